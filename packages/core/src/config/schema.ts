@@ -1,0 +1,76 @@
+/**
+ * The JSON Schema of `.nospof.yaml`. It is exported as data so the CLI can write it next to the package
+ * for editors (`nospof-config.schema.json`) and ajv can validate against the same object.
+ */
+const severity = { enum: ['off', 'info', 'warning', 'warn', 'error'] } as const;
+
+const ruleSetting = {
+  oneOf: [
+    severity,
+    { type: 'array', prefixItems: [severity], items: true, minItems: 1 },
+  ],
+} as const;
+
+const rules = {
+  type: 'object',
+  description: 'Rule id -> severity, or [severity, options].',
+  propertyNames: { pattern: '^[a-z0-9-]+/[a-z0-9-]+$|^parse-error$' },
+  additionalProperties: ruleSetting,
+} as const;
+
+const globList = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+} as const;
+
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://nospof.dev/schema/nospof-config.json',
+  title: 'nospof configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    extends: {
+      description: 'Presets (nospof:recommended, nospof:strict) or relative paths to other config files.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    rules,
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: { files: globList, excludedFiles: globList, rules, settings: { type: 'object' } },
+      },
+    },
+    ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files never linted.' },
+    languages: {
+      type: 'object',
+      description: 'Language id -> globs of extra files to read as that language (for example Jenkins pipelines in ci/*.groovy).',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+    settings: {
+      type: 'object',
+      properties: {
+        'github-actions': {
+          type: 'object',
+          properties: {
+            runnerPools: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+          },
+        },
+        jenkins: {
+          type: 'object',
+          properties: {
+            agentPools: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+          },
+        },
+        securityScanners: {
+          type: 'object',
+          properties: { min: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    policies: { type: 'array', items: { type: 'string' } },
+  },
+} as const;

@@ -1,0 +1,16 @@
+export * from './position.js';
+export * from './source.js';
+export * from './value.js';
+export * from './node.js';
+export * from './finding.js';
+export * from './facts.js';
+export * from './language.js';
+export * from './rule.js';
+export * from './messages.js';
+export * from './fix.js';
+export * from './traverse.js';
+export * from './suppressions.js';
+export * from './linter.js';
+export * from './engine-rules.js';
+export * from './config/index.js';
+export { validatorFor, describeAjvError } from './ajv.js';

@@ -1,0 +1,22 @@
+import { LineIndex } from './position.js';
+
+/** The text of one file as a host hands it to the engine. `path` uses forward slashes. */
+export interface SourceText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A parsed file's text with its line index, shared by the parser, rules and fixes. */
+export class SourceFile implements SourceText {
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
+
+  get lines(): LineIndex {
+    this.index ??= new LineIndex(this.text);
+    return this.index;
+  }
+}

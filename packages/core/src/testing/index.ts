@@ -1,0 +1,2 @@
+export * from './rule-tester.js';
+export * from './dedent.js';

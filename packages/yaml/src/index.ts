@@ -1,0 +1,3 @@
+export * from './parse.js';
+export * from './comments.js';
+export * from './access.js';

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+// Tests import workspace packages by name; point those names at the sources so tests never depend on a
+// stale build. The CLI end-to-end tests run the built binary instead.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@nospof\/core\/testing$/, replacement: here('packages/core/src/testing/index.ts') },
+      { find: /^@nospof\/rules$/, replacement: here('rules/index.ts') },
+      { find: /^@nospof\/([a-z-]+)$/, replacement: here('packages/$1/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    setupFiles: ['test/setup/register-languages.ts'],
+    testTimeout: 30_000,
+    pool: 'threads',
+  },
+});
