@@ -1,0 +1,44 @@
+import type { LineIndex, Position, Range } from '@nospof/core';
+
+/**
+ * Offset -> position with a cursor: the parser asks for positions in nearly ascending order, so the
+ * answer is almost always on the line of the previous one or the next, and the binary search of
+ * `LineIndex` is only the fallback.
+ */
+export class Locator {
+  private line = 1;
+  private lineStart = 0;
+  private nextLineStart: number;
+  private readonly lineCount: number;
+
+  constructor(private readonly lines: LineIndex) {
+    this.lineCount = lines.lineCount;
+    this.nextLineStart = this.lineCount > 1 ? lines.lineStart(2) : Number.POSITIVE_INFINITY;
+  }
+
+  position(offset: number): Position {
+    if (offset >= this.lineStart && offset < this.nextLineStart) {
+      return { line: this.line, column: offset - this.lineStart + 1, offset };
+    }
+    if (offset >= this.nextLineStart) {
+      const after = this.line + 1 < this.lineCount ? this.lines.lineStart(this.line + 2) : Number.POSITIVE_INFINITY;
+      if (offset < after) {
+        this.moveTo(this.line + 1);
+        return { line: this.line, column: offset - this.lineStart + 1, offset };
+      }
+    }
+    const found = this.lines.position(offset);
+    if (found.offset === offset) this.moveTo(found.line);
+    return found;
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end < start ? start : end) };
+  }
+
+  private moveTo(line: number): void {
+    this.line = line;
+    this.lineStart = this.lines.lineStart(line);
+    this.nextLineStart = line < this.lineCount ? this.lines.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+  }
+}

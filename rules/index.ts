@@ -1,0 +1,17 @@
+import type { AnyRule } from '@nospof/core';
+import { githubActionsRules } from './github-actions/index.js';
+import { jenkinsRules } from './jenkins/index.js';
+import { kubernetesRules } from './kubernetes/index.js';
+import { repoRules } from './repo/index.js';
+import { terraformRules } from './terraform/index.js';
+
+/** Every built-in rule. Presets derive from each rule's `meta.docs.preset`. */
+export const builtinRules: readonly AnyRule[] = [
+  ...kubernetesRules,
+  ...terraformRules,
+  ...githubActionsRules,
+  ...jenkinsRules,
+  ...repoRules,
+];
+
+export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };

@@ -1,0 +1,111 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './min-replicas.js';
+
+const deployment = (spec: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    ${spec}
+    template:
+      metadata:
+        labels: { app: web }
+      spec:
+        containers:
+          - name: web
+            image: nginx
+`;
+
+const hpa = (min: number | string) => yaml`
+  apiVersion: autoscaling/v2
+  kind: HorizontalPodAutoscaler
+  metadata:
+    name: web
+  spec:
+    scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+    minReplicas: ${min}
+    maxReplicas: 10
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'three replicas', code: deployment('replicas: 3') },
+    { name: 'an HPA in the same file keeps at least 2', code: `${deployment('replicas: 1')}---\n${hpa(2)}` },
+    { name: 'an HPA in another file keeps at least 2', code: deployment('replicas: 1'), files: { 'hpa.yaml': hpa(3) } },
+    { name: 'replicas from a template placeholder are unknown', code: deployment('replicas: ${REPLICAS}') },
+    { name: 'a DaemonSet is not judged', code: deployment('replicas: 1').replace('kind: Deployment', 'kind: DaemonSet') },
+    { name: 'the minimum is configurable', code: deployment('replicas: 1'), options: [{ min: 1 }] },
+    {
+      name: 'a KEDA ScaledObject floor counts',
+      code: deployment('replicas: 1'),
+      files: {
+        'keda.yaml': yaml`
+          apiVersion: keda.sh/v1alpha1
+          kind: ScaledObject
+          metadata: { name: web }
+          spec:
+            scaleTargetRef: { name: web }
+            minReplicaCount: 2
+        `,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'replicas absent means 1',
+      code: deployment('minReadySeconds: 5'),
+      output: deployment('replicas: 2\nminReadySeconds: 5'),
+      errors: [{ messageId: 'tooFew', data: { replicas: 1, min: 2 }, line: 2, column: 7 }],
+    },
+    {
+      name: 'one replica written down',
+      code: deployment('replicas: 1'),
+      output: deployment('replicas: 2'),
+      errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
+    },
+    {
+      name: 'the HPA floor is below the minimum',
+      code: deployment('replicas: 3'),
+      files: { 'hpa.yaml': hpa(1) },
+      errors: [{ messageId: 'autoscalerTooLow', data: { replicas: 1 }, line: 2 }],
+    },
+    {
+      name: 'a raised minimum flags two replicas',
+      code: deployment('replicas: 2'),
+      options: [{ min: 3 }],
+      output: deployment('replicas: 3'),
+      errors: [{ messageId: 'tooFew', data: { replicas: 2, min: 3 } }],
+    },
+    {
+      name: 'a List kind is read item by item',
+      code: yaml`
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: db }
+            spec:
+              replicas: 1
+      `,
+      output: yaml`
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: db }
+            spec:
+              replicas: 2
+      `,
+      errors: [{ messageId: 'tooFew', line: 8, column: 17 }],
+    },
+    {
+      name: 'a suppression comment with a reason silences it',
+      code: `# nospof-ignore kubernetes/min-replicas -- dev cache\n${deployment('replicas: 1')}`,
+      output: null,
+      errors: [{ messageId: 'tooFew', suppressed: true }],
+    },
+  ],
+});

@@ -1,0 +1,3 @@
+import type { AnyRule } from '@nospof/core';
+
+export const repoRules: readonly AnyRule[] = [];

@@ -1,0 +1,3 @@
+import type { AnyRule } from '@nospof/core';
+
+export const terraformRules: readonly AnyRule[] = [];
