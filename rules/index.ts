@@ -15,3 +15,9 @@ export const builtinRules: readonly AnyRule[] = [
 ];
 
 export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
+
+/** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
+export function ruleDocFile(ruleId: string): URL {
+  const root = new URL(import.meta.url.includes('/dist/') ? '../' : './', import.meta.url);
+  return new URL(`${ruleId}.md`, root);
+}

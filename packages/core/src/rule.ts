@@ -98,7 +98,7 @@ export interface RuleDefinition<MessageIds extends string = string, Options exte
 export type AnyRule = RuleDefinition<string, any>;
 
 /** Identity function that gives a rule its types: messageIds from `messages`, options from `defaultOptions`. */
-export function defineRule<MessageIds extends string, Options extends readonly unknown[]>(
+export function defineRule<MessageIds extends string, Options extends readonly [] | readonly [unknown, ...unknown[]]>(
   rule: RuleDefinition<MessageIds, Options>,
 ): RuleDefinition<MessageIds, Options> {
   return rule;

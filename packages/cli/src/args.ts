@@ -1,0 +1,189 @@
+import { parseArgs } from 'node:util';
+import { severityRank, type Severity } from '@nospof/core';
+
+export class UsageError extends Error {}
+
+export interface LintOptions {
+  readonly paths: string[];
+  readonly format: string;
+  readonly outputFile: string | undefined;
+  readonly failOn: Severity | 'never';
+  readonly maxWarnings: number | undefined;
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  readonly stdin: boolean;
+  readonly stdinFilename: string | undefined;
+  readonly config: string | undefined;
+  readonly rules: string[];
+  readonly quiet: boolean;
+  readonly explainUnknown: boolean;
+  readonly color: boolean | undefined;
+  readonly maxFileBytes: number | undefined;
+  readonly varFiles: string[];
+  readonly vars: string[];
+  readonly noPlugins: boolean;
+}
+
+export type Command =
+  | { readonly kind: 'lint'; readonly options: LintOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'rules'; readonly format: string }
+  | { readonly kind: 'explain'; readonly rule: string }
+  | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
+  | { readonly kind: 'lsp' };
+
+const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp']);
+const FAIL_ON = ['error', 'warning', 'info', 'never'];
+
+export function parseCommand(argv: readonly string[]): Command {
+  const first = argv[0];
+  if (first !== undefined && SUBCOMMANDS.has(first)) return parseSubcommand(first, argv.slice(1));
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        'output-file': { type: 'string', short: 'o' },
+        'fail-on': { type: 'string', default: 'error' },
+        'max-warnings': { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        rule: { type: 'string', multiple: true, default: [] },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'explain-unknown': { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+        'var-file': { type: 'string', multiple: true, default: [] },
+        var: { type: 'string', multiple: true, default: [] },
+        'no-plugins': { type: 'boolean', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
+  const failOn = String(v['fail-on']);
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  const maxWarnings = v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
+  }
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not pass paths with it');
+  return {
+    kind: 'lint',
+    options: {
+      paths: parsed.positionals,
+      format: String(v.format),
+      outputFile: v['output-file'],
+      failOn: failOn as Severity | 'never',
+      maxWarnings,
+      fix: Boolean(v.fix),
+      fixDryRun: Boolean(v['fix-dry-run']),
+      stdin: Boolean(v.stdin),
+      stdinFilename: v['stdin-filename'],
+      config: v.config,
+      rules: v.rule as string[],
+      quiet: Boolean(v.quiet),
+      explainUnknown: Boolean(v['explain-unknown']),
+      color: v['no-color'] ? false : v.color,
+      maxFileBytes: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
+      varFiles: v['var-file'] as string[],
+      vars: v.var as string[],
+      noPlugins: Boolean(v['no-plugins']),
+    },
+  };
+}
+
+function parseSubcommand(name: string, rest: readonly string[]): Command {
+  switch (name) {
+    case 'rules': {
+      const { values } = safeParse(rest, { format: { type: 'string', default: 'table' } });
+      const format = String(values.format);
+      if (format !== 'table' && format !== 'json') throw new UsageError('nospof rules --format takes table or json');
+      return { kind: 'rules', format };
+    }
+    case 'explain': {
+      const { positionals } = safeParse(rest, {});
+      if (positionals.length !== 1) throw new UsageError('usage: nospof explain <rule-id>');
+      return { kind: 'explain', rule: positionals[0] as string };
+    }
+    case 'init': {
+      const { values } = safeParse(rest, { preset: { type: 'string', default: 'recommended' }, force: { type: 'boolean', default: false } });
+      const preset = String(values.preset);
+      if (preset !== 'recommended' && preset !== 'strict') throw new UsageError('nospof init --preset takes recommended or strict');
+      return { kind: 'init', preset, force: Boolean(values.force) };
+    }
+    default: {
+      safeParse(rest, { stdio: { type: 'boolean', default: true }, 'node-ipc': { type: 'boolean' }, 'clientProcessId': { type: 'string' } });
+      return { kind: 'lsp' };
+    }
+  }
+}
+
+type OptionSpec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function safeParse(args: readonly string[], options: OptionSpec) {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, unknown>, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--max-file-size takes a size such as 20MB, not "${text}"`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(match[1]) * factor);
+}
+
+export function atOrAbove(severity: Severity, threshold: Severity | 'never'): boolean {
+  return threshold !== 'never' && severityRank[severity] >= severityRank[threshold];
+}
+
+export const HELP = `nospof — find single points of failure in Terraform, Kubernetes, Jenkins and GitHub Actions
+
+Usage:
+  nospof [paths or globs...] [options]     lint (default path: .)
+  nospof rules [--format table|json]       list the rules, their preset and whether they fix
+  nospof explain <rule>                     show a rule's documentation
+  nospof init [--preset strict] [--force]   write a commented .nospof.yaml
+  nospof lsp --stdio                        start the language server
+
+Options:
+  -f, --format <name>        stylish (default), json, sarif, junit, github, markdown
+  -o, --output-file <path>   write the report to a file
+  --fail-on <severity>       exit 1 on findings at or above: error (default), warning, info, never
+  --max-warnings <n>         also exit 1 when there are more than n warnings
+  --fix                      apply fixes to the files
+  --fix-dry-run              show the fixes as a diff without writing
+  --stdin                    lint standard input (with --stdin-filename <path> to choose the language)
+  -c, --config <path>        use this config file instead of the nearest .nospof.yaml
+  --rule '<id>: <setting>'   set a rule, e.g. --rule 'kubernetes/min-replicas: [error, {min: 3}]'
+  -q, --quiet                report errors only
+  --explain-unknown          list the values rules could not judge, and why
+  --var-file <path>          Terraform variables file (repeatable)
+  --var 'name=value'         Terraform variable (repeatable)
+  --max-file-size <size>     skip larger files (default 10MB)
+  --no-plugins               never load plugins or policy bundles named by the config
+  --color / --no-color       force colour on or off (NO_COLOR is honoured)
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.
+`;

@@ -1,0 +1,15 @@
+import type { AnyRule, FileResult } from '@nospof/core';
+
+export interface FormatContext {
+  readonly rules: ReadonlyMap<string, AnyRule>;
+  readonly color: boolean;
+  readonly version: string;
+  /** File texts by path, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+
+export function ruleDocUrl(ruleId: string): string {
+  return `https://nospof.dev/rules/${ruleId}`;
+}

@@ -1,0 +1,200 @@
+import { mkdirSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import {
+  type Config,
+  type FileResult,
+  type Finding,
+  type ResolvedConfig,
+  type SourceText,
+} from '@nospof/core';
+import { atOrAbove, type LintOptions } from './args.js';
+import { ConfigCache } from './config-loader.js';
+import { discover } from './discover.js';
+import { allRules, createLinter } from './engine.js';
+import { formatters } from './formatters/index.js';
+import { readSourceFile, decodeSource, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
+import { parseRuleFlags } from './rule-settings.js';
+import { unifiedDiff } from './diff.js';
+import { version } from './version.js';
+import { UsageError } from './args.js';
+import { terraformSettings } from './terraform-vars.js';
+
+export interface Io {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<Uint8Array>;
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+interface Target {
+  readonly absolute: string;
+  readonly display: string;
+  readonly source: SourceText | undefined;
+  readonly readProblem?: Finding;
+  readonly contextOnly: boolean;
+}
+
+const HEAD_BYTES = 1024;
+
+export async function runLint(options: LintOptions, io: Io): Promise<number> {
+  const formatter = formatters[options.format];
+  if (!formatter) throw new UsageError(`unknown --format "${options.format}" (use ${Object.keys(formatters).join(', ')})`);
+  const cliRules = parseRuleFlags(options.rules, allRules);
+  const configs = new ConfigCache(allRules, options.config, io.cwd);
+  const linter = createLinter();
+  const display = (absolute: string) => {
+    const rel = relative(io.cwd, absolute);
+    return (rel === '' || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
+  };
+  const extraSettings = terraformSettings(options, io.cwd);
+
+  const targets: Target[] = [];
+  if (options.stdin) {
+    const name = options.stdinFilename ?? 'stdin.yaml';
+    const absolute = resolve(io.cwd, name);
+    configs.forFile(absolute);
+    const decoded = decodeSource(await io.readStdin());
+    const path = display(absolute);
+    targets.push(decoded.ok
+      ? { absolute, display: path, source: { path, text: decoded.text }, contextOnly: false }
+      : { absolute, display: path, source: undefined, readProblem: readFinding(path, decoded.problem, decoded.line, decoded.column), contextOnly: false });
+  } else {
+    const ignoredByConfig = (absolute: string) => {
+      const config = configs.forFile(absolute);
+      const rel = relative(config.baseDir || io.cwd, absolute).split(sep).join('/');
+      return !rel.startsWith('..') && config.ignore(rel);
+    };
+    const found = discover(options.paths, io.cwd, ignoredByConfig);
+    for (const warning of found.warnings) io.stderr(`nospof: ${warning}\n`);
+    for (const file of found.files) {
+      const path = display(file.path);
+      const config = configs.forFile(file.path);
+      const forced = config.languageFor(relative(config.baseDir || io.cwd, file.path).split(sep).join('/'));
+      if (!linter.languageFor(path, readHead(file.path), forced)) continue;
+      const read = readSourceFile(file.path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      targets.push(read.ok
+        ? { absolute: file.path, display: path, source: { path, text: read.text }, contextOnly: file.contextOnly }
+        : { absolute: file.path, display: path, source: undefined, readProblem: readFinding(path, read.problem, read.line, read.column), contextOnly: file.contextOnly });
+    }
+  }
+
+  const byDisplay = new Map(targets.map((t) => [t.display, t] as const));
+  const configFor = (path: string): ResolvedConfig => {
+    const target = byDisplay.get(path);
+    const absolute = target?.absolute ?? resolve(io.cwd, path);
+    const config: Config = configs.forFile(absolute);
+    const rel = relative(config.baseDir || io.cwd, absolute).split(sep).join('/');
+    const resolved = config.resolve(rel);
+    return withOverrides(resolved, cliRules, extraSettings);
+  };
+  const languageOf = (path: string) => {
+    const target = byDisplay.get(path);
+    if (!target) return undefined;
+    const config = configs.forFile(target.absolute);
+    return config.languageFor(relative(config.baseDir || io.cwd, target.absolute).split(sep).join('/'));
+  };
+  const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
+  const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
+  const input = { files, contextFiles, configFor, languageOf };
+
+  const run = options.fix || options.fixDryRun ? linter.lintAndFix(input) : { ...linter.lint(input), outputs: new Map<string, string>() };
+  if (options.fix) {
+    for (const [path, text] of run.outputs) {
+      if (options.stdin) continue;
+      const target = byDisplay.get(path);
+      if (target) writeFileSync(target.absolute, text);
+    }
+  }
+  if (options.fixDryRun) {
+    for (const [path, text] of run.outputs) io.stdout(unifiedDiff(path, files.find((f) => f.path === path)?.text ?? '', text));
+  }
+
+  const readProblems = targets.filter((t) => t.readProblem && !t.contextOnly).map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
+  let results: FileResult[] = [...run.results, ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+
+  const sources = new Map(files.map((f) => [f.path, f.text] as const));
+  const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && !options.outputFile);
+  const report = formatter(results, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources });
+  if (options.stdin && options.fix) {
+    const only = files[0];
+    io.stdout(only ? (run.outputs.get(only.path) ?? only.text) : '');
+    if (report) io.stderr(report);
+  } else if (options.outputFile) {
+    const out = resolve(io.cwd, options.outputFile);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, report);
+  } else if (report) {
+    io.stdout(report);
+  }
+  if (options.explainUnknown) io.stderr(explainUnknown(run.skipped));
+  if (targets.length === 0 && !options.stdin) io.stderr('nospof: no Terraform, Kubernetes, GitHub Actions or Jenkins files found\n');
+
+  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppressed);
+  const failing = active.some((f) => atOrAbove(f.severity, options.failOn));
+  const warnings = active.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`nospof: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return failing || tooManyWarnings ? 1 : 0;
+}
+
+function withOverrides(resolved: ResolvedConfig, cliRules: ReturnType<typeof parseRuleFlags>, settings: Readonly<Record<string, unknown>>): ResolvedConfig {
+  const ids = Object.keys(cliRules);
+  if (ids.length === 0 && Object.keys(settings).length === 0) return resolved;
+  const rules = new Map(resolved.rules);
+  const disabled = new Set(resolved.disabled);
+  for (const id of ids) {
+    const setting = cliRules[id];
+    const [severity, ...options] = typeof setting === 'string' ? [setting] : (setting as readonly unknown[]);
+    const sev = severity === 'warn' ? 'warning' : (severity as string);
+    const rule = allRules.find((r) => r.meta.id === id);
+    if (sev === 'off') {
+      rules.delete(id);
+      disabled.add(id);
+      continue;
+    }
+    const previous = rules.get(id);
+    const base = previous?.options ?? (rule?.meta.defaultOptions as readonly unknown[] | undefined) ?? [];
+    const merged = options.length > 0 ? base.map((b, i) => (typeof b === 'object' && b !== null && typeof options[i] === 'object' ? { ...b, ...(options[i] as object) } : (options[i] ?? b))) : base;
+    rules.set(id, { severity: sev as 'error' | 'warning' | 'info', options: merged });
+    disabled.delete(id);
+  }
+  return { rules, disabled, settings: { ...resolved.settings, ...settings } };
+}
+
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readFinding(path: string, problem: string, line = 1, column = 1): Finding {
+  const position = { line, column, offset: 0 };
+  return { ruleId: 'parse-error', severity: 'error', message: problem, file: path, range: { start: position, end: position } };
+}
+
+function explainUnknown(skipped: ReturnType<ReturnType<typeof createLinter>['lint']>['skipped']): string {
+  if (skipped.length === 0) return 'nospof: every value the rules read was known.\n';
+  const byRule = new Map<string, typeof skipped[number][]>();
+  for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
+  const lines = [`nospof: ${skipped.length} value(s) could not be judged and were skipped:`];
+  for (const [rule, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(`  ${rule}`);
+    for (const s of list) {
+      const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
+      lines.push(`    ${where}  ${s.what}: ${s.reason}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+

@@ -1,0 +1,68 @@
+import { ConfigError } from '@nospof/core';
+import { HELP, parseCommand, UsageError } from './args.js';
+import { allRules } from './engine.js';
+import { explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
+import { runLint, type Io } from './lint-command.js';
+import { version } from './version.js';
+
+function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}
+
+/** Runs the command line and returns the exit code: 0 clean, 1 findings, 2 usage or configuration error. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(`${version}\n`);
+        return 0;
+      case 'rules':
+        io.stdout(rulesTable(allRules, command.format));
+        return 0;
+      case 'explain':
+        io.stdout(explainRule(allRules, command.rule));
+        return 0;
+      case 'init':
+        io.stdout(`wrote ${writeInitialConfig(io.cwd, command.preset, command.force)}\n`);
+        return 0;
+      case 'lsp': {
+        const { startLanguageServer } = await import('./lsp.js');
+        await startLanguageServer();
+        return 0;
+      }
+      case 'lint':
+        return await runLint(command.options, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`nospof: ${error.message}\nRun \`nospof --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`nospof: invalid configuration\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function formatProblem(p: ConfigError['problems'][number]): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
+  const key = p.path.length === 0 ? '' : `${p.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')}: `;
+  return `${where}: ${key}${p.message}`;
+}

@@ -1,0 +1,211 @@
+import { known, unknown, type Range, type Value } from '@nospof/core';
+import type { Json, MatrixLeg, Text } from '../model.js';
+import { parseExpression, type Expr } from './parse.js';
+
+/**
+ * What is known where an expression is evaluated: one matrix leg, the inputs a caller passes to a
+ * reusable workflow. Every other context (`github`, `vars`, `secrets`, `needs`, `steps`...) is only known
+ * at run time and evaluates to Unknown.
+ */
+export interface Scope {
+  /** The leg being judged; absent when the job has no matrix (then `matrix.x` is empty). */
+  readonly matrix?: MatrixLeg;
+  /** True when the job's matrix cannot be expanded statically: `matrix.x` is then Unknown. */
+  readonly matrixUnknown?: boolean;
+  /** Inputs known from the caller (`with:`) or from defaults; absent names are Unknown. */
+  readonly inputs?: Readonly<Record<string, Value<Json>>>;
+}
+
+export const EMPTY_SCOPE: Scope = {};
+
+const RUNTIME_CONTEXTS: Readonly<Record<string, string>> = {
+  github: 'is the event that started the run',
+  vars: 'is a configuration variable set outside the repository',
+  secrets: 'is a secret set outside the repository',
+  needs: 'is an output of another job',
+  steps: 'is an output of an earlier step',
+  env: 'is an environment variable set at run time',
+  runner: 'describes the runner at run time',
+  job: 'describes the job at run time',
+  jobs: 'describes jobs at run time',
+  strategy: 'describes the strategy at run time',
+};
+
+type Result = Value<Json>;
+
+function truthy(v: Json): boolean {
+  if (v === null || v === false || v === 0 || v === '') return false;
+  return !(typeof v === 'number' && Number.isNaN(v));
+}
+
+function asString(v: Json): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function loosely(a: Json, b: Json): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if (typeof a === 'object' || typeof b === 'object') return a === b;
+  if (typeof a === typeof b) return a === b;
+  return Number(a) === Number(b);
+}
+
+function lookup(value: Json, key: string): Json {
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    const index = Number(key);
+    return Number.isInteger(index) ? ((value as readonly Json[])[index] ?? null) : null;
+  }
+  const record = value as Readonly<Record<string, Json>>;
+  const match = Object.keys(record).find((k) => k.toLowerCase() === key.toLowerCase());
+  return match === undefined ? null : (record[match] ?? null);
+}
+
+function evalRef(path: readonly string[], text: string, scope: Scope, range: Range | undefined): Result {
+  const [root, ...rest] = path;
+  const head = (root ?? '').toLowerCase();
+  if (head === 'matrix') {
+    if (scope.matrixUnknown) return unknown(`\`${text}\` comes from a matrix computed at run time`, range);
+    let value: Json = (scope.matrix ?? {}) as Json;
+    for (const key of rest) value = lookup(value, key);
+    return known(value, range);
+  }
+  if (head === 'inputs') {
+    const [name, ...deeper] = rest;
+    const input = name === undefined ? undefined : scope.inputs?.[name];
+    if (!input) return unknown(`\`${text}\` is an input set by the caller`, range);
+    if (!input.known) return input;
+    let value = input.value;
+    for (const key of deeper) value = lookup(value, key);
+    return known(value, range);
+  }
+  const why = RUNTIME_CONTEXTS[head];
+  return unknown(`\`${text}\` ${why ?? 'is only known at run time'}`, range);
+}
+
+function evalCall(name: string, args: readonly Expr[], scope: Scope, range: Range | undefined): Result {
+  const values: Json[] = [];
+  for (const arg of args) {
+    const v = evaluateExpr(arg, scope, range);
+    if (!v.known) return v;
+    values.push(v.value);
+  }
+  const [a, b] = values;
+  switch (name) {
+    case 'format': {
+      const template = asString(a ?? '');
+      return known(template.replace(/\{(\d+)\}/g, (_, i: string) => asString(values[Number(i) + 1] ?? '')), range);
+    }
+    case 'contains':
+      if (Array.isArray(a)) return known((a as readonly Json[]).some((x) => loosely(x, b ?? null)), range);
+      return known(asString(a ?? '').toLowerCase().includes(asString(b ?? '').toLowerCase()), range);
+    case 'startswith':
+      return known(asString(a ?? '').toLowerCase().startsWith(asString(b ?? '').toLowerCase()), range);
+    case 'endswith':
+      return known(asString(a ?? '').toLowerCase().endsWith(asString(b ?? '').toLowerCase()), range);
+    case 'join':
+      return Array.isArray(a) ? known((a as readonly Json[]).map(asString).join(b === undefined ? ',' : asString(b)), range) : known(asString(a ?? ''), range);
+    case 'tojson':
+      return known(JSON.stringify(a ?? null), range);
+    case 'fromjson':
+      try {
+        return known(JSON.parse(asString(a ?? '')) as Json, range);
+      } catch {
+        return unknown('`fromJSON` of text that is not JSON', range);
+      }
+    default:
+      return unknown(`\`${name}()\` is evaluated at run time`, range);
+  }
+}
+
+export function evaluateExpr(expr: Expr, scope: Scope, range?: Range): Result {
+  switch (expr.kind) {
+    case 'literal':
+      return known(expr.value, range);
+    case 'ref':
+      return evalRef(expr.path, expr.text, scope, range);
+    case 'call':
+      return evalCall(expr.name, expr.args, scope, range);
+    case 'not': {
+      const v = evaluateExpr(expr.operand, scope, range);
+      return v.known ? known(!truthy(v.value), range) : v;
+    }
+    case 'index': {
+      const target = evaluateExpr(expr.target, scope, range);
+      if (!target.known) return target;
+      const key = evaluateExpr(expr.key, scope, range);
+      return key.known ? known(lookup(target.value, asString(key.value)), range) : key;
+    }
+    case 'binary': {
+      const left = evaluateExpr(expr.left, scope, range);
+      if (expr.op === '||' && left.known && truthy(left.value)) return left;
+      if (expr.op === '&&' && left.known && !truthy(left.value)) return left;
+      if (!left.known) return left;
+      const right = evaluateExpr(expr.right, scope, range);
+      if (expr.op === '||' || expr.op === '&&') return right;
+      if (!right.known) return right;
+      const [l, r] = [left.value, right.value];
+      switch (expr.op) {
+        case '==':
+          return known(loosely(l, r), range);
+        case '!=':
+          return known(!loosely(l, r), range);
+        case '<':
+          return known(Number(l) < Number(r), range);
+        case '>':
+          return known(Number(l) > Number(r), range);
+        case '<=':
+          return known(Number(l) <= Number(r), range);
+        default:
+          return known(Number(l) >= Number(r), range);
+      }
+    }
+  }
+}
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+
+export function hasExpression(text: string): boolean {
+  return text.includes('${{');
+}
+
+/**
+ * The value of a string as GitHub would see it in `scope`: a whole-string `${{ x }}` keeps x's type (a
+ * list of labels, a number), a string with embedded expressions is interpolated.
+ */
+export function evaluateString(text: string, scope: Scope, range?: Range): Result {
+  if (!hasExpression(text)) return known(text, range);
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
+  if (whole && !(whole[1] as string).includes('}}')) {
+    const expr = parseExpression(whole[1] as string);
+    if (!expr) return unknown(`\`${text.trim()}\` is not an expression nospof can read`, range);
+    return evaluateExpr(expr, scope, range);
+  }
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(EXPRESSION)) {
+    out += text.slice(last, match.index);
+    const expr = parseExpression(match[1] as string);
+    if (!expr) return unknown(`\`${match[0]}\` is not an expression nospof can read`, range);
+    const v = evaluateExpr(expr, scope, range);
+    if (!v.known) return v;
+    out += asString(v.value);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  return known(out + text.slice(last), range);
+}
+
+export function evaluateText(text: Text, scope: Scope = EMPTY_SCOPE): Result {
+  return evaluateString(text.text, scope, text.range);
+}
+
+/** The text as a string in `scope`; Unknown when it is dynamic there or evaluates to a non-scalar. */
+export function stringIn(text: Text, scope: Scope = EMPTY_SCOPE): Value<string> {
+  const v = evaluateText(text, scope);
+  if (!v.known) return v;
+  if (v.value !== null && typeof v.value === 'object') return unknown(`\`${text.text}\` is not a single value`, text.range);
+  return known(asString(v.value), text.range);
+}
+
+export { asString as jsonToString, truthy as isTruthy };

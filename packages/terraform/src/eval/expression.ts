@@ -1,0 +1,303 @@
+import type { Expression, TemplatePart } from '../hcl/ast.js';
+import { callFunction } from './functions.js';
+import {
+  EntityValue,
+  firstUnknown,
+  isObject,
+  referencedEntities,
+  toBoolValue,
+  toNumberValue,
+  toStringValue,
+  typeName,
+  UnknownValue,
+  valuesEqual,
+  type TfValue,
+} from './tf-value.js';
+
+/** Where names resolve: `var`, `local`, `module`, resources, `count`, `each`, and `for` variables. */
+export interface Scope {
+  /** `root.attr`, for the namespaces that need a second name (`var.x`, `local.y`, `aws_subnet.a`). */
+  resolve(root: string, attr: string): TfValue | undefined;
+  /** A bare name (a `for` variable, `count`/`each` as objects); undefined when the name is not bound. */
+  bare(name: string): TfValue | undefined;
+}
+
+/** Expressions nested deeper than this are unknown rather than a stack overflow. */
+const MAX_DEPTH = 400;
+
+const NAMESPACES = new Set(['var', 'local', 'module', 'data', 'count', 'each', 'path', 'terraform', 'self']);
+
+/** Evaluates HCL expressions against a scope; every failure is an unknown with a reason, never a throw. */
+export class Evaluator {
+  private depth = 0;
+
+  constructor(private readonly scope: Scope) {}
+
+  withVars(vars: Readonly<Record<string, TfValue>>): Evaluator {
+    const outer = this.scope;
+    return new Evaluator({
+      resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : outer.resolve(root, attr)),
+      bare: (name) => (name in vars ? vars[name] : outer.bare(name)),
+    });
+  }
+
+  evaluate(expr: Expression): TfValue {
+    if (this.depth > MAX_DEPTH) return new UnknownValue('the expression is nested too deeply to evaluate');
+    this.depth++;
+    try {
+      return this.evaluateNode(expr);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateNode(expr: Expression): TfValue {
+    switch (expr.type) {
+      case 'LiteralValue':
+        return expr.value;
+      case 'TemplateWrapExpr':
+        return this.evaluate(expr.wrapped);
+      case 'TemplateExpr':
+        return this.template(expr.parts);
+      case 'ParenthesesExpr':
+        return this.evaluate(expr.expression);
+      case 'TupleExpr':
+        return expr.elements.map((e) => this.evaluate(e));
+      case 'ObjectExpr': {
+        const out: Record<string, TfValue> = {};
+        for (const item of expr.items) {
+          const key = item.key.type === 'VariableExpr' ? item.key.name : toStringValue(this.evaluate(item.key));
+          if (key instanceof UnknownValue) return new UnknownValue(`an object key is unknown: ${key.reason}`, key.refs);
+          out[key] = this.evaluate(item.value);
+        }
+        return out;
+      }
+      case 'VariableExpr': {
+        const bound = this.scope.bare(expr.name);
+        if (bound !== undefined) return bound;
+        if (NAMESPACES.has(expr.name)) return new UnknownValue(`"${expr.name}" is not a value on its own`);
+        return this.scope.resolve(expr.name, '') ?? new UnknownValue(`"${expr.name}" is not defined`, [], true);
+      }
+      case 'GetAttrExpr': {
+        if (expr.object.type === 'VariableExpr' && this.scope.bare(expr.object.name) === undefined) {
+          const resolved = this.scope.resolve(expr.object.name, expr.name.name);
+          if (resolved !== undefined) return resolved;
+          return new UnknownValue(`${expr.object.name}.${expr.name.name} is not defined`, [], true);
+        }
+        return getAttr(this.evaluate(expr.object), expr.name.name);
+      }
+      case 'IndexExpr':
+        return index(this.evaluate(expr.collection), this.evaluate(expr.key));
+      case 'SplatExpr': {
+        const source = this.evaluate(expr.source);
+        if (source instanceof UnknownValue) return source;
+        const items: readonly TfValue[] = source === null ? [] : Array.isArray(source) ? (source as readonly TfValue[]) : [source];
+        return items.map((item) => this.withVars({ [SPLAT]: item }).evaluate(expr.each));
+      }
+      case 'SplatItem':
+        return this.scope.bare(SPLAT) ?? new UnknownValue('a splat item outside a splat');
+      case 'FunctionCallExpr':
+        return this.call(expr);
+      case 'ConditionalExpr': {
+        const condition = toBoolValue(this.evaluate(expr.condition));
+        if (condition instanceof UnknownValue) {
+          const a = this.evaluate(expr.trueResult);
+          const b = this.evaluate(expr.falseResult);
+          if (valuesEqual(a, b) === true) return a;
+          return new UnknownValue(`the condition is unknown: ${condition.reason}`, [...condition.refs, ...referencedEntities(a), ...referencedEntities(b)]);
+        }
+        return this.evaluate(condition ? expr.trueResult : expr.falseResult);
+      }
+      case 'UnaryExpr': {
+        const operand = this.evaluate(expr.operand);
+        if (expr.operator === '!') {
+          const b = toBoolValue(operand);
+          return b instanceof UnknownValue ? b : !b;
+        }
+        const n = toNumberValue(operand);
+        return n instanceof UnknownValue ? n : -n;
+      }
+      case 'BinaryExpr':
+        return this.binary(expr.operator, expr.left, expr.right);
+      case 'ForExpr':
+        return this.forExpr(expr);
+      case 'InvalidExpr':
+        return new UnknownValue('the expression does not parse');
+    }
+  }
+
+  private template(parts: readonly TemplatePart[]): TfValue {
+    let out = '';
+    for (const part of parts) {
+      if (part.type === 'TemplateLiteral') {
+        out += part.value;
+        continue;
+      }
+      if (part.type === 'TemplateInterpolation') {
+        const s = toStringValue(this.evaluate(part.expression));
+        if (s instanceof UnknownValue) return s;
+        out += s;
+        continue;
+      }
+      if (part.type === 'TemplateIf') {
+        const c = toBoolValue(this.evaluate(part.condition));
+        if (c instanceof UnknownValue) return c;
+        const branch = this.template(c ? part.then : (part.else ?? []));
+        if (typeof branch !== 'string') return branch;
+        out += branch;
+        continue;
+      }
+      const collection = this.evaluate(part.collection);
+      const entries = entriesOf(collection);
+      if (entries instanceof UnknownValue) return entries;
+      for (const [k, v] of entries) {
+        const vars: Record<string, TfValue> = { [part.valueVar.name]: v };
+        if (part.keyVar) vars[part.keyVar.name] = k;
+        const body = this.withVars(vars).template(part.body);
+        if (typeof body !== 'string') return body;
+        out += body;
+      }
+    }
+    return out;
+  }
+
+  private call(expr: Extract<Expression, { type: 'FunctionCallExpr' }>): TfValue {
+    const name = expr.name.name;
+    if (name === 'try') {
+      let last: TfValue = new UnknownValue('try() got no argument', [], true);
+      for (const a of expr.args) {
+        const value = this.evaluate(a);
+        const u = firstUnknown(value);
+        if (!u) return value;
+        if (!u.error) return u;
+        last = u;
+      }
+      return new UnknownValue(`try(): every argument fails (${(last as UnknownValue).reason})`, [], true);
+    }
+    if (name === 'can') {
+      const first = expr.args[0];
+      if (!first) return new UnknownValue('can() needs an argument', [], true);
+      const u = firstUnknown(this.evaluate(first));
+      if (!u) return true;
+      return u.error ? false : u;
+    }
+    const args = expr.args.map((a) => this.evaluate(a));
+    if (expr.expandFinal && args.length > 0) {
+      const last = args.pop() as TfValue;
+      if (last instanceof UnknownValue) return last;
+      if (!Array.isArray(last)) return new UnknownValue(`${name}(): only a list can be expanded with ...`, [], true);
+      args.push(...(last as readonly TfValue[]));
+    }
+    return callFunction(name, args);
+  }
+
+  private binary(op: string, leftExpr: Expression, rightExpr: Expression): TfValue {
+    const left = this.evaluate(leftExpr);
+    if (op === '&&' || op === '||') {
+      const l = toBoolValue(left);
+      // Short-circuit on a known left side, as Terraform's result does not depend on the right then.
+      if (l === false && op === '&&') return false;
+      if (l === true && op === '||') return true;
+      const r = toBoolValue(this.evaluate(rightExpr));
+      if (l instanceof UnknownValue) return r === (op === '||') ? r : l;
+      return r;
+    }
+    const right = this.evaluate(rightExpr);
+    if (op === '==' || op === '!=') {
+      const eq = valuesEqual(left, right);
+      if (eq instanceof UnknownValue) return eq;
+      return op === '==' ? eq : !eq;
+    }
+    const a = toNumberValue(left);
+    if (a instanceof UnknownValue) return a;
+    const b = toNumberValue(right);
+    if (b instanceof UnknownValue) return b;
+    switch (op) {
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '/':
+        return b === 0 ? new UnknownValue('division by zero', [], true) : a / b;
+      case '%':
+        return b === 0 ? new UnknownValue('modulo by zero', [], true) : a % b;
+      case '<':
+        return a < b;
+      case '>':
+        return a > b;
+      case '<=':
+        return a <= b;
+      case '>=':
+        return a >= b;
+      default:
+        return new UnknownValue(`operator ${op} is not supported`);
+    }
+  }
+
+  private forExpr(expr: Extract<Expression, { type: 'ForExpr' }>): TfValue {
+    const entries = entriesOf(this.evaluate(expr.collection));
+    if (entries instanceof UnknownValue) return entries;
+    const asList: TfValue[] = [];
+    const asObject: Record<string, TfValue> = {};
+    const groups: Record<string, TfValue[]> = {};
+    for (const [k, v] of entries) {
+      const vars: Record<string, TfValue> = { [expr.valueVar.name]: v };
+      if (expr.keyVar) vars[expr.keyVar.name] = k;
+      const inner = this.withVars(vars);
+      if (expr.condition) {
+        const keep = toBoolValue(inner.evaluate(expr.condition));
+        if (keep instanceof UnknownValue) return keep;
+        if (!keep) continue;
+      }
+      const value = inner.evaluate(expr.valueExpr);
+      if (!expr.keyExpr) {
+        asList.push(value);
+        continue;
+      }
+      const key = toStringValue(inner.evaluate(expr.keyExpr));
+      if (key instanceof UnknownValue) return key;
+      if (expr.grouping) (groups[key] ??= []).push(value);
+      else asObject[key] = value;
+    }
+    if (!expr.keyExpr) return asList;
+    return expr.grouping ? groups : asObject;
+  }
+}
+
+/** The bound name a splat's `SplatItem` reads; not a valid HCL identifier, so it cannot clash. */
+const SPLAT = '<splat>';
+
+function entriesOf(collection: TfValue): [TfValue, TfValue][] | UnknownValue {
+  if (collection instanceof UnknownValue) return collection;
+  if (Array.isArray(collection)) return (collection as readonly TfValue[]).map((v, i) => [i, v]);
+  if (isObject(collection)) return Object.keys(collection).sort().map((k) => [k, collection[k] as TfValue]);
+  return new UnknownValue(`cannot iterate over a ${typeName(collection)}`, [], true);
+}
+
+export function getAttr(value: TfValue, name: string): TfValue {
+  if (value instanceof UnknownValue) return value;
+  if (value instanceof EntityValue) return value.entity.getAttr(name);
+  if (isObject(value)) return name in value ? (value[name] as TfValue) : new UnknownValue(`the object has no attribute "${name}"`, [], true);
+  if (Array.isArray(value) && /^\d+$/.test(name)) return index(value, Number(name));
+  return new UnknownValue(`a ${typeName(value)} has no attribute "${name}"`, [], true);
+}
+
+export function index(collection: TfValue, key: TfValue): TfValue {
+  if (collection instanceof UnknownValue) return collection;
+  if (key instanceof UnknownValue) return new UnknownValue(`the index is unknown: ${key.reason}`, [...key.refs, ...referencedEntities(collection)]);
+  if (Array.isArray(collection)) {
+    const i = toNumberValue(key);
+    if (i instanceof UnknownValue) return i;
+    const item = (collection as readonly TfValue[])[i];
+    return item === undefined ? new UnknownValue(`index ${i} is out of range`, [], true) : item;
+  }
+  if (collection instanceof EntityValue) return getAttr(collection, String(key));
+  if (isObject(collection)) {
+    const k = toStringValue(key);
+    if (k instanceof UnknownValue) return k;
+    return k in collection ? (collection[k] as TfValue) : new UnknownValue(`the map has no key "${k}"`, [], true);
+  }
+  return new UnknownValue(`a ${typeName(collection)} cannot be indexed`, [], true);
+}

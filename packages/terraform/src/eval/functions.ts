@@ -1,0 +1,216 @@
+import {
+  firstUnknown,
+  isObject,
+  toBoolValue,
+  toNumberValue,
+  toStringValue,
+  typeName,
+  UnknownValue,
+  valuesEqual,
+  type TfObject,
+  type TfValue,
+} from './tf-value.js';
+
+/**
+ * The Terraform functions nospof evaluates. Any other function gives an unknown naming it, so
+ * `--explain-unknown` tells the user which call stopped the evaluation. `try` and `can` need their
+ * arguments unevaluated and live in the expression evaluator.
+ */
+type Fn = (args: readonly TfValue[]) => TfValue;
+
+class FnError extends Error {}
+
+function fail(message: string): never {
+  throw new FnError(message);
+}
+
+function list(value: TfValue, fn: string): readonly TfValue[] {
+  if (Array.isArray(value)) return value as readonly TfValue[];
+  if (value instanceof UnknownValue) throw value;
+  return fail(`${fn}() needs a list, not a ${typeName(value)}`);
+}
+
+function object(value: TfValue, fn: string): TfObject {
+  if (isObject(value)) return value;
+  if (value instanceof UnknownValue) throw value;
+  return fail(`${fn}() needs a map, not a ${typeName(value)}`);
+}
+
+function str(value: TfValue): string {
+  const s = toStringValue(value);
+  if (s instanceof UnknownValue) throw s;
+  return s;
+}
+
+function num(value: TfValue): number {
+  const n = toNumberValue(value);
+  if (n instanceof UnknownValue) throw n;
+  return n;
+}
+
+function distinctValues(items: readonly TfValue[]): TfValue[] {
+  const out: TfValue[] = [];
+  for (const item of items) if (!out.some((o) => valuesEqual(o, item) === true)) out.push(item);
+  return out;
+}
+
+function arg(args: readonly TfValue[], i: number): TfValue {
+  const value = args[i];
+  if (value === undefined) fail(`missing argument ${i + 1}`);
+  return value;
+}
+
+function flattenDeep(items: readonly TfValue[]): TfValue[] {
+  const out: TfValue[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) out.push(...flattenDeep(item as readonly TfValue[]));
+    else if (item instanceof UnknownValue) throw item;
+    else out.push(item);
+  }
+  return out;
+}
+
+function format(spec: string, args: readonly TfValue[]): string {
+  let i = 0;
+  return spec.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[vdsfqtbxXoeEgG])/g, (whole, verb: string) => {
+    if (verb === '%') return '%';
+    const value = arg(args, i++);
+    const kind = verb[verb.length - 1];
+    if (kind === 'd') return String(Math.trunc(num(value)));
+    if (kind === 'f') {
+      const precision = /\.(\d+)/.exec(verb)?.[1];
+      return num(value).toFixed(precision === undefined ? 6 : Number(precision));
+    }
+    if (kind === 'q') return JSON.stringify(str(value));
+    if (kind === 's' || kind === 'v' || kind === 't') return str(value);
+    return fail(`format verb ${whole} is not supported`);
+  });
+}
+
+const functions: Readonly<Record<string, Fn>> = {
+  length: ([v = null]) => {
+    if (typeof v === 'string') return [...v].length;
+    if (Array.isArray(v)) return v.length;
+    if (isObject(v)) return Object.keys(v).length;
+    if (v instanceof UnknownValue) throw v;
+    return fail(`length() of a ${typeName(v)}`);
+  },
+  concat: (args) => args.flatMap((a) => [...list(a, 'concat')]),
+  slice: (args) => list(arg(args, 0), 'slice').slice(num(arg(args, 1)), num(arg(args, 2))),
+  merge: (args) => {
+    const out: Record<string, TfValue> = {};
+    for (const a of args) if (a !== null) Object.assign(out, object(a, 'merge'));
+    return out;
+  },
+  lookup: (args) => {
+    const map = object(arg(args, 0), 'lookup');
+    const key = str(arg(args, 1));
+    if (key in map) return map[key] as TfValue;
+    if (args.length > 2) return arg(args, 2);
+    return fail(`lookup() found no key "${key}"`);
+  },
+  coalesce: (args) => {
+    for (const a of args) {
+      if (a instanceof UnknownValue) throw a;
+      if (a !== null && a !== '') return a;
+    }
+    return fail('coalesce() got no non-null argument');
+  },
+  element: (args) => {
+    const items = list(arg(args, 0), 'element');
+    if (items.length === 0) fail('element() of an empty list');
+    const i = num(arg(args, 1));
+    return items[((i % items.length) + items.length) % items.length] as TfValue;
+  },
+  tolist: ([v = null]) => (isObject(v) ? fail('tolist() of a map') : list(v, 'tolist')),
+  toset: ([v = null]) => {
+    const items = list(v, 'toset');
+    const u = items.find((i) => i instanceof UnknownValue);
+    // A set with unknown elements has an unknown size (two unknowns may be equal), so only its shape is lost.
+    if (u) throw u;
+    return distinctValues(items).sort((a, b) => (str(a) < str(b) ? -1 : str(a) > str(b) ? 1 : 0));
+  },
+  tomap: ([v = null]) => object(v, 'tomap'),
+  tostring: ([v = null]) => (v === null ? null : str(v)),
+  tonumber: ([v = null]) => (v === null ? null : num(v)),
+  tobool: ([v = null]) => {
+    if (v === null) return null;
+    const b = toBoolValue(v);
+    if (b instanceof UnknownValue) throw b;
+    return b;
+  },
+  max: (args) => Math.max(...args.map(num)),
+  min: (args) => Math.min(...args.map(num)),
+  keys: ([v = null]) => Object.keys(object(v, 'keys')).sort(),
+  values: ([v = null]) => {
+    const map = object(v, 'values');
+    return Object.keys(map)
+      .sort()
+      .map((k) => map[k] as TfValue);
+  },
+  contains: (args) => {
+    const items = list(arg(args, 0), 'contains');
+    const wanted = arg(args, 1);
+    let unknownSeen: UnknownValue | undefined;
+    for (const item of items) {
+      const eq = valuesEqual(item, wanted);
+      if (eq === true) return true;
+      if (eq instanceof UnknownValue) unknownSeen = eq;
+    }
+    if (unknownSeen) throw unknownSeen;
+    return false;
+  },
+  range: (args) => {
+    const [start, end, step] =
+      args.length === 1 ? [0, num(arg(args, 0)), 1] : [num(arg(args, 0)), num(arg(args, 1)), args.length > 2 ? num(arg(args, 2)) : 1];
+    if (step === 0) fail('range() step must not be zero');
+    const out: number[] = [];
+    for (let i = start; step > 0 ? i < end : i > end; i += step) {
+      out.push(i);
+      if (out.length > 1024) fail('range() is too long to evaluate');
+    }
+    return out;
+  },
+  join: (args) => list(arg(args, 1), 'join').map(str).join(str(arg(args, 0))),
+  split: (args) => str(arg(args, 1)).split(str(arg(args, 0))),
+  format: (args) => format(str(arg(args, 0)), args.slice(1)),
+  lower: ([v = null]) => str(v).toLowerCase(),
+  upper: ([v = null]) => str(v).toUpperCase(),
+  flatten: ([v = null]) => flattenDeep(list(v, 'flatten')),
+  distinct: ([v = null]) => {
+    const items = list(v, 'distinct');
+    const u = items.find((i) => firstUnknown(i) !== undefined);
+    if (u !== undefined) throw firstUnknown(u) as UnknownValue;
+    return distinctValues(items);
+  },
+  zipmap: (args) => {
+    const ks = list(arg(args, 0), 'zipmap');
+    const vs = list(arg(args, 1), 'zipmap');
+    const out: Record<string, TfValue> = {};
+    ks.forEach((k, i) => {
+      out[str(k)] = vs[i] ?? null;
+    });
+    return out;
+  },
+};
+
+export function isSupportedFunction(name: string): boolean {
+  return name in functions || name === 'try' || name === 'can';
+}
+
+/**
+ * Calls a supported function. Arguments that are unknown where the function needs them make the result
+ * unknown with their reason; a call that would fail in Terraform is unknown too, never a guess.
+ */
+export function callFunction(name: string, args: readonly TfValue[]): TfValue {
+  const fn = functions[name];
+  if (!fn) return new UnknownValue(`the function ${name}() is not evaluated by nospof`);
+  try {
+    return fn(args);
+  } catch (error) {
+    if (error instanceof UnknownValue) return error;
+    if (error instanceof FnError) return new UnknownValue(`${name}(): ${error.message}`, [], true);
+    throw error;
+  }
+}
+

@@ -1,0 +1,2 @@
+export type * from './ast.js';
+export { parseHcl, type HclParseResult } from './parse-hcl.js';

@@ -1,0 +1,120 @@
+import { known, unknown, type Range, type Unknown, type Value } from '@nospof/core';
+import type { Attribute, Block, Body } from '../hcl/ast.js';
+import { Evaluator } from '../eval/expression.js';
+import { fromJson, isObject, isUnknown, type TfValue } from '../eval/tf-value.js';
+import { attributeOf, blocksOf } from './body.js';
+
+/**
+ * Evaluated read access to a block (a resource instance or one of its nested blocks). The same interface
+ * serves configuration (values from expressions) and plan JSON (resolved values), so rules never care
+ * which one they read.
+ */
+export interface BlockView {
+  /** The file the block is written in. */
+  readonly file: string;
+  /** Where a finding about the block lands: the header of a resource, the whole nested block otherwise. */
+  readonly range: Range;
+  /** The HCL block (absent for plan-only resources). */
+  readonly block?: Block;
+  /**
+   * The attribute's value, with the range of its expression. `undefined` when absent or null, which is
+   * when the provider default applies.
+   */
+  attr(name: string): Value<TfValue> | undefined;
+  /** The written attribute, for fixes. */
+  attribute(name: string): Attribute | undefined;
+  /** Nested blocks of a type, `dynamic` ones expanded; unknown when a `dynamic` block's for_each is. */
+  blocks(type: string): readonly BlockView[] | Unknown;
+}
+
+function toValue(value: TfValue, range: Range | undefined, file: string): Value<TfValue> | undefined {
+  if (value === null) return undefined;
+  if (isUnknown(value)) return unknown(value.reason, range, file);
+  return known(value, range, file);
+}
+
+/** A block of configuration, evaluated with `evaluator` (which knows count.index, each.* and the module). */
+export class ConfigBlockView implements BlockView {
+  constructor(
+    readonly file: string,
+    readonly range: Range,
+    readonly body: Body,
+    private readonly evaluator: Evaluator,
+    readonly block?: Block,
+  ) {}
+
+  attr(name: string): Value<TfValue> | undefined {
+    const attribute = this.attribute(name);
+    if (!attribute) return undefined;
+    return toValue(this.evaluator.evaluate(attribute.value), attribute.value.range, this.file);
+  }
+
+  attribute(name: string): Attribute | undefined {
+    return attributeOf(this.body, name);
+  }
+
+  blocks(type: string): readonly BlockView[] | Unknown {
+    const views: BlockView[] = blocksOf(this.body, type).map((b) => new ConfigBlockView(this.file, b.range, b.body, this.evaluator, b));
+    for (const dynamic of blocksOf(this.body, 'dynamic')) {
+      if (dynamic.labels[0]?.value !== type) continue;
+      const forEach = attributeOf(dynamic.body, 'for_each');
+      const content = blocksOf(dynamic.body, 'content')[0];
+      if (!forEach || !content) continue;
+      const collection = this.evaluator.evaluate(forEach.value);
+      if (isUnknown(collection)) return unknown(`the for_each of dynamic "${type}" is unknown: ${collection.reason}`, forEach.value.range, this.file);
+      const iteratorAttr = attributeOf(dynamic.body, 'iterator');
+      const iterator = iteratorAttr?.value.type === 'VariableExpr' ? iteratorAttr.value.name : type;
+      const entries: [TfValue, TfValue][] = Array.isArray(collection)
+        ? (collection as readonly TfValue[]).map((v) => [v, v])
+        : isObject(collection)
+          ? Object.keys(collection).map((k) => [k, collection[k] as TfValue])
+          : [];
+      for (const [key, value] of entries) {
+        const inner = this.evaluator.withVars({ [iterator]: { key, value } });
+        views.push(new ConfigBlockView(this.file, content.range, content.body, inner, content));
+      }
+    }
+    return views;
+  }
+}
+
+/** A block of plan JSON values; positions fall back to the configuration block when there is one. */
+export class PlanBlockView implements BlockView {
+  constructor(
+    readonly file: string,
+    readonly range: Range,
+    private readonly values: Readonly<Record<string, unknown>>,
+    /** The configuration view of the same block, for ranges and fixes. */
+    private readonly config?: BlockView,
+  ) {}
+
+  get block(): Block | undefined {
+    return this.config?.block;
+  }
+
+  attr(name: string): Value<TfValue> | undefined {
+    if (!(name in this.values)) return this.config?.attr(name);
+    const written = this.config?.attribute(name);
+    return toValue(fromJson(this.values[name]), written?.value.range ?? this.range, this.file);
+  }
+
+  attribute(name: string): Attribute | undefined {
+    return this.config?.attribute(name);
+  }
+
+  blocks(type: string): readonly BlockView[] | Unknown {
+    const raw = this.values[type];
+    const configBlocks = this.config?.blocks(type);
+    const written = Array.isArray(configBlocks) ? (configBlocks as readonly BlockView[]) : [];
+    if (raw === undefined) return configBlocks ?? [];
+    if (raw === null) return [];
+    const items = Array.isArray(raw) ? raw : [raw];
+    return items
+      .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+      .map((item, i) => {
+        const config = written[i];
+        return new PlanBlockView(this.file, config?.range ?? this.range, item, config);
+      });
+  }
+}
+

@@ -1,0 +1,23 @@
+/** Forward-slash path helpers (hosts hand the engine forward-slash paths; the engine never touches the disk). */
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins and normalises `a/b` + `../c` -> `a/c`. Returns undefined when the path climbs above the top. */
+export function joinPath(base: string, relative: string): string | undefined {
+  const parts = base === '' ? [] : base.split('/');
+  for (const segment of relative.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (parts.length === 0 || parts[parts.length - 1] === '..') parts.push('..');
+      else parts.pop();
+    } else parts.push(segment);
+  }
+  return parts.join('/');
+}
