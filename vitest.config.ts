@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^@nospof\/core\/testing$/, replacement: here('packages/core/src/testing/index.ts') },
       { find: /^@nospof\/rules$/, replacement: here('rules/index.ts') },
+      { find: /^nospof$/, replacement: here('packages/cli/src/index.ts') },
       { find: /^@nospof\/([a-z-]+)$/, replacement: here('packages/$1/src/index.ts') },
     ],
   },

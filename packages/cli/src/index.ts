@@ -4,3 +4,4 @@ export { ConfigCache, loadConfig, readConfigFile, findConfigFile, CONFIG_NAMES }
 export { formatters } from './formatters/index.js';
 export { discover } from './discover.js';
 export { readSourceFile, decodeSource } from './read-file.js';
+export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './rule-doc.js';

@@ -112,7 +112,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   }
 
   const readProblems = targets.filter((t) => t.readProblem && !t.contextOnly).map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
-  let results: FileResult[] = [...run.results, ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 
   const sources = new Map(files.map((f) => [f.path, f.text] as const));

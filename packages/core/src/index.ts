@@ -14,3 +14,4 @@ export * from './linter.js';
 export * from './engine-rules.js';
 export * from './config/index.js';
 export { validatorFor, describeAjvError } from './ajv.js';
+export * from './catalog/index.js';

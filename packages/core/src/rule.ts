@@ -1,4 +1,4 @@
-import type { Severity, RelatedLocation, TextEdit } from './finding.js';
+import type { Severity, TextEdit } from './finding.js';
 import type { Fixer } from './fix.js';
 import type { Node } from './node.js';
 import type { Locatable } from './position.js';

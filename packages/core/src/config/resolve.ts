@@ -73,7 +73,9 @@ export class Config {
         return;
       }
       const c = config as ConfigFile;
-      const parents = c.extends === undefined ? [] : typeof c.extends === 'string' ? [c.extends] : c.extends;
+      // A root config that says nothing about presets builds on the recommended one; `extends: []` starts empty.
+      const declared = c.extends === undefined && isRoot ? [RECOMMENDED] : c.extends;
+      const parents = declared === undefined ? [] : typeof declared === 'string' ? [declared] : declared;
       parents.forEach((parent, i) => {
         if (PRESET_NAMES.includes(parent)) {
           visit(presetConfig(parent, rules), parent, false);

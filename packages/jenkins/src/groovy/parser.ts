@@ -1056,6 +1056,15 @@ class Parser {
     return result;
   }
 
+  /** Constructor and method signatures parsed as calls (`Config(String name)`): drop the type. */
+  private skipParameterType(): void {
+    const t = this.tok();
+    const n = this.tok(1);
+    const after = this.tok(2);
+    if (t.kind !== 'ident' || n.kind !== 'ident' || !isTypeLikeName(t.text) || n.nl) return;
+    if (after.kind === 'punct' && (after.text === ',' || after.text === ')' || after.text === '=')) this.next();
+  }
+
   private isNamedKey(): boolean {
     const t = this.tok();
     const colon = this.tok(1);
@@ -1080,6 +1089,7 @@ class Parser {
     const namedArgs: A.MapEntry[] = [];
     for (;;) {
       if (inParens && this.is(')')) break;
+      if (inParens) this.skipParameterType();
       const before = this.i;
       if (this.isNamedKey()) namedArgs.push(this.parseMapEntry());
       else {

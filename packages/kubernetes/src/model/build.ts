@@ -224,6 +224,7 @@ function buildVolume(ctx: BuildContext, map: YAMLMap): Volume {
     range: rangeOf(map, source.lines) ?? source.lines.range(0, 0),
     source: sourceKey,
     claimName: stringValue(get(getMap(map, 'persistentVolumeClaim', doc), 'claimName', doc)),
+    map,
   };
 }
 

@@ -44,6 +44,8 @@ export interface Volume {
   /** `persistentVolumeClaim.claimName`, `hostPath.path`... by volume source key. */
   readonly source: string | undefined;
   readonly claimName: string | undefined;
+  /** The volume's YAML mapping (for `hostPath.path`, `claimName` positions and other sources). */
+  readonly map: YAMLMap;
 }
 
 export interface PodSpec extends Node {

@@ -3,6 +3,11 @@ import { isScalar, rangeOf } from '@nospof/yaml';
 
 const templated = /\$\{|\{\{|\$\(|<%|^\$[A-Z_]/;
 
+/** True when a string is filled in later by a template engine (`${X}`, `{{ .x }}`, `$(X)`, `<%= x %>`). */
+export function isTemplated(value: string): boolean {
+  return templated.test(value);
+}
+
 function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }

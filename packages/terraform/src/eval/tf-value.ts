@@ -34,7 +34,7 @@ export class EntityValue {
   constructor(readonly entity: Entity) {}
 }
 
-export function isUnknown(value: TfValue | undefined): value is UnknownValue {
+export function isUnknown(value: unknown): value is UnknownValue {
   return value instanceof UnknownValue;
 }
 

@@ -667,6 +667,9 @@ export class Parser {
     let end = markerEnd;
     for (;;) {
       const t = this.peek();
+      if (t === T.DOT && this.peekAhead(1) === T.STAR && style === 'attr') {
+        this.fail('Nested splat expression not allowed: a ".*" cannot follow another attribute-only splat', this.pos + 1);
+      }
       if (t === T.DOT && this.peekAhead(1) !== T.STAR) {
         this.next();
         each = this.parseGetAttr(each);

@@ -13,6 +13,8 @@ export interface ManifestEntry {
   readonly source: string;
   /** The installed directory, relative to the scan (forward slashes). */
   readonly dir: string;
+  /** The root module directory the manifest belongs to. */
+  readonly root: string;
 }
 
 /** The root module directory a manifest belongs to: the parent of `.terraform`. */
@@ -34,7 +36,7 @@ export function parseManifest(source: SourceFile): ParseResult<TerraformFile> {
     for (const m of modules as { Key?: unknown; Source?: unknown; Dir?: unknown }[]) {
       if (typeof m.Key !== 'string' || typeof m.Dir !== 'string' || m.Key === '') continue;
       const dir = joinPath(root, m.Dir.replace(/\\/g, '/'));
-      if (dir !== undefined) entries.push({ key: m.Key, source: typeof m.Source === 'string' ? m.Source : '', dir });
+      if (dir !== undefined) entries.push({ key: m.Key, source: typeof m.Source === 'string' ? m.Source : '', dir, root });
     }
   }
   return {

@@ -21,6 +21,11 @@ export interface BlockView {
    * when the provider default applies.
    */
   attr(name: string): Value<TfValue> | undefined;
+  /**
+   * The evaluator's own value: unknown parts stay markers that remember which resources they came from
+   * (`aws_rds_cluster.main.id`), for following references. `undefined` when absent.
+   */
+  raw(name: string): TfValue | undefined;
   /** The written attribute, for fixes. */
   attribute(name: string): Attribute | undefined;
   /** Nested blocks of a type, `dynamic` ones expanded; unknown when a `dynamic` block's for_each is. */
@@ -47,6 +52,11 @@ export class ConfigBlockView implements BlockView {
     const attribute = this.attribute(name);
     if (!attribute) return undefined;
     return toValue(this.evaluator.evaluate(attribute.value), attribute.value.range, this.file);
+  }
+
+  raw(name: string): TfValue | undefined {
+    const attribute = this.attribute(name);
+    return attribute ? this.evaluator.evaluate(attribute.value) : undefined;
   }
 
   attribute(name: string): Attribute | undefined {
@@ -96,6 +106,10 @@ export class PlanBlockView implements BlockView {
     if (!(name in this.values)) return this.config?.attr(name);
     const written = this.config?.attribute(name);
     return toValue(fromJson(this.values[name]), written?.value.range ?? this.range, this.file);
+  }
+
+  raw(name: string): TfValue | undefined {
+    return name in this.values ? fromJson(this.values[name]) : this.config?.raw(name);
   }
 
   attribute(name: string): Attribute | undefined {

@@ -1,0 +1,89 @@
+import type { Concurrency, Container, Environment, RunsOn, Service, Strategy } from '../model.js';
+import type { BuildContext, Entry } from './context.js';
+import { buildMatrix } from './matrix.js';
+
+export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const base = { key: e.keyRange, range };
+  const one = ctx.text(e.value, e.keyRange);
+  if (one) return { ...base, form: one.dynamic && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(one.text) ? 'expression' : 'string', labels: [one] };
+  if (ctx.isSeq(e.value)) return { ...base, form: 'list', labels: ctx.texts(e.value, e.keyRange) };
+  if (ctx.isMap(e.value)) {
+    const fields = ctx.entryMap(e.value);
+    const group = fields.get('group');
+    const labels = fields.get('labels');
+    const groupText = group ? ctx.text(group.value, group.keyRange) : undefined;
+    return {
+      ...base,
+      form: 'group',
+      labels: labels ? ctx.texts(labels.value, labels.keyRange) : [],
+      ...(groupText ? { group: groupText } : {}),
+    };
+  }
+  ctx.error('`runs-on` must be a label, a list of labels or a `group`/`labels` map', range);
+  return undefined;
+}
+
+export function buildConcurrency(ctx: BuildContext, e: Entry): Concurrency {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const one = ctx.text(e.value, e.keyRange);
+  if (one) return { key: e.keyRange, range, form: 'string', group: one };
+  const fields = ctx.entryMap(e.value);
+  const group = fields.get('group');
+  const cancel = fields.get('cancel-in-progress');
+  const groupText = group ? ctx.text(group.value, group.keyRange) : undefined;
+  return {
+    key: e.keyRange,
+    range,
+    form: 'map',
+    ...(groupText ? { group: groupText } : {}),
+    ...(cancel ? { cancelInProgress: ctx.boolField(cancel) } : {}),
+  };
+}
+
+export function buildEnvironment(ctx: BuildContext, e: Entry): Environment {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const one = ctx.text(e.value, e.keyRange);
+  if (one) return { key: e.keyRange, range, form: 'string', name: one };
+  const fields = ctx.entryMap(e.value);
+  const name = fields.get('name');
+  const url = fields.get('url');
+  const nameText = name ? ctx.text(name.value, name.keyRange) : undefined;
+  const urlText = url ? ctx.text(url.value, url.keyRange) : undefined;
+  return { key: e.keyRange, range, form: 'map', ...(nameText ? { name: nameText } : {}), ...(urlText ? { url: urlText } : {}) };
+}
+
+export function buildStrategy(ctx: BuildContext, e: Entry): Strategy {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const fields = ctx.entryMap(e.value);
+  const failFast = fields.get('fail-fast');
+  const maxParallel = fields.get('max-parallel');
+  const matrix = fields.get('matrix');
+  const layout = ctx.layout(e.value);
+  return {
+    key: e.keyRange,
+    range,
+    ...(layout ? { layout } : {}),
+    ...(failFast ? { failFast: ctx.boolField(failFast) } : {}),
+    ...(maxParallel ? { maxParallel: ctx.numberField(maxParallel) } : {}),
+    ...(matrix ? { matrix: buildMatrix(ctx, matrix) } : {}),
+  };
+}
+
+export function buildServices(ctx: BuildContext, e: Entry): Service[] {
+  return ctx.entries(e.value).map((s) => {
+    const image = ctx.text(s.value, s.keyRange) ?? imageOf(ctx, s);
+    return { name: s.key, key: s.keyRange, ...(image ? { image } : {}) };
+  });
+}
+
+function imageOf(ctx: BuildContext, e: Entry) {
+  const image = ctx.entryMap(e.value).get('image');
+  return image ? ctx.text(image.value, image.keyRange) : undefined;
+}
+
+export function buildContainer(ctx: BuildContext, e: Entry): Container {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const image = ctx.text(e.value, e.keyRange) ?? imageOf(ctx, e);
+  return { key: e.keyRange, range, ...(image ? { image } : {}) };
+}

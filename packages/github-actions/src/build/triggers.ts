@@ -1,0 +1,78 @@
+import type { Range } from '@nospof/core';
+import type { On, Trigger, WorkflowInput } from '../model.js';
+import type { BuildContext, Entry } from './context.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function inputsOf(ctx: BuildContext, value: unknown): WorkflowInput[] {
+  return ctx.entries(value).map((input) => {
+    const fields = ctx.entryMap(input.value);
+    const def = fields.get('default');
+    const required = fields.get('required');
+    const defText = def ? ctx.text(def.value, def.keyRange) : undefined;
+    const requiredText = required ? ctx.text(required.value, required.keyRange) : undefined;
+    return {
+      name: input.key,
+      key: input.keyRange,
+      ...(defText ? { default: defText } : {}),
+      ...(requiredText ? { required: requiredText.text === 'true' } : {}),
+    };
+  });
+}
+
+function trigger(ctx: BuildContext, event: string, key: Range, range: Range, value: unknown): Trigger {
+  const t: Mutable<Trigger> = { event, key, range };
+  if (event === 'schedule') {
+    t.crons = ctx.items(value).flatMap((item) => {
+      const cron = ctx.entryMap(item).get('cron');
+      const text = cron ? ctx.text(cron.value, cron.keyRange) : undefined;
+      return text ? [text] : [];
+    });
+    return t;
+  }
+  for (const f of ctx.entries(value)) {
+    switch (f.key) {
+      case 'branches':
+        t.branches = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'branches-ignore':
+        t.branchesIgnore = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'tags':
+        t.tags = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'tags-ignore':
+        t.tagsIgnore = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'types':
+        t.types = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'workflows':
+        t.workflows = ctx.stringList(f.value, f.keyRange);
+        break;
+      case 'inputs':
+        t.inputs = inputsOf(ctx, f.value);
+        break;
+      default:
+        break;
+    }
+  }
+  return t;
+}
+
+/** `on:` in its three forms: one event, a list of events, or a map of events with filters. */
+export function buildTriggers(ctx: BuildContext, e: Entry): { on: On; triggers: Trigger[] } {
+  const range = ctx.rangeOf(e.value, e.keyRange);
+  const one = ctx.text(e.value, e.keyRange);
+  if (one) return { on: { key: e.keyRange, range, form: 'string' }, triggers: [trigger(ctx, one.text, one.range, one.range, undefined)] };
+  if (ctx.isSeq(e.value)) {
+    const events = ctx.texts(e.value, e.keyRange);
+    return { on: { key: e.keyRange, range, form: 'list' }, triggers: events.map((t) => trigger(ctx, t.text, t.range, t.range, undefined)) };
+  }
+  if (ctx.isMap(e.value)) {
+    const triggers = ctx.entries(e.value).map((t) => trigger(ctx, t.key, t.keyRange, t.range, t.value));
+    return { on: { key: e.keyRange, range, form: 'map' }, triggers };
+  }
+  ctx.error('`on` must name an event, a list of events or a map of events', range);
+  return { on: { key: e.keyRange, range, form: 'map' }, triggers: [] };
+}

@@ -1,0 +1,56 @@
+import type { Range } from '@nospof/core';
+import type { Job, Workflow } from '../model.js';
+import { buildConcurrency } from './blocks.js';
+import type { BuildContext } from './context.js';
+import { buildJob } from './job.js';
+import { buildTriggers } from './triggers.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function buildWorkflow(ctx: BuildContext, root: unknown, range: Range): Workflow {
+  const workflow: Mutable<Workflow> = { type: 'Workflow', range, file: ctx.file, triggers: [], env: [], jobs: [] };
+  const fields = ctx.entries(root);
+  for (const e of fields) {
+    const text = ctx.text(e.value, e.keyRange);
+    switch (e.key) {
+      case 'name':
+        if (text) workflow.name = text;
+        break;
+      case 'run-name':
+        if (text) workflow.runName = text;
+        break;
+      case 'on': {
+        const { on, triggers } = buildTriggers(ctx, e);
+        workflow.on = on;
+        workflow.triggers = triggers;
+        break;
+      }
+      case 'concurrency':
+        workflow.concurrency = buildConcurrency(ctx, e);
+        break;
+      case 'permissions':
+        workflow.permissions = ctx.block(e);
+        break;
+      case 'defaults':
+        workflow.defaults = ctx.block(e);
+        break;
+      case 'env':
+        workflow.env = ctx.args(e.value);
+        break;
+      case 'jobs':
+        workflow.jobsKey = e.keyRange;
+        if (!ctx.isMap(e.value)) ctx.error('`jobs` must be a map of job ids to jobs', ctx.rangeOf(e.value, e.keyRange));
+        workflow.jobs = ctx.entries(e.value).flatMap((j): Job[] => {
+          const job = buildJob(ctx, j);
+          return job ? [job] : [];
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  const start = ctx.lines.range(range.start.offset, range.start.offset);
+  if (!workflow.on) ctx.error('this file is in .github/workflows but is not a workflow: it has no `on:` trigger', start);
+  if (!workflow.jobsKey) ctx.error('this file is in .github/workflows but is not a workflow: it has no `jobs:`', start);
+  return workflow;
+}

@@ -1,0 +1,22 @@
+import { notificationChannels, securityScanners, type ParsedFile, type RepositoryFact } from '@nospof/core';
+import { runsOnFailure } from './conditions.js';
+import type { GithubActionsRoot, Job, Step } from './model.js';
+import { stepTools } from './tools.js';
+
+function stepFacts(file: string, step: Step, job: Job | undefined): RepositoryFact[] {
+  const facts: RepositoryFact[] = [];
+  const range = step.uses?.value.range ?? step.run?.key ?? step.range;
+  for (const tool of stepTools(step, securityScanners)) facts.push({ kind: 'security-scanner', name: tool.name, file, range });
+  const onFailure = runsOnFailure(step.if) || runsOnFailure(job?.if);
+  for (const tool of stepTools(step, notificationChannels)) facts.push({ kind: 'notification-channel', name: tool.name, file, range, onFailure });
+  return facts;
+}
+
+/** Security scanners and alert channels a workflow or composite action uses, for repository rules. */
+export function githubActionsFacts(file: ParsedFile<GithubActionsRoot>): RepositoryFact[] {
+  const root = file.root;
+  if (!root) return [];
+  const path = file.source.path;
+  if (root.type === 'Action') return root.steps.flatMap((step) => stepFacts(path, step, undefined));
+  return root.jobs.flatMap((job) => job.steps.flatMap((step) => stepFacts(path, step, job)));
+}

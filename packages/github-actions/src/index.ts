@@ -1,0 +1,14 @@
+export * from './model.js';
+export { githubActionsLanguage, GITHUB_ACTIONS } from './language.js';
+export { parseGithubActions } from './parse.js';
+export { isActionPath, isWorkflowPath, repositoryRoot } from './paths.js';
+export { buildIndex, workflowName, type GithubActionsIndex, type WorkflowCaller } from './project-index.js';
+export { parseExpression, type Expr } from './expression/parse.js';
+export { evaluateExpr, evaluateString, evaluateText, stringIn, hasExpression, EMPTY_SCOPE, type Scope } from './expression/evaluate.js';
+export { expandMatrix } from './build/matrix.js';
+export { parseUsesTarget, actionName } from './build/uses.js';
+export { jobScopes, jobScopesOrOpaque } from './scopes.js';
+export { resolveRunsOn, type RunnerRequest } from './runs-on.js';
+export { runsOnFailure } from './conditions.js';
+export { callInputs, isCalled, onlyCalled } from './calls.js';
+export { stepScript, stepTools } from './tools.js';

@@ -1,0 +1,26 @@
+import type { Language } from '@nospof/core';
+import { githubActionsFacts } from './facts.js';
+import type { GithubActionsRoot } from './model.js';
+import { parseGithubActions } from './parse.js';
+import { isActionPath, isWorkflowPath } from './paths.js';
+import { buildIndex, type GithubActionsIndex } from './project-index.js';
+import { githubActionsScopeAt } from './scope-at.js';
+
+export const GITHUB_ACTIONS = 'github-actions';
+
+/** Workflows under `.github/workflows/` and `action.yml` files, read into Workflow/Job/Step/Action nodes. */
+export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsIndex> = {
+  id: GITHUB_ACTIONS,
+  matches: (path) => isWorkflowPath(path) || isActionPath(path),
+  parse: parseGithubActions,
+  visitorKeys: {
+    Workflow: ['jobs'],
+    Job: ['steps'],
+    Action: ['steps'],
+    Step: [],
+  },
+  index: buildIndex,
+  facts: githubActionsFacts,
+  scopeAt: githubActionsScopeAt,
+  lineComment: '#',
+};

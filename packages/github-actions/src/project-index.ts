@@ -1,0 +1,89 @@
+import type { ParsedFile } from '@nospof/core';
+import type { Action, GithubActionsRoot, Job, Uses, Workflow } from './model.js';
+import { normalizePath, repositoryRoot } from './paths.js';
+
+export interface WorkflowCaller {
+  readonly workflow: Workflow;
+  readonly job: Job;
+}
+
+/** Cross-file facts of the workflows and actions of one run. */
+export interface GithubActionsIndex {
+  readonly workflows: readonly Workflow[];
+  readonly actions: readonly Action[];
+  /** The workflow a job calls with `uses: ./.github/workflows/x.yml`, when it is part of the run. */
+  calledWorkflow(job: Job): Workflow | undefined;
+  /** The local action a step uses (`uses: ./.github/actions/setup`), when it is part of the run. */
+  localAction(fromFile: string, uses: Uses | undefined): Action | undefined;
+  /** The jobs (in any workflow of the run) that call `workflow`. */
+  callersOf(workflow: Workflow): readonly WorkflowCaller[];
+  /** Workflows that run on `workflow_run` after `workflow` completes. */
+  watchersOf(workflow: Workflow): readonly Workflow[];
+}
+
+function localPath(fromFile: string, uses: Uses | undefined): string | undefined {
+  const target = uses?.target;
+  if (target?.kind !== 'local') return undefined;
+  const root = repositoryRoot(fromFile) ?? '';
+  return normalizePath(root + target.path);
+}
+
+/** The name GitHub shows for a workflow, which `workflow_run.workflows` refers to: `name:` or the path. */
+export function workflowName(workflow: Workflow): string {
+  if (workflow.name && !workflow.name.dynamic) return workflow.name.text;
+  const root = repositoryRoot(workflow.file) ?? '';
+  return workflow.file.slice(root.length);
+}
+
+export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): GithubActionsIndex {
+  const workflows: Workflow[] = [];
+  const actions: Action[] = [];
+  const byPath = new Map<string, GithubActionsRoot>();
+  for (const file of files) {
+    const root = file.root;
+    if (!root) continue;
+    byPath.set(normalizePath(file.source.path), root);
+    if (root.type === 'Workflow') workflows.push(root);
+    else actions.push(root);
+  }
+  const callers = new Map<Workflow, WorkflowCaller[]>();
+  const calledWorkflow = (job: Job): Workflow | undefined => {
+    const path = localPath(job.file, job.uses);
+    const target = path === undefined ? undefined : byPath.get(path);
+    return target?.type === 'Workflow' ? target : undefined;
+  };
+  for (const workflow of workflows) {
+    for (const job of workflow.jobs) {
+      const called = job.uses ? calledWorkflow(job) : undefined;
+      if (!called) continue;
+      const list = callers.get(called) ?? [];
+      list.push({ workflow, job });
+      callers.set(called, list);
+    }
+  }
+  const watchers = new Map<string, Workflow[]>();
+  for (const workflow of workflows) {
+    for (const trigger of workflow.triggers) {
+      if (trigger.event !== 'workflow_run' || !trigger.workflows?.known) continue;
+      if (trigger.types?.known && !trigger.types.value.includes('completed')) continue;
+      for (const name of trigger.workflows.value) {
+        const list = watchers.get(name) ?? [];
+        list.push(workflow);
+        watchers.set(name, list);
+      }
+    }
+  }
+  return {
+    workflows,
+    actions,
+    calledWorkflow,
+    localAction(fromFile, uses) {
+      const path = localPath(fromFile, uses);
+      if (path === undefined) return undefined;
+      const found = byPath.get(`${path}/action.yml`) ?? byPath.get(`${path}/action.yaml`) ?? byPath.get(path);
+      return found?.type === 'Action' ? found : undefined;
+    },
+    callersOf: (workflow) => callers.get(workflow) ?? [],
+    watchersOf: (workflow) => watchers.get(workflowName(workflow)) ?? [],
+  };
+}

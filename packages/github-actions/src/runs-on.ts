@@ -1,0 +1,47 @@
+import { known, unknown, type Range, type Value } from '@nospof/core';
+import { evaluateText, jsonToString, type Scope } from './expression/evaluate.js';
+import type { Json, RunsOn } from './model.js';
+
+/** The runner a job asks for in one scope: every label must match; `group` restricts to a runner group. */
+export interface RunnerRequest {
+  readonly labels: readonly string[];
+  readonly group?: string;
+  /** Where the request is written (the `runs-on` value, or the label that came from a matrix cell). */
+  readonly range: Range;
+}
+
+function labelsOf(value: Json): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) {
+    const list = value as readonly Json[];
+    return list.every((v) => typeof v === 'string') ? (list as string[]) : undefined;
+  }
+  return undefined;
+}
+
+/** Evaluates `runs-on` in a scope (a matrix leg, caller inputs). Unknown when any part is dynamic there. */
+export function resolveRunsOn(runsOn: RunsOn, scope: Scope): Value<RunnerRequest> {
+  const labels: string[] = [];
+  for (const label of runsOn.labels) {
+    const v = evaluateText(label, scope);
+    if (!v.known) return v;
+    const value = v.value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const nested = value as Readonly<Record<string, Json>>;
+      const group = nested.group;
+      const inner = nested.labels === undefined ? [] : labelsOf(nested.labels);
+      if (!inner) return unknown(`\`${label.text}\` is not a list of labels`, label.range);
+      return known({ labels: inner, ...(typeof group === 'string' ? { group } : {}), range: runsOn.range }, runsOn.range);
+    }
+    const list = labelsOf(value);
+    if (!list) return unknown(`\`${label.text}\` is not a runner label`, label.range);
+    labels.push(...list);
+  }
+  let group: string | undefined;
+  if (runsOn.group) {
+    const g = evaluateText(runsOn.group, scope);
+    if (!g.known) return g;
+    group = jsonToString(g.value);
+  }
+  return known({ labels: labels.filter((l) => l.length > 0), ...(group === undefined ? {} : { group }), range: runsOn.range }, runsOn.range);
+}

@@ -1,0 +1,24 @@
+import { known, unknown, type Value } from '@nospof/core';
+import type { Json, Job, MatrixLeg } from './model.js';
+import type { Scope } from './expression/evaluate.js';
+
+/**
+ * The scopes a job runs in: one per matrix leg (or one when it has no matrix), carrying `inputs` when the
+ * job's workflow is judged as called by another. Unknown when the matrix is computed at run time.
+ */
+export function jobScopes(job: Job, inputs?: Readonly<Record<string, Value<Json>>>): Value<readonly Scope[]> {
+  const base: Scope = inputs ? { inputs } : {};
+  const matrix = job.strategy?.matrix;
+  if (!matrix) return known([base]);
+  if (!matrix.legs.known) return unknown(matrix.legs.reason, matrix.legs.range);
+  const legs: readonly MatrixLeg[] = matrix.legs.value;
+  if (legs.length === 0) return known([base]);
+  return known(legs.map((leg) => ({ ...base, matrix: leg })));
+}
+
+/** Like `jobScopes`, but a run-time matrix still yields one scope in which `matrix.*` is Unknown. */
+export function jobScopesOrOpaque(job: Job, inputs?: Readonly<Record<string, Value<Json>>>): readonly Scope[] {
+  const scopes = jobScopes(job, inputs);
+  if (scopes.known) return scopes.value;
+  return [{ ...(inputs ? { inputs } : {}), matrixUnknown: true }];
+}

@@ -1,0 +1,30 @@
+export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline, isJenkinsfilePath } from './language.js';
+export { jenkinsFacts, runsOnFailure } from './facts.js';
+export { matchCatalog, scriptOf, shellSteps } from './tool-match.js';
+export { parseGroovy, maxNestingDepth } from './groovy/parser.js';
+export type { GroovyParseResult } from './groovy/parser.js';
+export { lex } from './groovy/lexer.js';
+export type { LexResult } from './groovy/lexer.js';
+export type { Token, TokenKind, Interpolation, StringQuote } from './groovy/token.js';
+export type * as Groovy from './groovy/ast.js';
+export { buildJenkinsFile } from './model/build.js';
+export { visitorKeys } from './model/visitor-keys.js';
+export * from './model/types.js';
+export {
+  ancestors,
+  enclosingSteps,
+  wrappedBy,
+  enclosingStages,
+  enclosingPostCondition,
+  enclosingPipeline,
+  nodesOfType,
+  allSteps,
+  allStages,
+  flattenSteps,
+  optionNamed,
+} from './model/navigate.js';
+export { stringValue, looseText, booleanValue, namedArgument, firstArgument } from './model/values.js';
+export { parseLabelExpression, positiveAtoms } from './labels/label-expression.js';
+export type { LabelExpression } from './labels/label-expression.js';
+export { agentPoolsFrom, maxAgents, selectsBuiltInNode, namesOneMachine, builtInNodeNames } from './labels/agent-pools.js';
+export type { AgentPools } from './labels/agent-pools.js';

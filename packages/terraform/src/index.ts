@@ -1,0 +1,26 @@
+export { terraformLanguage, terraformVisitorKeys } from './language.js';
+export type * from './model/types.js';
+export type { BlockView } from './project/views.js';
+export type { CallSite, ModuleInstance, Origin } from './project/module-instance.js';
+export type { ResourceInstance } from './project/resource-instance.js';
+export type { PlanInstance } from './project/plan-instance.js';
+export {
+  TerraformIndex,
+  isLocalSource,
+  type Instance,
+  type ModuleCallInstance,
+  type ResourceInstances,
+  type TerraformSettings,
+} from './project/terraform-index.js';
+export {
+  UnknownValue,
+  EntityValue,
+  isUnknown,
+  isObject,
+  firstUnknown,
+  referencedEntities,
+  type Entity,
+  type TfValue,
+  type TfObject,
+} from './eval/tf-value.js';
+export { attributeOf, blocksOf } from './project/body.js';

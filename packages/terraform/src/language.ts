@@ -1,0 +1,79 @@
+import type { Language, ParsedFile, ParseResult, Range, SourceFile } from '@nospof/core';
+import { SourceFile as Source } from '@nospof/core';
+import * as hcl from './hcl/index.js';
+import type { HclFile } from './hcl/ast.js';
+import { buildTerraformFile } from './model/build.js';
+import type { TerraformFile } from './model/types.js';
+import { looksLikePlan, parsePlan } from './plan/plan-file.js';
+import { isModuleManifest, parseManifest } from './project/manifest.js';
+import { TerraformIndex } from './project/terraform-index.js';
+
+type HclParser = (source: SourceFile) => { root: HclFile; errors: ParseResult['errors']; comments: ParseResult['comments'] };
+
+/** `.tf.json` / `.tfvars.json` reader from the parser package. */
+function jsonParser(): HclParser | undefined {
+  const candidate = (hcl as Record<string, unknown>).parseTfJson;
+  return typeof candidate === 'function' ? (candidate as HclParser) : undefined;
+}
+
+function isJsonSyntax(path: string): boolean {
+  return path.endsWith('.tf.json') || path.endsWith('.tfvars.json');
+}
+
+function parseWith(source: SourceFile): ReturnType<HclParser> | undefined {
+  if (isJsonSyntax(source.path)) return jsonParser()?.(source);
+  return hcl.parseHcl(source);
+}
+
+function parseVarFile(path: string, text: string): HclFile['body'] | undefined {
+  const parsed = parseWith(new Source(path, text));
+  return parsed && parsed.errors.length === 0 ? parsed.root.body : undefined;
+}
+
+export const terraformVisitorKeys: Readonly<Record<string, readonly string[]>> = {
+  TerraformFile: ['blocks'],
+  Resource: [],
+  DataSource: [],
+  ModuleCall: [],
+  Variable: [],
+  Locals: [],
+  Output: [],
+  Provider: [],
+};
+
+/**
+ * Terraform: `.tf`, `.tf.json`, tfvars, `terraform show -json` plans and the module manifest
+ * `terraform init` writes. Rules visit `Resource` / `ModuleCall` nodes and read evaluated values from
+ * the index (`TerraformIndex.instancesOf`), which groups files into modules and follows module calls.
+ */
+export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
+  id: 'terraform',
+  lineComment: '#',
+  visitorKeys: terraformVisitorKeys,
+
+  matches(path: string, head: string): boolean {
+    if (/\.(tf|tfvars)(\.json)?$/.test(path)) return true;
+    if (isModuleManifest(path)) return true;
+    return path.endsWith('.json') && looksLikePlan(head);
+  },
+
+  parse(source: SourceFile): ParseResult<TerraformFile> {
+    if (isModuleManifest(source.path)) return parseManifest(source);
+    if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
+    const parsed = parseWith(source);
+    if (!parsed) return { errors: [], comments: [], notApplicable: true };
+    const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
+    return { root: buildTerraformFile(source, parsed.root, kind), errors: parsed.errors, comments: parsed.comments };
+  },
+
+  index(files: readonly ParsedFile<TerraformFile>[]): TerraformIndex {
+    return new TerraformIndex(files, parseVarFile);
+  },
+
+  scopeAt(file: ParsedFile<TerraformFile>, line: number): Range | undefined {
+    for (const node of file.root?.blocks ?? []) {
+      if (node.range.start.line === line && (node.type === 'Resource' || node.type === 'ModuleCall' || node.type === 'DataSource')) return node.range;
+    }
+    return undefined;
+  },
+};

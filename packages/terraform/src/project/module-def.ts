@@ -1,0 +1,80 @@
+import type { Attribute, Body } from '../hcl/ast.js';
+import type { DataSource, ModuleCall, Output, Resource, TerraformFile, Variable } from '../model/types.js';
+import { basename } from '../util/paths.js';
+
+/** A local value: the attribute that defines it and the file it is in. */
+export interface LocalDef {
+  readonly attribute: Attribute;
+  readonly file: string;
+}
+
+/** A tfvars file's attributes, in the order Terraform applies them. */
+export interface VarFile {
+  readonly path: string;
+  readonly body: Body;
+}
+
+/** The static content of one module directory: every block of its `.tf` / `.tf.json` files. */
+export interface ModuleDef {
+  readonly dir: string;
+  readonly files: readonly TerraformFile[];
+  readonly resources: ReadonlyMap<string, Resource>;
+  readonly data: ReadonlyMap<string, DataSource>;
+  readonly calls: ReadonlyMap<string, ModuleCall>;
+  readonly variables: ReadonlyMap<string, Variable>;
+  readonly locals: ReadonlyMap<string, LocalDef>;
+  readonly outputs: ReadonlyMap<string, Output>;
+  /** terraform.tfvars(.json) then *.auto.tfvars(.json) in lexical order: the files Terraform loads itself. */
+  readonly autoVarFiles: readonly VarFile[];
+}
+
+function autoVarRank(name: string): number | undefined {
+  if (name === 'terraform.tfvars') return 0;
+  if (name === 'terraform.tfvars.json') return 1;
+  if (name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')) return 2;
+  return undefined;
+}
+
+/** Groups parsed files by directory into module definitions. */
+export function buildModuleDefs(files: readonly TerraformFile[]): Map<string, ModuleDef> {
+  const byDir = new Map<string, TerraformFile[]>();
+  for (const file of files) {
+    if (file.kind !== 'config' && file.kind !== 'tfvars') continue;
+    const list = byDir.get(file.dir) ?? [];
+    list.push(file);
+    byDir.set(file.dir, list);
+  }
+  const defs = new Map<string, ModuleDef>();
+  for (const [dir, list] of byDir) {
+    const resources = new Map<string, Resource>();
+    const data = new Map<string, DataSource>();
+    const calls = new Map<string, ModuleCall>();
+    const variables = new Map<string, Variable>();
+    const locals = new Map<string, LocalDef>();
+    const outputs = new Map<string, Output>();
+    const config = list.filter((f) => f.kind === 'config').sort((a, b) => (a.path < b.path ? -1 : 1));
+    if (config.length === 0) continue;
+    for (const file of config) {
+      for (const node of file.blocks) {
+        if (node.type === 'Resource' && !('plan' in node)) resources.set(node.resource, node);
+        else if (node.type === 'DataSource') data.set(`${node.dataType}.${node.name}`, node);
+        else if (node.type === 'ModuleCall') calls.set(node.name, node);
+        else if (node.type === 'Variable') variables.set(node.name, node);
+        else if (node.type === 'Output') outputs.set(node.name, node);
+        else if (node.type === 'Locals') {
+          for (const item of node.block.body.items) if (item.type === 'Attribute') locals.set(item.name.name, { attribute: item, file: file.path });
+        }
+      }
+    }
+    const autoVarFiles = list
+      .filter((f) => f.kind === 'tfvars' && f.hcl && autoVarRank(basename(f.path)) !== undefined)
+      .sort((a, b) => {
+        const ra = autoVarRank(basename(a.path)) as number;
+        const rb = autoVarRank(basename(b.path)) as number;
+        return ra - rb || (a.path < b.path ? -1 : 1);
+      })
+      .map((f) => ({ path: f.path, body: (f.hcl as NonNullable<TerraformFile['hcl']>).body }));
+    defs.set(dir, { dir, files: config, resources, data, calls, variables, locals, outputs, autoVarFiles });
+  }
+  return defs;
+}

@@ -1,0 +1,302 @@
+import type { Range } from '@nospof/core';
+import type { Attribute } from '../hcl/ast.js';
+import { Evaluator, type Scope } from '../eval/expression.js';
+import { EntityValue, isObject, isUnknown, UnknownValue, type Entity, type TfValue } from '../eval/tf-value.js';
+import type { ModuleCall } from '../model/types.js';
+import { attributeOf } from './body.js';
+import type { ModuleDef } from './module-def.js';
+import { ResourceInstance } from './resource-instance.js';
+
+/** A place in a file: where a value was written (a caller's argument, a tfvars line). */
+export interface Origin {
+  readonly file: string;
+  readonly range: Range;
+}
+
+/** A root-module variable's value and where it was set. */
+export interface InputValue {
+  readonly value: TfValue;
+  readonly origin?: Origin;
+}
+
+/** What module instances need from the run: other module directories and the plan, if any. */
+export interface World {
+  readonly defs: ReadonlyMap<string, ModuleDef>;
+  /** The directory a module call's code is in, or undefined when it is not in the scanned set. */
+  resolveCall(parent: ModuleInstance, call: ModuleCall): string | undefined;
+  /** Resolved plan values for a resource address, when a plan in the scan has it. */
+  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined;
+}
+
+/** How a module instance was called: the `module` block, the instance key, and the calling instance. */
+export interface CallSite {
+  readonly call: ModuleCall;
+  readonly parent: ModuleInstance;
+  readonly key?: number | string;
+}
+
+const IN_PROGRESS = new UnknownValue('the value refers to itself');
+
+/** Terraform's `[0]` / `["a"]` instance key suffix. */
+export function keySuffix(key: number | string | undefined): string {
+  if (key === undefined) return '';
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+/** Expands `count` / `for_each` of a block into instance keys; undefined means a single instance without a key. */
+export function expand(evaluator: Evaluator, count: Attribute | undefined, forEach: Attribute | undefined): { keys: (number | string)[] | undefined; each: Map<string, TfValue> } | UnknownValue {
+  const each = new Map<string, TfValue>();
+  if (count) {
+    const n = evaluator.evaluate(count.value);
+    if (isUnknown(n)) return new UnknownValue(`count is unknown: ${n.reason}`, n.refs);
+    if (typeof n !== 'number') return new UnknownValue('count is not a number');
+    return { keys: Array.from({ length: Math.max(0, Math.floor(n)) }, (_, i) => i), each };
+  }
+  if (forEach) {
+    const v = evaluator.evaluate(forEach.value);
+    if (isUnknown(v)) return new UnknownValue(`for_each is unknown: ${v.reason}`, v.refs);
+    if (Array.isArray(v)) {
+      for (const item of v as readonly TfValue[]) {
+        if (typeof item !== 'string') return new UnknownValue('for_each over a set that is not of known strings');
+        each.set(item, item);
+      }
+    } else if (isObject(v)) {
+      for (const k of Object.keys(v)) each.set(k, v[k] as TfValue);
+    } else return new UnknownValue('for_each is not a map or set');
+    return { keys: [...each.keys()], each };
+  }
+  return { keys: undefined, each };
+}
+
+/**
+ * One instance of a module directory: the root module, or one call of a child module (one per `module`
+ * block, per count/for_each key, per instance of its caller). Everything is evaluated lazily and
+ * memoised, with cycles turned into unknowns.
+ */
+export class ModuleInstance implements Entity {
+  readonly kind = 'module';
+  private readonly variableCache = new Map<string, TfValue>();
+  private readonly localCache = new Map<string, TfValue>();
+  private readonly resourceCache = new Map<string, ResourceInstance[] | UnknownValue>();
+  private readonly childCache = new Map<string, ModuleInstance[] | UnknownValue>();
+  readonly evaluator: Evaluator;
+
+  constructor(
+    readonly world: World,
+    readonly def: ModuleDef,
+    /** `module.app.module.db` for a nested call, '' for a root. */
+    readonly path: string,
+    readonly callSite: CallSite | undefined,
+    /** Root modules only: values from tfvars and settings. */
+    private readonly rootInputs: ReadonlyMap<string, InputValue>,
+  ) {
+    this.evaluator = new Evaluator(this.scope());
+  }
+
+  get address(): string {
+    return this.path;
+  }
+
+  get root(): ModuleInstance {
+    return this.callSite ? this.callSite.parent.root : this;
+  }
+
+  /** The calls from the root down to this instance. */
+  get callChain(): CallSite[] {
+    const chain: CallSite[] = [];
+    for (let site = this.callSite; site; site = site.parent.callSite) chain.unshift(site);
+    return chain;
+  }
+
+  /** `app.db`: the key `terraform init` writes in modules.json. */
+  get callKey(): string {
+    return this.callChain.map((s) => s.call.name).join('.');
+  }
+
+  /** Where the value of `var.<name>` was written: the caller's argument, or the tfvars line. */
+  inputOrigin(name: string): Origin | undefined {
+    if (!this.callSite) return this.rootInputs.get(name)?.origin;
+    const argument = attributeOf(this.callSite.call.block.body, name);
+    return argument ? { file: this.callSite.call.file, range: argument.range } : undefined;
+  }
+
+  getAttr(name: string): TfValue {
+    const output = this.def.outputs.get(name);
+    if (!output) return new UnknownValue(`module ${this.path} has no output "${name}"`, [], true);
+    const value = attributeOf(output.block.body, 'value');
+    if (!value) return null;
+    return this.evaluator.evaluate(value.value);
+  }
+
+  variable(name: string): TfValue {
+    const cached = this.variableCache.get(name);
+    if (cached !== undefined) return cached;
+    this.variableCache.set(name, IN_PROGRESS);
+    const value = this.computeVariable(name);
+    this.variableCache.set(name, value);
+    return value;
+  }
+
+  private computeVariable(name: string): TfValue {
+    const declaration = this.def.variables.get(name);
+    if (!declaration) return new UnknownValue(`variable "${name}" is not declared in ${this.def.dir || '.'}`, [], true);
+    const typeAttr = attributeOf(declaration.block.body, 'type');
+    const convert = (v: TfValue): TfValue => convertToType(v, typeAttr);
+    if (this.callSite) {
+      const argument = attributeOf(this.callSite.call.block.body, name);
+      if (argument) {
+        const value = this.callSite.parent.evaluatorFor(this.callSite).evaluate(argument.value);
+        if (value !== null) return convert(value);
+      }
+    } else {
+      const input = this.rootInputs.get(name);
+      if (input) return convert(input.value);
+    }
+    const fallback = attributeOf(declaration.block.body, 'default');
+    if (fallback) return convert(new Evaluator({ resolve: () => undefined, bare: () => undefined }).evaluate(fallback.value));
+    return this.callSite
+      ? new UnknownValue(`variable "${name}" has no default and the module call does not set it`)
+      : new UnknownValue(`variable "${name}" has no default and no value was given (tfvars, --var-file or --var)`);
+  }
+
+  local(name: string): TfValue {
+    const cached = this.localCache.get(name);
+    if (cached !== undefined) return cached;
+    const def = this.def.locals.get(name);
+    if (!def) return new UnknownValue(`local.${name} is not defined`, [], true);
+    this.localCache.set(name, IN_PROGRESS);
+    const value = this.evaluator.evaluate(def.attribute.value);
+    this.localCache.set(name, value);
+    return value;
+  }
+
+  /** Every instance of a resource of this module, or why the instances cannot be known. */
+  resourceInstances(address: string): ResourceInstance[] | UnknownValue {
+    const cached = this.resourceCache.get(address);
+    if (cached) return cached;
+    const node = this.def.resources.get(address);
+    if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
+    this.resourceCache.set(address, IN_PROGRESS);
+    const body = node.block.body;
+    const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
+    let result: ResourceInstance[] | UnknownValue;
+    if (isUnknown(expansion)) result = new UnknownValue(`${this.prefix}${address}: ${expansion.reason}`, expansion.refs);
+    else if (!expansion.keys) result = [new ResourceInstance(this, node, undefined, undefined)];
+    else {
+      const usesCount = attributeOf(body, 'count') !== undefined;
+      result = expansion.keys.map((key) => new ResourceInstance(this, node, key, usesCount ? undefined : expansion.each.get(String(key))));
+    }
+    this.resourceCache.set(address, result);
+    return result;
+  }
+
+  /** `module.app.` (with the dot) or ''. */
+  get prefix(): string {
+    return this.path === '' ? '' : `${this.path}.`;
+  }
+
+  /** The value an expression sees for `aws_subnet.a`: one instance, a list (count), or a map (for_each). */
+  private resourceValue(address: string): TfValue {
+    const node = this.def.resources.get(address);
+    if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
+    const instances = this.resourceInstances(address);
+    if (isUnknown(instances)) return instances;
+    const body = node.block.body;
+    if (attributeOf(body, 'count')) return instances.map((i) => new EntityValue(i));
+    if (attributeOf(body, 'for_each')) return Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
+    return instances[0] ? new EntityValue(instances[0]) : null;
+  }
+
+  /** Child module instances of one `module` block. */
+  children(name: string): ModuleInstance[] | UnknownValue {
+    const cached = this.childCache.get(name);
+    if (cached) return cached;
+    const call = this.def.calls.get(name);
+    if (!call) return new UnknownValue(`module.${name} is not declared`, [], true);
+    this.childCache.set(name, IN_PROGRESS);
+    const result = this.computeChildren(call);
+    this.childCache.set(name, result);
+    return result;
+  }
+
+  private computeChildren(call: ModuleCall): ModuleInstance[] | UnknownValue {
+    const dir = this.world.resolveCall(this, call);
+    const source = attributeOf(call.block.body, 'source');
+    const sourceText = source?.value.type === 'TemplateExpr' ? source.value.parts.map((p) => (p.type === 'TemplateLiteral' ? p.value : '')).join('') : '?';
+    if (dir === undefined) return new UnknownValue(`module.${call.name} comes from "${sourceText}", which is not in the scanned files (run terraform init to follow it)`);
+    const def = this.world.defs.get(dir);
+    if (!def) return new UnknownValue(`module.${call.name}: no Terraform files in ${dir}`);
+    if (this.callChain.length > 16) return new UnknownValue(`module.${call.name}: modules nest too deeply (a module calls itself?)`);
+    const body = call.block.body;
+    const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
+    if (isUnknown(expansion)) return new UnknownValue(`module.${call.name}: ${expansion.reason}`, expansion.refs);
+    const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
+    return keys.map((key) => {
+      const site: CallSite = key === undefined ? { call, parent: this } : { call, parent: this, key };
+      const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, new Map());
+      if (key !== undefined) child.eachValue = attributeOf(body, 'count') ? undefined : expansion.each.get(String(key));
+      return child;
+    });
+  }
+
+  /** for_each value of this instance's call (for `each.value` inside the module block's arguments). */
+  eachValue: TfValue | undefined;
+
+  /** The evaluator for a child call's arguments: this module's scope plus the call's count.index / each. */
+  evaluatorFor(site: CallSite): Evaluator {
+    if (site.key === undefined) return this.evaluator;
+    const child = (this.childCache.get(site.call.name) as ModuleInstance[] | undefined)?.find((c) => c.callSite?.key === site.key);
+    const vars: Record<string, TfValue> =
+      typeof site.key === 'number' ? { count: { index: site.key } } : { each: { key: site.key, value: child?.eachValue ?? site.key } };
+    return this.evaluator.withVars(vars);
+  }
+
+  private moduleValue(name: string): TfValue {
+    const call = this.def.calls.get(name);
+    if (!call) return new UnknownValue(`module.${name} is not declared`, [], true);
+    const children = this.children(name);
+    if (isUnknown(children)) return children;
+    const body = call.block.body;
+    if (attributeOf(body, 'count')) return children.map((c) => new EntityValue(c));
+    if (attributeOf(body, 'for_each')) return Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
+    return children[0] ? new EntityValue(children[0]) : null;
+  }
+
+  /** Names as an expression in this module sees them. Instance-level names (count, each, self) are added by resources. */
+  scope(): Scope {
+    return {
+      bare: () => undefined,
+      resolve: (root, attr) => {
+        switch (root) {
+          case 'var':
+            return this.variable(attr);
+          case 'local':
+            return this.local(attr);
+          case 'module':
+            return this.moduleValue(attr);
+          case 'data':
+            return new UnknownValue(`data.${attr} is read from the provider when Terraform runs`);
+          case 'path':
+            return attr === 'module' ? this.def.dir || '.' : new UnknownValue(`path.${attr} depends on where Terraform runs`);
+          case 'terraform':
+            return new UnknownValue(`terraform.${attr} depends on the selected workspace`);
+          case 'count':
+          case 'each':
+          case 'self':
+            return new UnknownValue(`${root}.${attr} is only defined inside a resource or module block with count/for_each`, [], true);
+          default:
+            if (attr === '') return undefined;
+            return this.resourceValue(`${root}.${attr}`);
+        }
+      },
+    };
+  }
+}
+
+/** Applies the declared `type` of a variable to values that arrive as strings (`--var`, tfvars). */
+function convertToType(value: TfValue, typeAttr: Attribute | undefined): TfValue {
+  if (!typeAttr || typeAttr.value.type !== 'VariableExpr' || typeof value !== 'string') return value;
+  if (typeAttr.value.name === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if (typeAttr.value.name === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}

@@ -1,0 +1,153 @@
+import type { Range, Unknown, Value } from '@nospof/core';
+import type { Attribute, Block, Body } from '../hcl/ast.js';
+import { Evaluator } from '../eval/expression.js';
+import { fromJson, isUnknown, UnknownValue, type Entity, type TfObject, type TfValue } from '../eval/tf-value.js';
+import type { Resource } from '../model/types.js';
+import { attributeOf, blocksOf, variablesReadBy } from './body.js';
+import { keySuffix, type CallSite, type ModuleInstance, type Origin } from './module-instance.js';
+import { ConfigBlockView, PlanBlockView, type BlockView } from './views.js';
+
+/** Nested blocks become lists of objects when another expression reads them (`aws_lb.x.subnet_mapping`). */
+function bodyObject(body: Body, evaluator: Evaluator): TfObject {
+  const out: Record<string, TfValue> = {};
+  for (const item of body.items) {
+    if (item.type === 'Attribute') out[item.name.name] = evaluator.evaluate(item.value);
+    else if (item.blockType.name !== 'dynamic' && item.blockType.name !== 'lifecycle') {
+      const list = (out[item.blockType.name] as TfValue[] | undefined) ?? [];
+      list.push(bodyObject(item.body, evaluator));
+      out[item.blockType.name] = list;
+    }
+  }
+  return out;
+}
+
+/**
+ * One instance of a resource in one module instance: `module.db.aws_db_instance.this[0]`. It is the
+ * `BlockView` rules read (configuration values, or plan values when a plan in the scan resolves it) and
+ * the entity other resources' references point at.
+ */
+export class ResourceInstance implements Entity, BlockView {
+  readonly kind = 'resource';
+  readonly evaluator: Evaluator;
+  private readonly view: BlockView;
+  private readonly attrCache = new Map<string, TfValue>();
+
+  constructor(
+    readonly module: ModuleInstance,
+    readonly node: Resource,
+    /** count index or for_each key; undefined for a single instance. */
+    readonly key: number | string | undefined,
+    eachValue: TfValue | undefined,
+  ) {
+    const vars: Record<string, TfValue> = {};
+    if (typeof key === 'number') vars.count = { index: key };
+    else if (key !== undefined) vars.each = { key, value: eachValue ?? key };
+    this.evaluator = module.evaluator.withVars(vars);
+    const config = new ConfigBlockView(node.file, node.header, node.block.body, this.evaluator, node.block);
+    const plan = module.world.planValues(module.root, this.address);
+    this.view = plan ? new PlanBlockView(node.file, node.header, plan, config) : config;
+  }
+
+  /** `module.db.aws_db_instance.this[0]`. */
+  get address(): string {
+    return `${this.module.prefix}${this.node.resource}${keySuffix(this.key)}`;
+  }
+
+  /** The resource identity for findings and baselines: the address without the instance key. */
+  get resource(): string {
+    return `${this.module.prefix}${this.node.resource}`;
+  }
+
+  get resourceType(): string {
+    return this.node.resourceType;
+  }
+
+  get name(): string {
+    return this.node.name;
+  }
+
+  get file(): string {
+    return this.node.file;
+  }
+
+  get range(): Range {
+    return this.node.header;
+  }
+
+  get block(): Block {
+    return this.node.block;
+  }
+
+  /** The module calls that lead to this instance, outermost first (empty in a root module). */
+  get callChain(): CallSite[] {
+    return this.module.callChain;
+  }
+
+  attr(name: string): Value<TfValue> | undefined {
+    return this.view.attr(name);
+  }
+
+  raw(name: string): TfValue | undefined {
+    return this.view.raw(name);
+  }
+
+  attribute(name: string): Attribute | undefined {
+    return this.view.attribute(name);
+  }
+
+  /** Every instance of resources of `type` in the same module instance (the neighbourhood the graph searches). */
+  siblings(type: string): ResourceInstance[] | Unknown {
+    const out: ResourceInstance[] = [];
+    for (const [address, node] of this.module.def.resources) {
+      if (node.resourceType !== type) continue;
+      const instances = this.module.resourceInstances(address);
+      if (isUnknown(instances)) return { known: false, reason: instances.reason, range: node.header, file: node.file };
+      out.push(...instances);
+    }
+    return out;
+  }
+
+  blocks(type: string): readonly BlockView[] | Unknown {
+    return this.view.blocks(type);
+  }
+
+  /**
+   * Where the value of an attribute came from outside this block: the module-call arguments or tfvars
+   * lines that set the variables it reads. Used as related locations of findings.
+   */
+  origins(name: string): Origin[] {
+    const attribute = this.attribute(name);
+    if (!attribute) return [];
+    const out: Origin[] = [];
+    for (const variable of variablesReadBy(attribute.value)) {
+      const origin = this.module.inputOrigin(variable);
+      if (origin) out.push(origin);
+    }
+    return out;
+  }
+
+  /** What another expression sees for `<this>.<name>`. */
+  getAttr(name: string): TfValue {
+    const cached = this.attrCache.get(name);
+    if (cached !== undefined) return cached;
+    this.attrCache.set(name, new UnknownValue(`${this.address}.${name} refers to itself`));
+    const value = this.computeAttr(name);
+    this.attrCache.set(name, value);
+    return value;
+  }
+
+  private computeAttr(name: string): TfValue {
+    const plan = this.module.world.planValues(this.module.root, this.address);
+    if (plan && name in plan && plan[name] !== null) return fromJson(plan[name]);
+    const body = this.node.block.body;
+    const attribute = attributeOf(body, name);
+    if (attribute) {
+      const value = this.evaluator.evaluate(attribute.value);
+      // A computed attribute still depends on this resource: keep the reference for the graph.
+      return isUnknown(value) && value.refs.length === 0 ? new UnknownValue(value.reason, [this], value.error) : value;
+    }
+    const nested = blocksOf(body, name);
+    if (nested.length > 0) return nested.map((b) => bodyObject(b.body, this.evaluator));
+    return new UnknownValue(`${this.address}.${name} is computed by the provider`, [this]);
+  }
+}

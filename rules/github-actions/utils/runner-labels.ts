@@ -1,0 +1,34 @@
+/** Labels GitHub gives its own hosted runners: a fresh VM per job, never one machine. */
+const HOSTED = /^(?:ubuntu|windows|macos)-(?:latest|\d[\w.-]*)(?:-(?:arm|arm64|xlarge|large|intel))?$/i;
+
+/** Labels every self-hosted runner carries by default; they select an OS or CPU, not a pool. */
+const GENERIC = new Set(['self-hosted', 'linux', 'windows', 'macos', 'x64', 'arm', 'arm64']);
+
+export function isHostedLabel(label: string): boolean {
+  return HOSTED.test(label);
+}
+
+export function isGenericLabel(label: string): boolean {
+  return GENERIC.has(label.toLowerCase());
+}
+
+/** Labels that pick a pool of runners: not `self-hosted`/OS/architecture, not a GitHub-hosted image. */
+export function customLabels(labels: readonly string[]): string[] {
+  return labels.filter((l) => !isHostedLabel(l) && !isGenericLabel(l));
+}
+
+/**
+ * A label that names one machine: a host name with a domain, an IP address, or a name with a
+ * zero-padded number (`build-01`, `mac02`), the way single hosts are numbered.
+ */
+export function namesOneMachine(label: string): boolean {
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(label)) return true;
+  if (/^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+){2,}$/i.test(label) && /[a-z]/i.test(label.slice(label.lastIndexOf('.') + 1))) return true;
+  return /^[a-z][a-z-]*?-?0\d{1,2}$/i.test(label);
+}
+
+/** True when the job can only run on self-hosted runners. */
+export function isSelfHosted(labels: readonly string[], group: string | undefined): boolean {
+  if (labels.some(isHostedLabel)) return false;
+  return group !== undefined || labels.some((l) => l.toLowerCase() === 'self-hosted') || customLabels(labels).length > 0;
+}

@@ -1,0 +1,69 @@
+import type { Trigger, Workflow } from '@nospof/github-actions';
+
+/** GitHub's branch and tag filter globs: `*` stops at `/`, `**` does not, `?`, `+`, `[...]` as in regexes. */
+export function globMatches(pattern: string, name: string): boolean {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '*' && pattern[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (ch === '*') source += '[^/]*';
+    else if (ch === '?' || ch === '+') source += ch;
+    else if (ch === '[' || ch === ']') source += ch;
+    else source += ch.replace(/[.^${}()|\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${source}$`).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Applies a filter list with `!negations` the way GitHub does: the last matching pattern wins. */
+export function filterMatches(patterns: readonly string[], name: string): boolean {
+  let matched = false;
+  for (const p of patterns) {
+    if (p.startsWith('!')) {
+      if (globMatches(p.slice(1), name)) matched = false;
+    } else if (globMatches(p, name)) matched = true;
+  }
+  return matched;
+}
+
+/**
+ * True/false when a push trigger does/does not run for pushes to one of `branches`; undefined when its
+ * filters are dynamic.
+ */
+export function pushReachesBranch(trigger: Trigger, branches: readonly string[]): boolean | undefined {
+  const { branches: only, branchesIgnore: ignore, tags } = trigger;
+  if ((only && !only.known) || (ignore && !ignore.known)) return undefined;
+  if (only?.known) return branches.some((b) => filterMatches(only.value, b));
+  if (ignore?.known) return branches.some((b) => !filterMatches(ignore.value, b));
+  // A push trigger with only tag filters runs for tags, not branches.
+  return !tags;
+}
+
+/** A push trigger limited to tags: a release pipeline. */
+export function pushesTags(trigger: Trigger): boolean {
+  return trigger.event === 'push' && trigger.tags !== undefined && !trigger.branches && !trigger.branchesIgnore;
+}
+
+/**
+ * Why nobody may be watching a workflow run: it runs on the default branch, on a schedule or for a
+ * release, so a failure there is not seen in a pull request. `undefined` when none of these applies.
+ */
+export function unattendedTrigger(workflow: Workflow, branches: readonly string[]): Trigger | undefined {
+  return workflow.triggers.find((t) => {
+    if (t.event === 'schedule' || t.event === 'release') return true;
+    if (t.event !== 'push') return false;
+    return pushesTags(t) || pushReachesBranch(t, branches) === true;
+  });
+}
+
+/** A release workflow: on `release`, on tag pushes, or named for releasing. */
+export function isReleaseWorkflow(workflow: Workflow): boolean {
+  if (workflow.triggers.some((t) => t.event === 'release' || pushesTags(t))) return true;
+  const file = workflow.file.slice(workflow.file.lastIndexOf('/') + 1);
+  return /(?:^|[-_.])(?:release|publish)(?:[-_.]|$)/i.test(file);
+}

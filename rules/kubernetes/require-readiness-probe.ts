@@ -1,0 +1,48 @@
+import { defineRule } from '@nospof/core';
+import type { Workload } from '@nospof/kubernetes';
+import { hasPorts, isBehindService } from './utils/containers.js';
+import { kubernetesIndex } from './utils/index-of.js';
+
+export default defineRule({
+  meta: {
+    id: 'kubernetes/require-readiness-probe',
+    language: 'kubernetes',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Serving containers have a readiness probe',
+      rationale:
+        'Without a readiness probe a pod counts as ready as soon as its process starts: Services send traffic to replicas that cannot answer yet or have stopped answering, and rolling updates move on before the new replicas work, so the redundancy does not fail over.',
+      remediation: 'Add a `readinessProbe` (HTTP, TCP, gRPC or exec) that checks the container can serve.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
+      preset: 'recommended',
+      defaults:
+        'An absent `readinessProbe` means the container is ready once started. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. DaemonSets are judged only when a Service selects their pods. Jobs and CronJobs are not long-running and are not judged.',
+    },
+    messages: {
+      missing: 'Container "{{container}}" of {{kind}} "{{name}}" has no readiness probe; traffic reaches it before it can serve and after it stops.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: false,
+  },
+  create(context) {
+    return {
+      Workload(workload: Workload) {
+        const template = workload.template;
+        if (!template) return;
+        if (workload.kind === 'DaemonSet' && !isBehindService(kubernetesIndex(context), workload)) return;
+        const someProbed = template.containers.some((c) => c.readinessProbe !== undefined);
+        for (const container of template.containers) {
+          if (container.readinessProbe) continue;
+          if (someProbed && !hasPorts(container, workload.document)) continue;
+          context.report({
+            node: container.nameNode,
+            messageId: 'missing',
+            data: { container: container.name, kind: workload.kind, name: workload.name },
+          });
+        }
+      },
+    };
+  },
+});

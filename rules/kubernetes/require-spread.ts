@@ -1,0 +1,55 @@
+import { defineRule } from '@nospof/core';
+import type { Workload } from '@nospof/kubernetes';
+import { kubernetesIndex } from './utils/index-of.js';
+import { effectiveReplicas, isReplicated } from './utils/replicas.js';
+import { spreadTerms } from './utils/spread.js';
+
+export default defineRule({
+  meta: {
+    id: 'kubernetes/require-spread',
+    language: 'kubernetes',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Replicas are spread across nodes by pod anti-affinity or topology spread constraints',
+      rationale:
+        'The scheduler is free to place every replica on the same node. Then one node failure or drain takes them all: the replica count is redundancy on paper only.',
+      remediation:
+        'Add a `topologySpreadConstraints` entry (or a `podAntiAffinity` term) whose `labelSelector` matches the pod template labels, with `topologyKey: kubernetes.io/hostname` or `topology.kubernetes.io/zone`.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults:
+        'Without either mechanism the default scheduler only scores spreading softly and guarantees nothing. Required and preferred anti-affinity, and `DoNotSchedule` and `ScheduleAnyway` constraints, all count. A term counts only when its `labelSelector` matches the pods of the workload itself; a term without `labelSelector` matches no pod. Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1).',
+    },
+    messages: {
+      noSpread: '{{kind}} "{{name}}" runs {{replicas}} replicas with neither pod anti-affinity nor topology spread constraints; they may all land on one node.',
+      otherPods: 'The spreading rules of {{kind}} "{{name}}" select other pods, not its own; its {{replicas}} replicas may all land on one node.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: false,
+  },
+  create(context) {
+    return {
+      Workload(workload: Workload) {
+        const template = workload.template;
+        if (!isReplicated(workload) || !template) return;
+        const { replicas, what } = effectiveReplicas(kubernetesIndex(context), workload);
+        if (!replicas.known) return context.skipped(replicas, what);
+        if (replicas.value < 2) return;
+        const terms = spreadTerms(template, workload.document, context.source.lines);
+        const data = { kind: workload.kind, name: workload.name, replicas: replicas.value };
+        if (terms.length === 0) {
+          context.report({ node: workload.kindNode, messageId: 'noSpread', data });
+          return;
+        }
+        for (const term of terms) {
+          if (!term.selectsOwnPods.known) return context.skipped(term.selectsOwnPods, `spreading label selector of ${workload.kind} "${workload.name}"`);
+          if (term.selectsOwnPods.value) return;
+        }
+        const first = terms[0];
+        context.report({ node: first ? first.selectorNode : workload.kindNode, messageId: 'otherPods', data });
+      },
+    };
+  },
+});

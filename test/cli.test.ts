@@ -1,0 +1,212 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { sarifErrors } from './helpers/sarif-schema.js';
+import { tempTree } from './helpers/temp-tree.js';
+
+const oneReplica = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx
+`;
+
+describe('nospof CLI', () => {
+  it('reports file:line:col, severity, message and rule, and exits 1', async () => {
+    const root = tempTree({ 'k8s/web.yaml': oneReplica });
+    const result = await runCli([], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('k8s/web.yaml:6:13  error');
+    expect(result.stdout).toContain('kubernetes/min-replicas');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 0 when nothing reaches --fail-on', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    expect((await runCli(['--rule', 'kubernetes/min-replicas: warning'], root)).code).toBe(0);
+    expect((await runCli(['--rule', 'kubernetes/min-replicas: warning', '--fail-on', 'warning'], root)).code).toBe(1);
+    expect((await runCli(['--fail-on', 'never'], root)).code).toBe(0);
+  });
+
+  it('fails on too many warnings with --max-warnings', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    const result = await runCli(['--rule', 'kubernetes/min-replicas: warning', '--max-warnings', '0'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('more than --max-warnings 0');
+  });
+
+  it('--quiet hides warnings', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    const result = await runCli(['--rule', 'kubernetes/min-replicas: warning', '--quiet'], root);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a bad config exits 2 and names the key and its line', async () => {
+    const root = tempTree({
+      '.nospof.yaml': 'extends: [nospof:recommended]\nrules:\n  kubernetes/min-replicas: [error, { min: zero }]\n',
+      'web.yaml': oneReplica,
+    });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\.nospof\.yaml:3:\d+: rules\.kubernetes\/min-replicas\[1\]\.min: must be integer/);
+  });
+
+  it('an unknown rule in the config is a configuration error with a suggestion', async () => {
+    const root = tempTree({ '.nospof.yaml': 'rules:\n  kubernetes/min-replica: error\n', 'web.yaml': oneReplica });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "kubernetes/min-replicas"');
+  });
+
+  it('an unknown top-level key is named', async () => {
+    const root = tempTree({ '.nospof.yaml': 'rulez: {}\n', 'web.yaml': oneReplica });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.nospof.yaml:1:1: rulez: unknown key');
+  });
+
+  it('config overrides turn a rule off for some paths', async () => {
+    const root = tempTree({
+      '.nospof.yaml': "overrides:\n  - files: ['dev/**']\n    rules: { kubernetes/min-replicas: off }\n",
+      'dev/web.yaml': oneReplica,
+      'prod/web.yaml': oneReplica,
+    });
+    const result = await runCli(['--format', 'json'], root);
+    const report = JSON.parse(result.stdout) as { file: string; findings: unknown[] }[];
+    expect(report.map((r) => [r.file, r.findings.length])).toEqual([['dev/web.yaml', 0], ['prod/web.yaml', 1]]);
+  });
+
+  it('respects .gitignore and config ignore, and includes hidden folders', async () => {
+    const root = tempTree({
+      '.gitignore': 'generated/\n',
+      '.nospof.yaml': "ignore: ['vendor/**']\n",
+      'generated/web.yaml': oneReplica,
+      'vendor/web.yaml': oneReplica,
+      '.deploy/web.yaml': oneReplica,
+    });
+    const result = await runCli(['--format', 'json'], root);
+    const files = (JSON.parse(result.stdout) as { file: string }[]).map((r) => r.file);
+    expect(files).toEqual(['.deploy/web.yaml']);
+  });
+
+  it('accepts globs', async () => {
+    const root = tempTree({ 'a/web.yaml': oneReplica, 'b/web.yml': oneReplica });
+    const result = await runCli(['--format', 'json', 'a/*.yaml'], root);
+    expect((JSON.parse(result.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['a/web.yaml']);
+  });
+
+  it('lints standard input under --stdin-filename', async () => {
+    const result = await runCli(['--stdin', '--stdin-filename', 'chart.yaml'], tempTree({}), oneReplica);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('chart.yaml:6:13');
+  });
+
+  it('--fix rewrites the file, keeping comments', async () => {
+    const root = tempTree({ 'web.yaml': `# the web tier\n${oneReplica.replace('replicas: 1', 'replicas: 1 # was one')}` });
+    const result = await runCli(['--fix'], root);
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(root, 'web.yaml'), 'utf8');
+    expect(text).toContain('replicas: 2 # was one');
+    expect(text.startsWith('# the web tier\n')).toBe(true);
+  });
+
+  it('--fix-dry-run prints a diff and leaves the file alone', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    const result = await runCli(['--fix-dry-run', '--format', 'json'], root);
+    expect(result.stdout).toContain('-  replicas: 1\n+  replicas: 2');
+    expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica);
+  });
+
+  it('--fix with --stdin prints the fixed text', async () => {
+    const result = await runCli(['--stdin', '--stdin-filename', 'web.yaml', '--fix'], tempTree({}), oneReplica);
+    expect(result.stdout).toBe(oneReplica.replace('replicas: 1', 'replicas: 2'));
+  });
+
+  it('writes SARIF that validates against the 2.1.0 schema, with suppressions', async () => {
+    const root = tempTree({
+      'web.yaml': oneReplica,
+      'cache.yaml': `# nospof-ignore kubernetes/min-replicas -- dev cache\n${oneReplica.replace('name: web', 'name: cache')}`,
+    });
+    const result = await runCli(['--format', 'sarif', '--output-file', 'out/nospof.sarif'], root);
+    expect(result.code).toBe(1);
+    const log = JSON.parse(readFileSync(join(root, 'out/nospof.sarif'), 'utf8')) as {
+      runs: { results: { suppressions?: { justification?: string }[]; locations: unknown[] }[]; tool: { driver: { rules: { helpUri: string }[] } } }[];
+    };
+    expect(sarifErrors(log)).toEqual([]);
+    const results = log.runs[0]!.results;
+    expect(results).toHaveLength(2);
+    expect(results.filter((r) => r.suppressions).map((r) => r.suppressions![0]!.justification)).toEqual(['dev cache']);
+    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toMatch(/^https:\/\//);
+  });
+
+  it('writes GitHub annotations with exact lines', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    const result = await runCli(['--format', 'github'], root);
+    expect(result.stdout).toContain('::error file=web.yaml,line=6,col=13,endColumn=14,endLine=6,title=kubernetes/min-replicas::Deployment "web" runs 1 replica(s)');
+  });
+
+  it('writes JUnit XML', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    const result = await runCli(['--format', 'junit'], root);
+    expect(result.stdout).toContain('<testsuite name="web.yaml" tests="1" failures="1"');
+    expect(result.stdout).toContain('<failure type="error"');
+  });
+
+  it('writes a Markdown table', async () => {
+    const result = await runCli(['--format', 'markdown'], tempTree({ 'web.yaml': oneReplica }));
+    expect(result.stdout).toContain('| error | `web.yaml:6:13` |');
+  });
+
+  it('rejects unknown options and formats with exit 2', async () => {
+    expect((await runCli(['--bogus'], tempTree({}))).code).toBe(2);
+    const format = await runCli(['--format', 'xml'], tempTree({}));
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('unknown --format "xml"');
+    const rule = await runCli(['--rule', 'kubernetes/min-replicas: loud'], tempTree({}));
+    expect(rule.code).toBe(2);
+  });
+
+  it('lists rules, explains one, prints the version', async () => {
+    const rules = await runCli(['rules'], tempTree({}));
+    expect(rules.stdout).toMatch(/kubernetes\/min-replicas\s+recommended\s+error\s+yes/);
+    const explain = await runCli(['explain', 'kubernetes/min-replicas'], tempTree({}));
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('kubernetes/min-replicas');
+    expect(explain.stdout).toContain('preset: recommended');
+    const version = await runCli(['--version'], tempTree({}));
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('init writes a config that nospof accepts', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica });
+    expect((await runCli(['init', '--preset', 'strict'], root)).code).toBe(0);
+    expect(existsSync(join(root, '.nospof.yaml'))).toBe(true);
+    expect((await runCli(['init'], root)).code).toBe(2);
+    expect((await runCli([], root)).code).toBe(1);
+  });
+
+  it('--explain-unknown lists skipped values with their reason', async () => {
+    const root = tempTree({ 'web.yaml': oneReplica.replace('replicas: 1', 'replicas: ${REPLICAS}') });
+    const result = await runCli(['--explain-unknown'], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('web.yaml:6:13  spec.replicas of Deployment "web": the value "${REPLICAS}" is filled in by a template');
+  });
+
+  it('reports an unused suppression and removes it with --fix', async () => {
+    const text = `# nospof-ignore kubernetes/min-replicas -- not needed\n${oneReplica.replace('replicas: 1', 'replicas: 3')}`;
+    const root = tempTree({ 'web.yaml': text });
+    const result = await runCli([], root);
+    expect(result.stdout).toContain('nospof/unused-suppression');
+    await runCli(['--fix'], root);
+    expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica.replace('replicas: 1', 'replicas: 3'));
+  });
+});
