@@ -22,7 +22,7 @@ interface JsonResult {
 
 /** Lints `bad` next to a healthy manifest and returns both files' findings. */
 async function lintBeside(bad: Record<string, string | Uint8Array>, args: string[] = []) {
-  const root = tempTree({ 'healthy.yaml': healthy, ...bad });
+  const root = tempTree({ '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n', 'healthy.yaml': healthy, ...bad });
   const result = await runCli(['--format', 'json', ...args], root);
   expect(result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   const report = JSON.parse(result.stdout) as JsonResult[];

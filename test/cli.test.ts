@@ -20,9 +20,12 @@ spec:
           image: nginx
 `;
 
+// Only the rule under test: these tests are about the CLI, and must not change as rules are added.
+const onlyMinReplicas = { '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n' };
+
 describe('nospof CLI', () => {
   it('reports file:line:col, severity, message and rule, and exits 1', async () => {
-    const root = tempTree({ 'k8s/web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'k8s/web.yaml': oneReplica });
     const result = await runCli([], root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('k8s/web.yaml:6:13  error');
@@ -31,21 +34,21 @@ describe('nospof CLI', () => {
   });
 
   it('exits 0 when nothing reaches --fail-on', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     expect((await runCli(['--rule', 'kubernetes/min-replicas: warning'], root)).code).toBe(0);
     expect((await runCli(['--rule', 'kubernetes/min-replicas: warning', '--fail-on', 'warning'], root)).code).toBe(1);
     expect((await runCli(['--fail-on', 'never'], root)).code).toBe(0);
   });
 
   it('fails on too many warnings with --max-warnings', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const result = await runCli(['--rule', 'kubernetes/min-replicas: warning', '--max-warnings', '0'], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('more than --max-warnings 0');
   });
 
   it('--quiet hides warnings', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const result = await runCli(['--rule', 'kubernetes/min-replicas: warning', '--quiet'], root);
     expect(result.stdout).toBe('');
   });
@@ -76,7 +79,7 @@ describe('nospof CLI', () => {
 
   it('config overrides turn a rule off for some paths', async () => {
     const root = tempTree({
-      '.nospof.yaml': "overrides:\n  - files: ['dev/**']\n    rules: { kubernetes/min-replicas: off }\n",
+      '.nospof.yaml': "extends: []\nrules: { kubernetes/min-replicas: error }\noverrides:\n  - files: ['dev/**']\n    rules: { kubernetes/min-replicas: off }\n",
       'dev/web.yaml': oneReplica,
       'prod/web.yaml': oneReplica,
     });
@@ -88,7 +91,7 @@ describe('nospof CLI', () => {
   it('respects .gitignore and config ignore, and includes hidden folders', async () => {
     const root = tempTree({
       '.gitignore': 'generated/\n',
-      '.nospof.yaml': "ignore: ['vendor/**']\n",
+      '.nospof.yaml': "extends: []\nrules: { kubernetes/min-replicas: error }\nignore: ['vendor/**']\n",
       'generated/web.yaml': oneReplica,
       'vendor/web.yaml': oneReplica,
       '.deploy/web.yaml': oneReplica,
@@ -99,19 +102,19 @@ describe('nospof CLI', () => {
   });
 
   it('accepts globs', async () => {
-    const root = tempTree({ 'a/web.yaml': oneReplica, 'b/web.yml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'a/web.yaml': oneReplica, 'b/web.yml': oneReplica });
     const result = await runCli(['--format', 'json', 'a/*.yaml'], root);
     expect((JSON.parse(result.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['a/web.yaml']);
   });
 
   it('lints standard input under --stdin-filename', async () => {
-    const result = await runCli(['--stdin', '--stdin-filename', 'chart.yaml'], tempTree({}), oneReplica);
+    const result = await runCli(['--stdin', '--stdin-filename', 'chart.yaml'], tempTree({ ...onlyMinReplicas }), oneReplica);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('chart.yaml:6:13');
   });
 
   it('--fix rewrites the file, keeping comments', async () => {
-    const root = tempTree({ 'web.yaml': `# the web tier\n${oneReplica.replace('replicas: 1', 'replicas: 1 # was one')}` });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': `# the web tier\n${oneReplica.replace('replicas: 1', 'replicas: 1 # was one')}` });
     const result = await runCli(['--fix'], root);
     expect(result.code).toBe(0);
     const text = readFileSync(join(root, 'web.yaml'), 'utf8');
@@ -120,22 +123,20 @@ describe('nospof CLI', () => {
   });
 
   it('--fix-dry-run prints a diff and leaves the file alone', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const result = await runCli(['--fix-dry-run', '--format', 'json'], root);
     expect(result.stdout).toContain('-  replicas: 1\n+  replicas: 2');
     expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica);
   });
 
   it('--fix with --stdin prints the fixed text', async () => {
-    const result = await runCli(['--stdin', '--stdin-filename', 'web.yaml', '--fix'], tempTree({}), oneReplica);
+    const result = await runCli(['--stdin', '--stdin-filename', 'web.yaml', '--fix'], tempTree({ ...onlyMinReplicas }), oneReplica);
     expect(result.stdout).toBe(oneReplica.replace('replicas: 1', 'replicas: 2'));
   });
 
   it('writes SARIF that validates against the 2.1.0 schema, with suppressions', async () => {
-    const root = tempTree({
-      'web.yaml': oneReplica,
-      'cache.yaml': `# nospof-ignore kubernetes/min-replicas -- dev cache\n${oneReplica.replace('name: web', 'name: cache')}`,
-    });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica,
+      'cache.yaml': `# nospof-ignore kubernetes/min-replicas -- dev cache\n${oneReplica.replace('name: web', 'name: cache')}`, });
     const result = await runCli(['--format', 'sarif', '--output-file', 'out/nospof.sarif'], root);
     expect(result.code).toBe(1);
     const log = JSON.parse(readFileSync(join(root, 'out/nospof.sarif'), 'utf8')) as {
@@ -149,40 +150,40 @@ describe('nospof CLI', () => {
   });
 
   it('writes GitHub annotations with exact lines', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const result = await runCli(['--format', 'github'], root);
     expect(result.stdout).toContain('::error file=web.yaml,line=6,col=13,endColumn=14,endLine=6,title=kubernetes/min-replicas::Deployment "web" runs 1 replica(s)');
   });
 
   it('writes JUnit XML', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const result = await runCli(['--format', 'junit'], root);
     expect(result.stdout).toContain('<testsuite name="web.yaml" tests="1" failures="1"');
     expect(result.stdout).toContain('<failure type="error"');
   });
 
   it('writes a Markdown table', async () => {
-    const result = await runCli(['--format', 'markdown'], tempTree({ 'web.yaml': oneReplica }));
+    const result = await runCli(['--format', 'markdown'], tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica }));
     expect(result.stdout).toContain('| error | `web.yaml:6:13` |');
   });
 
   it('rejects unknown options and formats with exit 2', async () => {
-    expect((await runCli(['--bogus'], tempTree({}))).code).toBe(2);
-    const format = await runCli(['--format', 'xml'], tempTree({}));
+    expect((await runCli(['--bogus'], tempTree({ ...onlyMinReplicas }))).code).toBe(2);
+    const format = await runCli(['--format', 'xml'], tempTree({ ...onlyMinReplicas }));
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('unknown --format "xml"');
-    const rule = await runCli(['--rule', 'kubernetes/min-replicas: loud'], tempTree({}));
+    const rule = await runCli(['--rule', 'kubernetes/min-replicas: loud'], tempTree({ ...onlyMinReplicas }));
     expect(rule.code).toBe(2);
   });
 
   it('lists rules, explains one, prints the version', async () => {
-    const rules = await runCli(['rules'], tempTree({}));
+    const rules = await runCli(['rules'], tempTree({ ...onlyMinReplicas }));
     expect(rules.stdout).toMatch(/kubernetes\/min-replicas\s+recommended\s+error\s+yes/);
-    const explain = await runCli(['explain', 'kubernetes/min-replicas'], tempTree({}));
+    const explain = await runCli(['explain', 'kubernetes/min-replicas'], tempTree({ ...onlyMinReplicas }));
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('kubernetes/min-replicas');
     expect(explain.stdout).toContain('preset: recommended');
-    const version = await runCli(['--version'], tempTree({}));
+    const version = await runCli(['--version'], tempTree({ ...onlyMinReplicas }));
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
@@ -195,7 +196,7 @@ describe('nospof CLI', () => {
   });
 
   it('--explain-unknown lists skipped values with their reason', async () => {
-    const root = tempTree({ 'web.yaml': oneReplica.replace('replicas: 1', 'replicas: ${REPLICAS}') });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica.replace('replicas: 1', 'replicas: ${REPLICAS}') });
     const result = await runCli(['--explain-unknown'], root);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('web.yaml:6:13  spec.replicas of Deployment "web": the value "${REPLICAS}" is filled in by a template');
@@ -203,10 +204,29 @@ describe('nospof CLI', () => {
 
   it('reports an unused suppression and removes it with --fix', async () => {
     const text = `# nospof-ignore kubernetes/min-replicas -- not needed\n${oneReplica.replace('replicas: 1', 'replicas: 3')}`;
-    const root = tempTree({ 'web.yaml': text });
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': text });
     const result = await runCli([], root);
     expect(result.stdout).toContain('nospof/unused-suppression');
     await runCli(['--fix'], root);
     expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica.replace('replicas: 1', 'replicas: 3'));
+  });
+});
+
+describe('nospof CLI on files named one by one (pre-commit)', () => {
+  it('reads the other files of the directory as context, without reporting them', async () => {
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: web }
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 2
+  maxReplicas: 5
+`;
+    const other = oneReplica.replace('name: web', 'name: other');
+    const root = tempTree({ ...onlyMinReplicas, 'k8s/web.yaml': oneReplica, 'k8s/hpa.yaml': hpa, 'k8s/other.yaml': other });
+    const result = await runCli(['--format', 'json', '--rule', 'kubernetes/min-replicas: error', 'k8s/web.yaml'], root);
+    const report = JSON.parse(result.stdout) as { file: string; findings: { ruleId: string }[] }[];
+    expect(report.map((r) => r.file)).toEqual(['k8s/web.yaml']);
+    expect(report[0]!.findings.filter((f) => f.ruleId === 'kubernetes/min-replicas')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignoreFactory, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
@@ -35,6 +35,7 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
   const files: DiscoveredFile[] = [];
   const warnings: string[] = [];
   const seenFiles = new Set<string>();
+  const explicitDirs = new Set<string>();
   const add = (path: string, contextOnly: boolean) => {
     if (seenFiles.has(path)) return;
     seenFiles.add(path);
@@ -59,7 +60,24 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
       continue;
     }
     if (stats.isDirectory()) walk(absolute, gitignoresAbove(absolute), new Set(), add, warnings, isIgnored, false);
-    else add(absolute, false);
+    else {
+      add(absolute, false);
+      explicitDirs.add(dirname(absolute));
+    }
+  }
+  // A file named alone (a pre-commit hook passes changed files) is judged with its directory's other
+  // files as context: the PDB next to a Deployment, the rest of a Terraform module. They are not reported.
+  for (const dir of explicitDirs) {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isFile() && !seenFiles.has(path) && !isIgnored(path)) add(path, true);
+    }
   }
   return { files, warnings };
 }

@@ -5,3 +5,4 @@ export { formatters } from './formatters/index.js';
 export { discover } from './discover.js';
 export { readSourceFile, decodeSource } from './read-file.js';
 export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './rule-doc.js';
+export { ruleDocUrl } from './formatters/index.js';

@@ -11,13 +11,21 @@ export function namespaceOf(object: { readonly namespace: string | undefined }):
  */
 export class KubernetesIndex {
   private readonly byNamespace = new Map<string, KubernetesObject[]>();
+  private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private readonly pdbsByNamespace = new Map<string, PodDisruptionBudget[]>();
+  /** Autoscalers by `namespace/kind/name` of their target: a workload finds its autoscaler in O(1). */
+  private readonly autoscalersByTarget = new Map<string, Autoscaler>();
 
   constructor(readonly objects: readonly KubernetesObject[]) {
     for (const object of objects) {
       const ns = namespaceOf(object);
-      const list = this.byNamespace.get(ns) ?? [];
-      list.push(object);
-      this.byNamespace.set(ns, list);
+      push(this.byNamespace, ns, object);
+      if (object.type === 'Workload') push(this.workloadsByNamespace, ns, object);
+      else if (object.type === 'PodDisruptionBudget') push(this.pdbsByNamespace, ns, object);
+      else if (object.type === 'Autoscaler' && object.target) {
+        const key = `${ns}/${object.target.kind}/${object.target.name}`;
+        if (!this.autoscalersByTarget.has(key)) this.autoscalersByTarget.set(key, object);
+      }
     }
   }
 
@@ -25,30 +33,29 @@ export class KubernetesIndex {
     return this.byNamespace.get(ns) ?? [];
   }
 
-  workloadsIn(ns: string): Workload[] {
-    return this.inNamespace(ns).filter((o): o is Workload => o.type === 'Workload');
+  workloadsIn(ns: string): readonly Workload[] {
+    return this.workloadsByNamespace.get(ns) ?? [];
+  }
+
+  pdbsIn(ns: string): readonly PodDisruptionBudget[] {
+    return this.pdbsByNamespace.get(ns) ?? [];
   }
 
   /** PDBs in the workload's namespace whose selector matches its pod labels. */
   pdbsFor(workload: Workload): PodDisruptionBudget[] {
     const labels = workload.template?.labels;
     if (!labels) return [];
-    return this.inNamespace(namespaceOf(workload)).filter(
-      (o): o is PodDisruptionBudget =>
-        o.type === 'PodDisruptionBudget' && o.selector !== undefined && !o.selector.unsupported && selects(o.selector, labels),
-    );
+    return this.pdbsIn(namespaceOf(workload)).filter((o) => o.selector !== undefined && !o.selector.unsupported && selects(o.selector, labels));
   }
 
   /** True when some PDB selector in the namespace cannot be evaluated: such a PDB might cover the workload. */
   hasUnreadablePdb(ns: string): boolean {
-    return this.inNamespace(ns).some((o) => o.type === 'PodDisruptionBudget' && (o.selector === undefined || o.selector.unsupported));
+    return this.pdbsIn(ns).some((o) => o.selector === undefined || o.selector.unsupported);
   }
 
   /** The autoscaler (HPA or ScaledObject) that manages the workload, if any. */
   autoscalerFor(workload: Workload): Autoscaler | undefined {
-    return this.inNamespace(namespaceOf(workload)).find(
-      (o): o is Autoscaler => o.type === 'Autoscaler' && o.target !== undefined && o.target.name === workload.name && o.target.kind === workload.kind,
-    );
+    return this.autoscalersByTarget.get(`${namespaceOf(workload)}/${workload.kind}/${workload.name}`);
   }
 
   /** Workloads whose pods a PDB selects. An empty selector selects every pod of the namespace. */
@@ -73,4 +80,10 @@ export class KubernetesIndex {
   claim(name: string, ns: string): PersistentVolumeClaim | undefined {
     return this.inNamespace(ns).find((o): o is PersistentVolumeClaim => o.type === 'PersistentVolumeClaim' && o.name === name);
   }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -703,12 +703,16 @@ class Parser {
   }
 
   /**
-   * One error per file for unbalanced braces, at the most likely place: the first block whose closing
-   * brace is indented differently from its opening line (that `}` was meant for an outer block).
+   * One error per file for unbalanced braces, at the most likely place: the block closed first by a
+   * brace indented differently from its opening line (that `}` was meant for an outer block).
    */
   private reportBraceProblems(): void {
     if (this.unclosed.length === 0 && this.stray.length === 0) return;
-    const suspect = this.blocks.find((b) => b.close !== undefined && this.misindented(b.open, b.close));
+    let suspect: BlockRecord | undefined;
+    for (const b of this.blocks) {
+      if (!b.close || !this.misindented(b.open, b.close)) continue;
+      if (!suspect || b.close.start < (suspect.close as Token).start) suspect = b;
+    }
     if (this.unclosed.length > 0) {
       const at = suspect?.open ?? (this.unclosed[this.unclosed.length - 1] as Token);
       this.error("Missing '}' for this '{'", at);

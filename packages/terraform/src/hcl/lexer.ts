@@ -36,7 +36,8 @@ const MODE_QUOTED = 2;
 const MODE_HEREDOC = 3;
 
 interface HeredocState {
-  readonly marker: string;
+  /** Absent for a standalone template, which runs to the end of the text. */
+  readonly marker: string | undefined;
   atLineStart: boolean;
 }
 
@@ -47,6 +48,13 @@ interface HeredocState {
  */
 export function lex(text: string): LexResult {
   return new Lexer(text).run();
+}
+
+/** Tokenizes a standalone template (a string of the JSON syntax): literal text with `${`/`%{` sequences. */
+export function lexTemplate(text: string): LexResult {
+  const lexer = new Lexer(text);
+  lexer.startTemplate();
+  return lexer.run();
 }
 
 class Lexer {
@@ -64,11 +72,19 @@ class Lexer {
     this.n = text.length;
   }
 
+  private standalone = false;
+
+  startTemplate(): void {
+    this.modes.push(MODE_HEREDOC);
+    this.heredocs.push({ marker: undefined, atLineStart: false });
+    this.standalone = true;
+  }
+
   run(): LexResult {
     const text = this.text;
     const n = this.n;
     const modes = this.modes;
-    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let pos = !this.standalone && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (;;) {
       const mode = modes.length === 0 ? MODE_BRACE : (modes[modes.length - 1] as number);
       if (mode === MODE_QUOTED) {
@@ -388,7 +404,7 @@ class Lexer {
     const text = this.text;
     const n = this.n;
     const state = this.heredocs[this.heredocs.length - 1] as HeredocState;
-    if (state.atLineStart) {
+    if (state.atLineStart && state.marker !== undefined) {
       let p = pos;
       while (p < n) {
         const c = text.charCodeAt(p);

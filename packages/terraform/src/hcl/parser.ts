@@ -92,6 +92,43 @@ export class Parser {
     return { type: 'HclFile', body: { type: 'Body', items, range }, range };
   }
 
+  /** The whole token stream as one standalone template (`lexTemplate`). */
+  parseStandaloneTemplate(): Expression {
+    const parts: FlatPart[] = [];
+    let trimNext = false;
+    try {
+      for (;;) {
+        const t = this.types[this.pos];
+        if (t === T.STRING_LIT) trimNext = this.literalPart(parts, false, trimNext);
+        else if (t === T.TEMPLATE_INTERP || t === T.TEMPLATE_CONTROL) trimNext = this.sequencePart(parts);
+        else if (t === T.EOF) break;
+        else this.failUnexpected('template text');
+      }
+      if (parts.length === 0) parts.push({ kind: 'literal', value: '', start: 0, end: 0 });
+      return this.finishTemplate(parts, 0, this.text.length, undefined);
+    } catch (e) {
+      return this.invalid(e);
+    }
+  }
+
+  /** The whole token stream as one expression (JSON strings in expression positions). */
+  parseStandaloneExpression(): Expression {
+    this.nl = false;
+    try {
+      const expression = this.parseExpression();
+      if (this.peek() !== T.EOF) this.failUnexpected('the end of the expression');
+      return expression;
+    } catch (e) {
+      return this.invalid(e);
+    }
+  }
+
+  private invalid(e: unknown): Expression {
+    if (!(e instanceof SyntaxFailure)) throw e;
+    this.error(e.message, e.start, e.end);
+    return { type: 'InvalidExpr', range: this.range(0, this.text.length) };
+  }
+
   // ---- token cursor -------------------------------------------------------------------------------
 
   private peek(): number {

@@ -1,0 +1,210 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './failure-notification.js';
+
+const nightly = (steps: string) => yaml`
+  name: Nightly backup
+  on:
+    schedule:
+      - cron: '0 2 * * *'
+  jobs:
+    backup:
+      runs-on: ubuntu-latest
+      timeout-minutes: 60
+      steps:
+        - run: ./backup.sh
+        ${steps}
+`;
+
+const slackOnFailure = yaml`
+  - uses: slackapi/slack-github-action@v2
+    if: failure()
+    with:
+      webhook: \${{ secrets.SLACK_WEBHOOK_URL }}
+      webhook-type: incoming-webhook
+`;
+
+const mailOnFailure = yaml`
+  - uses: dawidd6/action-send-mail@v3
+    if: \${{ failure() }}
+    with:
+      to: oncall@example.com
+      subject: Backup failed
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'slack step on failure', code: nightly(slackOnFailure) },
+    {
+      name: 'pull-request workflows are watched by their authors',
+      code: yaml`
+        on: pull_request
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+      `,
+    },
+    {
+      name: 'push to feature branches only',
+      code: yaml`
+        on:
+          push:
+            branches: ['feature/**']
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+      `,
+    },
+    {
+      name: 'notify job with if failure() needing the others',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+          notify:
+            needs: [build]
+            if: \${{ always() && contains(needs.*.result, 'failure') }}
+            runs-on: ubuntu-latest
+            steps:
+              - run: |
+                  curl -sS -X POST -H 'Content-type: application/json' \\
+                    --data '{"text":"main is broken"}' https://hooks.slack.com/services/T000/B000/XXXX
+      `,
+    },
+    {
+      name: 'a workflow_run watcher alerts for this workflow',
+      code: nightly(''),
+      files: {
+        '.github/workflows/alerts.yml': yaml`
+          on:
+            workflow_run:
+              workflows: [Nightly backup]
+              types: [completed]
+          jobs:
+            alert:
+              if: github.event.workflow_run.conclusion == 'failure'
+              runs-on: ubuntu-latest
+              steps:
+                - uses: sarisia/actions-status-discord@v1
+                  with:
+                    webhook: \${{ secrets.DISCORD_WEBHOOK }}
+        `,
+      },
+    },
+    {
+      name: 'alert inside a local composite action',
+      code: nightly(yaml`
+        - uses: ./.github/actions/page-oncall
+          if: failure()
+      `),
+      files: {
+        '.github/actions/page-oncall/action.yml': yaml`
+          name: Page on-call
+          runs:
+            using: composite
+            steps:
+              - shell: bash
+                run: curl -X POST https://events.pagerduty.com/v2/enqueue -d @event.json
+        `,
+      },
+    },
+    { name: 'an unidentified third-party action on failure is not judged', code: nightly(yaml`
+        - uses: acme/notify-oncall@v2
+          if: failure()
+      `) },
+    { name: 'two channels under strict', code: nightly(slackOnFailure + mailOnFailure), options: [{ minChannels: 2 }] },
+    {
+      name: 'called reusable workflow alerts on failure',
+      code: yaml`
+        on:
+          release:
+            types: [published]
+        jobs:
+          publish:
+            uses: ./.github/workflows/publish.yml
+      `,
+      files: {
+        '.github/workflows/publish.yml': yaml`
+          on: workflow_call
+          jobs:
+            publish:
+              runs-on: ubuntu-latest
+              steps:
+                - run: make publish
+                - if: failure()
+                  run: gh issue create --title "Release failed" --body "$RUN_URL"
+        `,
+      },
+    },
+    {
+      name: 'default branch named in settings',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+      `,
+      settings: { 'github-actions': { defaultBranch: 'trunk' } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'schedule without alert',
+      code: nightly(''),
+      errors: [{ messageId: 'missing', data: { workflow: 'Nightly backup', trigger: 'a schedule' }, line: 3, column: 3, endColumn: 11 }],
+    },
+    {
+      name: 'notification that only runs on success does not count',
+      code: nightly(yaml`
+        - uses: slackapi/slack-github-action@v2
+          with:
+            webhook: \${{ secrets.SLACK_WEBHOOK_URL }}
+      `),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'push to main, string form of on',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { trigger: 'pushes to the default branch' }, line: 1, column: 5 }],
+    },
+    {
+      name: 'tag push release',
+      code: yaml`
+        on:
+          push:
+            tags: ['v*.*.*']
+        jobs:
+          release:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make release
+      `,
+      errors: [{ messageId: 'missing', data: { trigger: 'tag pushes' }, line: 2 }],
+    },
+    {
+      name: 'one channel under strict',
+      code: nightly(slackOnFailure),
+      options: [{ minChannels: 2 }],
+      errors: [{ messageId: 'tooFewChannels', data: { channels: 'slack', min: 2 } }],
+    },
+  ],
+});

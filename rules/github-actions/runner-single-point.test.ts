@@ -1,0 +1,206 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './runner-single-point.js';
+
+const pools = { 'github-actions': { runnerPools: { 'gpu-box': 1, 'linux-x64': 12, arm64: 4, 'deploy-group': 1 } } };
+
+const job = (runsOn: string) => yaml`
+  on: pull_request
+  jobs:
+    build:
+      runs-on: ${runsOn}
+      steps:
+        - run: make
+`;
+
+const called = yaml`
+  on:
+    workflow_call:
+      inputs:
+        runner:
+          type: string
+          default: ubuntu-latest
+  jobs:
+    deploy:
+      runs-on: \${{ inputs.runner }}
+      steps:
+        - run: ./deploy.sh
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'GitHub-hosted label', code: job('ubuntu-latest'), settings: pools },
+    { name: 'GitHub-hosted matrix', code: yaml`
+        on: push
+        jobs:
+          test:
+            strategy:
+              matrix:
+                os: [ubuntu-24.04, windows-2022, macos-14]
+            runs-on: \${{ matrix.os }}
+            steps:
+              - run: make test
+      ` },
+    { name: 'pool of 12 runners', code: job('[self-hosted, linux-x64]'), settings: pools },
+    { name: 'pool size unknown without settings', code: job('[self-hosted, gpu-box]') },
+    { name: 'runs-on from a repository variable is not judged', code: job('${{ vars.RUNNER }}'), settings: pools },
+    { name: 'runner group with several runners', code: job('{ group: big-builders, labels: [linux-x64] }'), settings: pools },
+    { name: 'larger-runner names are not known to be single', code: job('ubuntu-22.04-16core') },
+    { name: 'matrix computed at run time', code: yaml`
+        on: push
+        jobs:
+          test:
+            strategy:
+              matrix: \${{ fromJSON(needs.plan.outputs.matrix) }}
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make test
+      `, settings: pools },
+    {
+      name: 'reusable workflow called with a hosted runner',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            uses: ./.github/workflows/deploy.yml
+            with:
+              runner: ubuntu-latest
+      `,
+      files: { '.github/workflows/deploy.yml': called },
+      settings: pools,
+    },
+    {
+      name: 'release workflow with a hosted fallback job',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        on:
+          release:
+            types: [published]
+        jobs:
+          build:
+            runs-on: [self-hosted, linux-x64]
+            steps:
+              - run: make dist
+          publish:
+            runs-on: ubuntu-latest
+            needs: build
+            steps:
+              - run: make publish
+      `,
+    },
+    {
+      name: 'release pool check can be turned off',
+      filename: '.github/workflows/release.yml',
+      options: [{ checkReleasePools: false }],
+      code: yaml`
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          publish:
+            runs-on: [self-hosted, linux-x64]
+            steps:
+              - run: make publish
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'label with a pool of one runner',
+      code: job('[self-hosted, linux, gpu-box]'),
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { job: 'build', label: 'gpu-box', count: 1 }, line: 4, column: 14, endLine: 4, endColumn: 43 }],
+    },
+    {
+      name: 'smallest pool of the label set decides',
+      code: job('[self-hosted, linux-x64, gpu-box]'),
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { label: 'gpu-box' } }],
+    },
+    {
+      name: 'runner group of one runner',
+      code: job('{ group: deploy-group, labels: [linux-x64] }'),
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { label: 'deploy-group' } }],
+    },
+    {
+      name: 'host name label without settings',
+      code: job('build01.ci.example.com'),
+      errors: [{ messageId: 'namedMachine', data: { label: 'build01.ci.example.com' }, line: 4 }],
+    },
+    {
+      name: 'numbered machine label',
+      code: job('[self-hosted, mac-mini-02]'),
+      errors: [{ messageId: 'namedMachine', data: { label: 'mac-mini-02' } }],
+    },
+    {
+      name: 'matrix leg resolves to a single runner',
+      code: yaml`
+        on: push
+        jobs:
+          test:
+            strategy:
+              matrix:
+                runner: [linux-x64, gpu-box]
+            runs-on: [self-hosted, '\${{ matrix.runner }}']
+            steps:
+              - run: make test
+      `,
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { label: 'gpu-box' }, line: 7 }],
+    },
+    {
+      name: 'matrix include adds a single-runner leg',
+      code: yaml`
+        on: push
+        jobs:
+          test:
+            strategy:
+              matrix:
+                os: [ubuntu-latest]
+                include:
+                  - os: gpu-box
+            runs-on: \${{ matrix.os }}
+            steps:
+              - run: make test
+      `,
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { label: 'gpu-box' }, line: 9 }],
+    },
+    {
+      name: 'caller passes a single-runner label to a reusable workflow',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            uses: ./.github/workflows/deploy.yml
+            with:
+              runner: gpu-box
+      `,
+      files: { '.github/workflows/deploy.yml': called },
+      settings: pools,
+      errors: [{ messageId: 'singleRunner', data: { job: 'deploy', label: 'gpu-box' }, line: 6, column: 15 }],
+    },
+    {
+      name: 'release workflow entirely on one self-hosted pool',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          build:
+            runs-on: [self-hosted, linux-x64]
+            steps:
+              - run: make dist
+          publish:
+            runs-on: [self-hosted, linux, linux-x64]
+            needs: build
+            steps:
+              - run: make publish
+      `,
+      settings: pools,
+      errors: [{ messageId: 'releaseOnOnePool', data: { workflow: 'Release', pool: 'linux-x64' }, line: 7 }],
+    },
+  ],
+});

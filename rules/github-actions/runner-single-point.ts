@@ -1,0 +1,168 @@
+import { defineRule, type Range } from '@nospof/core';
+import { jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
+import { calledJobs, callerSite } from './utils/called.js';
+import { actionsIndex } from './utils/project.js';
+import { customLabels, isHostedLabel, isSelfHosted, namesOneMachine } from './utils/runner-labels.js';
+import { runnerPools } from './utils/settings.js';
+import { isReleaseWorkflow } from './utils/triggers.js';
+
+type Verdict = { messageId: 'singleRunner'; label: string; count: number } | { messageId: 'namedMachine'; label: string };
+
+function judge(request: RunnerRequest, pools: ReadonlyMap<string, number> | undefined): Verdict | undefined {
+  if (!isSelfHosted(request.labels, request.group)) return undefined;
+  const names = [...request.labels.filter((l) => !isHostedLabel(l)), ...(request.group === undefined ? [] : [request.group])];
+  let smallest: { label: string; count: number } | undefined;
+  for (const label of names) {
+    const count = pools?.get(label.toLowerCase());
+    if (count !== undefined && (!smallest || count < smallest.count)) smallest = { label, count };
+  }
+  if (smallest) return smallest.count <= 1 ? { messageId: 'singleRunner', ...smallest } : undefined;
+  const machine = customLabels(request.labels).find(namesOneMachine);
+  return machine ? { messageId: 'namedMachine', label: machine } : undefined;
+}
+
+/** The pool a self-hosted request draws from, as a stable key (its custom labels and group). */
+function poolKey(request: RunnerRequest): string {
+  const custom = customLabels(request.labels).map((l) => l.toLowerCase()).sort();
+  const parts = [...(request.group === undefined ? [] : [`group:${request.group}`]), ...custom];
+  return parts.length === 0 ? 'self-hosted' : parts.join('+');
+}
+
+/** Self-hosted for sure: it asks for `self-hosted`, or for a label declared in `runnerPools` (larger GitHub runners are not). */
+function certainlySelfHosted(request: RunnerRequest, pools: ReadonlyMap<string, number> | undefined): boolean {
+  if (!isSelfHosted(request.labels, request.group)) return false;
+  const names = [...request.labels, ...(request.group === undefined ? [] : [request.group])].map((l) => l.toLowerCase());
+  return names.includes('self-hosted') || names.some((n) => pools?.has(n) === true);
+}
+
+interface Placement {
+  readonly request: RunnerRequest;
+  readonly range: Range;
+  readonly file: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'github-actions/runner-single-point',
+    language: 'github-actions',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Jobs do not depend on a single self-hosted runner',
+      rationale:
+        'A job that can only run on one machine waits forever when that machine is down, busy or being patched. A release workflow whose every job needs the same self-hosted pool cannot ship a fix while that pool is broken.',
+      remediation:
+        'Register more runners with the label (and declare the pool size in `settings.github-actions.runnerPools`), use a label that several runners share, or let at least one path of a release workflow run on GitHub-hosted runners.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults:
+        'Without `runnerPools` the size of a self-hosted pool is unknown and only labels naming one machine (a host name, an IP address, `build-01`) are flagged. GitHub-hosted labels (`ubuntu-*`, `windows-*`, `macos-*`) start a fresh VM per job and are never a single point.',
+    },
+    messages: {
+      singleRunner: 'Job "{{job}}" needs label "{{label}}", which {{count}} runner(s) carry; when that runner is down the job cannot run.',
+      namedMachine: 'Job "{{job}}" runs on "{{label}}", a label that names one machine; when it is down the job cannot run.',
+      releaseOnOnePool:
+        'Every job of release workflow "{{workflow}}" runs on self-hosted pool "{{pool}}"; when that pool is down nothing can be released. Give one path a fallback runner.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { checkReleasePools: { type: 'boolean' } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkReleasePools: true }],
+    fixable: false,
+  },
+  create(context, [{ checkReleasePools }]) {
+    const pools = runnerPools(context.settings);
+    const index = actionsIndex(context.project);
+
+    const requestsOf = (job: Job, inputs: Scope['inputs']): RunnerRequest[] | undefined => {
+      if (!job.runsOn) return undefined;
+      const scopes = jobScopes(job, inputs);
+      if (!scopes.known) {
+        context.skipped(scopes, `runs-on of job "${job.id}"`);
+        return undefined;
+      }
+      const requests: RunnerRequest[] = [];
+      for (const scope of scopes.value) {
+        const request = resolveRunsOn(job.runsOn, scope);
+        if (!request.known) {
+          context.skipped(request, `runs-on of job "${job.id}"`);
+          return undefined;
+        }
+        requests.push(request.value);
+      }
+      return requests;
+    };
+
+    const reportVerdicts = (job: Job, requests: readonly RunnerRequest[], at: Range, related?: { range: Range; file: string }) => {
+      const seen = new Set<string>();
+      for (const request of requests) {
+        const verdict = judge(request, pools);
+        if (!verdict || seen.has(verdict.label)) continue;
+        seen.add(verdict.label);
+        const data = verdict.messageId === 'singleRunner' ? { job: job.id, label: verdict.label, count: verdict.count } : { job: job.id, label: verdict.label };
+        context.report({
+          node: { range: at },
+          messageId: verdict.messageId,
+          data,
+          ...(related ? { related: [{ node: { range: related.range }, file: related.file, message: `runs-on of job "${job.id}"` }] } : {}),
+        });
+      }
+    };
+
+    const placementsOf = (workflow: Workflow): Placement[] | undefined => {
+      const placements: Placement[] = [];
+      for (const job of workflow.jobs) {
+        if (job.uses) {
+          const called = calledJobs(index, job);
+          if (!called) return undefined;
+          for (const c of called) {
+            const requests = requestsOf(c.job, c.inputs);
+            if (!requests) return undefined;
+            for (const request of requests) placements.push({ request, range: c.job.runsOn?.range ?? c.job.key, file: c.job.file });
+          }
+          continue;
+        }
+        const requests = requestsOf(job, undefined);
+        if (!requests) return undefined;
+        for (const request of requests) placements.push({ request, range: job.runsOn?.range ?? job.key, file: job.file });
+      }
+      return placements;
+    };
+
+    return {
+      Job(job: Job) {
+        if (job.uses) {
+          for (const c of calledJobs(index, job) ?? []) {
+            const runsOn = c.job.runsOn;
+            if (!runsOn || !runsOn.labels.concat(runsOn.group ?? []).some((l) => /\binputs\./.test(l.text))) continue;
+            const requests = requestsOf(c.job, c.inputs);
+            if (requests) reportVerdicts(c.job, requests, callerSite(job, runsOn.labels.concat(runsOn.group ?? []).map((l) => l.text).join(' ')), { range: runsOn.range, file: c.job.file });
+          }
+          return;
+        }
+        if (!job.runsOn) return;
+        const requests = requestsOf(job, undefined);
+        if (requests) reportVerdicts(job, requests, job.runsOn.range);
+      },
+      'Workflow:exit'(workflow: Workflow) {
+        if (!checkReleasePools || !isReleaseWorkflow(workflow) || workflow.jobs.length === 0) return;
+        const placements = placementsOf(workflow);
+        const first = placements?.[0];
+        if (!placements || !first || !placements.every((p) => certainlySelfHosted(p.request, pools))) return;
+        const pool = poolKey(first.request);
+        if (!placements.every((p) => poolKey(p.request) === pool)) return;
+        if (placements.some((p) => judge(p.request, pools) !== undefined)) return;
+        const local = placements.find((p) => p.file === workflow.file) ?? first;
+        context.report({
+          node: { range: local.file === workflow.file ? local.range : (workflow.jobsKey ?? workflow.range) },
+          messageId: 'releaseOnOnePool',
+          data: { workflow: workflow.name?.text ?? workflow.file.slice(workflow.file.lastIndexOf('/') + 1), pool },
+        });
+      },
+    };
+  },
+});

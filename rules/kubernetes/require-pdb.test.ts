@@ -1,0 +1,100 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './require-pdb.js';
+
+const deployment = (replicas: number | string, extra = '') => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    ${extra}
+  spec:
+    replicas: ${replicas}
+    selector:
+      matchLabels: { app: web }
+    template:
+      metadata:
+        labels: { app: web, tier: frontend }
+      spec:
+        containers:
+          - name: web
+            image: nginx
+`;
+
+const pdb = (selector: string, namespace = '') => yaml`
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata:
+    name: web
+    ${namespace}
+  spec:
+    maxUnavailable: 1
+    selector:
+      ${selector}
+`;
+
+const hpa = (min: number) => yaml`
+  apiVersion: autoscaling/v2
+  kind: HorizontalPodAutoscaler
+  metadata: { name: web }
+  spec:
+    scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+    minReplicas: ${min}
+    maxReplicas: 10
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'a PDB in the same file selects the pods', code: `${deployment(3)}---\n${pdb('matchLabels: { app: web }')}` },
+    { name: 'a PDB in another file selects the pods', code: deployment(3), files: { 'pdb.yaml': pdb('matchLabels: { app: web }') } },
+    {
+      name: 'a PDB selecting by matchExpressions counts',
+      code: deployment(3),
+      files: { 'pdb.yaml': pdb('matchExpressions: [{ key: tier, operator: In, values: [frontend, api] }]') },
+    },
+    { name: 'an empty policy/v1 selector covers every pod of the namespace', code: deployment(2), files: { 'pdb.yaml': pdb('{}') } },
+    { name: 'one replica is left to min-replicas', code: deployment(1) },
+    { name: 'replicas from a template placeholder are unknown', code: deployment('${REPLICAS}') },
+    { name: 'an HPA floor of 1 is left to hpa-min-replicas', code: deployment(3), files: { 'hpa.yaml': hpa(1) } },
+    {
+      name: 'a PDB whose selector cannot be read might cover the workload',
+      code: deployment(3),
+      files: { 'pdb.yaml': pdb('matchExpressions: [{ key: app, operator: Gt, values: ["1"] }]') },
+    },
+    { name: 'a DaemonSet is not judged', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
+  ],
+  invalid: [
+    {
+      name: 'three replicas and no PDB',
+      code: deployment(3),
+      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', replicas: 3, namespace: 'default' }, line: 2, column: 7, endLine: 2, endColumn: 17 }],
+    },
+    {
+      name: 'a PDB for other labels does not count',
+      code: deployment(2),
+      files: { 'pdb.yaml': pdb('matchLabels: { app: api }') },
+      errors: [{ messageId: 'missing', line: 2 }],
+    },
+    {
+      name: 'a PDB in another namespace does not count',
+      code: deployment(2, 'namespace: shop'),
+      files: { 'pdb.yaml': pdb('matchLabels: { app: web }', 'namespace: payments') },
+      errors: [{ messageId: 'missing', data: { namespace: 'shop' } }],
+    },
+    {
+      name: 'the HPA floor counts as the replica count',
+      code: deployment(1),
+      files: { 'hpa.yaml': hpa(2) },
+      errors: [{ messageId: 'missing', data: { replicas: 2 } }],
+    },
+    {
+      name: 'a StatefulSet needs one too',
+      code: deployment(3).replace('kind: Deployment', 'kind: StatefulSet'),
+      errors: [{ messageId: 'missing', data: { kind: 'StatefulSet' } }],
+    },
+    {
+      name: 'the nospof.dev/ignore annotation silences it',
+      code: deployment(3, 'annotations: { nospof.dev/ignore: "kubernetes/require-pdb: batch workers tolerate drains" }'),
+      errors: [{ messageId: 'missing', suppressed: true }],
+    },
+  ],
+});

@@ -1,0 +1,123 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './require-spread.js';
+
+const deployment = (replicas: number | string, podSpec = '') => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    replicas: ${replicas}
+    selector:
+      matchLabels: { app: web }
+    template:
+      metadata:
+        labels: { app: web }
+      spec:
+        ${podSpec}
+        containers:
+          - name: web
+            image: nginx
+`;
+
+const antiAffinity = (kind: 'required' | 'preferred', selector = 'matchLabels: { app: web }') =>
+  kind === 'required'
+    ? yaml`
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - topologyKey: kubernetes.io/hostname
+              labelSelector:
+                ${selector}
+    `
+    : yaml`
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector:
+                  ${selector}
+    `;
+
+const spread = (selector = 'labelSelector: { matchLabels: { app: web } }', when = 'DoNotSchedule') => yaml`
+  topologySpreadConstraints:
+    - maxSkew: 1
+      topologyKey: topology.kubernetes.io/zone
+      whenUnsatisfiable: ${when}
+      ${selector}
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'topology spread constraints instead of anti-affinity', code: deployment(3, spread()) },
+    { name: 'ScheduleAnyway constraints count', code: deployment(3, spread(undefined, 'ScheduleAnyway')) },
+    { name: 'required pod anti-affinity instead of topology spread', code: deployment(3, antiAffinity('required')) },
+    { name: 'preferred pod anti-affinity counts', code: deployment(3, antiAffinity('preferred')) },
+    {
+      name: 'anti-affinity by matchExpressions that select the own pods',
+      code: deployment(2, antiAffinity('required', 'matchExpressions: [{ key: app, operator: In, values: [web] }]')),
+    },
+    { name: 'a single replica needs no spreading', code: deployment(1) },
+    { name: 'replicas from a template placeholder are unknown', code: deployment('${REPLICAS}') },
+    {
+      name: 'a selector that cannot be evaluated is not judged',
+      code: deployment(2, antiAffinity('required', 'matchExpressions: [{ key: app, operator: Gt, values: ["1"] }]')),
+    },
+    {
+      name: 'an HPA floor of 1 is left to hpa-min-replicas',
+      code: deployment(3),
+      files: {
+        'hpa.yaml': yaml`
+          apiVersion: autoscaling/v2
+          kind: HorizontalPodAutoscaler
+          metadata: { name: web }
+          spec:
+            scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+            maxReplicas: 5
+        `,
+      },
+    },
+    { name: 'DaemonSets run one pod per node by design', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
+  ],
+  invalid: [
+    {
+      name: 'three replicas with no spreading',
+      code: deployment(3),
+      output: null,
+      errors: [{ messageId: 'noSpread', data: { kind: 'Deployment', name: 'web', replicas: 3 }, line: 2, column: 7, endColumn: 17 }],
+    },
+    {
+      name: 'anti-affinity that selects other pods does not spread these',
+      code: deployment(2, antiAffinity('required', 'matchLabels: { app: cache }')),
+      errors: [{ messageId: 'otherPods', line: 18, column: 17 }],
+    },
+    {
+      name: 'a spread constraint without labelSelector counts no pods',
+      code: deployment(2, spread('')),
+      errors: [{ messageId: 'otherPods', line: 14, column: 11 }],
+    },
+    {
+      name: 'an HPA floor of 2 makes it multi-replica',
+      code: deployment(1),
+      files: {
+        'keda.yaml': yaml`
+          apiVersion: keda.sh/v1alpha1
+          kind: ScaledObject
+          metadata: { name: web }
+          spec:
+            scaleTargetRef: { name: web }
+            minReplicaCount: 2
+            maxReplicaCount: 20
+        `,
+      },
+      errors: [{ messageId: 'noSpread', data: { replicas: 2 } }],
+    },
+    {
+      name: 'an Argo Rollout is judged like a Deployment',
+      code: deployment(4).replace('apiVersion: apps/v1\nkind: Deployment', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout'),
+      errors: [{ messageId: 'noSpread', data: { kind: 'Rollout' } }],
+    },
+  ],
+});

@@ -1,0 +1,165 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-db-multi-az.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'multi_az = true', code: hcl`
+      resource "aws_db_instance" "main" {
+        engine   = "postgres"
+        multi_az = true
+      }
+    ` },
+    { name: 'read replica', code: hcl`
+      resource "aws_db_instance" "replica" {
+        replicate_source_db = aws_db_instance.main.identifier
+      }
+    ` },
+    { name: 'multi_az from an unknown source is not judged', code: hcl`
+      resource "aws_db_instance" "main" {
+        multi_az = data.aws_ssm_parameter.ha.value
+      }
+    ` },
+    { name: 'count = 0 does not exist', code: hcl`
+      resource "aws_db_instance" "main" {
+        count    = 0
+        multi_az = false
+      }
+    ` },
+    { name: 'variable without a value is unknown', code: hcl`
+      variable "ha" { type = bool }
+      resource "aws_db_instance" "main" {
+        multi_az = var.ha
+      }
+    ` },
+    { name: 'tfvars turns Multi-AZ on', code: hcl`
+      variable "ha" { default = false }
+      resource "aws_db_instance" "main" {
+        multi_az = var.ha
+      }
+    `, files: { 'terraform.tfvars': 'ha = true\n' } },
+    { name: 'registry module with multi_az = true', code: hcl`
+      module "db" {
+        source   = "terraform-aws-modules/rds/aws"
+        multi_az = true
+      }
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'multi_az = false literal',
+      code: hcl`
+        resource "aws_db_instance" "main" {
+          engine   = "postgres"
+          multi_az = false
+        }
+      `,
+      output: hcl`
+        resource "aws_db_instance" "main" {
+          engine   = "postgres"
+          multi_az = true
+        }
+      `,
+      errors: [{ messageId: 'singleAz', data: { value: 'false' }, line: 3, column: 14, endColumn: 19 }],
+    },
+    {
+      name: 'multi_az absent defaults to false',
+      code: hcl`
+        resource "aws_db_instance" "main" {
+          engine = "postgres"
+        }
+      `,
+      output: hcl`
+        resource "aws_db_instance" "main" {
+          multi_az = true
+          engine = "postgres"
+        }
+      `,
+      errors: [{ messageId: 'singleAz', data: { value: 'absent' }, line: 1, column: 1 }],
+    },
+    {
+      name: 'resolved from a variable default',
+      code: hcl`
+        variable "ha" { default = false }
+        resource "aws_db_instance" "main" {
+          multi_az = var.ha
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'singleAz', line: 3, column: 14 }],
+    },
+    {
+      name: 'tfvars overrides the default',
+      code: hcl`
+        variable "ha" { default = true }
+        resource "aws_db_instance" "main" {
+          multi_az = var.ha
+        }
+      `,
+      files: { 'prod.auto.tfvars': 'ha = false\n' },
+      output: null,
+      errors: [{ messageId: 'singleAz', line: 3 }],
+    },
+    {
+      name: 'a module called twice is judged per call',
+      filename: 'modules/db/main.tf',
+      code: hcl`
+        variable "ha" { default = true }
+        resource "aws_db_instance" "this" {
+          multi_az = var.ha
+        }
+      `,
+      files: {
+        'main.tf': hcl`
+          module "orders" {
+            source = "./modules/db"
+            ha     = true
+          }
+          module "billing" {
+            source = "./modules/db"
+            ha     = false
+          }
+        `,
+      },
+      output: null,
+      errors: [{ messageId: 'singleAz', line: 3, file: 'modules/db/main.tf' }],
+    },
+    {
+      name: 'a suppression on the module block silences the call',
+      filename: 'modules/db/main.tf',
+      code: hcl`
+        variable "ha" {}
+        resource "aws_db_instance" "this" {
+          multi_az = var.ha
+        }
+      `,
+      files: {
+        'main.tf': hcl`
+          # nospof-ignore terraform/aws-db-multi-az -- dev database
+          module "dev" {
+            source = "./modules/db"
+            ha     = false
+          }
+        `,
+      },
+      output: null,
+      errors: [{ messageId: 'singleAz', suppressed: true }],
+    },
+    {
+      name: 'registry module without multi_az',
+      code: hcl`
+        module "db" {
+          source  = "terraform-aws-modules/rds/aws"
+          version = "~> 6.0"
+        }
+      `,
+      output: hcl`
+        module "db" {
+          multi_az = true
+          source  = "terraform-aws-modules/rds/aws"
+          version = "~> 6.0"
+        }
+      `,
+      errors: [{ messageId: 'singleAz', line: 1 }],
+    },
+  ],
+});

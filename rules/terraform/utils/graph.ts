@@ -1,0 +1,44 @@
+import type { Unknown, Value } from '@nospof/core';
+import { isUnknown, referencedEntities, type Entity, type Instance, type TfValue } from '@nospof/terraform';
+import { str } from './values.js';
+
+/**
+ * True when `raw` (an attribute's evaluated value) refers to `target`: through a reference
+ * (`aws_rds_cluster.main.id`, kept by the evaluator even though the id is computed) or by a known name
+ * equal to one of the target's identifying attributes (`cluster_identifier = "orders"`).
+ */
+export function refersTo(raw: TfValue | undefined, target: Instance, idAttrs: readonly string[]): boolean {
+  if (raw === undefined) return false;
+  if (referencedEntities(raw).some((e) => e === (target as unknown as Entity))) return true;
+  const names = idAttrs.map((a) => str(target, a)).filter((v): v is Value<string> & { known: true } => v?.known === true).map((v) => v.value);
+  const candidates = Array.isArray(raw) ? (raw as readonly TfValue[]) : [raw];
+  return candidates.some((c) => typeof c === 'string' && names.includes(c));
+}
+
+/** True when `raw` is, or contains, a value nospof cannot evaluate and that refers to nothing it knows. */
+export function isOpaque(raw: TfValue | undefined): boolean {
+  return isUnknown(raw) && referencedEntities(raw).length === 0;
+}
+
+/** The resource instances a value refers to (subnet ids in a list, a cluster id). */
+export function referencedInstances(raw: TfValue | undefined): Instance[] {
+  if (raw === undefined) return [];
+  return referencedEntities(raw).filter((e) => e.kind === 'resource') as unknown as Instance[];
+}
+
+/**
+ * The availability zones of a list of subnet references (`[aws_subnet.a.id, ...]`). Unknown when a
+ * subnet is not a resource nospof evaluated or its zone is not written in the configuration.
+ */
+export function subnetZones(items: readonly TfValue[]): Value<string[]> | Unknown {
+  const zones: string[] = [];
+  for (const item of items) {
+    const subnets = referencedInstances(item).filter((i) => i.resourceType === 'aws_subnet');
+    const subnet = subnets[0];
+    if (!subnet || subnets.length > 1) return { known: false, reason: 'a subnet id does not refer to an aws_subnet in the scanned configuration' };
+    const zone = str(subnet, 'availability_zone');
+    if (!zone?.known) return { known: false, reason: zone ? zone.reason : `${subnet.address} sets no availability_zone (AWS picks one)` };
+    zones.push(zone.value);
+  }
+  return { known: true, value: zones };
+}

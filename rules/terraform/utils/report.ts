@@ -1,0 +1,50 @@
+import type { Fixer, Locatable, MessageData, RuleContext, TextEdit, Value } from '@nospof/core';
+import type { BlockView, Instance } from '@nospof/terraform';
+
+export interface InstanceReport<M extends string> {
+  readonly instance: Instance;
+  /** The value the finding is about; the finding lands on it when it is written in this file. */
+  readonly value?: Value<unknown>;
+  /** The attribute the value was read from (for the caller arguments that fed it). */
+  readonly attr?: string;
+  /** A nested block the finding is about, when no value is. */
+  readonly at?: BlockView;
+  readonly messageId: M;
+  readonly data?: MessageData;
+  readonly fix?: ((fixer: Fixer) => TextEdit | undefined) | undefined;
+}
+
+const seen = new WeakMap<object, Set<string>>();
+
+/**
+ * Reports a finding on a resource instance. It lands on the value when the value is written in the
+ * file being linted, else on the nested block or resource header. For instances inside modules, every
+ * module call on the way carries a related location and a suppression anchor, so `# nospof-ignore` on
+ * the `module` block silences the finding for that call. Identical findings of count/for_each instances
+ * collapse into one.
+ */
+export function reportInstance<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
+  const { instance } = report;
+  const here = (r: { file?: string } | undefined): boolean => r !== undefined && (r.file ?? context.file) === context.file;
+  const node: Locatable =
+    report.value?.range && here(report.value) ? { range: report.value.range } : report.at && here(report.at) ? report.at : instance;
+  const related = [
+    ...(report.attr ? instance.origins(report.attr) : []).map((o) => ({ node: { range: o.range }, file: o.file, message: 'the value is set here' })),
+    ...instance.callChain.map((site) => ({ node: { range: site.call.header }, file: site.call.file, message: `in this call of the module (${site.call.resource})` })),
+  ];
+  const key = JSON.stringify([report.messageId, report.data, node.range.start.offset, related.map((r) => [r.file, r.node.range.start.offset])]);
+  const done = seen.get(context) ?? new Set<string>();
+  seen.set(context, done);
+  if (done.has(key)) return;
+  done.add(key);
+  const fix = report.fix;
+  context.report({
+    node,
+    messageId: report.messageId,
+    ...(report.data ? { data: report.data } : {}),
+    ...(fix ? { fix: (fixer: Fixer) => fix(fixer) ?? null } : {}),
+    ...(related.length > 0 ? { related } : {}),
+    ...(instance.callChain.length > 0 ? { suppressibleAt: instance.callChain.map((s) => ({ file: s.call.file, node: s.call.block })) } : {}),
+    resource: instance.resource,
+  });
+}
