@@ -262,6 +262,8 @@ describe('newline sensitivity', () => {
   });
 
   test('an operator at the end of a line does not continue the attribute', () => {
-    expect(parse('a = 1 +\n2\n').errors).toHaveLength(1);
+    const { errors } = parse('a = 1 +\n2\n');
+    expect(errors[0]?.message).toMatch(/Unexpected newline/);
+    expect(span(errors[0]!.range)).toBe('1:8-2:1');
   });
 });

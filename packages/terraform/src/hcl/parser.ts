@@ -391,6 +391,8 @@ export class Parser {
   }
 
   private unterminatedString(open: number): never {
+    // The lexer ended the string at the line break: it no longer counts as open for recovery.
+    this.open--;
     throw new SyntaxFailure('Unterminated string: no closing quote before the end of the line', this.starts[open] as number, this.starts[this.pos] as number);
   }
 

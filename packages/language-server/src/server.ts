@@ -1,0 +1,416 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { formatConfigProblem, type Finding } from '@nospof/core';
+import { allRules, readSourceFile, ruleDocUrl } from 'nospof';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type FileEvent,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions.js';
+import { APPLY_FIX_ALL, FIX_ALL_KIND, OPEN_RULE_DOCS, SERVER_COMMANDS } from './commands.js';
+import { configDiagnostics } from './config-diagnostics.js';
+import { guardedLint } from './guarded-lint.js';
+import { pathToUri, uriToPath } from './paths.js';
+import { Project, type LintOutcome } from './project.js';
+import { defaultSettings, normalizeSettings, type Settings } from './settings.js';
+import { LintScheduler } from './lint-scheduler.js';
+import { replaceTextEdit } from './text-edits.js';
+import { toDiagnostic } from './to-diagnostic.js';
+import { indexProject } from './workspace-indexer.js';
+
+/** Options an editor may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Wait after the last keystroke before linting; 150 ms unless set. */
+  readonly debounceMs?: number;
+}
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * The nospof language server: keeps one `Project` per workspace folder (file texts from disk and open
+ * buffers), lints open documents against it and publishes diagnostics, serves code actions and
+ * commands. Rule logic stays in the engine; this class only routes events.
+ */
+export class NospofServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly folders: Project[] = [];
+  private readonly loose = new Map<string, Project>();
+  private readonly openPaths = new Map<string, string>();
+  private readonly seenVersion = new Map<string, number>();
+  private readonly lastLint = new Map<string, { version: number; findings: readonly Finding[] }>();
+  private readonly published = new Set<string>();
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly scheduler = new LintScheduler((uri) => this.lintDocument(uri));
+  private capabilities: ClientCapabilities = {};
+  private pushedSettings: unknown;
+  private debounceMs = DEFAULT_DEBOUNCE_MS;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    documents.onDidOpen((e) => this.opened(e.document));
+    documents.onDidChangeContent((e) => this.changed(e.document));
+    documents.onDidSave((e) => this.saved(e.document));
+    documents.onDidClose((e) => this.closed(e.document));
+    connection.onDidChangeWatchedFiles((params) => this.watchedFilesChanged(params.changes));
+    connection.onDidChangeConfiguration((params) => this.configurationChanged(params.settings));
+    connection.onCodeAction((params) => this.codeActions(params));
+    connection.onExecuteCommand((params) => this.executeCommand(params));
+    connection.onShutdown(() => this.scheduler.dispose());
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    const options = params.initializationOptions as InitializationOptions | null | undefined;
+    if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) this.debounceMs = options.debounceMs;
+    for (const folder of workspaceFoldersOf(params)) this.addFolder(folder);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'nospof' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    const workspace = this.capabilities.workspace;
+    // Every file can matter (a PDB, an HPA, a config an override extends), so watch them all.
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'nospof' });
+    }
+    if (workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) this.removeFolder(removed);
+        for (const added of event.added) void this.indexFolder(this.addFolder(added));
+      });
+    }
+    await Promise.all(this.folders.map((project) => this.indexFolder(project)));
+  }
+
+  private addFolder(folder: WorkspaceFolder): Project {
+    const root = uriToPath(folder.uri) ?? folder.uri;
+    const project = new Project(root, (path) => this.readText(path));
+    this.folders.push(project);
+    // Deepest folder first, so a nested folder owns its files.
+    this.folders.sort((a, b) => b.root.length - a.root.length);
+    return project;
+  }
+
+  private removeFolder(folder: WorkspaceFolder): void {
+    const root = uriToPath(folder.uri);
+    const index = this.folders.findIndex((p) => p.root === root);
+    if (index !== -1) this.folders.splice(index, 1);
+    for (const uri of this.openPaths.values()) this.scheduler.schedule(uri, 0);
+  }
+
+  private async indexFolder(project: Project): Promise<void> {
+    const settings = await this.settingsFor(pathToUri(project.root));
+    project.useConfigPath(settings.configPath);
+    const progress = await this.connection.window.createWorkDoneProgress();
+    const started = performance.now();
+    try {
+      const count = await indexProject(project, progress, (path) => this.openPaths.has(path));
+      this.connection.console.info(`nospof: indexed ${count} file(s) of ${project.root} in ${Math.round(performance.now() - started)} ms`);
+    } catch (error) {
+      this.connection.console.error(`nospof: indexing ${project.root} failed: ${describe(error)}`);
+    }
+    this.relintProject(project, 0);
+  }
+
+  private projectFor(path: string): Project {
+    const folder = this.folders.find((p) => p.contains(path));
+    if (folder) return folder;
+    // A file outside every workspace folder: its directory is its project (with the other open files there).
+    const dir = dirname(path);
+    let project = this.loose.get(dir);
+    if (!project) {
+      project = new Project(dir, (p) => this.readText(p));
+      this.loose.set(dir, project);
+    }
+    return project;
+  }
+
+  /** What the editor shows for a file: the open buffer, else the disk. */
+  private readText(path: string): string | undefined {
+    const uri = this.openPaths.get(path);
+    const document = uri === undefined ? undefined : this.documents.get(uri);
+    if (document) return document.getText();
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private opened(document: TextDocument): void {
+    this.seenVersion.set(document.uri, document.version);
+    const path = uriToPath(document.uri);
+    if (!path) return;
+    this.openPaths.set(path, document.uri);
+    this.projectFor(path).setOpenText(path, document.getText());
+    this.scheduler.schedule(document.uri, 0);
+  }
+
+  private changed(document: TextDocument): void {
+    // The open event also reports a content change; it is handled by `opened`.
+    if (this.seenVersion.get(document.uri) === document.version) return;
+    this.seenVersion.set(document.uri, document.version);
+    const path = uriToPath(document.uri);
+    if (!path) return;
+    const project = this.projectFor(path);
+    project.setOpenText(path, document.getText());
+    if (project.isConfigDocument(path) || project.configAffectedBy(path)) {
+      project.configChanged();
+      this.scheduler.schedule(document.uri, this.debounceMs);
+      this.relintProject(project, this.debounceMs, document.uri, 'onType');
+      return;
+    }
+    this.scheduleIf(document.uri, 'onType', this.debounceMs);
+    this.relintProject(project, this.debounceMs, document.uri, 'onType');
+  }
+
+  private saved(document: TextDocument): void {
+    const path = uriToPath(document.uri);
+    if (!path) return;
+    this.scheduler.schedule(document.uri, 0);
+    this.relintProject(this.projectFor(path), this.debounceMs, document.uri);
+  }
+
+  private closed(document: TextDocument): void {
+    const uri = document.uri;
+    this.scheduler.cancel(uri);
+    this.seenVersion.delete(uri);
+    this.lastLint.delete(uri);
+    this.settingsCache.delete(uri);
+    if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const path = uriToPath(uri);
+    if (!path) return;
+    this.openPaths.delete(path);
+    const project = this.projectFor(path);
+    project.closeOpen(path);
+    // The buffer may have held unsaved text: the disk is the truth again.
+    const read = readSourceFile(path);
+    if (read.ok && !project.isConfigDocument(path)) project.setDiskText(path, read.text);
+    else project.removeDiskText(path);
+    if (project.configAffectedBy(path)) project.configChanged();
+    this.relintProject(project, this.debounceMs);
+  }
+
+  private watchedFilesChanged(changes: readonly FileEvent[]): void {
+    const dirty = new Set<Project>();
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      const project = this.projectFor(path);
+      dirty.add(project);
+      if (project.configAffectedBy(path)) project.configChanged();
+      if (this.openPaths.has(path)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        project.removeDiskText(path);
+        continue;
+      }
+      const read = readSourceFile(path);
+      if (read.ok && !project.isIgnored(path)) project.setDiskText(path, read.text);
+      else project.removeDiskText(path);
+    }
+    for (const project of dirty) this.relintProject(project, this.debounceMs);
+  }
+
+  private configurationChanged(settings: unknown): void {
+    this.pushedSettings = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>).nospof : undefined;
+    this.settingsCache.clear();
+    for (const uri of this.openPaths.values()) this.scheduler.schedule(uri, 0);
+  }
+
+  /** Re-lints the open documents of a project (except `except`), because a file they may depend on changed. */
+  private relintProject(project: Project, delayMs: number, except?: string, onlyIf?: Settings['run']): void {
+    for (const [path, uri] of this.openPaths) {
+      if (uri === except || !project.contains(path) && this.projectFor(path) !== project) continue;
+      if (onlyIf) this.scheduleIf(uri, onlyIf, delayMs);
+      else this.scheduler.schedule(uri, delayMs);
+    }
+  }
+
+  private scheduleIf(uri: string, run: Settings['run'], delayMs: number): void {
+    void this.settingsFor(uri).then((settings) => {
+      if (settings.run === run) this.scheduler.schedule(uri, delayMs);
+    });
+  }
+
+  private settingsFor(uri: string): Promise<Settings> {
+    if (!this.capabilities.workspace?.configuration) return Promise.resolve(normalizeSettings(this.pushedSettings));
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'nospof' }).then(normalizeSettings, () => defaultSettings);
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  private async lintDocument(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    const path = uriToPath(uri);
+    if (!document || !path) return;
+    const version = document.version;
+    const settings = await this.settingsFor(uri);
+    // A newer change arrived while the settings were fetched: it has scheduled its own run.
+    if (this.documents.get(uri)?.version !== version) return;
+    const project = this.projectFor(path);
+    if (project.useConfigPath(settings.configPath)) this.relintProject(project, 0, uri);
+    if (!settings.enable) {
+      this.lastLint.delete(uri);
+      if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const text = document.getText();
+    if (project.isConfigDocument(path)) {
+      const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p), allRules), (m) => this.connection.console.error(m), path);
+      this.publish(uri, version, diagnostics);
+      return;
+    }
+    let outcome: LintOutcome | undefined;
+    const diagnostics = guardedLint(
+      () => {
+        outcome = project.lint(path, text);
+        return this.diagnosticsOf(outcome, project);
+      },
+      (m) => this.connection.console.error(m),
+      path,
+    );
+    this.lastLint.set(uri, { version, findings: outcome?.kind === 'linted' ? outcome.result.findings : [] });
+    // Documents no language reads (a README, a Helm template) get nothing, not an empty list per keystroke.
+    if (outcome?.kind === 'unclaimed' && !this.published.has(uri)) return;
+    this.publish(uri, version, diagnostics);
+  }
+
+  private diagnosticsOf(outcome: LintOutcome, project: Project): Diagnostic[] {
+    switch (outcome.kind) {
+      case 'unclaimed':
+        return [];
+      case 'linted':
+        return outcome.result.findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, (file) => this.uriOf(project, file)));
+      case 'config-error': {
+        const first = outcome.error.problems[0];
+        const count = outcome.error.problems.length;
+        return [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Warning,
+            code: 'config',
+            source: 'nospof',
+            message: `nospof cannot lint this file: the configuration has ${count} problem(s)${first ? `, first ${formatConfigProblem(first)}` : ''}`,
+            relatedInformation: first
+              ? [{ location: { uri: pathToUri(first.file), range: pointRange(first.line, first.column) }, message: first.message }]
+              : [],
+          },
+        ];
+      }
+    }
+  }
+
+  private uriOf(project: Project, file: string): string {
+    const path = project.absolute(file);
+    return this.openPaths.get(path) ?? pathToUri(path);
+  }
+
+  private publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private codeActions(params: CodeActionParams): CodeAction[] {
+    const document = this.documents.get(params.textDocument.uri);
+    const path = uriToPath(params.textDocument.uri);
+    if (!document || !path) return [];
+    const project = this.projectFor(path);
+    const text = document.getText();
+    const language = project.languageOf(path, text);
+    if (!language) return [];
+    try {
+      return codeActions({
+        document,
+        findings: this.findingsOf(document, path, project),
+        range: params.range,
+        only: params.context.only,
+        lineComment: language.lineComment,
+        uriOf: (file) => this.uriOf(project, file),
+        fixAll: () => project.fixAll(path, text),
+      });
+    } catch (error) {
+      this.connection.console.error(`nospof: code actions for ${path} failed: ${describe(error)}`);
+      return [];
+    }
+  }
+
+  /** The findings of the document as it is now: the last lint when current, else a fresh one. */
+  private findingsOf(document: TextDocument, path: string, project: Project): readonly Finding[] {
+    const last = this.lastLint.get(document.uri);
+    if (last && last.version === document.version) return last.findings;
+    const outcome = project.lint(path, document.getText());
+    const findings = outcome.kind === 'linted' ? outcome.result.findings : [];
+    this.lastLint.set(document.uri, { version: document.version, findings });
+    return findings;
+  }
+
+  private async executeCommand(params: ExecuteCommandParams): Promise<void> {
+    const [argument] = params.arguments ?? [];
+    if (params.command === OPEN_RULE_DOCS && typeof argument === 'string') {
+      const url = ruleDocUrl(argument);
+      if (this.capabilities.window?.showDocument?.support) await this.connection.window.showDocument({ uri: url, external: true });
+      else void this.connection.window.showInformationMessage(`Documentation for ${argument}: ${url}`);
+      return;
+    }
+    if (params.command === APPLY_FIX_ALL) {
+      const uri = typeof argument === 'string' ? argument : (argument as { uri?: unknown } | undefined)?.uri;
+      const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
+      const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
+      if (!document || !path) return;
+      const next = this.projectFor(path).fixAll(path, document.getText());
+      if (next === undefined || next === document.getText()) return;
+      await this.connection.workspace.applyEdit({ label: 'nospof: fix all', edit: { changes: { [document.uri]: [replaceTextEdit(document, next)] } } });
+    }
+  }
+}
+
+function workspaceFoldersOf(params: InitializeParams): WorkspaceFolder[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders;
+  if (params.rootUri) return [{ uri: params.rootUri, name: params.rootUri }];
+  if (params.rootPath) return [{ uri: pathToUri(params.rootPath), name: params.rootPath }];
+  return [];
+}
+
+function pointRange(line = 1, column = 1): Diagnostic['range'] {
+  const position = { line: line - 1, character: column - 1 };
+  return { start: position, end: position };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

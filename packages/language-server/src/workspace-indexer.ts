@@ -1,0 +1,50 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { discover, readSourceFile } from 'nospof';
+import type { WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { Project } from './project.js';
+
+const HEAD_BYTES = 1024;
+/** Files read between yields to the event loop, so edits and requests are served while indexing. */
+const BATCH = 20;
+
+/**
+ * Reads every file of the project that a language claims (honouring `.gitignore` and the config's
+ * `ignore:`), in the background with progress, so cross-file rules see files that are not open.
+ * Returns the number of files indexed.
+ */
+export async function indexProject(project: Project, progress: WorkDoneProgressReporter, isOpen: (path: string) => boolean): Promise<number> {
+  progress.begin('nospof: indexing', 0, project.root, false);
+  let indexed = 0;
+  try {
+    const found = discover([project.root], project.root, (path) => project.isIgnored(path));
+    const total = found.files.length;
+    for (let i = 0; i < total; i++) {
+      const file = found.files[i];
+      if (file && !isOpen(file.path) && project.languageOf(file.path, readHead(file.path))) {
+        const read = readSourceFile(file.path);
+        if (read.ok && project.setDiskText(file.path, read.text)) indexed++;
+      }
+      if (i % BATCH === BATCH - 1) {
+        progress.report(Math.floor(((i + 1) * 100) / total), `${i + 1}/${total} files`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    progress.done();
+  }
+  return indexed;
+}
+
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

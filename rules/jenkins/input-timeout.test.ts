@@ -1,0 +1,133 @@
+import { RuleTester, groovy } from '@nospof/core/testing';
+import rule from './input-timeout.js';
+
+new RuleTester().run(rule, {
+  valid: [
+    {
+      name: 'scripted input inside timeout',
+      code: groovy`
+        node('linux') {
+          timeout(time: 1, unit: 'DAYS') {
+            input message: 'Deploy?'
+          }
+        }
+      `,
+    },
+    {
+      name: 'declarative input step in a stage with an options timeout',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('approve') {
+              options { timeout(time: 4, unit: 'HOURS') }
+              steps { input 'Ship it?' }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'stage input directive covered by the pipeline timeout',
+      code: groovy`
+        pipeline {
+          agent none
+          options { timeout(time: 1, unit: 'DAYS') }
+          stages {
+            stage('approve') {
+              input { message 'Ship it?' }
+              steps { echo 'approved' }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'input in a helper function: the call site is not known',
+      code: groovy`
+        def approve() {
+          input 'Ship it?'
+        }
+        timeout(60) { approve() }
+      `,
+    },
+    {
+      name: 'input inside script inside timeout',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('approve') {
+              steps {
+                timeout(120) {
+                  script {
+                    def answer = input message: 'Ship?', parameters: [string(name: 'TICKET')]
+                    echo answer
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'scripted input without timeout',
+      code: groovy`
+        node('linux') {
+          stage('approve') {
+            input message: 'Deploy?', ok: 'Deploy'
+          }
+        }
+      `,
+      errors: [{ messageId: 'unbounded', line: 3, column: 5, endColumn: 10 }],
+    },
+    {
+      name: 'declarative input step without any timeout',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('approve') {
+              steps {
+                script {
+                  def ok = input(message: 'Ship?')
+                }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'unbounded', line: 7, column: 22 }],
+    },
+    {
+      name: 'stage input directive without timeout',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('approve') {
+              input {
+                message 'Ship it?'
+              }
+              steps { echo 'approved' }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'unboundedDirective', line: 5, column: 7 }],
+    },
+    {
+      name: 'a timeout around another stage does not count',
+      code: groovy`
+        timeout(10) {
+          node { sh 'make' }
+        }
+        input 'Release?'
+      `,
+      errors: [{ messageId: 'unbounded', line: 4, column: 1 }],
+    },
+  ],
+});

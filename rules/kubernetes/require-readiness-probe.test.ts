@@ -1,0 +1,96 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './require-readiness-probe.js';
+
+const workload = (containers: string, kind = 'Deployment', initContainers = '') => yaml`
+  apiVersion: apps/v1
+  kind: ${kind}
+  metadata:
+    name: web
+  spec:
+    selector:
+      matchLabels: { app: web }
+    template:
+      metadata:
+        labels: { app: web }
+      spec:
+        ${initContainers}
+        containers:
+          ${containers}
+`;
+
+const probed = yaml`
+  - name: web
+    image: nginx
+    ports: [{ containerPort: 8080 }]
+    readinessProbe:
+      httpGet: { path: /ready, port: 8080 }
+`;
+
+const bare = (name: string, ports = true) => yaml`
+  - name: ${name}
+    image: example/${name}
+    ${ports ? 'ports: [{ containerPort: 9000 }]' : 'args: [--verbose]'}
+`;
+
+const service = yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: { name: agent }
+  spec:
+    selector: { app: web }
+    ports: [{ port: 80 }]
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'a container with a readiness probe', code: workload(probed) },
+    {
+      name: 'init containers are exempt',
+      code: workload(probed, 'Deployment', 'initContainers:\n  - name: migrate\n    image: example/migrate'),
+    },
+    { name: 'a helper sidecar without ports is exempt when the main container is probed', code: workload(`${probed}${bare('log-shipper', false)}`) },
+    { name: 'a DaemonSet no Service selects is a node agent', code: workload(bare('agent'), 'DaemonSet') },
+    {
+      name: 'Jobs and CronJobs are not long-running',
+      code: yaml`
+        apiVersion: batch/v1
+        kind: Job
+        metadata: { name: migrate }
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{ name: migrate, image: example/migrate }]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a serving container without a readiness probe',
+      code: workload(bare('web')),
+      output: null,
+      errors: [{ messageId: 'missing', data: { container: 'web', kind: 'Deployment', name: 'web' }, line: 14, column: 17, endColumn: 20 }],
+    },
+    {
+      name: 'a sidecar with ports needs its own probe',
+      code: workload(`${probed}${bare('metrics')}`),
+      errors: [{ messageId: 'missing', data: { container: 'metrics' }, line: 19, column: 17 }],
+    },
+    {
+      name: 'the only container is judged even without ports',
+      code: workload(bare('worker', false), 'StatefulSet'),
+      errors: [{ messageId: 'missing', data: { container: 'worker', kind: 'StatefulSet' } }],
+    },
+    {
+      name: 'a DaemonSet behind a Service is judged',
+      code: workload(bare('agent'), 'DaemonSet'),
+      files: { 'service.yaml': service },
+      errors: [{ messageId: 'missing', data: { kind: 'DaemonSet' } }],
+    },
+    {
+      name: 'a nospof-ignore comment above the container silences it',
+      code: workload(`# nospof-ignore kubernetes/require-readiness-probe -- TCP-only legacy server\n${bare('legacy')}`),
+      errors: [{ messageId: 'missing', suppressed: true }],
+    },
+  ],
+});

@@ -1,0 +1,98 @@
+import { defineRule } from '@nospof/core';
+import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
+import { isOpaque, refersTo } from './utils/graph.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
+import { reportInstance } from './utils/report.js';
+import { bool, num, skip, str } from './utils/values.js';
+
+/** Read replicas an autoscaler keeps, from a `rds:cluster:ReadReplicaCount` target on the cluster. */
+function autoscaledReplicas(cluster: Instance): number | 'unknown' {
+  const targets = cluster.siblings('aws_appautoscaling_target');
+  if (!Array.isArray(targets)) return 'unknown';
+  let floor = 0;
+  for (const target of targets as readonly Instance[]) {
+    const dimension = str(target, 'scalable_dimension');
+    if (dimension?.known && dimension.value !== 'rds:cluster:ReadReplicaCount') continue;
+    const resourceId = target.raw('resource_id');
+    if (!refersTo(resourceId, cluster, ['cluster_identifier']) && !(typeof resourceId === 'string' && /^cluster:/.test(resourceId) && refersTo(resourceId.slice(8), cluster, ['cluster_identifier']))) {
+      if (isOpaque(resourceId) || !dimension?.known) return 'unknown';
+      continue;
+    }
+    const min = num(target, 'min_capacity');
+    if (!min?.known) return 'unknown';
+    floor = Math.max(floor, min.value);
+  }
+  return floor;
+}
+
+export default defineRule({
+  meta: {
+    id: 'terraform/aws-rds-cluster-instances',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Aurora clusters have at least two instances, so a reader can be promoted',
+      rationale: 'An Aurora cluster with one instance has storage in three AZs but one compute node: when it fails, the database is down until a new instance is created.',
+      remediation: 'Add a second `aws_rds_cluster_instance` (count = 2) for the cluster, in another AZ.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
+      preset: 'recommended',
+      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor.',
+    },
+    messages: {
+      tooFew: 'Aurora cluster "{{name}}" has {{count}} instance(s); at least {{min}} are needed for failover.',
+    },
+    schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
+    defaultOptions: [{ min: 2 }],
+    fixable: false,
+  },
+  create(context, [{ min }]) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const cluster of instancesOf(context, node, ['aws_rds_cluster'])) {
+          const mode = str(cluster, 'engine_mode');
+          if (skip(context, mode, 'engine_mode')) continue;
+          // Serverless v1 has no instances to count; Multi-AZ DB clusters bring their own standbys.
+          if (mode?.value === 'serverless') continue;
+          const multiAzClass = str(cluster, 'db_cluster_instance_class');
+          if (multiAzClass !== undefined) continue;
+          const members = cluster.siblings('aws_rds_cluster_instance');
+          if (!Array.isArray(members)) {
+            skip(context, members as never, 'aws_rds_cluster_instance resources');
+            continue;
+          }
+          let count = 0;
+          let unknownMember = false;
+          for (const member of members as readonly Instance[]) {
+            const id = member.raw('cluster_identifier');
+            if (refersTo(id, cluster, ['cluster_identifier', 'id'])) count++;
+            else if (id === undefined || isOpaque(id)) unknownMember = true;
+          }
+          const replicas = autoscaledReplicas(cluster);
+          if (unknownMember || replicas === 'unknown') {
+            context.skipped({ known: false, reason: 'an instance or autoscaling target of the module names its cluster in a way nospof cannot evaluate', range: cluster.range, file: cluster.file }, 'cluster instances');
+            continue;
+          }
+          if (count + replicas >= min) continue;
+          reportInstance(context, { instance: cluster, messageId: 'tooFew', data: { name: cluster.name, count: count + replicas, min } });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws')) {
+          const instances = call.inputs.attr('instances');
+          if (skip(context, instances, 'instances')) continue;
+          const value = instances?.known ? instances.value : {};
+          const count = isObject(value) ? Object.keys(value).length : Array.isArray(value) ? value.length : undefined;
+          if (count === undefined) continue;
+          const autoscaling = bool(call.inputs, 'autoscaling_enabled');
+          const floor = num(call.inputs, 'autoscaling_min_capacity');
+          if (skip(context, autoscaling, 'autoscaling_enabled') || skip(context, floor, 'autoscaling_min_capacity')) continue;
+          const extra = autoscaling?.value === true ? (floor?.value ?? 0) : 0;
+          if (count + extra >= min) continue;
+          reportCall(context, { call, value: instances, messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
+        }
+      },
+    };
+  },
+});
