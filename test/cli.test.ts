@@ -230,3 +230,36 @@ spec:
     expect(report[0]!.findings.filter((f) => f.ruleId === 'kubernetes/min-replicas')).toEqual([]);
   });
 });
+
+describe('baseline and cache', () => {
+  it('nospof baseline accepts today\'s findings; a new finding is still reported', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
+    const written = await runCli(['baseline'], root);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain('wrote 1 finding(s) to .nospof-baseline.json');
+    expect((await runCli([], root)).code).toBe(0);
+    // Moving the finding down a few lines keeps it accepted: the key is the resource, not the line.
+    const moved = `# a comment\n# another\n${oneReplica}`;
+    const text = `${moved}---\n${oneReplica.replace('name: web', 'name: api')}`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'web.yaml'), text);
+    const after = await runCli(['--format', 'json'], root);
+    expect(after.code).toBe(1);
+    const findings = (JSON.parse(after.stdout) as { findings: { resource: string; suppressed?: { source: string } }[] }[])[0]!.findings;
+    expect(findings.map((f) => [f.resource, f.suppressed?.source ?? 'active'])).toEqual([
+      ['Deployment/default/web', 'baseline'],
+      ['Deployment/default/api', 'active'],
+    ]);
+  });
+
+  it('--cache reuses results of an unchanged tree and notices a change', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
+    const first = await runCli(['--cache'], root);
+    expect(first.code).toBe(1);
+    expect(existsSync(join(root, '.nospof-cache/results.json'))).toBe(true);
+    expect((await runCli(['--cache'], root)).stdout).toBe(first.stdout);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'web.yaml'), oneReplica.replace('replicas: 1', 'replicas: 2'));
+    expect((await runCli(['--cache'], root)).code).toBe(0);
+  });
+});

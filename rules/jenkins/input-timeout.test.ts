@@ -100,7 +100,7 @@ new RuleTester().run(rule, {
           }
         }
       `,
-      errors: [{ messageId: 'unbounded', line: 7, column: 22 }],
+      errors: [{ messageId: 'unbounded', line: 7, column: 20 }],
     },
     {
       name: 'stage input directive without timeout',

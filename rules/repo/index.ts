@@ -1,3 +1,5 @@
 import type { AnyRule } from '@nospof/core';
+import alertChannelRedundancy from './alert-channel-redundancy.js';
+import securityScannerRedundancy from './security-scanner-redundancy.js';
 
-export const repoRules: readonly AnyRule[] = [];
+export const repoRules: readonly AnyRule[] = [alertChannelRedundancy, securityScannerRedundancy];

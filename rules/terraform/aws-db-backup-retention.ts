@@ -36,7 +36,7 @@ export default defineRule({
       },
     ],
     defaultOptions: [{ min: 7, flagAbsent: false }],
-    strictOptions: [{ flagAbsent: true }],
+    strictOptions: [{ min: 7, flagAbsent: true }],
     fixable: true,
   },
   create(context, [{ min, flagAbsent }]) {

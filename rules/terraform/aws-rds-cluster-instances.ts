@@ -59,7 +59,7 @@ export default defineRule({
           if (multiAzClass !== undefined) continue;
           const members = cluster.siblings('aws_rds_cluster_instance');
           if (!Array.isArray(members)) {
-            skip(context, members as never, 'aws_rds_cluster_instance resources');
+            context.skipped(members, 'aws_rds_cluster_instance resources');
             continue;
           }
           let count = 0;

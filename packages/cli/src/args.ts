@@ -22,6 +22,11 @@ export interface LintOptions {
   readonly varFiles: string[];
   readonly vars: string[];
   readonly noPlugins: boolean;
+  /** Baseline file to read (default `.nospof-baseline.json` when present), or to write with `nospof baseline`. */
+  readonly baseline: string | undefined;
+  readonly writeBaseline: boolean;
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
 }
 
 export type Command =
@@ -33,11 +38,16 @@ export type Command =
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
   | { readonly kind: 'lsp' };
 
-const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp']);
+const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp', 'baseline']);
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
 export function parseCommand(argv: readonly string[]): Command {
   const first = argv[0];
+  if (first === 'baseline') {
+    const command = parseCommand(argv.slice(1));
+    if (command.kind !== 'lint') return command;
+    return { kind: 'lint', options: { ...command.options, writeBaseline: true } };
+  }
   if (first !== undefined && SUBCOMMANDS.has(first)) return parseSubcommand(first, argv.slice(1));
   let parsed;
   try {
@@ -64,6 +74,9 @@ export function parseCommand(argv: readonly string[]): Command {
         'var-file': { type: 'string', multiple: true, default: [] },
         var: { type: 'string', multiple: true, default: [] },
         'no-plugins': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -103,6 +116,10 @@ export function parseCommand(argv: readonly string[]): Command {
       varFiles: v['var-file'] as string[],
       vars: v.var as string[],
       noPlugins: Boolean(v['no-plugins']),
+      baseline: v.baseline,
+      writeBaseline: false,
+      cache: Boolean(v.cache),
+      cacheLocation: v['cache-location'],
     },
   };
 }
@@ -164,6 +181,7 @@ Usage:
   nospof explain <rule>                     show a rule's documentation
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
   nospof lsp --stdio                        start the language server
+  nospof baseline [paths...]                accept today's findings: write .nospof-baseline.json
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, junit, github, markdown
@@ -179,6 +197,10 @@ Options:
   --explain-unknown          list the values rules could not judge, and why
   --var-file <path>          Terraform variables file (repeatable)
   --var 'name=value'         Terraform variable (repeatable)
+  --baseline <path>          findings in this baseline are reported as suppressed
+                             (default: .nospof-baseline.json when it exists)
+  --cache                    reuse the last results when no file and no config changed
+  --cache-location <path>    where the cache lives (default .nospof-cache/)
   --max-file-size <size>     skip larger files (default 10MB)
   --no-plugins               never load plugins or policy bundles named by the config
   --color / --no-color       force colour on or off (NO_COLOR is honoured)

@@ -17,7 +17,9 @@ export interface Discovery {
 }
 
 /** Directories that never hold code to lint. `.terraform` is read as context, not skipped. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn', '.nospof-cache']);
+/** nospof's own files are configuration, not infrastructure code. */
+const OWN_FILES = new Set(['.nospof.yaml', '.nospof.yml', '.nospof.json', '.nospof-baseline.json']);
 const CONTEXT_DIRS = new Set(['.terraform']);
 
 const createIgnore = ignoreFactory as unknown as () => Ignore;
@@ -131,7 +133,7 @@ function walk(
     if (isDir && ALWAYS_SKIPPED.has(entry.name)) continue;
     if (ignoredByGit(here, path, isDir) || isIgnored(path)) continue;
     if (isDir) walk(path, here, activeRealDirs, add, warnings, isIgnored, contextOnly || CONTEXT_DIRS.has(entry.name));
-    else if (isFile) add(path, contextOnly);
+    else if (isFile && !OWN_FILES.has(entry.name)) add(path, contextOnly);
   }
   activeRealDirs.delete(real);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type Config,
@@ -18,6 +18,8 @@ import { unifiedDiff } from './diff.js';
 import { version } from './version.js';
 import { UsageError } from './args.js';
 import { terraformSettings } from './terraform-vars.js';
+import { Baseline, BASELINE_FILE } from './baseline.js';
+import { DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
 
 export interface Io {
   readonly cwd: string;
@@ -99,7 +101,12 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
   const input = { files, contextFiles, configFor, languageOf };
 
-  const run = options.fix || options.fixDryRun ? linter.lintAndFix(input) : { ...linter.lint(input), outputs: new Map<string, string>() };
+  const fixing = options.fix || options.fixDryRun;
+  const cachePath = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  const cacheKey = options.cache && !fixing ? fingerprint(version, files, contextFiles, configFor, languageOf) : undefined;
+  const cached = cacheKey ? readCache(cachePath, cacheKey) : undefined;
+  const run = fixing ? linter.lintAndFix(input) : { ...(cached ?? linter.lint(input)), outputs: new Map<string, string>() };
+  if (cacheKey && !cached) writeCache(cachePath, cacheKey, run);
   if (options.fix) {
     for (const [path, text] of run.outputs) {
       if (options.stdin) continue;
@@ -113,6 +120,19 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
 
   const readProblems = targets.filter((t) => t.readProblem && !t.contextOnly).map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
   let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const baselinePath = resolve(io.cwd, options.baseline ?? BASELINE_FILE);
+  if (options.writeBaseline) {
+    const count = Baseline.write(baselinePath, results);
+    io.stderr(`nospof: wrote ${count} finding(s) to ${display(baselinePath)}; later runs report only new ones\n`);
+    return 0;
+  }
+  if (options.baseline !== undefined || existsSync(baselinePath)) {
+    try {
+      results = Baseline.read(baselinePath).apply(results);
+    } catch (error) {
+      throw new UsageError(`--baseline ${display(baselinePath)}: ${(error as Error).message}`);
+    }
+  }
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 
   const sources = new Map(files.map((f) => [f.path, f.text] as const));

@@ -13,7 +13,7 @@ export function configDiagnostics(path: string, text: string, readText: ReadText
   const own = loaded.reads.get(path);
   return loaded.error.problems.map((problem) => {
     const inThisFile = problem.file === path;
-    const at = inThisFile ? problem : (own?.locate(['extends']) ?? {});
+    const at: { line?: number; column?: number } = inThisFile ? problem : (own?.locate(['extends']) ?? {});
     const line = Math.max(0, (at.line ?? 1) - 1);
     const character = Math.max(0, (at.column ?? 1) - 1);
     const key = formatKeyPath(problem.path);

@@ -26,3 +26,10 @@ export function relativeInside(root: string, path: string): string | undefined {
 export function slashRelative(base: string, path: string): string {
   return relative(base, path).split(sep).join('/');
 }
+
+/** Directories discovery never enters; watch events from them (a `git fetch`, an `npm install`) are noise. */
+const SKIPPED_DIRECTORIES = /(^|[\\/])(\.git|node_modules|\.hg|\.svn)([\\/]|$)/;
+
+export function inSkippedDirectory(path: string): boolean {
+  return SKIPPED_DIRECTORIES.test(path);
+}

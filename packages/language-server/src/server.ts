@@ -26,7 +26,7 @@ import { codeActions } from './code-actions.js';
 import { APPLY_FIX_ALL, FIX_ALL_KIND, OPEN_RULE_DOCS, SERVER_COMMANDS } from './commands.js';
 import { configDiagnostics } from './config-diagnostics.js';
 import { guardedLint } from './guarded-lint.js';
-import { pathToUri, uriToPath } from './paths.js';
+import { inSkippedDirectory, pathToUri, uriToPath } from './paths.js';
 import { Project, type LintOutcome } from './project.js';
 import { defaultSettings, normalizeSettings, type Settings } from './settings.js';
 import { LintScheduler } from './lint-scheduler.js';
@@ -227,7 +227,7 @@ export class NospofServer {
     const dirty = new Set<Project>();
     for (const change of changes) {
       const path = uriToPath(change.uri);
-      if (!path) continue;
+      if (!path || inSkippedDirectory(path)) continue;
       const project = this.projectFor(path);
       dirty.add(project);
       if (project.configAffectedBy(path)) project.configChanged();
@@ -252,7 +252,7 @@ export class NospofServer {
   /** Re-lints the open documents of a project (except `except`), because a file they may depend on changed. */
   private relintProject(project: Project, delayMs: number, except?: string, onlyIf?: Settings['run']): void {
     for (const [path, uri] of this.openPaths) {
-      if (uri === except || !project.contains(path) && this.projectFor(path) !== project) continue;
+      if (uri === except || this.projectFor(path) !== project) continue;
       if (onlyIf) this.scheduleIf(uri, onlyIf, delayMs);
       else this.scheduler.schedule(uri, delayMs);
     }

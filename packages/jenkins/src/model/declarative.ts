@@ -84,7 +84,7 @@ function buildSection<T extends string>(type: T, call: G.MethodCall, parent: Mod
 }
 
 function buildEnvironment(call: G.MethodCall, parent: ModelNode): Environment {
-  const env: Mutable<Environment> = { type: 'Environment', entries: [], range: call.range };
+  const env: Mutable<Environment> = { type: 'Environment', entries: [], call, range: call.range };
   setParent(env, parent);
   const entries: EnvironmentEntry[] = [];
   for (const s of call.closure?.body ?? []) {
@@ -99,7 +99,7 @@ function buildEnvironment(call: G.MethodCall, parent: ModelNode): Environment {
 }
 
 function buildStages(call: G.MethodCall, parent: ModelNode): Stages {
-  const stages: Mutable<Stages> = { type: 'Stages', stages: [], range: call.range };
+  const stages: Mutable<Stages> = { type: 'Stages', stages: [], call, range: call.range };
   setParent(stages, parent);
   stages.stages = stageCalls(call).map((c) => buildStage(c, stages));
   return stages;
@@ -176,14 +176,14 @@ function buildStage(call: G.MethodCall, parent: ModelNode): Stage {
 }
 
 function buildSteps(call: G.MethodCall, parent: ModelNode): Steps {
-  const steps: Mutable<Steps> = { type: 'Steps', steps: [], range: call.range };
+  const steps: Mutable<Steps> = { type: 'Steps', steps: [], call, range: call.range };
   setParent(steps, parent);
   steps.steps = collectSteps(call.closure?.body ?? [], steps);
   return steps;
 }
 
 function buildParallel(call: G.MethodCall, parent: ModelNode): Parallel {
-  const parallel: Mutable<Parallel> = { type: 'Parallel', stages: [], range: call.range };
+  const parallel: Mutable<Parallel> = { type: 'Parallel', stages: [], call, range: call.range };
   setParent(parallel, parent);
   parallel.stages = stageCalls(call).map((c) => buildStage(c, parallel));
   return parallel;
@@ -199,6 +199,7 @@ function buildMatrix(call: G.MethodCall, parent: ModelNode): Matrix {
     when: undefined,
     stages: undefined,
     post: undefined,
+    call,
     range: call.range,
   };
   setParent(matrix, parent);
@@ -227,7 +228,7 @@ function buildAxis(call: G.MethodCall, parent: ModelNode): Axis {
 }
 
 function buildWhen(call: G.MethodCall, parent: ModelNode): When {
-  const when: Mutable<When> = { type: 'When', conditions: [], beforeAgent: false, beforeInput: false, range: call.range };
+  const when: Mutable<When> = { type: 'When', conditions: [], beforeAgent: false, beforeInput: false, call, range: call.range };
   setParent(when, parent);
   when.conditions = collectSteps(call.closure?.body ?? [], when);
   for (const c of when.conditions) {
@@ -249,7 +250,7 @@ function buildInput(call: G.MethodCall, parent: ModelNode): InputDirective {
 }
 
 function buildPost(call: G.MethodCall, parent: ModelNode): Post {
-  const post: Mutable<Post> = { type: 'Post', conditions: [], range: call.range };
+  const post: Mutable<Post> = { type: 'Post', conditions: [], call, range: call.range };
   setParent(post, parent);
   post.conditions = directiveCalls(call.closure?.body).map((c) => {
     const condition: Mutable<PostCondition> = { type: 'PostCondition', condition: c.name, nameRange: c.nameRange, steps: [], range: c.range };

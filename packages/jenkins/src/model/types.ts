@@ -72,16 +72,22 @@ export interface EnvironmentEntry extends ModelNode {
 
 export interface Environment extends ModelNode {
   readonly type: 'Environment';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly entries: readonly EnvironmentEntry[];
 }
 
 export interface Steps extends ModelNode {
   readonly type: 'Steps';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly steps: readonly Step[];
 }
 
 export interface When extends ModelNode {
   readonly type: 'When';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly conditions: readonly Step[];
   readonly beforeAgent: boolean;
   readonly beforeInput: boolean;
@@ -109,16 +115,22 @@ export interface PostCondition extends ModelNode {
 
 export interface Post extends ModelNode {
   readonly type: 'Post';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly conditions: readonly PostCondition[];
 }
 
 export interface Stages extends ModelNode {
   readonly type: 'Stages';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly stages: readonly Stage[];
 }
 
 export interface Parallel extends ModelNode {
   readonly type: 'Parallel';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly stages: readonly Stage[];
 }
 
@@ -130,6 +142,8 @@ export interface Axis extends ModelNode {
 
 export interface Matrix extends ModelNode {
   readonly type: 'Matrix';
+  /** The section's call; `call.nameRange` is the section keyword. */
+  readonly call: G.MethodCall;
   readonly axes: readonly Axis[];
   readonly agent: Agent | undefined;
   readonly options: Options | undefined;

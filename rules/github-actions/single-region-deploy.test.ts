@@ -1,0 +1,146 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './single-region-deploy.js';
+
+const regionalCallee = yaml`
+  on:
+    workflow_call:
+      inputs:
+        region:
+          type: string
+          required: true
+  jobs:
+    deploy:
+      runs-on: ubuntu-latest
+      environment: production
+      steps:
+        - uses: aws-actions/configure-aws-credentials@v4
+          with:
+            role-to-assume: arn:aws:iam::123456789012:role/deploy
+            aws-region: \${{ inputs.region }}
+        - run: aws ecs update-service --cluster web --service api --force-new-deployment
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    {
+      name: 'matrix over two regions',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            strategy:
+              matrix:
+                region: [us-east-1, eu-west-1]
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  aws-region: \${{ matrix.region }}
+              - run: sam deploy --no-confirm-changeset
+      `,
+    },
+    {
+      name: 'one job per region',
+      code: yaml`
+        on: push
+        jobs:
+          deploy-us:
+            runs-on: ubuntu-latest
+            steps:
+              - run: gcloud run deploy api --image "$IMAGE" --region us-central1
+          deploy-eu:
+            runs-on: ubuntu-latest
+            steps:
+              - run: gcloud run deploy api --image "$IMAGE" --region europe-west1
+      `,
+    },
+    {
+      name: 'region from a repository variable is not judged',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            env:
+              AWS_REGION: \${{ vars.AWS_REGION }}
+            steps:
+              - run: cdk deploy --all --require-approval never
+      `,
+    },
+    {
+      name: 'deploy with no visible target is not judged',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: ./scripts/deploy.sh
+      `,
+    },
+    {
+      name: 'reusable deploy called once per region',
+      code: yaml`
+        on: push
+        jobs:
+          us:
+            uses: ./.github/workflows/deploy.yml
+            with:
+              region: us-east-1
+          eu:
+            uses: ./.github/workflows/deploy.yml
+            with:
+              region: eu-central-1
+      `,
+      files: { '.github/workflows/deploy.yml': regionalCallee },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one region in the credentials step',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  aws-region: us-east-1
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: task.json
+                  cluster: web
+      `,
+      errors: [{ messageId: 'singleTarget', data: { job: 'deploy', kind: 'region', target: 'us-east-1' }, line: 9, column: 23, endColumn: 32 }],
+    },
+    {
+      name: 'one cluster through a CLI flag',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install api ./chart --kube-context prod-eu-1
+      `,
+      errors: [{ messageId: 'singleTarget', data: { kind: 'cluster', target: 'prod-eu-1' }, line: 6 }],
+    },
+    {
+      name: 'caller passes the only region',
+      code: yaml`
+        on: push
+        jobs:
+          production:
+            uses: ./.github/workflows/deploy.yml
+            with:
+              region: us-east-1
+      `,
+      files: { '.github/workflows/deploy.yml': regionalCallee },
+      errors: [{ messageId: 'singleTarget', data: { job: 'production', target: 'us-east-1' }, line: 6, column: 15 }],
+    },
+  ],
+});

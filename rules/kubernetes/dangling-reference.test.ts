@@ -1,0 +1,149 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './dangling-reference.js';
+
+const deployment = (name = 'web', app = 'web', namespace = 'shop') => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: { name: ${name}, namespace: ${namespace} }
+  spec:
+    replicas: 2
+    selector: { matchLabels: { app: ${app} } }
+    template:
+      metadata: { labels: { app: ${app}, tier: frontend } }
+      spec:
+        containers: [{ name: app, image: example/app }]
+`;
+
+const hpa = (target: string, kind = 'Deployment', namespace = 'shop') => yaml`
+  apiVersion: autoscaling/v2
+  kind: HorizontalPodAutoscaler
+  metadata:
+    name: web
+    namespace: ${namespace}
+  spec:
+    minReplicas: 2
+    maxReplicas: 6
+    scaleTargetRef:
+      apiVersion: apps/v1
+      kind: ${kind}
+      name: ${target}
+`;
+
+const pdb = (selector: string) => yaml`
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    maxUnavailable: 1
+    selector:
+      ${selector}
+`;
+
+const service = (selector: string, type = 'ClusterIP') => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: web
+    namespace: shop
+  spec:
+    type: ${type}
+    selector:
+      ${selector}
+    ports: [{ port: 80 }]
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'the HPA target is in another file', code: hpa('web'), files: { 'web.yaml': deployment() } },
+    { name: 'the PDB selects the pods', code: pdb('matchLabels: { app: web }'), files: { 'web.yaml': deployment() } },
+    { name: 'the PDB selects by matchExpressions', code: pdb('matchExpressions: [{ key: tier, operator: Exists }]'), files: { 'web.yaml': deployment() } },
+    { name: 'the Service selects the pods', code: service('app: web'), files: { 'web.yaml': deployment() } },
+    { name: 'no workload of the namespace in the scan', code: hpa('web'), files: { 'web.yaml': deployment('web', 'web', 'other') } },
+    { name: 'a Service in a namespace without workloads', code: service('app: missing') },
+    { name: 'a selector-less Service', code: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: { name: external-db, namespace: shop }
+        spec:
+          ports: [{ port: 5432 }]
+      `, files: { 'web.yaml': deployment() } },
+    { name: 'an ExternalName Service', code: service('app: legacy', 'ExternalName'), files: { 'web.yaml': deployment() } },
+    {
+      name: 'a custom resource that may create pods disables the check',
+      code: pdb('matchLabels: { cnpg.io/cluster: db }'),
+      files: {
+        'web.yaml': deployment(),
+        'db.yaml': yaml`
+          apiVersion: postgresql.cnpg.io/v1
+          kind: Cluster
+          metadata: { name: db, namespace: shop }
+          spec: { instances: 3 }
+        `,
+      },
+    },
+    {
+      name: 'a CronJob pod template counts',
+      code: service('app: report'),
+      files: {
+        'web.yaml': deployment(),
+        'cron.yaml': yaml`
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata: { name: report, namespace: shop }
+          spec:
+            schedule: "@daily"
+            jobTemplate:
+              spec:
+                template:
+                  metadata: { labels: { app: report } }
+                  spec:
+                    restartPolicy: OnFailure
+                    containers: [{ name: report, image: example/report }]
+        `,
+      },
+    },
+    { name: 'a custom scale target kind is not judged', code: hpa('web', 'CloneSet'), files: { 'web.yaml': deployment() } },
+    { name: 'a templated target name is unknown', code: hpa('${APP}'), files: { 'web.yaml': deployment() } },
+  ],
+  invalid: [
+    {
+      name: 'the HPA targets a renamed Deployment',
+      code: hpa('web-v1'),
+      files: { 'web.yaml': deployment() },
+      errors: [{ messageId: 'noTarget', data: { kind: 'HorizontalPodAutoscaler', name: 'web', targetKind: 'Deployment', target: 'web-v1', namespace: 'shop' }, line: 12, column: 11, endColumn: 17 }],
+    },
+    {
+      name: 'the HPA names the wrong kind',
+      code: hpa('web', 'StatefulSet'),
+      files: { 'web.yaml': deployment() },
+      errors: [{ messageId: 'noTarget', data: { targetKind: 'StatefulSet' } }],
+    },
+    {
+      name: 'a KEDA ScaledObject defaults the kind to Deployment',
+      code: yaml`
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: { name: worker, namespace: shop }
+        spec:
+          scaleTargetRef: { name: worker }
+          minReplicaCount: 2
+      `,
+      files: { 'web.yaml': deployment() },
+      errors: [{ messageId: 'noTarget', data: { targetKind: 'Deployment', target: 'worker' }, line: 5, column: 27 }],
+    },
+    {
+      name: 'the PDB selects labels no pod has',
+      code: pdb('matchLabels: { app: webapp }'),
+      files: { 'web.yaml': deployment() },
+      errors: [{ messageId: 'pdbSelectsNothing', data: { name: 'web', namespace: 'shop' }, line: 9, column: 5 }],
+    },
+    {
+      name: 'the Service selects labels no pod has',
+      code: service('app: web\nversion: v2'),
+      files: { 'web.yaml': deployment() },
+      errors: [{ messageId: 'serviceSelectsNothing', data: { name: 'web', namespace: 'shop' }, line: 9, column: 5 }],
+    },
+  ],
+});

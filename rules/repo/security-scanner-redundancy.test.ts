@@ -1,0 +1,89 @@
+import { RuleTester, yaml } from '@nospof/core/testing';
+import rule from './security-scanner-redundancy.js';
+
+const filename = '.github/workflows/security.yml';
+
+const workflow = (steps: string) => yaml`
+  on: pull_request
+  jobs:
+    scan:
+      runs-on: ubuntu-latest
+      steps:
+        - uses: actions/checkout@v4
+        ${steps}
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    {
+      name: 'CodeQL and Trivy in one workflow',
+      filename,
+      code: workflow(yaml`
+        - uses: github/codeql-action/init@v3
+        - uses: github/codeql-action/analyze@v3
+        - uses: aquasecurity/trivy-action@0.28.0
+          with:
+            scan-type: fs
+      `),
+    },
+    {
+      name: 'scanners spread over two workflows, one run from the command line',
+      filename,
+      code: workflow('- run: semgrep scan --config auto --error'),
+      files: { '.github/workflows/secrets.yml': workflow('- run: docker run --rm -v "$PWD:/repo" zricethezav/gitleaks:v8.18.4 detect --source /repo') },
+    },
+    {
+      name: 'minimum lowered to one in settings',
+      filename,
+      code: workflow('- uses: snyk/actions/node@master'),
+      settings: { securityScanners: { min: 1 } },
+    },
+    {
+      name: 'a run without pipeline files is not judged',
+      filename: '.github/actions/setup/action.yml',
+      code: yaml`
+        name: Setup
+        runs:
+          using: composite
+          steps:
+            - run: npm ci
+              shell: bash
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'one scanner only',
+      filename,
+      code: workflow(yaml`
+        - uses: github/codeql-action/analyze@v3
+          with:
+            category: /language:go
+      `),
+      errors: [{ messageId: 'tooFew', data: { count: 1, scanners: 'codeql', min: 2 }, file: filename, line: 7, column: 15 }],
+    },
+    {
+      name: 'same scanner in two files counts once',
+      filename,
+      code: workflow('- run: trivy image --exit-code 1 "$IMAGE"'),
+      files: { '.github/workflows/nightly.yml': workflow('- uses: aquasecurity/trivy-action@0.28.0') },
+      errors: [{ messageId: 'tooFew', data: { count: 1, scanners: 'trivy' }, file: '.github/workflows/nightly.yml' }],
+    },
+    {
+      name: 'no scanner at all',
+      filename,
+      code: workflow('- run: make test'),
+      errors: [{ messageId: 'none', data: { min: 2 }, file: filename, line: 1, column: 1 }],
+    },
+    {
+      name: 'three required by settings',
+      filename,
+      code: workflow(yaml`
+        - uses: github/codeql-action/analyze@v3
+        - run: gitleaks detect --redact
+      `),
+      settings: { securityScanners: { min: 3 } },
+      errors: [{ messageId: 'tooFew', data: { count: 2, scanners: 'codeql, gitleaks', min: 3 } }],
+    },
+  ],
+});

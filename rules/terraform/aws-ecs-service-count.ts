@@ -1,0 +1,90 @@
+import { defineRule } from '@nospof/core';
+import type { Instance } from '@nospof/terraform';
+import { isOpaque, refersTo } from './utils/graph.js';
+import { fixAttribute } from './utils/fixes.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportInstance } from './utils/report.js';
+import { num, skip, str } from './utils/values.js';
+
+/** `desired_count` absent means 0 tasks (the AWS provider default). */
+const DESIRED_COUNT_DEFAULT = 0;
+
+/**
+ * The floor of an `aws_appautoscaling_target` for the service (`ecs:service:DesiredCount`): it overrides
+ * the static desired count. `'unknown'` when a target exists whose service cannot be told.
+ */
+function autoscalingFloor(service: Instance): { min: number; target: Instance } | 'unknown' | undefined {
+  const targets = service.siblings('aws_appautoscaling_target');
+  if (!Array.isArray(targets)) return 'unknown';
+  for (const target of targets as readonly Instance[]) {
+    const dimension = str(target, 'scalable_dimension');
+    if (dimension?.known && dimension.value !== 'ecs:service:DesiredCount') continue;
+    const resourceId = target.raw('resource_id');
+    const name = str(service, 'name');
+    const byName = typeof resourceId === 'string' && name?.known && resourceId.startsWith('service/') && resourceId.endsWith(`/${name.value}`);
+    if (!byName && !refersTo(resourceId, service, ['name', 'id'])) {
+      if (isOpaque(resourceId) || !dimension?.known) return 'unknown';
+      continue;
+    }
+    const min = num(target, 'min_capacity');
+    if (!min?.known) return 'unknown';
+    return { min: min.value, target };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'terraform/aws-ecs-service-count',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'ECS services run two or more tasks, or an autoscaler keeps a floor of two',
+      rationale: 'A service with one task is down whenever that task is replaced, crashes, or its host or AZ fails.',
+      remediation: 'Set `desired_count = 2` or more, or add an `aws_appautoscaling_target` with `min_capacity >= 2`.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults: '`desired_count` absent means 0. `scheduling_strategy = "DAEMON"` services run one task per instance and are not judged. An `aws_appautoscaling_target` for the service replaces the static count with its `min_capacity`.',
+    },
+    messages: {
+      tooFew: 'ECS service "{{name}}" runs {{count}} task(s); at least {{min}} are needed.',
+      floorTooLow: 'ECS service "{{name}}" autoscales down to {{count}} task(s); min_capacity should be at least {{min}}.',
+    },
+    schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
+    defaultOptions: [{ min: 2 }],
+    fixable: true,
+  },
+  create(context, [{ min }]) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const service of instancesOf(context, node, ['aws_ecs_service'])) {
+          const strategy = str(service, 'scheduling_strategy');
+          if (skip(context, strategy, 'scheduling_strategy') || strategy?.value === 'DAEMON') continue;
+          const floor = autoscalingFloor(service);
+          if (floor === 'unknown') {
+            context.skipped({ known: false, reason: 'an aws_appautoscaling_target names its service in a way nospof cannot evaluate', range: service.range, file: service.file }, 'autoscaling target');
+            continue;
+          }
+          if (floor) {
+            if (floor.min >= min) continue;
+            reportInstance(context, { instance: service, value: floor.target.attr('min_capacity'), messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
+            continue;
+          }
+          const desired = num(service, 'desired_count');
+          if (skip(context, desired, 'desired_count')) continue;
+          const count = desired?.value ?? DESIRED_COUNT_DEFAULT;
+          if (count >= min) continue;
+          reportInstance(context, {
+            instance: service,
+            value: desired,
+            attr: 'desired_count',
+            messageId: 'tooFew',
+            data: { name: service.name, count, min },
+            fix: fixAttribute(context, service, 'desired_count', String(min)),
+          });
+        }
+      },
+    };
+  },
+});

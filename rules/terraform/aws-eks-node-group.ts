@@ -1,0 +1,90 @@
+import { defineRule, type RuleContext } from '@nospof/core';
+import { isObject, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
+import { fixAttribute } from './utils/fixes.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
+import { reportInstance } from './utils/report.js';
+import { block, list, num, skip } from './utils/values.js';
+import { subnetSpread } from './utils/zones.js';
+
+/** terraform-aws-modules/eks/aws managed node groups default to `min_size = 1`. */
+const MODULE_MIN_SIZE_DEFAULT = 1;
+
+function minSizeOf(group: TfValue, defaults: TfValue): number | undefined {
+  const own = isObject(group) ? group.min_size : undefined;
+  const fallback = isObject(defaults) ? defaults.min_size : undefined;
+  const value = own ?? fallback ?? MODULE_MIN_SIZE_DEFAULT;
+  return typeof value === 'number' ? value : undefined;
+}
+
+function checkSubnets(context: RuleContext<'tooFewNodes' | 'oneSubnet' | 'oneZone'>, view: BlockView): { messageId: 'oneSubnet' | 'oneZone' } | undefined {
+  const spread = subnetSpread(context, list(view, 'subnet_ids'), 'subnet_ids');
+  if (spread?.subnets === 1) return { messageId: 'oneSubnet' };
+  if (spread && spread.subnets > 1 && spread.zones === 1) return { messageId: 'oneZone' };
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'terraform/aws-eks-node-group',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'EKS node groups keep two or more nodes in two or more Availability Zones',
+      rationale: 'With one node, or every node in one zone, a node or AZ failure evicts every pod at once and nothing is left to reschedule them on.',
+      remediation: 'Set `scaling_config.min_size` to 2 or more and give the node group subnets in at least two AZs.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults: '`scaling_config` is required on `aws_eks_node_group`; terraform-aws-modules/eks/aws node groups default to `min_size = 1`.',
+    },
+    messages: {
+      tooFewNodes: 'EKS node group "{{name}}" keeps min_size = {{min}}: a node failure leaves no capacity for its pods.',
+      oneSubnet: 'EKS "{{name}}" uses a single subnet, so a single Availability Zone.',
+      oneZone: 'EKS "{{name}}" subnets are all in one Availability Zone.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: true,
+  },
+  create(context) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const group of instancesOf(context, node, ['aws_eks_node_group'])) {
+          const scaling = block(context, group, 'scaling_config');
+          const min = scaling ? num(scaling, 'min_size') : undefined;
+          if (scaling && !skip(context, min, 'scaling_config.min_size') && min && min.value < 2) {
+            const max = num(scaling, 'max_size');
+            reportInstance(context, {
+              instance: group,
+              value: min,
+              attr: 'min_size',
+              messageId: 'tooFewNodes',
+              data: { name: group.name, min: min.value },
+              fix: max?.known && max.value >= 2 ? fixAttribute(context, scaling, 'min_size', '2') : undefined,
+            });
+          }
+          const subnets = checkSubnets(context, group);
+          if (subnets) reportInstance(context, { instance: group, value: group.attr('subnet_ids'), attr: 'subnet_ids', messageId: subnets.messageId, data: { name: group.name } });
+        }
+        for (const cluster of instancesOf(context, node, ['aws_eks_cluster'])) {
+          const vpc = block(context, cluster, 'vpc_config');
+          const subnets = vpc ? checkSubnets(context, vpc) : undefined;
+          if (vpc && subnets) reportInstance(context, { instance: cluster, value: vpc.attr('subnet_ids'), at: vpc, messageId: subnets.messageId, data: { name: cluster.name } });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/eks/aws')) {
+          const groups = call.inputs.attr('eks_managed_node_groups');
+          const defaults = call.inputs.attr('eks_managed_node_group_defaults');
+          if (skip(context, groups, 'eks_managed_node_groups') || skip(context, defaults, 'eks_managed_node_group_defaults') || !groups || !isObject(groups.value)) continue;
+          for (const [name, group] of Object.entries(groups.value)) {
+            const min = minSizeOf(group, defaults?.value ?? null);
+            if (min === undefined || min >= 2) continue;
+            reportCall(context, { call, value: groups, messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,102 @@
+import { defineRule, type RuleContext } from '@nospof/core';
+import type { Instance, ModuleCall } from '@nospof/terraform';
+import { referencedInstances, refersTo } from './utils/graph.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
+import { reportInstance } from './utils/report.js';
+import { blocks, bool, list, skip, str } from './utils/values.js';
+import { fixAttribute } from './utils/fixes.js';
+
+/**
+ * terraform-aws-modules/vpc/aws defaults: `enable_nat_gateway = false`, `single_nat_gateway = false`,
+ * `one_nat_gateway_per_az = false`; with NAT on and neither flag the module creates one NAT per private
+ * subnet. `single_nat_gateway = true` wins over `one_nat_gateway_per_az` in the module.
+ */
+const MODULE_ENABLE_NAT_DEFAULT = false;
+
+function siblings(nat: Instance, type: string): readonly Instance[] | undefined {
+  const result = nat.siblings(type);
+  return Array.isArray(result) ? (result as readonly Instance[]) : undefined;
+}
+
+/** Zones of the subnets whose route tables send traffic through `nat` (the reference graph). */
+function servedZones(context: RuleContext<string>, nat: Instance): Set<string> | undefined {
+  const tables = siblings(nat, 'aws_route_table');
+  const routes = siblings(nat, 'aws_route');
+  const associations = siblings(nat, 'aws_route_table_association');
+  if (!tables || !routes || !associations) return undefined;
+  const viaNat: Instance[] = [];
+  for (const table of tables) {
+    const inline = blocks(context, table, 'route');
+    if (inline === undefined) return undefined;
+    if (inline.some((r) => refersTo(r.raw('nat_gateway_id'), nat, []))) viaNat.push(table);
+  }
+  for (const route of routes) {
+    if (!refersTo(route.raw('nat_gateway_id'), nat, [])) continue;
+    viaNat.push(...referencedInstances(route.raw('route_table_id')).filter((t) => t.resourceType === 'aws_route_table'));
+  }
+  const zones = new Set<string>();
+  for (const association of associations) {
+    if (!viaNat.some((t) => refersTo(association.raw('route_table_id'), t, []))) continue;
+    for (const subnet of referencedInstances(association.raw('subnet_id')).filter((s) => s.resourceType === 'aws_subnet')) {
+      const zone = str(subnet, 'availability_zone');
+      if (!zone?.known) {
+        if (zone) context.skipped(zone, 'subnet availability_zone');
+        return undefined;
+      }
+      zones.add(zone.value);
+    }
+  }
+  return zones;
+}
+
+export default defineRule({
+  meta: {
+    id: 'terraform/aws-nat-gateway-per-az',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Private subnets in each Availability Zone route through a NAT gateway in that zone',
+      rationale: 'A NAT gateway lives in one AZ. When it serves private subnets of several zones, losing its zone cuts every zone\'s outbound traffic.',
+      remediation: 'Create one NAT gateway per AZ and route each zone\'s private subnets to its own; with terraform-aws-modules/vpc set `single_nat_gateway = false` and `one_nat_gateway_per_az = true`.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults: 'Routes are followed through `aws_route_table` (inline `route`), `aws_route` and `aws_route_table_association`; subnet zones come from `aws_subnet.availability_zone`. Module defaults: `enable_nat_gateway = false`, `single_nat_gateway = false`.',
+    },
+    messages: {
+      sharedNat: 'NAT gateway "{{name}}" serves private subnets in {{zones}} Availability Zones: losing its zone cuts outbound traffic for all of them.',
+      singleNat: 'VPC module "{{name}}" uses a single NAT gateway for {{zones}} Availability Zones.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: true,
+  },
+  create(context) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const nat of instancesOf(context, node, ['aws_nat_gateway'])) {
+          const zones = servedZones(context, nat);
+          if (!zones || zones.size < 2) continue;
+          reportInstance(context, { instance: nat, messageId: 'sharedNat', data: { name: nat.name, zones: zones.size } });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/vpc/aws')) {
+          const enabled = bool(call.inputs, 'enable_nat_gateway');
+          const single = bool(call.inputs, 'single_nat_gateway');
+          const azs = list(call.inputs, 'azs');
+          if (skip(context, enabled, 'enable_nat_gateway') || skip(context, single, 'single_nat_gateway') || skip(context, azs, 'azs')) continue;
+          if (!(enabled?.value ?? MODULE_ENABLE_NAT_DEFAULT) || single?.value !== true || !azs || azs.value.length < 2) continue;
+          reportCall(context, {
+            call,
+            value: single,
+            messageId: 'singleNat',
+            data: { name: node.name, zones: azs.value.length },
+            fix: fixAttribute(context, call.inputs, 'single_nat_gateway', 'false'),
+          });
+        }
+      },
+    };
+  },
+});
