@@ -258,6 +258,11 @@ describe('baseline and cache', () => {
     expect(first.code).toBe(1);
     expect(existsSync(join(root, '.nospof-cache/results.json'))).toBe(true);
     expect((await runCli(['--cache'], root)).stdout).toBe(first.stdout);
+    // Prove the second run was served from the cache: an edit to the cached message shows up.
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const cacheFile = join(root, '.nospof-cache/results.json');
+    write(cacheFile, read(cacheFile, 'utf8').replace('runs 1 replica(s)', 'runs ONE replica(s)'));
+    expect((await runCli(['--cache'], root)).stdout).toContain('runs ONE replica(s)');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(root, 'web.yaml'), oneReplica.replace('replicas: 1', 'replicas: 2'));
     expect((await runCli(['--cache'], root)).code).toBe(0);
