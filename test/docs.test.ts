@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Config, Linter, type AnyRule } from '@nospof/core';
 import { RuleTester } from '@nospof/core/testing';
-import { allRules, languages, renderDocHeader, renderRuleTable, HEADER_END } from 'nospof';
+import { allRules, editorSchema, languages, renderDocHeader, renderRuleTable, HEADER_END } from 'nospof';
 import { ruleDocFile } from '@nospof/rules';
 
 const rules = allRules.filter((r) => r.meta.language !== '*');
@@ -37,6 +37,11 @@ describe('rule documentation', () => {
   it('the README rule list is generated from the rules', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(renderRuleTable(allRules));
+  });
+
+  it('the editor schema for .nospof.yaml is generated from the rules', () => {
+    const shipped = JSON.parse(readFileSync(new URL('../packages/cli/nospof-config.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(editorSchema(allRules))));
   });
 
   for (const rule of rules) {

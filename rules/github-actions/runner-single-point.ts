@@ -1,4 +1,4 @@
-import { defineRule, type Range } from '@nospof/core';
+import { defineRule, type MessageData, type Range } from '@nospof/core';
 import { jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
 import { actionsIndex } from './utils/project.js';
@@ -103,7 +103,7 @@ export default defineRule({
         const verdict = judge(request, pools);
         if (!verdict || seen.has(verdict.label)) continue;
         seen.add(verdict.label);
-        const data = verdict.messageId === 'singleRunner' ? { job: job.id, label: verdict.label, count: verdict.count } : { job: job.id, label: verdict.label };
+        const data: MessageData = verdict.messageId === 'singleRunner' ? { job: job.id, label: verdict.label, count: verdict.count } : { job: job.id, label: verdict.label };
         context.report({
           node: { range: at },
           messageId: verdict.messageId,

@@ -74,7 +74,7 @@ export default defineRule({
       },
     ],
     defaultOptions: [{ topLevelOnly: false, fixMinutes: 60 }],
-    strictOptions: [{ topLevelOnly: true }],
+    strictOptions: [{ topLevelOnly: true, fixMinutes: 60 }],
     fixable: true,
   },
   create(context, [{ topLevelOnly, fixMinutes }]) {

@@ -69,7 +69,7 @@ new RuleTester().run(rule, {
               curl -X POST -H 'Content-type: application/json' --data '{"text":"nightly failed"}' https://hooks.slack.com/services/T0/B0/X
         `),
       },
-      errors: [{ messageId: 'oneChannel', data: { channel: 'slack', count: 2 }, file: filename, line: 10, column: 11 }],
+      errors: [{ messageId: 'oneChannel', data: { channel: 'slack', count: 2 }, file: filename, line: 10, column: 15 }],
     },
   ],
 });

@@ -15,22 +15,22 @@ export function makeWorkspace(files: Record<string, string>): { root: string; pa
   return { root, path: (name) => join(root, name), write, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export const deployment = (replicas: number): string => `apiVersion: apps/v1
+export const deployment = (replicas: number, name = 'web'): string => `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: web
+  name: ${name}
 spec:
   replicas: ${replicas}
   selector:
     matchLabels:
-      app: web
+      app: ${name}
   template:
     metadata:
       labels:
-        app: web
+        app: ${name}
     spec:
       containers:
-        - name: web
+        - name: ${name}
           image: nginx:1.27
 `;
 

@@ -1,12 +1,20 @@
 import { engineRules, Linter, type AnyRule, type Language } from '@nospof/core';
+import { githubActionsLanguage } from '@nospof/github-actions';
+import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
+import { terraformLanguage } from '@nospof/terraform';
 import { builtinRules } from '@nospof/rules';
 
 /**
- * Languages in the order they claim files: specific paths first (`.tf`, workflows, Jenkinsfiles), the
- * catch-all for YAML and JSON last.
+ * Languages in the order they claim files: specific paths first (`.tf`, plan JSON, workflows and actions,
+ * Jenkinsfiles), the catch-all for YAML and JSON manifests last.
  */
-export const languages: readonly Language[] = [kubernetesLanguage as unknown as Language];
+export const languages: readonly Language[] = [
+  terraformLanguage as unknown as Language,
+  githubActionsLanguage as unknown as Language,
+  jenkinsLanguage as unknown as Language,
+  kubernetesLanguage as unknown as Language,
+];
 
 /** Every rule a configuration may name: the engine's own checks and the built-in rules. */
 export const allRules: readonly AnyRule[] = [...engineRules, ...builtinRules];

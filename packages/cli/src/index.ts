@@ -6,3 +6,4 @@ export { discover } from './discover.js';
 export { readSourceFile, decodeSource } from './read-file.js';
 export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './rule-doc.js';
 export { ruleDocUrl } from './formatters/index.js';
+export { editorSchema } from './editor-schema.js';

@@ -47,7 +47,8 @@ export function writeInitialConfig(cwd: string, preset: string, force: boolean):
   if (existsSync(path) && !force) throw new UsageError('.nospof.yaml already exists (use --force to overwrite it)');
   writeFileSync(
     path,
-    `# nospof configuration — https://nospof.dev/configuration
+    `# yaml-language-server: $schema=./node_modules/nospof/nospof-config.schema.json
+# nospof configuration — https://nospof.dev/configuration
 # Presets: nospof:recommended (high-confidence rules) or nospof:strict (every rule, stricter options).
 extends: [nospof:${preset}]
 

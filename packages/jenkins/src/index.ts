@@ -8,6 +8,7 @@ export type { LexResult } from './groovy/lexer.js';
 export type { Token, TokenKind, Interpolation, StringQuote } from './groovy/token.js';
 export type * as Groovy from './groovy/ast.js';
 export { buildJenkinsFile } from './model/build.js';
+export { receiverPath } from './model/steps.js';
 export { visitorKeys } from './model/visitor-keys.js';
 export * from './model/types.js';
 export {

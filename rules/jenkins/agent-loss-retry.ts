@@ -1,0 +1,115 @@
+import { defineRule } from '@nospof/core';
+import { allSteps, ancestors, firstArgument, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, stringValue, wrappedBy } from '@nospof/jenkins';
+import type { Agent, Groovy, JenkinsFile, ModelNode, Options, Stage, Step } from '@nospof/jenkins';
+
+/** Stages, matrices and the pipeline: where an agent and options are declared. */
+interface Holder extends ModelNode {
+  readonly agent?: Agent | undefined;
+  readonly options?: Options | undefined;
+}
+
+const holderTypes: ReadonlySet<string> = new Set(['Stage', 'Matrix', 'Pipeline']);
+import { globMatch } from './utils/glob.js';
+
+/** Retry conditions that restart a stage when its agent disappears. */
+const agentConditions: ReadonlySet<string> = new Set(['agent', 'kubernetesAgent', 'nonresumable']);
+
+/** `retry(count: 2, conditions: [agent()])`: a retry that survives the loss of the agent. */
+function retriesOnAgentLoss(retry: Step | undefined): boolean {
+  const conditions = retry ? namedArgument(retry.namedArgs, 'conditions') : undefined;
+  if (conditions?.type !== 'ListExpression') return false;
+  return conditions.elements.some((e: Groovy.Expression) => e.type === 'MethodCall' && agentConditions.has(e.name));
+}
+
+function ephemeralLabel(agent: Agent | undefined, patterns: readonly string[]): boolean {
+  if (!agent?.label?.known) return false;
+  const expression = parseLabelExpression(agent.label.value);
+  return expression !== undefined && positiveAtoms(expression).some((a) => patterns.some((p) => globMatch(p, a)));
+}
+
+/** The agent a stage's steps run on: its own, else the nearest enclosing stage's, matrix's or pipeline's. */
+function effectiveAgent(stage: Stage): Agent | undefined {
+  if (stage.agent) return stage.agent;
+  for (const a of ancestors(stage) as Holder[]) {
+    if (holderTypes.has(a.type) && a.agent) return a.agent;
+  }
+  return undefined;
+}
+
+function stageRetried(stage: Stage): boolean {
+  const holders = [stage, ...ancestors(stage)] as Holder[];
+  return holders.some((h) => holderTypes.has(h.type) && retriesOnAgentLoss(optionNamed(h, 'retry')));
+}
+
+function isPodNode(step: Step, patterns: readonly string[]): boolean {
+  if (step.qualifiedName !== 'node') return false;
+  const arg = firstArgument(step, 'label');
+  if (arg?.type === 'Identifier' && arg.name === 'POD_LABEL') return true;
+  if (wrappedBy(step, ['podTemplate'])) return true;
+  const label = arg ? stringValue(arg) : undefined;
+  if (!label?.known) return false;
+  const expression = parseLabelExpression(label.value);
+  return expression !== undefined && positiveAtoms(expression).some((a) => patterns.some((p) => globMatch(p, a)));
+}
+
+export default defineRule({
+  meta: {
+    id: 'jenkins/agent-loss-retry',
+    language: 'jenkins',
+    type: 'suggestion',
+    severity: 'warning',
+    docs: {
+      description: 'Stages on ephemeral agents retry when the agent is lost',
+      rationale:
+        'Kubernetes pods, containers and spot or cloud instances disappear: evictions, node drains, scale-downs and spot reclaims kill the build half way. `retry(conditions: [agent()])` (or `kubernetesAgent()`) reruns the stage on a fresh agent instead of failing the release.',
+      remediation:
+        "Add `options { retry(count: 2, conditions: [kubernetesAgent(), nonresumable()]) }` to the stage (or the pipeline), or wrap scripted `node(POD_LABEL)` in `retry(count: 2, conditions: [kubernetesAgent()]) { }`.",
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2'],
+      preset: 'strict',
+      defaults:
+        'Agents are ephemeral when they are `kubernetes`, `docker` or `dockerfile` agents, scripted `node(POD_LABEL)` in a `podTemplate`, or labels matching the `ephemeralLabels` patterns. A plain `retry(n)` does not retry after agent loss.',
+    },
+    messages: {
+      noRetry: 'Stage "{{stage}}" runs on an ephemeral {{kind}} agent without `retry(conditions: [agent()])`; losing the agent fails the build.',
+      noRetryPipeline: 'Stages run on this ephemeral {{kind}} agent without `retry(conditions: [agent()])`; losing the agent fails the build.',
+      noRetryScripted: 'This `node` runs on an ephemeral agent without `retry(conditions: [agent()])` around it; losing the agent fails the build.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { ephemeralLabels: { type: 'array', items: { type: 'string', minLength: 1 } } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ephemeralLabels: ['*spot*', '*ephemeral*', 'ec2*', 'k8s*', 'kubernetes*'] }],
+    fixable: false,
+  },
+  create(context, [{ ephemeralLabels }]) {
+    const isEphemeral = (agent: Agent | undefined): boolean => agent !== undefined && (agent.ephemeral || ephemeralLabel(agent, ephemeralLabels));
+    return {
+      JenkinsFile(file: JenkinsFile) {
+        const reportedAgents = new Set<Agent>();
+        for (const stage of nodesOfType<Stage>(file, 'Stage')) {
+          if (!stage.steps) continue;
+          const agent = effectiveAgent(stage);
+          if (!agent || !isEphemeral(agent) || stageRetried(stage)) continue;
+          if (agent.parent?.type === 'Stage' || agent.parent === stage) {
+            const name = stage.name.known ? stage.name.value : '?';
+            context.report({ node: { range: stage.nameRange }, messageId: 'noRetry', data: { stage: name, kind: agent.keyword } });
+          } else if (!reportedAgents.has(agent)) {
+            reportedAgents.add(agent);
+            context.report({ node: { range: agent.call.nameRange }, messageId: 'noRetryPipeline', data: { kind: agent.keyword } });
+          }
+        }
+        if (file.pipeline) return;
+        for (const step of allSteps(file)) {
+          if (step.deferred || !isPodNode(step, ephemeralLabels)) continue;
+          const retry = wrappedBy(step, ['retry']);
+          if (retriesOnAgentLoss(retry)) continue;
+          context.report({ node: { range: step.nameRange }, messageId: 'noRetryScripted' });
+        }
+      },
+    };
+  },
+});
+

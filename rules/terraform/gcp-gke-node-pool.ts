@@ -1,0 +1,100 @@
+import { defineRule, type RuleContext } from '@nospof/core';
+import type { Instance } from '@nospof/terraform';
+import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
+import { fixAttribute } from './utils/fixes.js';
+import { referencedInstances } from './utils/graph.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportInstance } from './utils/report.js';
+import { block, bool, num, skip, str, stringList } from './utils/values.js';
+
+/** Node pools repair nodes automatically unless `management.auto_repair = false`; one node per zone when no count is given. */
+const AUTO_REPAIR_DEFAULT = true;
+const NODES_PER_ZONE_DEFAULT = 1;
+
+/** Zones the pool's nodes are in: its node_locations, else its cluster's, else the cluster's location. */
+function zoneCount(context: RuleContext<string>, pool: Instance): number | undefined {
+  const own = stringList(pool, 'node_locations');
+  if (own?.known) return own.value.length;
+  if (own) return undefined;
+  const cluster = referencedInstances(pool.raw('cluster')).find((c) => c.resourceType === 'google_container_cluster');
+  const location = str(cluster ?? pool, 'location');
+  if (cluster) {
+    const clusterLocations = stringList(cluster, 'node_locations');
+    if (clusterLocations?.known) return new Set([...(location?.known && isZone(location.value) ? [location.value] : []), ...clusterLocations.value]).size;
+    if (clusterLocations) return undefined;
+  }
+  if (!location?.known) {
+    if (location) context.skipped(location, 'location');
+    return undefined;
+  }
+  return isZone(location.value) ? 1 : REGIONAL_DEFAULT_ZONES;
+}
+
+export default defineRule({
+  meta: {
+    id: 'terraform/gcp-gke-node-pool',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'GKE node pools keep two or more nodes and repair them automatically',
+      rationale: 'With one node, every pod of the pool goes down with it; without auto-repair a broken node stays broken.',
+      remediation: 'Keep at least 2 nodes in total (`node_count`, or `autoscaling.min_node_count` / `total_min_node_count`) and leave `management.auto_repair` on.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults: 'Without `node_count` the pool starts with `initial_node_count`, else 1 node per zone. A regional cluster spreads pools over 3 zones unless `node_locations` says otherwise. `management.auto_repair` absent means true. An autoscaling floor replaces the static count.',
+    },
+    messages: {
+      tooFewNodes: 'Node pool "{{name}}" can run with {{count}} node(s) in total; at least {{min}} are needed.',
+      noAutoRepair: 'Node pool "{{name}}" has auto-repair off: a broken node is not replaced.',
+    },
+    schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
+    defaultOptions: [{ min: 2 }],
+    fixable: true,
+  },
+  create(context, [{ min }]) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const pool of instancesOf(context, node, ['google_container_node_pool'])) {
+          const management = block(context, pool, 'management');
+          const repair = management ? bool(management, 'auto_repair') : undefined;
+          if (management && !skip(context, repair, 'management.auto_repair') && !(repair?.value ?? AUTO_REPAIR_DEFAULT)) {
+            reportInstance(context, { instance: pool, value: repair, at: management, messageId: 'noAutoRepair', data: { name: pool.name }, fix: fixAttribute(context, management, 'auto_repair', 'true') });
+          }
+          const autoscaling = block(context, pool, 'autoscaling');
+          if (autoscaling === undefined) continue;
+          if (autoscaling) {
+            const total = num(autoscaling, 'total_min_node_count');
+            const perZone = num(autoscaling, 'min_node_count');
+            if (skip(context, total, 'total_min_node_count') || skip(context, perZone, 'min_node_count')) continue;
+            if (total) {
+              if (total.value < min) reportInstance(context, { instance: pool, value: total, messageId: 'tooFewNodes', data: { name: pool.name, count: total.value, min } });
+              continue;
+            }
+            const zones = zoneCount(context, pool);
+            const count = (perZone?.value ?? 0) * (zones ?? 1);
+            if (count < min && (zones !== undefined || count === 0)) {
+              reportInstance(context, { instance: pool, value: perZone, at: autoscaling, messageId: 'tooFewNodes', data: { name: pool.name, count, min } });
+            }
+            continue;
+          }
+          const fixed = num(pool, 'node_count');
+          const initial = num(pool, 'initial_node_count');
+          if (skip(context, fixed, 'node_count') || skip(context, initial, 'initial_node_count')) continue;
+          const perZone = (fixed ?? initial)?.value ?? NODES_PER_ZONE_DEFAULT;
+          if (perZone >= min) continue;
+          const zones = zoneCount(context, pool);
+          if (zones === undefined || perZone * zones >= min) continue;
+          reportInstance(context, {
+            instance: pool,
+            value: fixed ?? initial,
+            attr: fixed ? 'node_count' : 'initial_node_count',
+            messageId: 'tooFewNodes',
+            data: { name: pool.name, count: perZone * zones, min },
+            fix: fixed ? fixAttribute(context, pool, 'node_count', String(Math.ceil(min / zones))) : undefined,
+          });
+        }
+      },
+    };
+  },
+});

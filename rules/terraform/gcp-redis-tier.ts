@@ -1,0 +1,43 @@
+import { defineRule } from '@nospof/core';
+import { fixAttribute } from './utils/fixes.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportInstance } from './utils/report.js';
+import { skip, str } from './utils/values.js';
+
+/** Memorystore for Redis `tier` absent means `BASIC` (one node, no replica). */
+const TIER_DEFAULT = 'BASIC';
+
+export default defineRule({
+  meta: {
+    id: 'terraform/gcp-redis-tier',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Memorystore for Redis instances use the Standard (HA) tier',
+      rationale: 'A Basic tier instance is one node: maintenance or a failure flushes the cache and stops clients until it is back.',
+      remediation: 'Set `tier = "STANDARD_HA"` (a replica in another zone with automatic failover).',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
+      preset: 'recommended',
+      defaults: '`tier` absent means `BASIC`.',
+    },
+    messages: {
+      basicTier: 'Redis instance "{{name}}" uses the {{tier}} tier: one node without a replica.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: true,
+  },
+  create(context) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const redis of instancesOf(context, node, ['google_redis_instance'])) {
+          const tier = str(redis, 'tier');
+          if (skip(context, tier, 'tier')) continue;
+          if ((tier?.value ?? TIER_DEFAULT) !== 'BASIC') continue;
+          reportInstance(context, { instance: redis, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: redis.name, tier: 'BASIC' }, fix: fixAttribute(context, redis, 'tier', '"STANDARD_HA"') });
+        }
+      },
+    };
+  },
+});

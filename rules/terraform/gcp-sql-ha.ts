@@ -1,0 +1,55 @@
+import { defineRule } from '@nospof/core';
+import { fixAttribute } from './utils/fixes.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportInstance } from './utils/report.js';
+import { block, skip, str } from './utils/values.js';
+
+/** Cloud SQL `settings.availability_type` absent means `ZONAL` (no standby). */
+const AVAILABILITY_DEFAULT = 'ZONAL';
+
+export default defineRule({
+  meta: {
+    id: 'terraform/gcp-sql-ha',
+    language: 'terraform',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: 'Cloud SQL instances are regional (high availability with a standby)',
+      rationale: 'A zonal Cloud SQL instance has no standby: a zone outage or a failed VM is downtime until it is recreated.',
+      remediation: 'Set `settings.availability_type = "REGIONAL"`.',
+      compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
+      preset: 'recommended',
+      defaults: '`availability_type` absent means `ZONAL`. Read replicas (`master_instance_name`) are not judged.',
+    },
+    messages: {
+      zonal: 'Cloud SQL instance "{{name}}" is zonal (availability_type = {{value}}): no standby in another zone.',
+    },
+    schema: [],
+    defaultOptions: [],
+    fixable: true,
+  },
+  create(context) {
+    return {
+      Resource(node: ResourceNode) {
+        for (const db of instancesOf(context, node, ['google_sql_database_instance'])) {
+          const master = str(db, 'master_instance_name');
+          if (master !== undefined) continue;
+          const settings = block(context, db, 'settings');
+          if (!settings) continue;
+          const type = str(settings, 'availability_type');
+          if (skip(context, type, 'settings.availability_type')) continue;
+          if ((type?.value ?? AVAILABILITY_DEFAULT) === 'REGIONAL') continue;
+          reportInstance(context, {
+            instance: db,
+            value: type,
+            at: settings,
+            attr: 'availability_type',
+            messageId: 'zonal',
+            data: { name: db.name, value: type?.value ?? 'absent' },
+            fix: fixAttribute(context, settings, 'availability_type', '"REGIONAL"'),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,199 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { codeActionsOnly, TestClient } from './lsp-client.js';
+import { deployment, hpa, makeWorkspace, pdb } from './workspace.js';
+
+const has = (rule: string) => (d: Diagnostic[]) => d.some((x) => x.code === rule);
+const lacks = (rule: string) => (d: Diagnostic[]) => !d.some((x) => x.code === rule);
+const MIN_REPLICAS = 'kubernetes/min-replicas';
+const REQUIRE_PDB = 'kubernetes/require-pdb';
+
+describe('language server over stdio: one document', () => {
+  const workspace = makeWorkspace({});
+  let client: TestClient;
+
+  beforeAll(async () => {
+    client = await TestClient.start({ root: workspace.root });
+  });
+  afterAll(async () => {
+    await client.dispose();
+    workspace.remove();
+  });
+
+  async function openWithFinding(name: string): Promise<{ uri: string; finding: Diagnostic }> {
+    const uri = await client.open(workspace.write(`${name}.yaml`, deployment(1, name)));
+    const diagnostics = await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
+    return { uri, finding: diagnostics.find((d) => d.code === MIN_REPLICAS)! };
+  }
+
+  it('publishes a finding on open with severity, rule id, doc link and source', async () => {
+    const { finding } = await openWithFinding('open');
+    expect(finding).toMatchObject({
+      range: { start: { line: 5, character: 12 }, end: { line: 5, character: 13 } },
+      severity: 1,
+      source: 'nospof',
+      code: MIN_REPLICAS,
+      codeDescription: { href: 'https://nospof.dev/rules/kubernetes/min-replicas' },
+    });
+    expect(finding.message).toContain('runs 1 replica(s)');
+  });
+
+  it('updates the diagnostics after an edit', async () => {
+    const { uri } = await openWithFinding('edit');
+    const version = await client.replace(uri, deployment(3, 'edit'));
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), version);
+    const back = await client.replace(uri, deployment(1, 'edit'));
+    await client.waitForDiagnostics(uri, has(MIN_REPLICAS), back);
+  });
+
+  it('offers the rule fix as a quick fix whose edit removes the finding', async () => {
+    const { uri, finding } = await openWithFinding('quickfix');
+    const actions = codeActionsOnly(await client.codeActions(uri, finding.range));
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.title.startsWith('Fix'));
+    expect(fix?.isPreferred).toBe(true);
+    expect(fix?.diagnostics?.[0]?.code).toBe(MIN_REPLICAS);
+    await client.applyEdit(fix!.edit!);
+    expect(client.text(uri)).toContain('  replicas: 2\n');
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), client.document(uri).version);
+  });
+
+  it('inserts an ignore comment with a reason placeholder above the finding, which silences it', async () => {
+    const { uri, finding } = await openWithFinding('ignore');
+    const actions = codeActionsOnly(await client.codeActions(uri, finding.range));
+    const ignore = actions.find((a) => a.title === `Ignore ${MIN_REPLICAS} here (with reason)`);
+    expect(ignore).toBeDefined();
+    await client.applyEdit(ignore!.edit!);
+    expect(client.text(uri).split('\n')[5]).toBe(`  # nospof-ignore ${MIN_REPLICAS} -- <reason>`);
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), client.document(uri).version);
+  });
+
+  it('offers source.fixAll.nospof for editor.codeActionsOnSave', async () => {
+    const { uri } = await openWithFinding('fixall');
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = codeActionsOnly(await client.codeActions(uri, whole, ['source.fixAll']));
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.nospof']);
+    await client.applyEdit(actions[0]!.edit!);
+    expect(client.text(uri)).toContain('  replicas: 2\n');
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), client.document(uri).version);
+  });
+
+  it('opens the rule documentation through window/showDocument', async () => {
+    const { uri, finding } = await openWithFinding('docs');
+    const actions = codeActionsOnly(await client.codeActions(uri, finding.range));
+    const docs = actions.find((a) => a.title === `Open documentation for ${MIN_REPLICAS}`);
+    expect(docs?.command?.command).toBe('nospof.openRuleDocs');
+    await client.executeCommand(docs!.command!.command, docs!.command!.arguments ?? []);
+    expect(client.shownDocuments).toContainEqual({ uri: 'https://nospof.dev/rules/kubernetes/min-replicas', external: true });
+  });
+
+  it('applies every fix through the nospof.applyFixAll command', async () => {
+    const { uri } = await openWithFinding('command');
+    await client.executeCommand('nospof.applyFixAll', [{ uri }]);
+    expect(client.appliedEdits.at(-1)?.label).toBe('nospof: fix all');
+    expect(client.text(uri)).toContain('  replicas: 2\n');
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), client.document(uri).version);
+  });
+
+  it('ignores documents no language reads', async () => {
+    const readme = await client.open(workspace.write('README.md', '# notes\nreplicas: 1\n'), undefined, 'markdown');
+    const { uri } = await openWithFinding('after-readme');
+    expect(client.diagnostics.has(uri)).toBe(true);
+    expect(client.diagnostics.has(readme)).toBe(false);
+  });
+});
+
+describe('language server over stdio: the workspace', () => {
+  let client: TestClient | undefined;
+  let workspace: ReturnType<typeof makeWorkspace> | undefined;
+
+  afterEach(async () => {
+    await client?.dispose();
+    workspace?.remove();
+    client = undefined;
+    workspace = undefined;
+  });
+
+  it('indexes the folder in the background with $/progress, so a PDB on disk counts', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'pdb.yaml': pdb });
+    client = await TestClient.start({ root: workspace.root });
+    const kinds = () => client!.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    await client.waitFor(() => kinds().includes('end'), () => `indexing progress, seen ${JSON.stringify(client!.progress)}`);
+    expect(kinds()[0]).toBe('begin');
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    const diagnostics = await client.waitForDiagnostics(uri, () => true);
+    expect(diagnostics.map((d) => d.code)).not.toContain(REQUIRE_PDB);
+  });
+
+  it('a new PDB in pdb.yaml clears the require-pdb finding in deployment.yaml', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(2) });
+    client = await TestClient.start({ root: workspace.root });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
+    await client.fileChanged(workspace.write('pdb.yaml', pdb), 1);
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
+    await client.fileChanged(workspace.path('pdb.yaml'), 3);
+    await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
+  });
+
+  it('an unsaved edit of another open file re-publishes the dependent file, with related information', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'hpa.yaml': hpa(2) });
+    client = await TestClient.start({ root: workspace.root });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+    const hpaUri = await client.open(workspace.path('hpa.yaml'));
+    await client.replace(hpaUri, hpa(1));
+    const diagnostics = await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
+    const finding = diagnostics.find((d) => d.code === MIN_REPLICAS)!;
+    expect(finding.relatedInformation?.[0]?.location).toMatchObject({ uri: hpaUri, range: { start: { line: 9 } } });
+    await client.close(hpaUri);
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+  });
+
+  it('validates .nospof.yaml as it is typed and re-lints open files when it changes', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), '.nospof.yaml': 'extends: nospof:recommended\n' });
+    client = await TestClient.start({ root: workspace.root });
+    const manifest = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(manifest, has(MIN_REPLICAS));
+    const config = await client.open(workspace.path('.nospof.yaml'));
+    await client.waitForDiagnostics(config, (d) => d.length === 0);
+
+    let version = await client.replace(config, 'extends: nospof:recommended\nrules:\n  kubernetes/min-replica: error\n');
+    const unknown = await client.waitForDiagnostics(config, (d) => d.length > 0, version);
+    expect(unknown[0]).toMatchObject({ source: 'nospof', severity: 1, range: { start: { line: 2, character: 2 }, end: { line: 2, character: 24 } } });
+    expect(unknown[0]!.message).toContain('unknown rule (did you mean "kubernetes/min-replicas"?)');
+    const blocked = await client.waitForDiagnostics(manifest, (d) => d.some((x) => x.code === 'config'));
+    expect(blocked[0]!.message).toContain('the configuration has 1 problem(s)');
+
+    version = await client.replace(config, 'rules:\n  kubernetes/min-replicas: [error, { min: "two" }]\n');
+    const schema = await client.waitForDiagnostics(config, (d) => d.length > 0, version);
+    expect(schema[0]!.range.start.line).toBe(1);
+    expect(schema[0]!.message).toMatch(/integer/);
+
+    version = await client.replace(config, 'rules: [\n');
+    const yaml = await client.waitForDiagnostics(config, (d) => d.length > 0, version);
+    expect(yaml[0]!.message).toContain('not valid YAML');
+
+    version = await client.replace(config, 'rules:\n  kubernetes/min-replicas: off\n');
+    await client.waitForDiagnostics(config, (d) => d.length === 0, version);
+    await client.waitForDiagnostics(manifest, (d) => d.length > 0 && lacks(MIN_REPLICAS)(d) && lacks('config')(d));
+  });
+
+  it('lints on save only when nospof.run is onSave', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
+    client = await TestClient.start({ root: workspace.root, settings: { run: 'onSave' } });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
+    const version = await client.replace(uri, deployment(3));
+    await client.save(uri);
+    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), version);
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
+    client = await TestClient.start({ root: workspace.root });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
+    expect(await client.shutdown()).toBe(0);
+  });
+});
+
