@@ -4,7 +4,10 @@ import { isOpaque, refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
-import { block, num, skip } from './utils/values.js';
+import { num, skip } from './utils/values.js';
+
+/** `target_size` absent means 0 instances (Google provider default) unless an autoscaler manages the group. */
+const TARGET_SIZE_DEFAULT = 0;
 
 /** The autoscaler floor for a managed instance group, `'unknown'` when an autoscaler's target cannot be told. */
 function autoscalerFloor(group: Instance): { min: number; at: Instance } | 'unknown' | undefined {
@@ -64,10 +67,10 @@ export default defineRule({
             continue;
           }
           const size = num(group, 'target_size');
-          if (skip(context, size, 'target_size') || !size || size.value >= min) continue;
-          const stateful = block(context, group, 'stateful_disk');
-          if (stateful === undefined) continue;
-          reportInstance(context, { instance: group, value: size, attr: 'target_size', messageId: 'tooSmall', data: { name: group.name, count: size.value, min }, fix: fixAttribute(context, group, 'target_size', String(min)) });
+          if (skip(context, size, 'target_size')) continue;
+          const count = size?.value ?? TARGET_SIZE_DEFAULT;
+          if (count >= min) continue;
+          reportInstance(context, { instance: group, value: size, attr: 'target_size', messageId: 'tooSmall', data: { name: group.name, count, min }, fix: fixAttribute(context, group, 'target_size', String(min)) });
         }
       },
     };

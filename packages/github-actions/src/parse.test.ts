@@ -28,9 +28,10 @@ function job(workflow: Workflow, id: string): Job {
 
 function labels(j: Job): string[] {
   const scopes = jobScopes(j);
-  if (!scopes.known || !j.runsOn) return [];
+  const runsOn = j.runsOn;
+  if (!scopes.known || !runsOn) return [];
   return scopes.value.map((scope) => {
-    const r = resolveRunsOn(j.runsOn!, scope);
+    const r = resolveRunsOn(runsOn, scope);
     return r.known ? r.value.labels.join('+') + (r.value.group ? `@${r.value.group}` : '') : '?';
   });
 }

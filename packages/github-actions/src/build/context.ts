@@ -29,15 +29,25 @@ export class BuildContext {
   rangeOf(value: unknown, fallback: Range): Range {
     const node = this.node(value);
     if (node && typeof node === 'object' && 'range' in node) {
-      return rangeOf(node as { range?: [number, number, number] | null }, this.lines) ?? fallback;
+      const range = rangeOf(node as { range?: [number, number, number] | null }, this.lines);
+      return range ? this.trimmed(range) : fallback;
     }
     return fallback;
+  }
+
+  /** Block collections end after their last line break; findings and scopes end on the last character. */
+  private trimmed(range: Range): Range {
+    const text = this.lines.text;
+    let end = range.end.offset;
+    while (end > range.start.offset && /\s/.test(text[end - 1] as string)) end--;
+    return end === range.end.offset ? range : this.lines.range(range.start.offset, end);
   }
 
   entries(map: unknown): Entry[] {
     return entriesOf(map, this.doc).map(({ key, keyNode, value, pair }) => {
       const keyRange = keyNode ? (rangeOf(keyNode, this.lines) ?? this.lines.range(0, 0)) : this.lines.range(0, 0);
-      return { key, keyRange, value, range: this.pairRange(pair) ?? keyRange };
+      const range = this.pairRange(pair);
+      return { key, keyRange, value, range: range ? this.trimmed(range) : keyRange };
     });
   }
 

@@ -29,6 +29,13 @@ export interface LexResult {
   readonly errors: RawError[];
 }
 
+/**
+ * The token arrays are reused from one call to the next: allocating three typed arrays per file costs
+ * more than lexing a small file. A TokenStream is therefore only valid until the next `lex` call, which
+ * holds for the parser (it never lexes while it parses a token stream).
+ */
+const pool = { types: new Uint8Array(1 << 14), starts: new Int32Array(1 << 14), ends: new Int32Array(1 << 14) };
+
 // What the innermost open construct is: it decides how the next characters are read.
 const MODE_BRACE = 0;
 const MODE_SEQUENCE = 1;
@@ -58,9 +65,9 @@ export function lexTemplate(text: string): LexResult {
 }
 
 class Lexer {
-  private types = new Uint8Array(256);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
+  private types: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
   private count = 0;
   private readonly modes: number[] = [];
   private readonly heredocs: HeredocState[] = [];
@@ -70,6 +77,9 @@ class Lexer {
 
   constructor(private readonly text: string) {
     this.n = text.length;
+    this.types = pool.types;
+    this.starts = pool.starts;
+    this.ends = pool.ends;
   }
 
   private standalone = false;
@@ -243,9 +253,9 @@ class Lexer {
     starts.set(this.starts);
     const ends = new Int32Array(size);
     ends.set(this.ends);
-    this.types = types;
-    this.starts = starts;
-    this.ends = ends;
+    this.types = pool.types = types;
+    this.starts = pool.starts = starts;
+    this.ends = pool.ends = ends;
   }
 
   private single(type: number, pos: number): number {

@@ -16,7 +16,24 @@ export class Locator {
     this.nextLineStart = this.lineCount > 1 ? lines.lineStart(2) : Number.POSITIVE_INFINITY;
   }
 
+  // The last positions handed out: a node often ends where its last child ended, and sharing the
+  // (immutable) object saves an allocation per node.
+  private recent: Position[] = [];
+  private recentIndex = 0;
+
   position(offset: number): Position {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const p = recent[i] as Position;
+      if (p.offset === offset) return p;
+    }
+    const p = this.compute(offset);
+    recent[this.recentIndex] = p;
+    this.recentIndex = (this.recentIndex + 1) & 3;
+    return p;
+  }
+
+  private compute(offset: number): Position {
     if (offset >= this.lineStart && offset < this.nextLineStart) {
       return { line: this.line, column: offset - this.lineStart + 1, offset };
     }

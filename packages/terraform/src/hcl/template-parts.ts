@@ -80,6 +80,9 @@ function countCodePoints(s: string, length: number): number {
 
 /** Joins neighbouring literals, as HCL does after stripping and flushing. */
 export function meldLiterals(parts: FlatPart[]): FlatPart[] {
+  let adjacent = false;
+  for (let i = 1; i < parts.length && !adjacent; i++) adjacent = parts[i]?.kind === 'literal' && parts[i - 1]?.kind === 'literal';
+  if (!adjacent) return parts;
   const out: FlatPart[] = [];
   for (const part of parts) {
     const last = out[out.length - 1];
@@ -93,6 +96,7 @@ export function meldLiterals(parts: FlatPart[]): FlatPart[] {
 
 /** Nests the flat directives into `TemplateIf`/`TemplateFor` parts; unbalanced directives are errors. */
 export function nestParts(parts: readonly FlatPart[], rangeOf: RangeOf): TemplatePart[] {
+  if (parts.every((p) => p.kind === 'literal' || p.kind === 'interp')) return parts.map((p) => simplePart(p, rangeOf));
   let i = 0;
   let depth = 0;
 
@@ -180,4 +184,16 @@ export function nestParts(parts: readonly FlatPart[], rangeOf: RangeOf): Templat
   const stray = parts[i];
   if (stray !== undefined) throw new SyntaxFailure(`Unexpected ${stray.kind} directive`, stray.start, stray.end);
   return result;
+}
+
+function simplePart(part: FlatPart, rangeOf: RangeOf): TemplatePart {
+  if (part.kind === 'literal') return { type: 'TemplateLiteral', value: part.value, range: rangeOf(part.start, part.end) };
+  if (part.kind !== 'interp') throw new Error('only literals and interpolations are simple parts');
+  return {
+    type: 'TemplateInterpolation',
+    expression: part.expression,
+    stripLeft: part.stripLeft,
+    stripRight: part.stripRight,
+    range: rangeOf(part.start, part.end),
+  };
 }

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from './lsp-client.js';
+import { deployment, makeWorkspace } from './workspace.js';
+import { readZip, type ZipEntry } from './zip-reader.js';
+
+const extensionDir = fileURLToPath(new URL('../../vscode-extension/', import.meta.url));
+const vsixPath = `${extensionDir}out/nospof.vsix`;
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  main: string;
+  engines: { vscode: string };
+  repository: { url: string };
+  activationEvents: string[];
+  contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
+}
+
+describe('the VS Code extension package', () => {
+  let entries: ZipEntry[];
+  const entry = (name: string) => entries.find((e) => e.name === name);
+
+  beforeAll(() => {
+    // `npm run package -w vscode-extension`, without npm's own start-up: the same script.
+    execFileSync('npm', ['run', 'package', '--silent'], { cwd: extensionDir, stdio: 'pipe', timeout: 120_000 });
+    entries = readZip(readFileSync(vsixPath));
+  }, 150_000);
+
+  it('holds the bundled client and server, the manifest, readme and license, and nothing else', () => {
+    const names = entries.map((e) => e.name).sort();
+    expect(names).toEqual(
+      [
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/LICENSE.txt',
+        'extension/dist/extension.js',
+        'extension/dist/nospof-config.schema.json',
+        'extension/dist/server.mjs',
+        'extension/package.json',
+        'extension/readme.md',
+      ].sort(),
+    );
+    expect(names.filter((n) => /\.(ts|map)$|\/src\/|node_modules|test/.test(n))).toEqual([]);
+  });
+
+  it('declares the activation, settings and commands the extension implements', () => {
+    const manifest = JSON.parse(entry('extension/package.json')!.read().toString('utf8')) as Manifest;
+    expect(manifest).toMatchObject({ name: 'nospof-vscode', publisher: 'nospof', main: './dist/extension.js' });
+    expect(manifest.repository.url).toMatch(/^https:\/\//);
+    expect(manifest.engines.vscode).toBe('^1.91.0');
+    expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:terraform', 'onLanguage:yaml', 'onLanguage:groovy', 'onLanguage:jenkinsfile', 'workspaceContains:**/.nospof.{yaml,yml,json}']));
+    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['nospof.configPath', 'nospof.enable', 'nospof.run', 'nospof.trace.server']);
+    expect(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`)).toEqual(['nospof: Fix all', 'nospof: Restart server', 'nospof: Show output']);
+    const client = entry('extension/dist/extension.js')!.read().toString('utf8');
+    for (const c of manifest.contributes.commands) expect(client).toContain(c.command);
+    expect(client).toContain('dist/server.mjs');
+  });
+
+  it('writes the identity into the vsix manifest', () => {
+    const xml = entry('extension.vsixmanifest')!.read().toString('utf8');
+    expect(xml).toContain('Id="nospof-vscode"');
+    expect(xml).toContain('Publisher="nospof"');
+    expect(xml).toContain('Version="0.1.0"');
+  });
+
+  describe('the bundled server', () => {
+    const workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
+    let client: TestClient;
+    beforeAll(async () => {
+      client = await TestClient.start({ root: workspace.root, command: [process.execPath, `${extensionDir}dist/server.mjs`, '--stdio'] });
+    });
+    afterAll(async () => {
+      await client.dispose();
+      workspace.remove();
+    });
+
+    it('runs on its own and publishes findings', async () => {
+      const uri = await client.open(workspace.path('deployment.yaml'));
+      const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'kubernetes/min-replicas'));
+      expect(diagnostics.find((d) => d.code === 'kubernetes/min-replicas')?.range.start.line).toBe(5);
+    });
+  });
+});
