@@ -39,7 +39,7 @@ locals {
   ami                    = data.aws_ami.base.id
   instance_type          = "${pick(random, SIZES)}"
   subnet_id              = element(aws_subnet.private[*].id, count.index)
-  vpc_security_group_ids = [aws_security_group.app.id, var.extra_sg_ids...]
+  vpc_security_group_ids = concat([aws_security_group.app.id], var.extra_sg_ids)
   monitoring             = true
 
   root_block_device {

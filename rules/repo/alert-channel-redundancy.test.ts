@@ -30,7 +30,9 @@ new RuleTester().run(rule, {
       filename,
       code: workflow(slack + yaml`
         - if: failure()
-          run: curl -sS -X POST https://events.pagerduty.com/v2/enqueue -H 'Content-Type: application/json' -d @alert.json
+          run: |
+            curl -sS -X POST https://events.pagerduty.com/v2/enqueue \\
+              -H 'Content-Type: application/json' -d @alert.json
       `),
     },
     {

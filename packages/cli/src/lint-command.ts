@@ -27,6 +27,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<Uint8Array>;
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (progress lines go there). */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -99,13 +101,15 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   };
   const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
   const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
-  const input = { files, contextFiles, configFor, languageOf };
+  const progress = progressLine(io);
+  const input = { files, contextFiles, configFor, languageOf, ...(progress.update ? { onProgress: progress.update } : {}) };
 
   const fixing = options.fix || options.fixDryRun;
   const cachePath = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   const cacheKey = options.cache && !fixing ? fingerprint(version, files, contextFiles, configFor, languageOf) : undefined;
   const cached = cacheKey ? readCache(cachePath, cacheKey) : undefined;
   const run = fixing ? linter.lintAndFix(input) : { ...(cached ?? linter.lint(input)), outputs: new Map<string, string>() };
+  progress.finish();
   if (cacheKey && !cached) writeCache(cachePath, cacheKey, run);
   if (options.fix) {
     for (const [path, text] of run.outputs) {
@@ -158,6 +162,26 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`nospof: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
+}
+
+/** A progress line on a terminal's stderr, shown only once a run has taken more than a second. */
+function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: number, total: number) => void; finish: () => void } {
+  if (!io.stderrIsTTY) return { finish: () => undefined };
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update: (phase, done, total) => {
+      const now = Date.now();
+      if (now - started < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr(`\r\u001b[Knospof: ${phase === 'parse' ? 'reading' : 'checking'} ${done + 1}/${total} files`);
+    },
+    finish: () => {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
 }
 
 function withOverrides(resolved: ResolvedConfig, cliRules: ReturnType<typeof parseRuleFlags>, settings: Readonly<Record<string, unknown>>): ResolvedConfig {

@@ -44,6 +44,8 @@ export interface LintInput {
   languageOf?(path: string): string | undefined;
   /** Files read only for cross-file facts (a PDB next to the Deployment being linted); never reported. */
   readonly contextFiles?: readonly SourceText[];
+  /** Called as files are parsed and checked, for hosts that show progress on long runs. */
+  onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
 }
 
 export interface FixRun extends LintRun {
@@ -111,7 +113,11 @@ export class Linter {
   }
 
   lint(input: LintInput): LintRun {
-    const targets = input.files.map((f) => ({ source: f, parsed: this.parse(f, input.languageOf?.(f.path)) }));
+    const total = input.files.length;
+    const targets = input.files.map((f, i) => {
+      input.onProgress?.('parse', i, total);
+      return { source: f, parsed: this.parse(f, input.languageOf?.(f.path)) };
+    });
     const context = (input.contextFiles ?? [])
       .filter((f) => !input.files.some((t) => t.path === f.path))
       .map((f) => this.parse(f, input.languageOf?.(f.path)));
@@ -127,7 +133,8 @@ export class Linter {
       pending.set(p.finding.file, list);
     };
 
-    for (const { parsed } of targets) {
+    for (const [i, { parsed }] of targets.entries()) {
+      input.onProgress?.('check', i, total);
       if (!parsed || parsed.notApplicable) continue;
       const config = input.configFor(parsed.source.path);
       for (const error of parsed.errors) {

@@ -45,10 +45,10 @@ const ENV: Readonly<Record<string, TargetKind>> = {
 const CONTEXT_ACTIONS = /^(?:aws-actions\/configure-aws-credentials|google-github-actions\/get-gke-credentials|azure\/aks-set-context|azure\/k8s-set-context)@/i;
 
 const FLAGS: readonly [RegExp, TargetKind][] = [
-  [/--region[= ]+(['"]?)([^\s'"]+)\1/g, 'region'],
-  [/--location[= ]+(['"]?)([^\s'"]+)\1/g, 'region'],
-  [/--cluster(?:-name)?[= ]+(['"]?)([^\s'"]+)\1/g, 'cluster'],
-  [/--(?:kube-)?context[= ]+(['"]?)([^\s'"]+)\1/g, 'cluster'],
+  [/--region[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'region'],
+  [/--location[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'region'],
+  [/--cluster(?:-name)?[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'cluster'],
+  [/--(?:kube-)?context[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'cluster'],
 ];
 
 function fromArgs(args: readonly Arg[], names: Readonly<Record<string, TargetKind>>, scope: Scope): DeployTarget[] {

@@ -11,6 +11,8 @@ export interface VariantSpec {
   readonly body?: string;
   /** Other resources the case needs (HCL, top level). */
   readonly extra?: string;
+  /** Leave out the `count = 0` case (when the attribute is `count` itself). */
+  readonly noCountZero?: boolean;
 }
 
 function resource(spec: VariantSpec, value: string, head = ''): string {
@@ -29,7 +31,7 @@ export function variantCases(spec: VariantSpec): { valid: ValidCase[]; invalid: 
     valid: [
       { name: `variant: ${spec.attr} = ${spec.good}`, code: resource(spec, spec.good) },
       { name: 'variant: unknown value is not judged', code: resource(spec, 'data.aws_ssm_parameter.setting.value') },
-      { name: 'variant: count = 0 does not exist', code: resource(spec, spec.bad, 'count = 0') },
+      ...(spec.noCountZero ? [] : [{ name: 'variant: count = 0 does not exist', code: resource(spec, spec.bad, 'count = 0') }]),
       { name: 'variant: tfvars fixes a bad default', code: declare(spec.bad) + resource(spec, 'var.v'), files: { 'terraform.tfvars': `v = ${spec.good}\n` } },
       {
         name: 'variant: module input that is fine',

@@ -717,7 +717,10 @@ class Parser {
       const at = suspect?.open ?? (this.unclosed[this.unclosed.length - 1] as Token);
       this.error("Missing '}' for this '{'", at);
     }
-    for (const t of this.stray) this.error("Unmatched '}'", t);
+    if (this.stray.length === 0) return;
+    // an extra `}` closes blocks early; the misindented one is where the extra brace really is
+    if (suspect?.close && this.unclosed.length === 0) this.error("Unmatched '}'", suspect.close);
+    else for (const t of this.stray) this.error("Unmatched '}'", t);
   }
 
   private misindented(open: Token, close: Token): boolean {

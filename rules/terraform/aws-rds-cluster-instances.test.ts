@@ -1,0 +1,105 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-rds-cluster-instances.js';
+import { withVariants } from './utils/test-variants.js';
+
+const cluster = 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}';
+
+new RuleTester().run(rule, withVariants(
+  {
+    valid: [
+      { name: 'two instances by count', code: hcl`
+        resource "aws_rds_cluster" "main" {
+          engine = "aurora-mysql"
+        }
+        resource "aws_rds_cluster_instance" "node" {
+          count              = 2
+          cluster_identifier = aws_rds_cluster.main.id
+        }
+      ` },
+      { name: 'two instances by for_each, named by identifier', code: hcl`
+        resource "aws_rds_cluster" "main" {
+          cluster_identifier = "orders"
+        }
+        resource "aws_rds_cluster_instance" "node" {
+          for_each           = toset(["a", "b"])
+          cluster_identifier = "orders"
+        }
+      ` },
+      { name: 'serverless v1 has no instances', code: hcl`
+        resource "aws_rds_cluster" "main" {
+          engine_mode = "serverless"
+        }
+      ` },
+      { name: 'Multi-AZ DB cluster', code: hcl`
+        resource "aws_rds_cluster" "main" {
+          engine                    = "postgres"
+          db_cluster_instance_class = "db.r6gd.large"
+        }
+      ` },
+      { name: 'read replica autoscaling keeps a floor', code: hcl`
+        resource "aws_rds_cluster" "main" {
+          engine = "aurora-mysql"
+        }
+        resource "aws_rds_cluster_instance" "writer" {
+          cluster_identifier = aws_rds_cluster.main.id
+        }
+        resource "aws_appautoscaling_target" "replicas" {
+          service_namespace  = "rds"
+          scalable_dimension = "rds:cluster:ReadReplicaCount"
+          resource_id        = "cluster:\${aws_rds_cluster.main.cluster_identifier}"
+          min_capacity       = 1
+          max_capacity       = 4
+        }
+      ` },
+      { name: 'registry module with two instances', code: hcl`
+        module "aurora" {
+          source    = "terraform-aws-modules/rds-aurora/aws"
+          instances = { one = {}, two = {} }
+        }
+      ` },
+    ],
+    invalid: [
+      {
+        name: 'one instance',
+        code: hcl`
+          resource "aws_rds_cluster" "main" {
+            engine = "aurora-postgresql"
+          }
+          resource "aws_rds_cluster_instance" "node" {
+            cluster_identifier = aws_rds_cluster.main.id
+          }
+        `,
+        errors: [{ messageId: 'tooFew', data: { count: 1 }, line: 1, column: 1, endColumn: 34 }],
+      },
+      {
+        name: 'no instance at all',
+        code: hcl`
+          resource "aws_rds_cluster" "main" {
+            engine = "aurora-postgresql"
+          }
+        `,
+        errors: [{ messageId: 'tooFew', data: { count: 0 } }],
+      },
+      {
+        name: 'registry module with one instance',
+        code: hcl`
+          module "aurora" {
+            source    = "terraform-aws-modules/rds-aurora/aws"
+            instances = { one = {} }
+          }
+        `,
+        errors: [{ messageId: 'tooFew', line: 3, column: 15 }],
+      },
+    ],
+  },
+  {
+    resource: 'aws_rds_cluster_instance',
+    attr: 'count',
+    bad: '1',
+    good: '2',
+    messageId: 'tooFew',
+    body: 'cluster_identifier = aws_rds_cluster.main.id',
+    extra: cluster,
+    noCountZero: true,
+  },
+));
