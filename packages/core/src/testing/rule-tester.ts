@@ -73,20 +73,26 @@ export class RuleTester {
       describe('valid', () => {
         valid.forEach((test, i) => {
           it(test.name ?? `valid #${i + 1}`, () => {
-            const findings = this.findingsOf(rule, test).filter((f) => !f.suppressed);
-            expect(findings.map(describeFinding), 'a valid case must produce no finding').toEqual([]);
+            this.assertValid(rule, test);
           });
         });
       });
       describe('invalid', () => {
         tests.invalid.forEach((test, i) => {
-          it(test.name ?? `invalid #${i + 1}`, () => this.checkInvalid(rule, test));
+          it(test.name ?? `invalid #${i + 1}`, () => this.assertInvalid(rule, test));
         });
       });
     });
   }
 
-  private checkInvalid(rule: AnyRule, test: InvalidCase): void {
+  /** Throws unless the case gives no (unsuppressed) finding. */
+  assertValid(rule: AnyRule, test: ValidCase): void {
+    const findings = this.findingsOf(rule, test).filter((f) => !f.suppressed);
+    expect(findings.map(describeFinding), 'a valid case must produce no finding').toEqual([]);
+  }
+
+  /** Throws unless the case gives exactly the expected findings, and the expected output when fixed. */
+  assertInvalid(rule: AnyRule, test: InvalidCase): void {
     if (test.errors.length === 0) throw new Error('an invalid case needs at least one expected error');
     for (const e of test.errors) {
       if (!(e.messageId in rule.meta.messages)) throw new Error(`unknown messageId "${e.messageId}" in the test`);
@@ -155,7 +161,7 @@ function describeFinding(f: Finding): string {
   return `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message}`;
 }
 
-function checkDuplicates(rule: AnyRule, cases: readonly ValidCase[]): void {
+export function checkDuplicates(rule: AnyRule, cases: readonly ValidCase[]): void {
   const seen = new Set<string>();
   for (const c of cases) {
     const key = JSON.stringify([c.code, c.filename, c.files, c.options, c.settings]);

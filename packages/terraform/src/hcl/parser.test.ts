@@ -267,3 +267,15 @@ describe('newline sensitivity', () => {
     expect(span(errors[0]!.range)).toBe('1:8-2:1');
   });
 });
+
+describe('provider functions', () => {
+  test('a namespaced function call keeps its full name', () => {
+    const e = valueOf('provider::aws::arn_parse(var.arn)');
+    expect(e).toMatchObject({ type: 'FunctionCallExpr', name: { name: 'provider::aws::arn_parse' } });
+    expect(span(e.range)).toBe('1:5-1:38');
+  });
+
+  test('a colon with spaces is still the conditional separator', () => {
+    expect(grouping(valueOf('a ? b : c'))).toBe('(a ? b : c)');
+  });
+});

@@ -487,7 +487,9 @@ export class Parser {
         if (name === 'true' || name === 'false' || name === 'null') {
           return { type: 'LiteralValue', value: name === 'null' ? null : name === 'true', range: this.range(start, end) };
         }
-        if (this.peek() === T.LPAREN) return this.parseCall(i);
+        const after = this.peek();
+        if (after === T.LPAREN) return this.parseCall(i, i);
+        if (after === T.COLON && this.isNamespaceSeparator(this.pos)) return this.parseNamespacedCall(i);
         return { type: 'VariableExpr', name, range: this.range(start, end) };
       }
       case T.LPAREN: {
@@ -512,8 +514,26 @@ export class Parser {
     }
   }
 
-  private parseCall(nameIndex: number): Expression {
-    const name = this.identifier(nameIndex);
+  /** `::` written without spaces, as in Terraform's provider functions (`provider::aws::arn_parse(x)`). */
+  private isNamespaceSeparator(i: number): boolean {
+    return this.types[i] === T.COLON && this.types[i + 1] === T.COLON && this.ends[i] === this.starts[i + 1] && this.starts[i] === this.ends[i - 1];
+  }
+
+  private parseNamespacedCall(first: number): Expression {
+    let last = first;
+    while (this.isNamespaceSeparator(this.pos)) {
+      this.next();
+      this.next();
+      last = this.expect(T.IDENT, 'a name after "::"');
+    }
+    if (this.peek() !== T.LPAREN) this.failUnexpected('"(" to call the namespaced function');
+    return this.parseCall(first, last);
+  }
+
+  private parseCall(nameIndex: number, nameEndIndex: number): Expression {
+    const nameStart = this.starts[nameIndex] as number;
+    const nameEnd = this.ends[nameEndIndex] as number;
+    const name: Identifier = { type: 'Identifier', name: this.text.slice(nameStart, nameEnd), range: this.range(nameStart, nameEnd) };
     this.next();
     this.pushNewlines(false);
     const args: Expression[] = [];
