@@ -44,7 +44,7 @@ new RuleTester().run(rule, withVariants(
             subnets            = ["subnet-a"]
           }
         `,
-        errors: [{ messageId: 'fewSubnets', line: 3, column: 24 }, { messageId: 'crossZoneOff', line: 1 }],
+        errors: [{ messageId: 'crossZoneOff', line: 1 }, { messageId: 'fewSubnets', line: 3, column: 24 }],
       },
       {
         name: 'subnets in one zone',

@@ -141,7 +141,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
 
   const sources = new Map(files.map((f) => [f.path, f.text] as const));
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && !options.outputFile);
-  const report = formatter(results, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources });
+  const report = formatter(results, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources, cwd: io.cwd });
   if (options.stdin && options.fix) {
     const only = files[0];
     io.stdout(only ? (run.outputs.get(only.path) ?? only.text) : '');

@@ -83,8 +83,8 @@ describe('kubernetes language: reading manifests', () => {
     const result = parse(text);
     expect(result.notApplicable).toBeFalsy();
     expect(result.errors.length).toBeGreaterThan(0);
-    // The unclosed flow map on line 21 is detected where the next key starts.
-    expect(result.errors.map((e) => e.range.start.line)).toEqual([22]);
+    // The flow map left open on line 20 is detected where the next key starts.
+    expect(result.errors.map((e) => e.range.start.line)).toEqual([21]);
     expect((result.root as ManifestFile).objects.map((o) => o.name)).toContain('web');
   });
 

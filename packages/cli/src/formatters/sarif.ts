@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { AnyRule, Finding, Range, Severity } from '@nospof/core';
 import { ruleDocUrl, type Formatter } from './types.js';
 
@@ -54,7 +55,7 @@ export const sarif: Formatter = (results, context) => {
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
+        ...(context.cwd ? { originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(`${context.cwd.replace(/\/$/, '')}/`).href } } } : {}),
         results: findings.map((f) => result(f, index.get(f.ruleId))),
       },
     ],

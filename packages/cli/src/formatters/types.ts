@@ -6,6 +6,8 @@ export interface FormatContext {
   readonly version: string;
   /** File texts by path, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The directory paths in findings are relative to. */
+  readonly cwd?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -12,7 +12,7 @@ function escape(text: string): string {
 }
 
 /** Where a shell command starts: a line start, after `;`, `&&`, `||`, `|`, `$(`, a backtick, or a wrapper. */
-const COMMAND_START = String.raw`(?:^|[\n;&|(\x60]|\$\()\s*(?:(?:sudo|exec|time|npx|xargs|command|env(?:\s+\w+=\S*)*)\s+(?:-\S+\s+)*)*(?:[\w.~/-]*/)?`;
+const COMMAND_START = String.raw`(?:^|[\n;&|(\x60]|\$\()\s*(?:(?:sudo|exec|time|npx|xargs|command|pipx\s+run|uvx|uv\s+tool\s+run|bunx|pnpm\s+dlx|env(?:\s+\w+=\S*)*)\s+(?:-\S+\s+)*)*(?:[\w.~/-]*/)?`;
 
 function scriptPattern(tool: ToolSignature): RegExp | undefined {
   const parts: string[] = [];

@@ -140,7 +140,8 @@ export class RuleTester {
   private prepare(rule: AnyRule, test: ValidCase): { linter: Linter; input: LintInput; filename: string } {
     const problems = test.options ? validateRuleSetting(rule.meta.id, [rule.meta.severity, ...test.options], new RuleRegistry([rule])) : [];
     if (problems.length > 0) throw new Error(`options do not match the rule's schema: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
-    const filename = test.filename ?? RuleTester.defaultFilename(rule.meta.language === 'repo' ? firstLanguage() : rule.meta.language);
+    if (rule.meta.language === 'repo' && test.filename === undefined) throw new Error('a repository rule case needs a `filename` (it decides the language)');
+    const filename = test.filename ?? RuleTester.defaultFilename(rule.meta.language);
     const linter = new Linter(RuleTester.extraLanguages, [rule]);
     const options = mergeOptions(rule.meta.defaultOptions as readonly unknown[], test.options);
     const config: ResolvedConfig = {
@@ -151,10 +152,6 @@ export class RuleTester {
     const files = [{ path: filename, text: test.code }, ...Object.entries(test.files ?? {}).map(([path, text]) => ({ path, text }))];
     return { linter, input: { files, configFor: () => config }, filename };
   }
-}
-
-function firstLanguage(): string {
-  return 'kubernetes';
 }
 
 function describeFinding(f: Finding): string {

@@ -1,6 +1,5 @@
-import type { Comment, ParseError, SourceFile } from '@nospof/core';
+import type { Comment, ParseError, Position, SourceFile } from '@nospof/core';
 import { isBlank, isDigit, isHexDigit, isIdentPart, isIdentStart, matchPunctuator, regexAfterKeywords } from './chars.js';
-import { PositionCursor } from './position-cursor.js';
 import type { Interpolation, StringQuote, Token, TokenKind } from './token.js';
 
 export interface LexResult {
@@ -30,8 +29,12 @@ export function lex(source: SourceFile): LexResult {
 
 class Lexer {
   private readonly text: string;
-  private readonly cursor: PositionCursor;
   private pos = 0;
+  /** Line bookkeeping as the lexer moves forward: positions cost no second pass over the text. */
+  private line = 1;
+  private lineStart = 0;
+  private lineScanned = 0;
+  private nextNewline: number;
   private nl = true;
   private space = false;
   private readonly tokens: Token[] = [];
@@ -42,7 +45,19 @@ class Lexer {
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
-    this.cursor = new PositionCursor(source.text, source.lines);
+    this.nextNewline = source.text.indexOf('\n');
+  }
+
+  /** The position of `offset`, which never lies before the previous call's. */
+  private at(offset: number): Position {
+    if (offset < this.lineScanned) return this.source.lines.position(offset);
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line += 1;
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = this.text.indexOf('\n', this.lineStart);
+    }
+    this.lineScanned = offset;
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
   }
 
   run(): LexResult {
@@ -89,7 +104,7 @@ class Lexer {
         }
       }
     }
-    const end = this.cursor.at(length);
+    const end = this.at(length);
     this.tokens.push({ kind: 'eof', text: '', start: length, end: length, startPos: end, endPos: end, nl: true, space: true });
     return { tokens: this.tokens, comments: this.comments, errors: this.errors };
   }
@@ -99,18 +114,11 @@ class Lexer {
     return next === 10 || (next === 13 && this.text.charCodeAt(offset + 2) === 10);
   }
 
-  private push(kind: TokenKind, text: string, start: number, end: number, extra?: Partial<Token>): void {
-    this.tokens.push({
-      kind,
-      text,
-      start,
-      end,
-      startPos: this.cursor.at(start),
-      endPos: this.cursor.at(end),
-      nl: this.nl,
-      space: this.space,
-      ...extra,
-    });
+  private push(kind: TokenKind, text: string, start: number, end: number, quote?: StringQuote, interpolations?: readonly Interpolation[]): void {
+    const startPos = this.at(start);
+    const endPos = end === start + text.length && kind !== 'string' ? { line: startPos.line, column: startPos.column + end - start, offset: end } : this.at(end);
+    // one object shape for every token keeps property access monomorphic
+    this.tokens.push({ kind, text, start, end, startPos, endPos, nl: this.nl, space: this.space, quote, interpolations });
     this.nl = false;
     this.space = false;
     this.pos = end;
@@ -126,7 +134,7 @@ class Lexer {
     const textEnd = this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     this.comments.push({
       text: this.text.slice(start + markerLength, textEnd),
-      range: { start: this.cursor.at(start), end: this.cursor.at(textEnd) },
+      range: { start: this.at(start), end: this.at(textEnd) },
     });
     this.pos = end;
     this.space = true;
@@ -136,10 +144,10 @@ class Lexer {
     const close = this.text.indexOf('*/', start + 2);
     const end = close === -1 ? this.text.length : close + 2;
     if (close === -1) this.error('Unterminated comment', start, start + 2);
-    const startPos = this.cursor.at(start);
+    const startPos = this.at(start);
     this.comments.push({
       text: this.text.slice(start + 2, close === -1 ? end : close),
-      range: { start: startPos, end: this.cursor.at(end) },
+      range: { start: startPos, end: this.at(end) },
     });
     if (this.text.slice(start, end).includes('\n')) this.nl = true;
     this.pos = end;
@@ -192,9 +200,7 @@ class Lexer {
   }
 
   private pushString(start: number, scanned: ScannedString, quote: StringQuote): void {
-    const extra: Partial<Token> =
-      scanned.interpolations.length > 0 ? { quote, interpolations: scanned.interpolations } : { quote };
-    this.push('string', scanned.value, start, scanned.end, extra);
+    this.push('string', scanned.value, start, scanned.end, quote, scanned.interpolations.length > 0 ? scanned.interpolations : undefined);
   }
 
   /** Reads a quoted string; `depth` counts strings nested inside `${}` of enclosing strings. */

@@ -24,6 +24,13 @@ export const maxNestingDepth = 200;
 /** Bounded lookahead for closure parameters and generic types keeps parsing linear. */
 const maxLookahead = 64;
 
+const declarationEnders: ReadonlySet<string> = new Set(['=', '(', ';', ',', '}']);
+const modifierBreakers: ReadonlySet<string> = new Set(['.', '=', ':', '?.', ')', ',']);
+const prefixOperators: ReadonlySet<string> = new Set(['!', '-', '+', '~', '++', '--', '*', '*:']);
+const closers: ReadonlySet<string> = new Set([')', ']', '}', ',', ';']);
+const closureParamPunctuation: ReadonlySet<string> = new Set(['.', ',', '<', '>', '[', ']', '=', '?', ':']);
+const memberOperators: ReadonlySet<string> = new Set(['.', '?.', '*.', '.&', '.@', '?.@', '::']);
+
 interface BlockRecord {
   readonly open: Token;
   close: Token | undefined;
@@ -59,7 +66,8 @@ class Parser {
   // ---- token helpers -------------------------------------------------------------------------------
 
   private tok(k = 0): Token {
-    return this.tokens[Math.min(this.i + k, this.last)] as Token;
+    const index = this.i + k;
+    return this.tokens[index < this.last ? index : this.last] as Token;
   }
 
   private next(): Token {
@@ -480,6 +488,7 @@ class Parser {
     let nameAt: number;
     const first = this.tok(j);
     if (first.kind !== 'ident' || statementKeywords.has(first.text)) return undefined;
+    if (modifiers.length === 0 && !isTypeLikeName(first.text)) return undefined;
     const afterType = this.typeEnd(j);
     const nameCandidate = afterType === undefined ? undefined : this.tok(afterType);
     const typed =
@@ -504,7 +513,7 @@ class Parser {
     const declarationEnds =
       after.kind === 'eof' ||
       after.nl ||
-      (after.kind === 'punct' && ['=', '(', ';', ',', '}'].includes(after.text));
+      (after.kind === 'punct' && declarationEnders.has(after.text));
     if (!declarationEnds) return undefined;
     this.i += nameAt;
     const nameToken = this.next();
@@ -531,7 +540,7 @@ class Parser {
   /** A modifier word followed by an operator is a variable of that name, not a modifier. */
   private isBoundaryAfter(j: number): boolean {
     const n = this.tok(j + 1);
-    return n.kind === 'punct' && ['.', '=', ':', '?.', ')', ','].includes(n.text);
+    return n.kind === 'punct' && modifierBreakers.has(n.text);
   }
 
   /** Index after a type at `j` (`Map<String, List<X>>[]`, `java.util.Map`), or undefined. */
@@ -886,7 +895,7 @@ class Parser {
     try {
       const start = this.i;
       const t = this.tok();
-      if (t.kind === 'punct' && ['!', '-', '+', '~', '++', '--', '*', '*:'].includes(t.text)) {
+      if (t.kind === 'punct' && prefixOperators.has(t.text)) {
         this.next();
         const argument = this.parseUnary();
         return { type: 'UnaryExpression', operator: t.text, prefix: true, argument, range: this.rangeFrom(start) };
@@ -919,7 +928,7 @@ class Parser {
       const t = this.tok();
       if (t.kind !== 'punct') return e;
       const op = t.text;
-      if (op === '.' || op === '?.' || op === '*.' || op === '.&' || op === '.@' || op === '?.@' || op === '::') {
+      if (memberOperators.has(op)) {
         const name = this.tok(1);
         if (name.kind !== 'ident' && name.kind !== 'string') return e;
         this.next();
@@ -995,7 +1004,7 @@ class Parser {
       default:
         break;
     }
-    if (t.kind !== 'eof' && !(t.kind === 'punct' && [')', ']', '}', ',', ';'].includes(t.text))) this.next();
+    if (t.kind !== 'eof' && !(t.kind === 'punct' && closers.has(t.text))) this.next();
     this.error(t.kind === 'eof' ? 'Unexpected end of input' : `Unexpected '${t.text}'`, t);
     return { type: 'Opaque', children: [], range: this.rangeFrom(start) };
   }
@@ -1196,7 +1205,7 @@ class Parser {
       if (t.kind === 'eof') return undefined;
       if (t.kind === 'punct') {
         if (t.text === '->') return this.i + k;
-        if (!['.', ',', '<', '>', '[', ']', '=', '?', ':'].includes(t.text)) return undefined;
+        if (!closureParamPunctuation.has(t.text)) return undefined;
       }
     }
     return undefined;

@@ -48,7 +48,7 @@ describe('lexer', () => {
 
   test('a quoted template splits into literals and sequences, with strip markers in the tokens', () => {
     expect(tokens('"a${~ x ~}b%{ if y }c%{ endif }"')).toEqual([
-      'opening quote """',
+      'opening quote "\\""',
       'string literal "a"',
       `'\${' "\${~"`,
       'identifier "x"',
@@ -62,7 +62,7 @@ describe('lexer', () => {
       `'%{' "%{"`,
       'identifier "endif"',
       `'}' "}"`,
-      'closing quote """',
+      'closing quote "\\""',
       'end of file ""',
     ]);
   });

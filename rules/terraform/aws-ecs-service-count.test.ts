@@ -1,0 +1,81 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-ecs-service-count.js';
+import { withVariants } from './utils/test-variants.js';
+
+new RuleTester().run(rule, withVariants(
+  {
+    valid: [
+      { name: 'daemon service', code: hcl`
+        resource "aws_ecs_service" "agent" {
+          scheduling_strategy = "DAEMON"
+        }
+      ` },
+      { name: 'autoscaler floor of two overrides desired_count', code: hcl`
+        resource "aws_ecs_cluster" "main" {
+          name = "main"
+        }
+        resource "aws_ecs_service" "api" {
+          name          = "api"
+          cluster       = aws_ecs_cluster.main.id
+          desired_count = 1
+        }
+        resource "aws_appautoscaling_target" "api" {
+          service_namespace  = "ecs"
+          scalable_dimension = "ecs:service:DesiredCount"
+          resource_id        = "service/\${aws_ecs_cluster.main.name}/\${aws_ecs_service.api.name}"
+          min_capacity       = 2
+          max_capacity       = 10
+        }
+      ` },
+    ],
+    invalid: [
+      {
+        name: 'desired_count absent is 0',
+        code: hcl`
+          resource "aws_ecs_service" "api" {
+            name = "api"
+          }
+        `,
+        output: hcl`
+          resource "aws_ecs_service" "api" {
+            desired_count = 2
+            name = "api"
+          }
+        `,
+        errors: [{ messageId: 'tooFew', data: { count: 0 }, line: 1 }],
+      },
+      {
+        name: 'one task',
+        code: hcl`
+          resource "aws_ecs_service" "api" {
+            desired_count = 1
+          }
+        `,
+        output: hcl`
+          resource "aws_ecs_service" "api" {
+            desired_count = 2
+          }
+        `,
+        errors: [{ messageId: 'tooFew', line: 2, column: 19 }],
+      },
+      {
+        name: 'autoscaler floor of one',
+        code: hcl`
+          resource "aws_ecs_service" "api" {
+            name          = "api"
+            desired_count = 3
+          }
+          resource "aws_appautoscaling_target" "api" {
+            service_namespace  = "ecs"
+            scalable_dimension = "ecs:service:DesiredCount"
+            resource_id        = "service/main/api"
+            min_capacity       = 1
+            max_capacity       = 10
+          }
+        `,
+        errors: [{ messageId: 'floorTooLow', line: 9, column: 24 }],
+      },
+    ],
+  },
+  { resource: 'aws_ecs_service', attr: 'desired_count', bad: '1', good: '3', messageId: 'tooFew' },
+));

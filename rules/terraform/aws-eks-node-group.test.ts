@@ -1,0 +1,53 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-eks-node-group.js';
+
+const group = (min: string, subnets = '["subnet-a", "subnet-b"]') =>
+  `resource "aws_eks_node_group" "this" {\n  subnet_ids = ${subnets}\n  scaling_config {\n    min_size     = ${min}\n    max_size     = 5\n    desired_size = 3\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'two nodes in two subnets', code: group('2') },
+    { name: 'min_size unknown', code: group('data.aws_ssm_parameter.min.value') },
+    { name: 'count = 0', code: group('1').replace('{\n  subnet_ids', '{\n  count = 0\n  subnet_ids') },
+    { name: 'tfvars raises the floor', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, files: { 'terraform.tfvars': 'v = 3\n' } },
+    { name: 'registry module node group with min_size 2', code: hcl`
+      module "eks" {
+        source = "terraform-aws-modules/eks/aws"
+        eks_managed_node_groups = {
+          default = { min_size = 2, max_size = 5 }
+        }
+      }
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'one node',
+      code: group('1'),
+      output: group('2'),
+      errors: [{ messageId: 'tooFewNodes', line: 4, column: 20 }],
+    },
+    { name: 'one subnet', code: group('2', '["subnet-a"]'), errors: [{ messageId: 'oneSubnet', line: 2, column: 16 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'tooFewNodes', line: 7 }] },
+    { name: 'tfvars lowers the floor', code: `variable "v" {\n  default = 2\n}\n${group('var.v')}`, files: { 'prod.auto.tfvars': 'v = 1\n' }, output: null, errors: [{ messageId: 'tooFewNodes' }] },
+    {
+      name: 'passed in by a module call',
+      filename: 'modules/nodes/main.tf',
+      code: `variable "v" {}\n${group('var.v')}`,
+      files: { 'main.tf': 'module "nodes" {\n  source = "./modules/nodes"\n  v      = 1\n}\n' },
+      output: null,
+      errors: [{ messageId: 'tooFewNodes', file: 'modules/nodes/main.tf' }],
+    },
+    {
+      name: 'registry module node group on the module default min_size',
+      code: hcl`
+        module "eks" {
+          source = "terraform-aws-modules/eks/aws"
+          eks_managed_node_groups = {
+            default = { max_size = 5 }
+          }
+        }
+      `,
+      errors: [{ messageId: 'tooFewNodes', data: { min: 1 }, line: 3 }],
+    },
+  ],
+});
