@@ -231,10 +231,15 @@ export function run() {
   const all = corpus();
   const errors = parseAll(all.files);
   if (errors > 0) throw new Error(`the generated corpus has ${errors} parse errors`);
-  const oursMs = median(() => parseAll(all.files), 7);
+  const oursMs = median(() => parseAll(all.files), 9);
+  // CPU time as well: on a shared, loaded machine wall time mostly measures the other processes.
+  const cpuStart = process.cpuUsage();
+  parseAll(all.files);
+  const cpu = process.cpuUsage(cpuStart);
+  const oursCpuMs = (cpu.user + cpu.system) / 1000;
 
   const slice = sliceOf(all.files, 192 * 1024);
-  const oursSliceMs = median(() => parseAll(slice.files), 7);
+  const oursSliceMs = median(() => parseAll(slice.files), 9);
   for (const f of slice.files.slice(0, 3)) hcl2.parseToObject(f);
   const started = performance.now();
   for (const f of slice.files) {
@@ -244,12 +249,14 @@ export function run() {
   const hcl2Ms = performance.now() - started;
 
   const oursMBps = mb(all.bytes) / (oursMs / 1000);
+  const oursCpuMBps = mb(all.bytes) / (oursCpuMs / 1000);
   const oursSliceMBps = mb(slice.bytes) / (oursSliceMs / 1000);
   const hcl2MBps = mb(slice.bytes) / (hcl2Ms / 1000);
   return {
     corpusMB: mb(all.bytes),
     files: all.files.length,
     oursMBps,
+    oursCpuMBps,
     sliceMB: mb(slice.bytes),
     oursSliceMBps,
     hcl2MBps,
@@ -261,7 +268,7 @@ export function report(r) {
   const f = (n, d = 1) => n.toFixed(d);
   return [
     `hcl-parser: ${r.files} generated .tf files, ${f(r.corpusMB, 2)} MB`,
-    `  nospof       ${f(r.oursMBps)} MB/s on the whole corpus (target >= 20)`,
+    `  nospof       ${f(r.oursMBps)} MB/s on the whole corpus, wall time (target >= 20); ${f(r.oursCpuMBps)} MB/s by CPU time`,
     `  on the same ${f(r.sliceMB, 2)} MB slice: nospof ${f(r.oursSliceMBps)} MB/s, hcl2-parser ${f(r.hcl2MBps, 3)} MB/s`,
     `  ratio        ${f(r.ratio, 0)}x hcl2-parser (target >= 50x)`,
   ].join('\n');

@@ -1,5 +1,5 @@
 import { defineRule } from '@nospof/core';
-import { allSteps, ancestors, firstArgument, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, stringValue, wrappedBy } from '@nospof/jenkins';
+import { allSteps, ancestors, firstArgument, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
 import type { Agent, Groovy, JenkinsFile, ModelNode, Options, Stage, Step } from '@nospof/jenkins';
 
 /** Stages, matrices and the pipeline: where an agent and options are declared. */
@@ -95,10 +95,10 @@ export default defineRule({
           if (!agent || !isEphemeral(agent) || stageRetried(stage)) continue;
           if (agent.parent?.type === 'Stage' || agent.parent === stage) {
             const name = stage.name.known ? stage.name.value : '?';
-            context.report({ node: { range: stage.nameRange }, messageId: 'noRetry', data: { stage: name, kind: agent.keyword } });
+            context.report({ node: { range: stage.nameRange }, messageId: 'noRetry', data: { stage: name, kind: agent.keyword }, resource: resourceOf(stage) });
           } else if (!reportedAgents.has(agent)) {
             reportedAgents.add(agent);
-            context.report({ node: { range: agent.call.nameRange }, messageId: 'noRetryPipeline', data: { kind: agent.keyword } });
+            context.report({ node: { range: agent.call.nameRange }, messageId: 'noRetryPipeline', data: { kind: agent.keyword }, resource: resourceOf(agent) });
           }
         }
         if (file.pipeline) return;
@@ -106,7 +106,7 @@ export default defineRule({
           if (step.deferred || !isPodNode(step, ephemeralLabels)) continue;
           const retry = wrappedBy(step, ['retry']);
           if (retriesOnAgentLoss(retry)) continue;
-          context.report({ node: { range: step.nameRange }, messageId: 'noRetryScripted' });
+          context.report({ node: { range: step.nameRange }, messageId: 'noRetryScripted', resource: resourceOf(step) });
         }
       },
     };

@@ -99,6 +99,23 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'oneMachine', data: { machine: 'build01.ci.example.com' }, line: 1, column: 6 }],
     },
     {
+      name: 'a suppression above the stage covers its agent label',
+      settings,
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            // nospof-ignore jenkins/agent-single-point -- the only GPU box; queueing is accepted
+            stage('train') {
+              agent { label 'gpu' }
+              steps { sh 'train' }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'smallPool', line: 6, suppressed: true }],
+    },
+    {
       name: 'a larger minimum flags a two-agent pool',
       settings: { jenkins: { agentPools: { linux: 2 } } },
       options: [{ minAgents: 3 }],

@@ -1,5 +1,5 @@
 import { defineRule } from '@nospof/core';
-import { agentPoolsFrom, maxAgents, namesOneMachine, parseLabelExpression, selectsBuiltInNode } from '@nospof/jenkins';
+import { agentPoolsFrom, maxAgents, namesOneMachine, parseLabelExpression, resourceOf, selectsBuiltInNode } from '@nospof/jenkins';
 import type { JenkinsFile, LabelExpression } from '@nospof/jenkins';
 import { labelRequests } from './utils/labels.js';
 
@@ -46,13 +46,14 @@ export default defineRule({
           // the controller is jenkins/no-controller-builds' finding
           if (!expression || selectsBuiltInNode(expression)) continue;
           const node = { range: label.range ?? request.owner.range };
+          const resource = resourceOf(request.owner);
           const agents = maxAgents(expression, pools);
           if (agents !== undefined && agents < minAgents) {
-            context.report({ node, messageId: 'smallPool', data: { label: label.value, agents } });
+            context.report({ node, messageId: 'smallPool', data: { label: label.value, agents }, resource });
             continue;
           }
           const machine = agents === undefined ? namedMachine(expression) : undefined;
-          if (machine) context.report({ node, messageId: 'oneMachine', data: { label: label.value, machine } });
+          if (machine) context.report({ node, messageId: 'oneMachine', data: { label: label.value, machine }, resource });
         }
       },
     };

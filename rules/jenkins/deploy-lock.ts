@@ -1,6 +1,6 @@
 import { defineRule } from '@nospof/core';
-import { allSteps, ancestors, firstArgument, flattenSteps, nodesOfType, optionNamed, stringValue, wrappedBy } from '@nospof/jenkins';
-import type { JenkinsFile, ModelNode, Options, Stage, Step } from '@nospof/jenkins';
+import { allSteps, ancestors, firstArgument, flattenSteps, nodesOfType, optionNamed, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
+import type { JenkinsFile, ModelNode, Options, Stage } from '@nospof/jenkins';
 import { isDeployStage } from './utils/deploy.js';
 
 /** A deploy is serialised by `lock` (option or wrapper) or by `disableConcurrentBuilds` for the job. */
@@ -8,10 +8,6 @@ function stageLocked(stage: Stage): boolean {
   const holders = [stage, ...ancestors(stage)] as (ModelNode & { readonly options?: Options | undefined })[];
   if (holders.some((h) => optionNamed(h, 'lock'))) return true;
   return flattenSteps(stage.steps?.steps ?? []).some((s) => s.name === 'lock');
-}
-
-function stageSteps(stage: Stage): Step[] {
-  return [...(stage.steps?.steps ?? [])];
 }
 
 export default defineRule({
@@ -46,8 +42,8 @@ export default defineRule({
         for (const stage of nodesOfType<Stage>(file, 'Stage')) {
           if (!stage.steps) continue;
           const name = stage.name.known ? stage.name.value : undefined;
-          if (!isDeployStage(name, stageSteps(stage)) || stageLocked(stage)) continue;
-          context.report({ node: { range: stage.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' } });
+          if (!isDeployStage(name, stage.steps.steps) || stageLocked(stage)) continue;
+          context.report({ node: { range: stage.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' }, resource: resourceOf(stage) });
         }
         if (file.pipeline) return;
         for (const step of allSteps(file)) {
@@ -56,7 +52,7 @@ export default defineRule({
           const name = label.known ? label.value : undefined;
           if (!isDeployStage(name, step.body)) continue;
           if (wrappedBy(step, ['lock']) || flattenSteps(step.body).some((s) => s.name === 'lock')) continue;
-          context.report({ node: { range: step.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' } });
+          context.report({ node: { range: step.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' }, resource: resourceOf(step) });
         }
       },
     };

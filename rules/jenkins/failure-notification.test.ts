@@ -79,6 +79,26 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'every stage alerts on its own failure',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('build') {
+              steps { sh 'make' }
+              post { failure { slackSend message: 'build failed' } }
+            }
+            stage('release') {
+              stages {
+                stage('publish') { steps { sh 'make publish' } }
+              }
+              post { unsuccessful { mail to: 'rel@example.com', subject: 'release failed', body: 'see log' } }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'a library-only Jenkinsfile is not judged',
       code: groovy`
         buildPlugin()
@@ -109,6 +129,22 @@ new RuleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'a stage-level alert does not cover the other stages',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('build') { steps { sh 'make' } }
+            stage('deploy') {
+              steps { sh './deploy.sh' }
+              post { failure { slackSend message: 'deploy failed' } }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', line: 1 }],
     },
     {
       name: 'scripted pipeline without catch',

@@ -1,7 +1,7 @@
 import { defineRule } from '@nospof/core';
 import type { Range } from '@nospof/core';
-import { allSteps, wrappedBy } from '@nospof/jenkins';
-import type { JenkinsFile, Step } from '@nospof/jenkins';
+import { allSteps, ancestors, nodesOfType, resourceOf, wrappedBy } from '@nospof/jenkins';
+import type { JenkinsFile, ModelNode, Post, Stage, Step } from '@nospof/jenkins';
 import { countChannels } from './utils/notifications.js';
 
 /** Post conditions that run when the build fails. */
@@ -39,11 +39,13 @@ export default defineRule({
         let handlers: Step[];
         let anchor: { range: Range };
         let missing: 'missing' | 'missingScripted';
+        let resource: string | undefined;
         if (file.pipeline) {
           const conditions = (file.pipeline.post?.conditions ?? []).filter((c) => failureConditions.has(c.condition));
           handlers = conditions.flatMap((c) => c.steps);
           anchor = file.pipeline.post ? { range: file.pipeline.post.call.nameRange } : { range: file.pipeline.nameRange };
           missing = 'missing';
+          resource = resourceOf(file.pipeline);
           if ((file.pipeline.stages?.stages ?? []).length === 0) return;
         } else {
           const steps = allSteps(file);
@@ -52,22 +54,40 @@ export default defineRule({
           handlers = steps.filter((s) => (s.handler === 'catch' || s.handler === 'finally') && isOutermostHandlerStep(s));
           anchor = { range: firstNode.nameRange };
           missing = 'missingScripted';
+          resource = resourceOf(firstNode);
         }
         const { channels, unknown } = countChannels(handlers, file);
         if (channels.size >= minChannels || unknown) return;
+        if (file.pipeline && everyStageAlerts(file, minChannels)) return;
         if (channels.size === 0) {
-          context.report({ node: anchor, messageId: missing });
+          context.report({ node: anchor, messageId: missing, resource });
           return;
         }
         context.report({
           node: anchor,
           messageId: 'tooFew',
           data: { count: channels.size, channels: [...channels].sort().join(', '), min: minChannels },
+          resource,
         });
       },
     };
   },
 });
+
+/** Stage-level `post` alerts pass when every stage that runs steps is covered by one (its own or an outer stage's). */
+function everyStageAlerts(file: JenkinsFile, minChannels: number): boolean {
+  const leaves = nodesOfType<Stage>(file, 'Stage').filter((s) => s.steps !== undefined);
+  if (leaves.length === 0) return false;
+  return leaves.every((stage) =>
+    [stage, ...ancestors(stage)].some((holder) => {
+      const post = (holder as ModelNode & { readonly post?: Post | undefined }).post;
+      if (!post || holder.type === 'Pipeline') return false;
+      const steps = post.conditions.filter((c) => failureConditions.has(c.condition)).flatMap((c) => c.steps);
+      const count = countChannels(steps, file);
+      return count.unknown || count.channels.size >= minChannels;
+    }),
+  );
+}
 
 /** Handler steps whose parent step is not itself in the handler (their bodies are counted with them). */
 function isOutermostHandlerStep(step: Step): boolean {

@@ -1,5 +1,5 @@
 import { defineRule } from '@nospof/core';
-import { parseLabelExpression, selectsBuiltInNode } from '@nospof/jenkins';
+import { parseLabelExpression, resourceOf, selectsBuiltInNode } from '@nospof/jenkins';
 import type { JenkinsFile } from '@nospof/jenkins';
 import { labelRequests } from './utils/labels.js';
 
@@ -33,7 +33,12 @@ export default defineRule({
           if (!label.known) continue;
           const expression = parseLabelExpression(label.value);
           if (!expression || !selectsBuiltInNode(expression)) continue;
-          context.report({ node: { range: label.range ?? request.owner.range }, messageId: 'controller', data: { label: label.value } });
+          context.report({
+            node: { range: label.range ?? request.owner.range },
+            messageId: 'controller',
+            data: { label: label.value },
+            resource: resourceOf(request.owner),
+          });
         }
       },
     };

@@ -1,6 +1,6 @@
 import { defineRule } from '@nospof/core';
 import type { Fixer, TextEdit } from '@nospof/core';
-import { allSteps, flattenSteps, optionNamed, wrappedBy } from '@nospof/jenkins';
+import { allSteps, flattenSteps, optionNamed, resourceOf, wrappedBy } from '@nospof/jenkins';
 import type { JenkinsFile, Pipeline, Stage, Step } from '@nospof/jenkins';
 
 function stageCovered(stage: Stage): boolean {
@@ -90,6 +90,7 @@ export default defineRule({
             node: { range: pipeline.nameRange },
             messageId: 'missing',
             data: { scope: topLevelOnly ? '' : ' nor around every stage' },
+            resource: resourceOf(pipeline),
             fix: (fixer) => addTimeout(fixer, pipeline, fixMinutes),
           });
           return;
@@ -101,6 +102,7 @@ export default defineRule({
           node: { range: uncovered.nameRange },
           messageId: 'missingScripted',
           data: { scope: topLevelOnly ? '' : ' and neither are its stages' },
+          resource: resourceOf(uncovered),
         });
       },
     };

@@ -4,7 +4,8 @@ import { isEmptySelector, isTemplated, mapSelects, namespaceOf, selects } from '
 import { get, getMap, stringValue } from '@nospof/yaml';
 import { locate } from './utils/fields.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { podLabelSets } from './utils/pods.js';
+import { hasTemplatedSelector, podLabelSets } from './utils/pods.js';
+import { sameNamespaceCandidates } from './utils/scope.js';
 
 const scalableKinds = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 
@@ -22,7 +23,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Judged only when the namespace (absent = `default`) has workloads in the scanned files, and only when every pod creator there is readable (a custom resource that may create pods, such as an operator-managed database, disables the check for that namespace). KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Services without a selector (manual Endpoints, ExternalName) are not judged.',
+        'Judged only when the namespace has workloads in the scanned files (an object without `metadata.namespace` may share a namespace with any other, as it goes wherever it is applied), and only when every pod creator there is readable (a custom resource that may create pods, such as an operator-managed database, disables the check for that namespace). KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged.',
     },
     messages: {
       noTarget: '{{kind}} "{{name}}" scales {{targetKind}} "{{target}}", which is not in namespace "{{namespace}}".',
@@ -41,7 +42,9 @@ export default defineRule({
         if (!target || !scalableKinds.has(target.kind) || isTemplated(target.name)) return;
         const index = kubernetesIndex(context);
         const namespace = namespaceOf(autoscaler);
-        if (index.workloadsIn(namespace).length === 0 || index.autoscalerTarget(autoscaler)) return;
+        const candidates = sameNamespaceCandidates(index, autoscaler);
+        if (!candidates.some((o) => o.type === 'Workload')) return;
+        if (index.autoscalerTarget(autoscaler) || candidates.some((o) => o.kind === target.kind && o.name === target.name)) return;
         const ref = getMap(getMap(autoscaler.map, 'spec', autoscaler.document), 'scaleTargetRef', autoscaler.document);
         context.report({
           node: locate(get(ref, 'name', autoscaler.document), lines) ?? { range: target.range },
@@ -51,11 +54,12 @@ export default defineRule({
       },
       PodDisruptionBudget(pdb: PodDisruptionBudget) {
         const selector = pdb.selector;
-        if (!selector || selector.unsupported) return;
+        if (!selector || selector.unsupported || hasTemplatedSelector(selector)) return;
         const index = kubernetesIndex(context);
         const namespace = namespaceOf(pdb);
-        if (index.workloadsIn(namespace).length === 0) return;
-        const pods = podLabelSets(index, namespace);
+        const candidates = sameNamespaceCandidates(index, pdb);
+        if (!candidates.some((o) => o.type === 'Workload')) return;
+        const pods = podLabelSets(candidates);
         if (!pods || pods.some((labels) => isEmptySelector(selector) || selects(selector, labels))) return;
         const spec = getMap(pdb.map, 'spec', pdb.document);
         context.report({
@@ -70,10 +74,10 @@ export default defineRule({
         const spec = getMap(service.map, 'spec', service.document);
         if (stringValue(get(spec, 'type', service.document)) === 'ExternalName') return;
         if (Object.values(selector).some(isTemplated)) return;
-        const index = kubernetesIndex(context);
         const namespace = namespaceOf(service);
-        if (index.workloadsIn(namespace).length === 0) return;
-        const pods = podLabelSets(index, namespace);
+        const candidates = sameNamespaceCandidates(kubernetesIndex(context), service);
+        if (!candidates.some((o) => o.type === 'Workload')) return;
+        const pods = podLabelSets(candidates);
         if (!pods || pods.some((labels) => mapSelects(selector, labels))) return;
         context.report({
           node: service.selectorNode ?? service.kindNode,

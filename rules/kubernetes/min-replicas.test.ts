@@ -33,6 +33,11 @@ new RuleTester().run(rule, {
     { name: 'three replicas', code: deployment('replicas: 3') },
     { name: 'an HPA in the same file keeps at least 2', code: `${deployment('replicas: 1')}---\n${hpa(2)}` },
     { name: 'an HPA in another file keeps at least 2', code: deployment('replicas: 1'), files: { 'hpa.yaml': hpa(3) } },
+    {
+      name: 'an HPA without a namespace may manage a namespaced workload',
+      code: deployment('replicas: 1').replace('name: web', 'name: web\n  namespace: shop'),
+      files: { 'hpa.yaml': hpa(2) },
+    },
     { name: 'replicas from a template placeholder are unknown', code: deployment('replicas: ${REPLICAS}') },
     { name: 'a DaemonSet is not judged', code: deployment('replicas: 1').replace('kind: Deployment', 'kind: DaemonSet') },
     { name: 'the minimum is configurable', code: deployment('replicas: 1'), options: [{ min: 1 }] },

@@ -2,6 +2,7 @@ import { defineRule } from '@nospof/core';
 import type { Workload } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
 import { insertSpecField } from './utils/insert-field.js';
+import { autoscalerOf } from './utils/scope.js';
 
 export default defineRule({
   meta: {
@@ -15,7 +16,7 @@ export default defineRule({
       remediation: 'Set `spec.replicas` to 2 or more, or let an HPA or KEDA ScaledObject with a floor of 2 or more manage it.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). DaemonSets are not judged.',
+      defaults: 'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). DaemonSets are not judged. An autoscaler counts when it targets the workload by kind and name in its namespace (or either has no `metadata.namespace`).',
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} are needed to survive a node loss.',
@@ -29,7 +30,7 @@ export default defineRule({
     return {
       Workload(workload: Workload) {
         if (workload.kind === 'DaemonSet') return;
-        const autoscaler = kubernetesIndex(context).autoscalerFor(workload);
+        const autoscaler = autoscalerOf(kubernetesIndex(context), workload);
         if (autoscaler) {
           const floor = autoscaler.minReplicas;
           if (!floor.known) return context.skipped(floor, `minimum replicas of ${autoscaler.kind} "${autoscaler.name}"`);

@@ -49,6 +49,19 @@ new RuleTester().run(rule, {
       `),
     },
     { name: 'a templated nodeName is unknown', code: deployment('nodeName: ${NODE}') },
+    {
+      name: 'a pod exported from a cluster carries the scheduler\'s nodeName',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web-5d8f-x2x9
+          ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-5d8f, uid: 1a2b, controller: true }]
+        spec:
+          nodeName: worker-3
+          containers: [{ name: web, image: nginx }]
+      `,
+    },
     { name: 'DaemonSets are exempt', code: deployment('nodeSelector: { kubernetes.io/hostname: node-a }', 'DaemonSet') },
   ],
   invalid: [

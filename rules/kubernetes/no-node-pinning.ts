@@ -31,11 +31,11 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'Pinning is `spec.nodeName`, a `nodeSelector` on `kubernetes.io/hostname` or a zone label, or required node affinity whose every `nodeSelectorTerm` allows the same single hostname (`kubernetes.io/hostname` or `matchFields` `metadata.name`) or the same single zone. Terms are ORed, so two terms naming two hosts pass. Preferred node affinity never pins. DaemonSets are exempt (they run one pod per node by design).',
+        'Pinning is `spec.nodeName`, a `nodeSelector` on `kubernetes.io/hostname` or a zone label, or required node affinity whose every `nodeSelectorTerm` allows the same single hostname (`kubernetes.io/hostname` or `matchFields` `metadata.name`) or the same single zone. Terms are ORed, so two terms naming two hosts pass. Preferred node affinity never pins. DaemonSets are exempt (they run one pod per node by design), and so are Pods with `ownerReferences` (exported from a cluster, where the scheduler filled in `nodeName`).',
     },
     messages: {
       nodeName: '{{kind}} "{{name}}" is bound to node "{{target}}" by nodeName; it cannot move when that node fails.',
-      pinned: '{{kind}} "{{name}}" can only run in {{scope}} "{{target}}" ({{via}}); it cannot move when that {{scope}} fails.',
+      pinned: '{{kind}} "{{name}}" can only run {{where}} "{{target}}" ({{via}}); it cannot move when that {{scope}} fails.',
     },
     schema: [],
     defaultOptions: [],
@@ -54,7 +54,11 @@ export default defineRule({
       }
       const pin = selectorPin(spec, doc) ?? affinityPin(spec, doc);
       if (!pin) return;
-      context.report({ node: pin.node, messageId: 'pinned', data: { ...data, scope: pin.scope, target: pin.target, via: pin.via } });
+      context.report({
+        node: pin.node,
+        messageId: 'pinned',
+        data: { ...data, scope: pin.scope, where: pin.scope === 'node' ? 'on node' : 'in zone', target: pin.target, via: pin.via },
+      });
     }
 
     function selectorPin(spec: PodSpec, doc: YamlDocument): Pin | undefined {
@@ -107,6 +111,8 @@ export default defineRule({
         check(workload, workload.template);
       },
       Pod(pod: Pod) {
+        // A pod exported from a cluster carries the node the scheduler chose; its controller's template decides.
+        if (pod.ownerReferences) return;
         check(pod, pod.spec);
       },
     };

@@ -1,8 +1,10 @@
 import { defineRule } from '@nospof/core';
-import type { PodDisruptionBudget } from '@nospof/kubernetes';
-import { isEmptySelector, namespaceOf, resolveIntOrPercent, selects } from '@nospof/kubernetes';
+import type { PodDisruptionBudget, Workload } from '@nospof/kubernetes';
+import { isEmptySelector, resolveIntOrPercent, selects } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
 import { effectiveReplicas } from './utils/replicas.js';
+import { hasTemplatedSelector } from './utils/pods.js';
+import { sameNamespaceCandidates } from './utils/scope.js';
 
 export default defineRule({
   meta: {
@@ -55,20 +57,18 @@ export default defineRule({
           return;
         }
         const index = kubernetesIndex(context);
-        const workloads = index.workloadsSelectedBy(pdb);
+        const selector = pdb.selector;
+        if (!selector || selector.unsupported || hasTemplatedSelector(selector)) return;
+        // Every pod the budget may select: workloads and bare pods in its namespace, or without one.
+        const candidates = sameNamespaceCandidates(index, pdb);
+        const matches = (labels: Readonly<Record<string, string>>) => isEmptySelector(selector) || selects(selector, labels);
+        const workloads = candidates.filter((o): o is Workload => o.type === 'Workload' && o.template !== undefined && matches(o.template.labels));
         if (workloads.length === 0) return;
-        let total = 0;
+        let total = candidates.filter((o) => o.type === 'Pod' && matches(o.labels)).length;
         for (const workload of workloads) {
           const { replicas, what } = effectiveReplicas(index, workload);
           if (!replicas.known) return context.skipped(replicas, what);
           total += replicas.value;
-        }
-        // Bare pods the budget selects count too (one each).
-        const selector = pdb.selector;
-        if (selector && !selector.unsupported) {
-          total += index
-            .inNamespace(namespaceOf(pdb))
-            .filter((o) => o.type === 'Pod' && (isEmptySelector(selector) || selects(selector, o.labels))).length;
         }
         const required = resolveIntOrPercent(value.value, total, 'up');
         if (total === 0 || required < total) return;

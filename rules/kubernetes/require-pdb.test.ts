@@ -56,10 +56,17 @@ new RuleTester().run(rule, {
     { name: 'replicas from a template placeholder are unknown', code: deployment('${REPLICAS}') },
     { name: 'an HPA floor of 1 is left to hpa-min-replicas', code: deployment(3), files: { 'hpa.yaml': hpa(1) } },
     {
+      name: 'a PDB without a namespace goes wherever it is applied, so it may cover the workload',
+      code: deployment(3, 'namespace: shop'),
+      files: { 'pdb.yaml': pdb('matchLabels: { app: web }') },
+    },
+    {
       name: 'a PDB whose selector cannot be read might cover the workload',
       code: deployment(3),
       files: { 'pdb.yaml': pdb('matchExpressions: [{ key: app, operator: Gt, values: ["1"] }]') },
     },
+    { name: 'a PDB selecting by a templated label might cover the workload', code: deployment(3), files: { 'pdb.yaml': pdb('matchLabels: { app: "${APP}" }') } },
+    { name: 'templated pod labels cannot be matched', code: deployment(3).replace('tier: frontend', 'tier: "${TIER}"') },
     { name: 'a DaemonSet is not judged', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
   ],
   invalid: [

@@ -1,8 +1,10 @@
 import { defineRule } from '@nospof/core';
-import type { Workload } from '@nospof/kubernetes';
-import { namespaceOf } from '@nospof/kubernetes';
+import type { PodDisruptionBudget, Workload } from '@nospof/kubernetes';
+import { namespaceOf, selects } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
+import { hasTemplatedLabels, hasTemplatedSelector } from './utils/pods.js';
 import { effectiveReplicas, isReplicated } from './utils/replicas.js';
+import { sameNamespaceCandidates } from './utils/scope.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +20,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Absent `spec.replicas` means 1 (not judged: min-replicas covers it). An HPA or ScaledObject floor replaces `spec.replicas`. A PDB counts when it is in the same namespace (absent = `default`) and its selector matches the template labels; an empty `policy/v1` selector matches every pod of the namespace.',
+        'Absent `spec.replicas` means 1 (not judged: min-replicas covers it). An HPA or ScaledObject floor replaces `spec.replicas`. A PDB counts when it is in the same namespace (or has none: it goes wherever it is applied) and its selector matches the template labels; an empty `policy/v1` selector matches every pod of the namespace. Selectors that cannot be evaluated (unknown operators, templated values) and templated pod labels are unknown.',
     },
     messages: {
       missing: '{{kind}} "{{name}}" runs {{replicas}} replicas but no PodDisruptionBudget in namespace "{{namespace}}" selects its pods.',
@@ -35,10 +37,18 @@ export default defineRule({
         const { replicas, what } = effectiveReplicas(index, workload);
         if (!replicas.known) return context.skipped(replicas, what);
         if (replicas.value < 2) return;
-        if (index.pdbsFor(workload).length > 0) return;
+        if (hasTemplatedLabels(workload.template.labels)) return;
+        // Budgets in its namespace, or without one (they go wherever they are applied). One whose selector we
+        // cannot read (unknown operator, templated value) might cover these pods: no finding from what we
+        // cannot see.
+        const labels = workload.template.labels;
+        const budgets = sameNamespaceCandidates(index, workload).filter((o): o is PodDisruptionBudget => o.type === 'PodDisruptionBudget');
+        const covered = budgets.some((pdb) => {
+          const selector = pdb.selector;
+          return selector === undefined || selector.unsupported || hasTemplatedSelector(selector) || selects(selector, labels);
+        });
+        if (covered) return;
         const namespace = namespaceOf(workload);
-        // A PDB whose selector we cannot read might cover these pods: no finding from what we cannot see.
-        if (index.hasUnreadablePdb(namespace)) return;
         context.report({
           node: workload.kindNode,
           messageId: 'missing',

@@ -50,6 +50,7 @@ new RuleTester().run(rule, {
     },
     { name: 'a helper sidecar without ports is exempt when the main container is probed', code: workload(`${probed}${bare('log-shipper', false)}`) },
     { name: 'a DaemonSet no Service selects is a node agent', code: workload(bare('agent'), 'DaemonSet') },
+    { name: 'a queue worker with no ports and no Service receives no traffic', code: workload(bare('worker', false), 'StatefulSet') },
     {
       name: 'Jobs and CronJobs are not long-running',
       code: yaml`
@@ -77,8 +78,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', data: { container: 'metrics' }, line: 19, column: 17 }],
     },
     {
-      name: 'the only container is judged even without ports',
+      name: 'a worker without ports is judged when a Service selects it',
       code: workload(bare('worker', false), 'StatefulSet'),
+      files: { 'service.yaml': service },
       errors: [{ messageId: 'missing', data: { container: 'worker', kind: 'StatefulSet' } }],
     },
     {

@@ -17,7 +17,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'An absent `readinessProbe` means the container is ready once started. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. DaemonSets are judged only when a Service selects their pods. Jobs and CronJobs are not long-running and are not judged.',
+        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of the scan selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. Jobs and CronJobs are not long-running and are not judged.',
     },
     messages: {
       missing: 'Container "{{container}}" of {{kind}} "{{name}}" has no readiness probe; traffic reaches it before it can serve and after it stops.',
@@ -31,7 +31,11 @@ export default defineRule({
       Workload(workload: Workload) {
         const template = workload.template;
         if (!template) return;
-        if (workload.kind === 'DaemonSet' && !isBehindService(kubernetesIndex(context), workload)) return;
+        const behindService = isBehindService(kubernetesIndex(context), workload);
+        // DaemonSets are node agents unless a Service sends them traffic; a workload with no ports and no
+        // Service (a queue worker) receives no traffic a probe could steer.
+        if (workload.kind === 'DaemonSet' && !behindService) return;
+        if (!behindService && !template.containers.some((c) => hasPorts(c, workload.document))) return;
         const someProbed = template.containers.some((c) => c.readinessProbe !== undefined);
         for (const container of template.containers) {
           if (container.readinessProbe) continue;

@@ -60,6 +60,7 @@ new RuleTester().run(rule, {
       code: deployment(2, antiAffinity('required', 'matchExpressions: [{ key: app, operator: In, values: [web] }]')),
     },
     { name: 'a single replica needs no spreading', code: deployment(1) },
+    { name: 'a templated anti-affinity selector is unknown', code: deployment(2, antiAffinity('required', 'matchLabels: { app: "${APP}" }')) },
     { name: 'replicas from a template placeholder are unknown', code: deployment('${REPLICAS}') },
     {
       name: 'a selector that cannot be evaluated is not judged',

@@ -99,8 +99,14 @@ new RuleTester().run(rule, {
         `,
       },
     },
+    {
+      name: 'Recreate forced by a ReadWriteOnce claim is left to the storage rules',
+      code: deployment(1, 'strategy: { type: Recreate }', 'volumes: [{ name: uploads, persistentVolumeClaim: { claimName: uploads } }]'),
+      files: { 'pvc.yaml': claim('ReadWriteOnce') },
+    },
     { name: 'a StatefulSet maxUnavailable below its replicas', code: statefulSet(3, '1') },
     { name: 'a DaemonSet with a bounded maxUnavailable', code: daemonSet('10%') },
+    { name: 'an Argo canary with traffic routing is not judged by pod availability', code: rollout('maxUnavailable: 4\ntrafficRouting: { nginx: { stableIngress: api } }') },
     { name: 'an Argo canary with the defaults', code: rollout('steps: [{ setWeight: 20 }, { pause: {} }]') },
   ],
   invalid: [
@@ -111,17 +117,10 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'recreate', data: { kind: 'Deployment', name: 'web' }, line: 8, column: 11, endColumn: 19 }],
     },
     {
-      name: 'Recreate with a ReadWriteOnce claim has no one-edit fix',
-      code: deployment(2, 'strategy: { type: Recreate }', 'volumes: [{ name: uploads, persistentVolumeClaim: { claimName: uploads } }]'),
-      files: { 'pvc.yaml': claim('ReadWriteOnce') },
-      output: null,
-      errors: [{ messageId: 'recreate', line: 7, column: 21 }],
-    },
-    {
       name: 'Recreate with a claim outside the scan has no fix',
       code: deployment(2, 'strategy: { type: Recreate }', 'volumes: [{ name: uploads, persistentVolumeClaim: { claimName: uploads } }]'),
       output: null,
-      errors: [{ messageId: 'recreate' }],
+      errors: [{ messageId: 'recreate', line: 7, column: 21 }],
     },
     {
       name: 'Recreate with a ReadWriteMany claim is fixed',

@@ -1,10 +1,11 @@
 import { defineRule, known, unknown, type Locatable, type Value } from '@nospof/core';
-import type { KubernetesIndex, Workload } from '@nospof/kubernetes';
+import type { KubernetesIndex, PersistentVolumeClaim, Workload } from '@nospof/kubernetes';
 import { namespaceOf, resolveIntOrPercent } from '@nospof/kubernetes';
 import { getMap, type YAMLMap } from '@nospof/yaml';
 import { replaceScalar, scalarField } from './utils/fields.js';
 import { kubernetesIndex } from './utils/index-of.js';
 import { effectiveReplicas } from './utils/replicas.js';
+import { sameNamespaceCandidates } from './utils/scope.js';
 
 type IntOrPercent = number | string;
 
@@ -30,7 +31,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Deployment: absent `strategy.type` = `RollingUpdate`, absent `maxUnavailable` and `maxSurge` = `25%`; `maxUnavailable` rounds down and `maxSurge` up, and when both resolve to 0 the controller still takes 1 pod down. Argo Rollout canary: the same defaults. StatefulSet: `updateStrategy.rollingUpdate.maxUnavailable` absent = 1, percentages round up (only an explicit value is judged). DaemonSet: only a percentage of 100% or more is judged (the node count is unknown). Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1).',
+        'Deployment: absent `strategy.type` = `RollingUpdate`, absent `maxUnavailable` and `maxSurge` = `25%`; `maxUnavailable` rounds down and `maxSurge` up, and when both resolve to 0 the controller still takes 1 pod down. Argo Rollout canary without `trafficRouting`: the same defaults. StatefulSet: `updateStrategy.rollingUpdate.maxUnavailable` absent = 1, percentages round up (only an explicit value is judged). DaemonSet: only a percentage of 100% or more is judged (the node count is unknown). `Recreate` forced by a ReadWriteOnce claim is left to the storage rules. Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1).',
     },
     messages: {
       recreate: '{{kind}} "{{name}}" uses the Recreate strategy: every rollout stops all replicas before new ones start.',
@@ -114,13 +115,15 @@ export default defineRule({
       const typeValue = type?.value;
       if (typeValue && !typeValue.known) return context.skipped(typeValue, `strategy.type of ${workload.kind} "${workload.name}"`);
       if (type && typeValue?.value === 'Recreate') {
-        const index = kubernetesIndex(context);
+        const claims = claimSharing(kubernetesIndex(context), workload);
+        // Old and new pods cannot both mount a single-node volume: Recreate is forced by the storage, whose
+        // SPOF min-replicas and rwo-volume-replicas report.
+        if (claims === 'singleNode') return;
         context.report({
           node: type.node,
           messageId: 'recreate',
           data: { kind: workload.kind, name: workload.name },
-          // RollingUpdate would run old and new pods side by side: not with a claim only one node may mount.
-          fix: mountsOnlySharedClaims(index, workload) ? (fixer) => replaceScalar(fixer, context.source, type.node, 'RollingUpdate') : undefined,
+          fix: claims === 'multiNode' ? (fixer) => replaceScalar(fixer, context.source, type.node, 'RollingUpdate') : undefined,
         });
         return;
       }
@@ -166,7 +169,9 @@ export default defineRule({
             return checkDeployment(workload);
           case 'Rollout': {
             const canary = getMap(workload.strategy, 'canary', workload.document);
-            return canary ? checkSurgeStyle(workload, canary) : undefined;
+            // With traffic routing the mesh or ingress shifts traffic by weight, not by pod availability.
+            if (!canary || getMap(canary, 'trafficRouting', workload.document)) return undefined;
+            return checkSurgeStyle(workload, canary);
           }
           case 'StatefulSet':
             return checkStatefulSet(workload);
@@ -180,11 +185,26 @@ export default defineRule({
   },
 });
 
-/** True when every claim the pods mount is known to allow several nodes (so pods may overlap). */
-function mountsOnlySharedClaims(index: KubernetesIndex, workload: Workload): boolean {
-  return (workload.template?.volumes ?? []).every((volume) => {
-    if (volume.source !== 'persistentVolumeClaim') return true;
-    const claim = volume.claimName === undefined ? undefined : index.claim(volume.claimName, namespaceOf(workload));
-    return claim !== undefined && claim.accessModes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
-  });
+/**
+ * How the claims the pods mount may be shared: `singleNode` when one is known ReadWriteOnce(Pod) only,
+ * `multiNode` when there are none or every one is known to allow several nodes, `unknown` otherwise.
+ */
+function claimSharing(index: KubernetesIndex, workload: Workload): 'singleNode' | 'multiNode' | 'unknown' {
+  let result: 'multiNode' | 'unknown' = 'multiNode';
+  for (const volume of workload.template?.volumes ?? []) {
+    if (volume.source !== 'persistentVolumeClaim') continue;
+    const claim =
+      volume.claimName === undefined
+        ? undefined
+        : (index.claim(volume.claimName, namespaceOf(workload)) ??
+          sameNamespaceCandidates(index, workload).find((o): o is PersistentVolumeClaim => o.type === 'PersistentVolumeClaim' && o.name === volume.claimName));
+    if (!claim) {
+      result = 'unknown';
+      continue;
+    }
+    const multi = claim.accessModes.some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+    if (!multi && claim.accessModes.some((m) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod')) return 'singleNode';
+    if (!multi) result = 'unknown';
+  }
+  return result;
 }

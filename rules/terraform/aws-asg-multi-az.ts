@@ -48,10 +48,10 @@ export default defineRule({
       defaults: '`min_size` is required. Zones of subnets are read from the `availability_zone` of `aws_subnet` resources in the scan; a subnet whose zone is not written is not judged.',
     },
     messages: {
-      minSize: 'Auto Scaling group keeps min_size = {{min}}: one instance failure is an outage.',
-      oneSubnet: 'Auto Scaling group launches into one subnet, so one Availability Zone.',
-      oneZone: 'Auto Scaling group uses a single Availability Zone.',
-      subnetsOneZone: 'Auto Scaling group subnets ({{subnets}}) are all in the same Availability Zone.',
+      minSize: 'Auto Scaling group "{{name}}" keeps min_size = {{min}}: one instance failure is an outage.',
+      oneSubnet: 'Auto Scaling group "{{name}}" launches into one subnet, so one Availability Zone.',
+      oneZone: 'Auto Scaling group "{{name}}" uses a single Availability Zone.',
+      subnetsOneZone: 'Auto Scaling group "{{name}}" subnets ({{subnets}}) are all in the same Availability Zone.',
     },
     schema: [{ type: 'object', properties: { allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ allowScaleToZero: true }],
@@ -67,7 +67,7 @@ export default defineRule({
               value: group.attr(p.attr),
               attr: p.attr,
               messageId: p.messageId,
-              data: p.data,
+              data: { name: group.name, ...p.data },
               fix: p.fix ? fixAttribute(context, group, p.attr, p.fix) : undefined,
             });
           }
@@ -76,7 +76,7 @@ export default defineRule({
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/autoscaling/aws')) {
           for (const p of problemsOf(context, call.inputs, allowScaleToZero)) {
-            reportCall(context, { call, value: call.inputs.attr(p.attr), messageId: p.messageId, data: p.data });
+            reportCall(context, { call, value: call.inputs.attr(p.attr), messageId: p.messageId, data: { name: node.name, ...p.data } });
           }
         }
       },

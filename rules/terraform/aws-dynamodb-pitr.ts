@@ -41,7 +41,7 @@ export default defineRule({
             instance: table,
             value: enabled,
             at: pitr ?? undefined,
-            attr: 'point_in_time_recovery',
+            attr: 'enabled',
             messageId: 'noPitr',
             data: { name: table.name },
             fix: pitr ? fixAttribute(context, pitr, 'enabled', 'true') : fixLines(context, table, ['point_in_time_recovery {', '  enabled = true', '}']),

@@ -58,6 +58,7 @@ export default defineRule({
             reportInstance(context, {
               instance: group,
               value: min,
+              at: scaling,
               attr: 'min_size',
               messageId: 'tooFewNodes',
               data: { name: group.name, min: min.value },
@@ -70,7 +71,7 @@ export default defineRule({
         for (const cluster of instancesOf(context, node, ['aws_eks_cluster'])) {
           const vpc = block(context, cluster, 'vpc_config');
           const subnets = vpc ? checkSubnets(context, vpc) : undefined;
-          if (vpc && subnets) reportInstance(context, { instance: cluster, value: vpc.attr('subnet_ids'), at: vpc, messageId: subnets.messageId, data: { name: cluster.name } });
+          if (vpc && subnets) reportInstance(context, { instance: cluster, value: vpc.attr('subnet_ids'), at: vpc, attr: 'subnet_ids', messageId: subnets.messageId, data: { name: cluster.name } });
         }
       },
       ModuleCall(node: ModuleCall) {

@@ -38,7 +38,7 @@ export default defineRule({
             const enabled = bool(check, 'enabled');
             if (skip(context, enabled, 'health_check.enabled')) continue;
             if (enabled?.value ?? ENABLED_DEFAULT) continue;
-            reportInstance(context, { instance: group, value: enabled, attr: 'enabled', messageId: 'disabled', data: { name: group.name }, fix: fixAttribute(context, check, 'enabled', 'true') });
+            reportInstance(context, { instance: group, value: enabled, at: check, attr: 'enabled', messageId: 'disabled', data: { name: group.name }, fix: fixAttribute(context, check, 'enabled', 'true') });
           }
         }
       },

@@ -34,7 +34,7 @@ export default defineRule({
           const subnets = list(info, 'client_subnets');
           if (skip(context, subnets, 'client_subnets') || !subnets) continue;
           if (subnets.value.length < 2) {
-            reportInstance(context, { instance: cluster, value: subnets, at: info, messageId: 'fewSubnets', data: { name: cluster.name, count: subnets.value.length } });
+            reportInstance(context, { instance: cluster, value: subnets, at: info, attr: 'client_subnets', messageId: 'fewSubnets', data: { name: cluster.name, count: subnets.value.length } });
             continue;
           }
           const brokers = num(cluster, 'number_of_broker_nodes');

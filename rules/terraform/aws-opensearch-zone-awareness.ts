@@ -42,12 +42,13 @@ export default defineRule({
           if (skip(context, count, 'instance_count') || skip(context, zoneAware, 'zone_awareness_enabled')) continue;
           const nodes = count?.value ?? INSTANCE_COUNT_DEFAULT;
           if (nodes < 2) {
-            reportInstance(context, { instance: domain, value: count, at: config ?? undefined, messageId: 'oneDataNode', data: { name: domain.name, count: nodes } });
+            reportInstance(context, { instance: domain, value: count, at: config ?? undefined, attr: 'instance_count', messageId: 'oneDataNode', data: { name: domain.name, count: nodes } });
           } else if (!(zoneAware?.value ?? ZONE_AWARENESS_DEFAULT)) {
             reportInstance(context, {
               instance: domain,
               value: zoneAware,
               at: config ?? undefined,
+              attr: 'zone_awareness_enabled',
               messageId: 'noZoneAwareness',
               data: { name: domain.name },
               fix: config ? fixAttribute(context, config, 'zone_awareness_enabled', 'true') : undefined,
@@ -61,6 +62,8 @@ export default defineRule({
           reportInstance(context, {
             instance: domain,
             value: masters,
+            at: config,
+            attr: 'dedicated_master_count',
             messageId: 'fewMasters',
             data: { name: domain.name, count: masters.value },
             fix: fixAttribute(context, config, 'dedicated_master_count', '3'),

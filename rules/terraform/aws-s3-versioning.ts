@@ -40,7 +40,7 @@ export default defineRule({
             const enabled = bool(inline, 'enabled');
             if (skip(context, enabled, 'versioning.enabled')) continue;
             if (enabled?.value ?? VERSIONING_DEFAULT) continue;
-            reportInstance(context, { instance: bucket, value: enabled, at: inline, messageId: 'noVersioning', data: { name: bucket.name }, fix: fixAttribute(context, inline, 'enabled', 'true') });
+            reportInstance(context, { instance: bucket, value: enabled, at: inline, attr: 'enabled', messageId: 'noVersioning', data: { name: bucket.name }, fix: fixAttribute(context, inline, 'enabled', 'true') });
             continue;
           }
           const configs = bucketConfigs(bucket, 'aws_s3_bucket_versioning');
@@ -56,6 +56,8 @@ export default defineRule({
           reportInstance(context, {
             instance: versioning,
             value: status,
+            at: config,
+            attr: 'status',
             messageId: 'notEnabled',
             data: { name: versioning.name, status: status.value },
             fix: fixAttribute(context, config, 'status', '"Enabled"'),

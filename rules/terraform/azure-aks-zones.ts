@@ -13,7 +13,7 @@ type MessageId = 'noZones' | 'tooFewNodes' | 'freeTier';
 function checkPool(context: RuleContext<MessageId>, owner: Instance, pool: BlockView, name: string, min: number): void {
   const zones = stringList(pool, 'zones') ?? stringList(pool, 'availability_zones');
   if (!skip(context, zones, 'zones') && (zones?.value.length ?? 0) < 2) {
-    reportInstance(context, { instance: owner, value: zones, at: pool, messageId: 'noZones', data: { name, zones: zones?.value.length ?? 0 } });
+    reportInstance(context, { instance: owner, value: zones, at: pool, attr: pool.attribute('zones') ? 'zones' : 'availability_zones', messageId: 'noZones', data: { name, zones: zones?.value.length ?? 0 } });
   }
   const autoscaling = bool(pool, 'auto_scaling_enabled') ?? bool(pool, 'enable_auto_scaling');
   if (skip(context, autoscaling, 'auto_scaling_enabled')) return;
@@ -21,7 +21,7 @@ function checkPool(context: RuleContext<MessageId>, owner: Instance, pool: Block
   if (skip(context, count, autoscaling?.value ? 'min_count' : 'node_count')) return;
   const nodes = count?.value ?? (autoscaling?.value ? undefined : NODE_COUNT_DEFAULT);
   if (nodes === undefined || nodes >= min) return;
-  reportInstance(context, { instance: owner, value: count, at: pool, messageId: 'tooFewNodes', data: { name, count: nodes, min } });
+  reportInstance(context, { instance: owner, value: count, at: pool, attr: autoscaling?.value ? 'min_count' : 'node_count', messageId: 'tooFewNodes', data: { name, count: nodes, min } });
 }
 
 export default defineRule({

@@ -13,6 +13,11 @@ function isServerless(sku: string): boolean {
   return /^(Y1|FC1)$/i.test(sku);
 }
 
+/** Zone balancing exists on Premium v2/v3/v4, Isolated v2 and Workflow Standard SKUs only. */
+function supportsZoneBalancing(sku: string | undefined): boolean {
+  return sku === undefined || /^(P\d+(v2|v3|v4|mv3|mv4)|I\d+v2|I\d+mv2|WS\d)$/i.test(sku);
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/azure-app-service-plan',
@@ -25,7 +30,7 @@ export default defineRule({
       remediation: 'Set `worker_count` to 2 or more (3 with zone balancing) and `zone_balancing_enabled = true` on a Premium v2/v3 plan.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`worker_count` absent means 1; `zone_balancing_enabled` absent means false. Consumption (Y1) and Flex (FC1) plans are not judged.',
+      defaults: '`worker_count` absent means 1; `zone_balancing_enabled` absent means false. Consumption (Y1) and Flex (FC1) plans are not judged; zone balancing is only judged on SKUs that offer it (Premium v2+, Isolated v2, Workflow Standard).',
     },
     messages: {
       fewWorkers: 'App Service plan "{{name}}" runs {{count}} worker(s).',
@@ -45,6 +50,8 @@ export default defineRule({
           if (!skip(context, workers, 'worker_count') && (workers?.value ?? WORKER_COUNT_DEFAULT) < 2) {
             reportInstance(context, { instance: plan, value: workers, attr: 'worker_count', messageId: 'fewWorkers', data: { name: plan.name, count: workers?.value ?? WORKER_COUNT_DEFAULT }, fix: fixAttribute(context, plan, 'worker_count', '2') });
           }
+          // On SKUs without zone support the worker count is the only lever, so only it is reported.
+          if (!supportsZoneBalancing(sku?.value)) continue;
           const zones = bool(plan, 'zone_balancing_enabled');
           if (skip(context, zones, 'zone_balancing_enabled') || (zones?.value ?? ZONE_BALANCING_DEFAULT)) continue;
           reportInstance(context, { instance: plan, value: zones, attr: 'zone_balancing_enabled', messageId: 'noZoneBalancing', data: { name: plan.name } });

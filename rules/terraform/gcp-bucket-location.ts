@@ -44,6 +44,7 @@ export default defineRule({
                 instance: bucket,
                 value: enabled,
                 at: versioning ?? undefined,
+                attr: 'enabled',
                 messageId: 'noVersioning',
                 data: { name: bucket.name },
                 fix: versioning ? fixAttribute(context, versioning, 'enabled', 'true') : fixLines(context, bucket, ['versioning {', '  enabled = true', '}']),

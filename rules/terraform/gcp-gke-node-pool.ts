@@ -59,7 +59,7 @@ export default defineRule({
           const management = block(context, pool, 'management');
           const repair = management ? bool(management, 'auto_repair') : undefined;
           if (management && !skip(context, repair, 'management.auto_repair') && !(repair?.value ?? AUTO_REPAIR_DEFAULT)) {
-            reportInstance(context, { instance: pool, value: repair, at: management, messageId: 'noAutoRepair', data: { name: pool.name }, fix: fixAttribute(context, management, 'auto_repair', 'true') });
+            reportInstance(context, { instance: pool, value: repair, at: management, attr: 'auto_repair', messageId: 'noAutoRepair', data: { name: pool.name }, fix: fixAttribute(context, management, 'auto_repair', 'true') });
           }
           const autoscaling = block(context, pool, 'autoscaling');
           if (autoscaling === undefined) continue;
@@ -68,13 +68,13 @@ export default defineRule({
             const perZone = num(autoscaling, 'min_node_count');
             if (skip(context, total, 'total_min_node_count') || skip(context, perZone, 'min_node_count')) continue;
             if (total) {
-              if (total.value < min) reportInstance(context, { instance: pool, value: total, messageId: 'tooFewNodes', data: { name: pool.name, count: total.value, min } });
+              if (total.value < min) reportInstance(context, { instance: pool, value: total, at: autoscaling, attr: 'total_min_node_count', messageId: 'tooFewNodes', data: { name: pool.name, count: total.value, min } });
               continue;
             }
             const zones = zoneCount(context, pool);
             const count = (perZone?.value ?? 0) * (zones ?? 1);
             if (count < min && (zones !== undefined || count === 0)) {
-              reportInstance(context, { instance: pool, value: perZone, at: autoscaling, messageId: 'tooFewNodes', data: { name: pool.name, count, min } });
+              reportInstance(context, { instance: pool, value: perZone, at: autoscaling, attr: 'min_node_count', messageId: 'tooFewNodes', data: { name: pool.name, count, min } });
             }
             continue;
           }

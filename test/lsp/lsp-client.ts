@@ -270,6 +270,7 @@ export class TestClient {
   }
 }
 
+/** The code actions of a response, without bare commands (a `Command` has a string `command`). */
 export function codeActionsOnly(actions: (CodeAction | Command)[]): CodeAction[] {
-  return actions.filter((a): a is CodeAction => typeof (a as CodeAction).title === 'string' && !('arguments' in a && typeof a.command === 'string'));
+  return actions.filter((a): a is CodeAction => typeof a.command !== 'string');
 }

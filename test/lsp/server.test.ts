@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { codeActionsOnly, TestClient } from './lsp-client.js';
+import { cliBin, codeActionsOnly, TestClient } from './lsp-client.js';
 import { deployment, hpa, makeWorkspace, pdb } from './workspace.js';
 
 const has = (rule: string) => (d: Diagnostic[]) => d.some((x) => x.code === rule);
@@ -94,6 +95,25 @@ describe('language server over stdio: one document', () => {
     await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), client.document(uri).version);
   });
 
+  it('serves Terraform, Jenkins and GitHub Actions files, with ignores in each language comment syntax', async () => {
+    const files = [
+      { name: 'main.tf', rule: 'terraform/aws-db-multi-az', languageId: 'terraform', text: 'resource "aws_db_instance" "main" {\n  engine   = "postgres"\n  multi_az = false\n}\n' },
+      { name: 'Jenkinsfile', rule: 'jenkins/pipeline-timeout', languageId: 'groovy', text: "pipeline {\n  agent { label 'linux' }\n  stages {\n    stage('build') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n" },
+      { name: '.github/workflows/ci.yml', rule: 'github-actions/job-timeout', languageId: 'yaml', text: 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n' },
+    ];
+    for (const file of files) {
+      const uri = await client.open(workspace.write(file.name, file.text), undefined, file.languageId);
+      const diagnostics = await client.waitForDiagnostics(uri, has(file.rule));
+      const finding = diagnostics.find((d) => d.code === file.rule)!;
+      const ignore = codeActionsOnly(await client.codeActions(uri, finding.range)).find((a) => a.title === `Ignore ${file.rule} here (with reason)`);
+      const inserted = Object.values(ignore!.edit!.changes!)[0]![0]!.newText;
+      expect(inserted.trim()).toMatch(new RegExp(`^(#|//) nospof-ignore ${file.rule} -- <reason>$`));
+      if (file.name === 'Jenkinsfile') expect(inserted.trim().startsWith('//')).toBe(true);
+      await client.applyEdit(ignore!.edit!);
+      await client.waitForDiagnostics(uri, lacks(file.rule), client.document(uri).version);
+    }
+  });
+
   it('ignores documents no language reads', async () => {
     const readme = await client.open(workspace.write('README.md', '# notes\nreplicas: 1\n'), undefined, 'markdown');
     const { uri } = await openWithFinding('after-readme');
@@ -131,7 +151,18 @@ describe('language server over stdio: the workspace', () => {
     await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
     await client.fileChanged(workspace.write('pdb.yaml', pdb), 1);
     await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
+    rmSync(workspace.path('pdb.yaml'));
     await client.fileChanged(workspace.path('pdb.yaml'), 3);
+    await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
+  });
+
+  it('forgets the files of a deleted directory', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'policy/pdb.yaml': pdb });
+    client = await TestClient.start({ root: workspace.root });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
+    rmSync(workspace.path('policy'), { recursive: true });
+    await client.fileChanged(workspace.path('policy'), 3);
     await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
   });
 
@@ -173,9 +204,12 @@ describe('language server over stdio: the workspace', () => {
     const yaml = await client.waitForDiagnostics(config, (d) => d.length > 0, version);
     expect(yaml[0]!.message).toContain('not valid YAML');
 
-    version = await client.replace(config, 'rules:\n  kubernetes/min-replicas: off\n');
+    version = await client.replace(config, 'extends: nospof:recommended\nrules:\n  kubernetes/min-replicas: off\n');
     await client.waitForDiagnostics(config, (d) => d.length === 0, version);
-    await client.waitForDiagnostics(manifest, (d) => d.length > 0 && lacks(MIN_REPLICAS)(d) && lacks('config')(d));
+    // Every earlier state of the manifest had a min-replicas or a config diagnostic: this one is the new config's.
+    await client.waitForDiagnostics(manifest, (d) => lacks(MIN_REPLICAS)(d) && lacks('config')(d));
+    await client.replace(config, 'extends: nospof:recommended\n');
+    await client.waitForDiagnostics(manifest, has(MIN_REPLICAS));
   });
 
   it('lints on save only when nospof.run is onSave', async () => {
@@ -186,6 +220,21 @@ describe('language server over stdio: the workspace', () => {
     const version = await client.replace(uri, deployment(3));
     await client.save(uri);
     await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS), version);
+  });
+
+  it('lints a file outside the workspace folder as part of its own repository', async () => {
+    workspace = makeWorkspace({ 'folder/README.md': '# elsewhere\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n' });
+    const workflow = workspace.write('repo/.github/workflows/ci.yml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n');
+    client = await TestClient.start({ root: workspace.path('folder') });
+    const uri = await client.open(workflow);
+    await client.waitForDiagnostics(uri, has('github-actions/job-timeout'));
+  });
+
+  it('uses stdio when started as a bare `nospof lsp`', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
+    client = await TestClient.start({ root: workspace.root, command: [process.execPath, cliBin, 'lsp'] });
+    const uri = await client.open(workspace.path('deployment.yaml'));
+    await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
   });
 
   it('shuts down and exits cleanly', async () => {

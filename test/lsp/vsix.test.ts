@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from './lsp-client.js';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node.js';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient, WAIT_MS } from './lsp-client.js';
 import { deployment, makeWorkspace } from './workspace.js';
 import { readZip, type ZipEntry } from './zip-reader.js';
 
@@ -81,6 +83,33 @@ describe('the VS Code extension package', () => {
       const uri = await client.open(workspace.path('deployment.yaml'));
       const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'kubernetes/min-replicas'));
       expect(diagnostics.find((d) => d.code === 'kubernetes/min-replicas')?.range.start.line).toBe(5);
+    });
+
+    it('speaks over Node IPC, as VS Code starts it', async () => {
+      const child = fork(`${extensionDir}dist/server.mjs`, ['--node-ipc', `--clientProcessId=${process.pid}`], { silent: true });
+      const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      try {
+        const uri = pathToFileURL(workspace.path('deployment.yaml')).href;
+        const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('no diagnostics over IPC')), WAIT_MS);
+          connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            clearTimeout(timer);
+            resolve(params);
+          });
+        });
+        connection.listen();
+        await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace.root).href, capabilities: {} });
+        await connection.sendNotification('initialized', {});
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(workspace.path('deployment.yaml'), 'utf8') } });
+        expect((await published).diagnostics.map((d) => d.code)).toContain('kubernetes/min-replicas');
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        expect(await exited).toBe(0);
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
     });
   });
 });

@@ -136,5 +136,7 @@ function bodyAt(depth: number): fc.Arbitrary<string> {
     .map(([as, bs, lead]) => lead + [...as, ...bs].map((line) => line + '\n').join(''));
 }
 
-/** A whole HCL file. */
-export const hclFile: fc.Arbitrary<string> = bodyAt(2);
+/** A whole HCL file, sometimes with Windows line ends. */
+export const hclFile: fc.Arbitrary<string> = fc
+  .tuple(bodyAt(2), fc.integer({ min: 0, max: 9 }))
+  .map(([text, dice]) => (dice === 0 ? text.replace(/\n/g, '\r\n') : text));

@@ -4,11 +4,14 @@ import type { GithubActionsRoot, Job, Step } from './model.js';
 import { stepTools } from './tools.js';
 
 function stepFacts(file: string, step: Step, job: Job | undefined): RepositoryFact[] {
+  const scanners = stepTools(step, securityScanners);
+  const channels = stepTools(step, notificationChannels);
+  if (scanners.length === 0 && channels.length === 0) return [];
   const facts: RepositoryFact[] = [];
   const range = step.uses?.value.range ?? step.run?.key ?? step.range;
-  for (const tool of stepTools(step, securityScanners)) facts.push({ kind: 'security-scanner', name: tool.name, file, range });
+  for (const tool of scanners) facts.push({ kind: 'security-scanner', name: tool.name, file, range });
   const onFailure = runsOnFailure(step.if) || runsOnFailure(job?.if);
-  for (const tool of stepTools(step, notificationChannels)) facts.push({ kind: 'notification-channel', name: tool.name, file, range, onFailure });
+  for (const tool of channels) facts.push({ kind: 'notification-channel', name: tool.name, file, range, onFailure });
   return facts;
 }
 

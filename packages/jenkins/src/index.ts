@@ -23,6 +23,7 @@ export {
   allStages,
   flattenSteps,
   optionNamed,
+  resourceOf,
 } from './model/navigate.js';
 export { stringValue, looseText, booleanValue, namedArgument, firstArgument } from './model/values.js';
 export { parseLabelExpression, positiveAtoms } from './labels/label-expression.js';

@@ -56,6 +56,14 @@ describe('jenkins language', () => {
     ]);
   });
 
+  it('finds scanners run as plugin steps and as shell commands in scripted pipelines', () => {
+    const file = parsed("node('linux') {\n  dependencyCheck additionalArguments: '--scan .', odcInstallation: 'dc'\n  sh '''\n    set -e\n    snyk test --all-projects\n  '''\n}\n");
+    expect((jenkinsLanguage.facts?.(file) ?? []).map((f) => [f.name, f.range.start.line])).toEqual([
+      ['dependency-check', 2],
+      ['snyk', 3],
+    ]);
+  });
+
   it('counts an alert in a scripted catch block as a failure notification', () => {
     const file = parsed("node {\n  try { sh 'make' } catch (e) { slackSend message: 'failed'; throw e }\n}\n");
     expect(jenkinsLanguage.facts?.(file)).toMatchObject([{ name: 'slack', onFailure: true }]);

@@ -34,7 +34,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       const diagnostic = toDiagnostic(finding, input.uriOf);
       if (finding.fix) {
         actions.push({
-          title: `Fix: ${finding.message}`,
+          title: `Fix this ${finding.ruleId} problem`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,

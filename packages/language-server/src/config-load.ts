@@ -40,10 +40,21 @@ export function loadConfigFrom(file: string, readText: ReadText, rules: readonly
     return { config, files, reads };
   } catch (error) {
     const problems: readonly ConfigProblem[] =
-      error instanceof ConfigError ? error.problems : [{ file, path: [], message: `cannot read the configuration: ${describe(error)}` }];
+      asConfigError(error)?.problems ?? [{ file, path: [], message: `cannot read the configuration: ${describe(error)}` }];
     const located = problems.map((p): ConfigProblem => (p.line === undefined ? { ...p, ...(reads.get(p.file)?.locate(p.path) ?? {}) } : p));
     return { error: new ConfigError(located), files, reads };
   }
+}
+
+/**
+ * The error as a `ConfigError`, also when it comes from another copy of `@nospof/core` (the CLI's build
+ * next to core's sources under test), where `instanceof` fails.
+ */
+export function asConfigError(error: unknown): ConfigError | undefined {
+  if (error instanceof ConfigError) return error;
+  const candidate = error as { name?: unknown; problems?: unknown } | null;
+  if (candidate?.name === 'ConfigError' && Array.isArray(candidate.problems)) return new ConfigError(candidate.problems as ConfigProblem[]);
+  return undefined;
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,6 @@
-import { isAbsolute, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { CONFIG_NAMES } from 'nospof';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The file-system path of a `file:` URI; other schemes (untitled buffers, git views) have none. */
@@ -32,4 +34,12 @@ const SKIPPED_DIRECTORIES = /(^|[\\/])(\.git|node_modules|\.hg|\.svn)([\\/]|$)/;
 
 export function inSkippedDirectory(path: string): boolean {
   return SKIPPED_DIRECTORIES.test(path);
+}
+
+/** The nearest directory at or above `dir` holding `.git` or a nospof config file; `dir` when none does. */
+export function projectRootOf(dir: string): string {
+  for (let current = dir; ; current = dirname(current)) {
+    if (['.git', ...CONFIG_NAMES].some((name) => existsSync(join(current, name)))) return current;
+    if (dirname(current) === current) return dir;
+  }
 }

@@ -1,8 +1,8 @@
 import { basename, join, resolve } from 'node:path';
-import { ConfigError, type Config, type FileResult, type Language, type Linter, type ResolvedConfig, type SourceText } from '@nospof/core';
+import { type ConfigError, type Config, type FileResult, type Language, type Linter, type ResolvedConfig, type SourceText } from '@nospof/core';
 import { allRules, CONFIG_NAMES, createLinter } from 'nospof';
 import { ConfigStore } from './config-store.js';
-import type { ReadText } from './config-load.js';
+import { asConfigError, type ReadText } from './config-load.js';
 import { relativeInside, slashRelative } from './paths.js';
 
 /** The outcome of linting one open document. */
@@ -103,6 +103,14 @@ export class Project {
     if (!this.open.has(rel)) this.linter.forget(rel);
   }
 
+  /** Forgets a deleted file, or every file under a deleted directory. */
+  removeDiskTextUnder(path: string): void {
+    const rel = this.relative(path);
+    for (const key of [...this.disk.keys()]) {
+      if (key === rel || key.startsWith(`${rel}/`)) this.removeDiskText(this.absolute(key));
+    }
+  }
+
   setOpenText(path: string, text: string): void {
     this.open.set(this.relative(path), text);
   }
@@ -125,8 +133,9 @@ export class Project {
     try {
       this.configs.forFile(path);
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      return { kind: 'config-error', configFile: this.configs.configFileFor(path) ?? path, error };
+      const configError = asConfigError(error);
+      if (!configError) throw error;
+      return { kind: 'config-error', configFile: this.configs.configFileFor(path) ?? path, error: configError };
     }
     const run = this.linter.lint({
       files: [{ path: rel, text }],

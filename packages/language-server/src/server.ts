@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatConfigProblem, type Finding } from '@nospof/core';
+import type { Finding } from '@nospof/core';
 import { allRules, readSourceFile, ruleDocUrl } from 'nospof';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,13 +25,13 @@ import { codeActions } from './code-actions.js';
 import { APPLY_FIX_ALL, FIX_ALL_KIND, OPEN_RULE_DOCS, SERVER_COMMANDS } from './commands.js';
 import { configDiagnostics } from './config-diagnostics.js';
 import { guardedLint } from './guarded-lint.js';
-import { inSkippedDirectory, pathToUri, uriToPath } from './paths.js';
+import { inSkippedDirectory, pathToUri, projectRootOf, uriToPath } from './paths.js';
 import { Project, type LintOutcome } from './project.js';
 import { defaultSettings, normalizeSettings, type Settings } from './settings.js';
 import { LintScheduler } from './lint-scheduler.js';
 import { replaceTextEdit } from './text-edits.js';
-import { toDiagnostic } from './to-diagnostic.js';
-import { indexProject } from './workspace-indexer.js';
+import { outcomeDiagnostics } from './outcome-diagnostics.js';
+import { indexProject, silentProgress, type ProgressSink } from './workspace-indexer.js';
 
 /** Options an editor may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -51,6 +50,7 @@ export class NospofServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly folders: Project[] = [];
   private readonly loose = new Map<string, Project>();
+  private readonly looseRoots = new Map<string, string>();
   private readonly openPaths = new Map<string, string>();
   private readonly seenVersion = new Map<string, number>();
   private readonly lastLint = new Map<string, { version: number; findings: readonly Finding[] }>();
@@ -99,11 +99,12 @@ export class NospofServer {
   private async initialized(): Promise<void> {
     const workspace = this.capabilities.workspace;
     // Every file can matter (a PDB, an HPA, a config an override extends), so watch them all.
+    const refused = (what: string) => (error: unknown) => this.connection.console.warn(`nospof: the client refused ${what}: ${describe(error)}`);
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(refused('file watching'));
     }
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'nospof' });
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'nospof' }).catch(refused('configuration changes'));
     }
     if (workspace?.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -133,7 +134,8 @@ export class NospofServer {
   private async indexFolder(project: Project): Promise<void> {
     const settings = await this.settingsFor(pathToUri(project.root));
     project.useConfigPath(settings.configPath);
-    const progress = await this.connection.window.createWorkDoneProgress();
+    // Without progress support the library hands back a silent reporter; a client that errors gets one too.
+    const progress: ProgressSink = await this.connection.window.createWorkDoneProgress().catch(() => silentProgress);
     const started = performance.now();
     try {
       const count = await indexProject(project, progress, (path) => this.openPaths.has(path));
@@ -147,14 +149,24 @@ export class NospofServer {
   private projectFor(path: string): Project {
     const folder = this.folders.find((p) => p.contains(path));
     if (folder) return folder;
-    // A file outside every workspace folder: its directory is its project (with the other open files there).
-    const dir = dirname(path);
+    // A file outside every workspace folder: its repository (or its directory) is its project, read
+    // only through open files, so paths look as they would from the repository root.
+    const dir = this.looseRoot(dirname(path));
     let project = this.loose.get(dir);
     if (!project) {
       project = new Project(dir, (p) => this.readText(p));
       this.loose.set(dir, project);
     }
     return project;
+  }
+
+  private looseRoot(dir: string): string {
+    let root = this.looseRoots.get(dir);
+    if (root === undefined) {
+      root = projectRootOf(dir);
+      this.looseRoots.set(dir, root);
+    }
+    return root;
   }
 
   /** What the editor shows for a file: the open buffer, else the disk. */
@@ -174,7 +186,10 @@ export class NospofServer {
     const path = uriToPath(document.uri);
     if (!path) return;
     this.openPaths.set(path, document.uri);
-    this.projectFor(path).setOpenText(path, document.getText());
+    const project = this.projectFor(path);
+    project.setOpenText(path, document.getText());
+    // From now on the buffer, not the disk, is what configurations are read from.
+    if (project.isConfigDocument(path) || project.configAffectedBy(path)) project.configChanged();
     this.scheduler.schedule(document.uri, 0);
   }
 
@@ -216,11 +231,16 @@ export class NospofServer {
     const project = this.projectFor(path);
     project.closeOpen(path);
     // The buffer may have held unsaved text: the disk is the truth again.
-    const read = readSourceFile(path);
-    if (read.ok && !project.isConfigDocument(path)) project.setDiskText(path, read.text);
-    else project.removeDiskText(path);
+    this.reloadFromDisk(project, path);
     if (project.configAffectedBy(path)) project.configChanged();
     this.relintProject(project, this.debounceMs);
+  }
+
+  /** Reads a file again after it changed on disk or its buffer closed; ignored files leave the index. */
+  private reloadFromDisk(project: Project, path: string): void {
+    const read = readSourceFile(path);
+    if (read.ok && !inSkippedDirectory(path) && !project.isConfigDocument(path) && !project.isIgnored(path)) project.setDiskText(path, read.text);
+    else project.removeDiskText(path);
   }
 
   private watchedFilesChanged(changes: readonly FileEvent[]): void {
@@ -228,17 +248,14 @@ export class NospofServer {
     for (const change of changes) {
       const path = uriToPath(change.uri);
       if (!path || inSkippedDirectory(path)) continue;
-      const project = this.projectFor(path);
+      const project = this.folders.find((p) => p.contains(path)) ?? this.loose.get(this.looseRoot(dirname(path)));
+      if (!project) continue;
       dirty.add(project);
       if (project.configAffectedBy(path)) project.configChanged();
       if (this.openPaths.has(path)) continue;
-      if (change.type === FileChangeType.Deleted) {
-        project.removeDiskText(path);
-        continue;
-      }
-      const read = readSourceFile(path);
-      if (read.ok && !project.isIgnored(path)) project.setDiskText(path, read.text);
-      else project.removeDiskText(path);
+      // A deleted directory comes as one event for the directory, not one per file in it.
+      if (change.type === FileChangeType.Deleted) project.removeDiskTextUnder(path);
+      else this.reloadFromDisk(project, path);
     }
     for (const project of dirty) this.relintProject(project, this.debounceMs);
   }
@@ -299,7 +316,7 @@ export class NospofServer {
     const diagnostics = guardedLint(
       () => {
         outcome = project.lint(path, text);
-        return this.diagnosticsOf(outcome, project);
+        return outcomeDiagnostics(outcome, (file) => this.uriOf(project, file));
       },
       (m) => this.connection.console.error(m),
       path,
@@ -308,31 +325,6 @@ export class NospofServer {
     // Documents no language reads (a README, a Helm template) get nothing, not an empty list per keystroke.
     if (outcome?.kind === 'unclaimed' && !this.published.has(uri)) return;
     this.publish(uri, version, diagnostics);
-  }
-
-  private diagnosticsOf(outcome: LintOutcome, project: Project): Diagnostic[] {
-    switch (outcome.kind) {
-      case 'unclaimed':
-        return [];
-      case 'linted':
-        return outcome.result.findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, (file) => this.uriOf(project, file)));
-      case 'config-error': {
-        const first = outcome.error.problems[0];
-        const count = outcome.error.problems.length;
-        return [
-          {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: DiagnosticSeverity.Warning,
-            code: 'config',
-            source: 'nospof',
-            message: `nospof cannot lint this file: the configuration has ${count} problem(s)${first ? `, first ${formatConfigProblem(first)}` : ''}`,
-            relatedInformation: first
-              ? [{ location: { uri: pathToUri(first.file), range: pointRange(first.line, first.column) }, message: first.message }]
-              : [],
-          },
-        ];
-      }
-    }
   }
 
   private uriOf(project: Project, file: string): string {
@@ -404,11 +396,6 @@ function workspaceFoldersOf(params: InitializeParams): WorkspaceFolder[] {
   if (params.rootUri) return [{ uri: params.rootUri, name: params.rootUri }];
   if (params.rootPath) return [{ uri: pathToUri(params.rootPath), name: params.rootPath }];
   return [];
-}
-
-function pointRange(line = 1, column = 1): Diagnostic['range'] {
-  const position = { line: line - 1, character: column - 1 };
-  return { start: position, end: position };
 }
 
 function describe(error: unknown): string {

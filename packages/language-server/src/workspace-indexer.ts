@@ -1,7 +1,15 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { discover, readSourceFile } from 'nospof';
-import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Project } from './project.js';
+
+/** The part of a `$/progress` reporter indexing uses. */
+export interface ProgressSink {
+  begin(title: string, percentage?: number, message?: string, cancellable?: boolean): void;
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+export const silentProgress: ProgressSink = { begin: () => undefined, report: () => undefined, done: () => undefined };
 
 const HEAD_BYTES = 1024;
 /** Files read between yields to the event loop, so edits and requests are served while indexing. */
@@ -12,7 +20,7 @@ const BATCH = 20;
  * `ignore:`), in the background with progress, so cross-file rules see files that are not open.
  * Returns the number of files indexed.
  */
-export async function indexProject(project: Project, progress: WorkDoneProgressReporter, isOpen: (path: string) => boolean): Promise<number> {
+export async function indexProject(project: Project, progress: ProgressSink, isOpen: (path: string) => boolean): Promise<number> {
   progress.begin('nospof: indexing', 0, project.root, false);
   let indexed = 0;
   try {

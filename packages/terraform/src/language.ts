@@ -1,6 +1,6 @@
 import type { Language, ParsedFile, ParseResult, Range, SourceFile } from '@nospof/core';
 import { SourceFile as Source } from '@nospof/core';
-import * as hcl from './hcl/index.js';
+import { parseHcl, parseTfJson } from './hcl/index.js';
 import type { HclFile } from './hcl/ast.js';
 import { buildTerraformFile } from './model/build.js';
 import type { TerraformFile } from './model/types.js';
@@ -10,24 +10,17 @@ import { TerraformIndex } from './project/terraform-index.js';
 
 type HclParser = (source: SourceFile) => { root: HclFile; errors: ParseResult['errors']; comments: ParseResult['comments'] };
 
-/** `.tf.json` / `.tfvars.json` reader from the parser package. */
-function jsonParser(): HclParser | undefined {
-  const candidate = (hcl as Record<string, unknown>).parseTfJson;
-  return typeof candidate === 'function' ? (candidate as HclParser) : undefined;
-}
-
 function isJsonSyntax(path: string): boolean {
   return path.endsWith('.tf.json') || path.endsWith('.tfvars.json');
 }
 
-function parseWith(source: SourceFile): ReturnType<HclParser> | undefined {
-  if (isJsonSyntax(source.path)) return jsonParser()?.(source);
-  return hcl.parseHcl(source);
+function parseWith(source: SourceFile): ReturnType<HclParser> {
+  return isJsonSyntax(source.path) ? parseTfJson(source) : parseHcl(source);
 }
 
 function parseVarFile(path: string, text: string): HclFile['body'] | undefined {
   const parsed = parseWith(new Source(path, text));
-  return parsed && parsed.errors.length === 0 ? parsed.root.body : undefined;
+  return parsed.errors.length === 0 ? parsed.root.body : undefined;
 }
 
 export const terraformVisitorKeys: Readonly<Record<string, readonly string[]>> = {
@@ -61,7 +54,6 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
     if (isModuleManifest(source.path)) return parseManifest(source);
     if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
     const parsed = parseWith(source);
-    if (!parsed) return { errors: [], comments: [], notApplicable: true };
     const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
     return { root: buildTerraformFile(source, parsed.root, kind), errors: parsed.errors, comments: parsed.comments };
   },

@@ -8,7 +8,6 @@ import type { ModelNode } from '@nospof/jenkins';
 export function boundedByTimeout(node: ModelNode): boolean {
   if (wrappedBy(node, ['timeout'])) return true;
   if (enclosingStages(node).some((s) => optionNamed(s, 'timeout'))) return true;
-  if (node.type === 'Stage' && optionNamed(node as never, 'timeout')) return true;
   const pipeline = enclosingPipeline(node);
   return pipeline !== undefined && optionNamed(pipeline, 'timeout') !== undefined;
 }

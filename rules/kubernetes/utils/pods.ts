@@ -1,5 +1,5 @@
-import type { KubernetesIndex, KubernetesObject } from '@nospof/kubernetes';
-import { readStringMap } from '@nospof/kubernetes';
+import type { KubernetesObject, LabelSelector } from '@nospof/kubernetes';
+import { isTemplated, readStringMap } from '@nospof/kubernetes';
 import { get, getMap } from '@nospof/yaml';
 
 /** Custom resource kinds known not to create pods (monitoring, certificates, routing, secrets...). */
@@ -50,19 +50,20 @@ function templateLabels(object: KubernetesObject, path: readonly string[]): Reco
 }
 
 /**
- * The label sets of every pod the namespace's objects create in the scan, or `undefined` when something
+ * The label sets of every pod `objects` create (those that may share the referrer's namespace), or `undefined` when something
  * there creates pods we cannot see (a custom resource such as an operator's database, a Rollout with a
- * `workloadRef`, a Job without a template): a selector that matches nothing we see may match those.
+ * `workloadRef`, a Job without a template, templated labels): a selector that matches nothing we see may match those.
  */
-export function podLabelSets(index: KubernetesIndex, namespace: string): Readonly<Record<string, string>>[] | undefined {
+export function podLabelSets(objects: readonly KubernetesObject[]): Readonly<Record<string, string>>[] | undefined {
   const sets: Readonly<Record<string, string>>[] = [];
-  for (const object of index.inNamespace(namespace)) {
+  for (const object of objects) {
     switch (object.type) {
       case 'Workload':
-        if (!object.template) return undefined;
+        if (!object.template || hasTemplatedLabels(object.template.labels)) return undefined;
         sets.push(object.template.labels);
         break;
       case 'Pod':
+        if (hasTemplatedLabels(object.labels)) return undefined;
         sets.push(object.labels);
         break;
       case 'KubernetesObject': {
@@ -70,7 +71,7 @@ export function podLabelSets(index: KubernetesIndex, namespace: string): Readonl
           object.kind === 'Job' ? ['spec', 'template'] : object.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : undefined;
         if (path) {
           const labels = templateLabels(object, path);
-          if (!labels) return undefined;
+          if (!labels || hasTemplatedLabels(labels)) return undefined;
           sets.push(labels);
         } else if (!isBuiltIn(object.apiVersion) && !podlessCustomKinds.has(object.kind)) {
           return undefined;
@@ -82,4 +83,14 @@ export function podLabelSets(index: KubernetesIndex, namespace: string): Readonl
     }
   }
   return sets;
+}
+
+/** True when some label value is filled in by a template: matching against it cannot be judged. */
+export function hasTemplatedLabels(labels: Readonly<Record<string, string>>): boolean {
+  return Object.values(labels).some(isTemplated);
+}
+
+/** True when some value of a label selector is filled in by a template. */
+export function hasTemplatedSelector(selector: LabelSelector): boolean {
+  return hasTemplatedLabels(selector.matchLabels) || selector.matchExpressions.some((r) => r.values.some(isTemplated));
 }

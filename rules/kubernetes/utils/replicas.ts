@@ -1,5 +1,6 @@
 import type { Value } from '@nospof/core';
 import type { Autoscaler, KubernetesIndex, Workload } from '@nospof/kubernetes';
+import { autoscalerOf } from './scope.js';
 
 export interface EffectiveReplicas {
   /** The autoscaler floor when an HPA or ScaledObject manages the workload, else `spec.replicas`. */
@@ -14,7 +15,7 @@ export interface EffectiveReplicas {
  * (it is what runs at low load), otherwise `spec.replicas` (absent = 1). DaemonSets are unknown.
  */
 export function effectiveReplicas(index: KubernetesIndex, workload: Workload): EffectiveReplicas {
-  const autoscaler = index.autoscalerFor(workload);
+  const autoscaler = autoscalerOf(index, workload);
   if (autoscaler) {
     return { replicas: autoscaler.minReplicas, autoscaler, what: `minimum replicas of ${autoscaler.kind} "${autoscaler.name}"` };
   }

@@ -3,6 +3,7 @@ import { known, unknown } from '@nospof/core';
 import { readSelector, selects, type PodSpec } from '@nospof/kubernetes';
 import { get, getMap, itemsOf, type YamlDocument } from '@nospof/yaml';
 import { locate, scalarField } from './fields.js';
+import { hasTemplatedLabels, hasTemplatedSelector } from './pods.js';
 
 /** One thing that spreads pods: a pod anti-affinity term or a topology spread constraint. */
 export interface SpreadTerm {
@@ -59,7 +60,10 @@ function readTerm(
     selectsOwnPods = known(false);
   } else {
     const selector = readSelector(selectorYaml, doc);
-    selectsOwnPods = !selector || selector.unsupported ? unknown('the label selector cannot be evaluated') : known(selects(selector, spec.labels));
+    selectsOwnPods =
+      !selector || selector.unsupported || hasTemplatedSelector(selector) || hasTemplatedLabels(spec.labels)
+        ? unknown('the label selector or the pod labels cannot be evaluated', selectorNode.range)
+        : known(selects(selector, spec.labels));
   }
   return { mechanism, required, topologyKey, topologyKeyNode: key?.node ?? termNode, selectsOwnPods, selectorNode };
 }

@@ -5,10 +5,10 @@ export interface InstanceReport<M extends string> {
   readonly instance: Instance;
   /** The value the finding is about; the finding lands on it when it is written in this file. */
   readonly value?: Value<unknown>;
-  /** The attribute the value was read from (for the caller arguments that fed it). */
+  /** The attribute the value was read from (for the caller arguments that fed it), in `at` when given. */
   readonly attr?: string;
-  /** A nested block the finding is about, when no value is. */
-  readonly at?: BlockView;
+  /** The nested block the finding is about: where it lands when no value is written here. */
+  readonly at?: BlockView | undefined;
   readonly messageId: M;
   readonly data?: MessageData;
   readonly fix?: ((fixer: Fixer) => TextEdit | undefined) | undefined;
@@ -29,7 +29,7 @@ export function reportInstance<M extends string>(context: RuleContext<M>, report
   const node: Locatable =
     report.value?.range && here(report.value) ? { range: report.value.range } : report.at && here(report.at) ? report.at : instance;
   const related = [
-    ...(report.attr ? instance.origins(report.attr) : []).map((o) => ({ node: { range: o.range }, file: o.file, message: 'the value is set here' })),
+    ...(report.attr ? instance.origins(report.attr, report.at ?? instance) : []).map((o) => ({ node: { range: o.range }, file: o.file, message: 'the value is set here' })),
     ...instance.callChain.map((site) => ({ node: { range: site.call.header }, file: site.call.file, message: `in this call of the module (${site.call.resource})` })),
   ];
   const key = JSON.stringify([report.messageId, report.data, node.range.start.offset, related.map((r) => [r.file, r.node.range.start.offset])]);

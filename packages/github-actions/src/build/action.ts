@@ -1,3 +1,4 @@
+import type { LNode } from '../lite/node.js';
 import type { Range } from '@nospof/core';
 import type { Action, ActionInput } from '../model.js';
 import type { BuildContext } from './context.js';
@@ -13,20 +14,20 @@ function kindOf(using: string | undefined): Action['kind'] {
 }
 
 /** `action.yml`: metadata plus, for composite actions, the steps it runs. */
-export function buildAction(ctx: BuildContext, root: unknown, range: Range): Action | undefined {
+export function buildAction(ctx: BuildContext, root: LNode, range: Range): Action | undefined {
   const fields = ctx.entryMap(root);
   const runs = fields.get('runs');
   if (!runs || !ctx.isMap(runs.value)) return undefined;
   const runFields = ctx.entryMap(runs.value);
   const using = runFields.get('using');
-  const usingText = using ? ctx.text(using.value, using.keyRange) : undefined;
+  const usingText = using ? ctx.text(using.value) : undefined;
   const action: Mutable<Action> = { type: 'Action', range, file: ctx.file, kind: kindOf(usingText?.text), inputs: [], steps: [] };
   if (usingText) action.using = usingText;
   const name = fields.get('name');
-  const nameText = name ? ctx.text(name.value, name.keyRange) : undefined;
+  const nameText = name ? ctx.text(name.value) : undefined;
   if (nameText) action.name = nameText;
   const image = runFields.get('image');
-  const imageText = image ? ctx.text(image.value, image.keyRange) : undefined;
+  const imageText = image ? ctx.text(image.value) : undefined;
   if (imageText) action.image = imageText;
   const steps = runFields.get('steps');
   if (steps) action.steps = buildSteps(ctx, steps.value, steps.keyRange);
@@ -34,7 +35,7 @@ export function buildAction(ctx: BuildContext, root: unknown, range: Range): Act
   if (inputs) {
     action.inputs = ctx.entries(inputs.value).map((input): ActionInput => {
       const def = ctx.entryMap(input.value).get('default');
-      const defText = def ? ctx.text(def.value, def.keyRange) : undefined;
+      const defText = def ? ctx.text(def.value) : undefined;
       return { name: input.key, key: input.keyRange, ...(defText ? { default: defText } : {}) };
     });
   }

@@ -5,18 +5,18 @@ import { buildMatrix } from './matrix.js';
 export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
   const range = ctx.rangeOf(e.value, e.keyRange);
   const base = { key: e.keyRange, range };
-  const one = ctx.text(e.value, e.keyRange);
+  const one = ctx.text(e.value);
   if (one) return { ...base, form: one.dynamic && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(one.text) ? 'expression' : 'string', labels: [one] };
-  if (ctx.isSeq(e.value)) return { ...base, form: 'list', labels: ctx.texts(e.value, e.keyRange) };
+  if (ctx.isSeq(e.value)) return { ...base, form: 'list', labels: ctx.texts(e.value) };
   if (ctx.isMap(e.value)) {
     const fields = ctx.entryMap(e.value);
     const group = fields.get('group');
     const labels = fields.get('labels');
-    const groupText = group ? ctx.text(group.value, group.keyRange) : undefined;
+    const groupText = group ? ctx.text(group.value) : undefined;
     return {
       ...base,
       form: 'group',
-      labels: labels ? ctx.texts(labels.value, labels.keyRange) : [],
+      labels: labels ? ctx.texts(labels.value) : [],
       ...(groupText ? { group: groupText } : {}),
     };
   }
@@ -26,12 +26,12 @@ export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
 
 export function buildConcurrency(ctx: BuildContext, e: Entry): Concurrency {
   const range = ctx.rangeOf(e.value, e.keyRange);
-  const one = ctx.text(e.value, e.keyRange);
+  const one = ctx.text(e.value);
   if (one) return { key: e.keyRange, range, form: 'string', group: one };
   const fields = ctx.entryMap(e.value);
   const group = fields.get('group');
   const cancel = fields.get('cancel-in-progress');
-  const groupText = group ? ctx.text(group.value, group.keyRange) : undefined;
+  const groupText = group ? ctx.text(group.value) : undefined;
   return {
     key: e.keyRange,
     range,
@@ -43,13 +43,13 @@ export function buildConcurrency(ctx: BuildContext, e: Entry): Concurrency {
 
 export function buildEnvironment(ctx: BuildContext, e: Entry): Environment {
   const range = ctx.rangeOf(e.value, e.keyRange);
-  const one = ctx.text(e.value, e.keyRange);
+  const one = ctx.text(e.value);
   if (one) return { key: e.keyRange, range, form: 'string', name: one };
   const fields = ctx.entryMap(e.value);
   const name = fields.get('name');
   const url = fields.get('url');
-  const nameText = name ? ctx.text(name.value, name.keyRange) : undefined;
-  const urlText = url ? ctx.text(url.value, url.keyRange) : undefined;
+  const nameText = name ? ctx.text(name.value) : undefined;
+  const urlText = url ? ctx.text(url.value) : undefined;
   return { key: e.keyRange, range, form: 'map', ...(nameText ? { name: nameText } : {}), ...(urlText ? { url: urlText } : {}) };
 }
 
@@ -72,18 +72,18 @@ export function buildStrategy(ctx: BuildContext, e: Entry): Strategy {
 
 export function buildServices(ctx: BuildContext, e: Entry): Service[] {
   return ctx.entries(e.value).map((s) => {
-    const image = ctx.text(s.value, s.keyRange) ?? imageOf(ctx, s);
+    const image = ctx.text(s.value) ?? imageOf(ctx, s);
     return { name: s.key, key: s.keyRange, ...(image ? { image } : {}) };
   });
 }
 
 function imageOf(ctx: BuildContext, e: Entry) {
   const image = ctx.entryMap(e.value).get('image');
-  return image ? ctx.text(image.value, image.keyRange) : undefined;
+  return image ? ctx.text(image.value) : undefined;
 }
 
 export function buildContainer(ctx: BuildContext, e: Entry): Container {
   const range = ctx.rangeOf(e.value, e.keyRange);
-  const image = ctx.text(e.value, e.keyRange) ?? imageOf(ctx, e);
+  const image = ctx.text(e.value) ?? imageOf(ctx, e);
   return { key: e.keyRange, range, ...(image ? { image } : {}) };
 }

@@ -1,97 +1,154 @@
 import { known, unknown, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
-import { deref, entriesOf, isMap, isScalar, isSeq, pairRange, rangeOf, type Pair, type YamlDocument } from '@nospof/yaml';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
+import type { LNode, LPair } from '../lite/node.js';
 import { toJson } from './json.js';
 
 /** A map entry as the builders see it: key, key range, value node, whole-entry range. */
 export interface Entry {
   readonly key: string;
   readonly keyRange: Range;
-  readonly value: unknown;
+  readonly value: LNode | null;
   readonly range: Range;
 }
 
-/** Shared state while one file's model is built: the document, its line index and the errors found. */
+type Maybe = LNode | null | undefined;
+
+/** A `Text` whose range is computed when a rule first asks for it. */
+class LazyText implements Text {
+  private where: Range | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly dynamic: boolean,
+    private readonly ctx: BuildContext,
+    private readonly node: LNode,
+  ) {}
+
+  get range(): Range {
+    this.where ??= this.ctx.rangeOf(this.node, this.ctx.lines.range(this.node.start, this.node.start));
+    return this.where;
+  }
+}
+
+/**
+ * Ranges are computed on first use: most keys and values of a file are never reported, and building
+ * positions for all of them was most of the model's allocation.
+ */
+class MapEntry implements Entry {
+  readonly key: string;
+  readonly value: LNode | null;
+  private spanRange: Range | undefined;
+  private keyRangeValue: Range | undefined;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly pair: LPair,
+  ) {
+    this.key = String(pair.key.value);
+    this.value = pair.value;
+  }
+
+  get keyRange(): Range {
+    this.keyRangeValue ??= this.ctx.lines.range(this.pair.key.start, this.pair.key.end);
+    return this.keyRangeValue;
+  }
+
+  get range(): Range {
+    this.spanRange ??= this.ctx.span(this.pair.key.start, this.pair.value ? this.pair.value.end : this.pair.key.end);
+    return this.spanRange;
+  }
+}
+
+/** Shared state while one file's model is built: its line index and the errors found. */
+/** A `with:`/`env:` entry; its key range is the entry's, computed on first use. */
+class EntryArg implements Arg {
+  readonly name: string;
+
+  constructor(
+    private readonly entry: Entry,
+    readonly value: Text,
+  ) {
+    this.name = entry.key;
+  }
+
+  get key(): Range {
+    return this.entry.keyRange;
+  }
+}
+
+/** The text of a key written without a value (`with: { key: }`), placed on the key. */
+function emptyText(entry: Entry): Text {
+  return {
+    text: '',
+    dynamic: false,
+    get range() {
+      return entry.keyRange;
+    },
+  };
+}
+
 export class BuildContext {
   readonly errors: ParseError[] = [];
 
   constructor(
     readonly file: string,
-    readonly doc: YamlDocument,
     readonly lines: LineIndex,
   ) {}
 
-  node(value: unknown): unknown {
-    return deref(value, this.doc);
+  /** The range of a node, ending on its last character (block collections end after a line break). */
+  rangeOf(node: Maybe, fallback: Range): Range {
+    if (!node) return fallback;
+    return this.span(node.start, node.end);
   }
 
-  rangeOf(value: unknown, fallback: Range): Range {
-    const node = this.node(value);
-    if (node && typeof node === 'object' && 'range' in node) {
-      const range = rangeOf(node as { range?: [number, number, number] | null }, this.lines);
-      return range ? this.trimmed(range) : fallback;
-    }
-    return fallback;
+  entries(map: Maybe): Entry[] {
+    if (map?.kind !== 'map') return [];
+    return map.items.map((pair) => new MapEntry(this, pair));
   }
 
-  /** Block collections end after their last line break; findings and scopes end on the last character. */
-  private trimmed(range: Range): Range {
+  /** `[start, end)` as a range ending on the last non-blank character. */
+  span(start: number, end: number): Range {
     const text = this.lines.text;
-    let end = range.end.offset;
-    while (end > range.start.offset && /\s/.test(text[end - 1] as string)) end--;
-    return end === range.end.offset ? range : this.lines.range(range.start.offset, end);
+    let e = end;
+    while (e > start && (text[e - 1] === '\n' || text[e - 1] === '\r' || text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    return this.lines.range(start, e);
   }
 
-  entries(map: unknown): Entry[] {
-    return entriesOf(map, this.doc).map(({ key, keyNode, value, pair }) => {
-      const keyRange = keyNode ? (rangeOf(keyNode, this.lines) ?? this.lines.range(0, 0)) : this.lines.range(0, 0);
-      const range = this.pairRange(pair);
-      return { key, keyRange, value, range: range ? this.trimmed(range) : keyRange };
-    });
-  }
-
-  entryMap(map: unknown): Map<string, Entry> {
+  entryMap(map: Maybe): Map<string, Entry> {
     return new Map(this.entries(map).map((e) => [e.key, e]));
   }
 
-  private pairRange(pair: Pair): Range | undefined {
-    return pairRange(pair, this.lines);
+  isMap(node: Maybe): boolean {
+    return node?.kind === 'map';
   }
 
-  isMap(value: unknown): boolean {
-    return isMap(this.node(value));
+  isSeq(node: Maybe): boolean {
+    return node?.kind === 'seq';
   }
 
-  isSeq(value: unknown): boolean {
-    return isSeq(this.node(value));
-  }
-
-  items(value: unknown): unknown[] {
-    const node = this.node(value);
-    return isSeq(node) ? node.items.map((i) => this.node(i)) : [];
+  items(node: Maybe): (LNode | null)[] {
+    return node?.kind === 'seq' ? [...node.items] : [];
   }
 
   /** A scalar as text (numbers and booleans as written); `undefined` for maps, lists and null. */
-  text(value: unknown, fallback: Range): Text | undefined {
-    const node = this.node(value);
-    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-    const raw = typeof node.value === 'string' ? node.value : String(node.value);
-    return { text: raw, range: rangeOf(node, this.lines) ?? fallback, dynamic: hasExpression(raw) };
+  text(node: Maybe): Text | undefined {
+    if (node?.kind !== 'scalar' || node.value === null) return undefined;
+    const raw = typeof node.value === 'string' ? node.value : this.lines.text.slice(node.start, node.end);
+    return new LazyText(raw, hasExpression(raw), this, node);
   }
 
   /** A string or a list of strings, as texts. */
-  texts(value: unknown, fallback: Range): Text[] {
-    const node = this.node(value);
-    if (isSeq(node)) return this.items(node).flatMap((i) => this.text(i, fallback) ?? []);
-    const one = this.text(node, fallback);
+  texts(node: Maybe): Text[] {
+    if (node?.kind === 'seq') return node.items.flatMap((i) => this.text(i) ?? []);
+    const one = this.text(node);
     return one ? [one] : [];
   }
 
   /** A list of literal strings; Unknown when any item (or the whole value) is an expression. */
-  stringList(value: unknown, fallback: Range): Value<readonly string[]> {
-    const range = this.rangeOf(value, fallback);
-    const texts = this.texts(value, fallback);
+  stringList(node: Maybe, fallback: Range): Value<readonly string[]> {
+    const range = this.rangeOf(node, fallback);
+    const texts = this.texts(node);
     const dynamic = texts.find((t) => t.dynamic);
     if (dynamic) return unknown(`\`${dynamic.text}\` is evaluated at run time`, dynamic.range);
     return known(texts.map((t) => t.text), range);
@@ -99,8 +156,7 @@ export class BuildContext {
 
   numberField(entry: Entry): Field<number> {
     const range = this.rangeOf(entry.value, entry.keyRange);
-    const node = this.node(entry.value);
-    const v = isScalar(node) ? node.value : undefined;
+    const v = entry.value?.kind === 'scalar' ? entry.value.value : undefined;
     if (typeof v === 'number') return { key: entry.keyRange, range, value: known(v, range) };
     if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v)) return { key: entry.keyRange, range, value: known(Number(v), range) };
     const why = typeof v === 'string' && hasExpression(v) ? `\`${v}\` is evaluated at run time` : 'the value is not a number';
@@ -109,36 +165,29 @@ export class BuildContext {
 
   boolField(entry: Entry): Field<boolean> {
     const range = this.rangeOf(entry.value, entry.keyRange);
-    const node = this.node(entry.value);
-    const v = isScalar(node) ? node.value : undefined;
+    const v = entry.value?.kind === 'scalar' ? entry.value.value : undefined;
     if (typeof v === 'boolean') return { key: entry.keyRange, range, value: known(v, range) };
     if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return { key: entry.keyRange, range, value: known(v.trim().toLowerCase() === 'true', range) };
     const why = typeof v === 'string' && hasExpression(v) ? `\`${v}\` is evaluated at run time` : 'the value is not a boolean';
     return { key: entry.keyRange, range, value: unknown(why, range) };
   }
 
-  args(value: unknown): Arg[] {
-    return this.entries(value).flatMap((e) => {
-      const text = this.text(e.value, e.keyRange) ?? { text: '', range: e.keyRange, dynamic: false };
-      return [{ name: e.key, key: e.keyRange, value: text }];
-    });
+  args(node: Maybe): Arg[] {
+    return this.entries(node).map((e) => new EntryArg(e, this.text(e.value) ?? emptyText(e)));
   }
 
   block(entry: Entry): Block {
     const range = this.rangeOf(entry.value, entry.keyRange);
-    const json = toJson(entry.value, this.doc);
+    const json = toJson(entry.value);
     return { key: entry.keyRange, range, value: json === undefined ? unknown('the value is too large to read', range) : known<Json>(json, range) };
   }
 
-  layout(value: unknown): BlockLayout | undefined {
-    const node = this.node(value);
-    if (!isMap(node)) return undefined;
+  layout(node: Maybe): BlockLayout | undefined {
+    if (node?.kind !== 'map') return undefined;
     const first = node.items[0];
-    const keyNode = first && isScalar(first.key) ? first.key : undefined;
-    const start = keyNode?.range?.[0];
-    if (start === undefined) return undefined;
-    const position = this.lines.position(start);
-    return { flow: node.flow === true, firstKeyLine: position.line, firstKeyColumn: position.column };
+    if (!first) return undefined;
+    const position = this.lines.position(first.key.start);
+    return { flow: node.flow, firstKeyLine: position.line, firstKeyColumn: position.column };
   }
 
   error(message: string, range: Range): void {

@@ -39,7 +39,7 @@ export function buildJob(ctx: BuildContext, entry: Entry): Job | undefined {
 }
 
 function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string): void {
-  const text = ctx.text(e.value, e.keyRange);
+  const text = ctx.text(e.value);
   switch (e.key) {
     case 'name':
       if (text) job.name = text;
@@ -50,7 +50,7 @@ function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string)
       return;
     }
     case 'needs':
-      job.needs = ctx.texts(e.value, e.keyRange);
+      job.needs = ctx.texts(e.value);
       return;
     case 'uses':
       if (text) job.uses = buildUses(e.keyRange, text);

@@ -1,45 +1,34 @@
-import { isMap, isScalar, isSeq } from '@nospof/yaml';
-import { deref } from '@nospof/yaml';
-import type { YamlDocument } from '@nospof/yaml';
+import type { LNode } from '../lite/node.js';
 import type { Json } from '../model.js';
 
 const MAX_NODES = 10_000;
 
 /**
- * A YAML node as plain JSON, aliases resolved. Returns `undefined` for input that would expand beyond a
- * sane size (an alias bomb), so hostile files stay cheap.
+ * A node as plain JSON. Returns `undefined` for input that would expand beyond a sane size (shared alias
+ * targets visited over and over), so hostile files stay cheap.
  */
-export function toJson(node: unknown, doc: YamlDocument): Json | undefined {
+export function toJson(node: LNode | null | undefined): Json | undefined {
   let budget = MAX_NODES;
-  const visit = (n: unknown, depth: number): Json | undefined => {
+  const visit = (n: LNode | null | undefined, depth: number): Json | undefined => {
     if (--budget < 0 || depth > 64) return undefined;
-    const value = deref(n, doc);
-    if (value === undefined) return null;
-    if (isScalar(value)) {
-      const v = value.value;
-      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-      return String(v);
-    }
-    if (isSeq(value)) {
+    if (!n) return null;
+    if (n.kind === 'scalar') return n.value;
+    if (n.kind === 'seq') {
       const out: Json[] = [];
-      for (const item of value.items) {
+      for (const item of n.items) {
         const j = visit(item, depth + 1);
         if (j === undefined) return undefined;
         out.push(j);
       }
       return out;
     }
-    if (isMap(value)) {
-      const out: Record<string, Json> = {};
-      for (const pair of value.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const j = visit(pair.value, depth + 1);
-        if (j === undefined) return undefined;
-        out[key] = j;
-      }
-      return out;
+    const out: Record<string, Json> = {};
+    for (const pair of n.items) {
+      const j = visit(pair.value, depth + 1);
+      if (j === undefined) return undefined;
+      out[String(pair.key.value)] = j;
     }
-    return undefined;
+    return out;
   };
   return visit(node, 0);
 }

@@ -7,7 +7,7 @@ import { jsonEquals, jsonHasExpression, toJson } from './json.js';
 const MAX_LEGS = 256;
 
 function dimensionOf(ctx: BuildContext, entry: Entry): MatrixDimension {
-  const json = toJson(entry.value, ctx.doc);
+  const json = toJson(entry.value);
   const range = ctx.rangeOf(entry.value, entry.keyRange);
   if (json === undefined) return { name: entry.key, key: entry.keyRange, values: unknown('the matrix is too large to expand', range) };
   if (typeof json === 'string' && jsonHasExpression(json)) {
@@ -21,7 +21,7 @@ function dimensionOf(ctx: BuildContext, entry: Entry): MatrixDimension {
 
 function objectList(ctx: BuildContext, entry: Entry | undefined, what: string): Value<readonly Record<string, Json>[]> {
   if (!entry) return known([]);
-  const json = toJson(entry.value, ctx.doc);
+  const json = toJson(entry.value);
   const range = ctx.rangeOf(entry.value, entry.keyRange);
   if (json === undefined || !Array.isArray(json)) return unknown(`matrix ${what} is not a static list`, range);
   const list = json as readonly Json[];
@@ -84,7 +84,7 @@ export function expandMatrix(
 export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const range = ctx.rangeOf(entry.value, entry.keyRange);
   const base = { key: entry.keyRange, range };
-  const whole = ctx.text(entry.value, entry.keyRange);
+  const whole = ctx.text(entry.value);
   if (whole) {
     const why = whole.dynamic ? `\`${whole.text}\` is evaluated at run time` : 'the matrix is not a map';
     return { ...base, dimensions: [], legs: unknown(why, range) };

@@ -1,10 +1,25 @@
+import type { LNode } from '../lite/node.js';
 import { known } from '@nospof/core';
 import type { Range } from '@nospof/core';
-import type { Step } from '../model.js';
-import type { BuildContext } from './context.js';
+import type { Step, Text } from '../model.js';
+import type { BuildContext, Entry } from './context.js';
 import { buildUses } from './uses.js';
 
-function buildStep(ctx: BuildContext, node: unknown, index: number, fallback: Range, resource: string | undefined): Step | undefined {
+/** `run:` with its ranges computed on first use (most scripts are never reported on). */
+function runField(entry: Entry, text: Text): NonNullable<Step['run']> {
+  return {
+    text,
+    value: known(text.text),
+    get key() {
+      return entry.keyRange;
+    },
+    get range() {
+      return text.range;
+    },
+  };
+}
+
+function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallback: Range, resource: string | undefined): Step | undefined {
   if (!ctx.isMap(node)) {
     ctx.error(`step ${index + 1} is not a map of step keys`, ctx.rangeOf(node, fallback));
     return undefined;
@@ -21,7 +36,7 @@ function buildStep(ctx: BuildContext, node: unknown, index: number, fallback: Ra
     ...(layout ? { layout } : {}),
   };
   for (const e of ctx.entries(node)) {
-    const text = ctx.text(e.value, e.keyRange);
+    const text = ctx.text(e.value);
     switch (e.key) {
       case 'id':
         if (text) step.id = text;
@@ -33,7 +48,7 @@ function buildStep(ctx: BuildContext, node: unknown, index: number, fallback: Ra
         if (text) step.uses = buildUses(e.keyRange, text);
         break;
       case 'run':
-        if (text) step.run = { key: e.keyRange, range: text.range, value: known(text.text, text.range), text };
+        if (text) step.run = runField(e, text);
         break;
       case 'shell':
         if (text) step.shell = text;
@@ -64,7 +79,7 @@ function buildStep(ctx: BuildContext, node: unknown, index: number, fallback: Ra
 }
 
 /** The steps of a job or composite action, in order. */
-export function buildSteps(ctx: BuildContext, value: unknown, fallback: Range, resource?: string): Step[] {
+export function buildSteps(ctx: BuildContext, value: LNode | null, fallback: Range, resource?: string): Step[] {
   if (value !== undefined && value !== null && !ctx.isSeq(value)) {
     ctx.error('`steps` must be a list of steps', ctx.rangeOf(value, fallback));
     return [];

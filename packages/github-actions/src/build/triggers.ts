@@ -1,16 +1,17 @@
+import type { LNode } from '../lite/node.js';
 import type { Range } from '@nospof/core';
 import type { On, Trigger, WorkflowInput } from '../model.js';
 import type { BuildContext, Entry } from './context.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function inputsOf(ctx: BuildContext, value: unknown): WorkflowInput[] {
+function inputsOf(ctx: BuildContext, value: LNode | null): WorkflowInput[] {
   return ctx.entries(value).map((input) => {
     const fields = ctx.entryMap(input.value);
     const def = fields.get('default');
     const required = fields.get('required');
-    const defText = def ? ctx.text(def.value, def.keyRange) : undefined;
-    const requiredText = required ? ctx.text(required.value, required.keyRange) : undefined;
+    const defText = def ? ctx.text(def.value) : undefined;
+    const requiredText = required ? ctx.text(required.value) : undefined;
     return {
       name: input.key,
       key: input.keyRange,
@@ -20,12 +21,12 @@ function inputsOf(ctx: BuildContext, value: unknown): WorkflowInput[] {
   });
 }
 
-function trigger(ctx: BuildContext, event: string, key: Range, range: Range, value: unknown): Trigger {
+function trigger(ctx: BuildContext, event: string, key: Range, range: Range, value: LNode | null | undefined): Trigger {
   const t: Mutable<Trigger> = { event, key, range };
   if (event === 'schedule') {
     t.crons = ctx.items(value).flatMap((item) => {
       const cron = ctx.entryMap(item).get('cron');
-      const text = cron ? ctx.text(cron.value, cron.keyRange) : undefined;
+      const text = cron ? ctx.text(cron.value) : undefined;
       return text ? [text] : [];
     });
     return t;
@@ -63,10 +64,10 @@ function trigger(ctx: BuildContext, event: string, key: Range, range: Range, val
 /** `on:` in its three forms: one event, a list of events, or a map of events with filters. */
 export function buildTriggers(ctx: BuildContext, e: Entry): { on: On; triggers: Trigger[] } {
   const range = ctx.rangeOf(e.value, e.keyRange);
-  const one = ctx.text(e.value, e.keyRange);
+  const one = ctx.text(e.value);
   if (one) return { on: { key: e.keyRange, range, form: 'string' }, triggers: [trigger(ctx, one.text, one.range, one.range, undefined)] };
   if (ctx.isSeq(e.value)) {
-    const events = ctx.texts(e.value, e.keyRange);
+    const events = ctx.texts(e.value);
     return { on: { key: e.keyRange, range, form: 'list' }, triggers: events.map((t) => trigger(ctx, t.text, t.range, t.range, undefined)) };
   }
   if (ctx.isMap(e.value)) {

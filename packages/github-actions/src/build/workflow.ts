@@ -1,3 +1,4 @@
+import type { LNode } from '../lite/node.js';
 import type { Range } from '@nospof/core';
 import type { Job, Workflow } from '../model.js';
 import { buildConcurrency } from './blocks.js';
@@ -7,11 +8,11 @@ import { buildTriggers } from './triggers.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function buildWorkflow(ctx: BuildContext, root: unknown, range: Range): Workflow {
+export function buildWorkflow(ctx: BuildContext, root: LNode, range: Range): Workflow {
   const workflow: Mutable<Workflow> = { type: 'Workflow', range, file: ctx.file, triggers: [], env: [], jobs: [] };
   const fields = ctx.entries(root);
   for (const e of fields) {
-    const text = ctx.text(e.value, e.keyRange);
+    const text = ctx.text(e.value);
     switch (e.key) {
       case 'name':
         if (text) workflow.name = text;

@@ -166,6 +166,19 @@ export function evaluateExpr(expr: Expr, scope: Scope, range?: Range): Result {
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 
+/** Parsed expressions by source text: a matrix job evaluates the same few expressions once per leg. */
+const parsed = new Map<string, Expr | null>();
+
+function parseCached(source: string): Expr | undefined {
+  let expr = parsed.get(source);
+  if (expr === undefined) {
+    expr = parseExpression(source) ?? null;
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(source, expr);
+  }
+  return expr ?? undefined;
+}
+
 export function hasExpression(text: string): boolean {
   return text.includes('${{');
 }
@@ -178,7 +191,7 @@ export function evaluateString(text: string, scope: Scope, range?: Range): Resul
   if (!hasExpression(text)) return known(text, range);
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
   if (whole && !(whole[1] as string).includes('}}')) {
-    const expr = parseExpression(whole[1] as string);
+    const expr = parseCached(whole[1] as string);
     if (!expr) return unknown(`\`${text.trim()}\` is not an expression nospof can read`, range);
     return evaluateExpr(expr, scope, range);
   }
@@ -186,7 +199,7 @@ export function evaluateString(text: string, scope: Scope, range?: Range): Resul
   let last = 0;
   for (const match of text.matchAll(EXPRESSION)) {
     out += text.slice(last, match.index);
-    const expr = parseExpression(match[1] as string);
+    const expr = parseCached(match[1] as string);
     if (!expr) return unknown(`\`${match[0]}\` is not an expression nospof can read`, range);
     const v = evaluateExpr(expr, scope, range);
     if (!v.known) return v;
@@ -196,8 +209,14 @@ export function evaluateString(text: string, scope: Scope, range?: Range): Resul
   return known(out + text.slice(last), range);
 }
 
+/**
+ * The value of a text in `scope`. Known results carry no range (rules point at the text itself); an
+ * Unknown carries the text's range for `--explain-unknown`.
+ */
 export function evaluateText(text: Text, scope: Scope = EMPTY_SCOPE): Result {
-  return evaluateString(text.text, scope, text.range);
+  if (!text.dynamic) return known(text.text);
+  const v = evaluateString(text.text, scope);
+  return v.known ? v : unknown(v.reason, v.range ?? text.range);
 }
 
 /** The text as a string in `scope`; Unknown when it is dynamic there or evaluates to a non-scalar. */
@@ -205,7 +224,7 @@ export function stringIn(text: Text, scope: Scope = EMPTY_SCOPE): Value<string> 
   const v = evaluateText(text, scope);
   if (!v.known) return v;
   if (v.value !== null && typeof v.value === 'object') return unknown(`\`${text.text}\` is not a single value`, text.range);
-  return known(asString(v.value), text.range);
+  return known(asString(v.value));
 }
 
 export { asString as jsonToString, truthy as isTruthy };

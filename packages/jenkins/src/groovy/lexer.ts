@@ -6,6 +6,8 @@ export interface LexResult {
   readonly tokens: readonly Token[];
   readonly comments: readonly Comment[];
   readonly errors: readonly ParseError[];
+  /** Characters examined, rescans included: a deterministic cost measure for the linear-time tests. */
+  readonly work: number;
 }
 
 /** Strings inside `${}` inside strings: deeper than this the inner quotes are read as plain text. */
@@ -42,6 +44,7 @@ class Lexer {
   private readonly errors: ParseError[] = [];
   /** A slashy string that found no end from here on cannot find one later either: keeps lexing linear. */
   private slashyFailFrom = Number.POSITIVE_INFINITY;
+  private work = 0;
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
@@ -65,6 +68,7 @@ class Lexer {
     const length = text.length;
     if (text.startsWith('#!')) this.lineComment(0, 2);
     while (this.pos < length) {
+      this.work += 1;
       const start = this.pos;
       const code = text.charCodeAt(start);
       if (code === 10) {
@@ -106,7 +110,7 @@ class Lexer {
     }
     const end = this.at(length);
     this.tokens.push({ kind: 'eof', text: '', start: length, end: length, startPos: end, endPos: end, nl: true, space: true });
-    return { tokens: this.tokens, comments: this.comments, errors: this.errors };
+    return { tokens: this.tokens, comments: this.comments, errors: this.errors, work: this.work };
   }
 
   private isLineContinuation(offset: number): boolean {
@@ -214,6 +218,7 @@ class Lexer {
     let i = start + quote.length;
     let chunk = i;
     while (i < text.length) {
+      this.work += 1;
       const c = text[i] as string;
       if (c === close[0] && text.startsWith(close, i)) {
         parts.push(text.slice(chunk, i));
@@ -294,6 +299,7 @@ class Lexer {
     let braces = 1;
     let j = from;
     while (j < text.length) {
+      this.work += 1;
       const c = text[j];
       if (c === '{') braces += 1;
       else if (c === '}') {
@@ -322,6 +328,7 @@ class Lexer {
     let i = start + 1;
     let chunk = i;
     while (i < text.length) {
+      this.work += 1;
       const c = text[i];
       if (c === '/') {
         parts.push(text.slice(chunk, i));
@@ -353,6 +360,7 @@ class Lexer {
     let i = start + 2;
     let chunk = i;
     while (i < text.length) {
+      this.work += 1;
       const c = text[i];
       if (c === '/' && text[i + 1] === '$' && text[i + 2] !== '$' && text[i + 2] !== '/') {
         parts.push(text.slice(chunk, i));

@@ -158,6 +158,19 @@ describe('groovy parser', () => {
       expect(errorsOf("node {\n  sh 'x'\n}\n}\n")).toEqual(["4:1 Unmatched '}'"]);
     });
 
+    it('reports an extra closing brace on the line that holds it, not at the end of the file', () => {
+      const text = ['pipeline {', '    stages {', "        stage('a') {", "            steps { sh 'x' }", '        }', '        }', '    }', '}', ''].join('\n');
+      expect(errorsOf(text)).toEqual(["6:9 Unmatched '}'"]);
+    });
+
+    it('reads multi-line ternaries and map spreads', () => {
+      expect(errorsOf("def v = ready\n    ? 'go'\n    : 'wait'\nfoo(*: defaults, b: 2)\n")).toEqual([]);
+    });
+
+    it('reads class and enum declarations in a Jenkinsfile', () => {
+      expect(errorsOf("class Holder {\n    String field\n}\nenum Mode { DEBUG, RELEASE }\npipeline { agent none }\n")).toEqual([]);
+    });
+
     it('reports an unclosed parenthesis at the parenthesis', () => {
       expect(errorsOf("node {\n  sh('x'\n}\n")).toContain("2:5 Unclosed '('");
     });

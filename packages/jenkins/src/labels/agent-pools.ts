@@ -58,5 +58,3 @@ const fqdn = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{
 export function namesOneMachine(label: string): boolean {
   return ipv4.test(label) || fqdn.test(label);
 }
-
-export { parseLabelExpression };

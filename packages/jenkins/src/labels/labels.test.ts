@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agentPoolsFrom, maxAgents, namesOneMachine, selectsBuiltInNode } from './agent-pools.js';
 import { parseLabelExpression, positiveAtoms } from './label-expression.js';
@@ -58,5 +59,16 @@ describe('label expressions', () => {
     expect(namesOneMachine('10.0.4.17')).toBe(true);
     expect(namesOneMachine('linux-x64')).toBe(false);
     expect(namesOneMachine('jdk1.8')).toBe(false);
+  });
+
+  it('never throws and bounds pools for any text', () => {
+    const pieces = fc.constantFrom('a', 'gpu', 'linux-x64', '&&', '||', '!', '(', ')', '->', '<->', '"', ' ', 'b.c');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const expression = parseLabelExpression(parts.join(' '));
+        if (expression) expect(maxAgents(expression, { gpu: 1, a: 3 }) ?? 0).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -57,7 +57,7 @@ function isPipelineCall(s: G.Statement): s is G.ExpressionStatement & { expressi
 }
 
 function buildFunction(m: G.MethodDeclaration, parent: JenkinsFile): FunctionDef {
-  const fn: Mutable<FunctionDef> = { type: 'FunctionDef', name: m.name, nameRange: m.nameRange, steps: [], range: m.range };
+  const fn: Mutable<FunctionDef> = { type: 'FunctionDef', name: m.name, nameRange: m.nameRange, steps: [], range: m.range, resource: `function:${m.name}` };
   setParent(fn, parent);
   fn.steps = collectSteps(m.body?.body ?? [], fn, undefined, true);
   return fn;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../testing/parse.js';
-import { enclosingStages, enclosingSteps, wrappedBy } from './navigate.js';
+import { enclosingStages, enclosingSteps, resourceOf, wrappedBy } from './navigate.js';
 import { postConditions } from './types.js';
 import type { Stage } from './types.js';
 
@@ -83,6 +83,15 @@ describe('declarative model', () => {
     expect(enclosingSteps(sh).map((s) => s.name)).toEqual(['retry', 'script']);
     expect(wrappedBy(sh, ['retry'])?.name).toBe('retry');
     expect(enclosingStages(sh).map(nameOf)).toEqual(['Production', 'Deploy']);
+  });
+
+  it('gives stages a stable identity from their name path for baselines', () => {
+    const production = stages[5]?.stages?.stages[1];
+    expect(stages[0]?.resource).toBe('stage:Checkout');
+    expect(production?.resource).toBe('stage:Deploy/Production');
+    const sh = production?.steps?.steps[0]?.body[0]?.body[0];
+    expect(sh && resourceOf(sh)).toBe('stage:Deploy/Production');
+    expect(pipeline?.resource).toBe('pipeline');
   });
 
   it('keeps parent links out of enumeration so the model prints without cycles', () => {

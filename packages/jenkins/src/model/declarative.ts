@@ -1,7 +1,7 @@
 import type * as G from '../groovy/ast.js';
 import { buildAgent } from './agent.js';
 import { directiveCalls, findDirective } from './calls.js';
-import { setParent } from './parent.js';
+import { setParent, stageResource } from './parent.js';
 import type { Mutable } from './parent.js';
 import { collectSteps } from './steps.js';
 import { booleanValue, firstArgument, stringValue } from './values.js';
@@ -40,6 +40,7 @@ export function buildPipeline(call: G.MethodCall, parent: ModelNode): Pipeline {
     range: call.range,
   };
   setParent(p, parent);
+  p.resource = 'pipeline';
   for (const c of directiveCalls(call.closure?.body)) {
     switch (c.name) {
       case 'agent':
@@ -130,6 +131,7 @@ function buildStage(call: G.MethodCall, parent: ModelNode): Stage {
     range: call.range,
   };
   setParent(stage, parent);
+  stage.resource = stageResource(stage.name.known ? stage.name.value : undefined, parent);
   for (const c of directiveCalls(call.closure?.body)) {
     switch (c.name) {
       case 'agent':

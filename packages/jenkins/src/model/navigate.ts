@@ -68,3 +68,9 @@ export function flattenSteps(steps: readonly Step[]): Step[] {
 export function optionNamed(holder: { readonly options?: { readonly entries: readonly Step[] } | undefined }, name: string): Step | undefined {
   return holder.options?.entries.find((e) => e.name === name);
 }
+
+/** The resource a finding on `node` belongs to: its own, or the nearest enclosing node's. */
+export function resourceOf(node: ModelNode): string | undefined {
+  for (let n: ModelNode | undefined = node; n; n = n.parent) if (n.resource !== undefined) return n.resource;
+  return undefined;
+}

@@ -48,6 +48,11 @@ describe('scripted model', () => {
     expect(named('lock')[0]?.body[0]?.name).toBe('withCredentials');
   });
 
+  it('names scripted stages and helper functions as resources', () => {
+    expect(named('stage').map((s) => s.resource)).toContain('stage:Deploy');
+    expect(file.functions[0]?.resource).toBe('function:notifyFailure');
+  });
+
   it('reads the old `stage "name"` form and top-level properties', () => {
     expect(named('stage').some((s) => s.args[0]?.type === 'StringLiteral' && !s.hasClosure)).toBe(true);
     expect(file.steps[0]?.name).toBe('properties');

@@ -1,5 +1,6 @@
 import type * as G from '../groovy/ast.js';
-import { setParent } from './parent.js';
+import { setParent, stageResource } from './parent.js';
+import { firstArgument, stringValue } from './values.js';
 import type { Mutable } from './parent.js';
 import type { Handler, ModelNode, Step } from './types.js';
 
@@ -185,6 +186,10 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
     range: call.range,
   };
   setParent(step, ctx.parent);
+  if (step.qualifiedName === 'stage') {
+    const name = stringValue(firstArgument(step, 'name'));
+    step.resource = stageResource(name.known ? name.value : undefined, ctx.parent);
+  }
   ctx.out.push(step);
   const inner: Context = { parent: step, handler: ctx.handler, deferred: ctx.deferred, out: body };
   for (const a of call.args) visitArgument(a, inner);

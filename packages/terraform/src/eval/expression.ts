@@ -22,15 +22,18 @@ export interface Scope {
   bare(name: string): TfValue | undefined;
 }
 
-/** Expressions nested deeper than this are unknown rather than a stack overflow. */
+/**
+ * Evaluation nested deeper than this (within one expression, or through chains of locals, resources and
+ * module outputs) is unknown rather than a stack overflow. Evaluation is synchronous, so one counter
+ * shared by every evaluator measures the real depth of the JavaScript stack.
+ */
 const MAX_DEPTH = 400;
+let depth = 0;
 
 const NAMESPACES = new Set(['var', 'local', 'module', 'data', 'count', 'each', 'path', 'terraform', 'self']);
 
 /** Evaluates HCL expressions against a scope; every failure is an unknown with a reason, never a throw. */
 export class Evaluator {
-  private depth = 0;
-
   constructor(private readonly scope: Scope) {}
 
   withVars(vars: Readonly<Record<string, TfValue>>): Evaluator {
@@ -42,12 +45,12 @@ export class Evaluator {
   }
 
   evaluate(expr: Expression): TfValue {
-    if (this.depth > MAX_DEPTH) return new UnknownValue('the expression is nested too deeply to evaluate');
-    this.depth++;
+    if (depth > MAX_DEPTH) return new UnknownValue('the expression is nested too deeply to evaluate');
+    depth++;
     try {
       return this.evaluateNode(expr);
     } finally {
-      this.depth--;
+      depth--;
     }
   }
 

@@ -70,20 +70,31 @@ function flattenDeep(items: readonly TfValue[]): TfValue[] {
   return out;
 }
 
+function pad(text: string, width: number, flags: string): string {
+  if (text.length >= width) return text;
+  if (flags.includes('-')) return text.padEnd(width, ' ');
+  if (flags.includes('0') && /^[+-]?\d/.test(text)) {
+    const sign = /^[+-]/.test(text) ? (text[0] as string) : '';
+    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
+  }
+  return text.padStart(width, ' ');
+}
+
+/** `format` with the verbs Terraform configurations use: %s %v %d %f %q %t %%, flags `-0+` and widths. */
 function format(spec: string, args: readonly TfValue[]): string {
   let i = 0;
-  return spec.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[vdsfqtbxXoeEgG])/g, (whole, verb: string) => {
-    if (verb === '%') return '%';
+  return spec.replace(/%(%|([-+# 0]*)(\d*)(?:\.(\d+))?([vdsfqtbxXoeEgG]))/g, (whole, all: string, flags = '', width = '', precision: string | undefined, verb: string) => {
+    if (all === '%') return '%';
     const value = arg(args, i++);
-    const kind = verb[verb.length - 1];
-    if (kind === 'd') return String(Math.trunc(num(value)));
-    if (kind === 'f') {
-      const precision = /\.(\d+)/.exec(verb)?.[1];
-      return num(value).toFixed(precision === undefined ? 6 : Number(precision));
-    }
-    if (kind === 'q') return JSON.stringify(str(value));
-    if (kind === 's' || kind === 'v' || kind === 't') return str(value);
-    return fail(`format verb ${whole} is not supported`);
+    let text: string;
+    if (verb === 'd') {
+      const n = Math.trunc(num(value));
+      text = flags.includes('+') && n >= 0 ? `+${n}` : String(n);
+    } else if (verb === 'f') text = num(value).toFixed(precision === undefined ? 6 : Number(precision));
+    else if (verb === 'q') text = JSON.stringify(str(value));
+    else if (verb === 's' || verb === 'v' || verb === 't') text = precision === undefined ? str(value) : str(value).slice(0, Number(precision));
+    else return fail(`format verb ${whole} is not supported`);
+    return pad(text, width === '' ? 0 : Number(width), flags);
   });
 }
 

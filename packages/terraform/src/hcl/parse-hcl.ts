@@ -15,6 +15,25 @@ export interface HclParseResult {
  * exact ranges and the tree holds everything that could be recovered around them.
  */
 export function parseHcl(source: SourceFile): HclParseResult {
+  try {
+    return parse(source);
+  } catch (e) {
+    return internalFailure(source, e);
+  }
+}
+
+/**
+ * The last line of defence of "never crash on input": a parser bug becomes a parse error on the file
+ * instead of ending the whole run.
+ */
+export function internalFailure(source: SourceFile, e: unknown): HclParseResult {
+  const range = source.lines.range(0, 0);
+  const whole = source.lines.range(0, source.text.length);
+  const message = `Internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+  return { root: { type: 'HclFile', body: { type: 'Body', items: [], range: whole }, range: whole }, errors: [{ message, range }], comments: [] };
+}
+
+function parse(source: SourceFile): HclParseResult {
   const text = source.text;
   const lexed = lex(text);
   const loc = new Locator(source.lines);

@@ -35,6 +35,7 @@ export class PlanInstance extends PlanBlockView {
     return this.node.name;
   }
 
+  /** Plan values are resolved: nothing was passed in from elsewhere. */
   origins(): Origin[] {
     return [];
   }

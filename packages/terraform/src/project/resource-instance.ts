@@ -1,6 +1,6 @@
 import type { Range, Unknown, Value } from '@nospof/core';
 import type { Attribute, Block, Body } from '../hcl/ast.js';
-import { Evaluator } from '../eval/expression.js';
+import type { Evaluator } from '../eval/expression.js';
 import { fromJson, isUnknown, UnknownValue, type Entity, type TfObject, type TfValue } from '../eval/tf-value.js';
 import type { Resource } from '../model/types.js';
 import { attributeOf, blocksOf, variablesReadBy } from './body.js';
@@ -29,7 +29,7 @@ function bodyObject(body: Body, evaluator: Evaluator): TfObject {
 export class ResourceInstance implements Entity, BlockView {
   readonly kind = 'resource';
   readonly evaluator: Evaluator;
-  private readonly view: BlockView;
+  private viewCache: BlockView | undefined;
   private readonly attrCache = new Map<string, TfValue>();
 
   constructor(
@@ -42,10 +42,18 @@ export class ResourceInstance implements Entity, BlockView {
     const vars: Record<string, TfValue> = {};
     if (typeof key === 'number') vars.count = { index: key };
     else if (key !== undefined) vars.each = { key, value: eachValue ?? key };
-    this.evaluator = module.evaluator.withVars(vars);
-    const config = new ConfigBlockView(node.file, node.header, node.block.body, this.evaluator, node.block);
-    const plan = module.world.planValues(module.root, this.address);
-    this.view = plan ? new PlanBlockView(node.file, node.header, plan, config) : config;
+    this.evaluator = key !== undefined ? module.evaluator.withVars(vars) : module.evaluator;
+  }
+
+  /** Configuration values, or the plan's when a plan in the scan resolves this address (built on first use). */
+  private get view(): BlockView {
+    if (!this.viewCache) {
+      const node = this.node;
+      const config = new ConfigBlockView(node.file, node.header, node.block.body, this.evaluator, node.block);
+      const plan = this.module.world.planValues(this.module.root, this.address);
+      this.viewCache = plan ? new PlanBlockView(node.file, node.header, plan, config) : config;
+    }
+    return this.viewCache;
   }
 
   /** `module.db.aws_db_instance.this[0]`. */
@@ -115,8 +123,8 @@ export class ResourceInstance implements Entity, BlockView {
    * Where the value of an attribute came from outside this block: the module-call arguments or tfvars
    * lines that set the variables it reads. Used as related locations of findings.
    */
-  origins(name: string): Origin[] {
-    const attribute = this.attribute(name);
+  origins(name: string, within: BlockView = this): Origin[] {
+    const attribute = within.attribute(name);
     if (!attribute) return [];
     const out: Origin[] = [];
     for (const variable of variablesReadBy(attribute.value)) {

@@ -60,16 +60,18 @@ export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../');
 }
 
+/** Where a call's code is, without evaluating anything: `(module directory, call, call key) => directory`. */
+type StaticResolver = (def: ModuleDef, call: ModuleCall, key: string, rootDir: string) => string | undefined;
+
 /** Static resource addresses of a module tree (instance keys dropped), for matching plans to roots. */
-function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, prefix: string, out: Set<string>, depth = 0): void {
+function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, prefix: string, key: string, rootDir: string, resolve: StaticResolver, out: Set<string>, depth = 0): void {
   if (depth > 16) return;
   for (const address of def.resources.keys()) out.add(`${prefix}${address}`);
   for (const call of def.calls.values()) {
-    const source = literalString(call.block.body, 'source');
-    if (!source || !isLocalSource(source)) continue;
-    const dir = joinPath(def.dir, source);
+    const callKey = key === '' ? call.name : `${key}.${call.name}`;
+    const dir = resolve(def, call, callKey, rootDir);
     const child = dir === undefined ? undefined : defs.get(dir);
-    if (child) staticAddresses(defs, child, `${prefix}module.${call.name}.`, out, depth + 1);
+    if (child) staticAddresses(defs, child, `${prefix}module.${call.name}.`, callKey, rootDir, resolve, out, depth + 1);
   }
 }
 
@@ -111,9 +113,10 @@ class Evaluation implements World {
   }
 
   private assignPlans(plans: readonly TerraformFile[]): void {
+    if (plans.length === 0) return;
     const rootAddresses = this.roots.map((root) => {
       const set = new Set<string>();
-      staticAddresses(this.defs, root.def, '', set);
+      staticAddresses(this.defs, root.def, '', '', root.def.dir, (def, call, key, rootDir) => this.resolveSource(def.dir, call, key, rootDir), set);
       return set;
     });
     for (const plan of plans) {
@@ -168,11 +171,15 @@ class Evaluation implements World {
   }
 
   resolveCall(parent: ModuleInstance, call: ModuleCall): string | undefined {
+    const key = parent.callKey === '' ? call.name : `${parent.callKey}.${call.name}`;
+    return this.resolveSource(parent.def.dir, call, key, parent.root.def.dir);
+  }
+
+  /** Local sources relative to the calling directory; others through the modules.json of the root. */
+  private resolveSource(dir: string, call: ModuleCall, key: string, rootDir: string): string | undefined {
     const source = literalString(call.block.body, 'source');
     if (source === undefined) return undefined;
-    if (isLocalSource(source)) return joinPath(parent.def.dir, source);
-    const key = parent.callKey === '' ? call.name : `${parent.callKey}.${call.name}`;
-    const rootDir = parent.root.def.dir;
+    if (isLocalSource(source)) return joinPath(dir, source);
     const entry = this.manifests.find((m) => m.key === key && m.root === rootDir) ?? this.manifests.find((m) => m.key === key);
     return entry?.dir;
   }
@@ -235,6 +242,8 @@ export class TerraformIndex {
   private readonly manifests: ManifestEntry[] = [];
   private readonly plans: TerraformFile[] = [];
   private readonly evaluations = new Map<string, Evaluation>();
+  /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
+  private readonly bySettings = new WeakMap<Settings, Evaluation>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -251,6 +260,8 @@ export class TerraformIndex {
   }
 
   private evaluation(settings: Settings): Evaluation {
+    const seen = this.bySettings.get(settings);
+    if (seen) return seen;
     const terraform = readSettings(settings);
     const key = JSON.stringify(terraform);
     let evaluation = this.evaluations.get(key);
@@ -258,6 +269,7 @@ export class TerraformIndex {
       evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile);
       this.evaluations.set(key, evaluation);
     }
+    this.bySettings.set(settings, evaluation);
     return evaluation;
   }
 

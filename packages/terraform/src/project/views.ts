@@ -1,6 +1,6 @@
 import { known, unknown, type Range, type Unknown, type Value } from '@nospof/core';
 import type { Attribute, Block, Body } from '../hcl/ast.js';
-import { Evaluator } from '../eval/expression.js';
+import type { Evaluator } from '../eval/expression.js';
 import { fromJson, isObject, isUnknown, type TfValue } from '../eval/tf-value.js';
 import { attributeOf, blocksOf } from './body.js';
 

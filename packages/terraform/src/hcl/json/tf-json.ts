@@ -3,7 +3,7 @@ import { SourceFile as EmbeddedSource } from '@nospof/core';
 import type { Attribute, Block, BlockLabel, Body, Expression, HclFile, ObjectItem, TemplateExpr } from '../ast.js';
 import { lex, lexTemplate } from '../lexer.js';
 import { Locator } from '../locator.js';
-import type { HclParseResult } from '../parse-hcl.js';
+import { internalFailure, type HclParseResult } from '../parse-hcl.js';
 import { Parser } from '../parser.js';
 import { decodedOffsets, parseJson, type JsonNode, type JsonObject, type JsonString } from './json-parser.js';
 import { CONFIG_FILE, MAP_ATTRIBUTES, VARIABLES_FILE, type BlockSchema, type BodySchema } from './tf-json-schema.js';
@@ -19,6 +19,14 @@ export interface TfJsonOptions {
  * Terraform reads them so (`depends_on`, a variable's `type`). A `"//"` property is a comment.
  */
 export function parseTfJson(source: SourceFile, options: TfJsonOptions = {}): HclParseResult {
+  try {
+    return parse(source, options);
+  } catch (e) {
+    return internalFailure(source, e);
+  }
+}
+
+function parse(source: SourceFile, options: TfJsonOptions): HclParseResult {
   const loc = new Locator(source.lines);
   const kind = options.kind ?? (source.path.endsWith('.tfvars.json') ? 'variables' : 'config');
   const parsed = parseJson(source.text);

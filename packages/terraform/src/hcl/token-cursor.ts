@@ -1,0 +1,156 @@
+import type { ParseError, Position, Range } from '@nospof/core';
+import type { Identifier } from './ast.js';
+import type { TokenStream } from './lexer.js';
+import type { Locator } from './locator.js';
+import { decodeLiteral, type EscapeError } from './string-escapes.js';
+import { SyntaxFailure } from './syntax-failure.js';
+import * as T from './token-type.js';
+
+/** Deeper nesting than this is an error, so hostile input cannot exhaust the call stack. */
+export const MAX_NESTING = 500;
+
+/** +1 for tokens that open a nested construct, -1 for those that close one: recovery skips whole constructs. */
+export const NESTING = new Int8Array(64);
+for (const t of [T.LBRACE, T.LBRACK, T.LPAREN, T.OQUOTE, T.OHEREDOC, T.TEMPLATE_INTERP, T.TEMPLATE_CONTROL]) NESTING[t] = 1;
+for (const t of [T.RBRACE, T.RBRACK, T.RPAREN, T.CQUOTE, T.CHEREDOC, T.TEMPLATE_SEQ_END]) NESTING[t] = -1;
+
+/**
+ * The parser's view of the token arrays: lookahead, newline sensitivity (`nl`: whether NEWLINE tokens
+ * count; HCL ignores them inside `()`, `[]`, `for` expressions and template sequences), the nesting
+ * count recovery needs, and ranges. The grammar lives in the subclasses.
+ */
+export class TokenCursor {
+  readonly errors: ParseError[] = [];
+  protected readonly types: Uint8Array;
+  protected readonly starts: Int32Array;
+  protected readonly ends: Int32Array;
+  protected pos = 0;
+  protected nl = true;
+  protected readonly nlStack: boolean[] = [];
+  /** Constructs opened and not yet closed, counted by `next()`. */
+  protected open = 0;
+  protected depth = 0;
+  private readonly escapeErrors: EscapeError[] = [];
+
+  constructor(
+    protected readonly text: string,
+    tokens: TokenStream,
+    protected readonly loc: Locator,
+  ) {
+    this.types = tokens.types;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+  }
+
+  protected peek(): number {
+    const types = this.types;
+    let p = this.pos;
+    if (!this.nl) {
+      while (types[p] === T.NEWLINE) p++;
+      this.pos = p;
+    }
+    return types[p] as number;
+  }
+
+  /** The type `k` significant tokens ahead (0 is `peek()`). */
+  protected peekAhead(k: number): number {
+    const types = this.types;
+    let p = this.pos;
+    for (;;) {
+      if (!this.nl) while (types[p] === T.NEWLINE) p++;
+      if (k === 0 || types[p] === T.EOF) return types[p] as number;
+      p++;
+      k--;
+    }
+  }
+
+  protected next(): number {
+    this.peek();
+    const i = this.pos;
+    const type = this.types[i] as number;
+    this.open += NESTING[type] as number;
+    if (type !== T.EOF) this.pos++;
+    return i;
+  }
+
+  protected tokenText(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  protected isKeyword(word: string): boolean {
+    if (this.peek() !== T.IDENT) return false;
+    const i = this.pos;
+    const start = this.starts[i] as number;
+    return (this.ends[i] as number) - start === word.length && this.text.startsWith(word, start);
+  }
+
+  protected fail(message: string, i: number = this.pos): never {
+    throw new SyntaxFailure(message, this.starts[i] as number, this.ends[i] as number);
+  }
+
+  protected failUnexpected(expected: string): never {
+    const t = this.peek();
+    if (t === T.EOF) this.fail(`Unexpected end of file; expected ${expected}`);
+    if (t === T.NEWLINE) this.fail(`Unexpected newline; expected ${expected}`);
+    if (t === T.INVALID) this.fail(`Invalid character "${this.tokenText(this.pos)}"; expected ${expected}`);
+    this.fail(`Unexpected ${T.tokenName(t)}; expected ${expected}`);
+  }
+
+  protected expect(type: number, expected: string): number {
+    if (this.peek() !== type) this.failUnexpected(expected);
+    return this.next();
+  }
+
+  protected pushNewlines(significant: boolean): void {
+    this.nlStack.push(this.nl);
+    this.nl = significant;
+  }
+
+  protected popNewlines(): void {
+    this.nl = this.nlStack.pop() ?? true;
+  }
+
+  protected enter(i: number): void {
+    if (++this.depth > MAX_NESTING) this.fail('expression nested too deeply', i);
+  }
+
+  protected range(start: number, end: number): Range {
+    return this.loc.range(start, end);
+  }
+
+  /** From the start of one node to the end of another, sharing their positions. */
+  protected between(first: Range, last: Range): Range {
+    return { start: first.start, end: last.end };
+  }
+
+  /** A range starting where a child node starts: reuses its position instead of looking it up again. */
+  protected rangeFrom(start: Position, end: number): Range {
+    return { start, end: this.loc.position(end < start.offset ? start.offset : end) };
+  }
+
+  protected error(message: string, start: number, end: number): void {
+    this.errors.push({ message, range: this.range(start, end) });
+  }
+
+  protected unterminatedString(open: number): never {
+    // The lexer ended the string at the line break: it no longer counts as open for recovery.
+    this.open--;
+    throw new SyntaxFailure('Unterminated string: no closing quote before the end of the line', this.starts[open] as number, this.starts[this.pos] as number);
+  }
+
+  protected identifier(i: number): Identifier {
+    const start = this.starts[i] as number;
+    const end = this.ends[i] as number;
+    return { type: 'Identifier', name: this.text.slice(start, end), range: this.range(start, end) };
+  }
+
+  protected decode(i: number, quoted: boolean): string {
+    const start = this.starts[i] as number;
+    const raw = this.text.slice(start, this.ends[i]);
+    const errors = this.escapeErrors;
+    errors.length = 0;
+    const value = decodeLiteral(raw, quoted, errors);
+    for (const e of errors) this.error(e.message, start + e.start, start + e.end);
+    return value;
+  }
+}

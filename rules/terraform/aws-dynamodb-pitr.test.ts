@@ -1,0 +1,43 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-dynamodb-pitr.js';
+
+const table = (enabled: string) => `resource "aws_dynamodb_table" "orders" {\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = ${enabled}\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'PITR on', code: table('true') },
+    { name: 'unknown', code: table('data.aws_ssm_parameter.pitr.value') },
+    { name: 'count = 0', code: table('false').replace('{\n  hash_key', '{\n  count = 0\n  hash_key') },
+    { name: 'tfvars turns it on', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, files: { 'terraform.tfvars': 'v = true\n' } },
+  ],
+  invalid: [
+    { name: 'PITR off', code: table('false'), output: table('true'), errors: [{ messageId: 'noPitr', line: 4, column: 15 }] },
+    {
+      name: 'no PITR block',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+        }
+      `,
+      output: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          point_in_time_recovery {
+            enabled = true
+          }
+          hash_key = "id"
+        }
+      `,
+      errors: [{ messageId: 'noPitr', line: 1 }],
+    },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, output: null, errors: [{ messageId: 'noPitr', line: 7 }] },
+    { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${table('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noPitr' }] },
+    {
+      name: 'passed in by a module call',
+      filename: 'modules/table/main.tf',
+      code: `variable "v" {}\n${table('var.v')}`,
+      files: { 'main.tf': 'module "orders" {\n  source = "./modules/table"\n  v      = false\n}\n' },
+      output: null,
+      errors: [{ messageId: 'noPitr', file: 'modules/table/main.tf' }],
+    },
+  ],
+});

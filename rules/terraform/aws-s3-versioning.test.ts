@@ -1,0 +1,67 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './aws-s3-versioning.js';
+
+const v4 = (status: string) =>
+  `resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = ${status}\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'v4 versioning resource enabled', code: v4('"Enabled"') },
+    { name: 'v3 inline versioning', code: hcl`
+      resource "aws_s3_bucket" "data" {
+        versioning {
+          enabled = true
+        }
+      }
+    ` },
+    { name: 'status unknown', code: v4('data.aws_ssm_parameter.s.value') },
+    { name: 'versioning resource names the bucket by a literal name', code: hcl`
+      resource "aws_s3_bucket" "data" {
+        bucket = "acme-data"
+      }
+      resource "aws_s3_bucket_versioning" "data" {
+        bucket = "acme-data"
+        versioning_configuration {
+          status = "Enabled"
+        }
+      }
+    ` },
+    { name: 'tfvars enables it', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, files: { 'terraform.tfvars': 'v = "Enabled"\n' } },
+  ],
+  invalid: [
+    { name: 'no versioning at all', code: hcl`
+      resource "aws_s3_bucket" "data" {
+        bucket = "data"
+      }
+    `, errors: [{ messageId: 'noVersioning', line: 1, column: 1 }] },
+    { name: 'suspended', code: v4('"Suspended"'), output: v4('"Enabled"'), errors: [{ messageId: 'notEnabled', line: 7, column: 14 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, output: null, errors: [{ messageId: 'notEnabled', line: 10 }] },
+    { name: 'tfvars suspends it', code: `variable "v" {\n  default = "Enabled"\n}\n${v4('var.v')}`, files: { 'x.auto.tfvars': 'v = "Suspended"\n' }, output: null, errors: [{ messageId: 'notEnabled' }] },
+    {
+      name: 'passed in by a module call',
+      filename: 'modules/bucket/main.tf',
+      code: `variable "v" {}\n${v4('var.v')}`,
+      files: { 'main.tf': 'module "b" {\n  source = "./modules/bucket"\n  v      = "Disabled"\n}\n' },
+      output: null,
+      errors: [{ messageId: 'notEnabled', file: 'modules/bucket/main.tf' }],
+    },
+    {
+      name: 'v3 inline versioning off',
+      code: hcl`
+        resource "aws_s3_bucket" "data" {
+          versioning {
+            enabled = false
+          }
+        }
+      `,
+      output: hcl`
+        resource "aws_s3_bucket" "data" {
+          versioning {
+            enabled = true
+          }
+        }
+      `,
+      errors: [{ messageId: 'noVersioning', line: 3, column: 15 }],
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './azure-aks-zones.js';
+
+const cluster = (count: string, zones = '["1", "2", "3"]') =>
+  `resource "azurerm_kubernetes_cluster" "aks" {\n  sku_tier = "Standard"\n  default_node_pool {\n    name       = "system"\n    vm_size    = "Standard_D4s_v5"\n    node_count = ${count}\n    zones      = ${zones}\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'three nodes in three zones', code: cluster('3') },
+    { name: 'autoscaling floor of two', code: hcl`
+      resource "azurerm_kubernetes_cluster_node_pool" "user" {
+        name                 = "user"
+        auto_scaling_enabled = true
+        min_count            = 2
+        max_count            = 10
+        zones                = ["1", "2"]
+      }
+    ` },
+    { name: 'unknown count', code: cluster('data.x.y.count') },
+    { name: 'count = 0', code: cluster('1').replace('{\n  sku_tier', '{\n  count = 0\n  sku_tier') },
+    { name: 'tfvars raises the count', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, files: { 'terraform.tfvars': 'v = 3\n' } },
+    { name: 'free tier is fine in recommended', code: cluster('3').replace('"Standard"', '"Free"') },
+  ],
+  invalid: [
+    { name: 'one node', code: cluster('1'), errors: [{ messageId: 'tooFewNodes', line: 6, column: 18 }] },
+    { name: 'no zones', code: cluster('3', '[]'), errors: [{ messageId: 'noZones', data: { zones: 0 }, line: 7, column: 18 }] },
+    { name: 'free tier under strict', options: [{ min: 2, requirePaidTier: true }], code: cluster('3').replace('"Standard"', '"Free"'), errors: [{ messageId: 'freeTier', line: 2 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 9 }] },
+    { name: 'tfvars lowers the count', code: `variable "v" {\n  default = 3\n}\n${cluster('var.v')}`, files: { 'terraform.tfvars': 'v = 1\n' }, errors: [{ messageId: 'tooFewNodes' }] },
+    {
+      name: 'passed in by a module call',
+      filename: 'modules/aks/main.tf',
+      code: `variable "v" {}\n${cluster('var.v')}`,
+      files: { 'main.tf': 'module "aks" {\n  source = "./modules/aks"\n  v      = 1\n}\n' },
+      errors: [{ messageId: 'tooFewNodes', file: 'modules/aks/main.tf' }],
+    },
+    {
+      name: 'autoscaling floor of one',
+      code: hcl`
+        resource "azurerm_kubernetes_cluster_node_pool" "user" {
+          name                 = "user"
+          auto_scaling_enabled = true
+          min_count            = 1
+          max_count            = 10
+          zones                = ["1", "2"]
+        }
+      `,
+      errors: [{ messageId: 'tooFewNodes', line: 4, column: 26 }],
+    },
+  ],
+});

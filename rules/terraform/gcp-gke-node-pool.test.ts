@@ -1,0 +1,100 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './gcp-gke-node-pool.js';
+import { withVariants } from './utils/test-variants.js';
+
+const zonal = 'resource "google_container_cluster" "gke" {\n  location = "europe-west1-b"\n}';
+
+new RuleTester().run(rule, withVariants(
+  {
+    valid: [
+      { name: 'one node per zone in a regional cluster is three nodes', code: hcl`
+        resource "google_container_cluster" "gke" {
+          location = "europe-west1"
+        }
+        resource "google_container_node_pool" "pool" {
+          cluster    = google_container_cluster.gke.id
+          node_count = 1
+        }
+      ` },
+      { name: 'autoscaling total floor of two', code: hcl`
+        resource "google_container_node_pool" "pool" {
+          cluster = "gke"
+          autoscaling {
+            total_min_node_count = 2
+            total_max_node_count = 10
+          }
+        }
+      ` },
+      { name: 'zones unknown', code: hcl`
+        resource "google_container_node_pool" "pool" {
+          cluster    = data.google_container_cluster.gke.id
+          location   = data.google_container_cluster.gke.location
+          node_count = 1
+        }
+      ` },
+    ],
+    invalid: [
+      {
+        name: 'one node in a zonal cluster',
+        code: hcl`
+          resource "google_container_cluster" "gke" {
+            location = "europe-west1-b"
+          }
+          resource "google_container_node_pool" "pool" {
+            cluster    = google_container_cluster.gke.id
+            node_count = 1
+          }
+        `,
+        output: hcl`
+          resource "google_container_cluster" "gke" {
+            location = "europe-west1-b"
+          }
+          resource "google_container_node_pool" "pool" {
+            cluster    = google_container_cluster.gke.id
+            node_count = 2
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', data: { count: 1 }, line: 6, column: 16 }],
+      },
+      {
+        name: 'autoscaler floor of one per zone in one zone',
+        code: hcl`
+          resource "google_container_node_pool" "pool" {
+            cluster        = "gke"
+            node_locations = ["europe-west1-b"]
+            autoscaling {
+              min_node_count = 1
+              max_node_count = 5
+            }
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', line: 5, column: 22 }],
+      },
+      {
+        name: 'auto-repair off',
+        code: hcl`
+          resource "google_container_node_pool" "pool" {
+            cluster    = "gke"
+            location   = "europe-west1"
+            node_count = 1
+            management {
+              auto_repair = false
+            }
+          }
+        `,
+        output: hcl`
+          resource "google_container_node_pool" "pool" {
+            cluster    = "gke"
+            location   = "europe-west1"
+            node_count = 1
+            management {
+              auto_repair = true
+            }
+          }
+        `,
+        errors: [{ messageId: 'noAutoRepair', line: 6, column: 19 }],
+      },
+    ],
+  },
+  { resource: 'google_container_node_pool', attr: 'node_count', bad: '1', good: '2', messageId: 'tooFewNodes', body: 'cluster = google_container_cluster.gke.id', extra: zonal },
+));

@@ -1,0 +1,37 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './gcp-redis-tier.js';
+import { withVariants } from './utils/test-variants.js';
+
+new RuleTester().run(rule, withVariants(
+  {
+    valid: [],
+    invalid: [
+      {
+        name: 'absent tier is BASIC',
+        code: hcl`
+          resource "google_redis_instance" "cache" {
+            memory_size_gb = 1
+          }
+        `,
+        output: hcl`
+          resource "google_redis_instance" "cache" {
+            tier = "STANDARD_HA"
+            memory_size_gb = 1
+          }
+        `,
+        errors: [{ messageId: 'basicTier', line: 1 }],
+      },
+      {
+        name: 'explicit BASIC',
+        code: hcl`
+          resource "google_redis_instance" "cache" { tier = "BASIC" }
+        `,
+        output: hcl`
+          resource "google_redis_instance" "cache" { tier = "STANDARD_HA" }
+        `,
+        errors: [{ messageId: 'basicTier', line: 1, column: 51 }],
+      },
+    ],
+  },
+  { resource: 'google_redis_instance', attr: 'tier', bad: '"BASIC"', good: '"STANDARD_HA"', messageId: 'basicTier', body: 'memory_size_gb = 1' },
+));

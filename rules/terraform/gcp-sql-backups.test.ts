@@ -1,0 +1,47 @@
+import { RuleTester, hcl } from '@nospof/core/testing';
+import rule from './gcp-sql-backups.js';
+
+const db = (enabled: string) => `resource "google_sql_database_instance" "main" {\n  database_version = "MYSQL_8_0"\n  settings {\n    tier = "db-n1-standard-2"\n    backup_configuration {\n      enabled = ${enabled}\n    }\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: 'backups on', code: db('true') },
+    { name: 'unknown', code: db('var.missing_without_default_is_undeclared') },
+    { name: 'count = 0', code: db('false').replace('{\n  database_version', '{\n  count = 0\n  database_version') },
+    { name: 'tfvars turns backups on', code: `variable "v" {\n  default = false\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = true\n' } },
+  ],
+  invalid: [
+    { name: 'backups off', code: db('false'), output: db('true'), errors: [{ messageId: 'noBackups', line: 6, column: 17 }] },
+    {
+      name: 'no backup configuration',
+      code: hcl`
+        resource "google_sql_database_instance" "main" {
+          settings {
+            tier = "db-f1-micro"
+          }
+        }
+      `,
+      output: hcl`
+        resource "google_sql_database_instance" "main" {
+          settings {
+            backup_configuration {
+              enabled = true
+            }
+            tier = "db-f1-micro"
+          }
+        }
+      `,
+      errors: [{ messageId: 'noBackups', line: 2 }],
+    },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${db('var.v')}`, output: null, errors: [{ messageId: 'noBackups', line: 9 }] },
+    { name: 'tfvars turns backups off', code: `variable "v" {\n  default = true\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noBackups' }] },
+    {
+      name: 'passed in by a module call',
+      filename: 'modules/sql/main.tf',
+      code: `variable "v" {}\n${db('var.v')}`,
+      files: { 'main.tf': 'module "sql" {\n  source = "./modules/sql"\n  v      = false\n}\n' },
+      output: null,
+      errors: [{ messageId: 'noBackups', file: 'modules/sql/main.tf' }],
+    },
+  ],
+});
