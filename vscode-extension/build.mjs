@@ -1,15 +1,16 @@
 // Bundles the extension (CommonJS, as VS Code loads it) and the language server (ESM, started by
-// VS Code as a separate Node process) into dist/, and writes the config JSON Schema beside them.
+// VS Code as a separate Node process) into dist/, and writes the editor JSON Schema of .nospof.yaml beside them.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { configSchema } from '@nospof/core';
+import { allRules, editorSchema } from 'nospof';
 
 const here = new URL('./', import.meta.url);
 rmSync(new URL('dist/', here), { recursive: true, force: true });
 mkdirSync(new URL('dist/', here), { recursive: true });
 mkdirSync(new URL('out/', here), { recursive: true });
 
-const common = { bundle: true, platform: 'node', target: 'node20', minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: here.pathname };
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: fileURLToPath(here) };
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], format: 'cjs', external: ['vscode'], outfile: 'dist/extension.js' }),
@@ -22,4 +23,5 @@ await Promise.all([
     banner: { js: "import { createRequire as __nospofRequire } from 'node:module'; const require = __nospofRequire(import.meta.url);" },
   }),
 ]);
-writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(configSchema, null, 2)}\n`);
+// The editor schema lists every rule id with its options, so .nospof.yaml completes and checks them.
+writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(editorSchema(allRules), null, 2)}\n`);

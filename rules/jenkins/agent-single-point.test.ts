@@ -43,6 +43,25 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'a matrix with excludes is not expanded',
+      settings,
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('platforms') {
+              matrix {
+                agent { label "\${OS}" }
+                axes { axis { name 'OS'; values 'linux', 'mac' } }
+                excludes { exclude { axis { name 'OS'; values 'mac' } } }
+                stages { stage('test') { steps { sh 'make test' } } }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'a stricter minimum still passes a large pool',
       settings,
       options: [{ minAgents: 3 }],
@@ -97,6 +116,30 @@ new RuleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'oneMachine', data: { machine: 'build01.ci.example.com' }, line: 1, column: 6 }],
+    },
+    {
+      name: 'a matrix label filled from its axes',
+      settings,
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('platforms') {
+              matrix {
+                agent { label "\${OS}" }
+                axes {
+                  axis {
+                    name 'OS'
+                    values 'linux', 'mac'
+                  }
+                }
+                stages { stage('test') { steps { sh 'make test' } } }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'smallPool', data: { label: 'mac', agents: 1 }, line: 6, column: 23 }],
     },
     {
       name: 'a suppression above the stage covers its agent label',

@@ -4,8 +4,8 @@ import { isEmptySelector, isTemplated, mapSelects, namespaceOf, selects } from '
 import { get, getMap, stringValue } from '@nospof/yaml';
 import { locate } from './utils/fields.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { hasTemplatedSelector, podLabelSets } from './utils/pods.js';
-import { sameNamespaceCandidates } from './utils/scope.js';
+import { hasTemplatedSelector } from './utils/pods.js';
+import { nearby } from './utils/scope.js';
 
 const scalableKinds = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 
@@ -42,9 +42,9 @@ export default defineRule({
         if (!target || !scalableKinds.has(target.kind) || isTemplated(target.name)) return;
         const index = kubernetesIndex(context);
         const namespace = namespaceOf(autoscaler);
-        const candidates = sameNamespaceCandidates(index, autoscaler);
-        if (!candidates.some((o) => o.type === 'Workload')) return;
-        if (index.autoscalerTarget(autoscaler) || candidates.some((o) => o.kind === target.kind && o.name === target.name)) return;
+        const near = nearby(index, autoscaler);
+        if (near.ofType('Workload').length === 0) return;
+        if (index.autoscalerTarget(autoscaler) || near.all.some((o) => o.kind === target.kind && o.name === target.name)) return;
         const ref = getMap(getMap(autoscaler.map, 'spec', autoscaler.document), 'scaleTargetRef', autoscaler.document);
         context.report({
           node: locate(get(ref, 'name', autoscaler.document), lines) ?? { range: target.range },
@@ -57,9 +57,9 @@ export default defineRule({
         if (!selector || selector.unsupported || hasTemplatedSelector(selector)) return;
         const index = kubernetesIndex(context);
         const namespace = namespaceOf(pdb);
-        const candidates = sameNamespaceCandidates(index, pdb);
-        if (!candidates.some((o) => o.type === 'Workload')) return;
-        const pods = podLabelSets(candidates);
+        const near = nearby(index, pdb);
+        if (near.ofType('Workload').length === 0) return;
+        const pods = near.podLabelSets();
         if (!pods || pods.some((labels) => isEmptySelector(selector) || selects(selector, labels))) return;
         const spec = getMap(pdb.map, 'spec', pdb.document);
         context.report({
@@ -75,9 +75,9 @@ export default defineRule({
         if (stringValue(get(spec, 'type', service.document)) === 'ExternalName') return;
         if (Object.values(selector).some(isTemplated)) return;
         const namespace = namespaceOf(service);
-        const candidates = sameNamespaceCandidates(kubernetesIndex(context), service);
-        if (!candidates.some((o) => o.type === 'Workload')) return;
-        const pods = podLabelSets(candidates);
+        const near = nearby(kubernetesIndex(context), service);
+        if (near.ofType('Workload').length === 0) return;
+        const pods = near.podLabelSets();
         if (!pods || pods.some((labels) => mapSelects(selector, labels))) return;
         context.report({
           node: service.selectorNode ?? service.kindNode,

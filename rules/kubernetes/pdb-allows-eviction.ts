@@ -1,10 +1,10 @@
 import { defineRule } from '@nospof/core';
-import type { PodDisruptionBudget, Workload } from '@nospof/kubernetes';
+import type { PodDisruptionBudget } from '@nospof/kubernetes';
 import { isEmptySelector, resolveIntOrPercent, selects } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
 import { effectiveReplicas } from './utils/replicas.js';
 import { hasTemplatedSelector } from './utils/pods.js';
-import { sameNamespaceCandidates } from './utils/scope.js';
+import { nearby } from './utils/scope.js';
 
 export default defineRule({
   meta: {
@@ -60,11 +60,11 @@ export default defineRule({
         const selector = pdb.selector;
         if (!selector || selector.unsupported || hasTemplatedSelector(selector)) return;
         // Every pod the budget may select: workloads and bare pods in its namespace, or without one.
-        const candidates = sameNamespaceCandidates(index, pdb);
+        const near = nearby(index, pdb);
         const matches = (labels: Readonly<Record<string, string>>) => isEmptySelector(selector) || selects(selector, labels);
-        const workloads = candidates.filter((o): o is Workload => o.type === 'Workload' && o.template !== undefined && matches(o.template.labels));
+        const workloads = near.ofType('Workload').filter((o) => o.template !== undefined && matches(o.template.labels));
         if (workloads.length === 0) return;
-        let total = candidates.filter((o) => o.type === 'Pod' && matches(o.labels)).length;
+        let total = near.ofType('Pod').filter((o) => matches(o.labels)).length;
         for (const workload of workloads) {
           const { replicas, what } = effectiveReplicas(index, workload);
           if (!replicas.known) return context.skipped(replicas, what);

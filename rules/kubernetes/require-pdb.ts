@@ -1,10 +1,10 @@
 import { defineRule } from '@nospof/core';
-import type { PodDisruptionBudget, Workload } from '@nospof/kubernetes';
+import type { Workload } from '@nospof/kubernetes';
 import { namespaceOf, selects } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
 import { hasTemplatedLabels, hasTemplatedSelector } from './utils/pods.js';
 import { effectiveReplicas, isReplicated } from './utils/replicas.js';
-import { sameNamespaceCandidates } from './utils/scope.js';
+import { nearby } from './utils/scope.js';
 
 export default defineRule({
   meta: {
@@ -42,7 +42,7 @@ export default defineRule({
         // cannot read (unknown operator, templated value) might cover these pods: no finding from what we
         // cannot see.
         const labels = workload.template.labels;
-        const budgets = sameNamespaceCandidates(index, workload).filter((o): o is PodDisruptionBudget => o.type === 'PodDisruptionBudget');
+        const budgets = nearby(index, workload).budgetsFor(labels);
         const covered = budgets.some((pdb) => {
           const selector = pdb.selector;
           return selector === undefined || selector.unsupported || hasTemplatedSelector(selector) || selects(selector, labels);

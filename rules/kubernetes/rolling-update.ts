@@ -1,11 +1,11 @@
 import { defineRule, known, unknown, type Locatable, type Value } from '@nospof/core';
-import type { KubernetesIndex, PersistentVolumeClaim, Workload } from '@nospof/kubernetes';
+import type { KubernetesIndex, Workload } from '@nospof/kubernetes';
 import { namespaceOf, resolveIntOrPercent } from '@nospof/kubernetes';
 import { getMap, type YAMLMap } from '@nospof/yaml';
 import { replaceScalar, scalarField } from './utils/fields.js';
 import { kubernetesIndex } from './utils/index-of.js';
 import { effectiveReplicas } from './utils/replicas.js';
-import { sameNamespaceCandidates } from './utils/scope.js';
+import { nearby } from './utils/scope.js';
 
 type IntOrPercent = number | string;
 
@@ -197,7 +197,7 @@ function claimSharing(index: KubernetesIndex, workload: Workload): 'singleNode' 
       volume.claimName === undefined
         ? undefined
         : (index.claim(volume.claimName, namespaceOf(workload)) ??
-          sameNamespaceCandidates(index, workload).find((o): o is PersistentVolumeClaim => o.type === 'PersistentVolumeClaim' && o.name === volume.claimName));
+          nearby(index, workload).ofType('PersistentVolumeClaim').find((o) => o.name === volume.claimName));
     if (!claim) {
       result = 'unknown';
       continue;

@@ -73,7 +73,12 @@ export class TestClient {
     });
     client.listen();
     connection.listen();
-    await client.initialize();
+    // A server that dies on start would leave `initialize` unanswered: fail with its output instead.
+    const died = new Promise<never>((_, reject) =>
+      child.on('exit', (code) => reject(new Error(`the server exited with code ${code} before initializing:\n${client.logs.join('')}`))),
+    );
+    died.catch(() => undefined);
+    await Promise.race([client.initialize(), died]);
     return client;
   }
 

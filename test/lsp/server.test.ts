@@ -9,17 +9,21 @@ const lacks = (rule: string) => (d: Diagnostic[]) => !d.some((x) => x.code === r
 const MIN_REPLICAS = 'kubernetes/min-replicas';
 const REQUIRE_PDB = 'kubernetes/require-pdb';
 
-describe('language server over stdio: one document', () => {
+// Several waits per test, each up to WAIT_MS on a loaded CI machine: well beyond the default 30 s.
+const slow = { timeout: 120_000 };
+const HOOK_MS = 60_000;
+
+describe('language server over stdio: one document', slow, () => {
   const workspace = makeWorkspace({});
   let client: TestClient;
 
   beforeAll(async () => {
     client = await TestClient.start({ root: workspace.root });
-  });
+  }, HOOK_MS);
   afterAll(async () => {
     await client.dispose();
     workspace.remove();
-  });
+  }, HOOK_MS);
 
   async function openWithFinding(name: string): Promise<{ uri: string; finding: Diagnostic }> {
     const uri = await client.open(workspace.write(`${name}.yaml`, deployment(1, name)));
@@ -122,7 +126,7 @@ describe('language server over stdio: one document', () => {
   });
 });
 
-describe('language server over stdio: the workspace', () => {
+describe('language server over stdio: the workspace', slow, () => {
   let client: TestClient | undefined;
   let workspace: ReturnType<typeof makeWorkspace> | undefined;
 
@@ -131,7 +135,7 @@ describe('language server over stdio: the workspace', () => {
     workspace?.remove();
     client = undefined;
     workspace = undefined;
-  });
+  }, HOOK_MS);
 
   it('indexes the folder in the background with $/progress, so a PDB on disk counts', async () => {
     workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'pdb.yaml': pdb });

@@ -21,7 +21,7 @@ interface Manifest {
   contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
 }
 
-describe('the VS Code extension package', () => {
+describe('the VS Code extension package', { timeout: 60_000 }, () => {
   let entries: ZipEntry[];
   const entry = (name: string) => entries.find((e) => e.name === name);
 
@@ -61,6 +61,11 @@ describe('the VS Code extension package', () => {
     expect(client).toContain('dist/server.mjs');
   });
 
+  it('ships the editor schema of .nospof.yaml with every rule id', () => {
+    const schema = JSON.parse(entry('extension/dist/nospof-config.schema.json')!.read().toString('utf8')) as { properties: { rules: { properties: Record<string, unknown> } } };
+    expect(Object.keys(schema.properties.rules.properties)).toEqual(expect.arrayContaining(['kubernetes/min-replicas', 'kubernetes/require-pdb']));
+  });
+
   it('writes the identity into the vsix manifest', () => {
     const xml = entry('extension.vsixmanifest')!.read().toString('utf8');
     expect(xml).toContain('Id="nospof-vscode"');
@@ -73,11 +78,11 @@ describe('the VS Code extension package', () => {
     let client: TestClient;
     beforeAll(async () => {
       client = await TestClient.start({ root: workspace.root, command: [process.execPath, `${extensionDir}dist/server.mjs`, '--stdio'] });
-    });
+    }, 60_000);
     afterAll(async () => {
       await client.dispose();
       workspace.remove();
-    });
+    }, 60_000);
 
     it('runs on its own and publishes findings', async () => {
       const uri = await client.open(workspace.path('deployment.yaml'));

@@ -5,3 +5,4 @@ export { isObjectMap } from './model/build.js';
 export * from './project-index.js';
 export * from './annotations.js';
 export * from './language.js';
+export * from './label-buckets.js';

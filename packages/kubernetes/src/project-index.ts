@@ -1,5 +1,6 @@
 import type { Autoscaler, KubernetesObject, PersistentVolumeClaim, PodDisruptionBudget, Service, Workload } from './model/types.js';
 import { isEmptySelector, mapSelects, selects } from './model/selector.js';
+import { LabelBuckets } from './label-buckets.js';
 
 export function namespaceOf(object: { readonly namespace: string | undefined }): string {
   return object.namespace ?? 'default';
@@ -11,6 +12,7 @@ export function namespaceOf(object: { readonly namespace: string | undefined }):
  */
 export class KubernetesIndex {
   private readonly byNamespace = new Map<string, KubernetesObject[]>();
+  private readonly byNamespaceAndType = new Map<string, KubernetesObject[]>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
   private readonly pdbsByNamespace = new Map<string, PodDisruptionBudget[]>();
   /** Autoscalers by `namespace/kind/name` of their target: a workload finds its autoscaler in O(1). */
@@ -20,6 +22,7 @@ export class KubernetesIndex {
     for (const object of objects) {
       const ns = namespaceOf(object);
       push(this.byNamespace, ns, object);
+      push(this.byNamespaceAndType, `${ns}\u0000${object.type}`, object);
       if (object.type === 'Workload') push(this.workloadsByNamespace, ns, object);
       else if (object.type === 'PodDisruptionBudget') push(this.pdbsByNamespace, ns, object);
       else if (object.type === 'Autoscaler' && object.target) {
@@ -31,6 +34,26 @@ export class KubernetesIndex {
 
   inNamespace(ns: string): readonly KubernetesObject[] {
     return this.byNamespace.get(ns) ?? [];
+  }
+
+  private readonly serviceBuckets = new Map<string, LabelBuckets<Service>>();
+
+  /** Services of a namespace that may select `labels`, found through their selectors' label pairs. */
+  servicesSelecting(ns: string, labels: Readonly<Record<string, string>>): Service[] {
+    let buckets = this.serviceBuckets.get(ns);
+    if (!buckets) {
+      buckets = new LabelBuckets(
+        this.ofTypeIn(ns, 'Service').filter((s) => s.selector !== undefined && Object.keys(s.selector).length > 0),
+        (s) => s.selector,
+      );
+      this.serviceBuckets.set(ns, buckets);
+    }
+    return buckets.candidates(labels).filter((s) => s.selector !== undefined && mapSelects(s.selector, labels));
+  }
+
+  /** Objects of one node type in a namespace (`Service`, `PodDisruptionBudget`...). */
+  ofTypeIn<T extends KubernetesObject['type']>(ns: string, type: T): readonly Extract<KubernetesObject, { type: T }>[] {
+    return (this.byNamespaceAndType.get(`${ns}\u0000${type}`) ?? []) as Extract<KubernetesObject, { type: T }>[];
   }
 
   workloadsIn(ns: string): readonly Workload[] {

@@ -300,7 +300,10 @@ export class NospofServer {
     // A newer change arrived while the settings were fetched: it has scheduled its own run.
     if (this.documents.get(uri)?.version !== version) return;
     const project = this.projectFor(path);
-    if (project.useConfigPath(settings.configPath)) this.relintProject(project, 0, uri);
+    // The config path belongs to the folder, not the file: asked for the folder so files cannot disagree.
+    const { configPath } = await this.settingsFor(pathToUri(project.root));
+    if (this.documents.get(uri)?.version !== version) return;
+    if (project.useConfigPath(configPath)) this.relintProject(project, 0, uri);
     if (!settings.enable) {
       this.lastLint.delete(uri);
       if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -2,6 +2,7 @@ import { firstArgument, stringValue } from '@nospof/jenkins';
 import type { Agent, JenkinsFile, Step } from '@nospof/jenkins';
 import { allSteps, nodesOfType } from '@nospof/jenkins';
 import type { Value } from '@nospof/core';
+import { matrixLabels } from './matrix-labels.js';
 
 /** A place that asks for an agent by label: a declarative `agent` or a scripted `node(...)`. */
 export interface LabelRequest {
@@ -19,7 +20,9 @@ export function nodeLabel(step: Step): Value<string> | undefined {
 export function labelRequests(file: JenkinsFile): LabelRequest[] {
   const out: LabelRequest[] = [];
   for (const agent of nodesOfType<Agent>(file, 'Agent')) {
-    if (agent.label && agent.kind !== 'kubernetes') out.push({ label: agent.label, owner: agent });
+    if (!agent.label || agent.kind === 'kubernetes') continue;
+    const expanded = agent.label.known ? undefined : matrixLabels(agent);
+    for (const label of expanded ?? [agent.label]) out.push({ label, owner: agent });
   }
   for (const step of allSteps(file)) {
     const label = nodeLabel(step);

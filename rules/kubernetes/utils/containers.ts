@@ -1,5 +1,5 @@
 import type { Container, KubernetesIndex, Workload } from '@nospof/kubernetes';
-import { mapSelects, namespaceOf } from '@nospof/kubernetes';
+import { namespaceOf } from '@nospof/kubernetes';
 import { getSeq, type YamlDocument } from '@nospof/yaml';
 
 /** True when the container declares `ports` (it serves something itself). */
@@ -11,7 +11,5 @@ export function hasPorts(container: Container, doc: YamlDocument): boolean {
 export function isBehindService(index: KubernetesIndex, workload: Workload): boolean {
   const labels = workload.template?.labels;
   if (!labels) return false;
-  return index
-    .inNamespace(namespaceOf(workload))
-    .some((o) => o.type === 'Service' && o.selector !== undefined && Object.keys(o.selector).length > 0 && mapSelects(o.selector, labels));
+  return index.servicesSelecting(namespaceOf(workload), labels).length > 0;
 }

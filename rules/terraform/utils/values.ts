@@ -1,5 +1,5 @@
-import { known, unknown, type RuleContext, type Unknown, type Value } from '@nospof/core';
-import { firstUnknown, isObject, isUnknown, type BlockView, type TfValue } from '@nospof/terraform';
+import { unknown, type RuleContext, type Unknown, type Value } from '@nospof/core';
+import { firstUnknown, type BlockView, type TfValue } from '@nospof/terraform';
 
 /**
  * Typed reads of evaluated attributes. Each returns `undefined` when the attribute is absent (or null),
@@ -40,10 +40,6 @@ export function stringList(view: BlockView, name: string): Value<readonly string
   return { ...value, value: value.value.map(String) };
 }
 
-export function isMap(value: TfValue): boolean {
-  return isObject(value);
-}
-
 /** Nested blocks, recording an unknown dynamic block for --explain-unknown. */
 export function blocks(context: RuleContext<string>, view: BlockView, type: string): readonly BlockView[] | undefined {
   const result = view.blocks(type);
@@ -67,5 +63,3 @@ export function skip(context: RuleContext<string>, value: Value<unknown> | undef
   }
   return false;
 }
-
-export { known, isUnknown };

@@ -1,5 +1,5 @@
 import type { RuleContext, Value } from '@nospof/core';
-import { firstUnknown, type TfValue } from '@nospof/terraform';
+import type { TfValue } from '@nospof/terraform';
 import { subnetZones } from './graph.js';
 
 export type Spread = { readonly subnets: number; readonly zones: number | undefined };
@@ -20,9 +20,4 @@ export function subnetSpread(context: RuleContext<string>, value: Value<readonly
     return { subnets: value.value.length, zones: undefined };
   }
   return { subnets: value.value.length, zones: new Set(zones.value).size };
-}
-
-/** True when the list's elements are all known strings (literal subnet ids or zone names). */
-export function allKnown(items: readonly TfValue[]): boolean {
-  return firstUnknown(items) === undefined;
 }

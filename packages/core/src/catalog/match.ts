@@ -3,11 +3,15 @@ import type { ToolCatalog, ToolSignature } from './types.js';
 interface Compiled {
   readonly tool: ToolSignature;
   readonly script: RegExp | undefined;
-  /** Lower-case words one of which a script must contain before the regex is worth running. */
-  readonly needles: readonly string[] | undefined;
+  /** First words of the tool's commands: a script must contain one as a word before the regex runs. */
+  readonly words: readonly string[];
+  /** Images, URLs and hints: a script must contain one as text before the regex runs. */
+  readonly texts: readonly string[];
+  /** False for tools with free-form patterns and no hints: their regex runs on every script. */
+  readonly filtered: boolean;
 }
 
-const compiled = new WeakMap<ToolCatalog, CompiledCatalog>();
+const compiled = new WeakMap<ToolCatalog, readonly Compiled[]>();
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,32 +32,35 @@ function scriptPattern(tool: ToolSignature): RegExp | undefined {
   return parts.length === 0 ? undefined : new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'im');
 }
 
-/** Cheap pre-checks: the first word of each command, each image and URL. Free-form patterns have none. */
-function needlesOf(tool: ToolSignature): readonly string[] | undefined {
-  if ((tool.patterns ?? []).length > 0) return undefined;
-  const words = [
-    ...(tool.commands ?? []).map((c) => (c.split(/\s+/)[0] ?? c).toLowerCase()),
-    ...(tool.images ?? []).map((i) => i.toLowerCase()),
-    ...(tool.urls ?? []).map((u) => u.toLowerCase()),
-  ];
-  return [...new Set(words)];
+function compileTool(tool: ToolSignature): Compiled {
+  const words = (tool.commands ?? []).map((c) => (c.split(/\s+/)[0] ?? c).toLowerCase());
+  const texts = [...(tool.images ?? []), ...(tool.urls ?? []), ...(tool.hints ?? [])].map((t) => t.toLowerCase());
+  const filtered = (tool.patterns ?? []).length === 0 || (tool.hints ?? []).length > 0;
+  return { tool, script: scriptPattern(tool), words: [...new Set(words)], texts, filtered };
 }
 
-interface CompiledCatalog {
-  readonly tools: readonly Compiled[];
-  /** Every needle of the catalog in one pattern, so a script is scanned once to find the candidates. */
-  readonly needles: RegExp;
-}
-
-function compile(catalog: ToolCatalog): CompiledCatalog {
-  let entry = compiled.get(catalog);
-  if (!entry) {
-    const tools = catalog.map((tool) => ({ tool, script: scriptPattern(tool), needles: needlesOf(tool) }));
-    const all = [...new Set(tools.flatMap((t) => t.needles ?? []))].sort((a, b) => b.length - a.length);
-    entry = { tools, needles: new RegExp(all.map(escape).join('|'), 'gi') };
-    compiled.set(catalog, entry);
+function compile(catalog: ToolCatalog): readonly Compiled[] {
+  let list = compiled.get(catalog);
+  if (!list) {
+    list = catalog.map(compileTool);
+    compiled.set(catalog, list);
   }
-  return entry;
+  return list;
+}
+
+/** The words of the script last looked at: the catalogs are usually asked about one script in a row. */
+let lastScript: string | undefined;
+let lastLower = '';
+let lastWords: ReadonlySet<string> = new Set();
+
+function wordsOf(script: string): { lower: string; words: ReadonlySet<string> } {
+  if (script !== lastScript) {
+    lastScript = script;
+    lastLower = script.toLowerCase();
+    // Command names as they appear after a path (`./bin/trivy`) or a wrapper: letters, digits, `.`, `_`, `-`.
+    lastWords = new Set(lastLower.split(/[^a-z0-9._-]+/));
+  }
+  return { lower: lastLower, words: lastWords };
 }
 
 const actionIndexes = new WeakMap<ToolCatalog, ReadonlyMap<string, ToolSignature>>();
@@ -94,12 +101,11 @@ export function toolForImage(catalog: ToolCatalog, image: string): ToolSignature
 /** Every tool a shell script runs or calls, in catalog order. */
 export function toolsInScript(catalog: ToolCatalog, script: string): ToolSignature[] {
   if (script.length === 0) return [];
-  const { tools, needles } = compile(catalog);
-  const present = new Set<string>();
-  for (const match of script.matchAll(needles)) present.add(match[0].toLowerCase());
+  const { lower, words } = wordsOf(script);
   const found: ToolSignature[] = [];
-  for (const { tool, script: pattern, needles: words } of tools) {
-    if (!pattern || (words && !words.some((n) => present.has(n)))) continue;
+  for (const { tool, script: pattern, words: first, texts, filtered } of compile(catalog)) {
+    if (!pattern) continue;
+    if (filtered && !first.some((w) => words.has(w)) && !texts.some((t) => lower.includes(t))) continue;
     if (pattern.test(script)) found.push(tool);
   }
   return found;

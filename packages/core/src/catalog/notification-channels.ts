@@ -20,6 +20,7 @@ export const notificationChannels: ToolCatalog = [
     ],
     urls: ['hooks.slack.com', 'slack.com/api/chat.postMessage'],
     patterns: ['\\b(?:curl|wget|http|Invoke-RestMethod|Invoke-WebRequest)\\b[^\\n]*SLACK_WEBHOOK'],
+    hints: ['slack_webhook'],
     jenkinsSteps: ['slackSend'],
   },
   {
@@ -34,6 +35,7 @@ export const notificationChannels: ToolCatalog = [
     ],
     urls: ['webhook.office.com', 'outlook.office.com/webhook'],
     patterns: ['\\b(?:curl|wget|http|Invoke-RestMethod|Invoke-WebRequest)\\b[^\\n]*TEAMS_WEBHOOK'],
+    hints: ['teams_webhook'],
     jenkinsSteps: ['office365ConnectorSend'],
   },
   {
@@ -69,5 +71,6 @@ export const notificationChannels: ToolCatalog = [
     actions: ['jasonetco/create-an-issue', 'dacbd/create-issue-action'],
     commands: ['gh issue create'],
     patterns: ['\\bissues\\.create\\s*\\('],
+    hints: ['issues.create'],
   },
 ];

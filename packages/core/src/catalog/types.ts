@@ -12,6 +12,11 @@ export interface ToolSignature {
   readonly commands?: readonly string[];
   /** Regular expressions (source text, case-insensitive) matched anywhere in a script. */
   readonly patterns?: readonly string[];
+  /**
+   * Words (case-insensitive) one of which every `patterns` match contains, so scripts without any of them
+   * skip the regular expressions. Without hints the patterns run on every script.
+   */
+  readonly hints?: readonly string[];
   /** Container images (`aquasec/trivy`), matched in `docker run`, `docker://` and `container:`. */
   readonly images?: readonly string[];
   /** Hosts or URL prefixes a script sends requests to (`hooks.slack.com`). */

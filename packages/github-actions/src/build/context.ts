@@ -14,7 +14,10 @@ export interface Entry {
 
 type Maybe = LNode | null | undefined;
 
-/** A `Text` whose range is computed when a rule first asks for it. */
+/**
+ * A `Text` whose range is computed when a rule first asks for it. It keeps offsets, not the YAML node, so
+ * the YAML tree is garbage as soon as the model is built.
+ */
 class LazyText implements Text {
   private where: Range | undefined;
 
@@ -22,11 +25,28 @@ class LazyText implements Text {
     readonly text: string,
     readonly dynamic: boolean,
     private readonly ctx: BuildContext,
-    private readonly node: LNode,
+    private readonly start: number,
+    private readonly end: number,
   ) {}
 
   get range(): Range {
-    this.where ??= this.ctx.rangeOf(this.node, this.ctx.lines.range(this.node.start, this.node.start));
+    this.where ??= this.ctx.span(this.start, this.end);
+    return this.where;
+  }
+}
+
+/** A key's range from its offsets, computed on first use. */
+export class KeyRange {
+  private where: Range | undefined;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    this.where ??= this.ctx.lines.range(this.start, this.end);
     return this.where;
   }
 }
@@ -40,50 +60,57 @@ class MapEntry implements Entry {
   readonly value: LNode | null;
   private spanRange: Range | undefined;
   private keyRangeValue: Range | undefined;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  private readonly valueEnd: number;
 
   constructor(
     private readonly ctx: BuildContext,
-    private readonly pair: LPair,
+    pair: LPair,
   ) {
     this.key = String(pair.key.value);
     this.value = pair.value;
+    this.keyStart = pair.key.start;
+    this.keyEnd = pair.key.end;
+    this.valueEnd = pair.value ? pair.value.end : pair.key.end;
   }
 
   get keyRange(): Range {
-    this.keyRangeValue ??= this.ctx.lines.range(this.pair.key.start, this.pair.key.end);
+    this.keyRangeValue ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
     return this.keyRangeValue;
   }
 
+  lazyKey(): KeyRange {
+    return new KeyRange(this.ctx, this.keyStart, this.keyEnd);
+  }
+
   get range(): Range {
-    this.spanRange ??= this.ctx.span(this.pair.key.start, this.pair.value ? this.pair.value.end : this.pair.key.end);
+    this.spanRange ??= this.ctx.span(this.keyStart, this.valueEnd);
     return this.spanRange;
   }
 }
 
 /** Shared state while one file's model is built: its line index and the errors found. */
-/** A `with:`/`env:` entry; its key range is the entry's, computed on first use. */
+/** A `with:`/`env:` entry; its key range is computed on first use. */
 class EntryArg implements Arg {
-  readonly name: string;
-
   constructor(
-    private readonly entry: Entry,
+    readonly name: string,
+    private readonly keyAt: KeyRange,
     readonly value: Text,
-  ) {
-    this.name = entry.key;
-  }
+  ) {}
 
   get key(): Range {
-    return this.entry.keyRange;
+    return this.keyAt.range;
   }
 }
 
 /** The text of a key written without a value (`with: { key: }`), placed on the key. */
-function emptyText(entry: Entry): Text {
+function emptyText(keyAt: KeyRange): Text {
   return {
     text: '',
     dynamic: false,
     get range() {
-      return entry.keyRange;
+      return keyAt.range;
     },
   };
 }
@@ -115,6 +142,11 @@ export class BuildContext {
     return this.lines.range(start, e);
   }
 
+  /** A lazily computed key range that does not keep the entry (nor its YAML node) alive. */
+  keyAt(entry: Entry): KeyRange {
+    return entry instanceof MapEntry ? entry.lazyKey() : new KeyRange(this, entry.keyRange.start.offset, entry.keyRange.end.offset);
+  }
+
   entryMap(map: Maybe): Map<string, Entry> {
     return new Map(this.entries(map).map((e) => [e.key, e]));
   }
@@ -135,7 +167,7 @@ export class BuildContext {
   text(node: Maybe): Text | undefined {
     if (node?.kind !== 'scalar' || node.value === null) return undefined;
     const raw = typeof node.value === 'string' ? node.value : this.lines.text.slice(node.start, node.end);
-    return new LazyText(raw, hasExpression(raw), this, node);
+    return new LazyText(raw, hasExpression(raw), this, node.start, node.end);
   }
 
   /** A string or a list of strings, as texts. */
@@ -173,7 +205,11 @@ export class BuildContext {
   }
 
   args(node: Maybe): Arg[] {
-    return this.entries(node).map((e) => new EntryArg(e, this.text(e.value) ?? emptyText(e)));
+    if (node?.kind !== 'map') return [];
+    return node.items.map((pair) => {
+      const keyAt = new KeyRange(this, pair.key.start, pair.key.end);
+      return new EntryArg(String(pair.key.value), keyAt, this.text(pair.value) ?? emptyText(keyAt));
+    });
   }
 
   block(entry: Entry): Block {

@@ -6,12 +6,13 @@ import type { BuildContext, Entry } from './context.js';
 import { buildUses } from './uses.js';
 
 /** `run:` with its ranges computed on first use (most scripts are never reported on). */
-function runField(entry: Entry, text: Text): NonNullable<Step['run']> {
+function runField(ctx: BuildContext, entry: Entry, text: Text): NonNullable<Step['run']> {
+  const keyAt = ctx.keyAt(entry);
   return {
     text,
     value: known(text.text),
     get key() {
-      return entry.keyRange;
+      return keyAt.range;
     },
     get range() {
       return text.range;
@@ -48,7 +49,7 @@ function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallbac
         if (text) step.uses = buildUses(e.keyRange, text);
         break;
       case 'run':
-        if (text) step.run = runField(e, text);
+        if (text) step.run = runField(ctx, e, text);
         break;
       case 'shell':
         if (text) step.shell = text;

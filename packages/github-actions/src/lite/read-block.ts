@@ -21,6 +21,8 @@ export class BlockReader {
   private readonly indents: number[] = [];
   /** True for lines holding only spaces or a comment. */
   private readonly blank: boolean[] = [];
+  /** The line after the node the last reading method returned (instead of allocating a tuple per node). */
+  private after = 0;
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -32,8 +34,13 @@ export class BlockReader {
       let i = start;
       while (i < contentEnd && text[i] === ' ') i++;
       const first = text[i];
-      if (first === '\t' && !/^[\t ]*(#.*)?$/.test(text.slice(i, contentEnd))) throw new Unsupported(i, 'tab in indentation');
-      const isBlank = i >= contentEnd || first === '#' || /^[\t ]*(#.*)?$/.test(text.slice(i, contentEnd));
+      let isBlank = i >= contentEnd || first === '#';
+      if (first === '\t') {
+        let j = i;
+        while (j < contentEnd && (text[j] === ' ' || text[j] === '\t')) j++;
+        if (j < contentEnd && text[j] !== '#') throw new Unsupported(i, 'tab in indentation');
+        isBlank = true;
+      }
       if (i === start && !isBlank && (text.startsWith('---', i) || text.startsWith('...', i) || first === '%')) {
         throw new Unsupported(i, 'document markers and directives');
       }
@@ -50,8 +57,14 @@ export class BlockReader {
     const first = this.nextContent(0);
     if (first === -1) throw new Unsupported(0, 'empty document');
     if (this.indents[first] !== 0) throw new Unsupported(this.starts[first] as number, 'indented document');
-    const [node, next] = this.block(first);
+    const node = this.block(first);
+    const next = this.after;
     if (this.nextContent(next) !== -1) throw new Unsupported(this.starts[next] ?? 0, 'content after the document');
+    return node;
+  }
+
+  private done<T extends LNode>(node: T, next: number): T {
+    this.after = next;
     return node;
   }
 
@@ -69,7 +82,7 @@ export class BlockReader {
   }
 
   /** A block node starting on `line` at its indentation. */
-  private block(line: number): [LNode, number] {
+  private block(line: number): LNode {
     const offset = this.contentAt(line);
     const end = this.ends[line] as number;
     if (this.isSeqItem(offset, end)) return this.seq(line, this.indents[line] as number);
@@ -119,7 +132,7 @@ export class BlockReader {
     return { kind: 'scalar', value: resolvePlain(raw), start: offset, end: keyEnd };
   }
 
-  private map(line: number, indent: number, firstOffset: number): [LMap, number] {
+  private map(line: number, indent: number, firstOffset: number): LMap {
     const items: LPair[] = [];
     let current = line;
     let offset = firstOffset;
@@ -136,20 +149,28 @@ export class BlockReader {
       if (valueAt >= end || this.text[valueAt] === '#') {
         const child = this.nextContent(current + 1);
         const childIndent = child === -1 ? -1 : (this.indents[child] as number);
-        if (child !== -1 && childIndent > indent) [value, next] = this.block(child);
+        if (child !== -1 && childIndent > indent) {
+          value = this.block(child);
+          next = this.after;
+        }
         else if (child !== -1 && childIndent === indent && this.isSeqItem(this.contentAt(child), this.ends[child] as number)) {
-          [value, next] = this.seq(child, indent);
-        } else [value, next] = [null, current + 1];
+          value = this.seq(child, indent);
+          next = this.after;
+        } else {
+          value = null;
+          next = current + 1;
+        }
         last = value ? value.end : colon + 1;
       } else {
-        [value, next] = this.inline(current, valueAt, indent);
+        value = this.inline(current, valueAt, indent);
+        next = this.after;
         last = value.end;
       }
       items.push({ key, value });
       const following = this.nextContent(next);
-      if (following === -1) return [{ kind: 'map', items, flow: false, start: firstOffset, end: last }, next];
+      if (following === -1) return this.done({ kind: 'map', items, flow: false, start: firstOffset, end: last }, next);
       const followingIndent = this.indents[following] as number;
-      if (followingIndent < indent) return [{ kind: 'map', items, flow: false, start: firstOffset, end: last }, following];
+      if (followingIndent < indent) return this.done({ kind: 'map', items, flow: false, start: firstOffset, end: last }, following);
       if (followingIndent > indent) throw new Unsupported(this.contentAt(following), 'unexpected indentation');
       if (this.isSeqItem(this.contentAt(following), this.ends[following] as number)) throw new Unsupported(this.contentAt(following), 'sequence after a map entry');
       current = following;
@@ -157,7 +178,7 @@ export class BlockReader {
     }
   }
 
-  private seq(line: number, indent: number): [LSeq, number] {
+  private seq(line: number, indent: number): LSeq {
     const items: (LNode | null)[] = [];
     const start = this.contentAt(line);
     let current = line;
@@ -171,31 +192,38 @@ export class BlockReader {
       let next: number;
       if (itemAt >= end || this.text[itemAt] === '#') {
         const child = this.nextContent(current + 1);
-        if (child !== -1 && (this.indents[child] as number) > indent) [item, next] = this.block(child);
-        else [item, next] = [null, current + 1];
+        if (child !== -1 && (this.indents[child] as number) > indent) {
+          item = this.block(child);
+          next = this.after;
+        } else {
+          item = null;
+          next = current + 1;
+        }
       } else if (this.isSeqItem(itemAt, end)) {
         throw new Unsupported(itemAt, 'compact nested sequence');
       } else if (this.keyEnd(itemAt, end) !== -1) {
         if (this.text.slice(dash + 1, itemAt).includes('\t')) throw new Unsupported(itemAt, 'tab before a compact map');
-        [item, next] = this.map(current, itemAt - (this.starts[current] as number), itemAt);
+        item = this.map(current, itemAt - (this.starts[current] as number), itemAt);
+        next = this.after;
       } else {
-        [item, next] = this.inline(current, itemAt, indent);
+        item = this.inline(current, itemAt, indent);
+        next = this.after;
       }
       items.push(item);
       last = item ? item.end : dash + 1;
       const following = this.nextContent(next);
-      if (following === -1) return [{ kind: 'seq', items, flow: false, start, end: last }, next];
+      if (following === -1) return this.done({ kind: 'seq', items, flow: false, start, end: last }, next);
       const followingIndent = this.indents[following] as number;
       if (followingIndent > indent) throw new Unsupported(this.contentAt(following), 'unexpected indentation');
       if (followingIndent < indent || !this.isSeqItem(this.contentAt(following), this.ends[following] as number)) {
-        return [{ kind: 'seq', items, flow: false, start, end: last }, following];
+        return this.done({ kind: 'seq', items, flow: false, start, end: last }, following);
       }
       current = following;
     }
   }
 
   /** A value on the same line as its key or dash; block scalars take the lines below. */
-  private inline(line: number, offset: number, parentIndent: number): [LNode, number] {
+  private inline(line: number, offset: number, parentIndent: number): LNode {
     const text = this.text;
     const end = this.ends[line] as number;
     const ch = text[offset] as string;
@@ -233,10 +261,10 @@ export class BlockReader {
     }
     const following = this.nextContent(line + 1);
     if (following !== -1 && (this.indents[following] as number) > parentIndent) throw new Unsupported(this.contentAt(following), 'multi-line scalar');
-    return [node, line + 1];
+    return this.done(node, line + 1);
   }
 
-  private blockScalar(line: number, offset: number, parentIndent: number): [LScalar, number] {
+  private blockScalar(line: number, offset: number, parentIndent: number): LScalar {
     const text = this.text;
     const end = this.ends[line] as number;
     const literal = text[offset] === '|';
@@ -285,7 +313,7 @@ export class BlockReader {
     let value = content;
     if (lines.length > 0 && chomp !== 'strip') value += '\n';
     if (chomp === 'keep') value += '\n'.repeat(trailing);
-    return [{ kind: 'scalar', value, start: offset, end: lastContentEnd }, next];
+    return this.done({ kind: 'scalar', value, start: offset, end: lastContentEnd }, next);
   }
 }
 

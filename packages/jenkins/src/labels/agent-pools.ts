@@ -1,5 +1,5 @@
 import type { Settings } from '@nospof/core';
-import { parseLabelExpression, positiveAtoms } from './label-expression.js';
+import { positiveAtoms } from './label-expression.js';
 import type { LabelExpression } from './label-expression.js';
 
 /** Label -> number of agents carrying it, from `settings.jenkins.agentPools`. */

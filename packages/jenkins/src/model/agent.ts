@@ -11,7 +11,7 @@ const ephemeralKinds: ReadonlySet<AgentKind> = new Set(['docker', 'dockerfile', 
 export function buildAgent(call: G.MethodCall, parent: ModelNode): Agent {
   let kind: AgentKind = 'other';
   let keyword = '';
-  let label: Value<string> | undefined;
+  let labelSource: G.Expression | undefined;
   let customWorkspace: Value<string> | undefined;
   let image: Value<string> | undefined;
   const arg = call.args[0];
@@ -22,7 +22,7 @@ export function buildAgent(call: G.MethodCall, parent: ModelNode): Agent {
     // the old map form: agent label: 'x'
     kind = 'label';
     keyword = 'label';
-    label = optionalString(namedArgument(call.namedArgs, 'label'));
+    labelSource = namedArgument(call.namedArgs, 'label');
   } else {
     const inner = directiveCalls(call.closure?.body)[0];
     if (inner) {
@@ -35,32 +35,32 @@ export function buildAgent(call: G.MethodCall, parent: ModelNode): Agent {
           break;
         case 'label':
           kind = 'label';
-          label = optionalString(firstArgument(inner, 'label'));
+          labelSource = firstArgument(inner, 'label');
           customWorkspace = optionalString(namedArgument(inner.namedArgs, 'customWorkspace'));
           break;
         case 'node':
           kind = 'node';
-          label = optionalString(settings('label') ?? inner.args[0]);
+          labelSource = settings('label') ?? inner.args[0];
           customWorkspace = optionalString(settings('customWorkspace'));
           break;
         case 'docker':
           kind = 'docker';
           image = optionalString(settings('image') ?? inner.args[0]);
-          label = optionalString(settings('label'));
+          labelSource = settings('label');
           customWorkspace = optionalString(settings('customWorkspace'));
           break;
         case 'dockerfile':
           kind = booleanValue(inner.args[0]) === false ? 'other' : 'dockerfile';
-          label = optionalString(settings('label'));
+          labelSource = settings('label');
           customWorkspace = optionalString(settings('customWorkspace'));
           break;
         case 'kubernetes':
           kind = 'kubernetes';
-          label = optionalString(settings('label'));
+          labelSource = settings('label');
           break;
         default:
           kind = 'other';
-          label = optionalString(settings('label'));
+          labelSource = settings('label');
           break;
       }
     }
@@ -69,7 +69,8 @@ export function buildAgent(call: G.MethodCall, parent: ModelNode): Agent {
     type: 'Agent',
     kind,
     keyword,
-    label,
+    label: optionalString(labelSource),
+    labelSource,
     customWorkspace,
     image,
     ephemeral: ephemeralKinds.has(kind),

@@ -60,6 +60,8 @@ describe('declarative model', () => {
       ['JAVA', ['17', '21']],
     ]);
     expect(matrix?.agent?.label).toMatchObject({ known: false, reason: 'interpolated string' });
+    expect(matrix?.agent?.labelSource).toMatchObject({ type: 'StringLiteral', interpolations: [{ source: 'PLATFORM' }] });
+    expect(matrix?.hasExcludes).toBe(true);
     expect(matrix?.stages?.stages.map(nameOf)).toEqual(['Test']);
   });
 

@@ -194,6 +194,7 @@ function buildParallel(call: G.MethodCall, parent: ModelNode): Parallel {
 function buildMatrix(call: G.MethodCall, parent: ModelNode): Matrix {
   const matrix: Mutable<Matrix> = {
     type: 'Matrix',
+    hasExcludes: findDirective(call.closure?.body, 'excludes') !== undefined,
     axes: [],
     agent: undefined,
     options: undefined,

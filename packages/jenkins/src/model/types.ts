@@ -44,6 +44,8 @@ export interface Agent extends ModelNode {
   readonly keyword: string;
   /** The label expression when one is written (label, node, docker, dockerfile, kubernetes). */
   readonly label: Value<string> | undefined;
+  /** The Groovy expression the label is written as (a matrix may fill its `${AXIS}` placeholders). */
+  readonly labelSource: G.Expression | undefined;
   readonly customWorkspace: Value<string> | undefined;
   readonly image: Value<string> | undefined;
   /** Kubernetes pods and containers built for the run: lost with the node they landed on. */
@@ -142,6 +144,8 @@ export interface Axis extends ModelNode {
 
 export interface Matrix extends ModelNode {
   readonly type: 'Matrix';
+  /** True when `excludes` removes combinations (which the axes alone do not tell). */
+  readonly hasExcludes: boolean;
   /** The section's call; `call.nameRange` is the section keyword. */
   readonly call: G.MethodCall;
   readonly axes: readonly Axis[];

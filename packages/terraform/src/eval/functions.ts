@@ -205,10 +205,6 @@ const functions: Readonly<Record<string, Fn>> = {
   },
 };
 
-export function isSupportedFunction(name: string): boolean {
-  return name in functions || name === 'try' || name === 'can';
-}
-
 /**
  * Calls a supported function. Arguments that are unknown where the function needs them make the result
  * unknown with their reason; a call that would fail in Terraform is unknown too, never a guess.

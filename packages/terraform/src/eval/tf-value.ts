@@ -38,10 +38,6 @@ export function isUnknown(value: unknown): value is UnknownValue {
   return value instanceof UnknownValue;
 }
 
-export function isList(value: TfValue): value is readonly TfValue[] {
-  return Array.isArray(value);
-}
-
 export function isObject(value: TfValue): value is TfObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof UnknownValue) && !(value instanceof EntityValue);
 }

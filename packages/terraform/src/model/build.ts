@@ -4,7 +4,7 @@ import { dirname } from '../util/paths.js';
 import type { TerraformFile, TopLevelNode } from './types.js';
 
 /** The range from a block's type keyword to its last label: where a finding about the whole block lands. */
-export function headerOf(block: Block): Range {
+function headerOf(block: Block): Range {
   const last = block.labels[block.labels.length - 1];
   return { start: block.range.start, end: (last ?? block.blockType).range.end };
 }

@@ -26,6 +26,8 @@ export interface World {
   resolveCall(parent: ModuleInstance, call: ModuleCall): string | undefined;
   /** Resolved plan values for a resource address, when a plan in the scan has it. */
   planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined;
+  /** Reserves room for `count` more module instances; false once a run has too many (modules calling each other many times over). */
+  reserveInstances(count: number): boolean;
 }
 
 /** How a module instance was called: the `module` block, the instance key, and the calling instance. */
@@ -231,6 +233,7 @@ export class ModuleInstance implements Entity {
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
     if (isUnknown(expansion)) return new UnknownValue(`module.${call.name}: ${expansion.reason}`, expansion.refs);
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
+    if (!this.world.reserveInstances(keys.length)) return new UnknownValue(`module.${call.name}: the configuration expands into too many module instances to evaluate`);
     return keys.map((key) => {
       const site: CallSite = key === undefined ? { call, parent: this } : { call, parent: this, key };
       const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, new Map());

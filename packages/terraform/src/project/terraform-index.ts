@@ -75,6 +75,12 @@ function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, p
   }
 }
 
+/**
+ * Module instances one evaluation may create. Real monorepos have hundreds; modules that call each other
+ * twice per level grow exponentially, and must not hang the run (the rest becomes unknown).
+ */
+const MAX_MODULE_INSTANCES = 20_000;
+
 function stripKeys(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
 }
@@ -87,6 +93,7 @@ class Evaluation implements World {
   private readonly planFor = new Map<ModuleInstance, Map<string, Readonly<Record<string, unknown>>>>();
   /** Plan resources a configuration instance already covers (their findings land in the .tf file). */
   readonly coveredPlanResources = new Set<PlanResource>();
+  private instanceBudget = MAX_MODULE_INSTANCES;
 
   constructor(
     readonly defs: ReadonlyMap<string, ModuleDef>,
@@ -186,6 +193,12 @@ class Evaluation implements World {
 
   planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined {
     return this.planFor.get(root)?.get(address);
+  }
+
+  reserveInstances(count: number): boolean {
+    if (count > this.instanceBudget) return false;
+    this.instanceBudget -= count;
+    return true;
   }
 }
 

@@ -40,6 +40,9 @@ function toValue(value: TfValue, range: Range | undefined, file: string): Value<
 
 /** A block of configuration, evaluated with `evaluator` (which knows count.index, each.* and the module). */
 export class ConfigBlockView implements BlockView {
+  /** Evaluated attributes: several rules read the same ones. */
+  private readonly values = new Map<string, TfValue | undefined>();
+
   constructor(
     readonly file: string,
     readonly range: Range,
@@ -50,13 +53,17 @@ export class ConfigBlockView implements BlockView {
 
   attr(name: string): Value<TfValue> | undefined {
     const attribute = this.attribute(name);
-    if (!attribute) return undefined;
-    return toValue(this.evaluator.evaluate(attribute.value), attribute.value.range, this.file);
+    const value = this.raw(name);
+    if (!attribute || value === undefined) return undefined;
+    return toValue(value, attribute.value.range, this.file);
   }
 
   raw(name: string): TfValue | undefined {
+    if (this.values.has(name)) return this.values.get(name);
     const attribute = this.attribute(name);
-    return attribute ? this.evaluator.evaluate(attribute.value) : undefined;
+    const value = attribute ? this.evaluator.evaluate(attribute.value) : undefined;
+    this.values.set(name, value);
+    return value;
   }
 
   attribute(name: string): Attribute | undefined {
