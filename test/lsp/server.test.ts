@@ -234,6 +234,22 @@ describe('language server over stdio: the workspace', slow, () => {
     await client.waitForDiagnostics(uri, has('github-actions/job-timeout'));
   });
 
+  it('uses the config file named by nospof.configPath, and validates it', async () => {
+    workspace = makeWorkspace({
+      'deployment.yaml': deployment(1),
+      '.nospof.yaml': 'extends: nospof:recommended\n',
+      'ci/lint.yaml': 'extends: nospof:recommended\nrules:\n  kubernetes/min-replicas: off\n',
+    });
+    client = await TestClient.start({ root: workspace.root, settings: { configPath: 'ci/lint.yaml' } });
+    const manifest = await client.open(workspace.path('deployment.yaml'));
+    const findings = await client.waitForDiagnostics(manifest, () => true);
+    expect(findings.map((d) => d.code)).not.toContain(MIN_REPLICAS);
+    const config = await client.open(workspace.path('ci/lint.yaml'));
+    const version = await client.replace(config, 'rules:\n  kubernetes/min-replicas: sometimes\n');
+    const problems = await client.waitForDiagnostics(config, (d) => d.length > 0, version);
+    expect(problems[0]!.range.start.line).toBe(1);
+  });
+
   it('uses stdio when started as a bare `nospof lsp`', async () => {
     workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
     client = await TestClient.start({ root: workspace.root, command: [process.execPath, cliBin, 'lsp'] });

@@ -5,34 +5,32 @@ import { actionName } from './build/uses.js';
 /** Inputs of wrapper actions (retry, github-script, ssh) that hold a script. */
 const SCRIPT_INPUTS = new Set(['script', 'command', 'run', 'shell-command', 'args', 'cmd']);
 
-const scripts = new WeakMap<Step, string>();
+/** Memo slots the model's steps carry (see build/step.ts): cheaper than WeakMaps keyed by step. */
+interface Memo {
+  toolCache?: Map<unknown, unknown> | undefined;
+  scriptCache?: string | undefined;
+}
 
 /** The script text a step runs: `run:`, or the script a wrapper action takes. */
 export function stepScript(step: Step): string {
-  let script = scripts.get(step);
-  if (script === undefined) {
+  const memo = step as Step & Memo;
+  if (memo.scriptCache === undefined) {
     const parts: string[] = [];
     if (step.run) parts.push(step.run.text.text);
     for (const arg of step.with) if (SCRIPT_INPUTS.has(arg.name)) parts.push(arg.value.text);
-    script = parts.join('\n');
-    scripts.set(step, script);
+    memo.scriptCache = parts.join('\n');
   }
-  return script;
+  return memo.scriptCache;
 }
-
-const cache = new WeakMap<Step, Map<ToolCatalog, readonly ToolSignature[]>>();
 
 /** Every tool of `catalog` a step uses: by action, by `docker://` image, or by the commands it runs. */
 export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
-  let byCatalog = cache.get(step);
-  if (!byCatalog) {
-    byCatalog = new Map();
-    cache.set(step, byCatalog);
-  }
-  let tools = byCatalog.get(catalog);
+  const memo = step as Step & Memo;
+  memo.toolCache ??= new Map();
+  let tools = memo.toolCache.get(catalog) as readonly ToolSignature[] | undefined;
   if (!tools) {
     tools = findTools(step, catalog);
-    byCatalog.set(catalog, tools);
+    memo.toolCache.set(catalog, tools);
   }
   return tools;
 }

@@ -18,7 +18,7 @@ export function parseYaml(source: SourceFile): ParsedYaml {
   const lines = source.lines;
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(source.text, { prettyErrors: false, merge: true, uniqueKeys: false });
+    parsed = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     const message = error instanceof RangeError ? 'the document is nested too deeply to read' : (error as Error).message;
     return { documents: [], errors: [{ message, range: lines.range(0, 0) }], comments: [] };

@@ -1,4 +1,4 @@
-import { known, unknown, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
+import { known, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
 import type { LNode, LPair } from '../lite/node.js';
@@ -35,6 +35,35 @@ class LazyText implements Text {
   }
 }
 
+/** A known scalar setting whose key and value ranges are computed on first use. */
+class LazyField<T> implements Field<T> {
+  readonly value: Known<T>;
+  private readonly keyAt: KeyRange;
+  private readonly valueAt: KeyRange;
+
+  constructor(ctx: BuildContext, entry: Entry, value: T) {
+    this.keyAt = ctx.keyAt(entry);
+    const node = entry.value;
+    this.valueAt = node ? new KeyRange(ctx, node.start, node.end, true) : this.keyAt;
+    const valueAt = this.valueAt;
+    this.value = {
+      known: true,
+      value,
+      get range() {
+        return valueAt.range;
+      },
+    };
+  }
+
+  get key(): Range {
+    return this.keyAt.range;
+  }
+
+  get range(): Range {
+    return this.valueAt.range;
+  }
+}
+
 /** A key's range from its offsets, computed on first use. */
 export class KeyRange {
   private where: Range | undefined;
@@ -43,10 +72,12 @@ export class KeyRange {
     private readonly ctx: BuildContext,
     private readonly start: number,
     private readonly end: number,
+    /** Trim trailing blanks (values of block scalars end after their line break). */
+    private readonly trim = false,
   ) {}
 
   get range(): Range {
-    this.where ??= this.ctx.lines.range(this.start, this.end);
+    this.where ??= this.trim ? this.ctx.span(this.start, this.end) : this.ctx.lines.range(this.start, this.end);
     return this.where;
   }
 }
@@ -187,19 +218,19 @@ export class BuildContext {
   }
 
   numberField(entry: Entry): Field<number> {
-    const range = this.rangeOf(entry.value, entry.keyRange);
     const v = entry.value?.kind === 'scalar' ? entry.value.value : undefined;
-    if (typeof v === 'number') return { key: entry.keyRange, range, value: known(v, range) };
-    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v)) return { key: entry.keyRange, range, value: known(Number(v), range) };
+    if (typeof v === 'number') return new LazyField(this, entry, v);
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v)) return new LazyField(this, entry, Number(v));
+    const range = this.rangeOf(entry.value, entry.keyRange);
     const why = typeof v === 'string' && hasExpression(v) ? `\`${v}\` is evaluated at run time` : 'the value is not a number';
     return { key: entry.keyRange, range, value: unknown(why, range) };
   }
 
   boolField(entry: Entry): Field<boolean> {
-    const range = this.rangeOf(entry.value, entry.keyRange);
     const v = entry.value?.kind === 'scalar' ? entry.value.value : undefined;
-    if (typeof v === 'boolean') return { key: entry.keyRange, range, value: known(v, range) };
-    if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return { key: entry.keyRange, range, value: known(v.trim().toLowerCase() === 'true', range) };
+    if (typeof v === 'boolean') return new LazyField(this, entry, v);
+    if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return new LazyField(this, entry, v.trim().toLowerCase() === 'true');
+    const range = this.rangeOf(entry.value, entry.keyRange);
     const why = typeof v === 'string' && hasExpression(v) ? `\`${v}\` is evaluated at run time` : 'the value is not a boolean';
     return { key: entry.keyRange, range, value: unknown(why, range) };
   }

@@ -53,7 +53,7 @@ function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string)
       job.needs = ctx.texts(e.value);
       return;
     case 'uses':
-      if (text) job.uses = buildUses(e.keyRange, text);
+      if (text) job.uses = buildUses(ctx.keyAt(e), text);
       return;
     case 'with':
       job.with = ctx.args(e.value);

@@ -1,7 +1,7 @@
 import type { LNode } from '../lite/node.js';
 import { known } from '@nospof/core';
 import type { Range } from '@nospof/core';
-import type { Step, Text } from '../model.js';
+import type { BlockLayout, Step, Text } from '../model.js';
 import type { BuildContext, Entry } from './context.js';
 import { buildUses } from './uses.js';
 
@@ -20,22 +20,57 @@ function runField(ctx: BuildContext, entry: Entry, text: Text): NonNullable<Step
   };
 }
 
+/** A step whose range and layout (needed only for findings and fixes) are computed on first use. */
+class StepNode implements Step {
+  readonly type = 'Step' as const;
+  with: Step['with'] = [];
+  env: Step['env'] = [];
+  resource?: string;
+  id?: Text;
+  name?: Text;
+  uses?: Step['uses'];
+  run?: Step['run'];
+  shell?: Text;
+  if?: Text;
+  timeoutMinutes?: Step['timeoutMinutes'];
+  continueOnError?: Step['continueOnError'];
+  workingDirectory?: Text;
+  private where: Range | undefined;
+  private layoutValue: BlockLayout | null | undefined;
+  /** Memo slots for `stepTools`/`stepScript` (see tools.ts): cheaper than WeakMaps keyed by step. */
+  toolCache: Map<unknown, unknown> | undefined = undefined;
+  scriptCache: string | undefined = undefined;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly firstKey: number | undefined,
+    private readonly flow: boolean,
+    readonly index: number,
+  ) {}
+
+  get range(): Range {
+    this.where ??= this.ctx.span(this.start, this.end);
+    return this.where;
+  }
+
+  get layout(): BlockLayout | undefined {
+    if (this.layoutValue === undefined) {
+      const position = this.firstKey === undefined ? undefined : this.ctx.lines.position(this.firstKey);
+      this.layoutValue = position ? { flow: this.flow, firstKeyLine: position.line, firstKeyColumn: position.column } : null;
+    }
+    return this.layoutValue ?? undefined;
+  }
+}
+
 function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallback: Range, resource: string | undefined): Step | undefined {
-  if (!ctx.isMap(node)) {
+  if (node?.kind !== 'map') {
     ctx.error(`step ${index + 1} is not a map of step keys`, ctx.rangeOf(node, fallback));
     return undefined;
   }
-  const range = ctx.rangeOf(node, fallback);
-  const layout = ctx.layout(node);
-  const step: { -readonly [K in keyof Step]: Step[K] } = {
-    type: 'Step',
-    range,
-    index,
-    with: [],
-    env: [],
-    ...(resource === undefined ? {} : { resource }),
-    ...(layout ? { layout } : {}),
-  };
+  const step = new StepNode(ctx, node.start, node.end, node.items[0]?.key.start, node.flow, index);
+  if (resource !== undefined) step.resource = resource;
   for (const e of ctx.entries(node)) {
     const text = ctx.text(e.value);
     switch (e.key) {
@@ -46,7 +81,7 @@ function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallbac
         if (text) step.name = text;
         break;
       case 'uses':
-        if (text) step.uses = buildUses(e.keyRange, text);
+        if (text) step.uses = buildUses(ctx.keyAt(e), text);
         break;
       case 'run':
         if (text) step.run = runField(ctx, e, text);

@@ -13,9 +13,21 @@ export function parseUsesTarget(value: string): UsesTarget | undefined {
   return { kind: 'repository', owner, repo, path: rest.join('/'), ref: v.slice(at + 1) };
 }
 
-export function buildUses(key: Range, text: Text): Uses {
-  const target = text.dynamic ? undefined : parseUsesTarget(text.text);
-  return target ? { key, value: text, target } : { key, value: text };
+/** A `uses:` whose key range is computed on first use. */
+class UsesNode implements Uses {
+  constructor(
+    private readonly keyAt: { readonly range: Range },
+    readonly value: Text,
+    readonly target: UsesTarget | undefined,
+  ) {}
+
+  get key(): Range {
+    return this.keyAt.range;
+  }
+}
+
+export function buildUses(keyAt: { readonly range: Range }, text: Text): Uses {
+  return new UsesNode(keyAt, text, text.dynamic ? undefined : parseUsesTarget(text.text));
 }
 
 /** `owner/repo[/path]` in lower case, without the ref: how catalogs name actions. */

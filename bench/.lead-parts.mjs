@@ -1,0 +1,14 @@
+import { parseAllDocuments } from 'yaml';
+import { corpus } from './kubernetes.mjs';
+import { Config, Linter, SourceFile } from '../packages/core/dist/index.js';
+import { kubernetesLanguage } from '../packages/kubernetes/dist/index.js';
+import { allRules, createLinter } from '../packages/cli/dist/index.js';
+import { median } from './util.mjs';
+const files = corpus();
+const resolved = Config.build({ extends: 'nospof:strict' }, undefined, '', allRules, () => {}).resolve('x.yaml');
+const none = { rules: new Map(), disabled: new Set(), settings: {} };
+console.log('bare', median(() => { for (const f of files) parseAllDocuments(f.text); }).toFixed(0));
+console.log('bare+merge', median(() => { for (const f of files) parseAllDocuments(f.text, { prettyErrors: false, merge: true, uniqueKeys: false }); }).toFixed(0));
+console.log('language.parse', median(() => { for (const f of files) kubernetesLanguage.parse(new SourceFile(f.path, f.text)); }).toFixed(0));
+console.log('lint no rules', median(() => new Linter([kubernetesLanguage], []).lint({ files, configFor: () => none })).toFixed(0));
+console.log('lint all', median(() => createLinter().lint({ files, configFor: () => resolved })).toFixed(0));
