@@ -1,7 +1,7 @@
 import { defineRule } from '@nospof/core';
 import type { BlockView, ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { list, num, skip } from './utils/values.js';
@@ -58,7 +58,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ allowScaleToZero }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_autoscaling_group'])) {
           for (const p of problemsOf(context, group, allowScaleToZero)) {
@@ -80,6 +80,6 @@ export default defineRule({
           }
         }
       },
-    };
+    });
   },
 });

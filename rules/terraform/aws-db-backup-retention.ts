@@ -1,7 +1,7 @@
 import { defineRule } from '@nospof/core';
 import type { ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, str } from './utils/values.js';
@@ -40,7 +40,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min, flagAbsent }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const db of instancesOf(context, node, TYPES)) {
           // Read replicas take their backups from the source (MySQL replicas may keep their own, but need not).
@@ -78,6 +78,6 @@ export default defineRule({
           });
         }
       },
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { defineRule } from '@nospof/core';
 import type { Instance } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, str } from './utils/values.js';
 
@@ -56,7 +56,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const service of instancesOf(context, node, ['aws_ecs_service'])) {
           const strategy = str(service, 'scheduling_strategy');
@@ -85,6 +85,6 @@ export default defineRule({
           });
         }
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '@nospof/core';
 import { isObject, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, list, num, skip } from './utils/values.js';
@@ -48,7 +48,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_eks_node_group'])) {
           const scaling = block(context, group, 'scaling_config');
@@ -86,6 +86,6 @@ export default defineRule({
           }
         }
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, type Value } from '@nospof/core';
 import type { BlockView, ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip } from './utils/values.js';
@@ -81,7 +81,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_elasticache_replication_group'])) {
           for (const p of problemsOf(context, group, false) ?? []) {
@@ -103,6 +103,6 @@ export default defineRule({
           }
         }
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '@nospof/core';
 import type { Instance, ModuleCall } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
@@ -73,7 +73,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const nat of instancesOf(context, node, ['aws_nat_gateway'])) {
           const zones = servedZones(context, nat);
@@ -97,6 +97,6 @@ export default defineRule({
           });
         }
       },
-    };
+    });
   },
 });

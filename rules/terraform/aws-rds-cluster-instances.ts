@@ -1,7 +1,7 @@
 import { defineRule } from '@nospof/core';
 import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
@@ -48,7 +48,7 @@ export default defineRule({
     fixable: false,
   },
   create(context, [{ min }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_rds_cluster'])) {
           const mode = str(cluster, 'engine_mode');
@@ -93,6 +93,6 @@ export default defineRule({
           reportCall(context, { call, value: instances, messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
         }
       },
-    };
+    });
   },
 });

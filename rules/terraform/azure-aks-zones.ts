@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '@nospof/core';
 import type { BlockView, Instance } from '@nospof/terraform';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip, str, stringList } from './utils/values.js';
 
@@ -49,7 +49,7 @@ export default defineRule({
     fixable: false,
   },
   create(context, [{ min, requirePaidTier }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['azurerm_kubernetes_cluster'])) {
           const pool = block(context, cluster, 'default_node_pool');
@@ -67,6 +67,6 @@ export default defineRule({
           checkPool(context, pool, pool, name?.known ? name.value : pool.name, min);
         }
       },
-    };
+    });
   },
 });

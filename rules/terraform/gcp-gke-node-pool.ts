@@ -3,7 +3,7 @@ import type { Instance } from '@nospof/terraform';
 import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
 import { fixAttribute } from './utils/fixes.js';
 import { referencedInstances } from './utils/graph.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip, str, stringList } from './utils/values.js';
 
@@ -53,7 +53,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return {
+    return withRemoteModules(context, {
       Resource(node: ResourceNode) {
         for (const pool of instancesOf(context, node, ['google_container_node_pool'])) {
           const management = block(context, pool, 'management');
@@ -95,6 +95,6 @@ export default defineRule({
           });
         }
       },
-    };
+    });
   },
 });

@@ -21,7 +21,6 @@ export interface LintOptions {
   readonly maxFileBytes: number | undefined;
   readonly varFiles: string[];
   readonly vars: string[];
-  readonly noPlugins: boolean;
   /** Baseline file to read (default `.nospof-baseline.json` when present), or to write with `nospof baseline`. */
   readonly baseline: string | undefined;
   readonly writeBaseline: boolean;
@@ -73,7 +72,6 @@ export function parseCommand(argv: readonly string[]): Command {
         'max-file-size': { type: 'string' },
         'var-file': { type: 'string', multiple: true, default: [] },
         var: { type: 'string', multiple: true, default: [] },
-        'no-plugins': { type: 'boolean', default: false },
         baseline: { type: 'string' },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
@@ -115,7 +113,6 @@ export function parseCommand(argv: readonly string[]): Command {
       maxFileBytes: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
       varFiles: v['var-file'] as string[],
       vars: v.var as string[],
-      noPlugins: Boolean(v['no-plugins']),
       baseline: v.baseline,
       writeBaseline: false,
       cache: Boolean(v.cache),
@@ -202,7 +199,6 @@ Options:
   --cache                    reuse the last results when no file and no config changed
   --cache-location <path>    where the cache lives (default .nospof-cache/)
   --max-file-size <size>     skip larger files (default 10MB)
-  --no-plugins               never load plugins or policy bundles named by the config
   --color / --no-color       force colour on or off (NO_COLOR is honoured)
   -v, --version              print the version
   -h, --help                 print this help

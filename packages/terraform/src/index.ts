@@ -6,7 +6,6 @@ export type { ResourceInstance } from './project/resource-instance.js';
 export type { PlanInstance } from './project/plan-instance.js';
 export {
   TerraformIndex,
-  isLocalSource,
   type Instance,
   type ModuleCallInstance,
   type ResourceInstances,
@@ -24,3 +23,4 @@ export {
   type TfObject,
 } from './eval/tf-value.js';
 export { attributeOf, blocksOf } from './project/body.js';
+export { isLocalSource } from './util/paths.js';

@@ -1,7 +1,19 @@
 import type { Trigger, Workflow } from '@nospof/github-actions';
 
+const compiled = new Map<string, RegExp | null>();
+
 /** GitHub's branch and tag filter globs: `*` stops at `/`, `**` does not, `?`, `+`, `[...]` as in regexes. */
 export function globMatches(pattern: string, name: string): boolean {
+  let regex = compiled.get(pattern);
+  if (regex === undefined) {
+    regex = compileGlob(pattern);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(pattern, regex);
+  }
+  return regex !== null && regex.test(name);
+}
+
+function compileGlob(pattern: string): RegExp | null {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i] as string;
@@ -14,9 +26,9 @@ export function globMatches(pattern: string, name: string): boolean {
     else source += ch.replace(/[.^${}()|\\]/g, '\\$&');
   }
   try {
-    return new RegExp(`^${source}$`).test(name);
+    return new RegExp(`^${source}$`);
   } catch {
-    return false;
+    return null;
   }
 }
 

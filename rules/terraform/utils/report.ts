@@ -25,6 +25,10 @@ const seen = new WeakMap<object, Set<string>>();
  */
 export function reportInstance<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
   const { instance } = report;
+  if (instance.file !== context.file) {
+    reportAtCallSite(context, report);
+    return;
+  }
   const here = (r: { file?: string } | undefined): boolean => r !== undefined && (r.file ?? context.file) === context.file;
   const node: Locatable =
     report.value?.range && here(report.value) ? { range: report.value.range } : report.at && here(report.at) ? report.at : instance;
@@ -45,6 +49,26 @@ export function reportInstance<M extends string>(context: RuleContext<M>, report
     ...(fix ? { fix: (fixer: Fixer) => fix(fixer) ?? null } : {}),
     ...(related.length > 0 ? { related } : {}),
     ...(instance.callChain.length > 0 ? { suppressibleAt: instance.callChain.map((s) => ({ file: s.call.file, node: s.call.block })) } : {}),
+    resource: instance.resource,
+  });
+}
+
+/**
+ * A resource inside a registry/git module (installed under `.terraform/modules`): the finding lands on
+ * the `module` block of the file being linted, with the place inside the module as related location.
+ */
+function reportAtCallSite<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
+  const { instance } = report;
+  const site = instance.callChain.find((s) => s.remote === true && s.call.file === context.file) ?? instance.callChain.find((s) => s.call.file === context.file);
+  if (!site) return;
+  const inside = report.value?.range && report.value.file === instance.file ? report.value.range : (report.at ?? instance).range;
+  // When the caller's own argument set the value, that argument is what to change.
+  const argument = (report.attr ? instance.origins(report.attr, report.at ?? instance) : []).find((o) => o.file === context.file);
+  context.report({
+    node: { range: argument?.range ?? site.call.header },
+    messageId: report.messageId,
+    ...(report.data ? { data: report.data } : {}),
+    related: [{ node: { range: inside }, file: instance.file, message: `inside the module (${instance.address})` }],
     resource: instance.resource,
   });
 }

@@ -41,7 +41,6 @@ export class Config {
     readonly ignore: (path: string) => boolean,
     readonly ignorePatterns: readonly string[],
     readonly languageGlobs: ReadonlyMap<string, (path: string) => boolean>,
-    readonly policies: readonly string[],
   ) {}
 
   /** The configuration used when a repository has no config file: the recommended preset. */
@@ -61,7 +60,6 @@ export class Config {
     const overrides: CompiledOverride[] = [];
     const ignorePatterns: string[] = [];
     const languageGlobs = new Map<string, string[]>();
-    const policies: string[] = [];
     let settings: Record<string, unknown> = {};
     const problems: ConfigProblem[] = [];
     const seen = new Set<string>();
@@ -109,14 +107,13 @@ export class Config {
       for (const [language, globs] of Object.entries(c.languages ?? {})) {
         languageGlobs.set(language, [...(languageGlobs.get(language) ?? []), ...globs]);
       }
-      policies.push(...(c.policies ?? []));
     };
 
     if (file) seen.add(file);
     visit(value, file ?? '(defaults)', true);
     if (problems.length > 0) throw new ConfigError(problems);
     const languageMatchers = new Map([...languageGlobs].map(([id, globs]) => [id, globMatcher(globs)] as const));
-    return new Config(baseDir, file, registry, layers, overrides, settings, globMatcher(ignorePatterns), ignorePatterns, languageMatchers, policies);
+    return new Config(baseDir, file, registry, layers, overrides, settings, globMatcher(ignorePatterns), ignorePatterns, languageMatchers);
   }
 
   /** Rules and settings for one file (`relativePath` from `baseDir`). */

@@ -71,6 +71,5 @@ export const configSchema = {
         },
       },
     },
-    policies: { type: 'array', items: { type: 'string' } },
   },
 } as const;

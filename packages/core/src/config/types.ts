@@ -18,7 +18,6 @@ export interface ConfigFile {
   readonly ignore?: readonly string[];
   readonly languages?: Readonly<Record<string, readonly string[]>>;
   readonly settings?: Readonly<Record<string, unknown>>;
-  readonly policies?: readonly string[];
 }
 
 /** The effective setting of one rule for one file. */

@@ -4,6 +4,7 @@ import { Evaluator, type Scope } from '../eval/expression.js';
 import { EntityValue, isObject, isUnknown, UnknownValue, type Entity, type TfValue } from '../eval/tf-value.js';
 import type { ModuleCall } from '../model/types.js';
 import { attributeOf } from './body.js';
+import { isLocalSource } from '../util/paths.js';
 import type { ModuleDef } from './module-def.js';
 import { ResourceInstance } from './resource-instance.js';
 
@@ -35,6 +36,8 @@ export interface CallSite {
   readonly call: ModuleCall;
   readonly parent: ModuleInstance;
   readonly key?: number | string;
+  /** True for registry/git sources (followed through modules.json): code the caller does not edit. */
+  readonly remote?: boolean;
 }
 
 const IN_PROGRESS = new UnknownValue('the value refers to itself');
@@ -234,12 +237,28 @@ export class ModuleInstance implements Entity {
     if (isUnknown(expansion)) return new UnknownValue(`module.${call.name}: ${expansion.reason}`, expansion.refs);
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
     if (!this.world.reserveInstances(keys.length)) return new UnknownValue(`module.${call.name}: the configuration expands into too many module instances to evaluate`);
+    const remote = !isLocalSource(sourceText);
     return keys.map((key) => {
-      const site: CallSite = key === undefined ? { call, parent: this } : { call, parent: this, key };
+      const site: CallSite = key === undefined ? { call, parent: this, remote } : { call, parent: this, key, remote };
       const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, new Map());
       if (key !== undefined) child.eachValue = attributeOf(body, 'count') ? undefined : expansion.each.get(String(key));
       return child;
     });
+  }
+
+  /** This instance and every module instance below it (the calls it makes, recursively). */
+  descendants(): ModuleInstance[] {
+    const out: ModuleInstance[] = [];
+    const stack: ModuleInstance[] = [this];
+    while (stack.length > 0) {
+      const instance = stack.pop() as ModuleInstance;
+      out.push(instance);
+      for (const name of instance.def.calls.keys()) {
+        const children = instance.children(name);
+        if (Array.isArray(children)) stack.push(...children);
+      }
+    }
+    return out;
   }
 
   /** for_each value of this instance's call (for `each.value` inside the module block's arguments). */

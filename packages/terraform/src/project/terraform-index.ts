@@ -3,7 +3,7 @@ import type { Body } from '../hcl/ast.js';
 import { Evaluator } from '../eval/expression.js';
 import { isUnknown, type TfValue } from '../eval/tf-value.js';
 import type { ModuleCall, PlanResource, Resource, TerraformFile } from '../model/types.js';
-import { joinPath } from '../util/paths.js';
+import { isLocalSource, joinPath } from '../util/paths.js';
 import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
 import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
@@ -54,10 +54,6 @@ function literalString(body: Body, name: string): string | undefined {
   const value = attributeOf(body, name)?.value;
   if (value?.type !== 'TemplateExpr' || value.parts.some((p) => p.type !== 'TemplateLiteral')) return undefined;
   return value.parts.map((p) => (p.type === 'TemplateLiteral' ? p.value : '')).join('');
-}
-
-export function isLocalSource(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../');
 }
 
 /** Where a call's code is, without evaluating anything: `(module directory, call, call key) => directory`. */

@@ -21,3 +21,8 @@ export function joinPath(base: string, relative: string): string | undefined {
   }
   return parts.join('/');
 }
+
+/** `./x` and `../x` module sources are local directories; anything else is a registry, git or archive source. */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../');
+}
