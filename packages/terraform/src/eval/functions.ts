@@ -12,7 +12,9 @@ import {
 } from './tf-value.js';
 
 /**
- * The Terraform functions nospof evaluates. Any other function gives an unknown naming it, so
+ * The Terraform functions nospof evaluates: the required set (length ... zipmap) plus a few pure helpers
+ * (ceil, floor, abs, sum, compact, one, alltrue, anytrue, coalescelist, reverse, sort, trimspace,
+ * literal replace, startswith, endswith). Any other function gives an unknown naming it, so
  * `--explain-unknown` tells the user which call stopped the evaluation. `try` and `can` need their
  * arguments unevaluated and live in the expression evaluator.
  */
@@ -46,6 +48,12 @@ function num(value: TfValue): number {
   const n = toNumberValue(value);
   if (n instanceof UnknownValue) throw n;
   return n;
+}
+
+function bool(value: TfValue): boolean {
+  const b = toBoolValue(value);
+  if (b instanceof UnknownValue) throw b;
+  return b;
 }
 
 function distinctValues(items: readonly TfValue[]): TfValue[] {
@@ -144,12 +152,7 @@ const functions: Readonly<Record<string, Fn>> = {
   tomap: ([v = null]) => object(v, 'tomap'),
   tostring: ([v = null]) => (v === null ? null : str(v)),
   tonumber: ([v = null]) => (v === null ? null : num(v)),
-  tobool: ([v = null]) => {
-    if (v === null) return null;
-    const b = toBoolValue(v);
-    if (b instanceof UnknownValue) throw b;
-    return b;
-  },
+  tobool: ([v = null]) => (v === null ? null : bool(v)),
   max: (args) => Math.max(...args.map(num)),
   min: (args) => Math.min(...args.map(num)),
   keys: ([v = null]) => Object.keys(object(v, 'keys')).sort(),
@@ -194,6 +197,36 @@ const functions: Readonly<Record<string, Fn>> = {
     if (u !== undefined) throw firstUnknown(u) as UnknownValue;
     return distinctValues(items);
   },
+  // Pure helpers beyond the required set, common in count/for_each and HA switches.
+  ceil: ([v = null]) => Math.ceil(num(v)),
+  floor: ([v = null]) => Math.floor(num(v)),
+  abs: ([v = null]) => Math.abs(num(v)),
+  sum: ([v = null]) => list(v, 'sum').reduce<number>((total, item) => total + num(item), 0),
+  compact: ([v = null]) => list(v, 'compact').filter((item) => {
+    if (item instanceof UnknownValue) throw item;
+    return item !== null && item !== '';
+  }),
+  one: ([v = null]) => {
+    const items = list(v, 'one');
+    if (items.length > 1) fail('one() of a list with more than one element');
+    return items[0] ?? null;
+  },
+  alltrue: ([v = null]) => list(v, 'alltrue').every((item) => bool(item)),
+  anytrue: ([v = null]) => list(v, 'anytrue').some((item) => bool(item)),
+  coalescelist: (args) => {
+    for (const a of args) if (list(a, 'coalescelist').length > 0) return a;
+    return fail('coalescelist() got only empty lists');
+  },
+  reverse: ([v = null]) => [...list(v, 'reverse')].reverse(),
+  sort: ([v = null]) => list(v, 'sort').map(str).sort(),
+  trimspace: ([v = null]) => str(v).trim(),
+  replace: (args) => {
+    const pattern = str(arg(args, 1));
+    if (pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/')) fail('replace() with a regular expression is not evaluated');
+    return str(arg(args, 0)).split(pattern).join(str(arg(args, 2)));
+  },
+  startswith: (args) => str(arg(args, 0)).startsWith(str(arg(args, 1))),
+  endswith: (args) => str(arg(args, 0)).endsWith(str(arg(args, 1))),
   zipmap: (args) => {
     const ks = list(arg(args, 0), 'zipmap');
     const vs = list(arg(args, 1), 'zipmap');
