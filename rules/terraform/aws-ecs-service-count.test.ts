@@ -10,6 +10,14 @@ new RuleTester().run(rule, withVariants(
           scheduling_strategy = "DAEMON"
         }
       ` },
+      { name: 'count managed outside Terraform (ignore_changes)', code: hcl`
+        resource "aws_ecs_service" "api" {
+          desired_count = 1
+          lifecycle {
+            ignore_changes = [desired_count]
+          }
+        }
+      ` },
       { name: 'autoscaler floor of two overrides desired_count', code: hcl`
         resource "aws_ecs_cluster" "main" {
           name = "main"

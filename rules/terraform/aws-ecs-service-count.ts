@@ -33,6 +33,20 @@ function autoscalingFloor(service: Instance): { min: number; target: Instance } 
   return undefined;
 }
 
+/**
+ * True when `lifecycle { ignore_changes = [desired_count] }` (or `all`) hands the count to something
+ * outside Terraform (an external autoscaler, the deploy tool): the written value is then not what runs.
+ */
+function countManagedElsewhere(service: Instance): boolean {
+  const lifecycle = service.block?.body.items.find((i) => i.type === 'Block' && i.blockType.name === 'lifecycle');
+  if (!lifecycle || lifecycle.type !== 'Block') return false;
+  const ignored = lifecycle.body.items.find((i) => i.type === 'Attribute' && i.name.name === 'ignore_changes');
+  if (!ignored || ignored.type !== 'Attribute') return false;
+  const value = ignored.value;
+  if (value.type === 'VariableExpr') return value.name === 'all';
+  return value.type === 'TupleExpr' && value.elements.some((e) => e.type === 'VariableExpr' && e.name === 'desired_count');
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-ecs-service-count',
@@ -45,7 +59,7 @@ export default defineRule({
       remediation: 'Set `desired_count = 2` or more, or add an `aws_appautoscaling_target` with `min_capacity >= 2`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`desired_count` absent means 0. `scheduling_strategy = "DAEMON"` services run one task per instance and are not judged. An `aws_appautoscaling_target` for the service replaces the static count with its `min_capacity`.',
+      defaults: '`desired_count` absent means 0. `scheduling_strategy = "DAEMON"` services run one task per instance and are not judged. An `aws_appautoscaling_target` for the service replaces the static count with its `min_capacity`; with `lifecycle { ignore_changes = [desired_count] }` the count is managed outside Terraform and not judged.',
     },
     messages: {
       tooFew: 'ECS service "{{name}}" runs {{count}} task(s); at least {{min}} are needed.',
@@ -69,6 +83,10 @@ export default defineRule({
           if (floor) {
             if (floor.min >= min) continue;
             reportInstance(context, { instance: service, value: floor.target.attr('min_capacity'), messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
+            continue;
+          }
+          if (countManagedElsewhere(service)) {
+            context.skipped({ known: false, reason: 'lifecycle.ignore_changes leaves desired_count to something outside Terraform', range: service.range, file: service.file }, 'desired_count');
             continue;
           }
           const desired = num(service, 'desired_count');

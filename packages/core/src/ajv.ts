@@ -1,16 +1,21 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv2020Type from 'ajv/dist/2020.js';
 
-// ajv is CommonJS; under NodeNext its default export arrives wrapped depending on the loader.
-type AjvConstructor = typeof Ajv2020Module.default;
-const Ajv2020: AjvConstructor =
-  (Ajv2020Module as unknown as { default?: AjvConstructor }).default ?? (Ajv2020Module as unknown as AjvConstructor);
+type AjvInstance = InstanceType<typeof Ajv2020Type.default>;
 
-let shared: InstanceType<AjvConstructor> | undefined;
+let shared: AjvInstance | undefined;
 
-/** One ajv instance for the process; schemas compile lazily, once each. */
-export function ajv(): InstanceType<AjvConstructor> {
-  shared ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+/**
+ * One ajv instance for the process, loaded on first use: a run without a config file never needs it,
+ * and loading it costs more than linting one small file.
+ */
+export function ajv(): AjvInstance {
+  if (!shared) {
+    const required = createRequire(import.meta.url)('ajv/dist/2020.js') as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
+    const Ajv2020 = required.default ?? required;
+    shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+  }
   return shared;
 }
 

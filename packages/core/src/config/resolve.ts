@@ -45,9 +45,9 @@ export class Config {
 
   /** The configuration used when a repository has no config file: the recommended preset. */
   static defaults(rules: readonly AnyRule[], baseDir = ''): Config {
-    return Config.build({ extends: RECOMMENDED }, undefined, baseDir, rules, () => {
+    return Config.compile({ extends: RECOMMENDED }, undefined, baseDir, rules, () => {
       throw new Error('the default configuration extends no file');
-    });
+    }, true);
   }
 
   /**
@@ -55,6 +55,11 @@ export class Config {
    * listing every problem with its key path.
    */
   static build(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader): Config {
+    return Config.compile(value, file, baseDir, rules, load, false);
+  }
+
+  /** `trusted` skips schema validation of the root value: only for configurations nospof itself wrote. */
+  private static compile(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader, trusted: boolean): Config {
     const registry = new RuleRegistry(rules);
     const layers: RuleLayer[] = [];
     const overrides: CompiledOverride[] = [];
@@ -65,7 +70,8 @@ export class Config {
     const seen = new Set<string>();
 
     const visit = (config: unknown, source: string, isRoot: boolean): void => {
-      const found = validateConfig(config, source, registry);
+      // Presets are generated from rule metadata; only what a person wrote needs checking.
+      const found = PRESET_NAMES.includes(source) || (trusted && isRoot) ? [] : validateConfig(config, source, registry);
       if (found.length > 0) {
         problems.push(...found);
         return;
