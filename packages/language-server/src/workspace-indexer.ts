@@ -1,5 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { discover, readSourceFile } from 'nospof';
+import { discover, readHead, readSourceFile } from 'nospof';
 import type { Project } from './project.js';
 
 /** The part of a `$/progress` reporter indexing uses. */
@@ -11,7 +10,6 @@ export interface ProgressSink {
 
 export const silentProgress: ProgressSink = { begin: () => undefined, report: () => undefined, done: () => undefined };
 
-const HEAD_BYTES = 1024;
 /** Files read between yields to the event loop, so edits and requests are served while indexing. */
 const BATCH = 20;
 
@@ -41,18 +39,4 @@ export async function indexProject(project: Project, progress: ProgressSink, isO
     progress.done();
   }
   return indexed;
-}
-
-function readHead(path: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
