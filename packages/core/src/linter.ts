@@ -4,7 +4,7 @@ import { applyEdits, Fixer } from './fix.js';
 import type { Language, ParsedFile } from './language.js';
 import { interpolate } from './messages.js';
 import type { Node } from './node.js';
-import type { Range } from './position.js';
+import { plainRange, type Range } from './position.js';
 import type { AnyRule, ProjectContext, ReportDescriptor, RuleContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
 import { SourceFile, type SourceText } from './source.js';
@@ -330,10 +330,12 @@ export class Linter {
         const template = meta.messages[descriptor.messageId];
         if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
         const fixEdits = descriptor.fix?.(new Fixer(target));
-        const fix = fixEdits ? (Array.isArray(fixEdits) ? fixEdits : [fixEdits as TextEdit]) : undefined;
+        const fix = fixEdits
+          ? (Array.isArray(fixEdits) ? (fixEdits as TextEdit[]) : [fixEdits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text }))
+          : undefined;
         const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
           file: r.file ?? file,
-          range: r.node.range,
+          range: plainRange(r.node.range),
           message: r.message,
         }));
         const finding: Finding = {
@@ -341,7 +343,7 @@ export class Linter {
           severity: effective,
           message: interpolate(template, descriptor.data),
           file,
-          range: descriptor.node.range,
+          range: plainRange(descriptor.node.range),
           ...optional('resource', descriptor.resource ?? resource()),
           ...optional('related', related && related.length > 0 ? related : undefined),
           ...optional('fix', fix && fix.length > 0 ? fix : undefined),
@@ -353,7 +355,7 @@ export class Linter {
         add({ finding, anchors });
       },
       skipped: (value: Unknown, what: string) => {
-        skipped.push({ ruleId: meta.id, file: value.file ?? source.path, ...optional('range', value.range), what, reason: value.reason });
+        skipped.push({ ruleId: meta.id, file: value.file ?? source.path, ...optional('range', value.range && plainRange(value.range)), what, reason: value.reason });
       },
     };
   }
@@ -425,7 +427,7 @@ function engineFinding(
     severity: config.rules.get(rule.meta.id)?.severity ?? rule.meta.severity,
     message: interpolate(rule.meta.messages[messageId] ?? messageId, data),
     file,
-    range,
+    range: plainRange(range),
     messageId,
     data,
   };

@@ -79,3 +79,37 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 export function compareRanges(a: Range, b: Range): number {
   return a.start.offset - b.start.offset || a.end.offset - b.end.offset;
 }
+
+/**
+ * A range that keeps only offsets and computes line and column when asked. Parsers that make a node for
+ * every token use it so a large tree holds one small object per node instead of three, and never pays for
+ * positions nobody reads. The linter copies ranges into plain objects before they leave the engine.
+ */
+export class OffsetRange implements Range {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly startOffset: number,
+    private readonly endOffset: number,
+  ) {}
+
+  get start(): Position {
+    return this.lines.position(this.startOffset);
+  }
+
+  get end(): Position {
+    return this.lines.position(this.endOffset);
+  }
+
+  toJSON(): Range {
+    return plainRange(this);
+  }
+}
+
+/** A range as plain data (for findings, caches and JSON), whatever object it was read from. */
+export function plainRange(range: Range): Range {
+  const { start, end } = range;
+  return {
+    start: { line: start.line, column: start.column, offset: start.offset },
+    end: { line: end.line, column: end.column, offset: end.offset },
+  };
+}

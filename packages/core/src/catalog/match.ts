@@ -48,19 +48,17 @@ function compile(catalog: ToolCatalog): readonly Compiled[] {
   return list;
 }
 
-/** The words of the script last looked at: the catalogs are usually asked about one script in a row. */
-let lastScript: string | undefined;
-let lastLower = '';
-let lastWords: ReadonlySet<string> = new Set();
+/** A script lower-cased and split into words once, for asking several catalogs about it. */
+export interface PreparedScript {
+  readonly script: string;
+  readonly lower: string;
+  readonly words: ReadonlySet<string>;
+}
 
-function wordsOf(script: string): { lower: string; words: ReadonlySet<string> } {
-  if (script !== lastScript) {
-    lastScript = script;
-    lastLower = script.toLowerCase();
-    // Command names as they appear after a path (`./bin/trivy`) or a wrapper: letters, digits, `.`, `_`, `-`.
-    lastWords = new Set(lastLower.split(/[^a-z0-9._-]+/));
-  }
-  return { lower: lastLower, words: lastWords };
+export function prepareScript(script: string): PreparedScript {
+  const lower = script.toLowerCase();
+  // Command names as they appear after a path (`./bin/trivy`) or a wrapper: letters, digits, `.`, `_`, `-`.
+  return { script, lower, words: new Set(lower.split(/[^a-z0-9._-]+/)) };
 }
 
 const actionIndexes = new WeakMap<ToolCatalog, ReadonlyMap<string, ToolSignature>>();
@@ -99,14 +97,15 @@ export function toolForImage(catalog: ToolCatalog, image: string): ToolSignature
 }
 
 /** Every tool a shell script runs or calls, in catalog order. */
-export function toolsInScript(catalog: ToolCatalog, script: string): ToolSignature[] {
-  if (script.length === 0) return [];
-  const { lower, words } = wordsOf(script);
+export function toolsInScript(catalog: ToolCatalog, script: string | PreparedScript): ToolSignature[] {
+  const prepared = typeof script === 'string' ? prepareScript(script) : script;
+  if (prepared.script.length === 0) return [];
+  const { lower, words } = prepared;
   const found: ToolSignature[] = [];
   for (const { tool, script: pattern, words: first, texts, filtered } of compile(catalog)) {
     if (!pattern) continue;
     if (filtered && !first.some((w) => words.has(w)) && !texts.some((t) => lower.includes(t))) continue;
-    if (pattern.test(script)) found.push(tool);
+    if (pattern.test(prepared.script)) found.push(tool);
   }
   return found;
 }

@@ -38,8 +38,10 @@ class StepNode implements Step {
   private where: Range | undefined;
   private layoutValue: BlockLayout | null | undefined;
   /** Memo slots for `stepTools`/`stepScript` (see tools.ts): cheaper than WeakMaps keyed by step. */
-  toolCache: Map<unknown, unknown> | undefined = undefined;
+  toolCache: unknown[] | undefined = undefined;
   scriptCache: string | undefined = undefined;
+  preparedCache: unknown = undefined;
+  actionCache: string | undefined = undefined;
 
   constructor(
     private readonly ctx: BuildContext,

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { SourceFile } from '@nospof/core';
 import { parseYaml } from '@nospof/yaml';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { fromYaml } from './from-yaml.js';
 import { Unsupported, type LNode } from './node.js';
 import { BlockReader } from './read-block.js';
@@ -89,5 +91,40 @@ describe('the fast block reader', () => {
       expect(fast, file).toEqual(viaYaml(text));
     }
     expect(read).toBeGreaterThan(10);
+  });
+
+  it('agrees with the yaml package on generated block YAML (property)', () => {
+    // Scalars chosen to hit the core schema's corners and the characters that end plain scalars.
+    const scalar = fc.oneof(
+      fc.constantFrom('yes', 'no', 'on', 'off', 'null', '~', 'True', '010', '0o17', '0x1F', '1e3', '.inf', '-.5', '12:30', 'v1.2', '', ' ', 'a: b', 'a #b', '#x', '- x', '"q"', "it's", '${{ matrix.os }}', 'a\nb', 'tab\there'),
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const key = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/), fc.constantFrom('on', 'yes', 'null', '1', 'runs-on', 'timeout-minutes'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('seq'), tie('map')),
+      seq: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    })).map;
+    const style = fc.record({
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+      indentSeq: fc.boolean(),
+      lineWidth: fc.constantFrom(0, 20, 80),
+    });
+    let compared = 0;
+    fc.assert(
+      fc.property(value, style, (doc, options) => {
+        const text = stringify(doc, options as Parameters<typeof stringify>[1]);
+        const fast = viaReader(text);
+        if (fast === 'unsupported') return;
+        compared++;
+        expect(fast, text).toEqual(viaYaml(text));
+      }),
+      { numRuns: Number(process.env.NOSPOF_FUZZ_RUNS ?? 400), seed: 20261124 },
+    );
+    expect(compared).toBeGreaterThan(50);
   });
 });

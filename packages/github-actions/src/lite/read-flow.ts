@@ -24,11 +24,15 @@ export function readSingleQuoted(text: string, start: number, end: number): { va
   throw new Unsupported(start, 'multi-line single-quoted scalar');
 }
 
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 /** A double-quoted scalar that closes before `end`, with the common escapes. */
 export function readDoubleQuoted(text: string, start: number, end: number): { value: string; end: number } {
   const close = text.indexOf('"', start + 1);
-  const escape = text.indexOf('\\', start + 1);
-  if (close !== -1 && close < end && (escape === -1 || escape > close)) return { value: text.slice(start + 1, close), end: close + 1 };
+  if (close !== -1 && close < end && !hasBackslash(text, start + 1, close)) return { value: text.slice(start + 1, close), end: close + 1 };
   let value = '';
   for (let i = start + 1; i < end; i++) {
     const ch = text[i] as string;

@@ -1,4 +1,4 @@
-import type { LineIndex, Position, Range } from '@nospof/core';
+import { OffsetRange, type LineIndex, type Position, type Range } from '@nospof/core';
 
 /**
  * Offset -> position with a cursor: the parser asks for positions in nearly ascending order, so the
@@ -49,8 +49,9 @@ export class Locator {
     return found;
   }
 
+  /** Ranges keep offsets only: a tree has one per node, and nearly none is ever asked for its line. */
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end < start ? start : end) };
+    return new OffsetRange(this.lines, start, end < start ? start : end);
   }
 
   private moveTo(line: number): void {
