@@ -268,3 +268,17 @@ describe('baseline and cache', () => {
     expect((await runCli(['--cache'], root)).code).toBe(0);
   });
 });
+
+describe('workflows named one by one', () => {
+  it('follow reusable workflows and local actions under .github as context', async () => {
+    const root = tempTree({
+      '.nospof.yaml': 'extends: []\nrules: { github-actions/job-timeout: error }\n',
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    uses: ./.github/workflows/build.yml\n',
+      '.github/workflows/build.yml': 'on: workflow_call\njobs:\n  compile:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+      '.github/actions/setup/action.yml': 'name: setup\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n      shell: bash\n',
+    });
+    const result = await runCli(['--format', 'json', '.github/workflows/ci.yml'], root);
+    const report = JSON.parse(result.stdout) as { file: string }[];
+    expect(report.map((r) => r.file)).toEqual(['.github/workflows/ci.yml']);
+  });
+});

@@ -69,6 +69,11 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
   }
   // A file named alone (a pre-commit hook passes changed files) is judged with its directory's other
   // files as context: the PDB next to a Deployment, the rest of a Terraform module. They are not reported.
+  // A workflow named alone calls reusable workflows and local actions elsewhere under `.github/`.
+  for (const dir of explicitDirs) {
+    const at = dir.split(sep).lastIndexOf('.github');
+    if (at !== -1) walk(dir.split(sep).slice(0, at + 1).join(sep), [], new Set(), add, warnings, isIgnored, true);
+  }
   for (const dir of explicitDirs) {
     let entries: Dirent[] = [];
     try {

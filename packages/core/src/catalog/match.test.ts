@@ -39,6 +39,9 @@ describe('tool catalog', () => {
     expect(toolForJenkinsStep(notificationChannels, 'office365ConnectorSend')?.name).toBe('msteams');
     expect(toolForJenkinsStep(securityScanners, 'withSonarQubeEnv')?.name).toBe('sonarqube');
     expect(toolForJenkinsStep(securityScanners, 'dependencyCheck')?.name).toBe('dependency-check');
+    expect(toolForJenkinsStep(securityScanners, 'prismaCloudScanImage')?.name).toBe('prisma-cloud');
+    expect(toolForJenkinsStep(notificationChannels, 'webexNotifier')?.name).toBe('webex');
+    expect(toolForJenkinsStep(notificationChannels, 'slackUploadFile')?.name).toBe('slack');
   });
 
   it('gives every tool a unique canonical name', () => {

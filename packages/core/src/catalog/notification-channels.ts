@@ -21,7 +21,7 @@ export const notificationChannels: ToolCatalog = [
     urls: ['hooks.slack.com', 'slack.com/api/chat.postMessage'],
     patterns: ['\\b(?:curl|wget|http|Invoke-RestMethod|Invoke-WebRequest)\\b[^\\n]*SLACK_WEBHOOK'],
     hints: ['slack_webhook'],
-    jenkinsSteps: ['slackSend'],
+    jenkinsSteps: ['slackSend', 'slackUploadFile'],
   },
   {
     name: 'msteams',
@@ -64,7 +64,11 @@ export const notificationChannels: ToolCatalog = [
   { name: 'pagerduty', title: 'PagerDuty', urls: ['events.pagerduty.com'], jenkinsSteps: ['pagerduty'] },
   { name: 'opsgenie', title: 'Opsgenie', urls: ['api.opsgenie.com', 'api.eu.opsgenie.com'], jenkinsSteps: ['opsgenie'] },
   { name: 'rocketchat', title: 'Rocket.Chat', actions: ['rocketchat/rocket.chat.github.action.notification'], jenkinsSteps: ['rocketSend'] },
-  { name: 'zulip', title: 'Zulip', actions: ['zulip/github-actions-zulip'], jenkinsSteps: ['zulipSend'] },
+  { name: 'zulip', title: 'Zulip', actions: ['zulip/github-actions-zulip'], jenkinsSteps: ['zulipSend', 'zulipNotification'] },
+  { name: 'webex', title: 'Webex', jenkinsSteps: ['sparkSend', 'webexNotifier'] },
+  { name: 'hipchat', title: 'HipChat', jenkinsSteps: ['hipchatSend'] },
+  { name: 'irc', title: 'IRC', jenkinsSteps: ['ircNotify'] },
+  { name: 'jabber', title: 'Jabber/XMPP', jenkinsSteps: ['jabberNotify'] },
   {
     name: 'github-issue',
     title: 'GitHub issue',

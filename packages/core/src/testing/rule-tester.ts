@@ -130,8 +130,9 @@ export class RuleTester {
     const { linter, input } = this.prepare(rule, test);
     const run = linter.lint(input);
     const all = run.results.flatMap((r) => r.findings);
-    const parseErrors = all.filter((f) => f.ruleId === 'parse-error' && f.file === (test.filename ?? RuleTester.defaultFilename(rule.meta.language)));
-    if (parseErrors.length > 0 && rule.meta.language !== 'repo') {
+    const filename = test.filename ?? RuleTester.defaultFilename(rule.meta.language);
+    const parseErrors = all.filter((f) => f.ruleId === 'parse-error' && f.file === filename);
+    if (parseErrors.length > 0) {
       throw new Error(`the test code does not parse: ${parseErrors.map(describeFinding).join('; ')}`);
     }
     return all.filter((f) => f.ruleId === rule.meta.id);
