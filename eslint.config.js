@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', '**/*.d.ts', 'vscode-extension/out/**', 'test/terraform-parser/corpus/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', '**/*.d.ts', 'vscode-extension/out/**', 'test/terraform-parser/corpus/**', 'bench/.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
