@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '@nospof/core';
 import { githubActionsRules } from './github-actions/index.js';
 import { jenkinsRules } from './jenkins/index.js';
@@ -18,6 +21,15 @@ export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraform
 
 /** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
 export function ruleDocFile(ruleId: string): URL {
-  const root = new URL(import.meta.url.includes('/dist/') ? '../' : './', import.meta.url);
-  return new URL(`${ruleId}.md`, root);
+  return new URL(`${ruleId}.md`, rulesRoot());
+}
+
+/**
+ * The root of the rules package. From its own sources or build it is next to this module; when a host
+ * bundles this module into its own file, the installed package is found through module resolution.
+ */
+function rulesRoot(): URL {
+  const here = import.meta.url;
+  if (/\/rules\/(dist\/)?index\.[jt]s$/.test(here)) return new URL(here.includes('/dist/') ? '../' : './', here);
+  return pathToFileURL(`${dirname(createRequire(here).resolve('@nospof/rules/package.json'))}/`);
 }

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +23,20 @@ describe('the bundled example (npx nospof examples/)', () => {
 
   it('finds nothing in the service that is done right', () => {
     expect(run.stdout).not.toContain('k8s/checkout/');
+  });
+});
+
+describe('the built binary', () => {
+  const bin = (args: string[]) => spawnSync(process.execPath, ['packages/cli/bin/nospof.js', ...args], { cwd: repo, encoding: 'utf8' });
+
+  it('runs from the single-file bundle', () => {
+    expect(existsSync(join(repo, 'packages/cli/dist/nospof.mjs'))).toBe(true);
+    expect(bin(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('finds rule documentation from the bundle', () => {
+    const explain = bin(['explain', 'terraform/aws-db-multi-az']);
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toContain('## Why');
   });
 });

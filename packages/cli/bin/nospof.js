@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+// The bundled build starts faster; the plain build is the fallback when only `tsc -b` has run.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/nospof.mjs', import.meta.url);
+const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

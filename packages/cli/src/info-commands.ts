@@ -28,7 +28,9 @@ export function explainRule(rules: readonly AnyRule[], id: string): string {
   const m = rule.meta;
   let body = '';
   try {
-    body = readFileSync(ruleDocFile(m.id), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    body = readFileSync(ruleDocFile(m.id), 'utf8')
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .replace(/^<!--.*-->\n/gm, '');
   } catch {
     body = `# ${m.id}\n\n${m.docs.description}\n\nWhy: ${m.docs.rationale}\n\nFix: ${m.docs.remediation}\n`;
   }
