@@ -282,3 +282,19 @@ describe('workflows named one by one', () => {
     expect(report.map((r) => r.file)).toEqual(['.github/workflows/ci.yml']);
   });
 });
+
+describe('ignore patterns', () => {
+  it('apply to files named on the command line and to globs, as to directories', async () => {
+    const root = tempTree({
+      '.gitignore': 'generated/\n',
+      '.nospof.yaml': "extends: []\nrules: { kubernetes/min-replicas: error }\nignore: ['vendor/**']\n",
+      'vendor/web.yaml': oneReplica,
+      'generated/web.yaml': oneReplica,
+      'app/web.yaml': oneReplica,
+    });
+    const named = await runCli(['--format', 'json', 'vendor/web.yaml', 'app/web.yaml'], root);
+    expect((JSON.parse(named.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['app/web.yaml']);
+    const globbed = await runCli(['--format', 'json', '**/*.yaml'], root);
+    expect((JSON.parse(globbed.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['app/web.yaml']);
+  });
+});

@@ -53,7 +53,7 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
         const { base, glob } = picomatch.scan(input);
         const match = picomatch(glob, { dot: true });
         const root = resolve(cwd, base || '.');
-        walk(root, [], new Set(), (file, contextOnly) => {
+        walk(root, gitignoresAbove(root), new Set(), (file, contextOnly) => {
           if (match(relative(root, file).split(sep).join('/'))) add(file, contextOnly);
         }, warnings, isIgnored, false);
         continue;
@@ -62,7 +62,7 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
       continue;
     }
     if (stats.isDirectory()) walk(absolute, gitignoresAbove(absolute), new Set(), add, warnings, isIgnored, false);
-    else {
+    else if (!isIgnored(absolute)) {
       add(absolute, false);
       explicitDirs.add(dirname(absolute));
     }
