@@ -36,6 +36,8 @@ function parseManifests(source: SourceFile): ParseResult<ManifestFile> {
 
 /** The object or container that starts on `line`, so a comment above it covers all of it. */
 function scopeAt(file: ParsedFile<ManifestFile>, line: number): Range | undefined {
+  // A comment above a `---` marker is about the document that follows it.
+  if (/^---\s*$/.test(file.source.lines.lineText(line))) line += 1;
   for (const object of file.root?.objects ?? []) {
     if (object.range.start.line === line) return object.range;
     if (object.range.start.line > line || object.range.end.line < line) continue;
