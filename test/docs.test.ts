@@ -54,6 +54,11 @@ describe('rule documentation', () => {
         expect(existsSync(new URL(`../rules/${language}/${name}.ts`, import.meta.url))).toBe(true);
       });
 
+      it('orders its metadata as CONVENTIONS.md does', () => {
+        const order = ['id', 'language', 'type', 'severity', 'docs', 'messages', 'schema', 'defaultOptions', 'strictOptions', 'fixable'];
+        expect(Object.keys(rule.meta)).toEqual(order.filter((key) => key in rule.meta));
+      });
+
       it('has a page whose generated header is current (npm run docs)', () => {
         const page = readFileSync(file, 'utf8');
         expect(page.slice(0, page.indexOf(HEADER_END) + HEADER_END.length)).toBe(renderDocHeader(rule));

@@ -4,16 +4,16 @@ import { Config, type FileResult } from '@nospof/core';
 import { allRules, createLinter, discover, readConfigFile } from 'nospof';
 
 /**
- * Lints a directory tree the way the CLI would, with `nospof:strict` unless a `.nospof.yaml` inside the
- * tree says otherwise. Config files above `root` are not consulted, so the repository's own config
- * cannot change what a fixture means.
+ * Lints a directory tree the way the CLI would, with `nospof:strict` unless a `.nospof.yaml` between a
+ * file and `configRoot` says otherwise. Config files above `configRoot` are not consulted, so the
+ * repository's own config cannot change what a fixture means.
  */
-export function lintTree(root: string, preset = 'nospof:strict'): FileResult[] {
+export function lintTree(root: string, configRoot = root, preset = 'nospof:strict'): FileResult[] {
   const { files } = discover([root], root, () => false);
   const linter = createLinter();
   const configs = new Map<string, Config>();
   const configFor = (absolute: string): Config => {
-    for (let dir = dirname(absolute); dir.startsWith(root); dir = dirname(dir)) {
+    for (let dir = dirname(absolute); dir.startsWith(configRoot); dir = dirname(dir)) {
       const candidate = join(dir, '.nospof.yaml');
       if (existsSync(candidate)) {
         let config = configs.get(candidate);
@@ -25,7 +25,7 @@ export function lintTree(root: string, preset = 'nospof:strict'): FileResult[] {
         }
         return config;
       }
-      if (dir === root) break;
+      if (dir === configRoot) break;
     }
     return Config.build({ extends: preset }, undefined, root, allRules, () => {
       throw new Error('unreachable');
