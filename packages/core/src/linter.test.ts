@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Config } from './config/resolve.js';
 import { Linter } from './linter.js';
-import { toyLanguage } from './test-support/toy-language.js';
-import { toyRules as everyToyRule, toySectionCount } from './test-support/toy-rules.js';
+import { toyLanguage, type ToySection } from './test-support/toy-language.js';
+import { LineIndex } from './position.js';
+import { defineRule } from './rule.js';
+import { toyMinReplicas, toyRules as everyToyRule, toySectionCount } from './test-support/toy-rules.js';
 import type { AnyRule } from './rule.js';
 import { engineRules } from './engine-rules.js';
 
@@ -137,5 +139,35 @@ describe('suppressions', () => {
   it('a suppression of a rule that is off is not reported as unused', () => {
     const run = lint({ 'a.toy': '[web]\nowner = x # nospof-ignore toy/owner -- x\n' });
     expect(summary(run)).toEqual([]);
+  });
+});
+
+describe('suppression anchors in other files', () => {
+  it('a suppression in a context file silences a finding anchored there', () => {
+    const anchored = defineRule({
+      meta: { ...toyMinReplicas.meta, id: 'toy/anchored', strictOptions: undefined, schema: [], defaultOptions: [], fixable: false, messages: { caused: 'caused by b.toy' } },
+      create(context) {
+        return {
+          Section(section: ToySection) {
+            if (context.file !== 'a.toy') return;
+            const b = context.project.index<{ sections: string[] }>('toy');
+            if (!b) return;
+            context.report({ node: section, messageId: 'caused', suppressibleAt: [{ file: 'b.toy', node: { range: bRange } }] });
+          },
+        };
+      },
+    });
+    const bText = '# nospof-ignore toy/anchored -- accepted at the call site\n[caller]\n';
+    const bRange = new LineIndex(bText).range(bText.indexOf('[caller]'), bText.length - 1);
+    const linter = new Linter([toyLanguage], [anchored]);
+    const config = Config.build({ extends: [], rules: { 'toy/anchored': 'error' } }, undefined, '', [...engineRules, anchored], () => {
+      throw new Error('no files');
+    });
+    const run = linter.lint({
+      files: [{ path: 'a.toy', text: '[web]\n' }],
+      contextFiles: [{ path: 'b.toy', text: bText }],
+      configFor: (p) => config.resolve(p),
+    });
+    expect(run.results[0]!.findings.map((f) => f.suppressed?.reason)).toEqual(['accepted at the call site']);
   });
 });

@@ -118,8 +118,9 @@ export class Linter {
       input.onProgress?.('parse', i, total);
       return { source: f, parsed: this.parse(f, input.languageOf?.(f.path)) };
     });
+    const targetPaths = new Set(input.files.map((f) => f.path));
     const context = (input.contextFiles ?? [])
-      .filter((f) => !input.files.some((t) => t.path === f.path))
+      .filter((f) => !targetPaths.has(f.path))
       .map((f) => this.parse(f, input.languageOf?.(f.path)));
     const applicable = [...targets.map((t) => t.parsed), ...context].filter(
       (p): p is ParsedFile => p !== undefined && !p.notApplicable && p.root !== undefined,
@@ -150,7 +151,10 @@ export class Linter {
       ...(parsed && !parsed.notApplicable ? { language: parsed.language } : {}),
       findings: [],
     }));
-    const byPath = new Map(targets.map((t) => [t.source.path, t.parsed] as const));
+    // Context files count for suppressions too: a `nospof-ignore` on a module call in a file that is only
+    // context still silences the findings that call causes in the file being linted.
+    const byPath = new Map<string, ParsedFile | undefined>(context.filter(isParsed).map((p) => [p.source.path, p] as const));
+    for (const t of targets) byPath.set(t.source.path, t.parsed);
     const directives = new Map<string, Directive[]>();
     const directivesOf = (path: string): Directive[] => {
       let list = directives.get(path);
