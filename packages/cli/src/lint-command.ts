@@ -83,13 +83,20 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   }
 
   const byDisplay = new Map(targets.map((t) => [t.display, t] as const));
+  // One effective config per resolved config (not per file), so caching and rule set-up see stable objects.
+  const effective = new WeakMap<ResolvedConfig, ResolvedConfig>();
   const configFor = (path: string): ResolvedConfig => {
     const target = byDisplay.get(path);
     const absolute = target?.absolute ?? resolve(io.cwd, path);
     const config: Config = configs.forFile(absolute);
     const rel = relative(config.baseDir || io.cwd, absolute).split(sep).join('/');
     const resolved = config.resolve(rel);
-    return withOverrides(resolved, cliRules, extraSettings);
+    let result = effective.get(resolved);
+    if (!result) {
+      result = withOverrides(resolved, cliRules, extraSettings);
+      effective.set(resolved, result);
+    }
+    return result;
   };
   const languageOf = (path: string) => {
     const target = byDisplay.get(path);
@@ -120,7 +127,9 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     for (const [path, text] of run.outputs) io.stdout(unifiedDiff(path, files.find((f) => f.path === path)?.text ?? '', text));
   }
 
-  const readProblems = targets.filter((t) => t.readProblem && !t.contextOnly).map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
+  const readProblems = targets
+    .filter((t) => t.readProblem && !t.contextOnly && !configFor(t.display).disabled.has('parse-error'))
+    .map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
   let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const baselinePath = resolve(io.cwd, options.baseline ?? BASELINE_FILE);
   if (options.writeBaseline) {
