@@ -8,7 +8,7 @@ import { plainRange, type Range } from './position.js';
 import type { AnyRule, ProjectContext, ReportDescriptor, RuleContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
 import { SourceFile, type SourceText } from './source.js';
-import type { ResolvedConfig } from './config/types.js';
+import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
 import type { Unknown } from './value.js';
 import { collectDirectives, directiveCovers, inScope, type Directive } from './suppressions.js';
@@ -236,9 +236,7 @@ export class Linter {
     const handlers = new Map<string, { rule: AnyRule; fn: (node: Node) => void }[]>();
     let currentResource: string | undefined;
     const failed = new Set<string>();
-    for (const [id, ruleConfig] of config.rules) {
-      const rule = this.rules.get(id);
-      if (!rule || rule.meta.language !== language.id) continue;
+    for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
       const context = this.contextFor(rule, parsed.source, config, project, ruleConfig.severity, add, skipped, () => currentResource);
       let visitors;
       try {
@@ -275,9 +273,30 @@ export class Linter {
       },
       leave: (node, resource) => {
         currentResource = resource;
-        call(`${node.type}:exit`, node);
+        call(exitKey(node.type), node);
       },
     });
+  }
+
+  private readonly enabledByConfig = new WeakMap<ResolvedConfig, Map<string, { rule: AnyRule; ruleConfig: RuleConfig }[]>>();
+
+  /** The enabled rules of one language under one configuration, worked out once per configuration. */
+  private enabledRules(config: ResolvedConfig, languageId: string): readonly { rule: AnyRule; ruleConfig: RuleConfig }[] {
+    let byLanguage = this.enabledByConfig.get(config);
+    if (!byLanguage) {
+      byLanguage = new Map();
+      this.enabledByConfig.set(config, byLanguage);
+    }
+    let list = byLanguage.get(languageId);
+    if (!list) {
+      list = [];
+      for (const [id, ruleConfig] of config.rules) {
+        const rule = this.rules.get(id);
+        if (rule && rule.meta.language === languageId) list.push({ rule, ruleConfig });
+      }
+      byLanguage.set(languageId, list);
+    }
+    return list;
   }
 
   private runRepositoryRules(
@@ -408,6 +427,18 @@ export class Linter {
     if (directive.rules.length === 0) return true;
     return directive.rules.some((r) => config.rules.has(r));
   }
+}
+
+const exitKeys = new Map<string, string>();
+
+/** `Type:exit`, built once per node type rather than once per node. */
+function exitKey(type: string): string {
+  let key = exitKeys.get(type);
+  if (key === undefined) {
+    key = `${type}:exit`;
+    exitKeys.set(type, key);
+  }
+  return key;
 }
 
 function isParsed(p: ParsedFile | undefined): p is ParsedFile {
