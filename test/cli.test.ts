@@ -298,3 +298,13 @@ describe('ignore patterns', () => {
     expect((JSON.parse(globbed.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['app/web.yaml']);
   });
 });
+
+describe('colour', () => {
+  it('is used on a terminal, never with NO_COLOR, and never in a pipe', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
+    expect((await runCli([], root, '', { isTTY: true })).stdout).toContain('\u001b[31m');
+    expect((await runCli([], root, '', { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli([], root)).stdout).not.toContain('\u001b[');
+    expect((await runCli(['--color'], root)).stdout).toContain('\u001b[');
+  });
+});

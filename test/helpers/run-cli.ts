@@ -7,7 +7,12 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output, as a user's shell would see it (no TTY). */
-export async function runCli(args: readonly string[], cwd: string, stdin = ''): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  cwd: string,
+  stdin = '',
+  terminal: { isTTY?: boolean; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -19,8 +24,8 @@ export async function runCli(args: readonly string[], cwd: string, stdin = ''): 
       stderr += t;
     },
     readStdin: async () => new TextEncoder().encode(stdin),
-    isTTY: false,
-    env: {},
+    isTTY: terminal.isTTY ?? false,
+    env: terminal.env ?? {},
   });
   return { code, stdout, stderr };
 }
