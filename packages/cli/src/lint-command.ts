@@ -1,12 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import {
-  type Config,
-  type FileResult,
-  type Finding,
-  type ResolvedConfig,
-  type SourceText,
-} from '@nospof/core';
+import type { FileResult, Finding, LintRun, SourceText } from '@nospof/core';
 import { atOrAbove, type LintOptions } from './args.js';
 import { ConfigCache } from './config-loader.js';
 import { discover } from './discover.js';
@@ -18,6 +12,7 @@ import { unifiedDiff } from './diff.js';
 import { version } from './version.js';
 import { UsageError } from './args.js';
 import { terraformSettings } from './terraform-vars.js';
+import { createResolvers } from './resolvers.js';
 import { Baseline, BASELINE_FILE } from './baseline.js';
 import { DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
 
@@ -43,14 +38,14 @@ interface Target {
 export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const formatter = formatters[options.format];
   if (!formatter) throw new UsageError(`unknown --format "${options.format}" (use ${Object.keys(formatters).join(', ')})`);
-  const cliRules = parseRuleFlags(options.rules, allRules);
+  parseRuleFlags(options.rules, allRules); // a bad --rule is a usage error before any file is read
   const configs = new ConfigCache(allRules, options.config, io.cwd);
   const linter = createLinter();
   const display = (absolute: string) => {
     const rel = relative(io.cwd, absolute);
     return (rel === '' || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
   };
-  const extraSettings = terraformSettings(options, io.cwd);
+  terraformSettings(options, io.cwd); // an unreadable --var-file is a usage error before any file is read
 
   const targets: Target[] = [];
   if (options.stdin) {
@@ -83,27 +78,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   }
 
   const byDisplay = new Map(targets.map((t) => [t.display, t] as const));
-  // One effective config per resolved config (not per file), so caching and rule set-up see stable objects.
-  const effective = new WeakMap<ResolvedConfig, ResolvedConfig>();
-  const configFor = (path: string): ResolvedConfig => {
-    const target = byDisplay.get(path);
-    const absolute = target?.absolute ?? resolve(io.cwd, path);
-    const config: Config = configs.forFile(absolute);
-    const rel = relative(config.baseDir || io.cwd, absolute).split(sep).join('/');
-    const resolved = config.resolve(rel);
-    let result = effective.get(resolved);
-    if (!result) {
-      result = withOverrides(resolved, cliRules, extraSettings);
-      effective.set(resolved, result);
-    }
-    return result;
-  };
-  const languageOf = (path: string) => {
-    const target = byDisplay.get(path);
-    if (!target) return undefined;
-    const config = configs.forFile(target.absolute);
-    return config.languageFor(relative(config.baseDir || io.cwd, target.absolute).split(sep).join('/'));
-  };
+  const { configFor, languageOf } = createResolvers(options, io.cwd, configs, targets);
   const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
   const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
   const progress = progressLine(io);
@@ -189,30 +164,6 @@ function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: numbe
       if (shown) io.stderr('\r\u001b[K');
     },
   };
-}
-
-function withOverrides(resolved: ResolvedConfig, cliRules: ReturnType<typeof parseRuleFlags>, settings: Readonly<Record<string, unknown>>): ResolvedConfig {
-  const ids = Object.keys(cliRules);
-  if (ids.length === 0 && Object.keys(settings).length === 0) return resolved;
-  const rules = new Map(resolved.rules);
-  const disabled = new Set(resolved.disabled);
-  for (const id of ids) {
-    const setting = cliRules[id];
-    const [severity, ...options] = typeof setting === 'string' ? [setting] : (setting as readonly unknown[]);
-    const sev = severity === 'warn' ? 'warning' : (severity as string);
-    const rule = allRules.find((r) => r.meta.id === id);
-    if (sev === 'off') {
-      rules.delete(id);
-      disabled.add(id);
-      continue;
-    }
-    const previous = rules.get(id);
-    const base = previous?.options ?? (rule?.meta.defaultOptions as readonly unknown[] | undefined) ?? [];
-    const merged = options.length > 0 ? base.map((b, i) => (typeof b === 'object' && b !== null && typeof options[i] === 'object' ? { ...b, ...(options[i] as object) } : (options[i] ?? b))) : base;
-    rules.set(id, { severity: sev as 'error' | 'warning' | 'info', options: merged });
-    disabled.delete(id);
-  }
-  return { rules, disabled, settings: { ...resolved.settings, ...settings } };
 }
 
 function readFinding(path: string, problem: string, line = 1, column = 1): Finding {
