@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FileResult, Finding, LintRun, SourceText } from '@nospof/core';
+import type { FileResult, Finding, SourceText } from '@nospof/core';
 import { atOrAbove, type LintOptions } from './args.js';
 import { ConfigCache } from './config-loader.js';
 import { discover } from './discover.js';

@@ -44,11 +44,6 @@ export interface LintInput {
   languageOf?(path: string): string | undefined;
   /** Files read only for cross-file facts (a PDB next to the Deployment being linted); never reported. */
   readonly contextFiles?: readonly SourceText[];
-  /**
-   * Whether repository rules run (default true). A host that splits a run across workers turns them off in
-   * every worker but the one holding all files that contribute repository facts.
-   */
-  readonly repositoryRules?: boolean;
   /** Called as files are parsed and checked, for hosts that show progress on long runs. */
   onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
 }
@@ -149,7 +144,7 @@ export class Linter {
       }
       if (parsed.root) this.runRules(parsed, config, project, add, skipped);
     }
-    if (input.repositoryRules !== false) this.runRepositoryRules(targets.map((t) => t.parsed).filter(isParsed), input, project, add, skipped);
+    this.runRepositoryRules(targets.map((t) => t.parsed).filter(isParsed), input, project, add, skipped);
 
     const results: FileResult[] = targets.map(({ source, parsed }) => ({
       file: source.path,
