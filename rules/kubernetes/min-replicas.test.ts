@@ -42,6 +42,22 @@ new RuleTester().run(rule, {
     { name: 'a DaemonSet is not judged', code: deployment('replicas: 1').replace('kind: Deployment', 'kind: DaemonSet') },
     { name: 'the minimum is configurable', code: deployment('replicas: 1'), options: [{ min: 1 }] },
     {
+      name: 'replicas merged in from an anchor with <<',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        x-defaults: &defaults
+          replicas: 3
+        spec:
+          <<: *defaults
+          template:
+            spec:
+              containers: [{ name: web, image: nginx }]
+      `,
+    },
+    {
       name: 'a KEDA ScaledObject floor counts',
       code: deployment('replicas: 1'),
       files: {
