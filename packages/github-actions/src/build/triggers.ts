@@ -5,6 +5,16 @@ import type { BuildContext, Entry } from './context.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Event filters that are lists of strings, by their key in the workflow and their field in the model. */
+const LIST_FILTERS: ReadonlyMap<string, 'branches' | 'branchesIgnore' | 'tags' | 'tagsIgnore' | 'types' | 'workflows'> = new Map([
+  ['branches', 'branches'],
+  ['branches-ignore', 'branchesIgnore'],
+  ['tags', 'tags'],
+  ['tags-ignore', 'tagsIgnore'],
+  ['types', 'types'],
+  ['workflows', 'workflows'],
+]);
+
 function inputsOf(ctx: BuildContext, value: LNode | null): WorkflowInput[] {
   return ctx.entries(value).map((input) => {
     const fields = ctx.entryMap(input.value);
@@ -32,31 +42,9 @@ function trigger(ctx: BuildContext, event: string, key: Range, range: Range, val
     return t;
   }
   for (const f of ctx.entries(value)) {
-    switch (f.key) {
-      case 'branches':
-        t.branches = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'branches-ignore':
-        t.branchesIgnore = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'tags':
-        t.tags = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'tags-ignore':
-        t.tagsIgnore = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'types':
-        t.types = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'workflows':
-        t.workflows = ctx.stringList(f.value, f.keyRange);
-        break;
-      case 'inputs':
-        t.inputs = inputsOf(ctx, f.value);
-        break;
-      default:
-        break;
-    }
+    if (f.key === 'inputs') t.inputs = inputsOf(ctx, f.value);
+    const field = LIST_FILTERS.get(f.key);
+    if (field) t[field] = ctx.stringList(f.value, f.keyRange);
   }
   return t;
 }
