@@ -1,24 +1,8 @@
 import { RuleTester, yaml } from '@nospof/core/testing';
 import rule from './zone-spread.js';
+import { spreadDeployment } from './test-support/spread-deployment.js';
 
-const deployment = (replicas: number | string, podSpec = '') => yaml`
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-  spec:
-    replicas: ${replicas}
-    selector:
-      matchLabels: { app: web }
-    template:
-      metadata:
-        labels: { app: web }
-      spec:
-        ${podSpec}
-        containers:
-          - name: web
-            image: nginx
-`;
+const deployment = spreadDeployment;
 
 const constraint = (key: string, selector = 'labelSelector: { matchLabels: { app: web } }') => yaml`
   - maxSkew: 1
