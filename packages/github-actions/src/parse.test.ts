@@ -193,4 +193,15 @@ describe('errors', () => {
     expect(wf.jobs[0]?.strategy?.matrix?.legs.known).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('reports a matrix GitHub would refuse, naming the limit, on the matrix key', () => {
+    const values = Array.from({ length: 40 }, (_, i) => i).join(', ');
+    const text = `on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        a: [${values}]\n        b: [${values}]\n    steps: [{ run: x }]\n`;
+    const result = parse('.github/workflows/ci.yml', text);
+    expect(result.errors.map((e) => [e.message, e.range.start.line, e.range.start.column])).toEqual([
+      ['the matrix expands to 1600 jobs; GitHub runs at most 256 jobs per matrix', 6, 7],
+    ]);
+    const matrix = (result.root as Workflow).jobs[0]?.strategy?.matrix;
+    expect(matrix?.legs.known).toBe(false);
+  });
 });
