@@ -8,6 +8,13 @@ export function isHostedLabel(label: string): boolean {
   return HOSTED.test(label);
 }
 
+/** GitHub's larger macOS runners (`macos-14-large`, `macos-latest-xlarge`): billed per minute, limited in number. */
+export function isLargerHostedLabel(label: string): boolean {
+  if (!HOSTED.test(label)) return false;
+  const lower = label.toLowerCase();
+  return lower.endsWith('-large') || lower.endsWith('-xlarge');
+}
+
 export function isGenericLabel(label: string): boolean {
   return GENERIC.has(label.toLowerCase());
 }

@@ -1,5 +1,16 @@
 import { actionName, stepScript, type Step } from '@nospof/github-actions';
-import { prepareScript, toolForAction, toolForImage, toolsInScript, type PreparedScript, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
+import {
+  commandUses,
+  prepareScript,
+  toolForAction,
+  toolForImage,
+  toolsInScript,
+  type InputReader,
+  type MatchOptions,
+  type PreparedScript,
+  type ToolCatalog,
+  type ToolSignature,
+} from '../../shared/catalog/index.js';
 
 /** Memo slots the model's steps carry (see build/step.ts): cheaper than WeakMaps keyed by step. */
 interface Memo {
@@ -8,10 +19,27 @@ interface Memo {
   actionCache?: string | undefined;
 }
 
-function prepared(step: Step): PreparedScript {
+/** The step's script, prepared once for every catalog asked about it. */
+export function preparedScript(step: Step): PreparedScript {
   const memo = step as Step & Memo;
   memo.preparedCache ??= prepareScript(stepScript(step));
   return memo.preparedCache;
+}
+
+/** `owner/repo[/path]` of the action a step uses, computed once. */
+function actionOf(step: Step): string {
+  const memo = step as Step & Memo;
+  memo.actionCache ??= actionName(step.uses) ?? '';
+  return memo.actionCache;
+}
+
+/** A step's `with:` inputs for catalog conditions: literal text, `null` when set by an expression. */
+export function stepInputs(step: Step): InputReader {
+  return (name) => {
+    const arg = step.with.find((a) => a.name.toLowerCase() === name.toLowerCase());
+    if (!arg) return undefined;
+    return arg.value.dynamic ? null : arg.value.text;
+  };
 }
 
 /** Every tool of `catalog` a step uses: by action, by `docker://` image, or by the commands it runs. */
@@ -27,18 +55,44 @@ export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignat
 
 function findTools(step: Step, catalog: ToolCatalog): ToolSignature[] {
   const found: ToolSignature[] = [];
+  const byUses = usesTool(step, catalog, {});
+  if (byUses) found.push(byUses.tool);
+  if (step.run === undefined && step.with.length === 0) return found;
+  for (const tool of toolsInScript(catalog, preparedScript(step))) if (!found.includes(tool)) found.push(tool);
+  return found;
+}
+
+/** One use of a catalog tool by a step: the action it uses or a command it runs. */
+export interface StepToolUse {
+  readonly tool: ToolSignature;
+  /** What the step runs, as a finding names it: `helm upgrade`, `azure/webapps-deploy`. */
+  readonly what: string;
+  readonly via: 'action' | 'command';
+}
+
+function usesTool(step: Step, catalog: ToolCatalog, options: MatchOptions): StepToolUse | undefined {
   const target = step.uses?.target;
   if (target?.kind === 'repository') {
-    const memo = step as Step & Memo;
-    memo.actionCache ??= actionName(step.uses) ?? '';
-    const tool = toolForAction(catalog, memo.actionCache);
-    if (tool) found.push(tool);
-  } else if (target?.kind === 'docker') {
-    const tool = toolForImage(catalog, target.image);
-    if (tool) found.push(tool);
+    const action = actionOf(step);
+    const tool = toolForAction(catalog, action, stepInputs(step), options);
+    return tool ? { tool, what: action, via: 'action' } : undefined;
   }
-  const script = stepScript(step);
-  if (script.length === 0) return found;
-  for (const tool of toolsInScript(catalog, prepared(step))) if (!found.includes(tool)) found.push(tool);
-  return found;
+  if (target?.kind === 'docker') {
+    const tool = toolForImage(catalog, target.image);
+    return tool ? { tool, what: `docker://${target.image}`, via: 'action' } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The uses of `catalog` tools in a step with what each runs, for findings that say why (`helm upgrade`
+ * in "Deploy chart"). Not cached: callers ask with different options (a release pipeline or not).
+ */
+export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): StepToolUse[] {
+  const uses: StepToolUse[] = [];
+  const byUses = usesTool(step, catalog, options);
+  if (byUses) uses.push(byUses);
+  if (step.run === undefined && step.with.length === 0) return uses;
+  for (const use of commandUses(catalog, preparedScript(step), options)) uses.push({ tool: use.tool, what: use.label, via: 'command' });
+  return uses;
 }
