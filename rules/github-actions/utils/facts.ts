@@ -1,10 +1,10 @@
 import type { ParsedFile } from '@nospof/core';
-import { runsOnFailure, type GithubActionsRoot, type Job, type Step } from '@nospof/github-actions';
+import { runsOnFailure, type Action, type GithubActionsIndex, type GithubActionsRoot, type Job, type Step } from '@nospof/github-actions';
 import { notificationChannels, securityScanners, type ToolCatalog } from '../../shared/catalog/index.js';
 import type { RepositoryFact } from '../../shared/repository-fact.js';
 import { stepTools } from './tools.js';
 
-function stepFacts(file: string, step: Step, job: Job | undefined, scanners: ToolCatalog): RepositoryFact[] {
+function stepFacts(file: string, step: Step, job: Job | undefined, scanners: ToolCatalog, calledOnFailure: () => boolean): RepositoryFact[] {
   const found = stepTools(step, scanners);
   const channels = stepTools(step, notificationChannels);
   if (found.length === 0 && channels.length === 0) return [];
@@ -12,19 +12,51 @@ function stepFacts(file: string, step: Step, job: Job | undefined, scanners: Too
   const range = step.uses?.value.range ?? step.run?.key ?? step.range;
   const owner = job ? { owner: job.key } : {};
   for (const tool of found) facts.push({ kind: 'security-scanner', name: tool.name, file, range, ...owner });
-  const onFailure = runsOnFailure(step.if) || runsOnFailure(job?.if);
+  const onFailure = channels.length > 0 && (runsOnFailure(step.if) || runsOnFailure(job?.if) || calledOnFailure());
   for (const tool of channels) facts.push({ kind: 'notification-channel', name: tool.name, file, range, onFailure, ...owner });
   return facts;
 }
 
 /**
- * Security scanners and alert channels a workflow or composite action uses, for repository rules.
- * `scanners` is the scanner catalog in force (the built-in one plus `settings.securityScanners.extra`).
+ * Whether a reusable workflow or a local action only ever runs on a failure: every place of the run that
+ * calls it does so under a failure condition (the caller job's or step's `if:`), so the alerts inside it
+ * are failure alerts even without an `if:` of their own.
  */
-export function githubActionsFacts(file: ParsedFile<GithubActionsRoot>, scanners: ToolCatalog = securityScanners): RepositoryFact[] {
+function calledOnlyOnFailure(root: GithubActionsRoot, index: GithubActionsIndex | undefined): boolean {
+  if (!index) return false;
+  if (root.type === 'Workflow') {
+    const callers = index.callersOf(root);
+    return callers.length > 0 && callers.every((c) => runsOnFailure(c.job.if));
+  }
+  const users = actionUsers(root, index);
+  return users.length > 0 && users.every((u) => u.onFailure);
+}
+
+/** The steps (in workflows and other actions) that use a local action, with whether they run on failure. */
+function actionUsers(action: Action, index: GithubActionsIndex): { onFailure: boolean }[] {
+  const users: { onFailure: boolean }[] = [];
+  const visit = (steps: readonly Step[], file: string, jobOnFailure: boolean) => {
+    for (const step of steps) {
+      if (step.uses?.target?.kind === 'local' && index.localAction(file, step.uses) === action) users.push({ onFailure: jobOnFailure || runsOnFailure(step.if) });
+    }
+  };
+  for (const workflow of index.workflows) for (const job of workflow.jobs) visit(job.steps, job.file, runsOnFailure(job.if));
+  for (const other of index.actions) if (other !== action) visit(other.steps, other.file, false);
+  return users;
+}
+
+/**
+ * Security scanners and alert channels a workflow or composite action uses, for repository rules.
+ * `scanners` is the scanner catalog in force (the built-in one plus `settings.securityScanners.extra`);
+ * with the run's `index`, alerts in a reusable workflow or local action called only on failure are
+ * failure alerts.
+ */
+export function githubActionsFacts(file: ParsedFile<GithubActionsRoot>, scanners: ToolCatalog = securityScanners, index?: GithubActionsIndex): RepositoryFact[] {
   const root = file.root;
   if (!root) return [];
   const path = file.source.path;
-  if (root.type === 'Action') return root.steps.flatMap((step) => stepFacts(path, step, undefined, scanners));
-  return root.jobs.flatMap((job) => job.steps.flatMap((step) => stepFacts(path, step, job, scanners)));
+  let called: boolean | undefined;
+  const onFailure = () => (called ??= calledOnlyOnFailure(root, index));
+  if (root.type === 'Action') return root.steps.flatMap((step) => stepFacts(path, step, undefined, scanners, onFailure));
+  return root.jobs.flatMap((job) => job.steps.flatMap((step) => stepFacts(path, step, job, scanners, onFailure)));
 }

@@ -68,8 +68,9 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
   let facts = byCatalog.get(scanners);
   if (!facts) {
     const extra = scanners.filter((tool) => !securityScanners.includes(tool));
+    const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
     facts = [
-      ...project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners)),
+      ...project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners, index)),
       ...project.parsed('jenkins').flatMap((f) => [...jenkinsFacts(f as ParsedFile<JenkinsFile>), ...jenkinsExtraFacts(f as ParsedFile<JenkinsFile>, extra)]),
     ];
     byCatalog.set(scanners, facts);
