@@ -73,7 +73,7 @@ export default defineRule({
         'GitHub never re-runs a failed step by itself. A deploy step is a step that uses an action or runs a command of the shared deploy catalog against a target that outlives the job (not a kind or LocalStack target the job made); other steps of a deploy job are not judged.',
     },
     messages: {
-      noRetry: 'Deploy step "{{step}}" runs `{{what}}` ({{tool}}) with no retry; one transient API or network error fails the whole deploy.',
+      noRetry: 'Deploy step "{{step}}" ({{tool}}: `{{what}}`) has no retry; one transient API or network error fails the whole deploy.',
     },
     schema: [],
     defaultOptions: [],
