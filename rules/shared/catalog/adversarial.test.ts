@@ -11,9 +11,11 @@ const catalogs = { securityScanners, notificationChannels, deployTools, localTar
 
 /** Scripts shaped to defeat a backtracking matcher: one long line of near-matches, unclosed quotes and braces. */
 const hostileScripts: Readonly<Record<string, string>> = {
-  'curl without a webhook on one line': repeated('curl -X POST '),
+  // The webhook is named on another line: a backtracking `curl[^\n]*SLACK_WEBHOOK` scans to the end of the line
+  // from every `curl`, which took 11 s for 200 KB (and grows with the square of the size).
+  'curl without a webhook on one line': repeated('curl -X POST ', '\necho "$SLACK_WEBHOOK_URL"'),
   'curl lines that never name the webhook': repeated('curl -d x https://example.com\n'),
-  'docker run without an image': repeated('docker run --rm -v a:b '),
+  'docker run without an image': repeated('docker run --rm -v a:b ', '\n# aquasec/trivy semgrep/semgrep'),
   'docker run lines': repeated('docker run --rm aquasec/trivy:1 fs .\n'),
   'unclosed ${ openings': repeated('${'),
   'unclosed ${{ openings': repeated('echo ${{ '),
