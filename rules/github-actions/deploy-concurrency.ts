@@ -43,7 +43,9 @@ export default defineRule({
     const index = actionsIndex(context.project);
     const reported = new Set<number>();
     let workflow: Workflow | undefined;
-    let everyJobDeploys = false;
+    let everyJobDeploys: boolean | undefined;
+    const onlyDeploys = (owner: Workflow) =>
+      (everyJobDeploys ??= owner.jobs.length > 0 && owner.jobs.every((j) => jobDeployReason(j, { index, workflow: owner }) !== undefined));
 
     /** Reports `cancel-in-progress: true` once per setting; the fix only when it changes deploys alone. */
     const reportCancel = (concurrency: Concurrency, job: Job, reason: DeployReason, onlyDeploys: boolean) => {
@@ -61,7 +63,7 @@ export default defineRule({
 
     /** Checks the groups covering a deploy job; true when one exists. */
     const covered = (job: Job, owner: Workflow, reason: DeployReason): boolean => {
-      if (cancelValue(owner.concurrency) && owner.concurrency) reportCancel(owner.concurrency, job, reason, everyJobDeploys);
+      if (cancelValue(owner.concurrency) && owner.concurrency) reportCancel(owner.concurrency, job, reason, onlyDeploys(owner));
       if (cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
       return job.concurrency !== undefined || owner.concurrency !== undefined;
     };
@@ -93,7 +95,7 @@ export default defineRule({
     return {
       Workflow(node: Workflow) {
         workflow = node;
-        everyJobDeploys = node.jobs.length > 0 && node.jobs.every((j) => jobDeployReason(j, { index, workflow: node }) !== undefined);
+        everyJobDeploys = undefined;
       },
       Job(job: Job) {
         if (!workflow) return;

@@ -1,6 +1,6 @@
 import type { Fixer } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { callInputs, evaluateText, jobScopes, onlyCalled, resolveRunsOn, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
+import { callInputs, EMPTY_SCOPE, evaluateText, jobScopes, onlyCalled, resolveRunsOn, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
 import { customLabels, isHostedLabel, isLargerHostedLabel, isSelfHosted } from './utils/runner-labels.js';
@@ -40,7 +40,8 @@ function scopesOf(job: Job, workflow: Workflow | undefined, index: GithubActions
 
 function runnerOf(job: Job, workflow: Workflow | undefined, index: GithubActionsIndex | undefined): RunnerKind | undefined {
   if (!job.runsOn) return undefined;
-  const found = scopesOf(job, workflow, index);
+  // Literal labels (nearly every job) need no scopes: the same runner in every leg and for every caller.
+  const found = job.runsOn.labels.some((l) => l.dynamic) || job.runsOn.group?.dynamic ? scopesOf(job, workflow, index) : { scopes: [EMPTY_SCOPE] };
   if ('reason' in found) return { kind: 'unknown', reason: found.reason };
   let unknownReason: string | undefined;
   for (const scope of found.scopes) {

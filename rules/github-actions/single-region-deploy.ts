@@ -2,7 +2,7 @@ import { type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { jobScopesOrOpaque, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
-import { deployReason, describeDeploy, type DeployReason } from './utils/deploy.js';
+import { deployReason, describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
 import { actionsIndex } from './utils/project.js';
 import { deployTargets, isCleanupJob, type DeployTarget, type TargetKind } from './utils/targets.js';
 
@@ -49,7 +49,7 @@ export default defineRule({
           const called = calledJobs(index, job);
           if (!called) continue;
           for (const c of called) {
-            if (isCleanupJob(c.job)) continue;
+            if (!jobDeployReason(c.job, { index, workflow: c.workflow }, c.inputs) || isCleanupJob(c.job)) continue;
             for (const scope of jobScopesOrOpaque(c.job, c.inputs)) {
               const reason = deployReason(c.job, { index, workflow: c.workflow, scope });
               if (!reason) continue;
@@ -61,7 +61,7 @@ export default defineRule({
           }
           continue;
         }
-        if (isCleanupJob(job)) continue;
+        if (!jobDeployReason(job, { index, workflow }) || isCleanupJob(job)) continue;
         for (const scope of jobScopesOrOpaque(job)) {
           const reason = deployReason(job, { index, workflow, scope });
           if (!reason) continue;

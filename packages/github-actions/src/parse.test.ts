@@ -204,4 +204,13 @@ describe('errors', () => {
     const matrix = (result.root as Workflow).jobs[0]?.strategy?.matrix;
     expect(matrix?.legs.known).toBe(false);
   });
+
+  it('reads a workflow that starts with a document marker like one without it', () => {
+    const text = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n';
+    const marked = workflowOf(`--- # yamllint wants this\n${text}`);
+    const plain = workflowOf(text);
+    expect(marked.jobs.map((j) => [j.id, j.key.start.line])).toEqual([['build', 4]]);
+    expect(plain.jobs.map((j) => [j.id, j.key.start.line])).toEqual([['build', 3]]);
+    expect(parse('.github/workflows/ci.yml', `---\n${text}---\n${text}`).errors[0]?.message).toContain('several');
+  });
 });

@@ -12,12 +12,25 @@ import { isWorkflowPath } from './paths.js';
 type Read = { root: LNode | null; documents: number; errors: readonly ParseError[] };
 
 /**
+ * The text with a leading document-start line (`---`, as yamllint asks for) blanked out, offsets kept:
+ * one document that starts with a marker is the same document without it, and the fast reader takes it.
+ */
+function withoutLeadingMarker(text: string): string {
+  if (!text.startsWith('---')) return text;
+  const end = text.indexOf('\n');
+  const line = end === -1 ? text : text.slice(0, end);
+  const rest = line.slice(3).trim();
+  if (rest.length > 0 && !rest.startsWith('#')) return text;
+  return ' '.repeat(line.length) + text.slice(line.length);
+}
+
+/**
  * The YAML tree of a file: the fast block reader when it can (nearly every workflow), else the `yaml`
  * package, which also produces the syntax errors.
  */
 function readYaml(source: SourceFile): Read {
   try {
-    return { root: new BlockReader(source.text).read(), documents: 1, errors: [] };
+    return { root: new BlockReader(withoutLeadingMarker(source.text)).read(), documents: 1, errors: [] };
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
   }

@@ -82,9 +82,19 @@ export function environmentTarget(job: Job, scope: Scope | undefined): DeployRea
   return namesRealTarget(literalParts(text.text)) ? { kind: 'environment', name: text.text, text } : undefined;
 }
 
+const releaseWorkflows = new WeakMap<Workflow, boolean>();
+
 /** A job publishes a release: its workflow runs only for releases or tag pushes, or its `if:` requires a tag. */
 export function isReleaseJob(job: Job, workflow: Workflow | undefined): boolean {
-  if (workflow && isReleaseOnly(workflow)) return true;
+  if (workflow) {
+    let release = releaseWorkflows.get(workflow);
+    if (release === undefined) {
+      release = isReleaseOnly(workflow);
+      releaseWorkflows.set(workflow, release);
+    }
+    if (release) return true;
+  }
+  if (job.if === undefined) return false;
   const condition = job.if?.text ?? '';
   return condition.includes('refs/tags/') || /\bgithub\.event_name\s*==\s*'release'/.test(condition);
 }
@@ -108,6 +118,7 @@ function localAction(step: Step, file: string, index: GithubActionsIndex | undef
 
 /** Services and the job container: LocalStack as a service makes the job's AWS calls local. */
 function serviceCovers(job: Job, into: Set<string>): void {
+  if (job.services.length === 0 && !job.container) return;
   const images = [...job.services.map((s) => s.image), job.container?.image];
   for (const image of images) {
     if (!image || image.dynamic) continue;
@@ -115,13 +126,11 @@ function serviceCovers(job: Job, into: Set<string>): void {
   }
 }
 
-function collectDeploys(steps: readonly Step[], file: string, ctx: DeployContext, release: boolean, covers: ReadonlySet<string>, into: DeployStep[], depth: number): void {
+function collectDeploys(steps: readonly Step[], file: string, ctx: DeployContext, release: boolean, into: DeployStep[], depth: number): void {
   for (const step of steps) {
-    for (const use of stepToolUses(step, deployTools, { release })) {
-      if (!covers.has(use.tool.name)) into.push({ step, file, tool: use.tool.name, what: use.what, via: use.via });
-    }
+    for (const use of stepToolUses(step, deployTools, { release })) into.push({ step, file, tool: use.tool.name, what: use.what, via: use.via });
     const action = depth < MAX_ACTION_DEPTH ? localAction(step, file, ctx.index) : undefined;
-    if (action) collectDeploys(action.steps, action.file, ctx, release, covers, into, depth + 1);
+    if (action) collectDeploys(action.steps, action.file, ctx, release, into, depth + 1);
   }
 }
 
@@ -135,22 +144,27 @@ export function deployStepsOf(job: Job, ctx: DeployContext = {}): readonly Deplo
   const release = isReleaseJob(job, ctx.workflow);
   const cached = cache.get(job);
   if (cached && cached.index === ctx.index && cached.release === release) return cached.steps;
-  const covers = new Set<string>();
-  localCovers(job.steps, job.file, ctx.index, covers, 0);
-  serviceCovers(job, covers);
-  const steps: DeployStep[] = [];
-  collectDeploys(job.steps, job.file, ctx, release, covers, steps, 0);
+  let steps: DeployStep[] = [];
+  collectDeploys(job.steps, job.file, ctx, release, steps, 0);
+  if (steps.length > 0) {
+    // Only a job that deploys at all is searched for clusters and emulators it makes itself.
+    const covers = new Set<string>();
+    localCovers(job.steps, job.file, ctx.index, covers, 0);
+    serviceCovers(job, covers);
+    if (covers.size > 0) steps = steps.filter((d) => !covers.has(d.tool));
+  }
   cache.set(job, { index: ctx.index, release, steps });
   return steps;
 }
 
 /** The deploy steps of a composite action judged on its own (no job around it). */
 export function actionDeploySteps(action: Action, index: GithubActionsIndex | undefined): DeployStep[] {
+  const steps: DeployStep[] = [];
+  collectDeploys(action.steps, action.file, { index }, false, steps, 0);
+  if (steps.length === 0) return steps;
   const covers = new Set<string>();
   localCovers(action.steps, action.file, index, covers, 0);
-  const steps: DeployStep[] = [];
-  collectDeploys(action.steps, action.file, { index }, false, covers, steps, 0);
-  return steps;
+  return steps.filter((d) => !covers.has(d.tool));
 }
 
 /** Why a job deploys (its first deploy step, else its environment's name), or undefined when it does not. */
@@ -175,6 +189,11 @@ export function describeDeploy(reason: DeployReason, subject = 'it'): string {
 /** Why a job deploys in any of its scopes (matrix legs, caller inputs): its steps, else its environment. */
 export function jobDeployReason(job: Job, ctx: DeployContext, inputs?: Scope['inputs']): DeployReason | undefined {
   if (job.uses) return undefined;
+  const first = deployStepsOf(job, ctx)[0];
+  if (first) return { kind: 'step', deploy: first };
+  const name = job.environment?.name;
+  if (!name) return undefined;
+  if (!name.dynamic) return environmentTarget(job, undefined);
   for (const scope of jobScopesOrOpaque(job, inputs)) {
     const reason = deployReason(job, { ...ctx, scope });
     if (reason) return reason;

@@ -32,17 +32,29 @@ function calledOnlyOnFailure(root: GithubActionsRoot, index: GithubActionsIndex 
   return users.length > 0 && users.every((u) => u.onFailure);
 }
 
-/** The steps (in workflows and other actions) that use a local action, with whether they run on failure. */
-function actionUsers(action: Action, index: GithubActionsIndex): { onFailure: boolean }[] {
-  const users: { onFailure: boolean }[] = [];
-  const visit = (steps: readonly Step[], file: string, jobOnFailure: boolean) => {
-    for (const step of steps) {
-      if (step.uses?.target?.kind === 'local' && index.localAction(file, step.uses) === action) users.push({ onFailure: jobOnFailure || runsOnFailure(step.if) });
-    }
-  };
-  for (const workflow of index.workflows) for (const job of workflow.jobs) visit(job.steps, job.file, runsOnFailure(job.if));
-  for (const other of index.actions) if (other !== action) visit(other.steps, other.file, false);
-  return users;
+const usersByIndex = new WeakMap<GithubActionsIndex, Map<Action, { onFailure: boolean }[]>>();
+
+/** The steps (in workflows and other actions) that use each local action, with whether they run on failure; one pass per run. */
+function actionUsers(action: Action, index: GithubActionsIndex): readonly { onFailure: boolean }[] {
+  let users = usersByIndex.get(index);
+  if (!users) {
+    const found = new Map<Action, { onFailure: boolean }[]>();
+    const visit = (steps: readonly Step[], file: string, jobOnFailure: boolean) => {
+      for (const step of steps) {
+        if (step.uses?.target?.kind !== 'local') continue;
+        const used = index.localAction(file, step.uses);
+        if (!used) continue;
+        const list = found.get(used) ?? [];
+        list.push({ onFailure: jobOnFailure || runsOnFailure(step.if) });
+        found.set(used, list);
+      }
+    };
+    for (const workflow of index.workflows) for (const job of workflow.jobs) visit(job.steps, job.file, runsOnFailure(job.if));
+    for (const other of index.actions) visit(other.steps, other.file, false);
+    usersByIndex.set(index, found);
+    users = found;
+  }
+  return users.get(action) ?? [];
 }
 
 /**

@@ -1,10 +1,11 @@
 import { actionName, stepScript, type Step } from '@nospof/github-actions';
 import {
   commandUses,
+  inCatalogOrder,
   prepareScript,
+  textTools,
   toolForAction,
   toolForImage,
-  toolsInScript,
   type InputReader,
   type MatchOptions,
   type PreparedScript,
@@ -17,6 +18,8 @@ interface Memo {
   toolCache?: unknown[] | undefined;
   preparedCache?: PreparedScript | undefined;
   actionCache?: string | undefined;
+  /** `stepToolUses` results: [catalog, release, uses, ...]. */
+  useCache?: unknown[] | undefined;
 }
 
 /** The step's script, prepared once for every catalog asked about it. */
@@ -33,8 +36,11 @@ function actionOf(step: Step): string {
   return memo.actionCache;
 }
 
+const NO_INPUTS: InputReader = () => undefined;
+
 /** A step's `with:` inputs for catalog conditions: literal text, `null` when set by an expression. */
 export function stepInputs(step: Step): InputReader {
+  if (step.with.length === 0) return NO_INPUTS;
   return (name) => {
     const arg = step.with.find((a) => a.name.toLowerCase() === name.toLowerCase());
     if (!arg) return undefined;
@@ -53,13 +59,19 @@ export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignat
   return tools;
 }
 
+/** The action's tool first, then the script's (commands, URLs, snippets) in catalog order; one pass shared with `stepToolUses`. */
 function findTools(step: Step, catalog: ToolCatalog): ToolSignature[] {
-  const found: ToolSignature[] = [];
-  const byUses = usesTool(step, catalog, {});
-  if (byUses) found.push(byUses.tool);
-  if (step.run === undefined && step.with.length === 0) return found;
-  for (const tool of toolsInScript(catalog, preparedScript(step))) if (!found.includes(tool)) found.push(tool);
+  const uses = stepToolUses(step, catalog);
+  const byAction = uses[0]?.via === 'action' ? uses[0].tool : undefined;
+  const script = [...uses.filter((u) => u.via === 'command').map((u) => u.tool), ...(hasScript(step) ? textTools(catalog, preparedScript(step)) : [])];
+  const found = byAction ? [byAction] : [];
+  for (const tool of inCatalogOrder(catalog, script)) if (!found.includes(tool)) found.push(tool);
   return found;
+}
+
+/** The step runs a script (`run:`, or a script input of a wrapper action). */
+function hasScript(step: Step): boolean {
+  return (step.run !== undefined || step.with.length > 0) && stepScript(step).length > 0;
 }
 
 /** One use of a catalog tool by a step: the action it uses or a command it runs. */
@@ -86,13 +98,17 @@ function usesTool(step: Step, catalog: ToolCatalog, options: MatchOptions): Step
 
 /**
  * The uses of `catalog` tools in a step with what each runs, for findings that say why (`helm upgrade`
- * in "Deploy chart"). Not cached: callers ask with different options (a release pipeline or not).
+ * in "Deploy chart"). Cached per catalog and per release context.
  */
-export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): StepToolUse[] {
+export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): readonly StepToolUse[] {
+  const memo = step as Step & Memo;
+  const release = options.release === true;
+  const cache = (memo.useCache ??= []);
+  for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
   const uses: StepToolUse[] = [];
   const byUses = usesTool(step, catalog, options);
   if (byUses) uses.push(byUses);
-  if (step.run === undefined && step.with.length === 0) return uses;
-  for (const use of commandUses(catalog, preparedScript(step), options)) uses.push({ tool: use.tool, what: use.label, via: 'command' });
+  if (hasScript(step)) for (const use of commandUses(catalog, preparedScript(step), options)) uses.push({ tool: use.tool, what: use.label, via: 'command' });
+  cache.push(catalog, release, uses);
   return uses;
 }

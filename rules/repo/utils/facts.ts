@@ -147,11 +147,17 @@ function mainScore(workflow: Workflow): number {
  * Jenkinsfile. Never line 1 of whatever file sorts first.
  */
 export function mainPipeline(project: ProjectContext): { readonly file: string; readonly range: Range } | undefined {
-  const workflows = project.parsed('github-actions')
-    .map((f) => (f as ParsedFile<GithubActionsRoot>).root)
-    .filter((root): root is Workflow => root?.type === 'Workflow' && isPipelineFile(root.file))
-    .sort((a, b) => mainScore(b) - mainScore(a) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const main = workflows[0];
+  let main: Workflow | undefined;
+  let best = -1;
+  for (const file of project.parsed('github-actions')) {
+    const root = (file as ParsedFile<GithubActionsRoot>).root;
+    if (root?.type !== 'Workflow' || !isPipelineFile(root.file)) continue;
+    const score = mainScore(root);
+    if (score > best || (score === best && main !== undefined && root.file < main.file)) {
+      main = root;
+      best = score;
+    }
+  }
   if (main) return { file: main.file, range: main.jobsKey ?? main.on?.key ?? main.range };
   const jenkinsfiles = project.parsed('jenkins')
     .filter((f) => (f as ParsedFile<JenkinsFile>).root !== undefined)

@@ -37,6 +37,8 @@ interface ActionEntry {
 }
 
 interface CompiledCatalog {
+  /** Results of action lookups that no input condition can change, by lower-case `owner/repo[/path]`. */
+  readonly actionResults: Map<string, ToolSignature | null>;
   readonly order: ReadonlyMap<ToolSignature, number>;
   readonly byExecutable: ReadonlyMap<string, readonly CommandEntry[]>;
   readonly images: ReadonlyMap<string, ToolSignature>;
@@ -85,7 +87,7 @@ function compile(catalog: ToolCatalog): CompiledCatalog {
       push(actions, signature.uses.toLowerCase(), { tool, signature });
     }
   });
-  compiled = { order, byExecutable, images, texts, actions };
+  compiled = { actionResults: new Map(), order, byExecutable, images, texts, actions };
   compiledCatalogs.set(catalog, compiled);
   return compiled;
 }
@@ -265,20 +267,25 @@ function imageRun(compiled: CompiledCatalog, command: ResolvedCommand): ToolSign
   return undefined;
 }
 
+/** Whether a script's words include an executable of the catalog: else nothing in it can match. */
+function mentionsAnExecutable(compiled: CompiledCatalog, words: ReadonlySet<string>): boolean {
+  const { byExecutable } = compiled;
+  // Walk the smaller of the two sets: most scripts have fewer distinct words than a catalog has commands.
+  if (words.size < byExecutable.size) {
+    for (const word of words) if (byExecutable.has(word) || (compiled.images.size > 0 && CONTAINER_RUNNERS.has(word))) return true;
+    return false;
+  }
+  for (const executable of byExecutable.keys()) if (words.has(executable)) return true;
+  if (compiled.images.size > 0) for (const runner of CONTAINER_RUNNERS) if (words.has(runner)) return true;
+  return false;
+}
+
 /** The commands a catalog's tools run in a script, with the catalog's name for each. */
 export function commandUses(catalog: ToolCatalog, script: string | PreparedScript, options: MatchOptions = {}): CommandUse[] {
   const prepared = typeof script === 'string' ? prepareScript(script) : script;
   if (prepared.script.length === 0) return [];
   const compiled = compile(catalog);
-  let candidate = false;
-  for (const executable of compiled.byExecutable.keys()) {
-    if (prepared.words.has(executable)) {
-      candidate = true;
-      break;
-    }
-  }
-  if (!candidate && compiled.images.size > 0) for (const runner of CONTAINER_RUNNERS) if (prepared.words.has(runner)) candidate = true;
-  if (!candidate) return [];
+  if (!mentionsAnExecutable(compiled, prepared.words)) return [];
   const uses: CommandUse[] = [];
   for (const command of prepared.commands()) {
     for (const entry of compiled.byExecutable.get(command.executable) ?? []) {
@@ -290,15 +297,24 @@ export function commandUses(catalog: ToolCatalog, script: string | PreparedScrip
   return uses;
 }
 
+/** Tools whose URL or snippet a script contains (`hooks.slack.com`, `issues.create(`). */
+export function textTools(catalog: ToolCatalog, script: PreparedScript): ToolSignature[] {
+  const found: ToolSignature[] = [];
+  for (const { tool, text } of compile(catalog).texts) if (!found.includes(tool) && script.lower.includes(text)) found.push(tool);
+  return found;
+}
+
+/** Distinct tools in the order the catalog lists them. */
+export function inCatalogOrder(catalog: ToolCatalog, tools: Iterable<ToolSignature>): ToolSignature[] {
+  const { order } = compile(catalog);
+  return [...new Set(tools)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
 /** Every tool a shell script runs or calls (commands, images, URLs, snippets), in catalog order. */
 export function toolsInScript(catalog: ToolCatalog, script: string | PreparedScript, options: MatchOptions = {}): ToolSignature[] {
   const prepared = typeof script === 'string' ? prepareScript(script) : script;
   if (prepared.script.length === 0) return [];
-  const compiled = compile(catalog);
-  const found = new Set<ToolSignature>();
-  for (const use of commandUses(catalog, prepared, options)) found.add(use.tool);
-  for (const { tool, text } of compiled.texts) if (!found.has(tool) && prepared.lower.includes(text)) found.add(tool);
-  return [...found].sort((a, b) => (compiled.order.get(a) ?? 0) - (compiled.order.get(b) ?? 0));
+  return inCatalogOrder(catalog, [...commandUses(catalog, prepared, options).map((u) => u.tool), ...textTools(catalog, prepared)]);
 }
 
 /**
@@ -331,21 +347,36 @@ function inputsHold(signature: ActionSignature, input: InputReader, options: Mat
  */
 export function toolForAction(catalog: ToolCatalog, action: string, input: InputReader = () => undefined, options: MatchOptions = {}): ToolSignature | undefined {
   const at = action.indexOf('@');
-  let name = (at === -1 ? action : action.slice(0, at)).toLowerCase();
-  if (name.startsWith('docker://')) return toolForImage(catalog, name);
-  const { actions } = compile(catalog);
-  // `owner/repo/sub/path` belongs to an entry for itself or (unless the entry is exact) for a parent.
-  let exactName = true;
-  for (;;) {
+  const full = (at === -1 ? action : action.slice(0, at)).toLowerCase();
+  if (full.startsWith('docker://')) return toolForImage(catalog, full);
+  const compiled = compile(catalog);
+  const cached = compiled.actionResults.get(full);
+  if (cached !== undefined) return cached ?? undefined;
+  const { actions } = compiled;
+  // `owner/repo/sub/path` belongs to an entry for itself or (unless the entry is exact) for a parent down to
+  // `owner/repo`. Real names have a handful of segments: only the first eight are looked at.
+  const segments = full.split('/', 9);
+  let conditional = false;
+  for (let count = Math.min(segments.length, 8); count >= 2; count--) {
+    const name = count === segments.length ? full : segments.slice(0, count).join('/');
+    const exactName = name === full;
     for (const entry of actions.get(name) ?? []) {
       if (entry.signature.exact && !exactName) continue;
-      if (inputsHold(entry.signature, input, options)) return entry.tool;
+      if (entry.signature.inputs || entry.signature.releaseTagInput !== undefined) conditional = true;
+      if (inputsHold(entry.signature, input, options)) {
+        if (!conditional) remember(compiled, full, entry.tool);
+        return entry.tool;
+      }
     }
-    const slash = name.lastIndexOf('/');
-    if (slash <= name.indexOf('/')) return undefined;
-    name = name.slice(0, slash);
-    exactName = false;
   }
+  if (!conditional) remember(compiled, full, null);
+  return undefined;
+}
+
+/** Keeps an unconditional lookup result; the cache is bounded, so names from hostile files cannot grow it. */
+function remember(compiled: CompiledCatalog, name: string, tool: ToolSignature | null): void {
+  if (compiled.actionResults.size >= 10_000) compiled.actionResults.clear();
+  compiled.actionResults.set(name, tool);
 }
 
 /** The tool a container image belongs to (`aquasec/trivy:0.50`, `ghcr.io/gitleaks/gitleaks@sha256:...`). */

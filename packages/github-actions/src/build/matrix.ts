@@ -121,13 +121,24 @@ export function expandMatrixChecked(
     return { kind: 'overBudget', combinations: combinations(dimensions, Number.MAX_SAFE_INTEGER) };
   }
   if (exclude.length === 0 && count > MAX_MATRIX_JOBS) return { kind: 'tooMany', jobs: count, exact: true };
-  const kept = count === 0 ? [] : keptCombinations(dimensions, exclude);
-  if (typeof kept === 'number') return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
-  const legs: Record<string, Json>[] = kept.map((index) => {
-    const leg: Record<string, Json> = {};
-    dimensions.forEach((d, i) => (leg[d.name] = d.values[index[i] as number] as Json));
-    return leg;
-  });
+  let legs: Record<string, Json>[];
+  if (exclude.length === 0) {
+    // Nearly every matrix: the plain product, at most MAX_MATRIX_JOBS legs (checked above).
+    legs = count === 0 ? [] : [{}];
+    for (const { name, values } of dimensions) {
+      const next: Record<string, Json>[] = [];
+      for (const leg of legs) for (const value of values) next.push({ ...leg, [name]: value });
+      legs = next;
+    }
+  } else {
+    const kept = count === 0 ? [] : keptCombinations(dimensions, exclude);
+    if (typeof kept === 'number') return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
+    legs = kept.map((index) => {
+      const leg: Record<string, Json> = {};
+      dimensions.forEach((d, i) => (leg[d.name] = d.values[index[i] as number] as Json));
+      return leg;
+    });
+  }
   const original = new Set(dimensions.map((d) => d.name));
   const baseCount = legs.length;
   for (const entry of include) {
@@ -155,6 +166,23 @@ export function expandMatrix(
   return expansion.kind === 'legs' ? expansion.legs : undefined;
 }
 
+/** A static matrix whose legs are expanded when a rule first asks for them (most jobs never need them). */
+class LazyMatrix implements Matrix {
+  private expanded: Value<readonly MatrixLeg[]> | undefined;
+
+  constructor(
+    readonly key: Matrix['key'],
+    readonly range: Matrix['range'],
+    readonly dimensions: readonly MatrixDimension[],
+    private readonly expand: () => Value<readonly MatrixLeg[]>,
+  ) {}
+
+  get legs(): Value<readonly MatrixLeg[]> {
+    this.expanded ??= this.expand();
+    return this.expanded;
+  }
+}
+
 export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const range = ctx.rangeOf(entry.value, entry.keyRange);
   const base = { key: entry.keyRange, range };
@@ -171,13 +199,21 @@ export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const blocker: Value<unknown> | undefined = unknownDimension?.values ?? (!include.known ? include : !exclude.known ? exclude : undefined);
   if (blocker && !blocker.known) return { ...base, dimensions, legs: unknown(blocker.reason, blocker.range ?? range) };
   const staticDimensions = dimensions.map((d) => ({ name: d.name, values: d.values.known ? d.values.value : [] }));
-  const expansion = expandMatrixChecked(staticDimensions, include.known ? include.value : [], exclude.known ? exclude.value : []);
-  if (expansion.kind === 'legs') return { ...base, dimensions, legs: known(expansion.legs, range) };
-  const message =
-    expansion.kind === 'tooMany'
-      ? `the matrix expands to ${expansion.exact ? expansion.jobs : `more than ${expansion.jobs}`} jobs; GitHub runs at most ${MAX_MATRIX_JOBS} jobs per matrix`
-      : `the matrix has ${Number.isFinite(expansion.combinations) ? expansion.combinations : `more than ${MATRIX_CHECK_BUDGET}`} combinations to filter with ${exclude.known ? exclude.value.length : 0} exclude entries, beyond nospof's budget of ${MATRIX_CHECK_BUDGET} checks; its legs are not judged`;
-  ctx.error(message, entry.keyRange);
-  return { ...base, dimensions, legs: unknown(message, range) };
+  const includes = include.known ? include.value : [];
+  const excludes = exclude.known ? exclude.value : [];
+  const expand = (): Value<readonly MatrixLeg[]> => {
+    const expansion = expandMatrixChecked(staticDimensions, includes, excludes);
+    if (expansion.kind === 'legs') return known(expansion.legs, range);
+    const message =
+      expansion.kind === 'tooMany'
+        ? `the matrix expands to ${expansion.exact ? expansion.jobs : `more than ${expansion.jobs}`} jobs; GitHub runs at most ${MAX_MATRIX_JOBS} jobs per matrix`
+        : `the matrix has ${Number.isFinite(expansion.combinations) ? expansion.combinations : `more than ${MATRIX_CHECK_BUDGET}`} combinations to filter with ${excludes.length} exclude entries, beyond nospof's budget of ${MATRIX_CHECK_BUDGET} checks; its legs are not judged`;
+    ctx.error(message, entry.keyRange);
+    return unknown(message, range);
+  };
+  // A matrix that may be too large is expanded now, so the parse reports it; the others when first needed.
+  const count = combinations(staticDimensions, MAX_MATRIX_JOBS);
+  const mayExceed = count + includes.length > MAX_MATRIX_JOBS || count * Math.max(1, excludes.length) > MATRIX_CHECK_BUDGET;
+  if (mayExceed) return { ...base, dimensions, legs: expand() };
+  return new LazyMatrix(entry.keyRange, range, dimensions, expand);
 }
-

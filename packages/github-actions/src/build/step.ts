@@ -39,6 +39,7 @@ class StepNode implements Step {
   private layoutValue: BlockLayout | null | undefined;
   /** Memo slots for `stepTools`/`stepScript` (see tools.ts): cheaper than WeakMaps keyed by step. */
   toolCache: unknown[] | undefined = undefined;
+  useCache: unknown[] | undefined = undefined;
   scriptCache: string | undefined = undefined;
   preparedCache: unknown = undefined;
   actionCache: string | undefined = undefined;
