@@ -126,9 +126,13 @@ function serviceCovers(job: Job, into: Set<string>): void {
   }
 }
 
+const RELEASE = { release: true };
+const NOT_RELEASE = { release: false };
+
 function collectDeploys(steps: readonly Step[], file: string, ctx: DeployContext, release: boolean, into: DeployStep[], depth: number): void {
+  const options = release ? RELEASE : NOT_RELEASE;
   for (const step of steps) {
-    for (const use of stepToolUses(step, deployTools, { release })) into.push({ step, file, tool: use.tool.name, what: use.what, via: use.via });
+    for (const use of stepToolUses(step, deployTools, options)) into.push({ step, file, tool: use.tool.name, what: use.what, via: use.via });
     const action = depth < MAX_ACTION_DEPTH ? localAction(step, file, ctx.index) : undefined;
     if (action) collectDeploys(action.steps, action.file, ctx, release, into, depth + 1);
   }

@@ -10,10 +10,12 @@ function stepFacts(file: string, step: Step, job: Job | undefined, scanners: Too
   if (found.length === 0 && channels.length === 0) return [];
   const facts: RepositoryFact[] = [];
   const range = step.uses?.value.range ?? step.run?.key ?? step.range;
-  const owner = job ? { owner: job.key } : {};
-  for (const tool of found) facts.push({ kind: 'security-scanner', name: tool.name, file, range, ...owner });
+  const owner = job?.key;
+  for (const tool of found) facts.push(owner ? { kind: 'security-scanner', name: tool.name, file, range, owner } : { kind: 'security-scanner', name: tool.name, file, range });
   const onFailure = channels.length > 0 && (runsOnFailure(step.if) || runsOnFailure(job?.if) || calledOnFailure());
-  for (const tool of channels) facts.push({ kind: 'notification-channel', name: tool.name, file, range, onFailure, ...owner });
+  for (const tool of channels) {
+    facts.push(owner ? { kind: 'notification-channel', name: tool.name, file, range, onFailure, owner } : { kind: 'notification-channel', name: tool.name, file, range, onFailure });
+  }
   return facts;
 }
 

@@ -59,13 +59,19 @@ export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignat
   return tools;
 }
 
+const NONE: readonly never[] = [];
+
 /** The action's tool first, then the script's (commands, URLs, snippets) in catalog order; one pass shared with `stepToolUses`. */
-function findTools(step: Step, catalog: ToolCatalog): ToolSignature[] {
+function findTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
   const uses = stepToolUses(step, catalog);
+  const texts = hasScript(step) ? textTools(catalog, preparedScript(step)) : NONE;
+  if (uses.length === 0 && texts.length === 0) return NONE;
   const byAction = uses[0]?.via === 'action' ? uses[0].tool : undefined;
-  const script = [...uses.filter((u) => u.via === 'command').map((u) => u.tool), ...(hasScript(step) ? textTools(catalog, preparedScript(step)) : [])];
+  const script: ToolSignature[] = [];
+  for (const use of uses) if (use.via === 'command') script.push(use.tool);
+  script.push(...texts);
   const found = byAction ? [byAction] : [];
-  for (const tool of inCatalogOrder(catalog, script)) if (!found.includes(tool)) found.push(tool);
+  for (const tool of script.length > 1 ? inCatalogOrder(catalog, script) : script) if (!found.includes(tool)) found.push(tool);
   return found;
 }
 
@@ -105,10 +111,13 @@ export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOpt
   const release = options.release === true;
   const cache = (memo.useCache ??= []);
   for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
-  const uses: StepToolUse[] = [];
+  let uses: StepToolUse[] | readonly never[] = NONE;
   const byUses = usesTool(step, catalog, options);
-  if (byUses) uses.push(byUses);
-  if (hasScript(step)) for (const use of commandUses(catalog, preparedScript(step), options)) uses.push({ tool: use.tool, what: use.label, via: 'command' });
+  if (byUses) uses = [byUses];
+  if (hasScript(step)) {
+    const commands = commandUses(catalog, preparedScript(step), options);
+    if (commands.length > 0) uses = [...uses, ...commands.map((use): StepToolUse => ({ tool: use.tool, what: use.label, via: 'command' }))];
+  }
   cache.push(catalog, release, uses);
   return uses;
 }

@@ -286,22 +286,25 @@ export function commandUses(catalog: ToolCatalog, script: string | PreparedScrip
   if (prepared.script.length === 0) return [];
   const compiled = compile(catalog);
   if (!mentionsAnExecutable(compiled, prepared.words)) return [];
-  const uses: CommandUse[] = [];
+  let uses: CommandUse[] | undefined;
   for (const command of prepared.commands()) {
     for (const entry of compiled.byExecutable.get(command.executable) ?? []) {
-      if (commandMatches(entry, command, options)) uses.push({ tool: entry.tool, label: entry.signature.run, start: command.start });
+      if (commandMatches(entry, command, options)) (uses ??= []).push({ tool: entry.tool, label: entry.signature.run, start: command.start });
     }
     const image = imageRun(compiled, command);
-    if (image) uses.push({ tool: image, label: `${command.executable} run`, start: command.start });
+    if (image) (uses ??= []).push({ tool: image, label: `${command.executable} run`, start: command.start });
   }
-  return uses;
+  return uses ?? [];
 }
 
 /** Tools whose URL or snippet a script contains (`hooks.slack.com`, `issues.create(`). */
 export function textTools(catalog: ToolCatalog, script: PreparedScript): ToolSignature[] {
-  const found: ToolSignature[] = [];
-  for (const { tool, text } of compile(catalog).texts) if (!found.includes(tool) && script.lower.includes(text)) found.push(tool);
-  return found;
+  let found: ToolSignature[] | undefined;
+  for (const { tool, text } of compile(catalog).texts) {
+    if (found?.includes(tool) || !script.lower.includes(text)) continue;
+    (found ??= []).push(tool);
+  }
+  return found ?? [];
 }
 
 /** Distinct tools in the order the catalog lists them. */
