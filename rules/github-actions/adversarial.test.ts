@@ -78,6 +78,33 @@ describe('GitHub Actions rules stay linear on hostile workflows', () => {
     expect(parseExpression('github.event.inputs.target')).toMatchObject({ kind: 'ref', path: ['github', 'event', 'inputs', 'target'] });
   });
 
+  it('long values in every key the model and the rules read', () => {
+    const long = repeated('a1.');
+    const workflowText = [
+      'on:',
+      '  push:',
+      `    branches: ['${repeated('*a')}']`,
+      'jobs:',
+      '  deploy:',
+      `    runs-on: [self-hosted, ${repeated('build-0')}]`,
+      `    timeout-minutes: ${repeated('1')}x`,
+      `    environment: ${repeated('prod-x')}`,
+      '    strategy:',
+      '      matrix:',
+      `        region: [${long}]`,
+      '    env:',
+      `      AWS_REGION: ${repeated('us-east-')}`,
+      '    steps:',
+      `      - uses: ./${repeated('/')}x`,
+      `      - uses: ${repeated('a/')}@v1`,
+      `      - uses: docker://${repeated('a:/')}`,
+      `      - if: \${{ ${repeated('(')} }}`,
+      '        run: helm upgrade --install web ./chart',
+      '',
+    ].join('\n');
+    expectLinear('lint of a workflow with megabyte-long values', () => lint(workflowText));
+  });
+
   it('names and values read from the file', () => {
     expectLinear('namesRealTarget', () => namesRealTarget(repeated('prod-uction-')));
     expectLinear('isRealRegion', () => isRealRegion(repeated('us-east-')));

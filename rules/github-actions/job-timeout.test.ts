@@ -76,6 +76,20 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'standard GitHub-hosted images, arm and Intel variants included',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            strategy:
+              matrix:
+                os: [ubuntu-24.04-arm, windows-11-arm, macos-15-intel, ubuntu-latest]
+            runs-on: \${{ matrix.os }}
+            steps:
+              - run: make
+      `,
+    },
+    {
       name: 'a matrix over GitHub-hosted images only',
       code: yaml`
         on: push
@@ -183,6 +197,27 @@ ruleTester().run(rule, {
         { messageId: 'missing', data: { job: 'ios', runner: 'macos-14-xlarge' }, line: 3 },
         { messageId: 'missing', data: { job: 'arm', runner: 'arm-builders' }, line: 7 },
       ],
+    },
+    {
+      name: 'a larger Linux runner named by its organisation',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-22.04-16core
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: ubuntu-22.04-16core
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { runner: 'ubuntu-22.04-16core' } }],
     },
     {
       name: 'one matrix leg on a self-hosted pool is enough',
