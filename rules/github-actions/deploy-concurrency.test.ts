@@ -160,6 +160,20 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'a k3s service container is a cluster the job made',
+      code: yaml`
+        on: push
+        jobs:
+          e2e:
+            runs-on: ubuntu-latest
+            services:
+              k3s:
+                image: rancher/k3s:v1.30.2-k3s1
+            steps:
+              - run: helm upgrade --install web ./chart --kubeconfig ./k3s.yaml
+      `,
+    },
+    {
       name: 'an environment name known only at run time, with no deploy command',
       code: yaml`
         on:
@@ -468,6 +482,35 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing', data: { why: 'it uses `docker/build-push-action` in step "docker/build-push-action@v6"' } }],
     },
     {
+      name: 'an image push in a job that only runs for tags is a release',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+            tags: ['v*']
+        jobs:
+          publish:
+            if: startsWith(github.ref, 'refs/tags/')
+            runs-on: ubuntu-latest
+            steps:
+              - run: docker push "ghcr.io/acme/api:$GITHUB_REF_NAME"
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+            tags: ['v*']
+        jobs:
+          publish:
+            concurrency: \${{ github.workflow }}-publish
+            if: startsWith(github.ref, 'refs/tags/')
+            runs-on: ubuntu-latest
+            steps:
+              - run: docker push "ghcr.io/acme/api:$GITHUB_REF_NAME"
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `docker push` in step "step 1"' } }],
+    },
+    {
       name: 'workflow-wide cancel-in-progress over CI and deploy jobs: reported without a fix',
       code: yaml`
         on:
@@ -539,6 +582,55 @@ ruleTester().run(rule, {
               - run: flyctl deploy --remote-only
       `,
       errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `flyctl deploy` in step "step 1"' }, line: 7, column: 27 }],
+    },
+    {
+      name: 'the caller passes the environment that makes the called job a deploy',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          staging:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: staging
+          sandbox:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: sandbox-tests
+      `,
+      files: {
+        '.github/workflows/release-env.yml': yaml`
+          on:
+            workflow_call:
+              inputs:
+                environment:
+                  type: string
+                  required: true
+          jobs:
+            publish:
+              runs-on: ubuntu-latest
+              environment: \${{ inputs.environment }}
+              steps:
+                - run: ./scripts/publish.sh
+        `,
+      },
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          staging:
+            concurrency: \${{ github.workflow }}-staging
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: staging
+          sandbox:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: sandbox-tests
+      `,
+      errors: [{ messageId: 'missingForCall', data: { job: 'staging', target: 'publish', why: 'its environment "staging" names a deploy target' }, line: 5 }],
     },
     {
       name: 'caller of a deploying workflow without concurrency',

@@ -18,6 +18,7 @@ export const localTargets: readonly LocalTargetSignature[] = [
     title: 'kind',
     actions: ['helm/kind-action', 'container-tools/kind-action', 'engineerd/setup-kind', 'redhat-actions/kind-action'],
     commands: ['kind create cluster', 'ctlptl create cluster', 'ctlptl apply'],
+    images: ['kindest/node'],
     covers: CLUSTER,
   },
   {
@@ -39,6 +40,7 @@ export const localTargets: readonly LocalTargetSignature[] = [
     title: 'k3s',
     actions: ['debianmaster/actions-k3s', 'jupyterhub/action-k3s-helm'],
     urls: ['get.k3s.io'],
+    images: ['rancher/k3s'],
     covers: CLUSTER,
   },
   { name: 'microk8s', title: 'MicroK8s', actions: ['balchua/microk8s-actions'], commands: ['microk8s start', 'snap install microk8s'], covers: CLUSTER },
