@@ -21,6 +21,8 @@ interface CommandEntry {
   readonly signature: CommandSignature;
   /** Sub-command words after the executable, lower case. */
   readonly subs: readonly string[];
+  /** Every word of the command as a script's word set holds it: a script without all of them cannot run it. */
+  readonly required: readonly string[];
   /** The signature's conditions in lower case, ready to compare with lower-case arguments. */
   readonly anyArg: readonly string[] | undefined;
   readonly mentions: readonly string[] | undefined;
@@ -73,6 +75,7 @@ function compile(catalog: ToolCatalog): CompiledCatalog {
         tool,
         signature,
         subs,
+        required: [...wordsOf(signature.run.toLowerCase())],
         anyArg: lower(signature.anyArg),
         mentions: lower(signature.mentions),
         flags: lower(signature.flags),
@@ -113,7 +116,10 @@ function wordsOf(lower: string): Set<string> {
     const inside = i < lower.length && isNameChar(lower.charCodeAt(i));
     if (inside && start === -1) start = i;
     else if (!inside && start !== -1) {
-      words.add(lower.slice(start, i));
+      const word = lower.slice(start, i);
+      words.add(word);
+      // `trivy.exe` runs `trivy`.
+      if (word.endsWith('.exe') || word.endsWith('.cmd') || word.endsWith('.bat')) words.add(word.slice(0, -4));
       start = -1;
     }
   }
@@ -270,13 +276,14 @@ function imageRun(compiled: CompiledCatalog, command: ResolvedCommand): ToolSign
 /** Whether a script's words include an executable of the catalog: else nothing in it can match. */
 function mentionsAnExecutable(compiled: CompiledCatalog, words: ReadonlySet<string>): boolean {
   const { byExecutable } = compiled;
+  if (compiled.images.size > 0 && words.has('run')) for (const runner of CONTAINER_RUNNERS) if (words.has(runner)) return true;
+  const plausible = (entries: readonly CommandEntry[] | undefined) => entries?.some((e) => e.required.every((w) => words.has(w))) === true;
   // Walk the smaller of the two sets: most scripts have fewer distinct words than a catalog has commands.
   if (words.size < byExecutable.size) {
-    for (const word of words) if (byExecutable.has(word) || (compiled.images.size > 0 && CONTAINER_RUNNERS.has(word))) return true;
+    for (const word of words) if (plausible(byExecutable.get(word))) return true;
     return false;
   }
-  for (const executable of byExecutable.keys()) if (words.has(executable)) return true;
-  if (compiled.images.size > 0) for (const runner of CONTAINER_RUNNERS) if (words.has(runner)) return true;
+  for (const [executable, entries] of byExecutable) if (words.has(executable) && plausible(entries)) return true;
   return false;
 }
 
