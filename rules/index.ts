@@ -42,3 +42,4 @@ function rulesRoot(): URL {
   if (/\/rules\/(dist\/)?index\.[jt]s$/.test(here)) return new URL(here.includes('/dist/') ? '../' : './', here);
   return pathToFileURL(`${dirname(createRequire(here).resolve('@nospof/rules/package.json'))}/`);
 }
+export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './doc-header.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Config, type FileResult } from '@nospof/core';
-import { allRules, createLinter, discover, readConfigFile } from 'nospof';
+import { allRules, createLinter, discover, parseConfigText, settingsSchemas } from '@nospof/api';
 
 /**
  * Lints a directory tree the way the CLI would, with `nospof:strict` unless a `.nospof.yaml` between a
@@ -18,9 +18,9 @@ export function lintTree(root: string, configRoot = root, preset = 'nospof:stric
       if (existsSync(candidate)) {
         let config = configs.get(candidate);
         if (!config) {
-          config = Config.build(readConfigFile(candidate).value, candidate, dir, allRules, () => {
+          config = Config.build(parseConfigText(candidate, readFileSync(candidate, 'utf8')).value, candidate, dir, allRules, () => {
             throw new Error('fixture configs extend presets only');
-          });
+          }, settingsSchemas);
           configs.set(candidate, config);
         }
         return config;
@@ -29,7 +29,7 @@ export function lintTree(root: string, configRoot = root, preset = 'nospof:stric
     }
     return Config.build({ extends: preset }, undefined, root, allRules, () => {
       throw new Error('unreachable');
-    });
+    }, settingsSchemas);
   };
   const sources = files
     .filter((f) => !f.path.endsWith('.nospof.yaml'))

@@ -1,9 +1,10 @@
-import { basename, join, resolve } from 'node:path';
-import { type ConfigError, type Config, type FileResult, type Language, type Linter, type ResolvedConfig, type SourceText } from '@nospof/core';
-import { allRules, CONFIG_NAMES, createLinter } from 'nospof';
-import { ConfigStore } from './config-store.js';
-import { asConfigError, type ReadText } from './config-load.js';
-import { relativeInside, slashRelative } from './paths.js';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ConfigError, FileResult, Language, Linter, ResolvedConfig, SourceText } from '@nospof/core';
+import { isConfigFileName } from '../config/config-file.js';
+import { asConfigError, type ReadText } from '../config/config-load.js';
+import { ConfigStore } from '../config/config-store.js';
+import { ALWAYS_SKIPPED } from '../files/discover.js';
+import { builtinCatalog, createLinter } from '../registry.js';
 
 /** The outcome of linting one open document. */
 export type LintOutcome =
@@ -12,11 +13,12 @@ export type LintOutcome =
   | { readonly kind: 'config-error'; readonly configFile: string; readonly error: ConfigError };
 
 /**
- * One workspace folder (or the folder of a file opened outside any): the texts of every file a language
- * claims, from disk or from open buffers, so cross-file rules see the whole project. Paths handed to the
- * engine are relative to `root`, as the CLI run from the repository root would name them.
+ * One workspace folder (or the repository of a file opened outside any): the texts of every file a
+ * language claims, from disk or from open buffers, so cross-file rules see the whole repository as the
+ * CLI does. Paths handed to the engine are relative to `root`, as the CLI run from there names them.
+ * It is what an editor host keeps between keystrokes; it knows no protocol.
  */
-export class Project {
+export class Workspace {
   readonly linter: Linter = createLinter();
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, string>();
@@ -27,7 +29,7 @@ export class Project {
     readonly root: string,
     private readonly readText: ReadText,
   ) {
-    this.configs = new ConfigStore(allRules, root, undefined, readText);
+    this.configs = new ConfigStore(builtinCatalog, readText, undefined, root);
   }
 
   contains(path: string): boolean {
@@ -42,21 +44,25 @@ export class Project {
     return join(this.root, relativePath);
   }
 
-  /** Switches to another `nospof.configPath` (undefined: the nearest config file). */
+  /** Switches to another configuration file (relative to the root; undefined: the nearest config file). */
   useConfigPath(configPath: string | undefined): boolean {
     if (configPath === this.configPath) return false;
     this.configPath = configPath;
-    this.configs = new ConfigStore(allRules, this.root, configPath, this.readText);
+    this.configs = new ConfigStore(builtinCatalog, this.readText, configPath === undefined ? undefined : resolve(this.root, configPath), this.root);
     return true;
   }
 
   /** A config file: validated as configuration, never linted as a manifest. */
   isConfigDocument(path: string): boolean {
-    return isConfigFile(path) || (this.configPath !== undefined && resolve(this.root, this.configPath) === path);
+    return isConfigFileName(basename(path)) || (this.configPath !== undefined && resolve(this.root, this.configPath) === path);
   }
 
   configFileFor(path: string): string | undefined {
     return this.configs.configFileFor(path);
+  }
+
+  configStore(): ConfigStore {
+    return this.configs;
   }
 
   configAffectedBy(path: string): boolean {
@@ -67,10 +73,10 @@ export class Project {
     this.configs.invalidate();
   }
 
-  /** The language that reads `path`, honouring `languages:` globs of its config. */
+  /** The language that owns `path`, honouring `languages:` globs of its config. */
   languageOf(path: string, text: string): Language | undefined {
     if (this.isConfigDocument(path)) return undefined;
-    return this.linter.languageFor(this.relative(path), text.slice(0, 1024), this.forcedLanguage(path));
+    return this.linter.languageFor(this.relative(path), text.slice(0, 4096), this.forcedLanguage(path));
   }
 
   /** Ignored by the `ignore:` globs of its config (a broken config ignores nothing). */
@@ -84,16 +90,16 @@ export class Project {
     }
   }
 
-  /** Records a file's text on disk; returns false when no language claims it (it is then dropped). */
+  /** Records a file's text on disk; returns false when no language reads it (it is then dropped). */
   setDiskText(path: string, text: string): boolean {
     const rel = this.relative(path);
-    if (!this.languageOf(path, text)) {
+    if (this.isConfigDocument(path) || this.linter.languagesFor(rel, text.slice(0, 4096), this.forcedLanguage(path)).length === 0) {
       this.removeDiskText(path);
       return false;
     }
     this.disk.set(rel, text);
     // Parse now, off the keystroke path: the first lint of an open file then reuses it.
-    this.linter.parse({ path: rel, text }, this.forcedLanguage(path));
+    this.linter.parseAll({ path: rel, text }, this.forcedLanguage(path));
     return true;
   }
 
@@ -125,7 +131,7 @@ export class Project {
     return new Set([...this.disk.keys(), ...this.open.keys()]).size;
   }
 
-  /** Lints one file against the rest of the project. Throws only on bugs; callers guard it. */
+  /** Lints one file against the rest of the workspace. Throws only on bugs; callers guard it. */
   lint(path: string, text: string): LintOutcome {
     const language = this.languageOf(path, text);
     if (!language) return { kind: 'unclaimed' };
@@ -143,7 +149,7 @@ export class Project {
       configFor: (p) => this.resolvedConfig(this.absolute(p)),
       languageOf: (p) => this.forcedLanguage(this.absolute(p)),
     });
-    const result = run.results[0];
+    const result = run.results.find((r) => r.file === rel);
     if (!result) return { kind: 'unclaimed' };
     return { kind: 'linted', result, language };
   }
@@ -174,7 +180,7 @@ export class Project {
   }
 
   private resolvedConfig(path: string): ResolvedConfig {
-    const config: Config = this.configs.forFile(path);
+    const config = this.configs.forFile(path);
     return config.resolve(slashRelative(config.baseDir || this.root, path));
   }
 
@@ -188,6 +194,19 @@ export class Project {
   }
 }
 
-export function isConfigFile(path: string): boolean {
-  return CONFIG_NAMES.includes(basename(path));
+/** `path` relative to `root` with forward slashes, or undefined when it lies outside `root`. */
+export function relativeInside(root: string, path: string): string | undefined {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+/** A path relative to a base the way configuration globs expect it (forward slashes, may climb out). */
+export function slashRelative(base: string, path: string): string {
+  return relative(base, path).split(sep).join('/');
+}
+
+/** True for paths inside directories discovery never enters (a `git fetch`, an `npm install`). */
+export function inSkippedDirectory(path: string): boolean {
+  return path.split(/[\\/]/).some((part) => ALWAYS_SKIPPED.has(part));
 }

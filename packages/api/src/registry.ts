@@ -4,10 +4,12 @@ import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
 import { builtinRules, ruleSettingsSchemas } from '@nospof/rules';
+import type { ConfigCatalog } from './config/config-load.js';
 
 /**
  * Languages in the order they claim files: specific paths first (`.tf`, plan JSON, workflows and actions,
- * Jenkinsfiles), the catch-all for YAML and JSON manifests last.
+ * Jenkinsfiles), the catch-all for YAML and JSON manifests last. Languages that read alongside others
+ * (`readsAlongside`) may sit anywhere.
  */
 export const languages: readonly Language[] = [
   terraformLanguage as unknown as Language,
@@ -16,15 +18,18 @@ export const languages: readonly Language[] = [
   kubernetesLanguage as unknown as Language,
 ];
 
+/** Every rule a configuration may name: the engine's own checks and the built-in rules. */
+export const allRules: readonly AnyRule[] = [...engineRules, ...builtinRules];
+
 /** The schema of every `settings` section: each language's own and those the rules declare. */
 export const settingsSchemas: SettingsSchemas = {
   ...Object.fromEntries(languages.filter((l) => l.settingsSchema).map((l) => [l.id, l.settingsSchema as Record<string, unknown>])),
   ...ruleSettingsSchemas,
 };
 
-/** Every rule a configuration may name: the engine's own checks and the built-in rules. */
-export const allRules: readonly AnyRule[] = [...engineRules, ...builtinRules];
+/** What configuration loading needs to know of the registry. */
+export const builtinCatalog: ConfigCatalog = { rules: allRules, settingsSchemas };
 
-export function createLinter(): Linter {
-  return new Linter(languages, builtinRules);
+export function createLinter(rules: readonly AnyRule[] = builtinRules): Linter {
+  return new Linter(languages, rules);
 }

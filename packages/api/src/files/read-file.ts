@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadOutcome =
   | { readonly ok: true; readonly text: string }
@@ -9,26 +9,43 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads a file as UTF-8 text, refusing what cannot be linted: files over the size limit, binary files,
- * and bytes that are not UTF-8 (reported with the position of the first bad byte).
+ * Reads a file as UTF-8 text, refusing what cannot be linted: anything but a regular file (a FIFO would
+ * block the run, a device never ends), files over the size limit — counted on the bytes actually read,
+ * since `stat` of a special file says 0 —, binary files, and bytes that are not UTF-8 (reported with the
+ * position of the first bad byte).
  */
 export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  let size: number;
+  let fd: number;
   try {
-    size = statSync(path).size;
+    // O_NONBLOCK: a FIFO swapped in after discovery must not block the open.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, problem: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
-  if (size > maxBytes) {
-    return { ok: false, problem: `skipped: the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size)` };
-  }
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, problem: 'skipped: not a regular file' };
+    if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buffer = Buffer.alloc(Math.min(Math.max(stats.size + 1, 4096), 1024 * 1024));
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) return tooLarge(total, maxBytes);
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    return decodeSource(Buffer.concat(chunks));
   } catch (error) {
     return { ok: false, problem: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  } finally {
+    closeSync(fd);
   }
-  return decodeSource(bytes);
+}
+
+function tooLarge(size: number, maxBytes: number): ReadOutcome {
+  return { ok: false, problem: `skipped: the file is ${size > maxBytes * 2 ? 'more than ' : ''}${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (--max-file-size)` };
 }
 
 export function decodeSource(bytes: Uint8Array): ReadOutcome {
@@ -85,13 +102,15 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-const HEAD_BYTES = 1024;
+/** Enough to see past a licence header to the code that says what a file is. */
+const HEAD_BYTES = 4096;
 
 /** The first bytes of a file as text, for languages that recognise files by content; '' when unreadable. */
 export function readHead(path: string): string {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return '';
     const buffer = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, n).toString('utf8');

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from './fs/atomic-write.js';
+import { readSmallTextFile } from './fs/read-text.js';
 import type { FileResult, Finding } from '@nospof/core';
 
 export const BASELINE_FILE = '.nospof-baseline.json';
@@ -27,9 +28,18 @@ export class Baseline {
   }
 
   static read(path: string): Baseline {
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as Partial<BaselineDocument>;
-    if (doc.version !== 1 || !Array.isArray(doc.findings)) throw new Error(`${path} is not a nospof baseline (version 1)`);
-    return new Baseline(doc.findings);
+    let doc: Partial<BaselineDocument>;
+    try {
+      doc = JSON.parse(readSmallTextFile(path, 64 * 1024 * 1024)) as Partial<BaselineDocument>;
+    } catch (error) {
+      throw new Error(error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message);
+    }
+    const valid =
+      doc.version === 1 &&
+      Array.isArray(doc.findings) &&
+      doc.findings.every((e) => typeof e === 'object' && e !== null && typeof e.rule === 'string' && typeof e.file === 'string' && typeof e.key === 'string');
+    if (!valid) throw new Error('not a nospof baseline (version 1)');
+    return new Baseline(doc.findings as BaselineEntry[]);
   }
 
   static write(path: string, results: readonly FileResult[]): number {
@@ -37,7 +47,7 @@ export class Baseline {
       .flatMap((r) => r.findings.filter((f) => !f.suppressed).map((f) => entryOf(f)))
       .sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
     const doc: BaselineDocument = { version: 1, findings: entries };
-    writeFileSync(path, `${JSON.stringify(doc, null, 2)}\n`);
+    writeFileAtomic(path, `${JSON.stringify(doc, null, 2)}\n`);
     return entries.length;
   }
 
