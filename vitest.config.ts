@@ -16,7 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    // Tests that need tools beyond Node and npm run in `npm run test:integration`.
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/integration/**', 'test/neovim/**'],
     testTimeout: 30_000,
     pool: 'threads',
   },

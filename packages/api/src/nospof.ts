@@ -229,7 +229,7 @@ export class Nospof {
   /** Reads one discovered file if a language claims it; undefined otherwise. */
   private readTarget(absolute: string, contextOnly: boolean): Target | undefined {
     const path = this.display(absolute);
-    if (this.linter.languagesFor(path, readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length === 0) return undefined;
+    if (this.linter.languagesFor(path, () => readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length === 0) return undefined;
     const read = readSourceFile(absolute, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (read.ok) return { absolute, path, source: { path, text: read.text }, contextOnly };
     return { absolute, path, source: undefined, problem: readProblem(path, read.problem, read.line, read.column), contextOnly };
@@ -247,7 +247,7 @@ export class Nospof {
     const wanted = new Set<string>();
     for (const absolute of named) {
       const target = targets.find((t) => t.absolute === absolute);
-      const head = target?.source?.text.slice(0, 4096) ?? readHead(absolute);
+      const head = target?.source?.text.slice(0, 4096) ?? (() => readHead(absolute));
       for (const language of this.linter.languagesFor(this.display(absolute), head, this.forcedLanguageOrUndefined(absolute))) wanted.add(language.id);
     }
     const roots = new Set(named.map((absolute) => repositoryRootOf(dirname(absolute), isInside(this.cwd, absolute) ? this.cwd : dirname(absolute))));
@@ -257,7 +257,7 @@ export class Nospof {
         if (have.has(file.path)) continue;
         have.add(file.path);
         const path = this.display(file.path);
-        const readers = this.linter.languagesFor(path, readHead(file.path), this.forcedLanguageOrUndefined(file.path));
+        const readers = this.linter.languagesFor(path, () => readHead(file.path), this.forcedLanguageOrUndefined(file.path));
         if (!readers.some((l) => wanted.has(l.id))) continue;
         const read = readSourceFile(file.path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
         if (read.ok) context.push({ absolute: file.path, path, source: { path, text: read.text }, contextOnly: true });

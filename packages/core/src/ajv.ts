@@ -13,12 +13,22 @@ let shared: AjvInstance | undefined;
  */
 export function ajv(): AjvInstance {
   if (!shared) {
-    const required = createRequire(import.meta.url)('ajv/dist/2020.js') as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
+    const required = loadAjv() as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
     const Ajv2020 = required.default ?? required;
     // `verbose` keeps the schema beside each error, so an unknown key can be matched against the known ones.
     shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, verbose: true });
   }
   return shared;
+}
+
+/**
+ * A plain `require('…')` where one exists: a host's bundler then inlines ajv and still loads it only on
+ * first use. Unbundled ESM has no `require`, so it makes one.
+ */
+function loadAjv(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require is what lets a bundler inline ajv lazily
+  if (typeof require === 'function') return require('ajv/dist/2020.js');
+  return createRequire(import.meta.url)('ajv/dist/2020.js');
 }
 
 const compiled = new WeakMap<object, ValidateFunction>();

@@ -28,7 +28,7 @@ export async function indexWorkspace(workspace: Workspace, progress: ProgressSin
     let sliceStart = performance.now();
     for (let i = 0; i < total; i++) {
       const file = found.files[i];
-      if (file && !isOpen(file.path) && workspace.languageOf(file.path, readHead(file.path))) {
+      if (file && !isOpen(file.path) && workspace.languageOf(file.path, () => readHead(file.path))) {
         const read = readSourceFile(file.path);
         if (read.ok && workspace.setDiskText(file.path, read.text)) indexed++;
       }

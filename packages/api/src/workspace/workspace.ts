@@ -74,9 +74,9 @@ export class Workspace {
   }
 
   /** The language that owns `path`, honouring `languages:` globs of its config. */
-  languageOf(path: string, text: string): Language | undefined {
+  languageOf(path: string, text: string | (() => string)): Language | undefined {
     if (this.isConfigDocument(path)) return undefined;
-    return this.linter.languageFor(this.relative(path), text.slice(0, 4096), this.forcedLanguage(path));
+    return this.linter.languageFor(this.relative(path), typeof text === 'string' ? text.slice(0, 4096) : text, this.forcedLanguage(path));
   }
 
   /** Ignored by the `ignore:` globs of its config (a broken config ignores nothing). */
