@@ -4,7 +4,8 @@ const MAX_SEGMENTS = 64;
 
 /**
  * Reads an attribute path: an array of keys and indexes, or dotted text where `[n]` and all-digit
- * segments are indexes (`spec.template.spec.containers[0].image`, `containers.0.image`). Keys that contain
+ * segments are indexes (`spec.template.spec.containers[0].image`, `containers.0.image`); `[*]` is kept as the
+ * `*` segment, which declarative policies read as "every element". Keys that contain
  * a dot (`metadata.annotations["nospof.dev/ignore"]`) need the array form or `["..."]`.
  */
 export function parseAttributePath(path: unknown): AttributePath | undefined {
@@ -32,6 +33,7 @@ export function parseAttributePath(path: unknown): AttributePath | undefined {
       if (close === -1) return undefined;
       const inner = path.slice(i + 1, close);
       if (/^\d+$/.test(inner)) out.push(Number(inner));
+      else if (inner === '*') out.push('*');
       else if (inner.length >= 2 && (inner[0] === '"' || inner[0] === "'") && inner[inner.length - 1] === inner[0]) out.push(inner.slice(1, -1));
       else return undefined;
       i = close + 1;
@@ -40,6 +42,7 @@ export function parseAttributePath(path: unknown): AttributePath | undefined {
       i++;
     }
   }
+  if (path.endsWith('.')) return undefined;
   flush();
   return out.length === 0 || out.length > MAX_SEGMENTS ? undefined : out;
 }
