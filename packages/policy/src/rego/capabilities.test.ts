@@ -20,6 +20,7 @@ describe('capabilities.json (for `opa build --capabilities`)', () => {
     expect(new Set(hostListed)).toEqual(hostBuiltins);
     for (const name of compiledIn) expect(names(shipped).has(name)).toBe(true);
     expect(shipped.wasm_abi_versions.length).toBeGreaterThan(0);
+    expect((shipped as unknown as { features: string[] }).features).toEqual(expect.arrayContaining(['rego_v1', 'rego_v1_import']));
   });
 
   it('offers only host builtins the SDK implements, and not the backtracking regex.split', () => {

@@ -20,11 +20,25 @@ export function sdkHostBuiltins(): string[] {
 }
 
 /**
- * The capabilities nospof ships: the SDK's list less the host builtins nospof does not offer. Only the
- * generator script and the test that checks the shipped file call this; the host never reads the SDK's files.
+ * Language features `opa build` needs in a capabilities file to compile Rego v1 (OPA 1.x) and v0 policies
+ * that `import rego.v1` or the future keywords. They concern the compiler only, not the wasm host; without
+ * them `opa build --capabilities` refuses today's Rego before it gets to the builtins.
+ */
+const FEATURES = ['rego_v1', 'rego_v1_import', 'rule_head_ref_string_prefixes', 'rule_head_refs'];
+const FUTURE_KEYWORDS = ['contains', 'every', 'if', 'in'];
+
+/**
+ * The capabilities nospof ships: the SDK's list less the host builtins nospof does not offer, plus the
+ * language features. Only the generator script and the test that checks the shipped file call this; the
+ * host never reads the SDK's files.
  */
 export function capabilitiesFor(): Capabilities {
   const sdk = JSON.parse(readFileSync(join(sdkDirectory(), 'capabilities.json'), 'utf8')) as Capabilities;
   const sdkHost = new Set(sdkHostBuiltins());
-  return { ...sdk, builtins: sdk.builtins.filter((b) => !sdkHost.has(b.name) || hostBuiltins.has(b.name)) };
+  return {
+    ...sdk,
+    builtins: sdk.builtins.filter((b) => !sdkHost.has(b.name) || hostBuiltins.has(b.name)),
+    future_keywords: FUTURE_KEYWORDS,
+    features: FEATURES,
+  };
 }
