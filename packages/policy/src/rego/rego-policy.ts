@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type * as OpaSdk from '@open-policy-agent/opa-wasm';
+import * as sdk from '@open-policy-agent/opa-wasm';
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import type { PolicyInput } from '@nospof/core';
 import type { PolicyBundle } from '../bundle/bundle.js';
@@ -42,9 +41,10 @@ const IMPORTS: Readonly<Record<string, WasmDescriptor['kind']>> = {
 };
 const EXPORTS = ['builtins', 'entrypoints', 'opa_malloc', 'opa_json_parse', 'opa_json_dump', 'opa_heap_ptr_get', 'opa_heap_ptr_set'];
 const CONTEXT_EXPORTS = ['eval', 'opa_eval_ctx_new', 'opa_eval_ctx_set_input', 'opa_eval_ctx_set_data', 'opa_eval_ctx_set_entrypoint', 'opa_eval_ctx_get_result'];
-// The SDK's ES module entry exports only the asynchronous loader; the synchronous one (which lets the
-// console be captured around instantiation) is on its CommonJS entry.
-const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof OpaSdk;
+// The SDK's ES module entry names only the asynchronous loader; the synchronous one (which lets the console
+// be captured around instantiation) is on its default export, the CommonJS module. A static import keeps
+// the SDK in the CLI's single-file bundle.
+const { loadPolicySync } = (sdk as unknown as { default: typeof sdk }).default;
 const BUILD_HINT = 'compile it with `opa build -t wasm --capabilities node_modules/@nospof/policy/capabilities.json -e nospof/deny ...`';
 
 /**
