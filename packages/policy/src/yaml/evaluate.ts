@@ -4,6 +4,7 @@ import type { PolicyResult } from '../result.js';
 import { globMatches } from './glob.js';
 import { selects } from './label-selector.js';
 import { displayValue, render } from './message.js';
+import { relatedIndex, type Candidate, type RelatedIndex } from './related-index.js';
 import type { Check, Operator, RelatedCheck, YamlPolicy } from './types.js';
 import { all, any, equals, expand, lookup, not, unknownIn, type Lookup, type Truth } from './values.js';
 
@@ -29,6 +30,15 @@ const DEFAULT_MESSAGE = '{{type}} "{{name}}": {{path}} is {{value}}; the policy 
 export function evaluateYamlPolicies(policies: readonly YamlPolicy[], unit: PolicyUnit): YamlEvaluation {
   const results: PolicyResult[] = [];
   const skipped: SkippedValue[] = [];
+  const indexes = new Map<RelatedCheck, RelatedIndex>();
+  const indexFor = (check: RelatedCheck): RelatedIndex => {
+    let index = indexes.get(check);
+    if (!index) {
+      index = relatedIndex(check, unit, (candidate) => all(check.where.map((c) => () => holds(c, candidate))));
+      indexes.set(check, index);
+    }
+    return index;
+  };
   for (const policy of policies) {
     if (policy.language !== unit.language) continue;
     const skip = (resource: PolicyResource, path: readonly (string | number)[] | undefined, what: string, reason: string) => {
@@ -40,7 +50,7 @@ export function evaluateYamlPolicies(policies: readonly YamlPolicy[], unit: Poli
       if (typeof matched === 'object') skip(resource, undefined, `whether ${resource.id} is in scope`, matched.unknown);
       if (matched !== true) continue;
       for (const requirement of policy.require) {
-        const outcomes = requirement.kind === 'check' ? checkOutcomes(requirement, resource) : [relatedOutcome(requirement, resource, unit)];
+        const outcomes = requirement.kind === 'check' ? checkOutcomes(requirement, resource) : [relatedOutcome(requirement, resource, indexFor(requirement))];
         for (const outcome of outcomes) {
           if ('unknown' in outcome) skip(resource, outcome.path, outcome.what, outcome.unknown);
           else if (outcome.failure) results.push(result(policy, unit, resource, outcome.failure));
@@ -146,15 +156,14 @@ function describeOperator(operator: Operator): string {
 /** Bounds the related resources a failure lists. */
 const MAX_RELATED = 20;
 
-function relatedOutcome(check: RelatedCheck, resource: PolicyResource, unit: PolicyUnit): Outcome {
+function relatedOutcome(check: RelatedCheck, resource: PolicyResource, index: RelatedIndex): Outcome {
   const definite: PolicyResource[] = [];
   let maybe = 0;
   let reason: string | undefined;
-  for (const candidate of unit.resources) {
-    if (candidate === resource || !check.types.has(candidate.type)) continue;
-    if (check.sameNamespace && (candidate.namespace ?? '') !== (resource.namespace ?? '')) continue;
+  for (const candidate of index.candidatesFor(resource)) {
+    if (candidate.resource === resource) continue;
     const truth = related(check, candidate, resource);
-    if (truth === true) definite.push(candidate);
+    if (truth === true) definite.push(candidate.resource);
     else if (truth !== false) {
       maybe++;
       reason ??= truth.unknown;
@@ -175,22 +184,23 @@ function relatedOutcome(check: RelatedCheck, resource: PolicyResource, unit: Pol
   return {};
 }
 
-function related(check: RelatedCheck, candidate: PolicyResource, resource: PolicyResource): Truth {
-  const parts: (() => Truth)[] = check.where.map((c) => () => holds(c, candidate));
-  if (check.selects) {
-    const { selector, labels } = check.selects;
+/** Whether a candidate is related to `resource`: its own parts were computed once, in the index. */
+function related(check: RelatedCheck, candidate: Candidate, resource: PolicyResource): Truth {
+  const parts: (() => Truth)[] = [() => candidate.where];
+  if (check.selects && candidate.selector) {
+    const s = candidate.selector;
+    const labelsPath = check.selects.labels;
     parts.push(() => {
-      const s = lookup(candidate, selector);
       if (s.kind === 'absent') return false;
       if (s.kind === 'unknown') return { unknown: s.reason };
-      const l = lookup(resource, labels);
+      const l = lookup(resource, labelsPath);
       if (l.kind === 'unknown') return { unknown: l.reason };
       return selects(s.value, l.kind === 'value' ? l.value : {});
     });
   }
-  for (const pair of check.on) {
+  check.on.forEach((pair, i) => {
     parts.push(() => {
-      const theirs = lookup(candidate, pair.their);
+      const theirs = candidate.theirs[i] as Lookup;
       const mine = lookup(resource, pair.mine);
       if (theirs.kind === 'unknown') return { unknown: theirs.reason };
       if (mine.kind === 'unknown') return { unknown: mine.reason };
@@ -199,7 +209,7 @@ function related(check: RelatedCheck, candidate: PolicyResource, resource: Polic
       if (direct === true || !Array.isArray(theirs.value)) return direct;
       return any([() => direct, ...(theirs.value as PolicyValue[]).map((item) => () => equals(item, mine.value))]);
     });
-  }
+  });
   return all(parts);
 }
 

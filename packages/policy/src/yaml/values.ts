@@ -50,9 +50,22 @@ export function expand(resource: PolicyResource, path: readonly (string | number
   return out;
 }
 
-/** The single value at a path without wildcards. */
+const ABSENT: Lookup = { kind: 'absent' };
+
+/** The single value at a path (a `*` segment is skipped): the fast path for relations and placeholders. */
 export function lookup(resource: PolicyResource, path: readonly (string | number)[]): Lookup {
-  return expand(resource, path.filter((p) => p !== WILDCARD))[0]?.lookup ?? { kind: 'absent' };
+  const first = path[0];
+  if (typeof first === 'string' && first in RESOURCE_FIELDS) return expand(resource, path)[0]?.lookup ?? ABSENT;
+  let value: PolicyValue | undefined = resource.attributes;
+  for (const segment of path) {
+    if (value === undefined || value === null) return ABSENT;
+    if (isPolicyUnknown(value)) return { kind: 'unknown', reason: value.$unknown };
+    if (segment === WILDCARD) continue;
+    value = child(value, segment);
+  }
+  if (value === undefined || value === null) return ABSENT;
+  if (isPolicyUnknown(value)) return { kind: 'unknown', reason: value.$unknown };
+  return { kind: 'value', value };
 }
 
 function child(value: PolicyValue, segment: string | number): PolicyValue | undefined {
