@@ -134,6 +134,7 @@ describe('Rego bundles through the OPA SDK', () => {
       { msg: 'm', resource: 'Deployment/shop/web', path: 'spec..replicas' },
       { msg: 'm', path: 'spec.replicas' },
       { msg: 'm', id: '../../etc' },
+      { msg: 'm', id: `${'a.'.repeat(20_000)}!` },
       { msg: 'db backups', id: 'db-backups', severity: 'warn', resource: 'Deployment/shop/api', path: ['spec', 'replicas'], details: { ignored: true } },
     ]);
     expect(mixed.problems.map((p) => p.message)).toEqual([
@@ -143,6 +144,7 @@ describe('Rego bundles through the OPA SDK', () => {
       'result 5: "path" must be a dotted path ("spec.replicas") or an array of keys and indexes',
       'result 6: "path" needs a "resource" to be found in',
       'result 7: "id" must be letters, digits, "-", "_", "." and "/" (at most 128)',
+      'result 8: "id" must be letters, digits, "-", "_", "." and "/" (at most 128)',
     ]);
     expect(mixed.problems.every((p) => p.policy === 'nospof/deny' && p.file === 'policy/bundle.tar.gz')).toBe(true);
     const findings = policyFindings(shop, mixed.results);

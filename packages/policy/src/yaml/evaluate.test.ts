@@ -272,4 +272,15 @@ spec:
     const { results } = evaluateYamlPolicies(p, unit([{ id: 'Deployment/a/x', type: 'Deployment', attributes: { metadata: { name } } }]));
     expect(results.length).toBe(1);
   });
+
+  it('reads numbers and renders values from long adversarial text in linear time', () => {
+    const p = policies(`  - id: retention
+    language: terraform
+    match: { type: aws_db_instance }
+    require: [{ path: backup_retention_period, min: 14 }]
+`);
+    const value = `${'1'.repeat(200_000)}.${'1'.repeat(200_000)}x`;
+    const { results } = evaluateYamlPolicies(p, unit([{ id: 'aws_db_instance.a', type: 'aws_db_instance', name: 'a', attributes: { backup_retention_period: value } }], 'terraform'));
+    expect(results[0]?.message).toMatch(/^aws_db_instance "a": backup_retention_period is 1{119}…; the policy requires at least 14\.$/);
+  });
 });
