@@ -17,7 +17,6 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts', 'examples/plugin/test/**/*.test.js'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    setupFiles: ['test/setup/register-languages.ts'],
     testTimeout: 30_000,
     pool: 'threads',
   },

@@ -8,6 +8,15 @@ import { kubernetesRules } from './kubernetes/index.js';
 import { repoRules } from './repo/index.js';
 import { terraformRules } from './terraform/index.js';
 
+/** Settings sections the built-in rules read beyond the languages' own (`settings.securityScanners`). */
+export const ruleSettingsSchemas: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  securityScanners: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { min: { type: 'integer', minimum: 1, description: 'Distinct security scanners the repository must run (default 2).' } },
+  },
+};
+
 /** Every built-in rule. Presets derive from each rule's `meta.docs.preset`. */
 export const builtinRules: readonly AnyRule[] = [
   ...kubernetesRules,

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YNode } from 'yaml';
 import { Config, ConfigError, type AnyRule, type ConfigProblem } from '@nospof/core';
+import { settingsSchemas } from './engine.js';
 
 export const CONFIG_NAMES = ['.nospof.yaml', '.nospof.yml', '.nospof.json'];
 
@@ -85,7 +86,7 @@ export function loadConfig(path: string, rules: readonly AnyRule[]): Config {
     return Config.build(root.value, path, dirname(path), rules, (request, from) => {
       const target = resolve(dirname(from), request);
       return { path: target, value: read(target).value };
-    });
+    }, settingsSchemas);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     throw new ConfigError(error.problems.map((p): ConfigProblem => ({ ...p, ...(files.get(p.file)?.locate(p.path) ?? {}) })));
@@ -113,7 +114,7 @@ export class ConfigCache {
       this.byDir.set(dir, file);
     }
     if (!file) {
-      this.defaults ??= Config.defaults(this.rules, this.cwd);
+      this.defaults ??= Config.defaults(this.rules, this.cwd, settingsSchemas);
       return this.defaults;
     }
     return this.load(file);

@@ -1,4 +1,4 @@
-import { configSchema, type AnyRule } from '@nospof/core';
+import { configSchema, type AnyRule, type SettingsSchemas } from '@nospof/core';
 
 const severity = { enum: ['off', 'info', 'warning', 'warn', 'error'] };
 
@@ -6,7 +6,7 @@ const severity = { enum: ['off', 'info', 'warning', 'warn', 'error'] };
  * The config schema editors use: the engine's schema, with every rule id listed and its options typed, so
  * editing `.nospof.yaml` completes rule names and checks options as you type.
  */
-export function editorSchema(rules: readonly AnyRule[]): Record<string, unknown> {
+export function editorSchema(rules: readonly AnyRule[], settings: SettingsSchemas = {}): Record<string, unknown> {
   const ruleProperties: Record<string, unknown> = {};
   for (const rule of rules) {
     const m = rule.meta;
@@ -25,6 +25,7 @@ export function editorSchema(rules: readonly AnyRule[]): Record<string, unknown>
     properties: {
       ...base.properties,
       rules: rulesSchema,
+      settings: { ...(base.properties.settings as object), properties: settings },
       overrides: {
         ...base.properties.overrides,
         items: { ...base.properties.overrides.items, properties: { ...base.properties.overrides.items.properties, rules: rulesSchema } },

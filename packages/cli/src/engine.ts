@@ -1,9 +1,9 @@
-import { engineRules, Linter, type AnyRule, type Language } from '@nospof/core';
+import { engineRules, Linter, type AnyRule, type Language, type SettingsSchemas } from '@nospof/core';
 import { githubActionsLanguage } from '@nospof/github-actions';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
-import { builtinRules } from '@nospof/rules';
+import { builtinRules, ruleSettingsSchemas } from '@nospof/rules';
 
 /**
  * Languages in the order they claim files: specific paths first (`.tf`, plan JSON, workflows and actions,
@@ -15,6 +15,12 @@ export const languages: readonly Language[] = [
   jenkinsLanguage as unknown as Language,
   kubernetesLanguage as unknown as Language,
 ];
+
+/** The schema of every `settings` section: each language's own and those the rules declare. */
+export const settingsSchemas: SettingsSchemas = {
+  ...Object.fromEntries(languages.filter((l) => l.settingsSchema).map((l) => [l.id, l.settingsSchema as Record<string, unknown>])),
+  ...ruleSettingsSchemas,
+};
 
 /** Every rule a configuration may name: the engine's own checks and the built-in rules. */
 export const allRules: readonly AnyRule[] = [...engineRules, ...builtinRules];

@@ -1,5 +1,5 @@
 export { main } from './main.js';
-export { createLinter, languages, allRules } from './engine.js';
+export { createLinter, languages, allRules, settingsSchemas } from './engine.js';
 export { ConfigCache, loadConfig, readConfigFile, findConfigFile, CONFIG_NAMES } from './config-loader.js';
 export { formatters } from './formatters/index.js';
 export { discover } from './discover.js';

@@ -1,5 +1,4 @@
 import type { Language } from '@nospof/core';
-import { githubActionsFacts } from './facts.js';
 import type { GithubActionsRoot } from './model.js';
 import { parseGithubActions } from './parse.js';
 import { isActionPath, isWorkflowPath } from './paths.js';
@@ -20,7 +19,17 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
     Step: [],
   },
   index: buildIndex,
-  facts: githubActionsFacts,
+  settingsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      runnerPools: {
+        type: 'object',
+        description: 'Self-hosted runner label (or runner group) -> number of runners carrying it.',
+        additionalProperties: { type: 'integer', minimum: 0 },
+      },
+    },
+  },
   scopeAt: githubActionsScopeAt,
   lineComment: '#',
 };

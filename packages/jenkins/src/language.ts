@@ -1,5 +1,4 @@
 import type { Language, ParseResult, ParsedFile, Range, SourceFile } from '@nospof/core';
-import { jenkinsFacts } from './facts.js';
 import { parseGroovy } from './groovy/parser.js';
 import { buildJenkinsFile } from './model/build.js';
 import { nodesOfType } from './model/navigate.js';
@@ -62,7 +61,17 @@ export const jenkinsLanguage: Language<JenkinsFile> = {
   },
   parse: parseJenkinsfile,
   visitorKeys,
-  facts: jenkinsFacts,
+  settingsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      agentPools: {
+        type: 'object',
+        description: 'Agent label -> number of agents carrying it; label expressions resolve against it.',
+        additionalProperties: { type: 'integer', minimum: 0 },
+      },
+    },
+  },
   scopeAt,
   lineComment: '//',
 };

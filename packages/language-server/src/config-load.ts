@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { Config, ConfigError, type AnyRule, type ConfigProblem } from '@nospof/core';
-import { readConfigFile } from 'nospof';
+import { readConfigFile, settingsSchemas } from 'nospof';
 
 /** Text of a file as the editor sees it: the open buffer when there is one, else the disk; undefined if absent. */
 export type ReadText = (path: string) => string | undefined;
@@ -36,7 +36,7 @@ export function loadConfigFrom(file: string, readText: ReadText, rules: readonly
     const config = Config.build(root.value, file, dirname(file), rules, (request, from) => {
       const target = resolve(dirname(from), request);
       return { path: target, value: read(target).value };
-    });
+    }, settingsSchemas);
     return { config, files, reads };
   } catch (error) {
     const problems: readonly ConfigProblem[] =

@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { Config, type AnyRule } from '@nospof/core';
-import { CONFIG_NAMES } from 'nospof';
+import { CONFIG_NAMES, settingsSchemas } from 'nospof';
 import { loadConfigFrom, type LoadedConfig, type ReadText } from './config-load.js';
 
 /**
@@ -29,7 +29,7 @@ export class ConfigStore {
   forFile(path: string): Config {
     const file = this.configFileFor(path);
     if (!file) {
-      this.defaults ??= Config.defaults(this.rules, this.root);
+      this.defaults ??= Config.defaults(this.rules, this.root, settingsSchemas);
       return this.defaults;
     }
     const loaded = this.load(file);

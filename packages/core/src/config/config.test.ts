@@ -7,11 +7,14 @@ import type { AnyRule } from '../rule.js';
 
 const rules: AnyRule[] = [...engineRules, ...toyRules];
 
+/** A settings section a language would declare, as the host passes it. */
+const settingsSchemas = { toy: { type: 'object', properties: { pools: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } } } };
+
 function build(value: unknown, files: Record<string, unknown> = {}) {
   return Config.build(value, 'root.yaml', '', rules, (request) => {
     if (!(request in files)) throw new Error('no such file');
     return { path: request, value: files[request] };
-  });
+  }, settingsSchemas);
 }
 
 function problems(value: unknown, files: Record<string, unknown> = {}) {
@@ -81,7 +84,8 @@ describe('configuration', () => {
     expect(problems({ overrides: [{ rules: {} }] })).toEqual(['root.yaml overrides.0: missing required key "files"']);
     expect(problems({ extends: 'nospof:lenient' })).toEqual(['root.yaml extends: unknown preset "nospof:lenient" (known: nospof:recommended, nospof:strict)']);
     expect(problems({ extends: './missing.yaml' })).toEqual(['root.yaml extends: cannot read "./missing.yaml": no such file']);
-    expect(problems({ settings: { jenkins: { agentPools: { a: -1 } } } })).toEqual(['root.yaml settings.jenkins.agentPools.a: must be >= 0']);
+    expect(problems({ settings: { toy: { pools: { a: -1 } } } })).toEqual(['root.yaml settings.toy.pools.a: must be >= 0']);
+    expect(problems({ overrides: [{ files: 'x/**', settings: { toy: { pools: { a: 'x' } } } }] })).toEqual(['root.yaml overrides.0.settings.toy.pools.a: must be integer']);
   });
 
   it('reports an extends cycle instead of looping', () => {

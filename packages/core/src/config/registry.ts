@@ -1,10 +1,16 @@
-import type { AnyRule } from '../rule.js';
+import type { AnyRule, JsonSchema } from '../rule.js';
 
-/** The rules a run knows, by id. */
+/** The JSON Schema of each `settings` section, by key (`github-actions`, `securityScanners`). */
+export type SettingsSchemas = Readonly<Record<string, JsonSchema>>;
+
+/** The rules a run knows, by id, and the settings sections its languages and rules declare. */
 export class RuleRegistry {
   private readonly byId = new Map<string, AnyRule>();
 
-  constructor(rules: readonly AnyRule[]) {
+  constructor(
+    rules: readonly AnyRule[],
+    readonly settingsSchemas: SettingsSchemas = {},
+  ) {
     for (const rule of rules) this.byId.set(rule.meta.id, rule);
   }
 

@@ -6,7 +6,7 @@ import { parseRuleSetting } from './rule-setting.js';
 import type { ConfigFile, ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting } from './types.js';
 import { ConfigError } from './types.js';
 import { validateConfig } from './validate.js';
-import { RuleRegistry } from './registry.js';
+import { RuleRegistry, type SettingsSchemas } from './registry.js';
 
 /** Reads another config file named by `extends`; hosts implement it (the core has no file system). */
 export type ConfigLoader = (request: string, fromFile: string) => { path: string; value: unknown };
@@ -44,23 +44,38 @@ export class Config {
   ) {}
 
   /** The configuration used when a repository has no config file: the recommended preset. */
-  static defaults(rules: readonly AnyRule[], baseDir = ''): Config {
+  static defaults(rules: readonly AnyRule[], baseDir = '', settingsSchemas: SettingsSchemas = {}): Config {
     return Config.compile({ extends: RECOMMENDED }, undefined, baseDir, rules, () => {
       throw new Error('the default configuration extends no file');
-    }, true);
+    }, true, settingsSchemas);
   }
 
   /**
    * Validates `value` (already parsed from YAML or JSON) and everything it extends; throws `ConfigError`
    * listing every problem with its key path.
    */
-  static build(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader): Config {
-    return Config.compile(value, file, baseDir, rules, load, false);
+  static build(
+    value: unknown,
+    file: string | undefined,
+    baseDir: string,
+    rules: readonly AnyRule[],
+    load: ConfigLoader,
+    settingsSchemas: SettingsSchemas = {},
+  ): Config {
+    return Config.compile(value, file, baseDir, rules, load, false, settingsSchemas);
   }
 
   /** `trusted` skips schema validation of the root value: only for configurations nospof itself wrote. */
-  private static compile(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader, trusted: boolean): Config {
-    const registry = new RuleRegistry(rules);
+  private static compile(
+    value: unknown,
+    file: string | undefined,
+    baseDir: string,
+    rules: readonly AnyRule[],
+    load: ConfigLoader,
+    trusted: boolean,
+    settingsSchemas: SettingsSchemas,
+  ): Config {
+    const registry = new RuleRegistry(rules, settingsSchemas);
     const layers: RuleLayer[] = [];
     const overrides: CompiledOverride[] = [];
     const ignorePatterns: string[] = [];

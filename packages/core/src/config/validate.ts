@@ -19,8 +19,24 @@ export function validateConfig(value: unknown, file: string, registry: RuleRegis
       problems.push(...validateRuleSetting(id, setting, registry).map((p) => ({ file, path: [...prefix, id, ...p.path], message: p.message })));
     }
   };
+  const checkSettings = (settings: Readonly<Record<string, unknown>> | undefined, prefix: (string | number)[]) => {
+    for (const [key, section] of Object.entries(settings ?? {})) {
+      const schema = registry.settingsSchemas[key];
+      if (!schema) continue;
+      const validateSection = validatorFor(schema);
+      if (validateSection(section)) continue;
+      for (const e of dedupe(validateSection.errors ?? [])) {
+        const d = describeAjvError(e);
+        problems.push({ file, path: [...prefix, key, ...d.path], message: d.message });
+      }
+    }
+  };
   checkRules(config.rules, ['rules']);
-  config.overrides?.forEach((o, i) => checkRules(o.rules, ['overrides', i, 'rules']));
+  checkSettings(config.settings, ['settings']);
+  config.overrides?.forEach((o, i) => {
+    checkRules(o.rules, ['overrides', i, 'rules']);
+    checkSettings(o.settings, ['overrides', i, 'settings']);
+  });
   return problems;
 }
 

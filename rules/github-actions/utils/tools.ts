@@ -1,28 +1,11 @@
-import { prepareScript, toolForAction, toolForImage, toolsInScript, type PreparedScript, type ToolCatalog, type ToolSignature } from '@nospof/core';
-import type { Step } from './model.js';
-import { actionName } from './build/uses.js';
-
-/** Inputs of wrapper actions (retry, github-script, ssh) that hold a script. */
-const SCRIPT_INPUTS = new Set(['script', 'command', 'run', 'shell-command', 'args', 'cmd']);
+import { actionName, stepScript, type Step } from '@nospof/github-actions';
+import { prepareScript, toolForAction, toolForImage, toolsInScript, type PreparedScript, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
 
 /** Memo slots the model's steps carry (see build/step.ts): cheaper than WeakMaps keyed by step. */
 interface Memo {
   toolCache?: unknown[] | undefined;
-  scriptCache?: string | undefined;
   preparedCache?: PreparedScript | undefined;
   actionCache?: string | undefined;
-}
-
-/** The script text a step runs: `run:`, or the script a wrapper action takes. */
-export function stepScript(step: Step): string {
-  const memo = step as Step & Memo;
-  if (memo.scriptCache === undefined) {
-    const parts: string[] = [];
-    if (step.run) parts.push(step.run.text.text);
-    for (const arg of step.with) if (SCRIPT_INPUTS.has(arg.name)) parts.push(arg.value.text);
-    memo.scriptCache = parts.join('\n');
-  }
-  return memo.scriptCache;
 }
 
 function prepared(step: Step): PreparedScript {

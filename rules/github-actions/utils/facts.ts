@@ -1,6 +1,7 @@
-import { notificationChannels, securityScanners, type ParsedFile, type RepositoryFact } from '@nospof/core';
-import { runsOnFailure } from './conditions.js';
-import type { GithubActionsRoot, Job, Step } from './model.js';
+import type { ParsedFile } from '@nospof/core';
+import { runsOnFailure, type GithubActionsRoot, type Job, type Step } from '@nospof/github-actions';
+import { notificationChannels, securityScanners } from '../../shared/catalog/index.js';
+import type { RepositoryFact } from '../../shared/repository-fact.js';
 import { stepTools } from './tools.js';
 
 function stepFacts(file: string, step: Step, job: Job | undefined): RepositoryFact[] {
