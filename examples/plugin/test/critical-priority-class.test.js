@@ -1,4 +1,5 @@
 import { RuleTester, yaml } from '@nospof/core/testing';
+import { kubernetesLanguage } from '@nospof/kubernetes';
 import { rules } from '../index.js';
 
 const deployment = ({ tier, priorityClass }) => yaml`
@@ -20,7 +21,7 @@ const deployment = ({ tier, priorityClass }) => yaml`
             image: acme/checkout:1.4.2
 `;
 
-new RuleTester().run(rules['critical-priority-class'], {
+new RuleTester({ languages: [{ language: kubernetesLanguage, filename: 'manifest.yaml' }] }).run(rules['critical-priority-class'], {
   valid: [
     { name: 'critical workload with a priority class', code: deployment({ tier: 'critical', priorityClass: 'acme-critical' }) },
     { name: 'batch workload needs none', code: deployment({ tier: 'batch' }) },
