@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '@nospof/core';
 import { githubActionsRules } from './github-actions/index.js';
+import { haproxyRules } from './haproxy/index.js';
 import { jenkinsRules } from './jenkins/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { repoRules } from './repo/index.js';
@@ -23,10 +24,11 @@ export const builtinRules: readonly AnyRule[] = [
   ...terraformRules,
   ...githubActionsRules,
   ...jenkinsRules,
+  ...haproxyRules,
   ...repoRules,
 ];
 
-export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
+export { githubActionsRules, haproxyRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
 
 /** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
 export function ruleDocFile(ruleId: string): URL {

@@ -1,5 +1,6 @@
 import { RuleTester } from '@nospof/core/testing';
 import { githubActionsLanguage } from '@nospof/github-actions';
+import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
@@ -14,6 +15,7 @@ export const builtinTesterLanguages = [
   { language: terraformLanguage as unknown as Language, filename: 'main.tf' },
   { language: githubActionsLanguage as unknown as Language, filename: '.github/workflows/ci.yml' },
   { language: jenkinsLanguage as unknown as Language, filename: 'Jenkinsfile' },
+  { language: haproxyLanguage as unknown as Language, filename: 'haproxy.cfg' },
   { language: kubernetesLanguage as unknown as Language, filename: 'manifest.yaml' },
 ] as const;
 

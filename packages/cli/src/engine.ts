@@ -1,5 +1,6 @@
 import { engineRules, Linter, type AnyRule, type Language, type SettingsSchemas } from '@nospof/core';
 import { githubActionsLanguage } from '@nospof/github-actions';
+import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
@@ -7,12 +8,13 @@ import { builtinRules, ruleSettingsSchemas } from '@nospof/rules';
 
 /**
  * Languages in the order they claim files: specific paths first (`.tf`, plan JSON, workflows and actions,
- * Jenkinsfiles), the catch-all for YAML and JSON manifests last.
+ * Jenkinsfiles, HAProxy configurations), the catch-all for YAML and JSON manifests last.
  */
 export const languages: readonly Language[] = [
   terraformLanguage as unknown as Language,
   githubActionsLanguage as unknown as Language,
   jenkinsLanguage as unknown as Language,
+  haproxyLanguage as unknown as Language,
   kubernetesLanguage as unknown as Language,
 ];
 
