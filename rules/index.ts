@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '@nospof/core';
+import { alertingRules } from './alerting/index.js';
 import { githubActionsRules } from './github-actions/index.js';
 import { haproxyRules } from './haproxy/index.js';
 import { jenkinsRules } from './jenkins/index.js';
@@ -25,10 +26,11 @@ export const builtinRules: readonly AnyRule[] = [
   ...githubActionsRules,
   ...jenkinsRules,
   ...haproxyRules,
+  ...alertingRules,
   ...repoRules,
 ];
 
-export { githubActionsRules, haproxyRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
+export { alertingRules, githubActionsRules, haproxyRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
 
 /** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
 export function ruleDocFile(ruleId: string): URL {

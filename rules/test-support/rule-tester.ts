@@ -1,4 +1,5 @@
 import { RuleTester } from '@nospof/core/testing';
+import { alertingLanguage } from '@nospof/alerting';
 import { githubActionsLanguage } from '@nospof/github-actions';
 import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
@@ -8,8 +9,8 @@ import type { Language } from '@nospof/core';
 
 /**
  * The tester every built-in rule's test uses: every language, in the order the Node API registers them
- * (specific file names first, the Kubernetes catch-all for YAML and JSON last), so a case's file is
- * claimed exactly as in a real run. `@nospof/api` checks that its registry keeps this order.
+ * (specific file names first, the Kubernetes catch-all for YAML and JSON last, then the alerting language,
+ * which reads YAML alongside its owner), so a case's file is claimed exactly as in a real run. `@nospof/api` checks that its registry keeps this order.
  */
 export const builtinTesterLanguages = [
   { language: terraformLanguage as unknown as Language, filename: 'main.tf' },
@@ -17,6 +18,7 @@ export const builtinTesterLanguages = [
   { language: jenkinsLanguage as unknown as Language, filename: 'Jenkinsfile' },
   { language: haproxyLanguage as unknown as Language, filename: 'haproxy.cfg' },
   { language: kubernetesLanguage as unknown as Language, filename: 'manifest.yaml' },
+  { language: alertingLanguage as unknown as Language, filename: 'alertmanager.yml' },
 ] as const;
 
 export function ruleTester(): RuleTester {

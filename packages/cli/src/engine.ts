@@ -1,4 +1,5 @@
 import { engineRules, Linter, type AnyRule, type Language, type SettingsSchemas } from '@nospof/core';
+import { alertingLanguage } from '@nospof/alerting';
 import { githubActionsLanguage } from '@nospof/github-actions';
 import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
@@ -16,6 +17,8 @@ export const languages: readonly Language[] = [
   jenkinsLanguage as unknown as Language,
   haproxyLanguage as unknown as Language,
   kubernetesLanguage as unknown as Language,
+  // Reads Alertmanager and Prometheus configuration alongside the file's owner (a Secret is a manifest).
+  alertingLanguage as unknown as Language,
 ];
 
 /** The schema of every `settings` section: each language's own and those the rules declare. */

@@ -119,12 +119,14 @@ function metadata(where: Where): Pick<AlertmanagerConfig, 'name' | 'namespace' |
 
 function alertmanagerConfig(map: YMap, dialect: Dialect, where: Where): AlertmanagerConfig {
   const route = buildRoute(field(map, 'route'), dialect);
+  const routeKey = entry(map, 'route')?.keyRange;
   return {
     type: 'AlertmanagerConfig',
     file: where.file,
     source: where.source,
     ...metadata(where),
     ...(route ? { route } : {}),
+    ...(routeKey ? { routeKey } : {}),
     receivers: buildReceivers(field(map, 'receivers')),
     globalUrls: globalUrls(field(map, 'global')),
     range: map.range,

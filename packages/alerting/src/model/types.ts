@@ -76,6 +76,8 @@ export interface AlertmanagerConfig extends Node {
   readonly embedded?: Embedding;
   /** Absent when the configuration has no root route (then Alertmanager refuses it). */
   readonly route?: Route;
+  /** The `route:` key. */
+  readonly routeKey?: Range;
   readonly receivers: readonly Receiver[];
   /** `global.slack_api_url` and friends: the URL an integration uses when it names none. */
   readonly globalUrls: Readonly<Record<string, Value<string>>>;
