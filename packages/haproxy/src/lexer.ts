@@ -47,6 +47,15 @@ export function lexLine(text: string, start: number, end: number): LexedLine {
     const wordStart = i;
     let value = '';
     let dynamic = false;
+    // Fast path: a plain word (no quote, escape or `$`) is a slice of the line.
+    let plain = i;
+    while (plain < end && !isBlank(text[plain]) && text[plain] !== '#' && text[plain] !== '"' && text[plain] !== "'" && text[plain] !== '\\' && text[plain] !== '$') plain++;
+    if (plain === end || isBlank(text[plain]) || text[plain] === '#') {
+      const word = text.slice(wordStart, plain);
+      words.push({ text: word, start: wordStart, end: plain, dynamic: TEMPLATE_OPENERS.some((t) => word.includes(t)) });
+      i = plain;
+      continue;
+    }
     while (i < end && !isBlank(text[i]) && text[i] !== '#') {
       const c = text[i] as string;
       if (c === '\\' && i + 1 < end) {

@@ -1,4 +1,4 @@
-import { known, unknown, type Comment, type LineIndex, type ParseError, type SourceFile, type Value } from '@nospof/core';
+import { known, OffsetRange, unknown, type Comment, type LineIndex, type ParseError, type SourceFile, type Value } from '@nospof/core';
 import { isTemplateLine, lexLine, type RawWord } from './lexer.js';
 import type { Directive, HaproxyConfig, Section, Server, Word } from './model.js';
 
@@ -130,8 +130,9 @@ function openSection(words: readonly RawWord[], start: number, end: number): Ope
   };
 }
 
+/** Words are many and few are ever reported: their positions are computed when asked. */
 function toWord(raw: RawWord, lines: LineIndex): Word {
-  return { text: raw.text, range: lines.range(raw.start, raw.end), dynamic: raw.dynamic };
+  return { text: raw.text, range: new OffsetRange(lines, raw.start, raw.end), dynamic: raw.dynamic };
 }
 
 function buildDirective(words: readonly RawWord[], lines: LineIndex): Directive {
@@ -144,7 +145,7 @@ function buildDirective(words: readonly RawWord[], lines: LineIndex): Directive 
     ...(prefixed ? { prefix: first.text as 'no' | 'default' } : {}),
     keywordWord: toWord(keywordRaw, lines),
     args: words.slice(prefixed ? 2 : 1).map((w) => toWord(w, lines)),
-    range: lines.range(first.start, lastEnd(words)),
+    range: new OffsetRange(lines, first.start, lastEnd(words)),
   };
 }
 
