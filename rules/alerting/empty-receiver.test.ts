@@ -57,6 +57,11 @@ ruleTester().run(rule, {
       `,
     },
     { name: 'a warning route to an empty receiver', code: 'route:\n  receiver: pager\n  routes:\n    - matchers: [severity="warning"]\n      receiver: devnull\nreceivers:\n  - name: pager\n    email_configs: [{ to: a@example.com }]\n  - name: devnull\n' },
+    {
+      name: 'a named critical alert silenced on purpose',
+      code: 'route:\n  receiver: pager\n  routes:\n    - matchers: [alertname="KubeletDown", severity="critical"]\n      receiver: muted\nreceivers:\n  - name: pager\n    pagerduty_configs: [{ service_key: x }]\n  - name: muted\n',
+    },
+    { name: 'a receiver named for dropping alerts', code: 'route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n' },
     { name: 'a receiver with a templated list is unknown', code: 'route:\n  receiver: x\nreceivers:\n  - name: x\n    webhook_configs: "{{ .Values.hooks }}"\n' },
     { name: 'a templated receiver name', code: 'route:\n  receiver: x\nreceivers:\n  - name: "{{ .Values.name }}"\n    email_configs: [{ to: a@example.com }]\n' },
   ],
@@ -82,8 +87,8 @@ ruleTester().run(rule, {
     },
     {
       name: 'the default route, when no route selects critical alerts',
-      code: 'route:\n  receiver: blackhole\n  routes:\n    - matchers: [team="db"]\n      receiver: db\nreceivers:\n  - name: blackhole\n  - name: db\n    email_configs: [{ to: db@example.com }]\n',
-      errors: [{ messageId: 'empty', line: 7, column: 11, data: { receiver: 'blackhole' } }],
+      code: 'route:\n  receiver: ops\n  routes:\n    - matchers: [team="db"]\n      receiver: db\nreceivers:\n  - name: ops\n  - name: db\n    email_configs: [{ to: db@example.com }]\n',
+      errors: [{ messageId: 'empty', line: 7, column: 11, data: { receiver: 'ops' } }],
     },
     {
       name: 'a receiver the configuration does not define',

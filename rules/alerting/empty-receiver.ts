@@ -1,8 +1,19 @@
-import { walkRoutes, type AlertmanagerConfig, type Receiver } from '@nospof/alerting';
+import { walkRoutes, type AlertmanagerConfig, type Receiver, type RouteAt } from '@nospof/alerting';
 import { criticalDefaults, criticalPaths, criticalSchema } from './utils/critical.js';
 import { defineRule } from './utils/define-rule.js';
 import { embeddedNote } from './utils/embedded.js';
 import { isDefined, receiverName, receiverOf } from './utils/receivers.js';
+
+/** Receivers whose name says alerts are dropped on purpose. */
+const DROP_NAMES = new Set(['null', 'blackhole', 'black-hole', 'black_hole', 'devnull', 'dev-null', 'dev_null', 'void', 'silence', 'silenced', 'drop', 'discard', 'ignore', 'noop']);
+
+function isDropReceiver(receiver: Receiver): boolean {
+  return receiver.name.known && DROP_NAMES.has(receiver.name.value.toLowerCase());
+}
+
+function selectsAlertname(at: RouteAt): boolean {
+  return [...at.ancestors, at.route].some((route) => route.matchers.some((m) => m.op !== 'opaque' && m.label === 'alertname' && (m.op === '=' || m.op === '=~')));
+}
 
 export default defineRule({
   meta: {
@@ -18,7 +29,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'HIPAA:164.308(a)(7)'],
       preset: 'recommended',
       defaults:
-        'Only receivers on the critical path count: where critical alerts (`severity="critical"` or `"page"`, options) end up, or where the default route sends them when no route selects them. A `null` receiver for the Watchdog or for silenced alerts is fine. A route (on any path) that names a receiver the configuration does not define is reported too: Alertmanager refuses to load such a configuration.',
+        'Only receivers on the critical path count: where critical alerts (`severity="critical"` or `"page"`, options) end up, or where the default route sends them when no route selects them. Routes that select alerts by `alertname` and receivers named `null`, `blackhole`, `devnull`, `void`, `silence`, `drop`, `discard`, `ignore` or `noop` silence alerts on purpose and are not reported. A route (on any path) that names a receiver the configuration does not define is reported too: Alertmanager refuses to load such a configuration.',
     },
     messages: {
       empty: 'Receiver "{{receiver}}" has no integration, but critical alerts are routed to it{{embedded}}: they notify no one. Add an integration or route them elsewhere.',
@@ -39,7 +50,8 @@ export default defineRule({
         }
         const reported = new Set<Receiver>();
         for (const path of criticalPaths(config, options)) {
-          if (!path.deliveries.known) continue;
+          // Routing named alerts to an empty receiver is how they are silenced on purpose.
+          if (!path.deliveries.known || selectsAlertname(path.at)) continue;
           const empty: Receiver[] = [];
           let notifies = false;
           for (const delivery of path.deliveries.value) {
@@ -53,7 +65,7 @@ export default defineRule({
               notifies = true;
               continue;
             }
-            if (receiver.opaque || receiver.integrations.length > 0) notifies = true;
+            if (receiver.opaque || receiver.integrations.length > 0 || isDropReceiver(receiver)) notifies = true;
             else empty.push(receiver);
           }
           if (notifies) continue;
