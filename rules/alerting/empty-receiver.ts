@@ -1,5 +1,5 @@
-import { walkRoutes, type AlertmanagerConfig, type Receiver, type RouteAt } from '@nospof/alerting';
-import { criticalDefaults, criticalPaths, criticalSchema } from './utils/critical.js';
+import { walkRoutes, type AlertmanagerConfig, type Receiver } from '@nospof/alerting';
+import { criticalDefaults, criticalPaths, criticalSchema, selectsAlertname } from './utils/critical.js';
 import { defineRule } from './utils/define-rule.js';
 import { embeddedNote } from './utils/embedded.js';
 import { isDefined, receiverName, receiverOf } from './utils/receivers.js';
@@ -9,10 +9,6 @@ const DROP_NAMES = new Set(['null', 'blackhole', 'black-hole', 'black_hole', 'de
 
 function isDropReceiver(receiver: Receiver): boolean {
   return receiver.name.known && DROP_NAMES.has(receiver.name.value.toLowerCase());
-}
-
-function selectsAlertname(at: RouteAt): boolean {
-  return [...at.ancestors, at.route].some((route) => route.matchers.some((m) => m.op !== 'opaque' && m.label === 'alertname' && (m.op === '=' || m.op === '=~')));
 }
 
 export default defineRule({

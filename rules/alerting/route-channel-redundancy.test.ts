@@ -132,6 +132,15 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'a named critical alert routed on purpose',
+      code: config(yaml`
+        receiver: pager-and-mail
+        routes:
+          - matchers: [alertname="CPUThrottlingHigh", severity="critical"]
+            receiver: slack
+      `),
+    },
+    {
       name: 'a configured label and value',
       code: config(yaml`
         receiver: slack

@@ -1,7 +1,7 @@
 import type { RelatedDescriptor, Unknown } from '@nospof/core';
 import type { AlertingIndex, AlertmanagerConfig } from '@nospof/alerting';
 import { channelOf, type ChannelKind } from './utils/channels.js';
-import { criticalDefaults, criticalPaths, criticalSchema } from './utils/critical.js';
+import { criticalDefaults, criticalPaths, criticalSchema, selectsAlertname } from './utils/critical.js';
 import { defineRule } from './utils/define-rule.js';
 import { embeddedNote } from './utils/embedded.js';
 import { receiverName, receiverOf } from './utils/receivers.js';
@@ -21,7 +21,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'HIPAA:164.308(a)(7)'],
       preset: 'recommended',
       defaults:
-        'Critical alerts carry `severity="critical"` or `severity="page"` (options); routes whose matchers (or their parents\') select such a value are the critical routes, or the default route when there is none. Two integrations of one provider (two Slack channels, two PagerDuty services) are one kind; webhooks count as the service they call. Namespace `AlertmanagerConfig` resources are not judged (the operator also passes their alerts to the global routes).',
+        'Critical alerts carry `severity="critical"` or `severity="page"` (options); routes whose matchers (or their parents\') select such a value are the critical routes, or the default route when there is none. Routes that select alerts by `alertname` are deliberate exceptions and not judged. Two integrations of one provider (two Slack channels, two PagerDuty services) are one kind; webhooks count as the service they call. Namespace `AlertmanagerConfig` resources are not judged (the operator also passes their alerts to the global routes).',
     },
     messages: {
       oneChannel:
@@ -48,6 +48,7 @@ export default defineRule({
       AlertmanagerConfig(config: AlertmanagerConfig) {
         if (index()?.isGlobal(config) === false) return;
         for (const path of criticalPaths(config, options)) {
+          if (selectsAlertname(path.at)) continue;
           if (!path.deliveries.known) {
             context.skipped(path.deliveries, 'where critical alerts are delivered');
             continue;

@@ -64,3 +64,11 @@ export const criticalSchema = {
 } as const;
 
 export const criticalDefaults: CriticalOptions = { label: 'severity', values: ['critical', 'page'] };
+
+/**
+ * True when the path selects alerts by name (`alertname="KubeletDown"`): such routes send named alerts
+ * somewhere on purpose (often to be silenced), and are not judged like the routes of a severity.
+ */
+export function selectsAlertname(at: RouteAt): boolean {
+  return [...at.ancestors, at.route].some((route) => route.matchers.some((m) => m.op !== 'opaque' && m.label === 'alertname' && (m.op === '=' || m.op === '=~')));
+}
