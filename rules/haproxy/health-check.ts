@@ -1,5 +1,5 @@
 import type { Fixer } from '@nospof/core';
-import { checkState, describeSection, hasBackendRole, healthCheckOption, isDisabled, isDisabledServer, type Section, type Server, type Word } from '@nospof/haproxy';
+import { checkState, defaultCheckState, describeSection, hasBackendRole, healthCheckOption, isDisabled, isDisabledServer, type Section, type Server, type Word } from '@nospof/haproxy';
 import { defineRule } from './utils/define-rule.js';
 import { defaultsChain } from './utils/index-of.js';
 import { serverTotal } from './utils/servers.js';
@@ -39,9 +39,10 @@ export default defineRule({
         const optionSection = [section, ...chain].find((s) => healthCheckOption(s) !== undefined);
         const option = optionSection ? healthCheckOption(optionSection) : undefined;
         const hasBackup = section.servers.some((s) => s.params.some((p) => p.text === 'backup'));
+        const inherited = defaultCheckState(section, chain);
         for (const server of section.servers) {
           if (isDisabledServer(server)) continue;
-          const state = checkState(server, section, chain);
+          const state = checkState(server, inherited);
           if (!state.checked.known) {
             context.skipped(state.checked, `health check of server "${server.name.text}"`);
             continue;

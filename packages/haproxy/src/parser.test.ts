@@ -3,7 +3,7 @@ import { SourceFile } from '@nospof/core';
 import { dedent } from '@nospof/core/testing';
 import { lexLine } from './lexer.js';
 import { parseHaproxy } from './parser.js';
-import { checkState, healthCheckOption, parseDuration, timeoutIn } from './settings.js';
+import { checkState, defaultCheckState, healthCheckOption, parseDuration, timeoutIn } from './settings.js';
 import { HaproxyIndex } from './project-index.js';
 import type { HaproxyConfig, Section } from './model.js';
 
@@ -99,7 +99,7 @@ describe('haproxy parser', () => {
     expect(timeoutIn(section(root, 'www'), 'client')).toBeUndefined();
     const jenkins = section(root, 'jenkins');
     expect(healthCheckOption(jenkins)?.args[0]?.text).toBe('httpchk');
-    expect(checkState(jenkins.servers[0]!, jenkins, []).checked).toMatchObject({ known: true, value: true });
+    expect(checkState(jenkins.servers[0]!, defaultCheckState(jenkins, [])).checked).toMatchObject({ known: true, value: true });
   });
 
   it('keeps reading after a keyword outside any section and an unterminated quote', () => {

@@ -89,15 +89,22 @@ function stateOf(words: readonly Word[], previous: CheckState, section?: Section
 }
 
 /**
- * Whether HAProxy health-checks a server: its own `check` (or `track` of a checked server) or one from
- * the `default-server` lines it inherits, `defaults` first and its own section last; `no-check` turns it
- * off again.
+ * What the `default-server` lines a section inherits say about checks: `defaults` first, the section's own
+ * last. Computed once per section; `checkState` adds each server's own words.
  */
-export function checkState(server: Server, section: Section, defaultsChain: readonly Section[]): CheckState {
+export function defaultCheckState(section: Section, defaultsChain: readonly Section[]): CheckState {
   let state: CheckState = { checked: known(false) };
   for (const defaults of [...defaultsChain].reverse()) for (const d of defaultServers(defaults)) state = stateOf(d.args, state, defaults);
   for (const d of defaultServers(section)) state = stateOf(d.args, state, section);
-  return stateOf(server.params, state);
+  return state;
+}
+
+/**
+ * Whether HAProxy health-checks a server: its own `check` (or `track` of a checked server) or one from
+ * the `default-server` lines it inherits (see `defaultCheckState`); `no-check` turns it off again.
+ */
+export function checkState(server: Server, inherited: CheckState): CheckState {
+  return stateOf(server.params, inherited);
 }
 
 /** True for a server parked in maintenance (`disabled`): it takes no traffic, so its checks do not matter. */

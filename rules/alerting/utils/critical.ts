@@ -17,7 +17,10 @@ export interface CriticalPath {
   readonly fallback: boolean;
 }
 
-const MAX_PATHS = 500;
+const MAX_PATHS = 200;
+
+/** Paths by configuration and options: several rules ask for the same ones. */
+const cache = new WeakMap<AlertmanagerConfig, Map<string, CriticalPath[]>>();
 
 /**
  * The routes critical alerts take. A route is critical when a matcher on it or above it selects a
@@ -27,6 +30,21 @@ const MAX_PATHS = 500;
  * paths that contradict themselves are left out.
  */
 export function criticalPaths(config: AlertmanagerConfig, options: CriticalOptions): CriticalPath[] {
+  const key = JSON.stringify([options.label, options.values]);
+  let byOptions = cache.get(config);
+  if (!byOptions) {
+    byOptions = new Map();
+    cache.set(config, byOptions);
+  }
+  let paths = byOptions.get(key);
+  if (!paths) {
+    paths = findCriticalPaths(config, options);
+    byOptions.set(key, paths);
+  }
+  return paths;
+}
+
+function findCriticalPaths(config: AlertmanagerConfig, options: CriticalOptions): CriticalPath[] {
   const root = config.route;
   if (!root) return [];
   const out: CriticalPath[] = [];

@@ -47,27 +47,31 @@ export function effectiveReceiver(at: RouteAt): ReceiverRef | undefined {
  */
 export function deliver(root: Route, labels: ReadonlyMap<string, string>, path: ReadonlySet<Route> = new Set()): Value<Delivery[]> {
   const out: Delivery[] = [];
+  // The routes above the one being visited; copied only when an alert is delivered.
+  const stack: Route[] = [];
   let visits = 0;
-  const visit = (at: RouteAt): Value<true> => {
+  const visit = (route: Route): Value<true> => {
     if (++visits > MAX_WALK) return unknown('the routing tree is too large to follow');
-    const ancestors = [...at.ancestors, at.route];
     let matched = false;
-    for (const child of at.route.routes) {
+    stack.push(route);
+    for (const child of route.routes) {
       const match = path.has(child) ? 'yes' : evaluateAll(child.matchers, labels);
       if (match !== 'yes') continue;
       if (!child.continue.known) return child.continue;
       matched = true;
-      const inner = visit({ route: child, ancestors });
+      const inner = visit(child);
       if (!inner.known) return inner;
       if (!child.continue.value) break;
     }
+    stack.pop();
     if (!matched) {
+      const at: RouteAt = { route, ancestors: [...stack] };
       const receiver = effectiveReceiver(at);
       out.push({ ...at, ...(receiver ? { receiver } : {}) });
     }
     return known(true);
   };
-  const result = visit({ route: root, ancestors: [] });
+  const result = visit(root);
   return result.known ? known(out) : result;
 }
 
