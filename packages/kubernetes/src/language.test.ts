@@ -134,9 +134,9 @@ describe('kubernetes model: workloads', () => {
     expect(w.template?.labels).toEqual({ app: 'db' });
     expect(w.template?.containers.map((c) => [c.name, c.init, c.readinessProbe !== undefined])).toEqual([['db', false, true]]);
     expect(w.template?.initContainers.map((c) => [c.name, c.init])).toEqual([['init', true]]);
-    expect(w.template?.volumes.map((v) => [v.name, v.source, v.claimName])).toEqual([['shared', 'persistentVolumeClaim', 'shared-claim']]);
+    expect(w.template?.volumes.map((v) => [v.name, v.source, v.claimName?.value, v.claimName?.range.start.line])).toEqual([['shared', 'persistentVolumeClaim', 'shared-claim', 17]]);
     expect(w.volumeClaimTemplates).toEqual(['data']);
-    expect(w.strategy?.items.length).toBe(1);
+    expect(w.strategy?.type).toMatchObject({ value: { known: true, value: 'OnDelete' }, file: 'manifest.yaml', range: { start: { line: 6 } } });
   });
 
   it('reads HPA and ScaledObject floors with their API defaults', () => {
@@ -197,8 +197,8 @@ describe('kubernetes language: the nospof.dev/ignore annotation', () => {
     `;
     const result = parse(text);
     expect(result.suppressions?.map((s) => [s.rules, s.reason, s.range.start.line, s.scope.start.line, s.scope.end.line])).toEqual([
-      [['kubernetes/no-bare-pod'], 'debugging pod', 6, 1, 9],
-      [['kubernetes/other-rule'], '', 6, 1, 9],
+      [['kubernetes/no-bare-pod'], 'debugging pod', 6, 1, 8],
+      [['kubernetes/other-rule'], '', 6, 1, 8],
     ]);
   });
 
