@@ -20,6 +20,9 @@ export function describeNamespace(object: { readonly namespace: string | undefin
   return object.namespace === undefined ? 'no namespace' : `namespace ${JSON.stringify(object.namespace)}`;
 }
 
+/** The pods of a namespace of the unit, or why some cannot be seen. */
+export type PodsNear = { readonly pods: readonly PodLabels[] } | { readonly unknown: string };
+
 interface Entry {
   readonly files: ReadonlySet<string>;
   readonly trail: readonly TrailEntry[];
@@ -96,6 +99,7 @@ export class KubernetesIndex {
   private readonly byFile = new Map<string, KubernetesObject[]>();
   private readonly byNamespace = new Map<string, KubernetesObject[]>();
   private readonly autoscalersByTarget = new Map<string, Autoscaler>();
+  private readonly byKindAndName = new Map<string, KubernetesObject>();
   private readonly unrenderedByFile = new Map<string, Unrendered[]>();
   /** Files of the unit that could not be read whole: objects in them may be missing. */
   readonly unreadable: readonly string[];
@@ -112,8 +116,10 @@ export class KubernetesIndex {
       missing.push(...renderer.missing);
     } else {
       for (const file of files) {
-        for (const object of file.root?.objects ?? []) {
-          const source = helmSource(file.root as ManifestFile, object);
+        const root = file.root as ManifestFile;
+        const sources = helmSources(root);
+        root.objects.forEach((object, i) => {
+          const source = sources[i];
           this.entries.set(object, {
             files: new Set([object.file]),
             trail: source ? [source] : [],
@@ -122,7 +128,7 @@ export class KubernetesIndex {
           });
           push(this.byFile, object.file, object);
           objects.push(object);
-        }
+        });
       }
     }
     this.objects = objects;
@@ -130,6 +136,8 @@ export class KubernetesIndex {
     this.unreadable = files.filter((f) => f.root && !f.root.complete).map((f) => f.source.path);
     for (const object of objects) {
       push(this.byNamespace, namespaceKey(object), object);
+      const id = `${namespaceKey(object)}/${object.kind}/${object.name}`;
+      if (!this.byKindAndName.has(id)) this.byKindAndName.set(id, object);
       if (object.type === 'Autoscaler' && object.target) {
         const key = `${namespaceKey(object)}/${object.target.kind}/${object.target.name}`;
         if (!this.autoscalersByTarget.has(key)) this.autoscalersByTarget.set(key, object);
@@ -215,14 +223,19 @@ export class KubernetesIndex {
   autoscalerTarget(autoscaler: Autoscaler): KubernetesObject | undefined {
     const target = autoscaler.target;
     if (!target) return undefined;
-    return this.inNamespaceOf(autoscaler).find((o) => o.kind === target.kind && o.name === target.name);
+    return this.byKindAndName.get(`${namespaceKey(autoscaler)}/${target.kind}/${target.name}`);
   }
 
   /** The labels of the pods an object creates, controller labels included. */
   podLabels(object: KubernetesObject): PodLabels | undefined {
+    if (this.podLabelCache.has(object)) return this.podLabelCache.get(object);
     const labels = object.type === 'Workload' || object.type === 'Job' ? object.template?.labels : object.type === 'Pod' ? object.labels : undefined;
-    return labels === undefined ? undefined : podLabelsOf(object, labels);
+    const found = labels === undefined ? undefined : podLabelsOf(object, labels);
+    this.podLabelCache.set(object, found);
+    return found;
   }
+
+  private readonly podLabelCache = new Map<KubernetesObject, PodLabels | undefined>();
 
   private readonly budgetBuckets = new Map<string, LabelBuckets<PodDisruptionBudget>>();
 
@@ -275,7 +288,19 @@ export class KubernetesIndex {
    * The pods the unit creates in an object's namespace, or the reason some cannot be seen: a custom
    * resource that may create pods (an operator's database), templated labels, a workload read partially.
    */
-  podsNear(object: { readonly namespace: string | undefined }): { readonly pods: readonly PodLabels[] } | { readonly unknown: string } {
+  podsNear(object: { readonly namespace: string | undefined }): PodsNear {
+    const key = namespaceKey(object);
+    let found = this.pods.get(key);
+    if (!found) {
+      found = this.readPods(object);
+      this.pods.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly pods = new Map<string, PodsNear>();
+
+  private readPods(object: { readonly namespace: string | undefined }): PodsNear {
     const pods: PodLabels[] = [];
     for (const o of this.inNamespaceOf(object)) {
       switch (o.type) {
@@ -315,12 +340,23 @@ export class KubernetesIndex {
   }
 }
 
-/** The `# Source:` comment of `helm template` output that precedes an object: the template that made it. */
-function helmSource(file: ManifestFile, object: KubernetesObject): TrailEntry | undefined {
-  let found: TrailEntry | undefined;
-  for (const source of file.helmSources) {
-    if (source.range.start.line > object.kindNode.range.start.line) break;
-    found = { node: source, message: `rendered from the Helm template ${source.value}` };
+/**
+ * For each object of a `helm template` output, the `# Source:` comment before it: the template that made
+ * it. Objects and comments are both in file order, so one pass pairs them.
+ */
+function helmSources(file: ManifestFile): (TrailEntry | undefined)[] {
+  if (file.helmSources.length === 0) return [];
+  const found: (TrailEntry | undefined)[] = [];
+  let next = 0;
+  let current: TrailEntry | undefined;
+  for (const object of file.objects) {
+    const line = object.kindNode.range.start.line;
+    while (next < file.helmSources.length && (file.helmSources[next] as ManifestFile['helmSources'][number]).range.start.line <= line) {
+      const source = file.helmSources[next] as ManifestFile['helmSources'][number];
+      current = { node: source, message: `rendered from the Helm template ${source.value}` };
+      next++;
+    }
+    found.push(current);
   }
   return found;
 }
