@@ -11,6 +11,7 @@ import { Unsupported, type YamlNode } from './node.js';
 import { BlockReader } from './read-block.js';
 
 const fuzzRuns = Number(process.env.NOSPOF_FUZZ_RUNS ?? 200);
+const slow = { timeout: Math.max(60_000, fuzzRuns * 50) };
 
 /** Both trees as comparable JSON: values, styles, kinds and trimmed ranges. */
 function shape(node: YamlNode | null, text: string): unknown {
@@ -128,7 +129,7 @@ describe('the fast block reader', () => {
     expect(read).toBeGreaterThan(40);
   });
 
-  it('agrees with the yaml package on generated block YAML (property)', () => {
+  it('agrees with the yaml package on generated block YAML (property)', slow, () => {
     // Scalars chosen to hit the core schema's corners and the characters that end plain scalars.
     const scalar = fc.oneof(
       fc.constantFrom('yes', 'no', 'on', 'off', 'null', '~', 'True', '010', '0o17', '0x1F', '1e3', '.inf', '-.5', '12:30', 'v1.2', '', ' ', 'a: b', 'a #b', '#x', '- x', '"q"', "it's", '${{ matrix.os }}', 'a\nb', 'tab\there', 'a long sentence that folds over several lines when the width is small', 'x\n\ny'),

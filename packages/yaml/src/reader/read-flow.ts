@@ -91,9 +91,8 @@ export class FlowReader {
         i = item.end;
       } else {
         const key = this.scalar(i, true);
-        const keyLine = text.indexOf('\n', key.start);
         i = this.skip(key.end);
-        if (keyLine !== -1 && keyLine < i) throw new Unsupported(i, 'flow map key over several lines');
+        for (let at = key.start; at < i; at++) if (isBreak(text[at])) throw new Unsupported(i, 'flow map key over several lines');
         // After a quoted key (JSON style) the value may follow the colon directly.
         const adjacent = key.style !== 'plain';
         if (text[i] !== ':' || (!adjacent && text[i + 1] !== ' ' && text[i + 1] !== '\t' && !isBreak(text[i + 1]))) {
