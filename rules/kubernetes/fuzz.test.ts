@@ -69,7 +69,7 @@ describe('the Kubernetes path on generated manifests (property)', () => {
   it('reads what the yaml package reads, however the manifest is written', slow, () => {
     fc.assert(
       fc.property(fc.array(workload, { minLength: 1, maxLength: 4 }), style, (workloads, options) => {
-        const text = workloads.map((w) => stringify(manifest(w), options as Parameters<typeof stringify>[1])).join('---\n');
+        const text = workloads.map((w) => stringify(manifest(w), options as unknown as Parameters<typeof stringify>[1])).join('---\n');
         const result = kubernetesLanguage.parse(new SourceFile('gen.yaml', text));
         expect(result.errors).toEqual([]);
         const objects = (result.root as ManifestFile).objects as Workload[];
@@ -100,7 +100,7 @@ describe('the Kubernetes path on generated manifests (property)', () => {
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a/c'), workload), { minLength: 1, maxLength: 5 }), style, (placed, options) => {
-        const files = placed.map(([dir, w], i) => ({ path: `${dir}/m${i}.yaml`, text: stringify(manifest(w), options as Parameters<typeof stringify>[1]) }));
+        const files = placed.map(([dir, w], i) => ({ path: `${dir}/m${i}.yaml`, text: stringify(manifest(w), options as unknown as Parameters<typeof stringify>[1]) }));
         const run = linter.lint({ files, configFor: () => config });
         for (const result of run.results) {
           const text = files.find((f) => f.path === result.file)?.text ?? '';
