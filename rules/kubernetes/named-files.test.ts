@@ -110,3 +110,29 @@ describe('naming a file never hides its findings', () => {
     expect(related).toEqual(expect.arrayContaining(['overlays/staging/kustomization.yaml', 'overlays/qa/kustomization.yaml']));
   });
 });
+
+describe('what kustomize would fetch or run', () => {
+  it('is listed for --explain-unknown, never reported', () => {
+    const linter = new Linter(
+      builtinTesterLanguages.map((l) => l.language as Language),
+      kubernetesRules,
+    );
+    const files = {
+      ...overlays,
+      'overlays/remote/kustomization.yaml': 'resources:\n  - ../../base\n  - https://github.com/example/app//deploy?ref=v1\nhelmCharts:\n  - name: redis\n',
+    };
+    const run = linter.lint({ files: Object.entries(files).map(([path, text]) => ({ path, text })), configFor: () => config });
+    const skipped = run.skipped.filter((s) => s.file === 'overlays/remote/kustomization.yaml');
+    expect(skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([expect.stringContaining('Helm charts are not inflated')]));
+    expect(run.skipped.some((s) => s.reason.includes('remote resources are never fetched'))).toBe(true);
+    expect(run.results.flatMap((r) => r.findings).filter((f) => f.ruleId === 'parse-error')).toEqual([]);
+  });
+
+  it('a component scanned without its overlays renders its own resources, its patches never judged alone', () => {
+    const findings = lint('components/spread/patch.yaml', {
+      'components/spread/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: patch.yaml\n',
+      'components/spread/patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n',
+    });
+    expect(findings.filter((f) => f.ruleId.startsWith('kubernetes/'))).toEqual([]);
+  });
+});

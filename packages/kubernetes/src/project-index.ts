@@ -147,9 +147,13 @@ export class KubernetesIndex {
 
   /** Kustomizations no other kustomization of the unit includes: the overlays the unit renders. */
   private roots(files: readonly ParsedFile<ManifestFile>[], byPath: ReadonlyMap<string, ParsedFile<ManifestFile>>) {
-    const kustomizations = files.flatMap((f) => (f.root?.kustomization && !f.root.kustomization.component ? [f.root.kustomization] : []));
+    const kustomizations = files.flatMap((f) => (f.root?.kustomization ? [f.root.kustomization] : []));
     const included = new Set(kustomizations.flatMap((k) => [...kustomizationClosure(k, byPath).includes]));
-    return kustomizations.filter((k) => !included.has(k.file));
+    const roots = kustomizations.filter((k) => !included.has(k.file));
+    // A component is applied inside the kustomizations that list it; scanned without them, it is
+    // rendered on its own resources so its patches are still never judged as whole objects.
+    const overlays = roots.filter((k) => !k.component);
+    return overlays.length > 0 ? overlays : roots;
   }
 
   private add(rendering: Rendering): KubernetesObject {
