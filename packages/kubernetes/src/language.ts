@@ -98,6 +98,7 @@ export function createKubernetesLanguage(options: KubernetesLanguageOptions = {}
     id: 'kubernetes',
     lineComment: '#',
     matches: (path) => manifestPath.test(path) || isKustomizationPath(path),
+    needsHead: () => false,
     parse: (source) => parseManifests(source, options),
     visitorKeys: {
       ManifestFile: ['kustomization', 'objects'],
