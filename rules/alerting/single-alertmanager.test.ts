@@ -63,14 +63,14 @@ ruleTester().run(rule, {
       filename: 'prometheus-k8s.yaml',
       code: prometheusResource,
       files: { 'alertmanager-main.yaml': alertmanagerResource('replicas: 1') },
-      errors: [{ messageId: 'oneReplica', file: 'alertmanager-main.yaml', line: 5, column: 13, data: { name: 'main', assumed: '' } }],
+      errors: [{ messageId: 'oneReplica', file: 'prometheus-k8s.yaml', line: 8, column: 9, data: { name: 'main', assumed: '' } }],
     },
     {
       name: 'replicas not set: the operator runs one',
       filename: 'prometheus-k8s.yaml',
       code: prometheusResource,
       files: { 'alertmanager-main.yaml': alertmanagerResource('version: 0.27.0') },
-      errors: [{ messageId: 'oneReplica', file: 'alertmanager-main.yaml', line: 4, column: 1 }],
+      errors: [{ messageId: 'oneReplica', file: 'prometheus-k8s.yaml', line: 8, column: 9 }],
     },
     {
       name: 'a Prometheus configuration in a ConfigMap',

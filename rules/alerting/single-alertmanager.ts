@@ -23,7 +23,7 @@ export default defineRule({
       oneTarget:
         'Prometheus sends alerts to one Alertmanager ({{target}}){{embedded}}: when it is down, no alert reaches anyone. List every member of an Alertmanager cluster (at least 2).',
       oneReplica:
-        'Alertmanager "{{name}}" runs {{replicas}} replica{{assumed}} and is the only Alertmanager Prometheus sends alerts to: when its pod restarts or its node fails, no alert reaches anyone. Run at least 2 replicas (3 is usual).',
+        'Prometheus sends alerts only to Alertmanager "{{name}}", which runs {{replicas}} replica{{assumed}}: when its pod restarts or its node fails, no alert reaches anyone. Run at least 2 replicas (3 is usual), or add a second Alertmanager here.',
     },
     schema: [],
     defaultOptions: [],
@@ -63,13 +63,15 @@ export default defineRule({
         }
         const [am] = [...found];
         if (total !== 1 || found.size !== 1 || !am) return;
+        // The replicas line itself is `kubernetes/operator-members`' finding; this one is about the alerting
+        // path, so it stands where Prometheus names its Alertmanager, with the replicas as the trail.
+        const [endpoint] = endpoints;
+        if (!endpoint) return;
         context.report({
-          node: { range: am.replicasAnchor },
-          file: am.file,
+          node: endpoint,
           messageId: 'oneReplica',
           data: { name: am.name, replicas: am.replicas.known ? am.replicas.value : 1, assumed: am.replicas.known && am.replicas.range ? '' : ' (replicas is not set: the operator runs 1)' },
-          related: endpoints.map((e) => ({ node: e, file: prometheus.file, message: `Prometheus${prometheus.name ? ` "${prometheus.name}"` : ''} sends alerts to ${e.name}` })),
-          resource: am.resource ?? `Alertmanager/${am.namespace ?? 'default'}/${am.name}`,
+          related: [{ node: { range: am.replicasAnchor }, file: am.file, message: `Alertmanager "${am.name}" runs ${am.replicas.known ? am.replicas.value : 1} replica(s)` }],
         });
       },
     };

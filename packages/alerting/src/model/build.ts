@@ -64,7 +64,8 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
   const found = collected.configs.length + collected.prometheuses.length + collected.alertmanagers.length > 0;
   // A manifest's own syntax errors and comments are the Kubernetes reader's to report; a plain file's are ours.
   const ownErrors = manifests === 0 && (found || byName !== undefined) ? read.errors.map((e) => ({ message: e.message, range: locate(e.start, e.end) })) : [];
-  if (!found && ownErrors.length === 0) return { errors: [], comments: [], notApplicable: true };
+  // An embedded configuration that does not parse is still ours to report, though nothing of it is read.
+  if (!found && ownErrors.length === 0 && collected.errors.length === 0) return { errors: [], comments: [], notApplicable: true };
   const comments = manifests === 0 ? read.comments.map((c) => ({ text: c.text, range: locate(c.start, c.end) })) : [];
   const root: AlertingFile = {
     type: 'AlertingFile',

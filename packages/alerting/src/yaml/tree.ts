@@ -1,5 +1,5 @@
 import type { Comment, Range, SourceFile } from '@nospof/core';
-import { deref, entriesOf, findComments, forgetYaml, isMap, isScalar, isSeq, parseYaml, type YamlDocument, type YNode } from '@nospof/yaml';
+import { findComments, parseYaml, type YamlDocument, type YamlNode, type YamlScalar } from '@nospof/yaml';
 
 /**
  * The one module of this package that talks to `@nospof/yaml`: it turns its documents into a small
@@ -66,12 +66,11 @@ const MAX_NODES = 200_000;
 const MAX_DEPTH = 128;
 
 /**
- * Reads a YAML stream. `source.path` keys the reader's per-path cache: when another language read the same
- * file first, its documents are reused rather than parsed again.
+ * Reads a YAML stream with the one positioned reader. `transient` is kept for callers that read an
+ * embedded document once (a Secret's `stringData`): nothing of it is cached either way.
  */
-export function readYaml(source: SourceFile, locate: Locate, options: { readonly transient?: boolean } = {}): YamlRead {
+export function readYaml(source: SourceFile, locate: Locate, _options: { readonly transient?: boolean } = {}): YamlRead {
   const parsed = parseYaml(source);
-  if (options.transient) forgetYaml(source.path);
   const documents = parsed.documents.map((doc) => document(doc, locate));
   const errors = parsed.errors.map((e) => ({ message: e.message, start: e.range.start.offset, end: e.range.end.offset }));
   return { documents, errors, comments: offsetsOf(findComments(source)) };
@@ -82,18 +81,17 @@ function offsetsOf(comments: readonly Comment[]) {
 }
 
 function document(doc: YamlDocument, locate: Locate): YDocument {
-  const contents = deref(doc.contents, doc);
+  const contents = doc.root;
   let root: { value: YValue | undefined } | undefined;
-  const top = isMap(contents) ? entriesOf(contents, doc) : [];
+  const top = contents?.kind === 'map' ? contents.items : [];
   return {
-    topKeys: top.map((e) => e.key),
+    topKeys: top.map((pair) => String(pair.key.value)),
     topString(key: string) {
-      const entry = top.find((e) => e.key === key);
-      const value = entry?.value;
-      return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+      const value = top.find((pair) => String(pair.key.value) === key)?.value;
+      return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
     },
     get root() {
-      root ??= { value: convert(contents, doc, locate, { nodes: 0, memo: new Map() }, 0) };
+      root ??= { value: convert(contents, doc.offset, locate, { nodes: 0, memo: new Map() }, 0) };
       return root.value;
     },
   };
@@ -101,53 +99,44 @@ function document(doc: YamlDocument, locate: Locate): YDocument {
 
 interface Budget {
   nodes: number;
-  readonly memo: Map<YNode, YValue | undefined>;
+  readonly memo: Map<YamlNode, YValue | undefined>;
 }
 
-function rangeOf(node: { range?: [number, number, number] | null } | undefined, locate: Locate): { range: Range; start: number; end: number } | undefined {
-  const r = node?.range;
-  return r ? { range: locate(r[0], r[1]), start: r[0], end: r[1] } : undefined;
-}
-
-function styleOf(type: string | undefined): ScalarStyle {
-  if (type === 'BLOCK_LITERAL') return 'literal';
-  if (type === 'BLOCK_FOLDED') return 'folded';
-  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return 'quoted';
+function styleOf(style: YamlScalar['style']): ScalarStyle {
+  if (style === 'literal' || style === 'folded') return style;
+  if (style === 'single' || style === 'double') return 'quoted';
   return 'plain';
 }
 
-/** Converts a YAML node; aliases resolve to the same converted node, so an alias bomb stays small. */
-function convert(raw: unknown, doc: YamlDocument, locate: Locate, budget: Budget, depth: number): YValue | undefined {
-  const node = deref(raw, doc);
+/** Converts a YAML node; aliases share one node in the reader's tree, so they convert once and an alias bomb stays small. */
+function convert(node: YamlNode | null, offset: number, locate: Locate, budget: Budget, depth: number): YValue | undefined {
   if (!node || depth > MAX_DEPTH || budget.nodes >= MAX_NODES) return undefined;
   if (budget.memo.has(node)) return budget.memo.get(node);
   budget.nodes++;
   budget.memo.set(node, undefined);
-  let result: YValue | undefined;
-  if (isScalar(node)) {
-    const at = rangeOf(node, locate);
-    const v = node.value;
-    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
-    if (at) result = { kind: 'scalar', value, style: styleOf(node.type), ...at };
-  } else if (isMap(node)) {
-    const at = rangeOf(node, locate);
+  const start = offset + node.start;
+  const end = offset + node.end;
+  let result: YValue;
+  if (node.kind === 'scalar') {
+    result = { kind: 'scalar', value: node.value, style: styleOf(node.style), range: locate(start, end), start, end };
+  } else if (node.kind === 'map') {
     const entries: YEntry[] = [];
-    for (const entry of entriesOf(node, doc)) {
-      const keyAt = rangeOf(entry.keyNode, locate);
-      if (!keyAt) continue;
-      entries.push({ key: entry.key, keyRange: keyAt.range, value: convert(entry.value, doc, locate, budget, depth + 1) });
+    for (const pair of node.items) {
+      entries.push({
+        key: String(pair.key.value),
+        keyRange: locate(offset + pair.key.start, offset + pair.key.end),
+        value: convert(pair.value, offset, locate, budget, depth + 1),
+      });
     }
-    if (at) result = { kind: 'map', range: at.range, entries };
-  } else if (isSeq(node)) {
-    const at = rangeOf(node, locate);
+    result = { kind: 'map', range: locate(start, end), entries };
+  } else {
     const items: YValue[] = [];
     for (const item of node.items) {
-      const value = convert(item, doc, locate, budget, depth + 1);
+      const value = convert(item, offset, locate, budget, depth + 1);
       if (value) items.push(value);
     }
-    if (at) result = { kind: 'seq', range: at.range, items };
+    result = { kind: 'seq', range: locate(start, end), items };
   }
   budget.memo.set(node, result);
   return result;
 }
-
