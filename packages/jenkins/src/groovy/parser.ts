@@ -325,8 +325,14 @@ class Parser extends ExpressionParser {
     const start = this.i;
     this.next();
     const parts: string[] = [];
-    while (!this.atStatementEnd()) parts.push(this.next().text);
-    const path = parts.filter((p) => p !== 'static').join('').replace(/\bas\b.*$/, '');
+    let aliased = false;
+    while (!this.atStatementEnd()) {
+      const t = this.next();
+      // `import a.B as C`: the alias is not part of the path
+      if (t.kind === 'ident' && t.text === 'as') aliased = true;
+      if (!aliased && !(t.kind === 'ident' && t.text === 'static')) parts.push(t.text);
+    }
+    const path = parts.join('');
     return { type: 'ImportStatement', path, annotations, range: this.rangeFrom(start) };
   }
 
