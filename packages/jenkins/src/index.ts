@@ -1,4 +1,7 @@
-export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline, isJenkinsfilePath } from './language.js';
+export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline } from './language.js';
+export { isJenkinsfilePath, isLibraryStepPath, libraryStepName } from './discovery/paths.js';
+export { sniffGroovy, SNIFF_CUT_HINT } from './discovery/sniff.js';
+export type { GroovySniff } from './discovery/sniff.js';
 export { runsOnFailure } from './model/failure.js';
 export { scriptOf, shellSteps } from './model/scripts.js';
 export { parseGroovy, maxNestingDepth } from './groovy/parser.js';
