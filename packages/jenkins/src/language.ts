@@ -8,6 +8,8 @@ import { flattenSteps, nodesOfType } from './model/navigate.js';
 import type { Mutable } from './model/parent.js';
 import type { JenkinsFile, ModelNode } from './model/types.js';
 import { visitorKeys } from './model/visitor-keys.js';
+import { buildJenkinsIndex } from './project/jenkins-index.js';
+import type { JenkinsIndex } from './project/jenkins-index.js';
 
 /** True for Groovy text whose first bytes read like a pipeline, a loadable script or a cut-off licence header. */
 export function looksLikePipeline(head: string): boolean {
@@ -74,8 +76,16 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
   return byLine.get(line);
 }
 
-export const jenkinsLanguage: Language<JenkinsFile> = {
+/**
+ * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
+ * EPL and Apache notices run 600 to 2,000 bytes) before the code that tells a pipeline from a class.
+ * Shorter heads still work: what they cannot settle is claimed and settled by `parse` on the whole file.
+ */
+export const JENKINS_HEAD_BYTES = 4096;
+
+export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly headBytes: number } = {
   id: 'jenkins',
+  headBytes: JENKINS_HEAD_BYTES,
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
     if (!isGroovyPath(path)) return false;
@@ -83,6 +93,7 @@ export const jenkinsLanguage: Language<JenkinsFile> = {
   },
   parse: parseJenkinsfile,
   visitorKeys,
+  index: (files) => buildJenkinsIndex(files),
   settingsSchema: {
     type: 'object',
     additionalProperties: false,

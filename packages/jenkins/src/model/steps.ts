@@ -36,6 +36,7 @@ interface Context {
   readonly deferred: boolean;
   readonly stored: boolean;
   readonly guard: TryGuard | undefined;
+  readonly storedIn: StoredClosure | undefined;
   readonly scope: FileScope;
   readonly out: Step[];
 }
@@ -55,19 +56,24 @@ export function collectSteps(
 ): Step[] {
   const scope = scopeOf(parent);
   const out: Step[] = [];
-  visitStatements(statements, { parent, handler, deferred, stored: false, guard: undefined, scope, out });
+  visitStatements(statements, { parent, handler, deferred, stored: false, guard: undefined, storedIn: undefined, scope, out });
   return out;
 }
 
 /** Visits a closure stored for later: its steps are collected as usual, marked stored and registered under `name`. */
 function visitStoredClosure(closure: G.ClosureExpression, name: string | undefined, ctx: Context): void {
-  const start = ctx.out.length;
-  visitStatements(closure.body, { ...ctx, deferred: true, stored: true, guard: undefined });
+  const stored: Mutable<StoredClosure> = { name, params: closure.params, steps: [], range: closure.range };
+  stored.steps = collected(ctx, () => visitStatements(closure.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: stored }));
   if (name === undefined) return;
   const list = ctx.scope.closures.get(name) ?? [];
   if (list.length >= maxClosuresPerName) return;
-  list.push({ name, params: closure.params, steps: ctx.out.slice(start), range: closure.range });
+  list.push(stored);
   ctx.scope.closures.set(name, list);
+}
+
+/** A placeholder closure for code that runs who knows when (nested methods, class bodies, anonymous classes). */
+function anonymous(ctx: Context): StoredClosure {
+  return { name: undefined, params: [], steps: [], range: ctx.parent.range };
 }
 
 /** The variable a value is stored under: `x = v`, `x[k] = v`, `x.k = v` all store into `x`. */
@@ -135,10 +141,10 @@ function visitStatement(s: G.Statement, ctx: Context): void {
       if (s.argument) visitExpression(s.argument, ctx);
       return;
     case 'MethodDeclaration':
-      if (s.body) visitStatements(s.body.body, { ...ctx, deferred: true, stored: true, guard: undefined });
+      if (s.body) visitStatements(s.body.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: anonymous(ctx) });
       return;
     case 'ClassDeclaration':
-      visitStatements(s.body, { ...ctx, deferred: true, stored: true, guard: undefined });
+      visitStatements(s.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: anonymous(ctx) });
       return;
     case 'Opaque':
       visitStatements(s.children, ctx);
@@ -194,7 +200,7 @@ function visitExpression(e: G.Expression, ctx: Context): void {
       return;
     case 'NewExpression':
       for (const a of e.args) visitExpression(a, ctx);
-      visitStatements(e.body, { ...ctx, deferred: true, stored: true, guard: undefined });
+      visitStatements(e.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: anonymous(ctx) });
       return;
     case 'Opaque':
       visitStatements(e.children, ctx);
@@ -268,6 +274,7 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
   };
   setParent(step, ctx.parent);
   if (ctx.guard) Object.defineProperty(step, 'guard', { value: ctx.guard, enumerable: false });
+  if (ctx.storedIn) Object.defineProperty(step, 'storedIn', { value: ctx.storedIn, enumerable: false });
   if (step.qualifiedName === 'stage') {
     const name = stringValue(firstArgument(step, 'name'));
     step.resource = stageResource(name.known ? name.value : undefined, ctx.parent);

@@ -54,6 +54,8 @@ export interface Step extends ModelNode {
   readonly member: boolean;
   /** The innermost `try` whose block holds the step (not enumerable: the tree stays printable). */
   readonly guard?: TryGuard | undefined;
+  /** The innermost stored closure the step is written in (not enumerable). */
+  readonly storedIn?: StoredClosure | undefined;
 }
 
 export type AgentKind = 'any' | 'none' | 'label' | 'node' | 'docker' | 'dockerfile' | 'kubernetes' | 'other';
@@ -227,7 +229,8 @@ export interface FunctionDef extends ModelNode {
 
 /** A closure literal stored under a name (`def build = { }`, `branches[k] = { }`, `branches.put(k, { })`). */
 export interface StoredClosure {
-  readonly name: string;
+  /** Undefined for a closure stored where no name keeps it (`return { }`, `[{ }, { }].each`). */
+  readonly name: string | undefined;
   readonly params: readonly string[];
   /** Its outermost steps (also in the model where the literal is written, marked `stored`). */
   readonly steps: readonly Step[];
