@@ -71,7 +71,7 @@ export interface Agent extends ModelNode {
   readonly labelSource: G.Expression | undefined;
   readonly customWorkspace: Value<string> | undefined;
   readonly image: Value<string> | undefined;
-  /** Kubernetes pods and containers built for the run: lost with the node they landed on. */
+  /** Kubernetes pods built for the run: lost with the node they landed on. */
   readonly ephemeral: boolean;
   readonly call: G.MethodCall;
 }
