@@ -128,7 +128,7 @@ ruleTester().run(rule, {
           stage('Ship') { deployApp('prod') }
         }
       `,
-      files: { 'vars/deployApp.groovy': "def call(String env) {\n  sh \"kubectl apply -k overlays/\${env}\"\n}\n" },
+      files: { 'vars/deployApp.groovy': "def call(String env) {\n  sh \"kubectl apply -k overlays/${env}\"\n}\n" },
       errors: [{ messageId: 'unlocked', data: { stage: 'Ship' }, line: 2, column: 3 }],
     },
     {

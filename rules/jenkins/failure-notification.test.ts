@@ -332,7 +332,7 @@ ruleTester().run(rule, {
           post { failure { reportStatus() } }
         }
       `,
-      files: { 'vars/reportStatus.groovy': "def call() {\n  echo \"status: \${currentBuild.currentResult}\"\n  archiveArtifacts 'logs/**'\n}\n" },
+      files: { 'vars/reportStatus.groovy': "def call() {\n  echo \"status: ${currentBuild.currentResult}\"\n  archiveArtifacts 'logs/**'\n}\n" },
       errors: [{ messageId: 'missing', line: 4, column: 3 }],
     },
     {
