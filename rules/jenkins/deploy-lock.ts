@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import { ancestors, firstArgument, flattenRuns, nodesOfType, optionNamed, resourceOf, stringValue, wrappingRun } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Options, Run, Stage } from '@nospof/jenkins';
 import { deploys } from './utils/deploy.js';
-import { allRuns, fileFlow, judgedOnItsOwn, located } from './utils/flow.js';
+import { allRuns, fileFlow, followedCompletely, judgedOnItsOwn, located } from './utils/flow.js';
 import type { FileFlow } from './utils/flow.js';
 
 /** Wrappers that let one build at a time through: lockable resources, throttle categories. */
@@ -59,7 +59,7 @@ export default defineRule({
     return {
       JenkinsFile(file: JenkinsFile) {
         const ff = fileFlow(context, file);
-        if (!judgedOnItsOwn(ff) || jobSerialised(ff)) return;
+        if (!judgedOnItsOwn(ff) || jobSerialised(ff) || !followedCompletely(context, ff)) return;
         if (file.pipeline) {
           for (const stage of nodesOfType<Stage>(file, 'Stage')) {
             if (!stage.steps || optionLocked(stage)) continue;

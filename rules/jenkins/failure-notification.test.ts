@@ -239,6 +239,31 @@ ruleTester().run(rule, {
       files: { Jenkinsfile: "try {\n  load 'ci/build.groovy'\n} catch (e) {\n  slackSend message: 'failed'\n  throw e\n}\n" },
     },
     {
+      name: 'an alert beyond the depth nospof follows is unknown, not missing',
+      code: [
+        ...Array.from({ length: 12 }, (_, i) => `def hop${i}() { hop${i + 1}() }`),
+        "def hop12() { slackSend message: 'failed' }",
+        'pipeline {',
+        '  agent any',
+        "  stages { stage('b') { steps { sh 'make' } } }",
+        '  post { failure { script { hop0() } } }',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'an alert past the number of steps nospof follows is unknown, not missing',
+      code: [
+        `def collect() {\n${"  archiveArtifacts 'a'\n".repeat(200)}}`,
+        'pipeline {',
+        '  agent any',
+        "  stages { stage('b') { steps { sh 'make' } } }",
+        `  post { failure { script {\n${'    collect()\n'.repeat(150)}    slackSend message: 'failed'\n  } } }`,
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'a library-only Jenkinsfile is not judged',
       code: groovy`
         buildPlugin()

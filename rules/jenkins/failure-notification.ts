@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import type { Range } from '@nospof/core';
 import { ancestors, flattenRuns, handlerOf, nodesOfType, resourceOf } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Pipeline, Post, Run, Stage } from '@nospof/jenkins';
-import { fileFlow, judgedOnItsOwn, located, outermost } from './utils/flow.js';
+import { fileFlow, followedCompletely, judgedOnItsOwn, located, outermost } from './utils/flow.js';
 import type { FileFlow } from './utils/flow.js';
 import { countChannels, guardingHandlers } from './utils/notifications.js';
 import type { ChannelCount } from './utils/notifications.js';
@@ -83,7 +83,7 @@ export default defineRule({
       if (enough(pipelineCount)) return;
       const counts = leaves.map((stage) => ({ stage, count: merge([pipelineCount, stageCount(ff, stage)]) }));
       const short = counts.filter((c) => !enough(c.count));
-      if (short.length === 0) return;
+      if (short.length === 0 || !followedCompletely(context, ff)) return;
       const anchor: { range: Range } = { range: pipeline.post ? pipeline.post.call.nameRange : pipeline.nameRange };
       const resource = resourceOf(pipeline);
       const silent = short.filter((c) => c.count.channels.size === 0);
@@ -114,7 +114,7 @@ export default defineRule({
         if (handlerOf(node)) continue;
         const around = guardingHandlers(ff, node).flat();
         const count = countChannels([...around, ...handlerRunsWithin(node.children)]);
-        if (enough(count)) continue;
+        if (enough(count) || !followedCompletely(context, ff)) continue;
         const where = located(ff, node, node.step.nameRange);
         if (count.channels.size === 0) context.report({ ...where, messageId: 'missingScripted', resource: resourceOf(node.step) });
         else context.report({ ...where, messageId: 'tooFew', data: tooFew(count), resource: resourceOf(node.step) });

@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import type { Fixer, TextEdit } from '@nospof/core';
 import { flattenRuns, optionNamed, resourceOf, wrappingRun } from '@nospof/jenkins';
 import type { JenkinsFile, Pipeline, Run, Stage } from '@nospof/jenkins';
-import { fileFlow, judgedOnItsOwn, located, outermost } from './utils/flow.js';
+import { fileFlow, followedCompletely, judgedOnItsOwn, located, outermost } from './utils/flow.js';
 import type { FileFlow } from './utils/flow.js';
 
 /**
@@ -99,6 +99,7 @@ export default defineRule({
           const stages = pipeline.stages?.stages ?? [];
           if (stages.length === 0) return;
           if (!topLevelOnly && stages.every((s) => stageCovered(ff, s))) return;
+          if (!followedCompletely(context, ff)) return;
           context.report({
             node: { range: pipeline.nameRange },
             messageId: 'missing',
@@ -110,7 +111,7 @@ export default defineRule({
         }
         // every node block is judged on its own, wherever it is written (a helper, a library step)
         for (const node of outermost(flattenRuns(ff.flow.runsOf(file.steps)), 'node')) {
-          if (nodeCovered(node, topLevelOnly)) continue;
+          if (nodeCovered(node, topLevelOnly) || !followedCompletely(context, ff)) continue;
           context.report({
             ...located(ff, node, node.step.nameRange),
             messageId: 'missingScripted',

@@ -1,4 +1,4 @@
-import type { ProjectContext, Range, RelatedDescriptor } from '@nospof/core';
+import type { ProjectContext, Range, RelatedDescriptor, Unknown } from '@nospof/core';
 import { callSites, flattenRuns, flowFor, nodesOfType } from '@nospof/jenkins';
 import type { Flow, JenkinsFile, JenkinsIndex, PostCondition, Run, Steps } from '@nospof/jenkins';
 
@@ -8,6 +8,16 @@ export interface FileFlow {
   readonly file: JenkinsFile;
   readonly flow: Flow;
   readonly index: JenkinsIndex | undefined;
+}
+
+/**
+ * False (and the gap recorded for `--explain-unknown`) when the calls the file makes went deeper or wider
+ * than the flow follows: what lies beyond is unknown, so a rule must not report something as missing.
+ */
+export function followedCompletely(context: { skipped(value: Unknown, what: string): void }, ff: FileFlow): boolean {
+  if (!ff.flow.truncated) return true;
+  context.skipped({ known: false, reason: 'the calls this pipeline makes nest deeper or run more steps than nospof follows', range: ff.file.range }, 'calls followed');
+  return false;
 }
 
 export function fileFlow(context: { readonly file: string; readonly project: ProjectContext }, file: JenkinsFile): FileFlow {
