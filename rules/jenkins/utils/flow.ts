@@ -47,9 +47,16 @@ export function postRuns(ff: FileFlow): Run[] {
   return nodesOfType<PostCondition>(ff.file, 'PostCondition').flatMap((c) => ff.flow.runsOf(c.steps));
 }
 
-/** Every run the file executes: its work, its `post` conditions, and everything they call. */
-export function allRuns(ff: FileFlow): Run[] {
-  return flattenRuns([...workRuns(ff), ...postRuns(ff)]);
+const everyRun = new WeakMap<Flow, readonly Run[]>();
+
+/** Every run the file executes: its work, its `post` conditions, and everything they call (built once per flow). */
+export function allRuns(ff: FileFlow): readonly Run[] {
+  let runs = everyRun.get(ff.flow);
+  if (!runs) {
+    runs = flattenRuns([...workRuns(ff), ...postRuns(ff)]);
+    everyRun.set(ff.flow, runs);
+  }
+  return runs;
 }
 
 /** The outermost runs of `name` (not inside another run of it): each scripted `node` block, say. */

@@ -136,7 +136,7 @@ export class Flow {
       for (let i = list.length - 1; i >= 0; i--) {
         const step = list[i] as Step;
         if (step.storedIn !== item.context) continue;
-        stack.push({ ...item, step });
+        stack.push({ step, file: item.file, model: item.model, frame: item.frame, context: item.context, parent: item.parent, out: item.out });
       }
     };
     push(steps, { file: this.path, model: this.model, frame: undefined, context: undefined, parent: undefined, out });

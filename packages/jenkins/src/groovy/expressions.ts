@@ -84,6 +84,7 @@ export abstract class ExpressionParser extends TokenStream {
     if (t.kind === 'punct' && assignmentOperators.has(t.text) && !this.lineBreakEnds(t)) {
       this.next();
       const value = this.parseExpressionWithCommands();
+      if (ternary.type === 'Identifier') this.bind(ternary.name, value);
       return { type: 'AssignmentExpression', operator: t.text, target: ternary, value, range: this.rangeFrom(start) };
     }
     return ternary;
@@ -510,6 +511,7 @@ export abstract class ExpressionParser extends TokenStream {
       if (lastIdent) params.push(lastIdent);
       this.next();
     }
+    for (const p of params) this.declared.add(p);
     const body = this.parseBlockBody(open);
     return { type: 'ClosureExpression', params, body, range: this.rangeFrom(start) };
   }

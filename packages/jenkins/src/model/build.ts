@@ -1,14 +1,12 @@
 import { known } from '@nospof/core';
 import type * as G from '../groovy/ast.js';
 import { buildPipeline } from './declarative.js';
-import { scanNames } from './names.js';
-import type { FileNames } from './names.js';
+import { namesOf } from './names.js';
 import { setParent } from './parent.js';
 import type { Mutable } from './parent.js';
 import { collectSteps, setFileScope } from './steps.js';
-import { flattenSteps } from './navigate.js';
 import { firstArgument, looseText, stringValue } from './values.js';
-import type { FileRole, FunctionDef, JenkinsFile, LibraryReference, LoadReference, Step, StoredClosure } from './types.js';
+import type { FileRole, FunctionDef, JenkinsFile, LibraryReference, Step, StoredClosure } from './types.js';
 
 /** Builds the Jenkins model (declarative and scripted) from a Groovy program. */
 export function buildJenkinsFile(program: G.Program, role: FileRole = 'pipeline'): JenkinsFile {
@@ -27,8 +25,9 @@ export function buildJenkinsFile(program: G.Program, role: FileRole = 'pipeline'
     range: program.range,
   };
   setParent(file, undefined);
-  const names = scanNames(program);
-  setFileScope(file, { names, closures });
+  const names = namesOf(program);
+  const loadSteps: Step[] = [];
+  setFileScope(file, { names, closures, loads: loadSteps });
   const libraries: LibraryReference[] = [];
   const functions: FunctionDef[] = [];
   const rest: G.Statement[] = [];
@@ -51,7 +50,7 @@ export function buildJenkinsFile(program: G.Program, role: FileRole = 'pipeline'
   }
   file.libraries = libraries;
   file.functions = functions;
-  file.loads = loadsOf([...file.steps, ...functions.flatMap((f) => f.steps)], names);
+  file.loads = loadSteps.map((step) => ({ variable: names.loadTargets.get(step.call), path: looseText(firstArgument(step, 'path')), step }));
   file.style = file.pipeline ? 'declarative' : file.steps.some((s) => s.name !== 'library') ? 'scripted' : 'empty';
   return file;
 }
@@ -89,13 +88,4 @@ function libraryFromStep(step: Step, parent: JenkinsFile): LibraryReference {
   const arg = firstArgument(step, 'identifier');
   const ref: LibraryReference = { type: 'LibraryReference', name: stringValue(arg), via: 'step', range: step.range };
   return setParent(ref, parent);
-}
-
-function loadsOf(steps: readonly Step[], names: FileNames): LoadReference[] {
-  const out: LoadReference[] = [];
-  for (const step of flattenSteps(steps)) {
-    if (step.qualifiedName !== 'load') continue;
-    out.push({ variable: names.loadTargets.get(step.call), path: looseText(firstArgument(step, 'path')), step });
-  }
-  return out;
 }

@@ -10,12 +10,14 @@ import type { Handler, ModelNode, Step, StoredClosure, TryGuard } from './types.
 export interface FileScope {
   readonly names: FileNames;
   readonly closures: Map<string, StoredClosure[]>;
+  /** `load` steps met while collecting, in source order of collection. */
+  readonly loads: Step[];
 }
 
 /** Stored closures kept per name: enough for real branch maps, bounded for hostile ones. */
 const maxClosuresPerName = 64;
 
-const emptyScope: FileScope = { names: { declared: new Set(), loadVariables: new Set(), loadTargets: new Map() }, closures: new Map() };
+const emptyScope: FileScope = { names: { declared: new Set(), loadVariables: new Set(), loadTargets: new Map() }, closures: new Map(), loads: [] };
 
 const scopes = new WeakMap<ModelNode, FileScope>();
 
@@ -63,7 +65,9 @@ export function collectSteps(
 /** Visits a closure stored for later: its steps are collected as usual, marked stored and registered under `name`. */
 function visitStoredClosure(closure: G.ClosureExpression, name: string | undefined, ctx: Context): void {
   const stored: Mutable<StoredClosure> = { name, params: closure.params, steps: [], range: closure.range };
-  stored.steps = collected(ctx, () => visitStatements(closure.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: stored }));
+  const steps = collected(ctx, () => visitStatements(closure.body, { ...ctx, deferred: true, stored: true, guard: undefined, storedIn: stored }));
+  // not enumerable: its steps point back at it, and the tree must stay printable
+  Object.defineProperty(stored, 'steps', { value: steps, enumerable: false });
   if (name === undefined) return;
   const list = ctx.scope.closures.get(name) ?? [];
   if (list.length >= maxClosuresPerName) return;
@@ -242,7 +246,8 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
   if (!isStepCall(call, ctx.scope)) {
     if (call.object) visitExpression(call.object, ctx);
     // `branches.put('a', { ... })` stores the closure under `branches`
-    const [key, value] = call.args;
+    const key = call.args[0];
+    const value = call.args[1];
     if (call.name === 'put' && call.object?.type === 'Identifier' && value?.type === 'ClosureExpression') {
       if (key) visitExpression(key, ctx);
       visitStoredClosure(value, call.object.name, ctx);
@@ -270,17 +275,27 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
     deferred: ctx.deferred,
     stored: ctx.stored,
     member,
+    guard: ctx.guard,
+    storedIn: ctx.storedIn,
     range: call.range,
   };
   setParent(step, ctx.parent);
-  if (ctx.guard) Object.defineProperty(step, 'guard', { value: ctx.guard, enumerable: false });
-  if (ctx.storedIn) Object.defineProperty(step, 'storedIn', { value: ctx.storedIn, enumerable: false });
   if (step.qualifiedName === 'stage') {
     const name = stringValue(firstArgument(step, 'name'));
     step.resource = stageResource(name.known ? name.value : undefined, ctx.parent);
   }
   ctx.out.push(step);
-  const inner: Context = { ...ctx, parent: step, out: body };
+  if (step.qualifiedName === 'load' && ctx.scope !== emptyScope) ctx.scope.loads.push(step);
+  const inner: Context = {
+    parent: step,
+    handler: ctx.handler,
+    deferred: ctx.deferred,
+    stored: ctx.stored,
+    guard: ctx.guard,
+    storedIn: ctx.storedIn,
+    scope: ctx.scope,
+    out: body,
+  };
   for (const a of call.args) visitArgument(a, inner);
   for (const n of call.namedArgs) visitArgument(n.value, inner);
   if (call.closure) visitStatements(call.closure.body, inner);

@@ -52,10 +52,10 @@ export interface Step extends ModelNode {
    * (`utils.notify()`) or a shared-library global (`slack.failed()`).
    */
   readonly member: boolean;
-  /** The innermost `try` whose block holds the step (not enumerable: the tree stays printable). */
-  readonly guard?: TryGuard | undefined;
-  /** The innermost stored closure the step is written in (not enumerable). */
-  readonly storedIn?: StoredClosure | undefined;
+  /** The innermost `try` whose block holds the step, in the same function or top-level code. */
+  readonly guard: TryGuard | undefined;
+  /** The innermost stored closure the step is written in. */
+  readonly storedIn: StoredClosure | undefined;
 }
 
 export type AgentKind = 'any' | 'none' | 'label' | 'node' | 'docker' | 'dockerfile' | 'kubernetes' | 'other';
@@ -232,7 +232,7 @@ export interface StoredClosure {
   /** Undefined for a closure stored where no name keeps it (`return { }`, `[{ }, { }].each`). */
   readonly name: string | undefined;
   readonly params: readonly string[];
-  /** Its outermost steps (also in the model where the literal is written, marked `stored`). */
+  /** Its outermost steps (also in the model where the literal is written, marked `stored`; not enumerable). */
   readonly steps: readonly Step[];
   readonly range: Range;
 }
