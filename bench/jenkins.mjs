@@ -123,7 +123,7 @@ function library() {
 `,
     },
     { path: 'vars/notifyTeam.groovy', text: "def call(String text) {\n    slackSend channel: '#ci', color: 'danger', message: text\n    mail to: 'ci@example.com', subject: 'CI failure', body: text\n}\n" },
-    { path: 'ci/steps.groovy', text: "def test(String module) {\n    sh \"./gradlew :\${module}:test\"\n    junit \"\${module}/build/test-results/**/*.xml\"\n}\nreturn this\n" },
+    { path: 'ci/steps.groovy', text: "def test(String module) {\n    sh \"./gradlew :${module}:test\"\n    junit \"${module}/build/test-results/**/*.xml\"\n}\nreturn this\n" },
   ];
 }
 
