@@ -13,7 +13,7 @@ function parsed(path: string, text: string): ParsedFile<JenkinsFile> {
 }
 
 /** Runs of the top-level code of the first file, with every file in the index. */
-function runs(files: Record<string, string>, limits?: { maxDepth: number; maxRuns: number }): { all: Run[]; flow: Flow } {
+function runs(files: Record<string, string>, limits?: { maxDepth: number; maxRuns: number; maxFiles: number }): { all: Run[]; flow: Flow } {
   const list = Object.entries(files).map(([path, text]) => parsed(path, text));
   const first = list[0] as ParsedFile<JenkinsFile>;
   const flow = new Flow(buildJenkinsIndex(list), first.source.path, first.root as JenkinsFile, limits);
@@ -94,14 +94,22 @@ describe('runs across helpers, closures, loads and libraries', () => {
     const recursive = runs({ Jenkinsfile: "def a() { b() }\ndef b() { a(); sh 'x' }\nnode { a() }\n" });
     expect(named(recursive.all, 'sh')).toHaveLength(1);
     const deep = Array.from({ length: 20 }, (_, i) => `def f${i}() { f${i + 1}() }`).join('\n');
-    const bounded = runs({ Jenkinsfile: `${deep}\ndef f20() { sh 'deep' }\nnode { f0() }\n` }, { maxDepth: 8, maxRuns: 1000 });
+    const bounded = runs({ Jenkinsfile: `${deep}\ndef f20() { sh 'deep' }\nnode { f0() }\n` }, { maxDepth: 8, maxRuns: 1000, maxFiles: 64 });
     expect(named(bounded.all, 'sh')).toHaveLength(0);
     expect(bounded.flow.truncated).toBe(true);
   });
 
+  it('enters a bounded number of other files', () => {
+    const files: Record<string, string> = { Jenkinsfile: Array.from({ length: 10 }, (_, i) => `step${i}()`).join('\n') };
+    for (let i = 0; i < 10; i++) files[`vars/step${i}.groovy`] = `def call() { sh 'x${i}' }\n`;
+    const { all, flow } = runs(files, { maxDepth: 8, maxRuns: 1000, maxFiles: 4 });
+    expect(new Set(all.map((r) => r.file)).size).toBe(5);
+    expect(flow.truncated).toBe(true);
+  });
+
   it('stops at the run bound on a call tree that doubles at every level', () => {
     const levels = Array.from({ length: 30 }, (_, i) => `def g${i}() { g${i + 1}(); g${i + 1}() }`).join('\n');
-    const { all, flow } = runs({ Jenkinsfile: `${levels}\nnode { g0() }\n` }, { maxDepth: 40, maxRuns: 5000 });
+    const { all, flow } = runs({ Jenkinsfile: `${levels}\nnode { g0() }\n` }, { maxDepth: 40, maxRuns: 5000, maxFiles: 64 });
     expect(all.length).toBeLessThanOrEqual(5000);
     expect(flow.truncated).toBe(true);
   });

@@ -41,13 +41,17 @@ export type Callee =
   | { readonly kind: 'closure'; readonly file: string; readonly model: JenkinsFile; readonly closure: StoredClosure }
   | { readonly kind: 'script'; readonly file: string; readonly model: JenkinsFile };
 
-/** Bounds that keep hostile or recursive code from growing the view: nested calls, and runs per entry. */
+/** Bounds that keep hostile or recursive code from growing the view. */
 export interface FlowLimits {
+  /** Calls nested inside calls. */
   readonly maxDepth: number;
+  /** Runs built for one file, all its entry points together. */
   readonly maxRuns: number;
+  /** Other files (loaded scripts, library steps) entered from one file. */
+  readonly maxFiles: number;
 }
 
-export const defaultFlowLimits: FlowLimits = { maxDepth: 8, maxRuns: 20_000 };
+export const defaultFlowLimits: FlowLimits = { maxDepth: 8, maxRuns: 20_000, maxFiles: 64 };
 
 /** Steps that run a map of closures in parallel: `parallel branches`, `parallel(branches)`. */
 const parallelSteps: ReadonlySet<string> = new Set(['parallel']);
@@ -107,6 +111,7 @@ interface Item {
 /** Builds the runs of entry-point steps written in `file`. */
 export class Flow {
   private count = 0;
+  private readonly entered = new Set<string>();
   /** True when a bound stopped the expansion: what lies beyond it is unknown. */
   truncated = false;
 
@@ -179,6 +184,13 @@ export class Flow {
     }
     let takesBlock = false;
     for (const callee of callees) {
+      if (callee.file !== this.path && !this.entered.has(callee.file)) {
+        if (this.entered.size >= this.limits.maxFiles) {
+          this.truncated = true;
+          continue;
+        }
+        this.entered.add(callee.file);
+      }
       const steps = callee.kind === 'function' ? callee.fn.steps : callee.kind === 'closure' ? callee.closure.steps : callee.model.steps;
       const params = callee.kind === 'function' ? callee.fn.params : callee.kind === 'closure' ? callee.closure.params : [];
       const last = params[params.length - 1];
