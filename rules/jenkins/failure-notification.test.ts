@@ -264,6 +264,22 @@ ruleTester().run(rule, {
       ].join('\n'),
     },
     {
+      name: 'strict: recipient providers built as arguments do not make the count unknown',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            failure {
+              emailext subject: 'failed', body: env.BUILD_URL, recipientProviders: [culprits(), requestor()]
+              mattermostSend color: 'danger', message: 'failed'
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'a library-only Jenkinsfile is not judged',
       code: groovy`
         buildPlugin()
@@ -392,6 +408,18 @@ ruleTester().run(rule, {
         onAgent('linux') { sh 'make' }
       `,
       errors: [{ messageId: 'missingScripted', line: 2, column: 3 }],
+    },
+    {
+      name: 'strict: recipient providers do not hide that only one channel alerts',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post { failure { emailext subject: 'failed', body: env.BUILD_URL, recipientProviders: [culprits()] } }
+        }
+      `,
+      errors: [{ messageId: 'tooFew', data: { count: 1, channels: 'email', min: 2 }, line: 4, column: 3 }],
     },
     {
       name: 'strict: one channel is not enough',

@@ -98,6 +98,23 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'credentials built as arguments of the wrapper are not work outside the timeout',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('publish') {
+              steps {
+                withCredentials([usernamePassword(credentialsId: 'repo', usernameVariable: 'U', passwordVariable: 'P')]) {
+                  timeout(time: 10, unit: 'MINUTES') { sh './publish.sh' }
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'a local helper that wraps its block in timeout covers the stage',
       code: groovy`
         def bounded(int minutes, Closure body) {

@@ -11,7 +11,13 @@ import type { FileFlow } from './utils/flow.js';
  */
 function bounded(run: Run): boolean {
   if (run.step.name === 'timeout' && !run.step.member) return true;
-  return run.children.length > 0 && run.children.every(bounded);
+  const work = doing(run.children);
+  return work.length > 0 && work.every(bounded);
+}
+
+/** Runs that do work: not the value builders passed as arguments (`usernamePassword(...)` in `withCredentials`). */
+function doing(runs: readonly Run[]): Run[] {
+  return runs.filter((r) => !r.step.argument);
 }
 
 function stageCovered(ff: FileFlow, stage: Stage): boolean {
@@ -27,8 +33,8 @@ function nodeCovered(node: Run, topLevelOnly: boolean): boolean {
   if (wrappingRun(node, ['timeout'])) return true;
   if (topLevelOnly) return false;
   const stages = flattenRuns(node.children).filter((r) => r.step.name === 'stage' && r.step.hasClosure);
-  if (stages.length > 0) return stages.every((s) => wrappingRun(s, ['timeout']) !== undefined || (s.children.length > 0 && s.children.every(bounded)));
-  return node.children.length > 0 && node.children.every(bounded);
+  if (stages.length > 0) return stages.every((s) => wrappingRun(s, ['timeout']) !== undefined || bounded(s));
+  return bounded(node);
 }
 
 function indentOf(fixer: Fixer, line: number, column: number): string | undefined {

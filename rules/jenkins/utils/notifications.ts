@@ -44,7 +44,8 @@ export function countChannels(runs: readonly Run[]): ChannelCount {
     const step = run.step;
     const found = channelsOf(step);
     for (const c of found) channels.add(c);
-    if (found.length > 0 || run.entered) continue;
+    // value builders passed as arguments (`culprits()` in `emailext(recipientProviders: [...])`) alert nobody
+    if (found.length > 0 || run.entered || step.argument) continue;
     const script = scriptOf(step);
     if (script !== undefined) {
       if (mayAlert.test(script)) unknown = true;

@@ -53,6 +53,16 @@ describe('model of calls that run elsewhere', () => {
     expect(names).not.toContain('err.printStackTrace');
   });
 
+  it('marks calls written as arguments, and not the steps of closures handed over as arguments', () => {
+    const file = modelOf(
+      "withCredentials([usernamePassword(credentialsId: 'c', usernameVariable: 'U', passwordVariable: 'P')]) {\n  sh './publish.sh'\n}\nparallel(a: { sh 'a' })\ndef v = readFile('VERSION')\n",
+    );
+    const byName = (name: string) => allSteps(file).find((s) => s.name === name);
+    expect(byName('usernamePassword')?.argument).toBe(true);
+    expect(allSteps(file).filter((s) => s.name === 'sh').map((s) => s.argument)).toEqual([false, false]);
+    expect(byName('readFile')?.argument).toBe(false);
+  });
+
   it('keeps function parameters and reads the input directive of a matrix', () => {
     const file = modelOf(
       "def onAgent(String label, Closure body) { node(label) { body() } }\npipeline {\n  agent none\n  stages {\n    stage('m') {\n      matrix {\n        axes { axis { name 'A'; values 'x' } }\n        input { message 'go?' }\n        stages { stage('s') { steps { sh 'x' } } }\n      }\n    }\n  }\n}\n",

@@ -39,6 +39,8 @@ interface Context {
   readonly stored: boolean;
   readonly guard: TryGuard | undefined;
   readonly storedIn: StoredClosure | undefined;
+  /** Collecting the arguments of a call (`usernamePassword(...)` in `withCredentials([...])`). */
+  readonly argument: boolean;
   readonly scope: FileScope;
   readonly out: Step[];
 }
@@ -58,7 +60,7 @@ export function collectSteps(
 ): Step[] {
   const scope = scopeOf(parent);
   const out: Step[] = [];
-  visitStatements(statements, { parent, handler, deferred, stored: false, guard: undefined, storedIn: undefined, scope, out });
+  visitStatements(statements, { parent, handler, deferred, stored: false, guard: undefined, storedIn: undefined, argument: false, scope, out });
   return out;
 }
 
@@ -103,7 +105,9 @@ function collected(ctx: Context, visit: () => void): Step[] {
 }
 
 function visitStatements(list: readonly G.Statement[], ctx: Context): void {
-  for (const s of list) visitStatement(s, ctx);
+  // statements run as code, even inside a closure handed over as an argument
+  const code = ctx.argument ? { ...ctx, argument: false } : ctx;
+  for (const s of list) visitStatement(s, code);
 }
 
 function visitStatement(s: G.Statement, ctx: Context): void {
@@ -219,7 +223,7 @@ function visitArgument(e: G.Expression, ctx: Context): void {
   if (e.type === 'ClosureExpression') visitStatements(e.body, ctx);
   else if (e.type === 'MapExpression') for (const x of e.entries) visitArgument(x.value, ctx);
   else if (e.type === 'ListExpression') for (const x of e.elements) visitArgument(x, ctx);
-  else visitExpression(e, ctx);
+  else visitExpression(e, ctx.argument ? ctx : { ...ctx, argument: true });
 }
 
 function isStepCall(call: G.MethodCall, scope: FileScope): boolean {
@@ -277,6 +281,7 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
     member,
     guard: ctx.guard,
     storedIn: ctx.storedIn,
+    argument: ctx.argument,
     range: call.range,
   };
   setParent(step, ctx.parent);
@@ -293,6 +298,7 @@ function visitCall(call: G.MethodCall, ctx: Context): void {
     stored: ctx.stored,
     guard: ctx.guard,
     storedIn: ctx.storedIn,
+    argument: false,
     scope: ctx.scope,
     out: body,
   };

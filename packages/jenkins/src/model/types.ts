@@ -52,6 +52,11 @@ export interface Step extends ModelNode {
    * (`utils.notify()`) or a shared-library global (`slack.failed()`).
    */
   readonly member: boolean;
+  /**
+   * The call is written as an argument of another call (`usernamePassword(...)` in
+   * `withCredentials([...])`, `culprits()` in `emailext(recipientProviders: [...])`): it builds a value.
+   */
+  readonly argument: boolean;
   /** The innermost `try` whose block holds the step, in the same function or top-level code. */
   readonly guard: TryGuard | undefined;
   /** The innermost stored closure the step is written in. */
