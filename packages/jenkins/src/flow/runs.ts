@@ -225,7 +225,7 @@ export class Flow {
       if (closures) return closures.map((closure) => ({ kind: 'closure', file, model, closure }));
       if (parallelSteps.has(step.name)) return this.parallelBranches(step, item);
       if (step.name === 'load') return this.loadedScript(step, item);
-      const library = this.index?.libraryStep(step.name);
+      const library = this.index?.libraryStep(step.name, file);
       const call = library?.file.functions.find((f) => f.name === 'call');
       if (library && call) return [{ kind: 'function', file: library.path, model: library.file, fn: call }];
       return [];
@@ -240,7 +240,7 @@ export class Flow {
     }
     if (!step.member) return [];
     const load = model.loads.find((l) => l.variable === receiver);
-    const target = load ? this.index?.loaded(file, load) : this.index?.libraryStep(receiver);
+    const target = load ? this.index?.loaded(file, load) : this.index?.libraryStep(receiver, file);
     const fn = target?.file.functions.find((f) => f.name === step.name);
     return target && fn ? [{ kind: 'function', file: target.path, model: target.file, fn }] : [];
   }

@@ -37,7 +37,7 @@ describe('jenkins index', () => {
     expect(index.isLoaded('services/api/Jenkinsfile')).toBe(false);
   });
 
-  it('knows library steps by name, and none when two libraries define the same step', () => {
+  it('knows library steps by name: the caller\'s own library first, none when two others define the same step', () => {
     const index = buildJenkinsIndex([
       parsed('vars/deploy.groovy', 'def call() { }\n'),
       parsed('libs/a/vars/notify.groovy', 'def call() { }\n'),
@@ -46,5 +46,9 @@ describe('jenkins index', () => {
     expect(index.libraryStep('deploy')?.path).toBe('vars/deploy.groovy');
     expect(index.libraryStep('notify')).toBeUndefined();
     expect(index.libraryStep('other')).toBeUndefined();
+    // a pipeline inside a library's own folder calls that library
+    expect(index.libraryStep('notify', 'libs/b/test/Jenkinsfile')?.path).toBe('libs/b/vars/notify.groovy');
+    expect(index.libraryStep('notify', 'services/api/Jenkinsfile')).toBeUndefined();
+    expect(index.libraryStep('deploy', 'libs/a/Jenkinsfile')?.path).toBe('vars/deploy.groovy');
   });
 });

@@ -15,8 +15,12 @@ export interface IndexedFile {
  */
 export interface JenkinsIndex {
   file(path: string): IndexedFile | undefined;
-  /** The unit's `vars/<name>.groovy`, when exactly one library of the unit defines the step. */
-  libraryStep(name: string): IndexedFile | undefined;
+  /**
+   * The `vars/<name>.groovy` a call written in `from` reaches: the library of the nearest folder above
+   * `from` that has one (a repository and its own library), else the only library of the unit that
+   * defines the step; undefined when that is ambiguous.
+   */
+  libraryStep(name: string, from?: string): IndexedFile | undefined;
   /** The file a `load` written in `from` reads, when the scanned tree has it. */
   loaded(from: string, load: LoadReference): IndexedFile | undefined;
   /** True when another file of the unit loads `path`: it runs inside its callers and is judged there. */
@@ -38,17 +42,33 @@ export function loadPath(written: string | undefined): string | undefined {
 
 export function buildJenkinsIndex(files: readonly ParsedFile<JenkinsFile>[]): JenkinsIndex {
   const byPath = new Map<string, IndexedFile>();
-  const steps = new Map<string, IndexedFile | null>();
+  /** Step name -> library root (the folder holding `vars/`) -> its file. */
+  const steps = new Map<string, Map<string, IndexedFile>>();
   for (const parsed of files) {
     if (!parsed.root) continue;
     const entry: IndexedFile = { path: parsed.source.path, file: parsed.root };
     byPath.set(entry.path, entry);
     if (parsed.root.role === 'library' && isLibraryStepPath(entry.path)) {
       const name = libraryStepName(entry.path);
-      // two libraries defining the same step: which one a job loads is not known here
-      steps.set(name, steps.has(name) ? null : entry);
+      const roots = steps.get(name) ?? new Map<string, IndexedFile>();
+      roots.set(dirname(dirname(entry.path)), entry);
+      steps.set(name, roots);
     }
   }
+
+  const libraryStep = (name: string, from?: string): IndexedFile | undefined => {
+    const roots = steps.get(name);
+    if (!roots) return undefined;
+    if (from !== undefined) {
+      for (let dir = dirname(from); ; dir = dirname(dir)) {
+        const hit = roots.get(dir);
+        if (hit) return hit;
+        if (dir === '') break;
+      }
+    }
+    // two libraries defining the same step, neither the caller's own: which one a job loads is not known
+    return roots.size === 1 ? [...roots.values()][0] : undefined;
+  };
 
   const loaded = (from: string, load: LoadReference): IndexedFile | undefined => {
     const path = loadPath(load.path);
@@ -77,7 +97,7 @@ export function buildJenkinsIndex(files: readonly ParsedFile<JenkinsFile>[]): Je
 
   return {
     file: (path) => byPath.get(path),
-    libraryStep: (name) => steps.get(name) ?? undefined,
+    libraryStep,
     loaded,
     isLoaded,
   };
