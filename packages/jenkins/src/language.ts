@@ -2,7 +2,7 @@ import type { Language, ParseResult, ParsedFile, Range, SourceFile } from '@nosp
 import type * as G from './groovy/ast.js';
 import { parseGroovy } from './groovy/parser.js';
 import { isGroovyPath, isJenkinsfilePath, isLibraryStepPath } from './discovery/paths.js';
-import { sniffGroovy } from './discovery/sniff.js';
+import { SNIFF_CUT_HINT, sniffGroovy } from './discovery/sniff.js';
 import { buildJenkinsFile } from './model/build.js';
 import { flattenSteps, nodesOfType } from './model/navigate.js';
 import type { Mutable } from './model/parent.js';
@@ -11,9 +11,20 @@ import { visitorKeys } from './model/visitor-keys.js';
 import { buildJenkinsIndex } from './project/jenkins-index.js';
 import type { JenkinsIndex } from './project/jenkins-index.js';
 
-/** True for Groovy text whose first bytes read like a pipeline, a loadable script or a cut-off licence header. */
+/**
+ * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
+ * EPL and Apache notices run 600 to 2,000 bytes) before the code that tells a pipeline from a class.
+ * Shorter heads still work: what they cannot settle is claimed and settled by `parse` on the whole file.
+ */
+export const JENKINS_HEAD_BYTES = 4096;
+
+/**
+ * True for Groovy text whose first bytes read like a pipeline, a loadable script or a cut-off licence
+ * header. A host may hand over more than the head (the whole text it holds): only the head is read.
+ */
 export function looksLikePipeline(head: string): boolean {
-  return sniffGroovy(head) !== 'library';
+  const cut = head.length >= SNIFF_CUT_HINT;
+  return sniffGroovy(head.length > JENKINS_HEAD_BYTES ? head.slice(0, JENKINS_HEAD_BYTES) : head, cut) !== 'library';
 }
 
 /** Steps that allocate an agent where they are written: what makes top-level Groovy a scripted pipeline. */
@@ -75,13 +86,6 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
   }
   return byLine.get(line);
 }
-
-/**
- * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
- * EPL and Apache notices run 600 to 2,000 bytes) before the code that tells a pipeline from a class.
- * Shorter heads still work: what they cannot settle is claimed and settled by `parse` on the whole file.
- */
-export const JENKINS_HEAD_BYTES = 4096;
 
 export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly headBytes: number } = {
   id: 'jenkins',
