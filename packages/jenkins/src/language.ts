@@ -90,6 +90,8 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
 export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly headBytes: number } = {
   id: 'jenkins',
   headBytes: JENKINS_HEAD_BYTES,
+  // a Jenkinsfile or a shared-library step is known by its name; another .groovy file by its code
+  needsHead: (path: string) => isGroovyPath(path) && !isJenkinsfilePath(path) && !isLibraryStepPath(path),
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
     if (!isGroovyPath(path)) return false;
