@@ -43,7 +43,8 @@ export const notificationChannels: ToolCatalog = [
     title: 'Email',
     actions: ['dawidd6/action-send-mail'],
     commands: ['sendmail', 'mail', 'mailx', 'mutt', 'msmtp', 'swaks'],
-    jenkinsSteps: ['mail', 'emailext'],
+    // `Mailer` is the classic `step([$class: 'Mailer', recipients: ...])` form
+    jenkinsSteps: ['mail', 'emailext', 'Mailer'],
   },
   {
     name: 'discord',
