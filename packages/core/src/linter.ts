@@ -107,7 +107,7 @@ export class Linter {
     const cached = this.parseCache.get(source.path);
     if (cached && cached.text === source.text && cached.forced === forced) return cached.parsed;
     const file = new SourceFile(source.path, source.text);
-    const parsed = this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+    const parsed = this.languagesFor(source.path, source.text.slice(0, 4096), forced).map((language) => parseWith(language, file));
     this.parseCache.set(source.path, { text: source.text, forced, parsed });
     return parsed;
   }
