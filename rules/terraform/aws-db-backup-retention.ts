@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, str } from './utils/values.js';
@@ -40,7 +40,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min, flagAbsent }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const db of instancesOf(context, node, TYPES)) {
           // Read replicas take their backups from the source (MySQL replicas may keep their own, but need not).
@@ -72,12 +72,13 @@ export default defineRule({
           reportCall(context, {
             call,
             value: days,
+            attr: 'backup_retention_period',
             messageId: value === 0 ? 'disabled' : 'tooShort',
             data: { type: 'module', name: node.name, days: value, min },
             fix: fixAttribute(context, call.inputs, 'backup_retention_period', String(min)),
           });
         }
       },
-    });
+    };
   },
 });

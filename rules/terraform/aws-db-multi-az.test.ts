@@ -86,7 +86,8 @@ ruleTester().run(rule, {
         }
       `,
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3, column: 14 }],
+      // The root variable's default is the value written: the line to change.
+      errors: [{ messageId: 'singleAz', line: 1, column: 27 }],
     },
     {
       name: 'tfvars overrides the default',
@@ -98,7 +99,7 @@ ruleTester().run(rule, {
       `,
       files: { 'prod.auto.tfvars': 'ha = false\n' },
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3 }],
+      errors: [{ messageId: 'singleAz', file: 'prod.auto.tfvars', line: 1, column: 6 }],
     },
     {
       name: 'a module called twice is judged per call',
@@ -122,7 +123,7 @@ ruleTester().run(rule, {
         `,
       },
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3, file: 'modules/db/main.tf' }],
+      errors: [{ messageId: 'singleAz', line: 7, column: 12, file: 'main.tf' }],
     },
     {
       name: 'a suppression on the module block silences the call',

@@ -30,7 +30,7 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'noPitr', line: 1 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, output: null, errors: [{ messageId: 'noPitr', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, output: null, errors: [{ messageId: 'noPitr', line: 2 }] },
     { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${table('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noPitr' }] },
     {
       name: 'passed in by a module call',
@@ -38,7 +38,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${table('var.v')}`,
       files: { 'main.tf': 'module "orders" {\n  source = "./modules/table"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'noPitr', file: 'modules/table/main.tf' }],
+      errors: [{ messageId: 'noPitr', file: 'main.tf', line: 3 }],
     },
   ],
 });

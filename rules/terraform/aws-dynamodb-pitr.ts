@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute, fixLines } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip } from './utils/values.js';
 
@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const table of instancesOf(context, node, ['aws_dynamodb_table'])) {
           const pitr = block(context, table, 'point_in_time_recovery');
@@ -48,6 +48,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

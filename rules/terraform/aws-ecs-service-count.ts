@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import type { Instance } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, str } from './utils/values.js';
 
@@ -70,7 +70,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const service of instancesOf(context, node, ['aws_ecs_service'])) {
           const strategy = str(service, 'scheduling_strategy');
@@ -82,7 +82,7 @@ export default defineRule({
           }
           if (floor) {
             if (floor.min >= min) continue;
-            reportInstance(context, { instance: service, value: floor.target.attr('min_capacity'), messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
+            reportInstance(context, { instance: service, owner: floor.target, value: floor.target.attr('min_capacity'), attr: 'min_capacity', messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
             continue;
           }
           if (countManagedElsewhere(service)) {
@@ -103,6 +103,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

@@ -28,7 +28,7 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'tooFewNodes', line: 4, column: 20 }],
     },
     { name: 'one subnet', code: group('2', '["subnet-a"]'), errors: [{ messageId: 'oneSubnet', line: 2, column: 16 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'tooFewNodes', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'tooFewNodes', line: 2 }] },
     { name: 'tfvars lowers the floor', code: `variable "v" {\n  default = 2\n}\n${group('var.v')}`, files: { 'prod.auto.tfvars': 'v = 1\n' }, output: null, errors: [{ messageId: 'tooFewNodes' }] },
     {
       name: 'passed in by a module call',
@@ -36,7 +36,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${group('var.v')}`,
       files: { 'main.tf': 'module "nodes" {\n  source = "./modules/nodes"\n  v      = 1\n}\n' },
       output: null,
-      errors: [{ messageId: 'tooFewNodes', file: 'modules/nodes/main.tf' }],
+      errors: [{ messageId: 'tooFewNodes', file: 'main.tf', line: 3 }],
     },
     {
       name: 'registry module node group on the module default min_size',

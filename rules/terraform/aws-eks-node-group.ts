@@ -2,7 +2,7 @@ import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { isObject, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, list, num, skip } from './utils/values.js';
@@ -49,7 +49,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_eks_node_group'])) {
           const scaling = block(context, group, 'scaling_config');
@@ -83,10 +83,10 @@ export default defineRule({
           for (const [name, group] of Object.entries(groups.value)) {
             const min = minSizeOf(group, defaults?.value ?? null);
             if (min === undefined || min >= 2) continue;
-            reportCall(context, { call, value: groups, messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
+            reportCall(context, { call, value: groups, attr: 'eks_managed_node_groups', messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
           }
         }
       },
-    });
+    };
   },
 });

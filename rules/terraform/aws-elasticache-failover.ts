@@ -2,7 +2,7 @@ import { type Value } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import type { BlockView, ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip } from './utils/values.js';
@@ -82,7 +82,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_elasticache_replication_group'])) {
           for (const p of problemsOf(context, group, false) ?? []) {
@@ -100,10 +100,10 @@ export default defineRule({
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/elasticache/aws')) {
           for (const p of problemsOf(context, call.inputs, true) ?? []) {
-            reportCall(context, { call, value: p.value, messageId: p.messageId, data: { name: node.name, ...(p.nodes !== undefined ? { nodes: p.nodes } : {}) } });
+            reportCall(context, { call, value: p.value, attr: p.attr, messageId: p.messageId, data: { name: node.name, ...(p.nodes !== undefined ? { nodes: p.nodes } : {}) } });
           }
         }
       },
-    });
+    };
   },
 });

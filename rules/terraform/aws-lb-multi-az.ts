@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
 import { subnetSpread } from './utils/zones.js';
@@ -37,7 +37,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const lb of instancesOf(context, node, ['aws_lb', 'aws_alb', 'aws_elb'])) {
           const classic = lb.resourceType === 'aws_elb';
@@ -65,6 +65,6 @@ export default defineRule({
           reportInstance(context, { instance: lb, value: crossZone, attr, messageId: 'crossZoneOff', data: { name: lb.name }, fix: fixAttribute(context, lb, attr, 'true') });
         }
       },
-    });
+    };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, list, num, skip } from './utils/values.js';
 
@@ -26,7 +26,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_msk_cluster'])) {
           const info = block(context, cluster, 'broker_node_group_info');
@@ -42,6 +42,6 @@ export default defineRule({
           reportInstance(context, { instance: cluster, value: brokers, attr: 'number_of_broker_nodes', messageId: 'fewBrokers', data: { name: cluster.name, brokers: brokers.value, subnets: subnets.value.length } });
         }
       },
-    });
+    };
   },
 });

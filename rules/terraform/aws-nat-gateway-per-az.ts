@@ -2,7 +2,7 @@ import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import type { Instance, ModuleCall } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
@@ -74,7 +74,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const nat of instancesOf(context, node, ['aws_nat_gateway'])) {
           const zones = servedZones(context, nat);
@@ -92,12 +92,13 @@ export default defineRule({
           reportCall(context, {
             call,
             value: single,
+            attr: 'single_nat_gateway',
             messageId: 'singleNat',
             data: { name: node.name, zones: azs.value.length },
             fix: fixAttribute(context, call.inputs, 'single_nat_gateway', 'false'),
           });
         }
       },
-    });
+    };
   },
 });

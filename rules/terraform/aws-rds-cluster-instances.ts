@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
@@ -48,7 +48,7 @@ export default defineRule({
     fixable: false,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_rds_cluster'])) {
           const mode = str(cluster, 'engine_mode');
@@ -64,10 +64,13 @@ export default defineRule({
           }
           let count = 0;
           let unknownMember = false;
+          const mine: Instance[] = [];
           for (const member of members as readonly Instance[]) {
             const id = member.raw('cluster_identifier');
-            if (refersTo(id, cluster, ['cluster_identifier', 'id'])) count++;
-            else if (id === undefined || isOpaque(id)) unknownMember = true;
+            if (refersTo(id, cluster, ['cluster_identifier', 'id'])) {
+              count++;
+              mine.push(member);
+            } else if (id === undefined || isOpaque(id)) unknownMember = true;
           }
           const replicas = autoscaledReplicas(cluster);
           if (unknownMember || replicas === 'unknown') {
@@ -75,7 +78,14 @@ export default defineRule({
             continue;
           }
           if (count + replicas >= min) continue;
-          reportInstance(context, { instance: cluster, messageId: 'tooFew', data: { name: cluster.name, count: count + replicas, min } });
+          // When one counted block makes the members, its `count` is the line to change.
+          const counted = mine[0] && mine.every((m) => m.block === mine[0]?.block) && mine[0].attribute('count') ? mine[0] : undefined;
+          reportInstance(context, {
+            instance: cluster,
+            ...(counted ? { owner: counted, value: counted.attr('count'), attr: 'count' } : {}),
+            messageId: 'tooFew',
+            data: { name: cluster.name, count: count + replicas, min },
+          });
         }
       },
       ModuleCall(node: ModuleCall) {
@@ -90,9 +100,9 @@ export default defineRule({
           if (skip(context, autoscaling, 'autoscaling_enabled') || skip(context, floor, 'autoscaling_min_capacity')) continue;
           const extra = autoscaling?.value === true ? (floor?.value ?? 0) : 0;
           if (count + extra >= min) continue;
-          reportCall(context, { call, value: instances, messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
+          reportCall(context, { call, value: instances, attr: 'instances', messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
         }
       },
-    });
+    };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { bucketConfigs } from './utils/bucket.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks } from './utils/values.js';
 
@@ -26,7 +26,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const bucket of instancesOf(context, node, ['aws_s3_bucket'])) {
           const inline = blocks(context, bucket, 'replication_configuration');
@@ -36,6 +36,6 @@ export default defineRule({
           reportInstance(context, { instance: bucket, messageId: 'noReplication', data: { name: bucket.name } });
         }
       },
-    });
+    };
   },
 });

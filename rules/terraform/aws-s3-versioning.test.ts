@@ -36,7 +36,7 @@ ruleTester().run(rule, {
       }
     `, errors: [{ messageId: 'noVersioning', line: 1, column: 1 }] },
     { name: 'suspended', code: v4('"Suspended"'), output: v4('"Enabled"'), errors: [{ messageId: 'notEnabled', line: 7, column: 14 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, output: null, errors: [{ messageId: 'notEnabled', line: 10 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, output: null, errors: [{ messageId: 'notEnabled', line: 2 }] },
     { name: 'tfvars suspends it', code: `variable "v" {\n  default = "Enabled"\n}\n${v4('var.v')}`, files: { 'x.auto.tfvars': 'v = "Suspended"\n' }, output: null, errors: [{ messageId: 'notEnabled' }] },
     {
       name: 'passed in by a module call',
@@ -44,7 +44,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${v4('var.v')}`,
       files: { 'main.tf': 'module "b" {\n  source = "./modules/bucket"\n  v      = "Disabled"\n}\n' },
       output: null,
-      errors: [{ messageId: 'notEnabled', file: 'modules/bucket/main.tf' }],
+      errors: [{ messageId: 'notEnabled', file: 'main.tf', line: 3 }],
     },
     {
       name: 'v3 inline versioning off',

@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import { bucketConfigs } from './utils/bucket.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
 
@@ -31,7 +31,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const bucket of instancesOf(context, node, ['aws_s3_bucket'])) {
           const inline = block(context, bucket, 'versioning');
@@ -64,6 +64,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

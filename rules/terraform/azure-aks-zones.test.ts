@@ -26,14 +26,14 @@ ruleTester().run(rule, {
     { name: 'one node', code: cluster('1'), errors: [{ messageId: 'tooFewNodes', line: 6, column: 18 }] },
     { name: 'no zones', code: cluster('3', '[]'), errors: [{ messageId: 'noZones', data: { zones: 0 }, line: 7, column: 18 }] },
     { name: 'free tier under strict', options: [{ min: 2, requirePaidTier: true }], code: cluster('3').replace('"Standard"', '"Free"'), errors: [{ messageId: 'freeTier', line: 2 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 9 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 2 }] },
     { name: 'tfvars lowers the count', code: `variable "v" {\n  default = 3\n}\n${cluster('var.v')}`, files: { 'terraform.tfvars': 'v = 1\n' }, errors: [{ messageId: 'tooFewNodes' }] },
     {
       name: 'passed in by a module call',
       filename: 'modules/aks/main.tf',
       code: `variable "v" {}\n${cluster('var.v')}`,
       files: { 'main.tf': 'module "aks" {\n  source = "./modules/aks"\n  v      = 1\n}\n' },
-      errors: [{ messageId: 'tooFewNodes', file: 'modules/aks/main.tf' }],
+      errors: [{ messageId: 'tooFewNodes', file: 'main.tf', line: 3 }],
     },
     {
       name: 'autoscaling floor of one',

@@ -1,7 +1,7 @@
 import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import type { BlockView, Instance } from '@nospof/terraform';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip, str, stringList } from './utils/values.js';
 
@@ -50,7 +50,7 @@ export default defineRule({
     fixable: false,
   },
   create(context, [{ min, requirePaidTier }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['azurerm_kubernetes_cluster'])) {
           const pool = block(context, cluster, 'default_node_pool');
@@ -68,6 +68,6 @@ export default defineRule({
           checkPool(context, pool, pool, name?.known ? name.value : pool.name, min);
         }
       },
-    });
+    };
   },
 });

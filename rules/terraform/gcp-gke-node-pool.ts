@@ -4,7 +4,7 @@ import type { Instance } from '@nospof/terraform';
 import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
 import { fixAttribute } from './utils/fixes.js';
 import { referencedInstances } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip, str, stringList } from './utils/values.js';
 
@@ -54,7 +54,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const pool of instancesOf(context, node, ['google_container_node_pool'])) {
           const management = block(context, pool, 'management');
@@ -96,6 +96,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

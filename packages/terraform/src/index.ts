@@ -8,6 +8,7 @@ export type { Trail, TrailStep } from './project/trace.js';
 export type { BudgetEvent } from './eval/meter.js';
 export { BUDGETS, BudgetUnknown, type BudgetName } from './eval/tf-value.js';
 export {
+  literalString,
   traceCallInput,
   TerraformIndex,
   type Instance,

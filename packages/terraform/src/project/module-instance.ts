@@ -140,20 +140,26 @@ export class ModuleInstance implements Entity {
     return this.path;
   }
 
+  private rootCache: ModuleInstance | undefined;
+
   get root(): ModuleInstance {
-    return this.callSite ? this.callSite.parent.root : this;
+    this.rootCache ??= this.callSite ? this.callSite.parent.root : this;
+    return this.rootCache;
   }
 
+  private chainCache: readonly CallSite[] | undefined;
+  private keyCache: string | undefined;
+
   /** The calls from the root down to this instance. */
-  get callChain(): CallSite[] {
-    const chain: CallSite[] = [];
-    for (let site = this.callSite; site; site = site.parent.callSite) chain.unshift(site);
-    return chain;
+  get callChain(): readonly CallSite[] {
+    this.chainCache ??= this.callSite ? [...this.callSite.parent.callChain, this.callSite] : [];
+    return this.chainCache;
   }
 
   /** `app.db`: the key `terraform init` writes in modules.json. */
   get callKey(): string {
-    return this.callChain.map((s) => s.call.name).join('.');
+    this.keyCache ??= this.callChain.map((s) => s.call.name).join('.');
+    return this.keyCache;
   }
 
   /** Where the value of `var.<name>` was written: the caller's argument, or the tfvars line. */
@@ -224,7 +230,8 @@ export class ModuleInstance implements Entity {
     const body = node.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
     let result: ResourceInstance[] | UnknownValue;
-    if (isUnknown(expansion)) result = new UnknownValue(`${this.prefix}${address}: ${expansion.reason}`, expansion.refs);
+    if (expansion instanceof BudgetUnknown) result = expansion;
+    else if (isUnknown(expansion)) result = new UnknownValue(`${this.prefix}${address}: ${expansion.reason}`, expansion.refs);
     else if (!expansion.keys) result = [new ResourceInstance(this, node, undefined, undefined)];
     else {
       const usesCount = attributeOf(body, 'count') !== undefined;
@@ -278,6 +285,7 @@ export class ModuleInstance implements Entity {
     if (chain.length >= BUDGETS.moduleDepth) return new BudgetUnknown('moduleDepth', `module.${call.name} is nested ${chain.length + 1} modules deep`);
     const body = call.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
+    if (expansion instanceof BudgetUnknown) return expansion;
     if (isUnknown(expansion)) return new UnknownValue(`module.${call.name}: ${expansion.reason}`, expansion.refs);
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
     if (!this.world.reserveInstances(keys.length)) return new BudgetUnknown('moduleInstances', `module.${call.name}: the configuration expands into more module instances than nospof evaluates`);

@@ -93,7 +93,7 @@ export class ResourceInstance implements Entity, BlockView {
   }
 
   /** The module calls that lead to this instance, outermost first (empty in a root module). */
-  get callChain(): CallSite[] {
+  get callChain(): readonly CallSite[] {
     return this.module.callChain;
   }
 

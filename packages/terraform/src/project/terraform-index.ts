@@ -1,5 +1,5 @@
 import type { ParsedFile, Settings, Unknown } from '@nospof/core';
-import type { Body } from '../hcl/ast.js';
+import type { Block, Body } from '../hcl/ast.js';
 import { Evaluator } from '../eval/expression.js';
 import { Meter, type BudgetEvent } from '../eval/meter.js';
 import { BUDGETS, BudgetUnknown, isUnknown, UnknownValue, type TfValue } from '../eval/tf-value.js';
@@ -67,7 +67,7 @@ type StaticResolver = (def: ModuleDef, call: ModuleCall, key: string) => string 
  * `budget` addresses, so neither recursion nor a wide tree can make it hang.
  */
 export function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, resolve: StaticResolver, out = new Set<string>(), budget = { left: 200_000 }, prefix = '', key = '', path: readonly string[] = []): Set<string> {
-  if (path.includes(def.dir) || path.length > BUDGETS.moduleDepth) return out;
+  if (path.includes(def.dir) || path.length > BUDGETS.moduleDepth || --budget.left < 0) return out;
   for (const address of def.resources.keys()) {
     if (--budget.left < 0) return out;
     out.add(`${prefix}${address}`);
@@ -100,6 +100,16 @@ export function stripKeys(address: string): string {
   return out;
 }
 
+/** The blocks of the module instances under one outermost call. */
+export interface BlocksUnder {
+  readonly site: CallSite;
+  readonly resources: readonly Resource[];
+  readonly calls: readonly ModuleCall[];
+}
+
+/** Reasons kept per resource block for --explain-unknown. */
+const MAX_REASONS = 20;
+
 interface ResourceEntry {
   instances: ResourceInstance[];
   unknown: Unknown[];
@@ -108,14 +118,33 @@ interface ResourceEntry {
 /** Everything evaluated for one set of settings (tfvars from the command line change every value). */
 class Evaluation implements World {
   readonly roots: ModuleInstance[] = [];
-  readonly byResource = new Map<Resource, ResourceEntry>();
-  readonly byCall = new Map<ModuleCall, ModuleCallInstance[]>();
+  /** Keyed by the HCL block, which a node judged through a module call (`via`) shares with its original. */
+  readonly byResource = new Map<Block, ResourceEntry>();
+  readonly byCall = new Map<Block, ModuleCallInstance[]>();
   /** Plan resources of each root, by address. */
   private readonly planFor = new Map<ModuleInstance, Map<string, PlanResource>>();
   /** Plan resources a configuration instance covers (judged through the configuration, findings in the .tf file). */
   readonly covering = new Map<PlanResource, ResourceInstance[]>();
   readonly meter = new Meter();
+  readonly blocksUnder = new Map<Block, BlocksUnder[]>();
   private instanceBudget = BUDGETS.moduleInstances;
+  private readonly scopedLists = new WeakMap<readonly unknown[], Map<unknown, unknown[]>>();
+
+  /** The items of a list under one outermost call, grouped once per list. */
+  scoped<T>(list: readonly T[], via: unknown, outermost: (item: T) => unknown): T[] {
+    let groups = this.scopedLists.get(list) as Map<unknown, T[]> | undefined;
+    if (!groups) {
+      groups = new Map();
+      for (const item of list) {
+        const key = outermost(item);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
+      }
+      this.scopedLists.set(list, groups as Map<unknown, unknown[]>);
+    }
+    return groups.get(via) ?? [];
+  }
 
   constructor(
     readonly defs: ReadonlyMap<string, ModuleDef>,
@@ -167,10 +196,10 @@ class Evaluation implements World {
   }
 
   private entry(node: Resource): ResourceEntry {
-    let entry = this.byResource.get(node);
+    let entry = this.byResource.get(node.block);
     if (!entry) {
       entry = { instances: [], unknown: [] };
-      this.byResource.set(node, entry);
+      this.byResource.set(node.block, entry);
     }
     return entry;
   }
@@ -183,7 +212,7 @@ class Evaluation implements World {
         const body = node.block.body;
         const at = attributeOf(body, 'count') ?? attributeOf(body, 'for_each');
         if (instances instanceof BudgetUnknown) this.meter.record(instances, node.file, at?.range ?? node.header);
-        entry.unknown.push({ known: false, reason: instances.reason, range: at?.range ?? node.header, file: node.file });
+        if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason: instances.reason, range: at?.range ?? node.header, file: node.file });
       } else {
         entry.instances.push(...instances);
         for (const i of instances) {
@@ -198,7 +227,7 @@ class Evaluation implements World {
       const children = instance.children(name);
       const source = literalString(call.block.body, 'source') ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
-      const list = this.byCall.get(call) ?? [];
+      const list = this.byCall.get(call.block) ?? [];
       for (const site of sites) {
         const evaluator = instance.evaluatorFor(site);
         list.push({
@@ -211,7 +240,7 @@ class Evaluation implements World {
           followed: !isUnknown(children),
         });
       }
-      this.byCall.set(call, list);
+      this.byCall.set(call.block, list);
       if (!isUnknown(children)) {
         for (const child of children) this.walk(child);
         continue;
@@ -221,22 +250,28 @@ class Evaluation implements World {
       if (children instanceof BudgetUnknown) this.meter.record(children, call.file, at?.range ?? call.header);
       // The resources of a module whose instances are unknown are skipped too: say so for --explain-unknown.
       const dir = this.resolveCall(instance, call);
-      if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: ${children.reason}`, [instance.def.dir]);
+      if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: ${children.reason}`, new Set([instance.def.dir]));
     }
   }
 
-  private markUnevaluated(dir: string, reason: string, path: readonly string[]): void {
+  private readonly marked = new Map<string, number>();
+
+  private markUnevaluated(dir: string, reason: string, seen: Set<string>): void {
     const def = this.defs.get(dir);
-    if (!def || path.includes(dir) || path.length > BUDGETS.moduleDepth) return;
+    const times = this.marked.get(dir) ?? 0;
+    if (!def || seen.has(dir) || times >= MAX_REASONS) return;
+    this.marked.set(dir, times + 1);
+    seen.add(dir);
     for (const node of def.resources.values()) {
       const entry = this.entry(node);
-      if (!entry.unknown.some((u) => u.reason === reason)) entry.unknown.push({ known: false, reason, range: node.header, file: node.file });
+      // A few reasons per block tell the story; thousands of module instances past a budget would not.
+      if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason, range: node.header, file: node.file });
     }
     for (const call of def.calls.values()) {
       const source = literalString(call.block.body, 'source');
       if (source && isLocalSource(source)) {
         const child = joinPath(dir, source);
-        if (child !== undefined) this.markUnevaluated(child, reason, [...path, dir]);
+        if (child !== undefined) this.markUnevaluated(child, reason, seen);
       }
     }
   }
@@ -432,19 +467,20 @@ export class TerraformIndex {
       const set = this.planSets.get(node.file);
       return { instances: set ? [set.instance(node)] : [], unknown: [] };
     }
-    const entry = evaluation.byResource.get(node);
+    const entry = evaluation.byResource.get(node.block);
     if (!entry) return { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
     const via = node.via;
     if (!via) return entry;
-    return { instances: entry.instances.filter((i) => i.callChain[0] === via), unknown: [] };
+    return { instances: evaluation.scoped(entry.instances, via, (i) => i.callChain[0]), unknown: [] };
   }
 
   /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key); with `node.via`, those under that outermost call. */
   callsOf(node: ModuleCall, settings: Settings): readonly ModuleCallInstance[] {
-    const all = this.evaluation(settings).byCall.get(node) ?? [];
+    const evaluation = this.evaluation(settings);
+    const all = evaluation.byCall.get(node.block) ?? [];
     const via = node.via;
     if (!via) return all;
-    return all.filter((c) => c.parent.callChain[0] === via);
+    return evaluation.scoped(all, via, (c) => c.parent.callChain[0]);
   }
 
   /**
@@ -453,9 +489,13 @@ export class TerraformIndex {
    * call, so a finding whose trail starts at the call is found even when the module's files are only
    * context (a file named alone, code installed under `.terraform`).
    */
-  blocksUnder(node: ModuleCall, settings: Settings): { readonly site: CallSite; readonly resources: readonly Resource[]; readonly calls: readonly ModuleCall[] }[] {
+  blocksUnder(node: ModuleCall, settings: Settings): readonly BlocksUnder[] {
     if (node.via) return [];
-    const out: { site: CallSite; resources: Resource[]; calls: ModuleCall[] }[] = [];
+    const evaluation = this.evaluation(settings);
+    const cached = evaluation.blocksUnder.get(node.block);
+    if (cached) return cached;
+    const out: BlocksUnder[] = [];
+    evaluation.blocksUnder.set(node.block, out);
     for (const call of this.callsOf(node, settings)) {
       if (!call.followed || call.parent.callSite !== undefined) continue;
       const resources = new Set<Resource>();

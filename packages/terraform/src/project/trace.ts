@@ -20,8 +20,9 @@ export interface TrailStep {
 /** How a value reached an attribute: the places it was written and passed through, outermost first. */
 export interface Trail {
   readonly steps: readonly TrailStep[];
-  /** A module variable's own default decided: the `module` block where the argument must be added. */
+  /** A module variable's own default decided: the `module` block where the argument `variable` must be added. */
   readonly addAt?: CallSite;
+  readonly variable?: string;
   /** Every hop passed the value on unchanged from a literal: editing `steps[0]` (or adding the argument) changes the attribute. */
   readonly direct: boolean;
 }
@@ -255,6 +256,6 @@ function traceVariable(module: ModuleInstance, name: string, path: readonly Segm
   if (!fallback) return none;
   const inner = traceExpression(fallback.value, { module, evaluator: module.literalEvaluator(), file: declaration.file }, path, hops + 1);
   const steps = inner.steps.map((s, i) => (i === 0 ? { ...s, kind: 'default' as const } : s));
-  return site ? { steps, direct: inner.direct, addAt: site } : { steps, direct: inner.direct };
+  return site ? { steps, direct: inner.direct, addAt: site, variable: name } : { steps, direct: inner.direct };
 }
 
