@@ -22,6 +22,8 @@ export {
   isUnknown,
   isObject,
   firstUnknown,
+  countDistinct,
+  distinctKey,
   referencedEntities,
   type Entity,
   type TfValue,

@@ -19,6 +19,7 @@ export interface InstanceReport<M extends string> {
 
 const STEP_MESSAGES: Record<TrailStep['kind'], string> = {
   value: 'the value is written here',
+  reference: 'the value is passed on here',
   tfvars: 'the value is set here (tfvars)',
   argument: 'passed to the module here',
   default: 'the variable default decides',

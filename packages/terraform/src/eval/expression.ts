@@ -347,7 +347,7 @@ function entriesOf(collection: TfValue): [TfValue, TfValue][] | UnknownValue {
 }
 
 export function getAttr(value: TfValue, name: string): TfValue {
-  if (value instanceof UnknownValue) return value;
+  if (value instanceof UnknownValue) return value.symbol ? new UnknownValue(value.reason, value.refs, value.error, `${value.symbol}.${name}`) : value;
   if (value instanceof EntityValue) return value.entity.getAttr(name);
   if (isObject(value)) return name in value ? (value[name] as TfValue) : new UnknownValue(`the object has no attribute "${name}"`, [], true);
   if (Array.isArray(value) && /^\d+$/.test(name)) return index(value, Number(name));
@@ -355,7 +355,9 @@ export function getAttr(value: TfValue, name: string): TfValue {
 }
 
 export function index(collection: TfValue, key: TfValue): TfValue {
-  if (collection instanceof UnknownValue) return collection;
+  if (collection instanceof UnknownValue) {
+    return collection.symbol && (typeof key === 'number' || typeof key === 'string') ? new UnknownValue(collection.reason, collection.refs, collection.error, `${collection.symbol}[${typeof key === 'number' ? key : JSON.stringify(key)}]`) : collection;
+  }
   if (key instanceof UnknownValue) return new UnknownValue(`the index is unknown: ${key.reason}`, [...key.refs, ...referencedEntities(collection)]);
   if (Array.isArray(collection)) {
     const i = toNumberValue(key);

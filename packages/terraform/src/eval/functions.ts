@@ -31,7 +31,7 @@ const functions: Readonly<Record<string, Fn>> = {
     // The elements of `data.aws_availability_zones.x.names` are unknown, but a slice of it has a known length.
     if (source instanceof UnknownValue && !source.error) {
       meter.collection(end - start, 'slice()');
-      return Array.from({ length: end - start }, () => source);
+      return Array.from({ length: end - start }, (_, i) => (source.symbol ? new UnknownValue(source.reason, source.refs, false, `${source.symbol}[${start + i}]`) : source));
     }
     const items = list(source, 'slice');
     if (end > items.length) fail(`slice() end ${end} is beyond the list's ${items.length} elements`);

@@ -26,7 +26,39 @@ export class UnknownValue {
     readonly refs: readonly Entity[] = [],
     /** True when Terraform itself would fail here (missing key, wrong type): `try` moves on, `can` is false. */
     readonly error = false,
+    /**
+     * The path of a value read from a data source (`data.aws_availability_zones.available.names[1]`):
+     * unknown, but the same path is the same value, and two elements of a list of distinct names differ.
+     */
+    readonly symbol?: string,
   ) {}
+}
+
+/** Data sources whose list attributes hold distinct values (zone names are unique). */
+const DISTINCT_LISTS = /^data\.(aws_availability_zones|google_compute_zones|azurerm_availability_zones)\.[\w-]+\.(names|zone_ids)\[\d+\]$/;
+
+/**
+ * A key that tells equal values apart even when they are unknown: the string itself, or the symbol of
+ * an element of a list of distinct zone names. Undefined when nospof cannot tell.
+ */
+export function distinctKey(value: TfValue): string | undefined {
+  if (typeof value === 'string') return `=${value}`;
+  if (value instanceof UnknownValue && value.symbol && DISTINCT_LISTS.test(value.symbol)) return `@${value.symbol}`;
+  return undefined;
+}
+
+/** Distinct values among `values`, or undefined when one cannot be told apart (or known and symbolic ones mix). */
+export function countDistinct(values: readonly TfValue[]): number | undefined {
+  const keys = new Set<string>();
+  for (const v of values) {
+    const key = distinctKey(v);
+    if (key === undefined) return undefined;
+    keys.add(key);
+  }
+  const kinds = new Set([...keys].map((k) => k[0]));
+  // "eu-west-1a" may or may not be names[0]: known and symbolic zones together cannot be counted.
+  if (kinds.size > 1 && keys.size > 1) return undefined;
+  return keys.size;
 }
 
 /** Limits nospof keeps on what one evaluation may build, so a hostile configuration cannot exhaust memory or time. */

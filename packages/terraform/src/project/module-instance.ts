@@ -350,7 +350,7 @@ export class ModuleInstance implements Entity {
           case 'module':
             return this.moduleValue(attr);
           case 'data':
-            return new UnknownValue(`data.${attr} is read from the provider when Terraform runs`);
+            return new UnknownValue(`data.${attr} is read from the provider when Terraform runs`, [], false, `data.${attr}`);
           case 'path':
             // Relative to the root module, where Terraform runs: `file("${path.module}/x")` reads the module's file.
             if (attr === 'module') return relativePath(this.root.def.dir, this.def.dir);

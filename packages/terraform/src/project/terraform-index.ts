@@ -127,6 +127,7 @@ class Evaluation implements World {
   readonly covering = new Map<PlanResource, ResourceInstance[]>();
   readonly meter = new Meter();
   readonly blocksUnder = new Map<Block, BlocksUnder[]>();
+  byType: Map<string, ResourceInstance[]> | undefined;
   private instanceBudget = BUDGETS.moduleInstances;
   private readonly scopedLists = new WeakMap<readonly unknown[], Map<unknown, unknown[]>>();
 
@@ -511,6 +512,24 @@ export class TerraformIndex {
       out.push({ site: call.site, resources: [...resources], calls: [...calls] });
     }
     return out;
+  }
+
+  /** Every known instance of a resource type anywhere in the unit (cross-module facts: a backup replication naming a database). */
+  instancesOfType(type: string, settings: Settings): readonly ResourceInstance[] {
+    const evaluation = this.evaluation(settings);
+    let byType = evaluation.byType;
+    if (!byType) {
+      byType = new Map();
+      for (const entry of evaluation.byResource.values()) {
+        for (const instance of entry.instances) {
+          const list = byType.get(instance.resourceType);
+          if (list) list.push(instance);
+          else byType.set(instance.resourceType, [instance]);
+        }
+      }
+      evaluation.byType = byType;
+    }
+    return byType.get(type) ?? [];
   }
 
   /** Budgets that stopped part of the evaluation so far (expansions are all known once the index is built). */

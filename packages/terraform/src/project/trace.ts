@@ -11,10 +11,10 @@ export interface TrailStep {
   readonly range: Range;
   /**
    * `value`: where the value is written; `argument`: a module call argument; `tfvars`: a tfvars line;
-   * `default`: a variable default; `local`, `output`, `for_each`, `condition`: what passed it on;
+   * `default`: a variable default; `reference` (`var.x`), `local`, `output`, `for_each`, `condition`: what passed it on;
    * `attribute`: the attribute of the block being judged.
    */
-  readonly kind: 'value' | 'argument' | 'tfvars' | 'default' | 'local' | 'output' | 'for_each' | 'condition' | 'attribute';
+  readonly kind: 'value' | 'reference' | 'argument' | 'tfvars' | 'default' | 'local' | 'output' | 'for_each' | 'condition' | 'attribute';
 }
 
 /** How a value reached an attribute: the places it was written and passed through, outermost first. */
@@ -196,7 +196,7 @@ function traceReference(root: Expression, scope: TraceScope, path: readonly Segm
     inner.steps.length === 0 ? { steps: [stepAt(scope, root, kind)], direct: false } : { ...inner, steps: [...inner.steps, stepAt(scope, root, kind)] };
   switch (namespace) {
     case 'var':
-      return pass(traceVariable(scope.module, name, path, hops), 'value');
+      return pass(traceVariable(scope.module, name, path, hops), 'reference');
     case 'local': {
       const def = scope.module.def.locals.get(name);
       if (!def) return undefined;
