@@ -138,9 +138,11 @@ export function reportInstance<M extends string>(context: RuleContext<M>, report
   const trail = report.attr && report.value !== undefined && 'trail' in owner ? owner.trail(report.attr, report.at ?? owner) : undefined;
   const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined));
   const key = 'module' in instance ? keyText(instance.key) : instance.key;
-  const data = report.data && report.data.name === instance.name && key !== '' ? { ...report.data, name: `${instance.name}${key}` } : report.data;
   // Inside the resource's own module the identity is module-relative, so the callers that agree on it give one finding.
   const inModule = 'module' in instance && dirOf(placement.primary.file) === instance.module.def.dir;
+  // Outside it (a caller's argument, a tfvars line) the message names the whole address, module keys included.
+  const shown = 'module' in instance && !inModule && instance.module.path !== '' ? instance.address : `${instance.name}${key}`;
+  const data = report.data && report.data.name === instance.name ? { ...report.data, name: shown } : report.data;
   const resource = 'module' in instance ? (inModule ? `${instance.node.resource}${key}` : instance.address) : instance.resource;
   const fix = placement.fix;
   const anchors = [

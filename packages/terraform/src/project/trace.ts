@@ -132,6 +132,17 @@ export function traceExpression(expr: Expression, scope: TraceScope, path: reado
     }
     case 'FunctionCallExpr':
       return traceCall(expr, scope, path, hops);
+    case 'ForExpr': {
+      // `{ for k, v in var.services : k => v if ... }` keeps each entry (or a part of it) under its key:
+      // the value for key K is the collection's entry K.
+      const [first, ...rest] = path;
+      const projection = expr.keyExpr && first !== undefined && expr.keyExpr.type === 'VariableExpr' && expr.keyExpr.name === expr.keyVar?.name ? projectionOf(expr.valueExpr, expr.valueVar.name) : undefined;
+      if (projection) {
+        const inner = traceExpression(expr.collection, scope, [first as Segment, ...projection, ...rest], hops + 1);
+        if (inner.steps.length > 0) return { ...inner, steps: [...inner.steps, stepAt(scope, expr, 'reference')] };
+      }
+      return { steps: [stepAt(scope, expr, 'value')], direct: false };
+    }
     case 'GetAttrExpr':
     case 'IndexExpr':
     case 'VariableExpr': {
@@ -144,6 +155,19 @@ export function traceExpression(expr: Expression, scope: TraceScope, path: reado
     default:
       return { steps: [stepAt(scope, expr, 'value')], direct: false };
   }
+}
+
+/** `v` -> [], `v.a.b` -> ["a", "b"]: a `for` value that is the element itself or a part of it. */
+function projectionOf(expr: Expression, variable: string): Segment[] | undefined {
+  const path: Segment[] = [];
+  let node = expr;
+  for (let i = 0; i < 16; i++) {
+    if (node.type === 'VariableExpr') return node.name === variable ? path.reverse() : undefined;
+    if (node.type !== 'GetAttrExpr') return undefined;
+    path.push(node.name.name);
+    node = node.object;
+  }
+  return undefined;
 }
 
 /** Functions that pass one of their arguments through unchanged: follow the argument that gave the result. */
