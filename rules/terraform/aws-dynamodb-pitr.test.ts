@@ -6,6 +6,30 @@ const table = (enabled: string) => `resource "aws_dynamodb_table" "orders" {\n  
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'a global table replica with point-in-time recovery on',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+          replica {
+            region_name            = "eu-central-1"
+            point_in_time_recovery = true
+          }
+        }
+      `,
+    },
+    {
+      name: 'an aws_dynamodb_table_replica with point-in-time recovery on',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+        }
+        resource "aws_dynamodb_table_replica" "orders" {
+          global_table_arn       = aws_dynamodb_table.orders.arn
+          point_in_time_recovery = true
+        }
+      `,
+    },
     { name: 'PITR on', code: table('true') },
     { name: 'unknown', code: table('data.aws_ssm_parameter.pitr.value') },
     { name: 'count = 0', code: table('false').replace('{\n  hash_key', '{\n  count = 0\n  hash_key') },

@@ -6,6 +6,29 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'autoscaling floor under ignore_changes = [desired_count], service found through a computed cluster name',
+        code: hcl`
+          resource "aws_ecs_cluster" "main" {
+            name = "shop"
+          }
+          resource "aws_ecs_service" "api" {
+            name          = "api"
+            cluster       = aws_ecs_cluster.main.id
+            desired_count = 1
+            lifecycle {
+              ignore_changes = [desired_count]
+            }
+          }
+          resource "aws_appautoscaling_target" "api" {
+            service_namespace  = "ecs"
+            scalable_dimension = "ecs:service:DesiredCount"
+            resource_id        = "service/\${aws_ecs_cluster.main.name}-\${data.aws_region.current.name}/\${aws_ecs_service.api.name}"
+            min_capacity       = 2
+            max_capacity       = 10
+          }
+        `,
+      },
       { name: 'daemon service', code: hcl`
         resource "aws_ecs_service" "agent" {
           scheduling_strategy = "DAEMON"
@@ -38,6 +61,27 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'the floor decides even when ignore_changes hands desired_count elsewhere',
+        code: hcl`
+          resource "aws_ecs_service" "api" {
+            name          = "api"
+            cluster       = "shop"
+            desired_count = 3
+            lifecycle {
+              ignore_changes = [desired_count]
+            }
+          }
+          resource "aws_appautoscaling_target" "api" {
+            service_namespace  = "ecs"
+            scalable_dimension = "ecs:service:DesiredCount"
+            resource_id        = "service/shop/\${aws_ecs_service.api.name}"
+            min_capacity       = 1
+            max_capacity       = 10
+          }
+        `,
+        errors: [{ messageId: 'floorTooLow', line: 13, column: 24 }],
+      },
       {
         name: 'desired_count absent is 0',
         code: hcl`

@@ -1,7 +1,9 @@
 import { defineRule } from './utils/define-rule.js';
+import { fixAttribute } from './utils/fixes.js';
+import type { RuleContext } from '@nospof/core';
 import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { instancesOf, terraformIndex, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
@@ -26,6 +28,28 @@ function autoscaledReplicas(cluster: Instance): number | 'unknown' {
   return floor;
 }
 
+/** `aws_rds_shard_group.compute_redundancy` absent means 0: no standby shard group. */
+const COMPUTE_REDUNDANCY_DEFAULT = 0;
+
+function checkShardGroup(context: RuleContext<'tooFew' | 'noStandbyShards'>, cluster: Instance): void {
+  const index = terraformIndex(context);
+  const groups = (index?.instancesOfType('aws_rds_shard_group', context.settings) ?? []).filter((g) => refersTo(g.raw('db_cluster_identifier'), cluster, ['cluster_identifier', 'id']));
+  // A limitless cluster without a shard group in the scan has no compute nospof can see.
+  for (const group of groups) {
+    const redundancy = num(group, 'compute_redundancy');
+    if (skip(context, redundancy, 'compute_redundancy')) continue;
+    if ((redundancy?.value ?? COMPUTE_REDUNDANCY_DEFAULT) >= 1) continue;
+    reportInstance(context, {
+      instance: group,
+      value: redundancy,
+      attr: 'compute_redundancy',
+      messageId: 'noStandbyShards',
+      data: { name: group.name, cluster: cluster.name },
+      fix: fixAttribute(context, group, 'compute_redundancy', '1'),
+    });
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-rds-cluster-instances',
@@ -38,14 +62,15 @@ export default defineRule({
       remediation: 'Add a second `aws_rds_cluster_instance` (count = 2) for the cluster, in another AZ.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
-      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor.',
+      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = \"limitless\"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
     },
     messages: {
       tooFew: 'Aurora cluster "{{name}}" has {{count}} instance(s); at least {{min}} are needed for failover.',
+      noStandbyShards: 'Shard group "{{name}}" of the Aurora Limitless cluster "{{cluster}}" has no standby (compute_redundancy = 0): a failed shard is down until it is replaced.',
     },
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
-    fixable: false,
+    fixable: true,
   },
   create(context, [{ min }]) {
     return {
@@ -57,6 +82,13 @@ export default defineRule({
           if (mode?.value === 'serverless') continue;
           const multiAzClass = str(cluster, 'db_cluster_instance_class');
           if (multiAzClass !== undefined) continue;
+          const scalability = str(cluster, 'cluster_scalability_type');
+          if (skip(context, scalability, 'cluster_scalability_type')) continue;
+          // Aurora Limitless: compute is the shard group's, and its standbys are `compute_redundancy`.
+          if (scalability?.value === 'limitless') {
+            checkShardGroup(context, cluster);
+            continue;
+          }
           const members = cluster.siblings('aws_rds_cluster_instance');
           if (!Array.isArray(members)) {
             context.skipped(members, 'aws_rds_cluster_instance resources');

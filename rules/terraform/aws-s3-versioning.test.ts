@@ -7,6 +7,26 @@ const v4 = (status: string) =>
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'Object Lock turns versioning on',
+      code: hcl`
+        resource "aws_s3_bucket" "audit" {
+          bucket              = "audit-logs"
+          object_lock_enabled = true
+        }
+      `,
+    },
+    {
+      name: 'Object Lock in the provider v3 style',
+      code: hcl`
+        resource "aws_s3_bucket" "audit" {
+          bucket = "audit-logs"
+          object_lock_configuration {
+            object_lock_enabled = "Enabled"
+          }
+        }
+      `,
+    },
     { name: 'v4 versioning resource enabled', code: v4('"Enabled"') },
     { name: 'v3 inline versioning', code: hcl`
       resource "aws_s3_bucket" "data" {

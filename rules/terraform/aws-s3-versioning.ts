@@ -20,7 +20,7 @@ export default defineRule({
       remediation: 'Add an `aws_s3_bucket_versioning` with `status = "Enabled"` (provider v4+) or `versioning { enabled = true }` (v3).',
       compliance: ['ISO27001:A.8.13', 'SOC2:A1.2', 'NIST800-53:CP-9'],
       preset: 'recommended',
-      defaults: 'A bucket without a versioning configuration is unversioned.',
+      defaults: 'A bucket without a versioning configuration is unversioned. A bucket created with Object Lock (`object_lock_enabled = true`, or the v3 `object_lock_configuration { object_lock_enabled = \"Enabled\" }`) is versioned by S3.',
     },
     messages: {
       noVersioning: 'S3 bucket "{{name}}" has no versioning: an overwrite or delete cannot be undone.',
@@ -34,6 +34,13 @@ export default defineRule({
     return {
       Resource(node: ResourceNode) {
         for (const bucket of instancesOf(context, node, ['aws_s3_bucket'])) {
+          // S3 turns versioning on for a bucket created with Object Lock, and it cannot be suspended.
+          const lock = bool(bucket, 'object_lock_enabled');
+          if (skip(context, lock, 'object_lock_enabled') || lock?.value === true) continue;
+          const legacyLock = block(context, bucket, 'object_lock_configuration');
+          if (legacyLock === undefined) continue;
+          const legacyEnabled = legacyLock ? str(legacyLock, 'object_lock_enabled') : undefined;
+          if (skip(context, legacyEnabled, 'object_lock_configuration.object_lock_enabled') || legacyEnabled?.value === 'Enabled') continue;
           const inline = block(context, bucket, 'versioning');
           if (inline === undefined) continue;
           if (inline) {
