@@ -7,6 +7,7 @@ const group = (min: string, subnets = '["subnet-a", "subnet-b"]') =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'a scale-to-zero group (min_size = 0) is allowed by default', code: group('0') },
     { name: 'two nodes in two subnets', code: group('2') },
     { name: 'min_size unknown', code: group('data.aws_ssm_parameter.min.value') },
     { name: 'count = 0', code: group('1').replace('{\n  subnet_ids', '{\n  count = 0\n  subnet_ids') },
@@ -21,6 +22,13 @@ ruleTester().run(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'a scale-to-zero group with allowScaleToZero off',
+      code: group('0'),
+      options: [{ allowScaleToZero: false }],
+      output: group('2'),
+      errors: [{ messageId: 'tooFewNodes', data: { min: 0 }, line: 4 }],
+    },
     {
       name: 'one node',
       code: group('1'),
