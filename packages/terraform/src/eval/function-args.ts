@@ -102,7 +102,8 @@ function pad(text: string, width: number, flags: string): string {
 /** `format` with the verbs Terraform configurations use: %s %v %d %f %q %t %%, flags `-0+` and widths. */
 export function format(spec: string, args: readonly TfValue[]): string {
   let i = 0;
-  return spec.replace(/%(%|([-+# 0]*)(\d*)(?:\.(\d+))?([vdsfqtbxXoeEgG]))/g, (whole, all: string, flags = '', width = '', precision: string | undefined, verb: string) => {
+  // Flags and width do not overlap (a width never starts with 0), so a failed match backs off linearly.
+  return spec.replace(/%(%|([-+# 0]*)([1-9]\d*)?(?:\.(\d+))?([vdsfqtbxXoeEgG]))/g, (whole, all: string, flags = '', width = '', precision: string | undefined, verb: string) => {
     if (all === '%') return '%';
     const value = arg(args, i++);
     let text: string;

@@ -7,6 +7,13 @@ import { arg, bool, distinctValues, fail, format, list, num, object, str, valueK
 import { firstUnknown, fromJson, UnknownValue, valuesEqual, type TfObject, type TfValue } from './tf-value.js';
 import { parseYamlValue } from './yaml-value.js';
 
+/** Drops trailing characters in one pass (a regex like `/\/+$/` is quadratic on a long run that does not end the string). */
+function trimEnd(text: string, drop: (c: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
 function regexCall<T>(fn: () => T): T {
   try {
     return fn();
@@ -129,7 +136,7 @@ export const extraFunctions: Readonly<Record<string, Fn>> = {
     return n;
   },
   // Strings
-  chomp: ([v = null]) => str(v).replace(/(?:\r\n|\n|\r)+$/, ''),
+  chomp: ([v = null]) => trimEnd(str(v), (c) => c === '\n' || c === '\r'),
   indent: (args, { meter }) => {
     const spaces = num(arg(args, 0));
     const text = str(arg(args, 1));
@@ -308,12 +315,12 @@ export const extraFunctions: Readonly<Record<string, Fn>> = {
   filebase64sha256: ([v = null], { readFile }) => hash('sha256', 'base64')(fileText(v, readFile)),
   filebase64sha512: ([v = null], { readFile }) => hash('sha512', 'base64')(fileText(v, readFile)),
   basename: ([v = null]) => {
-    const path = str(v).replace(/\/+$/, '');
+    const path = trimEnd(str(v), (c) => c === '/');
     return path === '' ? '/' : path.slice(path.lastIndexOf('/') + 1);
   },
   dirname: ([v = null]) => {
     const path = str(v);
-    const i = path.replace(/\/+$/, '').lastIndexOf('/');
+    const i = trimEnd(path, (c) => c === '/').lastIndexOf('/');
     return i === -1 ? '.' : i === 0 ? '/' : path.slice(0, i);
   },
   // Hashes
