@@ -62,7 +62,7 @@ export default defineRule({
       remediation: 'Add a second `aws_rds_cluster_instance` (count = 2) for the cluster, in another AZ.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
-      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = \"limitless\"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
+      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = "limitless"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
     },
     messages: {
       tooFew: 'Aurora cluster "{{name}}" has {{count}} instance(s); at least {{min}} are needed for failover.',

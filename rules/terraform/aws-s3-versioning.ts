@@ -20,7 +20,7 @@ export default defineRule({
       remediation: 'Add an `aws_s3_bucket_versioning` with `status = "Enabled"` (provider v4+) or `versioning { enabled = true }` (v3).',
       compliance: ['ISO27001:A.8.13', 'SOC2:A1.2', 'NIST800-53:CP-9'],
       preset: 'recommended',
-      defaults: 'A bucket without a versioning configuration is unversioned. A bucket created with Object Lock (`object_lock_enabled = true`, or the v3 `object_lock_configuration { object_lock_enabled = \"Enabled\" }`) is versioned by S3.',
+      defaults: 'A bucket without a versioning configuration is unversioned. A bucket created with Object Lock (`object_lock_enabled = true`, or the v3 `object_lock_configuration { object_lock_enabled = "Enabled" }`) is versioned by S3.',
     },
     messages: {
       noVersioning: 'S3 bucket "{{name}}" has no versioning: an overwrite or delete cannot be undone.',

@@ -20,5 +20,7 @@ export function instancesOf(context: RuleContext<string>, node: ResourceNode, ty
   if (!index) return [];
   const { instances, unknown } = index.instancesOf(node, context.settings);
   for (const u of unknown) context.skipped(u, `instances of ${node.resource}`);
-  return instances;
+  // Instances this rule already judged from their module call (the module file came later in the run).
+  const judged = 'plan' in node || node.via ? undefined : index.judgedVia(context.id, node.block);
+  return judged ? instances.filter((i) => !('callChain' in i) || !judged.has(i.callChain[0])) : instances;
 }

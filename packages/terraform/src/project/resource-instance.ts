@@ -144,7 +144,17 @@ export class ResourceInstance implements Entity, BlockView {
    * How the value of an attribute (of this block, or of one of its nested blocks) got there: where it
    * was written, outermost first, and the places it passed through. `undefined` when it is absent.
    */
+  private readonly trailCache = new Map<string, Trail | undefined>();
+
   trail(name: string, within: BlockView = this): Trail | undefined {
+    // Every rule and every visit that reports on this attribute asks for the same trail.
+    if (within === this && this.trailCache.has(name)) return this.trailCache.get(name);
+    const trail = this.computeTrail(name, within);
+    if (within === this) this.trailCache.set(name, trail);
+    return trail;
+  }
+
+  private computeTrail(name: string, within: BlockView): Trail | undefined {
     const attribute = within.attribute(name);
     if (!attribute) return undefined;
     const forEach = attributeOf(this.node.block.body, 'for_each');

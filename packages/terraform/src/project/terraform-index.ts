@@ -9,7 +9,7 @@ import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
 import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
 import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
-import { PlanInstance, PlanSet } from './plan-instance.js';
+import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
 import { ConfigBlockView, type BlockView } from './views.js';
 import { traceExpression, type Trail, type TraceScope } from './trace.js';
@@ -421,6 +421,8 @@ export class TerraformIndex {
   private readonly evaluations = new Map<string, Evaluation>();
   /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
   private readonly bySettings = new WeakMap<Settings, Evaluation>();
+  private readonly traversals = new Map<string, Set<string>>();
+  private readonly judged = new WeakMap<Block, Map<string, Set<unknown>>>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -486,7 +488,7 @@ export class TerraformIndex {
 
   /**
    * The outermost calls of a `module` block (made by a root module) that nospof followed, each with the
-   * resource and module blocks of every module instance below it: what a rule judges when it visits the
+   * resource and module blocks of every module instance below it, scoped to the call (`via`): what a rule judges when it visits the
    * call, so a finding whose trail starts at the call is found even when the module's files are only
    * context (a file named alone, code installed under `.terraform`).
    */
@@ -509,7 +511,8 @@ export class TerraformIndex {
           for (const nested of instance.def.calls.values()) calls.add(nested);
         }
       }
-      out.push({ site: call.site, resources: [...resources], calls: [...calls] });
+      // Scoped once per unit and shared by every rule: the visit of each rule only reads them.
+      out.push({ site: call.site, resources: [...resources].map((r) => ({ ...r, via: call.site })), calls: [...calls].map((c) => ({ ...c, via: call.site })) });
     }
     return out;
   }
@@ -530,6 +533,37 @@ export class TerraformIndex {
       evaluation.byType = byType;
     }
     return byType.get(type) ?? [];
+  }
+
+  /**
+   * Which rules traverse which files of this unit, and which instances a rule already judged from a
+   * `module` block: a rule judges each instance once per unit, at its own block when that file is
+   * traversed, else from the call (a module whose files are only context). Kept per unit and per rule,
+   * filled as the engine visits, so the result never depends on the order of the files.
+   */
+  noteTraversal(rule: string, file: string): void {
+    const files = this.traversals.get(rule);
+    if (files) files.add(file);
+    else this.traversals.set(rule, new Set([file]));
+  }
+
+  traverses(rule: string, file: string): boolean {
+    return this.traversals.get(rule)?.has(file) === true;
+  }
+
+  noteJudgedVia(rule: string, block: Block, via: unknown): void {
+    let byRule = this.judged.get(block);
+    if (!byRule) {
+      byRule = new Map();
+      this.judged.set(block, byRule);
+    }
+    const sites = byRule.get(rule);
+    if (sites) sites.add(via);
+    else byRule.set(rule, new Set([via]));
+  }
+
+  judgedVia(rule: string, block: Block): ReadonlySet<unknown> | undefined {
+    return this.judged.get(block)?.get(rule);
   }
 
   /** Budgets that stopped part of the evaluation so far (expansions are all known once the index is built). */

@@ -1,7 +1,7 @@
 import type { Range } from '@nospof/core';
 import type { Expression } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
-import { isObject, isUnknown, toBoolValue, valuesEqual, type TfValue } from '../eval/tf-value.js';
+import { isObject, isUnknown, toBoolValue, valuesEqual } from '../eval/tf-value.js';
 import { attributeOf } from './body.js';
 import type { CallSite, ModuleInstance } from './module-instance.js';
 
