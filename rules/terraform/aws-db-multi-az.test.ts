@@ -4,6 +4,10 @@ import rule from './aws-db-multi-az.js';
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'the rds backup replication submodule is not an rds instance',
+      code: 'module "replication" {\n  source                 = "terraform-aws-modules/rds/aws//modules/db_instance_automated_backups_replication"\n  source_db_instance_arn = "arn:aws:rds:eu-west-1:123456789012:db:orders"\n}\n',
+    },
     { name: 'multi_az = true', code: hcl`
       resource "aws_db_instance" "main" {
         engine   = "postgres"

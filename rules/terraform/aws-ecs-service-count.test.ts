@@ -7,6 +7,10 @@ ruleTester().run(rule, withVariants(
   {
     valid: [
       {
+        name: 'ecs service submodule with an autoscaling floor of two',
+        code: 'module "api" {\n  source                   = "terraform-aws-modules/ecs/aws//modules/service"\n  autoscaling_min_capacity = 2\n}\n',
+      },
+      {
         name: 'autoscaling floor under ignore_changes = [desired_count], service found through a computed cluster name',
         code: hcl`
           resource "aws_ecs_cluster" "main" {
@@ -61,6 +65,16 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'ecs service submodule: autoscaling on by default with a floor of 1',
+        code: 'module "api" {\n  source = "terraform-aws-modules/ecs/aws//modules/service"\n}\n',
+        errors: [{ messageId: 'floorTooLow', line: 1, data: { count: 1 } }],
+      },
+      {
+        name: 'ecs module services map: each service judged with the module defaults',
+        code: 'module "ecs" {\n  source = "terraform-aws-modules/ecs/aws"\n  services = {\n    api    = { autoscaling_min_capacity = 3 }\n    worker = { enable_autoscaling = false }\n  }\n}\n',
+        errors: [{ messageId: 'tooFew', data: { name: 'ecs.worker', count: 1 } }],
+      },
       {
         name: 'the floor decides even when ignore_changes hands desired_count elsewhere',
         code: hcl`

@@ -7,6 +7,7 @@ const group = (min: string, subnets = '["subnet-a", "subnet-b"]') =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'eks module over two subnets', code: 'module "eks" {\n  source     = "terraform-aws-modules/eks/aws"\n  subnet_ids = ["subnet-a", "subnet-b"]\n}\n' },
     { name: 'a scale-to-zero group (min_size = 0) is allowed by default', code: group('0') },
     { name: 'two nodes in two subnets', code: group('2') },
     { name: 'min_size unknown', code: group('data.aws_ssm_parameter.min.value') },
@@ -22,6 +23,7 @@ ruleTester().run(rule, {
     ` },
   ],
   invalid: [
+    { name: 'eks module in one subnet', code: 'module "eks" {\n  source     = "terraform-aws-modules/eks/aws"\n  subnet_ids = ["subnet-a"]\n}\n', errors: [{ messageId: 'oneSubnet', line: 3 }] },
     {
       name: 'a scale-to-zero group with allowScaleToZero off',
       code: group('0'),

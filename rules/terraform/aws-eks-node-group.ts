@@ -78,6 +78,8 @@ export default defineRule({
       },
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/eks/aws')) {
+          const subnets = checkSubnets(context, call.inputs);
+          if (subnets) reportCall(context, { call, value: call.inputs.attr('subnet_ids'), attr: 'subnet_ids', messageId: subnets.messageId, data: { name: node.name } });
           const groups = call.inputs.attr('eks_managed_node_groups');
           const defaults = call.inputs.attr('eks_managed_node_group_defaults');
           if (skip(context, groups, 'eks_managed_node_groups') || skip(context, defaults, 'eks_managed_node_group_defaults') || !groups || !isObject(groups.value)) continue;

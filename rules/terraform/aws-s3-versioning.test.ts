@@ -7,6 +7,7 @@ const v4 = (status: string) =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 's3-bucket module with versioning on', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { enabled = true }\n}\n' },
     {
       name: 'Object Lock turns versioning on',
       code: hcl`
@@ -50,6 +51,7 @@ ruleTester().run(rule, {
     { name: 'tfvars enables it', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, files: { 'terraform.tfvars': 'v = "Enabled"\n' } },
   ],
   invalid: [
+    { name: 's3-bucket module without versioning (default {})', code: 'module "logs" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "logs"\n}\n', errors: [{ messageId: 'noVersioning', line: 1 }] },
     { name: 'no versioning at all', code: hcl`
       resource "aws_s3_bucket" "data" {
         bucket = "data"

@@ -18,15 +18,25 @@ export function registryName(source: string): string | undefined {
   return undefined;
 }
 
+/** The `//modules/service` part of a module source, without a `?ref=`; '' for the module itself. */
+export function registrySubmodule(source: string): string {
+  const at = source.indexOf('//', source.indexOf('://') === -1 ? 0 : source.indexOf('://') + 3);
+  if (at === -1) return '';
+  const rest = source.slice(at + 2);
+  const query = rest.indexOf('?');
+  return (query === -1 ? rest : rest.slice(0, query)).replace(/\/$/, '');
+}
+
 /**
  * Evaluations of a `module` block that calls the registry module `name` and that nospof did not follow
  * into (no local code, no modules.json): those are judged at the call site by their inputs.
  */
-export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, name: string): readonly ModuleCallInstance[] {
+export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, name: string, submodule = ''): readonly ModuleCallInstance[] {
   const index = terraformIndex(context);
   if (!index) return [];
   const source = literalString(node.block.body, 'source');
-  if (source === undefined || registryName(source) !== name) return [];
+  // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
+  if (source === undefined || registryName(source) !== name || registrySubmodule(source) !== submodule) return [];
   return index.callsOf(node, context.settings).filter((c) => !c.followed);
 }
 
