@@ -1,4 +1,3 @@
-import { hcl } from '@nospof/core/testing';
 import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-msk-brokers.js';
 import { withVariants } from './utils/test-variants.js';

@@ -115,6 +115,18 @@ describe('--explain-unknown names what it skipped', () => {
   });
 });
 
+describe('a module called with an empty for_each or count = 0', () => {
+  it('has no instances, and nothing is unknown about it', () => {
+    const p = projectOf({
+      'main.tf': 'module "m" {\n  source   = "./m"\n  for_each = {}\n}\n',
+      'm/main.tf': 'module "inner" {\n  source = "./inner"\n}\nresource "aws_db_instance" "this" {\n  multi_az = false\n}\n',
+      'm/inner/main.tf': 'resource "aws_db_instance" "deep" {\n  multi_az = false\n}\n',
+    });
+    expect(p.index.instancesOf(p.resource('m/main.tf', 'aws_db_instance.this'), noSettings)).toEqual({ instances: [], unknown: [] });
+    expect(p.index.instancesOf(p.resource('m/inner/main.tf', 'aws_db_instance.deep'), noSettings)).toEqual({ instances: [], unknown: [] });
+  });
+});
+
 describe('budgets are checked before anything is built', () => {
   it('a huge count, a huge product, a huge padding and shared parts stay cheap and unknown', () => {
     const p = projectOf({ 'main.tf': 'resource "x" "a" {\n  count = 300000000\n}\n' });

@@ -244,6 +244,11 @@ class Evaluation implements World {
       this.byCall.set(call.block, list);
       if (!isUnknown(children)) {
         for (const child of children) this.walk(child);
+        // `count = 0` or an empty `for_each`: the module's resources are known to have no instances here.
+        if (children.length === 0) {
+          const dir = this.resolveCall(instance, call);
+          if (dir !== undefined) this.markEmpty(dir, new Set([instance.def.dir]));
+        }
         continue;
       }
       const body = call.block.body;
@@ -256,6 +261,18 @@ class Evaluation implements World {
   }
 
   private readonly marked = new Map<string, number>();
+
+  private markEmpty(dir: string, seen: Set<string>): void {
+    const def = this.defs.get(dir);
+    if (!def || seen.has(dir)) return;
+    seen.add(dir);
+    for (const node of def.resources.values()) this.entry(node);
+    for (const call of def.calls.values()) {
+      const source = literalString(call.block.body, 'source');
+      const child = source && isLocalSource(source) ? joinPath(dir, source) : undefined;
+      if (child !== undefined) this.markEmpty(child, seen);
+    }
+  }
 
   private markUnevaluated(dir: string, reason: string, seen: Set<string>): void {
     const def = this.defs.get(dir);
