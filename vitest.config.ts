@@ -15,8 +15,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts', 'examples/plugin/test/**/*.test.js'],
+    // Tests that need tools beyond Node and npm run in `npm run test:integration`.
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/integration/**', 'test/neovim/**'],
     testTimeout: 30_000,
     pool: 'threads',
   },

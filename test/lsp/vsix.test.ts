@@ -16,7 +16,8 @@ interface Manifest {
   publisher: string;
   main: string;
   engines: { vscode: string };
-  repository: { url: string };
+  repository?: { url: string };
+  license: string;
   activationEvents: string[];
   contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
 }
@@ -31,8 +32,11 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
     entries = readZip(readFileSync(vsixPath));
   }, 150_000);
 
-  it('holds the bundled client and server, the manifest, readme and license, and nothing else', () => {
-    const names = entries.map((e) => e.name).sort();
+  it('holds the bundled client and server, the rule pages, the manifest, readme and license, and nothing else', () => {
+    const pages = entries.map((e) => e.name).filter((n) => n.startsWith('extension/dist/rules/'));
+    expect(pages).toContain('extension/dist/rules/kubernetes/min-replicas.md');
+    expect(pages.every((n) => /^extension\/dist\/rules\/[a-z-]+\/[a-z0-9-]+\.md$/.test(n))).toBe(true);
+    const names = entries.map((e) => e.name).filter((n) => !pages.includes(n)).sort();
     expect(names).toEqual(
       [
         '[Content_Types].xml',
@@ -51,7 +55,10 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
   it('declares the activation, settings and commands the extension implements', () => {
     const manifest = JSON.parse(entry('extension/package.json')!.read().toString('utf8')) as Manifest;
     expect(manifest).toMatchObject({ name: 'nospof-vscode', publisher: 'nospof', main: './dist/extension.js' });
-    expect(manifest.repository.url).toMatch(/^https:\/\//);
+    // No placeholder URLs: the manifest names a repository only once a real one exists.
+    expect(manifest.repository).toBeUndefined();
+    expect(manifest.license).toBe('Apache-2.0');
+    expect(entry('extension/LICENSE.txt')!.read().toString('utf8')).toContain('Apache License');
     expect(manifest.engines.vscode).toBe('^1.91.0');
     expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:terraform', 'onLanguage:yaml', 'onLanguage:groovy', 'onLanguage:jenkinsfile', 'workspaceContains:**/.nospof.{yaml,yml,json}']));
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['nospof.configPath', 'nospof.enable', 'nospof.run', 'nospof.trace.server']);

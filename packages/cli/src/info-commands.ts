@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RuleRegistry, type AnyRule } from '@nospof/core';
-import { ruleDocFile } from '@nospof/rules';
+import { RuleRegistry, ruleDocFile, type AnyRule } from '@nospof/api';
 import { UsageError } from './args.js';
-import { ruleDocUrl } from './formatters/index.js';
 
 /** `nospof rules`: every rule with its preset, default severity and whether it fixes. */
 export function rulesTable(rules: readonly AnyRule[], format: string): string {
@@ -38,7 +36,6 @@ export function explainRule(rules: readonly AnyRule[], id: string): string {
     `preset: ${m.docs.preset}   default severity: ${m.severity}   fixable: ${m.fixable ? 'yes' : 'no'}`,
     m.docs.compliance.length > 0 ? `compliance: ${m.docs.compliance.join(', ')}` : '',
     `options: ${JSON.stringify(m.defaultOptions)}`,
-    `docs: ${ruleDocUrl(m.id)}`,
   ].filter((l) => l !== '');
   return `${body.trim()}\n\n${facts.join('\n')}\n`;
 }
@@ -50,7 +47,7 @@ export function writeInitialConfig(cwd: string, preset: string, force: boolean):
   writeFileSync(
     path,
     `# yaml-language-server: $schema=./node_modules/nospof/nospof-config.schema.json
-# nospof configuration — https://nospof.dev/configuration
+# nospof configuration. "nospof rules" lists the rules; "nospof explain <rule>" documents one.
 # Presets: nospof:recommended (high-confidence rules) or nospof:strict (every rule, stricter options).
 extends: [nospof:${preset}]
 

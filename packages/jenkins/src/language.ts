@@ -55,6 +55,7 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
 
 export const jenkinsLanguage: Language<JenkinsFile> = {
   id: 'jenkins',
+  needsHead: (path: string) => path.endsWith('.groovy'),
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
     return path.endsWith('.groovy') && looksLikePipeline(head);

@@ -1,4 +1,4 @@
-import type { Severity } from '@nospof/core';
+import type { Severity } from '@nospof/api';
 import type { Formatter } from './types.js';
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

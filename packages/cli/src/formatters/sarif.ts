@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { AnyRule, Finding, Range, Severity } from '@nospof/core';
+import type { AnyRule, Finding, Range, Severity } from '@nospof/api';
 import { ruleDocUrl, type Formatter } from './types.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,4 +1,4 @@
-import type { Finding } from '@nospof/core';
+import type { Finding } from '@nospof/api';
 import type { Formatter } from './types.js';
 
 const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
