@@ -47,6 +47,12 @@ describe('a file named alone is judged with its unit as context, and never hides
     expect(findings.map(where)).toEqual(['envs/prod/main.tf:3:14 terraform/aws-db-multi-az']);
   });
 
+  it('variables.tf named alone: the finding its default decides is reported there, though the resource is in main.tf', () => {
+    const variables = 'variable "ha" {\n  type    = bool\n  default = false\n}\n';
+    const { findings } = lintTerraform({ 'variables.tf': variables }, { 'main.tf': main.replace('variable "ha" {}\n', '') });
+    expect(findings.map(where)).toEqual(['variables.tf:3:13 terraform/aws-db-multi-az']);
+  });
+
   it('a file of an unrelated unit named alone reports nothing of the others', () => {
     const { findings } = lintTerraform({ 'envs/dev/main.tf': 'resource "aws_efs_file_system" "shared" {\n  encrypted = true\n}\n' }, { ...caller, ...module });
     expect(findings.map(where)).toEqual([]);

@@ -21,22 +21,51 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   // The visitors object is fresh from `create`: adding the key is cheaper than copying it for every file.
   const index = context.project.index<TerraformIndex>('terraform');
   index?.noteTraversal(context.id, context.file);
-  const scoped = visitors as V & { ModuleCall?: (node: ModuleCall) => void };
+  const scoped = visitors as V & { ModuleCall?: (node: ModuleCall) => void; Resource?: (node: TerraformNodes['Resource']) => void; 'TerraformFile:exit'?: (node: TerraformNodes['TerraformFile']) => void };
+  if (!index) return scoped;
+  const own = context.id;
+  if (resource) {
+    scoped.Resource = (node) => {
+      if (!('plan' in node) && !node.via && index.judgedWhole(own, node.block)) return;
+      resource(node);
+    };
+  }
+  // After each file, blocks of files this rule has not traversed in this unit (files read only as context:
+  // a variables.tf named alone, a module named alone) are judged now, so a finding that lands in a named
+  // file is found even when its resource is elsewhere. Their own visit, if it comes, skips them.
+  const exit = visitors['TerraformFile:exit' as keyof V] as ((node: TerraformNodes['TerraformFile']) => void) | undefined;
+  scoped['TerraformFile:exit'] = (file) => {
+    exit?.(file);
+    for (const [path, blocks] of index.blocksByFile()) {
+      if (index.traverses(own, path)) continue;
+      for (const r of blocks.resources) {
+        if (!resource || index.judgedWhole(own, r.block)) continue;
+        resource(r);
+        index.noteJudgedWhole(own, r.block);
+      }
+      for (const c of blocks.calls) {
+        if (!moduleCall || index.judgedWhole(own, c.block)) continue;
+        scoped.ModuleCall?.(c);
+        index.noteJudgedWhole(own, c.block);
+      }
+    }
+  };
   scoped.ModuleCall = (node: ModuleCall) => {
+    if (!node.via && index.judgedWhole(own, node.block)) return;
     moduleCall?.(node);
-    if (node.via || !index) return;
+    if (node.via) return;
     for (const { site, resources, calls } of index.blocksUnder(node, context.settings)) {
       // A block whose file this rule already traversed in this unit was judged there, every instance.
       if (resource) {
         for (const r of resources) {
-          if (index.traverses(context.id, r.file)) continue;
+          if (index.traverses(context.id, r.file) || index.judgedWhole(own, r.block)) continue;
           index.noteJudgedVia(context.id, r.block, site);
           resource(r);
         }
       }
       if (moduleCall) {
         for (const c of calls) {
-          if (index.traverses(context.id, c.file)) continue;
+          if (index.traverses(context.id, c.file) || index.judgedWhole(own, c.block)) continue;
           index.noteJudgedVia(context.id, c.block, site);
           moduleCall(c);
         }

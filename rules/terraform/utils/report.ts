@@ -69,7 +69,7 @@ interface Placement {
  * installed under `.terraform` is never the primary place: the user's `module` block is. The placement
  * depends only on the instance, never on the file being visited, so every visit reports the same finding.
  */
-function place(instance: Instance, trail: Trail | undefined, at: BlockView | undefined, intent: FixIntent | undefined, textOf: (file: string) => string | undefined): Placement {
+function place(instance: Instance, trail: Trail | undefined, at: BlockView | undefined, intent: FixIntent | undefined, textOf: (file: string) => string | undefined, value?: Value<unknown>): Placement {
   const chain = 'callChain' in instance ? instance.callChain : [];
   const related: RelatedDescriptor[] = [];
   const step = (s: TrailStep): RelatedDescriptor => ({ node: { range: s.range }, file: s.file, message: STEP_MESSAGES[s.kind] });
@@ -85,6 +85,11 @@ function place(instance: Instance, trail: Trail | undefined, at: BlockView | und
       if (first !== -1) {
         const chosen = trail.steps[first] as TrailStep;
         primary = { file: chosen.file, range: chosen.range };
+        // A rule may point inside a value written right here (the one handle of a message that matters).
+        const inner = value?.range;
+        if (trail.steps.length === 1 && inner && (value?.file ?? chosen.file) === chosen.file && inner.start.offset >= chosen.range.start.offset && inner.end.offset <= chosen.range.end.offset) {
+          primary = { file: chosen.file, range: inner };
+        }
         related.push(...trail.steps.filter((_, i) => i !== first).map(step));
         // Only a literal written in the attribute itself is replaced: a variable or tfvars line may feed other values too.
         if (intent?.kind === 'set' && trail.steps.length === 1 && isLiteralText(intent.view, intent.name)) {
@@ -136,7 +141,7 @@ export function reportInstance<M extends string>(context: RuleContext<M>, report
   const { instance } = report;
   const owner = report.owner ?? instance;
   const trail = report.attr && report.value !== undefined && 'trail' in owner ? owner.trail(report.attr, report.at ?? owner) : undefined;
-  const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined));
+  const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined), report.value);
   const key = 'module' in instance ? keyText(instance.key) : instance.key;
   // Inside the resource's own module the identity is module-relative, so the callers that agree on it give one finding.
   const inModule = 'module' in instance && dirOf(placement.primary.file) === instance.module.def.dir;

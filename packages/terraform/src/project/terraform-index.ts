@@ -100,6 +100,9 @@ export function stripKeys(address: string): string {
   return out;
 }
 
+/** Marks a block judged whole by a rule (see `noteJudgedWhole`). */
+const WHOLE = Symbol('whole');
+
 /** The blocks of the module instances under one outermost call. */
 export interface BlocksUnder {
   readonly site: CallSite;
@@ -439,6 +442,7 @@ export class TerraformIndex {
   /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
   private readonly bySettings = new WeakMap<Settings, Evaluation>();
   private readonly traversals = new Map<string, Set<string>>();
+  private byFile: Map<string, { resources: Resource[]; calls: ModuleCall[] }> | undefined;
   private readonly judged = new WeakMap<Block, Map<string, Set<unknown>>>();
 
   constructor(
@@ -581,6 +585,36 @@ export class TerraformIndex {
 
   judgedVia(rule: string, block: Block): ReadonlySet<unknown> | undefined {
     return this.judged.get(block)?.get(rule);
+  }
+
+  /** A block a rule judged whole (every instance), before the engine reached its file. */
+  noteJudgedWhole(rule: string, block: Block): void {
+    this.noteJudgedVia(rule, block, WHOLE);
+  }
+
+  judgedWhole(rule: string, block: Block): boolean {
+    return this.judgedVia(rule, block)?.has(WHOLE) === true;
+  }
+
+  /** The resource and module blocks of the unit's configuration, by file. */
+  blocksByFile(): ReadonlyMap<string, { readonly resources: readonly Resource[]; readonly calls: readonly ModuleCall[] }> {
+    if (!this.byFile) {
+      const byFile = new Map<string, { resources: Resource[]; calls: ModuleCall[] }>();
+      const entry = (file: string) => {
+        let e = byFile.get(file);
+        if (!e) {
+          e = { resources: [], calls: [] };
+          byFile.set(file, e);
+        }
+        return e;
+      };
+      for (const def of this.defs.values()) {
+        for (const r of def.resources.values()) entry(r.file).resources.push(r);
+        for (const c of def.calls.values()) entry(c.file).calls.push(c);
+      }
+      this.byFile = byFile;
+    }
+    return this.byFile;
   }
 
   /** Budgets that stopped part of the evaluation so far (expansions are all known once the index is built). */
