@@ -144,7 +144,15 @@ function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: numbe
   };
 }
 
-function explainUnknown(skipped: readonly SkippedValue[]): string {
+function explainUnknown(all: readonly SkippedValue[]): string {
+  // A value is met once per unit and per visit of a file: say each one once.
+  const seen = new Set<string>();
+  const skipped = all.filter((s) => {
+    const key = `${s.ruleId}\u0000${s.file}\u0000${s.range?.start.offset ?? ''}\u0000${s.what}\u0000${s.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (skipped.length === 0) return 'nospof: every value the rules read was known.\n';
   const byRule = new Map<string, SkippedValue[]>();
   for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
