@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuleRegistry, type AnyRule } from '@nospof/core';
 import { ruleDocFile } from '@nospof/rules';
 import { UsageError } from './args.js';
-import { ruleDocUrl } from './formatters/index.js';
+import { FRAMEWORKS, rulesByControl, type Framework } from './formatters/compliance.js';
 
 /** `nospof rules`: every rule with its preset, default severity and whether it fixes. */
 export function rulesTable(rules: readonly AnyRule[], format: string): string {
@@ -17,6 +18,26 @@ export function rulesTable(rules: readonly AnyRule[], format: string): string {
   return `${header}\n${lines.join('\n')}\n\n${rows.length} rules; presets: nospof:recommended, nospof:strict (strict adds the rest).\n`;
 }
 
+/** `nospof rules --compliance [framework]`: for each control, the rules whose findings evidence it. */
+export function complianceTable(rules: readonly AnyRule[], framework: Framework | 'all', format: string): string {
+  const rows = rulesByControl(rules, framework === 'all' ? undefined : framework).map(({ control, rules: ids }) => ({
+    framework: control.framework ?? null,
+    control: control.id,
+    tag: control.tag,
+    title: control.title,
+    rules: ids,
+  }));
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const out: string[] = [];
+  for (const row of rows) {
+    const name = row.framework ? FRAMEWORKS[row.framework].name : 'other';
+    out.push(`${name} ${row.control} — ${row.title} (${row.rules.length} rule${row.rules.length === 1 ? '' : 's'})`);
+    for (const id of row.rules) out.push(`  ${id}`);
+    out.push('');
+  }
+  return `${out.join('\n')}Tags in findings: ${rows.map((r) => r.tag).join(', ')}.\n`;
+}
+
 /** `nospof explain <rule>`: the rule's documentation page, as written, in the terminal. */
 export function explainRule(rules: readonly AnyRule[], id: string): string {
   const registry = new RuleRegistry(rules);
@@ -27,18 +48,21 @@ export function explainRule(rules: readonly AnyRule[], id: string): string {
   }
   const m = rule.meta;
   let body = '';
+  let page: string | undefined;
   try {
-    body = readFileSync(ruleDocFile(m.id), 'utf8')
+    page = fileURLToPath(ruleDocFile(m.id));
+    body = readFileSync(page, 'utf8')
       .replace(/^---\n[\s\S]*?\n---\n/, '')
       .replace(/^<!--.*-->\n/gm, '');
   } catch {
+    page = undefined;
     body = `# ${m.id}\n\n${m.docs.description}\n\nWhy: ${m.docs.rationale}\n\nFix: ${m.docs.remediation}\n`;
   }
   const facts = [
     `preset: ${m.docs.preset}   default severity: ${m.severity}   fixable: ${m.fixable ? 'yes' : 'no'}`,
     m.docs.compliance.length > 0 ? `compliance: ${m.docs.compliance.join(', ')}` : '',
     `options: ${JSON.stringify(m.defaultOptions)}`,
-    `docs: ${ruleDocUrl(m.id)}`,
+    page ? `page: ${page}` : '',
   ].filter((l) => l !== '');
   return `${body.trim()}\n\n${facts.join('\n')}\n`;
 }
@@ -50,7 +74,7 @@ export function writeInitialConfig(cwd: string, preset: string, force: boolean):
   writeFileSync(
     path,
     `# yaml-language-server: $schema=./node_modules/nospof/nospof-config.schema.json
-# nospof configuration — https://nospof.dev/configuration
+# nospof configuration (the README's "Configuration" section describes every key)
 # Presets: nospof:recommended (high-confidence rules) or nospof:strict (every rule, stricter options).
 extends: [nospof:${preset}]
 

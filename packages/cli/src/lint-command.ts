@@ -6,6 +6,9 @@ import { ConfigCache } from './config-loader.js';
 import { discover } from './discover.js';
 import { allRules, createLinter } from './engine.js';
 import { formatters } from './formatters/index.js';
+import { filterByFramework } from './formatters/compliance.js';
+import { visible } from './formatters/escape.js';
+import { unreadableFile } from './formatters/notifications.js';
 import { readSourceFile, decodeSource, readHead, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
 import { parseRuleFlags } from './rule-settings.js';
 import { unifiedDiff } from './diff.js';
@@ -64,7 +67,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
       return !rel.startsWith('..') && config.ignore(rel);
     };
     const found = discover(options.paths, io.cwd, ignoredByConfig);
-    for (const warning of found.warnings) io.stderr(`nospof: ${warning}\n`);
+    for (const warning of found.warnings) io.stderr(`nospof: ${visible(warning)}\n`);
     for (const file of found.files) {
       const path = display(file.path);
       const config = configs.forFile(file.path);
@@ -120,10 +123,15 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     }
   }
   if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  if (options.compliance) results = filterByFramework(results, options.compliance);
+  const notifications = targets.filter((t) => t.readProblem && !t.contextOnly).map((t) => unreadableFile(t.display, (t.readProblem as Finding).message));
 
   const sources = new Map(files.map((f) => [f.path, f.text] as const));
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && !options.outputFile);
-  const report = formatter(results, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources, cwd: io.cwd });
+  const report = formatter(results, {
+    rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources, cwd: io.cwd, notifications, paths: options.paths,
+    ...(options.compliance ? { compliance: options.compliance } : {}), ...(options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}),
+  });
   if (options.stdin && options.fix) {
     const only = files[0];
     io.stdout(only ? (run.outputs.get(only.path) ?? only.text) : '');
@@ -177,10 +185,10 @@ function explainUnknown(skipped: ReturnType<ReturnType<typeof createLinter>['lin
   for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
   const lines = [`nospof: ${skipped.length} value(s) could not be judged and were skipped:`];
   for (const [rule, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  ${rule}`);
+    lines.push(`  ${visible(rule)}`);
     for (const s of list) {
       const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
-      lines.push(`    ${where}  ${s.what}: ${s.reason}`);
+      lines.push(`    ${visible(where)}  ${visible(s.what)}: ${visible(s.reason)}`);
     }
   }
   return `${lines.join('\n')}\n`;
