@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { allRules, editorSchema } from 'nospof';
+import { iconPng } from './icon.mjs';
 
 const here = new URL('./', import.meta.url);
 rmSync(new URL('dist/', here), { recursive: true, force: true });
@@ -25,3 +26,4 @@ await Promise.all([
 ]);
 // The editor schema lists every rule id with its options, so .nospof.yaml completes and checks them.
 writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(editorSchema(allRules), null, 2)}\n`);
+writeFileSync(new URL('dist/icon.png', here), iconPng());
