@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readmeBlock } from './readme.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -94,21 +95,12 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml, installed by the real fr
   }, 900_000);
 
   it('as a commit hook (language_version: system) it blocks the commit, and lets it through once fixed', () => {
-    writeFileSync(
-      join(project, '.pre-commit-config.yaml'),
-      [
-        'repos:',
-        `  - repo: ${hooksRepo.path}`,
-        `    rev: ${hooksRepo.rev}`,
-        '    hooks:',
-        '      - id: nospof',
-        '        language_version: system',
-        '      - id: nospof-fix',
-        '        language_version: system',
-        '        stages: [manual]',
-        '',
-      ].join('\n'),
-    );
+    // The README's configuration, pointed at the snapshot, plus the fix hook on the manual stage.
+    const documented = readmeBlock('## pre-commit', 'repos:')
+      .replace(/^( {2}- repo: ).*$/m, `$1${hooksRepo.path}`)
+      .replace(/^( {4}rev: ).*$/m, `$1${hooksRepo.rev}`);
+    expect(documented).toContain('language_version: system');
+    writeFileSync(join(project, '.pre-commit-config.yaml'), `${documented}\n      - id: nospof-fix\n        language_version: system\n        stages: [manual]\n`);
     expect(run('pre-commit', ['install'], project, env).status).toBe(0);
     writeFileSync(join(project, 'k8s/web.yaml'), deployment(1));
     git(project, 'add', '-A');
