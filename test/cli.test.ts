@@ -77,6 +77,15 @@ describe('nospof CLI', () => {
     expect(result.stderr).toContain('.nospof.yaml:1:1: rulez: unknown key');
   });
 
+  it('a key from the config file is shown escaped in the error: no ESC, no new line', async () => {
+    const root = tempTree({ '.nospof.yaml': '"rul\\x1bes\\n::error::forged": {}\n', 'web.yaml': oneReplica });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('rul\\x1bes\\n::error::forged: unknown key');
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr.split('\n').some((line) => line.trimStart().startsWith('::'))).toBe(false);
+  });
+
   it('config overrides turn a rule off for some paths', async () => {
     const root = tempTree({
       '.nospof.yaml': "extends: []\nrules: { kubernetes/min-replicas: error }\noverrides:\n  - files: ['dev/**']\n    rules: { kubernetes/min-replicas: off }\n",

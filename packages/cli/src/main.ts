@@ -1,7 +1,7 @@
 import { ConfigError } from '@nospof/core';
 import { HELP, parseCommand, UsageError } from './args.js';
 import { allRules } from './engine.js';
-import { guardLines } from './formatters/escape.js';
+import { guardLines, visible } from './formatters/escape.js';
 import { complianceTable, explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
 import { runLint, type Io } from './lint-command.js';
 import { version } from './version.js';
@@ -68,5 +68,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 function formatProblem(p: ConfigError['problems'][number]): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
   const key = p.path.length === 0 ? '' : `${p.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')}: `;
-  return `${where}: ${key}${p.message}`;
+  // Keys and values come from the scanned repository's config file.
+  return visible(`${where}: ${key}${p.message}`);
 }
