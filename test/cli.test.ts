@@ -138,6 +138,14 @@ describe('nospof CLI', () => {
     expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica);
   });
 
+  it('--fix-dry-run cannot forge a CI log command from a line of the file', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica.replace('  name: web\n', '  name: web\n  annotations:\n    note: |\n      ::add-mask::x\n') });
+    const result = await runCli(['--fix-dry-run', '--format', 'json'], root);
+    expect(result.stdout).toContain('+  replicas: 2');
+    expect(result.stdout).toContain('       \\x3a:add-mask::x');
+    expect(result.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+  });
+
   it('--fix with --stdin prints the fixed text', async () => {
     const result = await runCli(['--stdin', '--stdin-filename', 'web.yaml', '--fix'], tempTree({ ...onlyMinReplicas }), oneReplica);
     expect(result.stdout).toBe(oneReplica.replace('replicas: 1', 'replicas: 2'));

@@ -7,7 +7,7 @@ import { discover } from './discover.js';
 import { allRules, createLinter } from './engine.js';
 import { formatters } from './formatters/index.js';
 import { filterByFramework } from './formatters/compliance.js';
-import { visible } from './formatters/escape.js';
+import { guardLines, visible } from './formatters/escape.js';
 import { unreadableFile } from './formatters/notifications.js';
 import { readSourceFile, decodeSource, readHead, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
 import { parseRuleFlags } from './rule-settings.js';
@@ -102,7 +102,8 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     }
   }
   if (options.fixDryRun) {
-    for (const [path, text] of run.outputs) io.stdout(unifiedDiff(path, files.find((f) => f.path === path)?.text ?? '', text));
+    // A diff quotes the scanned files: its lines must not read as CI log commands (` ::error::` included).
+    for (const [path, text] of run.outputs) io.stdout(guardLines(unifiedDiff(path, files.find((f) => f.path === path)?.text ?? '', text)));
   }
 
   const readProblems = targets
