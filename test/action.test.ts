@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +52,7 @@ function readOutputs(file: string): Record<string, string> {
 }
 
 /** Runs the action's steps as a runner would: bash -eo pipefail, the step's env, the runner's variables. */
-function runAction(workspace: string, inputs: Record<string, string> = {}) {
+function runAction(workspace: string, inputs: Record<string, string> = {}, actionPath = repo, extraPath = '') {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'nospof-runner-'));
   const outputFile = join(runnerTemp, 'output');
   const summaryFile = join(runnerTemp, 'summary');
@@ -67,10 +67,10 @@ function runAction(workspace: string, inputs: Record<string, string> = {}) {
       cwd: workspace,
       encoding: 'utf8',
       env: {
-        PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`,
+        PATH: `${extraPath}${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`,
         HOME: runnerTemp,
         GITHUB_ACTIONS: 'true',
-        GITHUB_ACTION_PATH: repo,
+        GITHUB_ACTION_PATH: actionPath,
         GITHUB_WORKSPACE: workspace,
         GITHUB_OUTPUT: outputFile,
         GITHUB_STEP_SUMMARY: summaryFile,
@@ -162,5 +162,35 @@ describe('the GitHub Action (action.yml)', () => {
     const result = runAction(workspace);
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/::error title=nospof::nospof: invalid configuration%0A.*rulez: unknown key/);
+  });
+
+  describe('from a checkout without a build', () => {
+    /** The action's files without packages/cli/dist, and an `npm` on the PATH standing in for the real one. */
+    function checkout(npmScript: string): { actionPath: string; binDir: string } {
+      const actionPath = tempTree({ 'action.yml': readFileSync(join(repo, 'action.yml'), 'utf8'), 'action/run.mjs': readFileSync(join(repo, 'action/run.mjs'), 'utf8') });
+      const binDir = tempTree({ npm: npmScript });
+      chmodSync(join(binDir, 'npm'), 0o755);
+      return { actionPath, binDir };
+    }
+
+    it('builds nospof there with npm ci, in a folded log group, then lints', () => {
+      const built = join(repo, 'packages/cli');
+      const { actionPath, binDir } = checkout(
+        `#!/bin/sh\n[ "$1" = ci ] || exit 3\necho "npm $*" > npm-ran\nmkdir -p packages/cli/dist packages/cli/bin\ncp "${built}/dist/nospof.mjs" packages/cli/dist/ && cp "${built}/bin/nospof.js" packages/cli/bin/ && cp "${built}/package.json" packages/cli/\n`,
+      );
+      const workspace = tempTree({ 'k8s/web.yaml': oneReplica });
+      const result = runAction(workspace, { 'sarif-file': '' }, actionPath, `${binDir}${delimiter}`);
+      expect(readFileSync(join(actionPath, 'npm-ran'), 'utf8')).toBe('npm ci --no-audit --no-fund\n');
+      expect(result.stdout).toMatch(/^::group::Building nospof\n::endgroup::\n/);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stdout).toContain('title=kubernetes/min-replicas::');
+    });
+
+    it('fails with the reason when the build fails', () => {
+      const { actionPath, binDir } = checkout('#!/bin/sh\necho "npm ERR! network" >&2\nexit 1\n');
+      const result = runAction(tempTree({ 'web.yaml': oneReplica }), {}, actionPath, `${binDir}${delimiter}`);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toContain(`::error title=nospof::could not build nospof in ${actionPath} (npm ci exited with 1)`);
+    });
   });
 });
