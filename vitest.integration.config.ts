@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-// The integration tier: tests that drive real tools — Neovim, Chromium, pre-commit, the GitHub Action's
-// script under a runner's environment. `.ci/run` installs the tools first; a missing tool fails its test
-// (it never skips), so a green run means each tool really ran.
+// `npm run test:integration`: tests that drive tools from the system (Neovim, Chromium, pre-commit,
+// husky and lefthook, npm itself installing the packed package). `.ci/run` installs those tools first;
+// here they must exist: a missing tool fails its test (it never skips), so a green run means each ran.
 export default defineConfig({
   ...base,
   test: {
@@ -12,7 +12,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One file at a time: each test starts a browser, an editor or npm installs on a 2-core machine.
     fileParallelism: false,
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     hookTimeout: 600_000,
   },
 });

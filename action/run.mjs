@@ -83,11 +83,11 @@ function report(args, stdio) {
 
 /** The action runs from its checkout; build the bundle there once when the checkout has none. */
 function ensureBuilt() {
-  if (existsSync(join(actionPath, 'packages/cli/dist/nospof.mjs'))) return;
+  if (existsSync(join(actionPath, 'packages/cli/dist/bundle/index.mjs'))) return;
   process.stdout.write('::group::Building nospof\n');
   const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: actionPath, stdio: ['ignore', 2, 2] });
   process.stdout.write('::endgroup::\n');
-  if (npm.status !== 0 || !existsSync(join(actionPath, 'packages/cli/dist/nospof.mjs'))) fail(`could not build nospof in ${actionPath} (npm ci exited with ${npm.status})`);
+  if (npm.status !== 0 || !existsSync(join(actionPath, 'packages/cli/dist/bundle/index.mjs'))) fail(`could not build nospof in ${actionPath} (npm ci exited with ${npm.status})`);
 }
 
 function count(results) {

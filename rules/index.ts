@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,15 @@ import { jenkinsRules } from './jenkins/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { repoRules } from './repo/index.js';
 import { terraformRules } from './terraform/index.js';
+
+/** Settings sections the built-in rules read beyond the languages' own (`settings.securityScanners`). */
+export const ruleSettingsSchemas: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  securityScanners: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { min: { type: 'integer', minimum: 1, description: 'Distinct security scanners the repository must run (default 2).' } },
+  },
+};
 
 /** Every built-in rule. Presets derive from each rule's `meta.docs.preset`. */
 export const builtinRules: readonly AnyRule[] = [
@@ -25,11 +35,17 @@ export function ruleDocFile(ruleId: string): URL {
 }
 
 /**
- * The root of the rules package. From its own sources or build it is next to this module; when a host
- * bundles this module into its own file, the installed package is found through module resolution.
+ * The root of the rule pages. From the rules package's own sources or build they are next to this
+ * module; a host that bundles this module copies them beside its bundle (`rules/` next to it, or one
+ * level up); otherwise the installed package is found through module resolution.
  */
 function rulesRoot(): URL {
   const here = import.meta.url;
   if (/\/rules\/(dist\/)?index\.[jt]s$/.test(here)) return new URL(here.includes('/dist/') ? '../' : './', here);
+  for (const candidate of ['./rules/', '../rules/']) {
+    const url = new URL(candidate, here);
+    if (existsSync(url)) return url;
+  }
   return pathToFileURL(`${dirname(createRequire(here).resolve('@nospof/rules/package.json'))}/`);
 }
+export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './doc-header.js';

@@ -2,7 +2,7 @@
 // .nospof.yaml from rule metadata.
 // Run with `npm run docs`; test/docs.test.ts fails when a generated part is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { allRules, editorSchema, renderRuleTable, withDocHeader } from '../packages/cli/dist/index.js';
+import { allRules, editorSchema, renderRuleTable, settingsSchemas, withDocHeader } from '../packages/cli/dist/index.js';
 import { ruleDocFile } from '../rules/dist/index.js';
 
 const START = '<!-- rules:start -->';
@@ -35,5 +35,5 @@ const end = readme.indexOf(END);
 if (start !== -1 && end > start) {
   writeFileSync(readmeUrl, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
 }
-writeFileSync(new URL('../packages/cli/nospof-config.schema.json', import.meta.url), `${JSON.stringify(editorSchema(allRules), null, 2)}\n`);
+writeFileSync(new URL('../packages/cli/nospof-config.schema.json', import.meta.url), `${JSON.stringify(editorSchema(allRules, settingsSchemas), null, 2)}\n`);
 console.log(`rule pages updated: ${changed}`);

@@ -147,7 +147,7 @@ describe('the GitHub Action (action.yml)', () => {
     expect(existsSync(join(workspace, 'pwned3'))).toBe(false);
     // Those "paths" match no file: a gate that checks nothing fails instead of passing.
     expect(result.status).toBe(2);
-    expect(result.stdout).toContain('::error title=nospof::nospof found no file to check in $(touch pwned) `touch pwned2` ;touch pwned3');
+    expect(result.stdout).toContain('::error title=nospof::nospof: no file nospof reads matches "$(touch", "pwned)", "`touch"');
   });
 
   it('rejects a bad input with an error annotation', () => {
@@ -176,7 +176,7 @@ describe('the GitHub Action (action.yml)', () => {
     it('builds nospof there with npm ci, in a folded log group, then lints', () => {
       const built = join(repo, 'packages/cli');
       const { actionPath, binDir } = checkout(
-        `#!/bin/sh\n[ "$1" = ci ] || exit 3\necho "npm $*" > npm-ran\nmkdir -p packages/cli/dist packages/cli/bin\ncp "${built}/dist/nospof.mjs" packages/cli/dist/ && cp "${built}/bin/nospof.js" packages/cli/bin/ && cp "${built}/package.json" packages/cli/\n`,
+        `#!/bin/sh\n[ "$1" = ci ] || exit 3\necho "npm $*" > npm-ran\nmkdir -p packages/cli/dist packages/cli/bin\ncp -R "${built}/dist/bundle" packages/cli/dist/ && cp "${built}/bin/nospof.js" packages/cli/bin/ && cp "${built}/package.json" packages/cli/\n`,
       );
       const workspace = tempTree({ 'k8s/web.yaml': oneReplica });
       const result = runAction(workspace, { 'sarif-file': '' }, actionPath, `${binDir}${delimiter}`);

@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -81,7 +82,7 @@ describe('nospof CLI', () => {
     const root = tempTree({ '.nospof.yaml': '"rul\\x1bes\\n::error::forged": {}\n', 'web.yaml': oneReplica });
     const result = await runCli([], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('rul\\x1bes\\n::error::forged: unknown key');
+    expect(result.stderr).toMatch(/rul\\(?:x1b|u001b)es\\(?:n|u000a)::error::forged: unknown key/);
     expect(result.stderr).not.toContain('\u001b');
     expect(result.stderr.split('\n').some((line) => line.trimStart().startsWith('::'))).toBe(false);
   });
@@ -311,18 +312,46 @@ describe('baseline and cache', () => {
 
   it('--cache reuses results of an unchanged tree and notices a change', async () => {
     const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
-    const first = await runCli(['--cache'], root);
+    const env = { NOSPOF_CACHE_SECRET: 'a-secret-of-this-test-run' };
+    const first = await runCli(['--cache'], root, '', { env });
     expect(first.code).toBe(1);
-    expect(existsSync(join(root, '.nospof-cache/results.json'))).toBe(true);
-    expect((await runCli(['--cache'], root)).stdout).toBe(first.stdout);
-    // Prove the second run was served from the cache: an edit to the cached message shows up.
-    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
-    const cacheFile = join(root, '.nospof-cache/results.json');
-    write(cacheFile, read(cacheFile, 'utf8').replace('runs 1 replica(s)', 'runs ONE replica(s)'));
-    expect((await runCli(['--cache'], root)).stdout).toContain('runs ONE replica(s)');
-    const { writeFileSync } = await import('node:fs');
+    const cacheFile = join(root, 'node_modules/.cache/nospof/results.json');
+    expect(existsSync(cacheFile)).toBe(true);
+    expect((await runCli(['--cache'], root, '', { env })).stdout).toBe(first.stdout);
+    // Prove the second run is served from the cache: a correctly signed edit of the cached message shows up.
+    const doc = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; run: unknown; mac: string };
+    const edited = JSON.parse(JSON.stringify(doc.run).replace('runs 1 replica(s)', 'runs ONE replica(s)')) as unknown;
+    const mac = createHmac('sha256', env.NOSPOF_CACHE_SECRET).update(doc.fingerprint).update('\u0000').update(JSON.stringify(edited)).digest('hex');
+    writeFileSync(cacheFile, JSON.stringify({ ...doc, run: edited, mac }));
+    expect((await runCli(['--cache'], root, '', { env })).stdout).toContain('runs ONE replica(s)');
     writeFileSync(join(root, 'web.yaml'), oneReplica.replace('replicas: 1', 'replicas: 2'));
-    expect((await runCli(['--cache'], root)).code).toBe(0);
+    expect((await runCli(['--cache'], root, '', { env })).code).toBe(0);
+  });
+
+  it('--cache never passes on a forged or malformed cache', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
+    const env = { NOSPOF_CACHE_SECRET: 'the-machine-secret-0001' };
+    await runCli(['--cache'], root, '', { env });
+    const cacheFile = join(root, 'node_modules/.cache/nospof/results.json');
+    const doc = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; run: { results: { findings: unknown[] }[] } };
+    // A pull request commits a cache with the key intact and the findings emptied, signed with another secret.
+    const emptied = { ...doc.run, results: doc.run.results.map((r) => ({ ...r, findings: [] })) };
+    const forgedMac = createHmac('sha256', 'attacker').update(doc.fingerprint).update('\u0000').update(JSON.stringify(emptied)).digest('hex');
+    writeFileSync(cacheFile, JSON.stringify({ fingerprint: doc.fingerprint, run: emptied, mac: forgedMac }));
+    expect((await runCli(['--cache'], root, '', { env })).code).toBe(1);
+    for (const junk of ['{"fingerprint":1}', '[]', 'not json', JSON.stringify({ ...doc, run: { results: 'x' } })]) {
+      writeFileSync(cacheFile, junk);
+      const run = await runCli(['--cache'], root, '', { env });
+      expect(run.code, junk).toBe(1);
+    }
+  });
+
+  it('--cache refuses a location among the scanned files, with a warning', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
+    const run = await runCli(['--cache', '--cache-location', '.nospof-cache/results.json'], root, '', { env: { NOSPOF_CACHE_SECRET: 'another-test-secret-1' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is among the scanned files; it is not used');
+    expect(existsSync(join(root, '.nospof-cache/results.json'))).toBe(false);
   });
 });
 
@@ -351,6 +380,7 @@ describe('ignore patterns', () => {
     });
     const named = await runCli(['--format', 'json', 'vendor/web.yaml', 'app/web.yaml'], root);
     expect((JSON.parse(named.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['app/web.yaml']);
+    expect(named.stderr).toContain('vendor/web.yaml: ignored by the configuration');
     const globbed = await runCli(['--format', 'json', '**/*.yaml'], root);
     expect((JSON.parse(globbed.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['app/web.yaml']);
   });

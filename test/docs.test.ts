@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Config, Linter, type AnyRule } from '@nospof/core';
-import { RuleTester } from '@nospof/core/testing';
-import { allRules, editorSchema, languages, renderDocHeader, renderRuleTable, HEADER_END } from 'nospof';
+import { builtinTesterLanguages } from '../rules/test-support/rule-tester.js';
+import { allRules, editorSchema, languages, settingsSchemas, renderDocHeader, renderRuleTable, HEADER_END } from 'nospof';
 import { ruleDocFile } from '@nospof/rules';
 
 const rules = allRules.filter((r) => r.meta.language !== '*');
@@ -28,7 +28,7 @@ function lintExample(rule: AnyRule, example: Example) {
     throw new Error('unreachable');
   });
   const language = rule.meta.language === 'repo' ? 'github-actions' : rule.meta.language;
-  const path = example.filename ?? RuleTester.defaultFilename(language);
+  const path = example.filename ?? builtinTesterLanguages.find((l) => l.language.id === language)?.filename ?? 'manifest.yaml';
   const run = linter.lint({ files: [{ path, text: example.code }], configFor: () => config.resolve(path) });
   return run.results.flatMap((r) => r.findings).filter((f) => !f.suppressed);
 }
@@ -41,7 +41,7 @@ describe('rule documentation', () => {
 
   it('the editor schema for .nospof.yaml is generated from the rules', () => {
     const shipped = JSON.parse(readFileSync(new URL('../packages/cli/nospof-config.schema.json', import.meta.url), 'utf8')) as unknown;
-    expect(shipped).toEqual(JSON.parse(JSON.stringify(editorSchema(allRules))));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(editorSchema(allRules, settingsSchemas))));
   });
 
   for (const rule of rules) {

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './deploy-concurrency.js';
 
 const deployCallee = yaml`
@@ -16,7 +17,7 @@ const deployCallee = yaml`
         - run: helm upgrade --install web ./chart
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'job-level concurrency group per environment',

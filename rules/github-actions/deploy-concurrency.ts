@@ -1,4 +1,5 @@
-import { defineRule, type Range } from '@nospof/core';
+import { type Range } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Concurrency, type Job, type Workflow } from '@nospof/github-actions';
 import { isDeployJob } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './deploy-retry.js';
 
 const job = (steps: string) => yaml`
@@ -11,7 +12,7 @@ const job = (steps: string) => yaml`
         ${steps}
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'deploy command wrapped in a retry action',

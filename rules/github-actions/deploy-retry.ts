@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { runsOnFailure, stepScript, type Action, type Step } from '@nospof/github-actions';
 import type { Job } from '@nospof/github-actions';
 import { deployToolOf } from './utils/deploy.js';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './failure-notification.js';
 
 const nightly = (steps: string) => yaml`
@@ -31,7 +32,7 @@ const mailOnFailure = yaml`
       subject: Backup failed
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'slack step on failure', code: nightly(slackOnFailure) },
     {

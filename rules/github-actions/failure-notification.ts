@@ -1,4 +1,5 @@
-import { defineRule, unknown } from '@nospof/core';
+import { unknown } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Workflow } from '@nospof/github-actions';
 import { failureAlerts } from './utils/notifications.js';
 import { actionsIndex } from './utils/project.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Job } from '@nospof/github-actions';
 import { insertKey } from './utils/fix.js';
 

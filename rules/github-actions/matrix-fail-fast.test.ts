@@ -1,7 +1,8 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './matrix-fail-fast.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'fail-fast false on a multi-OS matrix',

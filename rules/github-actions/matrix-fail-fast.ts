@@ -1,4 +1,5 @@
-import { defineRule, type Range } from '@nospof/core';
+import { type Range } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { resolveRunsOn, type Job, type Matrix, type RunsOn, type Scope } from '@nospof/github-actions';
 import { insertKey } from './utils/fix.js';
 

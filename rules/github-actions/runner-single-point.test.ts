@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './runner-single-point.js';
 
 const pools = { 'github-actions': { runnerPools: { 'gpu-box': 1, 'linux-x64': 12, arm64: 4, 'deploy-group': 1 } } };
@@ -26,7 +27,7 @@ const called = yaml`
         - run: ./deploy.sh
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'GitHub-hosted label', code: job('ubuntu-latest'), settings: pools },
     { name: 'GitHub-hosted matrix', code: yaml`

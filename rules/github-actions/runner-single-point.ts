@@ -1,4 +1,5 @@
-import { defineRule, type MessageData, type Range } from '@nospof/core';
+import { type MessageData, type Range } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
 import { actionsIndex } from './utils/project.js';

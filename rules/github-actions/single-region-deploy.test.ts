@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './single-region-deploy.js';
 
 const regionalCallee = yaml`
@@ -20,7 +21,7 @@ const regionalCallee = yaml`
         - run: aws ecs update-service --cluster web --service api --force-new-deployment
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'matrix over two regions',

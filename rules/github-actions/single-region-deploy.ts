@@ -1,4 +1,5 @@
-import { defineRule, type Range } from '@nospof/core';
+import { type Range } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { jobScopesOrOpaque, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
 import { isDeployJob } from './utils/deploy.js';

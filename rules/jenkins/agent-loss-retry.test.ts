@@ -1,7 +1,8 @@
-import { RuleTester, groovy } from '@nospof/core/testing';
+import { groovy } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './agent-loss-retry.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'kubernetes stage retried on agent loss',

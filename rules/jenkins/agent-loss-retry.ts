@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { allSteps, ancestors, firstArgument, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
 import type { Agent, Groovy, JenkinsFile, ModelNode, Options, Stage, Step } from '@nospof/jenkins';
 

@@ -1,9 +1,10 @@
-import { RuleTester, groovy } from '@nospof/core/testing';
+import { groovy } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './agent-single-point.js';
 
 const settings = { jenkins: { agentPools: { gpu: 1, linux: 8, arm: 1, mac: 1 } } };
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'label of a large pool',

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { allSteps, ancestors, firstArgument, flattenSteps, nodesOfType, optionNamed, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Options, Stage } from '@nospof/jenkins';
 import { isDeployStage } from './utils/deploy.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Range } from '@nospof/core';
 import { allSteps, ancestors, nodesOfType, resourceOf, wrappedBy } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Post, Stage, Step } from '@nospof/jenkins';

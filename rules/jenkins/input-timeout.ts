@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { ancestors } from '@nospof/jenkins';
 import type { InputDirective, Step } from '@nospof/jenkins';
 import { boundedByTimeout } from './utils/timeouts.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { parseLabelExpression, resourceOf, selectsBuiltInNode } from '@nospof/jenkins';
 import type { JenkinsFile } from '@nospof/jenkins';
 import { labelRequests } from './utils/labels.js';

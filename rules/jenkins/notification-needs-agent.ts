@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { enclosingPostCondition, enclosingSteps } from '@nospof/jenkins';
 import type { Step } from '@nospof/jenkins';
 import { nodeLabel } from './utils/labels.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Fixer, TextEdit } from '@nospof/core';
 import { allSteps, flattenSteps, optionNamed, resourceOf, wrappedBy } from '@nospof/jenkins';
 import type { JenkinsFile, Pipeline, Stage, Step } from '@nospof/jenkins';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './dangling-reference.js';
 
 const deployment = (name = 'web', app = 'web', namespace = 'shop') => yaml`
@@ -54,7 +55,7 @@ const service = (selector: string, type = 'ClusterIP') => yaml`
     ports: [{ port: 80 }]
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'the HPA target is in another file', code: hpa('web'), files: { 'web.yaml': deployment() } },
     { name: 'the PDB selects the pods', code: pdb('matchLabels: { app: web }'), files: { 'web.yaml': deployment() } },

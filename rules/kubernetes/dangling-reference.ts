@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Autoscaler, PodDisruptionBudget, Service } from '@nospof/kubernetes';
 import { isEmptySelector, isTemplated, mapSelects, namespaceOf, selects } from '@nospof/kubernetes';
 import { get, getMap, stringValue } from '@nospof/yaml';

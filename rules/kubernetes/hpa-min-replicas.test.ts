@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './hpa-min-replicas.js';
 
 const hpa = (spec: string) => yaml`
@@ -29,7 +30,7 @@ const scaledObject = (spec: string) => yaml`
         metadata: { queueName: jobs, mode: QueueLength, value: "20" }
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'an HPA with minReplicas 2', code: hpa('minReplicas: 2') },
     { name: 'a ScaledObject with minReplicaCount 3', code: scaledObject('minReplicaCount: 3') },

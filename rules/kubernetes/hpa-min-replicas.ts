@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Autoscaler } from '@nospof/kubernetes';
 import { getMap } from '@nospof/yaml';
 import { insertMapField } from './utils/insert-field.js';

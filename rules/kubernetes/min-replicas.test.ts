@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './min-replicas.js';
 
 const deployment = (spec: string) => yaml`
@@ -28,7 +29,7 @@ const hpa = (min: number | string) => yaml`
     maxReplicas: 10
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'three replicas', code: deployment('replicas: 3') },
     { name: 'an HPA in the same file keeps at least 2', code: `${deployment('replicas: 1')}---\n${hpa(2)}` },

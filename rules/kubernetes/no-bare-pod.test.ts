@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './no-bare-pod.js';
 
 const pod = (metadata = '') => yaml`
@@ -13,7 +14,7 @@ const pod = (metadata = '') => yaml`
         image: busybox
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'a pod owned by a controller',

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Pod } from '@nospof/kubernetes';
 
 export default defineRule({

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './no-hostpath-data.js';
 
 const workload = (kind: string, hostPath: string, mount = '{ name: data, mountPath: /data }') => yaml`
@@ -32,7 +33,7 @@ const persistentVolume = (source: string) => yaml`
     ${source}
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'node logs are not application data', code: workload('Deployment', 'path: /var/log') },
     { name: 'a read-only mount is not data', code: workload('Deployment', 'path: /srv/config', '{ name: data, mountPath: /data, readOnly: true }') },

@@ -1,4 +1,5 @@
-import { defineRule, type Locatable } from '@nospof/core';
+import { type Locatable } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { KubernetesObject, ObjectBase, Pod, PodSpec, Volume, Workload } from '@nospof/kubernetes';
 import { isTemplated } from '@nospof/kubernetes';
 import { get, getMap, itemsOf, scalarValue, stringValue } from '@nospof/yaml';

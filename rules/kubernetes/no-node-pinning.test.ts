@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './no-node-pinning.js';
 
 const deployment = (podSpec: string, kind = 'Deployment') => yaml`
@@ -28,7 +29,7 @@ const required = (...terms: string[]) => yaml`
 
 const term = (key: string, values: string, operator = 'In') => `- matchExpressions: [{ key: ${key}, operator: ${operator}, values: ${values} }]`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'a node pool selector is not pinning', code: deployment('nodeSelector: { node.kubernetes.io/pool: general }') },
     { name: 'two zones in required node affinity', code: deployment(required(term('topology.kubernetes.io/zone', '[eu-west-1a, eu-west-1b]'))) },

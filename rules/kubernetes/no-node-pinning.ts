@@ -1,4 +1,5 @@
-import { defineRule, type Locatable } from '@nospof/core';
+import { type Locatable } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { ObjectBase, Pod, PodSpec, Workload } from '@nospof/kubernetes';
 import { isTemplated } from '@nospof/kubernetes';
 import { entriesOf, get, getMap, itemsOf, stringValue, type YamlDocument } from '@nospof/yaml';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './pdb-allows-eviction.js';
 
 const pdb = (budget: string) => yaml`
@@ -35,7 +36,7 @@ const hpa = (min: number) => yaml`
     maxReplicas: 10
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'maxUnavailable 1', code: pdb('maxUnavailable: 1') },
     { name: 'maxUnavailable as a percentage rounds up to at least one pod', code: pdb('maxUnavailable: 10%') },

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { PodDisruptionBudget } from '@nospof/kubernetes';
 import { isEmptySelector, resolveIntOrPercent, selects } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-liveness-probe.js';
 
 const workload = (containers: string, kind = 'Deployment') => yaml`
@@ -27,7 +28,7 @@ const live = yaml`
       httpGet: { path: /healthz, port: 8080 }
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'a container with a liveness probe; init containers are exempt', code: workload(live) },
     {

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-pdb.js';
 
 const deployment = (replicas: number | string, extra = '') => yaml`
@@ -42,7 +43,7 @@ const hpa = (min: number) => yaml`
     maxReplicas: 10
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'a PDB in the same file selects the pods', code: `${deployment(3)}---\n${pdb('matchLabels: { app: web }')}` },
     { name: 'a PDB in another file selects the pods', code: deployment(3), files: { 'pdb.yaml': pdb('matchLabels: { app: web }') } },

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-readiness-probe.js';
 
 const workload = (containers: string, kind = 'Deployment', initContainers = '') => yaml`
@@ -41,7 +42,7 @@ const service = yaml`
     ports: [{ port: 80 }]
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'a container with a readiness probe', code: workload(probed) },
     {

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-spread.js';
 import { spreadDeployment } from './test-support/spread-deployment.js';
 
@@ -33,7 +34,7 @@ const spread = (selector = 'labelSelector: { matchLabels: { app: web } }', when 
       ${selector}
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'topology spread constraints instead of anti-affinity', code: deployment(3, spread()) },
     { name: 'ScheduleAnyway constraints count', code: deployment(3, spread(undefined, 'ScheduleAnyway')) },

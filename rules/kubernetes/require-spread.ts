@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
 import { kubernetesIndex } from './utils/index-of.js';
 import { effectiveReplicas, isReplicated } from './utils/replicas.js';

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './rolling-update.js';
 
 const deployment = (replicas: number | string, strategy = '', volumes = '') => yaml`
@@ -75,7 +76,7 @@ const rollout = (canary: string) => yaml`
         containers: [{ name: api, image: example/api }]
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'the default strategy is RollingUpdate 25%/25%', code: deployment(3) },
     { name: 'the default keeps a single replica up (surge first)', code: deployment(1) },

@@ -1,4 +1,5 @@
-import { defineRule, known, unknown, type Locatable, type Value } from '@nospof/core';
+import { known, unknown, type Locatable, type Value } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { KubernetesIndex, Workload } from '@nospof/kubernetes';
 import { namespaceOf, resolveIntOrPercent } from '@nospof/kubernetes';
 import { getMap, type YAMLMap } from '@nospof/yaml';

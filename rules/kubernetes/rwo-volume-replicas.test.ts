@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './rwo-volume-replicas.js';
 
 const workload = (kind: string, replicas: number | string, extra = '') => yaml`
@@ -34,7 +35,7 @@ const claim = (modes: string, namespace = '') => yaml`
     resources: { requests: { storage: 20Gi } }
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'a ReadWriteMany claim may be shared', code: workload('Deployment', 3), files: { 'pvc.yaml': claim('[ReadWriteMany]') } },
     { name: 'one replica may own a ReadWriteOnce claim', code: workload('Deployment', 1), files: { 'pvc.yaml': claim('[ReadWriteOnce]') } },

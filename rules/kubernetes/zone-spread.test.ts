@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './zone-spread.js';
 import { spreadDeployment } from './test-support/spread-deployment.js';
 
@@ -23,7 +24,7 @@ const antiAffinity = (key: string) => yaml`
             labelSelector: { matchLabels: { app: web } }
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'hostname and zone constraints', code: deployment(3, spread(constraint('kubernetes.io/hostname'), constraint('topology.kubernetes.io/zone'))) },
     { name: 'zone anti-affinity instead of a zone constraint', code: deployment(3, antiAffinity('topology.kubernetes.io/zone')) },

@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './alert-channel-redundancy.js';
 
 const filename = '.github/workflows/deploy.yml';
@@ -23,7 +24,7 @@ const slack = yaml`
       webhook-type: incoming-webhook
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'Slack and PagerDuty',

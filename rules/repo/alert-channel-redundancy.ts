@@ -1,5 +1,5 @@
 import { defineRule, PROJECT_VISITOR, type ProjectContext } from '@nospof/core';
-import { distinctNames, factsOf } from './utils/facts.js';
+import { distinctNames, factsOf, repositoryFacts } from './utils/facts.js';
 
 export default defineRule({
   meta: {
@@ -28,7 +28,7 @@ export default defineRule({
   create(context) {
     return {
       [PROJECT_VISITOR](project: ProjectContext) {
-        const alerts = factsOf(project.facts, 'notification-channel', (f) => f.onFailure === true);
+        const alerts = factsOf(repositoryFacts(project), 'notification-channel', (f) => f.onFailure === true);
         const names = distinctNames(alerts);
         const first = alerts[0];
         if (!first || names.length !== 1) return;

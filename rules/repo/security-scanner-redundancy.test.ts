@@ -1,4 +1,5 @@
-import { RuleTester, yaml } from '@nospof/core/testing';
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './security-scanner-redundancy.js';
 
 const filename = '.github/workflows/security.yml';
@@ -13,7 +14,7 @@ const workflow = (steps: string) => yaml`
         ${steps}
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     {
       name: 'CodeQL and Trivy in one workflow',

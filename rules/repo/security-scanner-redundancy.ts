@@ -1,5 +1,5 @@
 import { defineRule, PROJECT_VISITOR, type ProjectContext, type Settings } from '@nospof/core';
-import { distinctNames, factsOf, FILE_START, isPipelineFile } from './utils/facts.js';
+import { distinctNames, factsOf, repositoryFacts, FILE_START, isPipelineFile } from './utils/facts.js';
 
 /** `settings.securityScanners.min`, default 2. */
 function minimumScanners(settings: Settings): number {
@@ -37,7 +37,7 @@ export default defineRule({
     return {
       [PROJECT_VISITOR](project: ProjectContext) {
         const min = minimumScanners(context.settings);
-        const scanners = factsOf(project.facts, 'security-scanner');
+        const scanners = factsOf(repositoryFacts(project), 'security-scanner');
         const names = distinctNames(scanners);
         if (names.length >= min) return;
         const first = scanners[0];

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { BlockView, ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';

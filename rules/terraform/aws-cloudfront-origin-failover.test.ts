@@ -1,7 +1,8 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-cloudfront-origin-failover.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'origin group', code: hcl`
       resource "aws_cloudfront_distribution" "cdn" {

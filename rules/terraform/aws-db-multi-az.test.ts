@@ -1,7 +1,8 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-db-multi-az.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'multi_az = true', code: hcl`
       resource "aws_db_instance" "main" {

@@ -1,7 +1,8 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-dynamodb-global.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'replica block', code: hcl`
       resource "aws_dynamodb_table" "orders" {

@@ -1,9 +1,10 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-dynamodb-pitr.js';
 
 const table = (enabled: string) => `resource "aws_dynamodb_table" "orders" {\n  hash_key = "id"\n  point_in_time_recovery {\n    enabled = ${enabled}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'PITR on', code: table('true') },
     { name: 'unknown', code: table('data.aws_ssm_parameter.pitr.value') },

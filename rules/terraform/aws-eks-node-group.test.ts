@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-eks-node-group.js';
 
 const group = (min: string, subnets = '["subnet-a", "subnet-b"]') =>
   `resource "aws_eks_node_group" "this" {\n  subnet_ids = ${subnets}\n  scaling_config {\n    min_size     = ${min}\n    max_size     = 5\n    desired_size = 3\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'two nodes in two subnets', code: group('2') },
     { name: 'min_size unknown', code: group('data.aws_ssm_parameter.min.value') },

@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from '@nospof/core';
+import { type RuleContext } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { isObject, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';

@@ -1,9 +1,10 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-lb-health-check.js';
 
 const group = (value: string) => `resource "aws_lb_target_group" "this" {\n  port = 80\n  health_check {\n    enabled = ${value}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'health check on by default', code: hcl`
       resource "aws_lb_target_group" "app" {

@@ -1,11 +1,11 @@
-import { RuleTester } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-msk-brokers.js';
 import { withVariants } from './utils/test-variants.js';
 
 const cluster = (subnets: string, brokers = '3') =>
   `resource "aws_msk_cluster" "events" {\n  number_of_broker_nodes = ${brokers}\n  broker_node_group_info {\n    instance_type  = "kafka.m5.large"\n    client_subnets = ${subnets}\n  }\n}\n`;
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [
       { name: 'three subnets, three brokers', code: cluster('["subnet-a", "subnet-b", "subnet-c"]') },

@@ -1,4 +1,5 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-nat-gateway-per-az.js';
 
 const network = (zones: string, nats: string, natIndex: string) => `variable "zones" {
@@ -26,7 +27,7 @@ resource "aws_route_table_association" "private" {
 }
 `;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'one NAT per zone', code: network('["eu-west-1a", "eu-west-1b"]', '2', 'count.index') },
     { name: 'a single zone needs a single NAT', code: network('["eu-west-1a"]', '1', '0') },

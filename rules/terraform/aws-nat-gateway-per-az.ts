@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from '@nospof/core';
+import { type RuleContext } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Instance, ModuleCall } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';

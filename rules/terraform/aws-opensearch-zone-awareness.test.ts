@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-opensearch-zone-awareness.js';
 
 const domain = (zoneAware: string) =>
   `resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n  cluster_config {\n    instance_count         = 3\n    zone_awareness_enabled = ${zoneAware}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'zone aware with three nodes', code: domain('true') },
     { name: 'unknown', code: domain('data.aws_ssm_parameter.za.value') },

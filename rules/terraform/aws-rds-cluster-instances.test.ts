@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-rds-cluster-instances.js';
 import { withVariants } from './utils/test-variants.js';
 
 const cluster = 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n}';
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [
       { name: 'two instances by count', code: hcl`

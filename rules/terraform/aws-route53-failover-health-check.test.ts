@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-route53-failover-health-check.js';
 
 const record = (check: string) =>
   `resource "aws_route53_record" "primary" {\n  name           = "api"\n  set_identifier = "primary"\n  ${check}\n  failover_routing_policy {\n    type = "PRIMARY"\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'with a health check', code: record('health_check_id = aws_route53_health_check.api.id') },
     { name: 'alias evaluating target health', code: hcl`

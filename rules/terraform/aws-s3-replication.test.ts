@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-s3-replication.js';
 
 const withReplication = (bucketRef: string) =>
   `resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_replication_configuration" "data" {\n  bucket = ${bucketRef}\n  role   = "arn:aws:iam::1:role/replication"\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'replication configuration resource', code: withReplication('aws_s3_bucket.data.id') },
     { name: 'v3 inline replication', code: hcl`

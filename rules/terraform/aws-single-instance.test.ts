@@ -1,7 +1,8 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-single-instance.js';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'two instances by count', code: hcl`
       resource "aws_instance" "web" {

@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './azure-aks-zones.js';
 
 const cluster = (count: string, zones = '["1", "2", "3"]') =>
   `resource "azurerm_kubernetes_cluster" "aks" {\n  sku_tier = "Standard"\n  default_node_pool {\n    name       = "system"\n    vm_size    = "Standard_D4s_v5"\n    node_count = ${count}\n    zones      = ${zones}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'three nodes in three zones', code: cluster('3') },
     { name: 'autoscaling floor of two', code: hcl`

@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from '@nospof/core';
+import { type RuleContext } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { BlockView, Instance } from '@nospof/terraform';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';

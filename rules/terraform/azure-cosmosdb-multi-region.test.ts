@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './azure-cosmosdb-multi-region.js';
 import { withVariants } from './utils/test-variants.js';
 
 const locations = 'geo_location {\n  location          = "westeurope"\n  failover_priority = 0\n}\ngeo_location {\n  location          = "northeurope"\n  failover_priority = 1\n}';
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [],
     invalid: [

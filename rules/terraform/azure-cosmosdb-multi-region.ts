@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';

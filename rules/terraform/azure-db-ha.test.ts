@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './azure-db-ha.js';
 
 const server = (ha: string) => `resource "azurerm_postgresql_flexible_server" "db" {\n  sku_name = "GP_Standard_D2s_v3"\n${ha}}\n`;
 const haBlock = '  high_availability {\n    mode = "ZoneRedundant"\n  }\n';
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'zone-redundant HA', code: server(haBlock) },
     { name: 'replica', code: server('  create_mode = "Replica"\n') },

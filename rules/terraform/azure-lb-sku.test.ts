@@ -1,8 +1,9 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './azure-lb-sku.js';
 import { withVariants } from './utils/test-variants.js';
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [
       { name: 'public IP without sku (Standard since provider v4)', code: hcl`

@@ -1,9 +1,10 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './gcp-bucket-location.js';
 
 const bucket = (enabled: string, location = '"EU"') => `resource "google_storage_bucket" "data" {\n  location = ${location}\n  versioning {\n    enabled = ${enabled}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'versioned multi-region bucket', code: bucket('true') },
     { name: 'unknown', code: bucket('data.x.y.z') },

@@ -1,4 +1,4 @@
-import { defineRule } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';

@@ -1,10 +1,11 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './gcp-gke-node-pool.js';
 import { withVariants } from './utils/test-variants.js';
 
 const zonal = 'resource "google_container_cluster" "gke" {\n  location = "europe-west1-b"\n}';
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [
       { name: 'one node per zone in a regional cluster is three nodes', code: hcl`

@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from '@nospof/core';
+import { type RuleContext } from '@nospof/core';
+import { defineRule } from './utils/define-rule.js';
 import type { Instance } from '@nospof/terraform';
 import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
 import { fixAttribute } from './utils/fixes.js';

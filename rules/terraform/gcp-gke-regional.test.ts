@@ -1,10 +1,10 @@
-import { RuleTester } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './gcp-gke-regional.js';
 import { withVariants } from './utils/test-variants.js';
 
 const cluster = (location: string, extra = '') => `resource "google_container_cluster" "gke" {\n  location = ${location}\n${extra}}\n`;
 
-new RuleTester().run(rule, withVariants(
+ruleTester().run(rule, withVariants(
   {
     valid: [
       { name: 'regional cluster', code: cluster('"europe-west1"') },

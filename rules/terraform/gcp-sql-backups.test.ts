@@ -1,9 +1,10 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './gcp-sql-backups.js';
 
 const db = (enabled: string) => `resource "google_sql_database_instance" "main" {\n  database_version = "MYSQL_8_0"\n  settings {\n    tier = "db-n1-standard-2"\n    backup_configuration {\n      enabled = ${enabled}\n    }\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'backups on', code: db('true') },
     { name: 'unknown', code: db('var.missing_without_default_is_undeclared') },

@@ -1,9 +1,10 @@
-import { RuleTester, hcl } from '@nospof/core/testing';
+import { hcl } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './gcp-sql-ha.js';
 
 const db = (type: string) => `resource "google_sql_database_instance" "main" {\n  database_version = "POSTGRES_16"\n  settings {\n    tier              = "db-custom-2-7680"\n    availability_type = ${type}\n  }\n}\n`;
 
-new RuleTester().run(rule, {
+ruleTester().run(rule, {
   valid: [
     { name: 'regional', code: db('"REGIONAL"') },
     { name: 'unknown', code: db('data.external.x.result.type') },

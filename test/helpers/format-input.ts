@@ -1,5 +1,5 @@
 import { defineRule, type AnyRule, type FileResult, type Finding, type Range } from '@nospof/core';
-import { builtinRules } from '@nospof/rules';
+import { allRules } from '@nospof/api';
 import type { FormatContext } from '../../packages/cli/src/formatters/types.js';
 
 /** A range on one line, columns 1-based and end-exclusive as findings carry them. */
@@ -39,7 +39,7 @@ export function ruleNamed(id: string): AnyRule {
 
 /** The context the CLI passes, with the built-in rules plus one for every rule id in `results`. */
 export function formatContext(results: readonly FileResult[], overrides: Partial<FormatContext> = {}): FormatContext {
-  const rules = new Map<string, AnyRule>(builtinRules.map((r) => [r.meta.id, r]));
+  const rules = new Map<string, AnyRule>(allRules.map((r) => [r.meta.id, r]));
   for (const f of results.flatMap((r) => r.findings)) if (!rules.has(f.ruleId)) rules.set(f.ruleId, ruleNamed(f.ruleId));
   return { rules, color: false, version: '0.1.0', sources: new Map(), ...overrides };
 }

@@ -20,6 +20,12 @@ interface JsonFinding {
   file: string;
 }
 
+/** The parts of a DOM document the XML check reads. */
+interface XmlDocument {
+  getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}
+
 function nospof(cwd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -155,6 +161,8 @@ describe('reports of hostile names in Chromium', () => {
       const xml = nospof(root, ['--format', format]).stdout;
       expect(xml).toContain('\\x01');
       const parsed = await page.evaluate((text) => {
+        // Runs in the page: the browser's own DOMParser (the tests compile without the DOM library).
+        const { DOMParser } = globalThis as unknown as { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocument } };
         const doc = new DOMParser().parseFromString(text, 'application/xml');
         const error = doc.getElementsByTagName('parsererror')[0];
         return { error: error ? error.textContent : null, messages: Array.from(doc.querySelectorAll('[message]')).map((e) => e.getAttribute('message')) };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -31,15 +32,15 @@ describe('language server over stdio: one document', slow, () => {
     return { uri, finding: diagnostics.find((d) => d.code === MIN_REPLICAS)! };
   }
 
-  it('publishes a finding on open with severity, rule id, doc link and source', async () => {
+  it('publishes a finding on open with severity, rule id and source, and no link to an unowned site', async () => {
     const { finding } = await openWithFinding('open');
     expect(finding).toMatchObject({
       range: { start: { line: 5, character: 12 }, end: { line: 5, character: 13 } },
       severity: 1,
       source: 'nospof',
       code: MIN_REPLICAS,
-      codeDescription: { href: 'https://nospof.dev/rules/kubernetes/min-replicas' },
     });
+    expect(finding.codeDescription).toBeUndefined();
     expect(finding.message).toContain('runs 1 replica(s)');
   });
 
@@ -88,7 +89,10 @@ describe('language server over stdio: one document', slow, () => {
     const docs = actions.find((a) => a.title === `Open documentation for ${MIN_REPLICAS}`);
     expect(docs?.command?.command).toBe('nospof.openRuleDocs');
     await client.executeCommand(docs!.command!.command, docs!.command!.arguments ?? []);
-    expect(client.shownDocuments).toContainEqual({ uri: 'https://nospof.dev/rules/kubernetes/min-replicas', external: true });
+    // The page ships with nospof: the editor opens the local file, no network needed.
+    const shown = client.shownDocuments.find((d) => d.uri.endsWith('/kubernetes/min-replicas.md'));
+    expect(shown?.uri).toMatch(/^file:\/\//);
+    expect(readFileSync(new URL(shown!.uri), 'utf8')).toContain('# kubernetes/min-replicas');
   });
 
   it('applies every fix through the nospof.applyFixAll command', async () => {

@@ -35,8 +35,11 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
     entries = readZip(readFileSync(vsixPath));
   }, 150_000);
 
-  it('holds the bundled client and server, the manifest, readme and license, and nothing else', () => {
-    const names = entries.map((e) => e.name).sort();
+  it('holds the bundled client and server, the rule pages, the manifest, readme and license, and nothing else', () => {
+    const pages = entries.map((e) => e.name).filter((n) => n.startsWith('extension/dist/rules/'));
+    expect(pages).toContain('extension/dist/rules/kubernetes/min-replicas.md');
+    expect(pages.every((n) => /^extension\/dist\/rules\/[a-z-]+\/[a-z0-9-]+\.md$/.test(n))).toBe(true);
+    const names = entries.map((e) => e.name).filter((n) => !pages.includes(n)).sort();
     expect(names).toEqual(
       [
         '[Content_Types].xml',

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { severityRank, type Severity } from '@nospof/core';
+import { severityRank, type Severity } from '@nospof/api';
 import { FRAMEWORKS, isFramework, type Framework } from './formatters/compliance.js';
 
 export class UsageError extends Error {}
@@ -27,6 +27,12 @@ export interface LintOptions {
   readonly writeBaseline: boolean;
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
+  /** A path or pattern that matches no file nospof reads is an error (exit 2) unless this is false. */
+  readonly errorOnUnmatchedPattern: boolean;
+  /** `--print-config <file>`: print the file's resolved configuration instead of linting. */
+  readonly printConfig: string | undefined;
+  /** `--no-plugins`: never load plugins or policy bundles, whatever the configuration names. */
+  readonly plugins: boolean;
   /** `--compliance <framework>`: only findings tagged with the framework's controls, grouped by control. */
   readonly compliance?: Framework;
   /** `--sarif-category <name>`: the category in SARIF `automationDetails.id`. */
@@ -80,6 +86,10 @@ export function parseCommand(argv: readonly string[]): Command {
         baseline: { type: 'string' },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        'error-on-unmatched-pattern': { type: 'boolean', default: true },
+        'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        'no-plugins': { type: 'boolean', default: false },
         compliance: { type: 'string' },
         'sarif-category': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
@@ -125,6 +135,9 @@ export function parseCommand(argv: readonly string[]): Command {
       writeBaseline: false,
       cache: Boolean(v.cache),
       cacheLocation: v['cache-location'],
+      errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'] && v['error-on-unmatched-pattern'] !== false,
+      printConfig: v['print-config'],
+      plugins: !v['no-plugins'],
       ...(compliance ? { compliance } : {}),
       ...(v['sarif-category'] === undefined ? {} : { sarifCategory: v['sarif-category'] }),
     },
@@ -209,21 +222,28 @@ Options:
   --max-warnings <n>         also exit 1 when there are more than n warnings
   --fix                      apply fixes to the files
   --fix-dry-run              show the fixes as a diff without writing
-  --stdin                    lint standard input (with --stdin-filename <path> to choose the language)
+  --stdin                    lint standard input; --stdin-filename <path> judges it as that file,
+                             with that file's configuration and repository as context
   -c, --config <path>        use this config file instead of the nearest .nospof.yaml
   --rule '<id>: <setting>'   set a rule, e.g. --rule 'kubernetes/min-replicas: [error, {min: 3}]'
-  -q, --quiet                report errors only
+  -q, --quiet                report errors only (warnings still count for --max-warnings)
   --explain-unknown          list the values rules could not judge, and why
   --var-file <path>          Terraform variables file (repeatable)
   --var 'name=value'         Terraform variable (repeatable)
   --baseline <path>          findings in this baseline are reported as suppressed
                              (default: .nospof-baseline.json when it exists)
   --cache                    reuse the last results when no file and no config changed
-  --cache-location <path>    where the cache lives (default .nospof-cache/)
+  --cache-location <path>    where the cache lives (default node_modules/.cache/nospof/)
+  --no-error-on-unmatched-pattern
+                             a path or glob that matches no file is not an error
+  --print-config <file>      print the configuration a file is linted with, and exit
+  --no-plugins               never load plugins or policy bundles the configuration names
+                             (for pull requests from strangers: loading a plugin runs its code)
   --max-file-size <size>     skip larger files (default 10MB)
   --color / --no-color       force colour on or off (NO_COLOR is honoured)
   -v, --version              print the version
   -h, --help                 print this help
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error
+(including a path or pattern that matches no file nospof reads).
 `;

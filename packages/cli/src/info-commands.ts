@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { RuleRegistry, type AnyRule } from '@nospof/core';
-import { ruleDocFile } from '@nospof/rules';
+import { RuleRegistry, ruleDocFile, type AnyRule } from '@nospof/api';
 import { UsageError } from './args.js';
 import { FRAMEWORKS, rulesByControl, type Framework } from './formatters/compliance.js';
 
@@ -48,21 +46,17 @@ export function explainRule(rules: readonly AnyRule[], id: string): string {
   }
   const m = rule.meta;
   let body = '';
-  let page: string | undefined;
   try {
-    page = fileURLToPath(ruleDocFile(m.id));
-    body = readFileSync(page, 'utf8')
+    body = readFileSync(ruleDocFile(m.id), 'utf8')
       .replace(/^---\n[\s\S]*?\n---\n/, '')
       .replace(/^<!--.*-->\n/gm, '');
   } catch {
-    page = undefined;
     body = `# ${m.id}\n\n${m.docs.description}\n\nWhy: ${m.docs.rationale}\n\nFix: ${m.docs.remediation}\n`;
   }
   const facts = [
     `preset: ${m.docs.preset}   default severity: ${m.severity}   fixable: ${m.fixable ? 'yes' : 'no'}`,
     m.docs.compliance.length > 0 ? `compliance: ${m.docs.compliance.join(', ')}` : '',
     `options: ${JSON.stringify(m.defaultOptions)}`,
-    page ? `page: ${page}` : '',
   ].filter((l) => l !== '');
   return `${body.trim()}\n\n${facts.join('\n')}\n`;
 }
@@ -74,7 +68,7 @@ export function writeInitialConfig(cwd: string, preset: string, force: boolean):
   writeFileSync(
     path,
     `# yaml-language-server: $schema=./node_modules/nospof/nospof-config.schema.json
-# nospof configuration (the README's "Configuration" section describes every key)
+# nospof configuration. "nospof rules" lists the rules; "nospof explain <rule>" documents one.
 # Presets: nospof:recommended (high-confidence rules) or nospof:strict (every rule, stricter options).
 extends: [nospof:${preset}]
 

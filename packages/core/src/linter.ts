@@ -1,28 +1,21 @@
-import type { Finding, RelatedLocation, Severity, TextEdit } from './finding.js';
+import type { Finding, RelatedLocation, TextEdit } from './finding.js';
 import { compareFindings } from './finding.js';
-import { applyEdits, Fixer } from './fix.js';
-import type { Language, ParsedFile } from './language.js';
+import { applyEdits } from './fix.js';
+import type { DeploymentUnit, Language, ParsedFile } from './language.js';
 import { interpolate } from './messages.js';
 import type { Node } from './node.js';
 import { plainRange, type Range } from './position.js';
-import type { AnyRule, ProjectContext, ReportDescriptor, RuleContext } from './rule.js';
+import type { AnyRule, ProjectContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
-import type { Unknown } from './value.js';
 import { collectDirectives, directiveCovers, inScope, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
-import type { RepositoryFact } from './facts.js';
+import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
+import { LanguageUnits } from './units.js';
 
-/** A value a rule could not judge, kept for `--explain-unknown`. */
-export interface SkippedValue {
-  readonly ruleId: string;
-  readonly file: string;
-  readonly range?: Range;
-  readonly what: string;
-  readonly reason: string;
-}
+export type { SkippedValue } from './rule-context.js';
 
 export interface FileResult {
   readonly file: string;
@@ -37,12 +30,16 @@ export interface LintRun {
 }
 
 export interface LintInput {
+  /** The files to report on. */
   readonly files: readonly SourceText[];
   /** Rules and settings for a file. */
   configFor(path: string): ResolvedConfig;
   /** A language forced by configuration (`languages:` globs) for a path. */
   languageOf?(path: string): string | undefined;
-  /** Files read only for cross-file facts (a PDB next to the Deployment being linted); never reported. */
+  /**
+   * Files read for cross-file facts (a PDB next to the Deployment being linted). A finding located in
+   * one is reported only when its trail (a related location) passes through a file being linted.
+   */
   readonly contextFiles?: readonly SourceText[];
   /** Called as files are parsed and checked, for hosts that show progress on long runs. */
   onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
@@ -53,20 +50,23 @@ export interface FixRun extends LintRun {
   readonly outputs: ReadonlyMap<string, string>;
 }
 
-interface PendingFinding {
-  finding: Finding;
-  anchors: readonly { file: string; offset: number }[];
-}
-
 const ENGINE_RULE_IDS = new Set(engineRules.map((r) => r.meta.id));
 
+/** What one file parsed to: one entry per language that read it (usually one). */
+interface ParseEntry {
+  readonly text: string;
+  readonly forced: string | undefined;
+  readonly parsed: readonly ParsedFile[];
+}
+
 /**
- * The engine: parses each file once, builds the cross-file indexes, runs every enabled rule in one
- * traversal per file, applies suppressions. It never reads files itself; hosts hand it text.
+ * The engine: parses each file once, groups files into deployment units, builds each unit's cross-file
+ * index, runs every enabled rule in one traversal per file and unit, applies suppressions. It never
+ * reads files itself; hosts hand it text.
  */
 export class Linter {
   private readonly rules: ReadonlyMap<string, AnyRule>;
-  private readonly parseCache = new Map<string, { text: string; parsed: ParsedFile | undefined }>();
+  private readonly parseCache = new Map<string, ParseEntry>();
 
   constructor(
     readonly languages: readonly Language[],
@@ -79,31 +79,36 @@ export class Linter {
     return [...this.rules.values()];
   }
 
-  languageFor(path: string, head: string, forced?: string): Language | undefined {
+  /** The language that owns a file: the forced one, else the first exclusive language that matches. */
+  languageFor(path: string, head: string | (() => string), forced?: string): Language | undefined {
     if (forced) return this.languages.find((l) => l.id === forced);
-    return this.languages.find((l) => l.matches(path, head));
+    const matches = matcher(path, head);
+    return this.languages.find((l) => !l.readsAlongside && matches(l)) ?? this.languages.find((l) => l.readsAlongside && matches(l));
   }
 
-  /** Parses (or reuses the previous parse of identical text), never throwing. */
+  /**
+   * Every language that reads a file: its owner plus languages that read files alongside others. `head`
+   * may be a function, called only when a language needs the file's first bytes to decide.
+   */
+  languagesFor(path: string, head: string | (() => string), forced?: string): Language[] {
+    const matches = matcher(path, head);
+    const owner = forced ? this.languages.find((l) => l.id === forced) : this.languages.find((l) => !l.readsAlongside && matches(l));
+    const alongside = this.languages.filter((l) => l.readsAlongside && l !== owner && matches(l));
+    return owner ? [owner, ...alongside] : alongside;
+  }
+
+  /** Parses (or reuses the previous parse of identical text) with the file's owning language, never throwing. */
   parse(source: SourceText, forced?: string): ParsedFile | undefined {
+    return this.parseAll(source, forced)[0];
+  }
+
+  /** Parses a file with every language that reads it, reusing the previous parse of identical text. */
+  parseAll(source: SourceText, forced?: string): readonly ParsedFile[] {
     const cached = this.parseCache.get(source.path);
-    if (cached && cached.text === source.text) return cached.parsed;
-    const language = this.languageFor(source.path, source.text.slice(0, 512), forced);
-    let parsed: ParsedFile | undefined;
-    if (language) {
-      const file = new SourceFile(source.path, source.text);
-      try {
-        parsed = { ...language.parse(file), source: file, language: language.id };
-      } catch (error) {
-        parsed = {
-          source: file,
-          language: language.id,
-          errors: [{ message: `nospof could not read this file: ${describeError(error)}`, range: file.lines.range(0, 0) }],
-          comments: [],
-        };
-      }
-    }
-    this.parseCache.set(source.path, { text: source.text, parsed });
+    if (cached && cached.text === source.text && cached.forced === forced) return cached.parsed;
+    const file = new SourceFile(source.path, source.text);
+    const parsed = this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+    this.parseCache.set(source.path, { text: source.text, forced, parsed });
     return parsed;
   }
 
@@ -116,71 +121,81 @@ export class Linter {
     const total = input.files.length;
     const targets = input.files.map((f, i) => {
       input.onProgress?.('parse', i, total);
-      return { source: f, parsed: this.parse(f, input.languageOf?.(f.path)) };
+      return { source: f, parsed: this.parseAll(f, input.languageOf?.(f.path)) };
     });
     const targetPaths = new Set(input.files.map((f) => f.path));
-    const context = (input.contextFiles ?? [])
-      .filter((f) => !targetPaths.has(f.path))
-      .map((f) => this.parse(f, input.languageOf?.(f.path)));
-    const applicable = [...targets.map((t) => t.parsed), ...context].filter(
-      (p): p is ParsedFile => p !== undefined && !p.notApplicable && p.root !== undefined,
-    );
-    const project = this.buildProject(applicable);
+    const context = (input.contextFiles ?? []).filter((f) => !targetPaths.has(f.path)).flatMap((f) => this.parseAll(f, input.languageOf?.(f.path)));
+    const applicable = [...targets.flatMap((t) => t.parsed), ...context].filter((p) => !p.notApplicable && p.root !== undefined);
+    const units = this.groupUnits(applicable, input);
+    const byPath = new Map<string, ParsedFile[]>();
+    for (const p of [...context, ...targets.flatMap((t) => t.parsed)]) byPath.set(p.source.path, [...(byPath.get(p.source.path) ?? []), p]);
+    const sourceOf = (path: string) => byPath.get(path)?.[0]?.source;
     const skipped: SkippedValue[] = [];
-    const pending = new Map<string, PendingFinding[]>();
-    const add = (p: PendingFinding) => {
-      const list = pending.get(p.finding.file) ?? [];
-      list.push(p);
-      pending.set(p.finding.file, list);
-    };
+    const pending = new PendingFindings();
+    const paths = applicable.map((f) => f.source.path);
+    const projects = new Map<DeploymentUnit, ProjectContext>();
 
     for (const [i, { parsed }] of targets.entries()) {
       input.onProgress?.('check', i, total);
-      if (!parsed || parsed.notApplicable) continue;
-      const config = input.configFor(parsed.source.path);
-      for (const error of parsed.errors) {
-        if (config.disabled.has(parseErrorRule.meta.id)) break;
-        add({ finding: engineFinding(parseErrorRule, 'syntax', { message: error.message }, parsed.source.path, error.range, config), anchors: [] });
+      for (const file of parsed) {
+        if (file.notApplicable) continue;
+        const config = input.configFor(file.source.path);
+        for (const error of file.errors) {
+          if (config.disabled.has(parseErrorRule.meta.id)) break;
+          pending.add({ finding: engineFinding(parseErrorRule, 'syntax', { message: error.message }, file.source.path, error.range, config), anchors: [] });
+        }
+        if (!file.root) continue;
+        const languageUnits = units.get(file.language);
+        if (!languageUnits) continue;
+        for (const unit of languageUnits.unitsOf(file.source.path)) {
+          let project = projects.get(unit);
+          if (!project) {
+            project = projectContext(units, paths, { unit, units: languageUnits });
+            projects.set(unit, project);
+          }
+          this.runRules(file, config, project, input, sourceOf, pending, skipped);
+        }
       }
-      if (parsed.root) this.runRules(parsed, config, project, add, skipped);
     }
-    this.runRepositoryRules(targets.map((t) => t.parsed).filter(isParsed), input, project, add, skipped);
+    this.runRepositoryRules(targets.flatMap((t) => t.parsed).filter(isApplicable), input, projectContext(units, paths, undefined), sourceOf, pending, skipped);
 
-    const results: FileResult[] = targets.map(({ source, parsed }) => ({
-      file: source.path,
-      ...(parsed && !parsed.notApplicable ? { language: parsed.language } : {}),
-      findings: [],
-    }));
     // Context files count for suppressions too: a `nospof-ignore` on a module call in a file that is only
     // context still silences the findings that call causes in the file being linted.
-    const byPath = new Map<string, ParsedFile | undefined>(context.filter(isParsed).map((p) => [p.source.path, p] as const));
-    for (const t of targets) byPath.set(t.source.path, t.parsed);
     const directives = new Map<string, Directive[]>();
     const directivesOf = (path: string): Directive[] => {
       let list = directives.get(path);
       if (!list) {
-        const parsed = byPath.get(path);
-        const language = parsed && this.languages.find((l) => l.id === parsed.language);
-        list = parsed ? collectDirectives(parsed, language?.scopeAt?.bind(language)) : [];
+        list = (byPath.get(path) ?? []).flatMap((parsed) => {
+          const language = this.languages.find((l) => l.id === parsed.language);
+          return collectDirectives(parsed, language?.scopeAt?.bind(language));
+        });
         directives.set(path, list);
       }
       return list;
     };
     const used = new Set<Directive>();
-    const suppressedFindings = new Map<string, Finding[]>();
-    for (const [file, list] of pending) {
-      const out: Finding[] = [];
-      for (const p of list) out.push(this.suppress(p, directivesOf, used));
-      suppressedFindings.set(file, out);
+    const findingsByFile = new Map<string, Finding[]>();
+    for (const p of pending.list()) {
+      const { finding } = p;
+      // A finding in a file that is only context is reported when its trail passes through a linted file:
+      // the line to change may sit in a caller or an overlay while the file that changed is the one named.
+      if (!targetPaths.has(finding.file) && !(finding.related ?? []).some((r) => targetPaths.has(r.file))) continue;
+      const list = findingsByFile.get(finding.file) ?? [];
+      list.push(this.suppress(p, directivesOf, used));
+      findingsByFile.set(finding.file, list);
     }
-    for (let i = 0; i < results.length; i++) {
-      const result = results[i] as FileResult;
-      const parsed = byPath.get(result.file);
-      const findings = suppressedFindings.get(result.file) ?? [];
-      if (parsed && !parsed.notApplicable) {
-        findings.push(...this.directiveFindings(directivesOf(result.file), used, input.configFor(result.file), parsed));
+    const results: FileResult[] = [];
+    for (const { source, parsed } of targets) {
+      const findings = findingsByFile.get(source.path) ?? [];
+      findingsByFile.delete(source.path);
+      const readers = parsed.filter(isApplicable);
+      for (const reader of readers.slice(0, 1)) {
+        findings.push(...this.directiveFindings(directivesOf(source.path), used, input.configFor(source.path), reader));
       }
-      results[i] = { ...result, findings: findings.sort(compareFindings) };
+      results.push({ file: source.path, ...optional('language', readers[0]?.language), findings: findings.sort(compareFindings) });
+    }
+    for (const [file, findings] of findingsByFile) {
+      results.push({ file, ...optional('language', byPath.get(file)?.find(isApplicable)?.language), findings: findings.sort(compareFindings) });
     }
     return { results, skipped };
   }
@@ -208,27 +223,25 @@ export class Linter {
     return { ...run, outputs };
   }
 
-  private buildProject(files: readonly ParsedFile[]): ProjectContext {
-    const indexes = new Map<string, unknown>();
-    const facts: RepositoryFact[] = [];
+  /** Each language's files grouped into deployment units, with the settings of the language's first file. */
+  private groupUnits(files: readonly ParsedFile[], input: LintInput): Map<string, LanguageUnits> {
+    const units = new Map<string, LanguageUnits>();
     for (const language of this.languages) {
       const mine = files.filter((f) => f.language === language.id);
-      if (mine.length === 0) continue;
-      if (language.index) indexes.set(language.id, language.index(mine));
-      if (language.facts) for (const f of mine) facts.push(...language.facts(f));
+      const first = mine[0];
+      if (!first) continue;
+      units.set(language.id, new LanguageUnits(language, mine, input.configFor(first.source.path).settings));
     }
-    return {
-      index: <T>(id: string) => indexes.get(id) as T | undefined,
-      facts,
-      files: files.map((f) => f.source.path),
-    };
+    return units;
   }
 
   private runRules(
     parsed: ParsedFile,
     config: ResolvedConfig,
     project: ProjectContext,
-    add: (p: PendingFinding) => void,
+    input: LintInput,
+    sourceOf: (path: string) => SourceFile | undefined,
+    pending: PendingFindings,
     skipped: SkippedValue[],
   ): void {
     const language = this.languages.find((l) => l.id === parsed.language);
@@ -236,8 +249,19 @@ export class Linter {
     const handlers = new Map<string, { rule: AnyRule; fn: (node: Node) => void }[]>();
     let currentResource: string | undefined;
     const failed = new Set<string>();
+    const add = (p: PendingFinding) => pending.add(p);
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
-      const context = this.contextFor(rule, parsed.source, config, project, ruleConfig.severity, add, skipped, () => currentResource);
+      const context = createRuleContext({
+        rule,
+        source: parsed.source,
+        settings: config.settings,
+        project,
+        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : input.configFor(path).rules.get(rule.meta.id)?.severity),
+        sourceOf,
+        resource: () => currentResource,
+        add,
+        skipped,
+      });
       let visitors;
       try {
         visitors = rule.create(context, ruleConfig.options);
@@ -246,7 +270,7 @@ export class Linter {
         continue;
       }
       for (const [type, fn] of Object.entries(visitors)) {
-        if (!fn) continue;
+        if (!fn || type === PROJECT_VISITOR) continue;
         const list = handlers.get(type) ?? [];
         list.push({ rule, fn: fn as (node: Node) => void });
         handlers.set(type, list);
@@ -299,88 +323,43 @@ export class Linter {
     return list;
   }
 
+  /**
+   * Rules with a `Project` visitor judge the whole run once (repository-wide facts such as the security
+   * scanners every pipeline runs), after every file was parsed.
+   */
   private runRepositoryRules(
     files: readonly ParsedFile[],
     input: LintInput,
     project: ProjectContext,
-    add: (p: PendingFinding) => void,
+    sourceOf: (path: string) => SourceFile | undefined,
+    pending: PendingFindings,
     skipped: SkippedValue[],
   ): void {
-    const first = files.find((f) => !f.notApplicable);
+    const first = files[0];
     if (!first) return;
     const config = input.configFor(first.source.path);
+    const targets = new Set(files.map((f) => f.source.path));
     for (const [id, ruleConfig] of config.rules) {
       const rule = this.rules.get(id);
-      if (!rule || rule.meta.language !== 'repo') continue;
-      const sources = new Map(files.map((f) => [f.source.path, f.source] as const));
-      const context = this.contextFor(rule, first.source, config, project, ruleConfig.severity, add, skipped, () => undefined, (path) => {
-        const fileConfig = input.configFor(path);
-        return sources.has(path) ? fileConfig.rules.get(id)?.severity : undefined;
-      }, sources);
+      if (!rule || ENGINE_RULE_IDS.has(id)) continue;
+      const context = createRuleContext({
+        rule,
+        source: first.source,
+        settings: config.settings,
+        project,
+        severityIn: (path) => (targets.has(path) ? input.configFor(path).rules.get(id)?.severity : undefined),
+        sourceOf,
+        resource: () => undefined,
+        add: (p) => pending.add(p),
+        skipped,
+      });
       try {
-        const visitor = rule.create(context, ruleConfig.options)[PROJECT_VISITOR];
-        (visitor as ((p: ProjectContext) => void) | undefined)?.(project);
+        const visitor = (rule.create(context, ruleConfig.options) as Record<string, unknown>)[PROJECT_VISITOR];
+        if (typeof visitor === 'function') (visitor as (p: ProjectContext) => void)(project);
       } catch (error) {
-        add({ finding: crashFinding(rule, error, first.source, config), anchors: [] });
+        pending.add({ finding: crashFinding(rule, error, first.source, config), anchors: [] });
       }
     }
-  }
-
-  private contextFor(
-    rule: AnyRule,
-    source: SourceFile,
-    config: ResolvedConfig,
-    project: ProjectContext,
-    severity: Severity,
-    add: (p: PendingFinding) => void,
-    skipped: SkippedValue[],
-    resource: () => string | undefined,
-    severityIn?: (path: string) => Severity | undefined,
-    sources?: ReadonlyMap<string, SourceFile>,
-  ): RuleContext<string> {
-    const meta = rule.meta;
-    return {
-      id: meta.id,
-      file: source.path,
-      source,
-      settings: config.settings,
-      project,
-      report: (descriptor: ReportDescriptor<string>) => {
-        const file = descriptor.file ?? source.path;
-        const effective = file === source.path ? severity : severityIn?.(file);
-        if (!effective) return;
-        const target = sources?.get(file) ?? source;
-        const template = meta.messages[descriptor.messageId];
-        if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-        const fixEdits = descriptor.fix?.(new Fixer(target));
-        const fix = fixEdits
-          ? (Array.isArray(fixEdits) ? (fixEdits as TextEdit[]) : [fixEdits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text }))
-          : undefined;
-        const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
-          file: r.file ?? file,
-          range: plainRange(r.node.range),
-          message: r.message,
-        }));
-        const finding: Finding = {
-          ruleId: meta.id,
-          severity: effective,
-          message: interpolate(template, descriptor.data),
-          file,
-          range: plainRange(descriptor.node.range),
-          ...optional('resource', descriptor.resource ?? resource()),
-          ...optional('related', related && related.length > 0 ? related : undefined),
-          ...optional('fix', fix && fix.length > 0 ? fix : undefined),
-          ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
-          messageId: descriptor.messageId,
-          ...optional('data', descriptor.data),
-        };
-        const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
-        add({ finding, anchors });
-      },
-      skipped: (value: Unknown, what: string) => {
-        skipped.push({ ruleId: meta.id, file: value.file ?? source.path, ...optional('range', value.range && plainRange(value.range)), what, reason: value.reason });
-      },
-    };
   }
 
   private suppress(
@@ -441,12 +420,76 @@ function exitKey(type: string): string {
   return key;
 }
 
-function isParsed(p: ParsedFile | undefined): p is ParsedFile {
-  return p !== undefined && !p.notApplicable;
+/** What rules see of the run: the unit's own index, other languages' whole indexes, every parsed file. */
+function projectContext(
+  units: ReadonlyMap<string, LanguageUnits>,
+  paths: readonly string[],
+  own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits } | undefined,
+): ProjectContext {
+  return {
+    index: <T>(id: string) => (own && id === own.units.language.id ? own.units.indexOf(own.unit) : units.get(id)?.wholeIndex()) as T | undefined,
+    parsed: (id: string) => units.get(id)?.files ?? [],
+    ...optional('unit', own?.unit),
+    files: paths,
+  };
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** `language.matches` with the head read once, and only for languages that need it for this path. */
+function matcher(path: string, head: string | (() => string)): (language: Language) => boolean {
+  let text = typeof head === 'string' ? head : undefined;
+  const read = () => (text ??= (head as () => string)());
+  return (language) => language.matches(path, language.needsHead && !language.needsHead(path) ? '' : read());
+}
+
+function isApplicable(p: ParsedFile): boolean {
+  return !p.notApplicable && p.root !== undefined;
+}
+
+function parseWith(language: Language, file: SourceFile): ParsedFile {
+  try {
+    return { ...language.parse(file), source: file, language: language.id };
+  } catch (error) {
+    return {
+      source: file,
+      language: language.id,
+      errors: [{ message: `nospof could not read this file: ${describeError(error)}`, range: file.lines.range(0, 0) }],
+      comments: [],
+    };
+  }
+}
+
+/**
+ * Findings as rules report them. A file judged through several units (a kustomize base under two
+ * overlays) may give the same finding more than once: it is kept once, with every trail it came by.
+ */
+class PendingFindings {
+  private readonly byKey = new Map<string, PendingFinding>();
+
+  add(pending: PendingFinding): void {
+    const f = pending.finding;
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}\u0000${f.message}`;
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, pending);
+      return;
+    }
+    const related = mergeRelated(existing.finding.related, f.related);
+    this.byKey.set(key, {
+      finding: related ? { ...existing.finding, related } : existing.finding,
+      anchors: [...existing.anchors, ...pending.anchors],
+    });
+  }
+
+  list(): readonly PendingFinding[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function mergeRelated(a: readonly RelatedLocation[] | undefined, b: readonly RelatedLocation[] | undefined): readonly RelatedLocation[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  const seen = new Set(a.map((r) => `${r.file}\u0000${r.range.start.offset}\u0000${r.message}`));
+  return [...a, ...b.filter((r) => !seen.has(`${r.file}\u0000${r.range.start.offset}\u0000${r.message}`))];
 }
 
 function engineFinding(

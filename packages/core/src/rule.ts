@@ -4,7 +4,10 @@ import type { Node } from './node.js';
 import type { Locatable } from './position.js';
 import type { SourceFile } from './source.js';
 import type { Unknown } from './value.js';
-import type { RepositoryFact } from './facts.js';
+import type { DeploymentUnit, ParsedFile } from './language.js';
+
+/** The repository-rule visitor key: called once per run after every file was parsed. */
+export const PROJECT_VISITOR = 'Project';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -53,7 +56,10 @@ export interface ReportDescriptor<MessageIds extends string> {
   readonly related?: readonly RelatedDescriptor[];
   /** Overrides the resource inherited from the enclosing node. */
   readonly resource?: string;
-  /** Repository rules only: the file the finding belongs to (others report in the file being linted). */
+  /**
+   * The file the finding belongs to when it is not the file being linted: the caller's module argument,
+   * the overlay's patch, the file a repository rule judges. It must be a file of the run.
+   */
   readonly file?: string;
   /**
    * Extra places where a suppression also silences this finding: the module call that passed the value
@@ -62,12 +68,18 @@ export interface ReportDescriptor<MessageIds extends string> {
   readonly suppressibleAt?: readonly { readonly file: string; readonly node: Locatable }[];
 }
 
-/** Everything the engine knows across the files of one run. */
+/** Everything the engine knows across the files of one run, seen from one deployment unit. */
 export interface ProjectContext {
-  /** The cross-file index a language built (`undefined` when that language saw no file). */
+  /**
+   * The cross-file index a language built: for the rule's own language, the index of the unit being
+   * judged; for another language, the index of all its files in the run (`undefined` when it saw none).
+   */
   index<T>(languageId: string): T | undefined;
-  readonly facts: readonly RepositoryFact[];
-  /** Every linted file's path. */
+  /** Every parsed file of a language in the run (targets and context), for repository-wide rules. */
+  parsed(languageId: string): readonly ParsedFile[];
+  /** The unit being judged; absent for repository rules, which see the whole run. */
+  readonly unit?: DeploymentUnit;
+  /** Every file of the run, by path. */
   readonly files: readonly string[];
 }
 
@@ -85,17 +97,36 @@ export interface RuleContext<MessageIds extends string> {
   skipped(value: Unknown, what: string): void;
 }
 
-/** Visitor functions by node type; `Type:exit` runs after the node's children. */
+/** The node types of one language by visitor key (`Workload` -> the Workload node interface). */
+export type NodeTypes = object;
+
+/**
+ * Visitor functions by node type of one language; `Type:exit` runs after the node's children and
+ * `Project` once per run for repository rules. Typed per language, so a misspelled key fails to compile.
+ */
+export type VisitorsFor<N extends NodeTypes> = {
+  readonly [K in keyof N & string]?: (node: N[K]) => void;
+} & {
+  readonly [K in keyof N & string as `${K}:exit`]?: (node: N[K]) => void;
+} & {
+  readonly [PROJECT_VISITOR]?: (project: ProjectContext) => void;
+};
+
+/** Visitors as the engine holds them, whatever the language: any node type, `Type:exit`, `Project`. */
 export type RuleVisitors = Readonly<Record<string, ((node: never) => void) | undefined>>;
 
-export interface RuleDefinition<MessageIds extends string = string, Options extends readonly unknown[] = readonly unknown[]> {
+export interface RuleDefinition<
+  MessageIds extends string = string,
+  Options extends readonly unknown[] = readonly unknown[],
+  Visitors = RuleVisitors,
+> {
   readonly meta: RuleMeta<MessageIds, Options>;
-  create(context: RuleContext<MessageIds>, options: Options): RuleVisitors;
+  create(context: RuleContext<MessageIds>, options: Options): Visitors;
 }
 
 /** A rule of any shape, as registries and hosts hold them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the option tuple is erased in collections
-export type AnyRule = RuleDefinition<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the option tuple and node types are erased in collections
+export type AnyRule = RuleDefinition<string, any, any>;
 
 /** Identity function that gives a rule its types: messageIds from `messages`, options from `defaultOptions`. */
 export function defineRule<MessageIds extends string, Options extends readonly [] | readonly [unknown, ...unknown[]]>(
@@ -104,7 +135,22 @@ export function defineRule<MessageIds extends string, Options extends readonly [
   return rule;
 }
 
-/** The repository-rule visitor key: called once per run after every file was parsed. */
-export const PROJECT_VISITOR = 'Project';
+/** `V` with every key that `Allowed` lacks typed `never`: a misspelled visitor key fails to compile. */
+type OnlyKnownKeys<V, Allowed> = V & { readonly [K in Exclude<keyof V, keyof Allowed>]: never };
+
+/**
+ * `defineRule` bound to one language's node types: `const defineRule = defineRuleFor<KubernetesNodes>()`.
+ * Visitor keys and node parameters are then checked against the language's model.
+ */
+export function defineRuleFor<N extends NodeTypes>() {
+  return <
+    MessageIds extends string,
+    Options extends readonly [] | readonly [unknown, ...unknown[]],
+    V extends object,
+  >(rule: {
+    readonly meta: RuleMeta<MessageIds, Options>;
+    create(context: RuleContext<MessageIds>, options: Options): VisitorsFor<N> & OnlyKnownKeys<V, VisitorsFor<N>>;
+  }): RuleDefinition<MessageIds, Options, VisitorsFor<N>> => rule;
+}
 
 export type { Node };

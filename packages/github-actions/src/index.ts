@@ -11,4 +11,4 @@ export { jobScopes, jobScopesOrOpaque } from './scopes.js';
 export { resolveRunsOn, type RunnerRequest } from './runs-on.js';
 export { runsOnFailure } from './conditions.js';
 export { callInputs, isCalled, onlyCalled } from './calls.js';
-export { stepScript, stepTools } from './tools.js';
+export { stepScript } from './step-script.js';

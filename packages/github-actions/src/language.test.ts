@@ -28,40 +28,12 @@ describe('githubActionsLanguage', () => {
     expect(githubActionsLanguage.scopeAt?.(file, 4)).toBeUndefined();
   });
 
-  it('contributes scanners and failure channels as repository facts', () => {
-    const file = parsed(
-      '.github/workflows/ci.yml',
-      [
-        'on: push',
-        'jobs:',
-        '  scan:',
-        '    runs-on: ubuntu-latest',
-        '    steps:',
-        '      - uses: github/codeql-action/analyze@v3',
-        '      - run: |',
-        '          npm ci',
-        '          npx --yes snyk test',
-        '      - uses: docker://aquasec/trivy:0.50.0',
-        '      - if: failure()',
-        '        uses: 8398a7/action-slack@v3',
-        '      - run: echo "we should run semgrep one day"',
-      ].join('\n'),
-    );
-    const facts = githubActionsLanguage.facts?.(file) ?? [];
-    expect(facts.map((f) => [f.kind, f.name, f.onFailure])).toEqual([
-      ['security-scanner', 'codeql', undefined],
-      ['security-scanner', 'snyk', undefined],
-      ['security-scanner', 'trivy', undefined],
-      ['notification-channel', 'slack', true],
-    ]);
-  });
-
   it('indexes reusable-workflow calls, local actions and workflow_run watchers', () => {
     const ci = parsed('p/.github/workflows/ci.yml', 'name: CI\non: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n');
     const deploy = parsed('p/.github/workflows/deploy.yml', 'on: workflow_call\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/setup\n');
     const watch = parsed('p/.github/workflows/watch.yml', 'on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n  w:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n');
     const setup = parsed('p/.github/actions/setup/action.yml', 'runs:\n  using: composite\n  steps: []\n');
-    const index = githubActionsLanguage.index?.([ci, deploy, watch, setup]);
+    const index = githubActionsLanguage.index?.([ci, deploy, watch, setup], {});
     const caller = (ci.root as Workflow).jobs[0];
     expect(caller && index?.calledWorkflow(caller)).toBe(deploy.root);
     expect(index?.callersOf(deploy.root as Workflow).map((c) => c.job.id)).toEqual(['deploy']);

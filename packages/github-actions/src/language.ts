@@ -1,5 +1,4 @@
 import type { Language } from '@nospof/core';
-import { githubActionsFacts } from './facts.js';
 import type { GithubActionsRoot } from './model.js';
 import { parseGithubActions } from './parse.js';
 import { isActionPath, isWorkflowPath } from './paths.js';
@@ -12,6 +11,7 @@ export const GITHUB_ACTIONS = 'github-actions';
 export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsIndex> = {
   id: GITHUB_ACTIONS,
   matches: (path) => isWorkflowPath(path) || isActionPath(path),
+  needsHead: () => false,
   parse: parseGithubActions,
   visitorKeys: {
     Workflow: ['jobs'],
@@ -20,7 +20,17 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
     Step: [],
   },
   index: buildIndex,
-  facts: githubActionsFacts,
+  settingsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      runnerPools: {
+        type: 'object',
+        description: 'Self-hosted runner label (or runner group) -> number of runners carrying it.',
+        additionalProperties: { type: 'integer', minimum: 0 },
+      },
+    },
+  },
   scopeAt: githubActionsScopeAt,
   lineComment: '#',
 };

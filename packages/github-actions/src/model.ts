@@ -232,3 +232,11 @@ export interface Action extends Node {
 }
 
 export type GithubActionsRoot = Workflow | Action;
+
+/** GitHub Actions node types by visitor key, for rules bound to this language. */
+export interface GithubActionsNodes {
+  readonly Workflow: Workflow;
+  readonly Job: Job;
+  readonly Step: Step;
+  readonly Action: Action;
+}

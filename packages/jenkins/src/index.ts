@@ -1,6 +1,6 @@
 export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline, isJenkinsfilePath } from './language.js';
-export { jenkinsFacts, runsOnFailure } from './facts.js';
-export { matchCatalog, scriptOf, shellSteps } from './tool-match.js';
+export { runsOnFailure } from './model/failure.js';
+export { scriptOf, shellSteps } from './model/scripts.js';
 export { parseGroovy, maxNestingDepth } from './groovy/parser.js';
 export type { GroovyParseResult } from './groovy/parser.js';
 export { lex } from './groovy/lexer.js';

@@ -1,5 +1,4 @@
 import type { Language, ParseResult, ParsedFile, Range, SourceFile } from '@nospof/core';
-import { jenkinsFacts } from './facts.js';
 import { parseGroovy } from './groovy/parser.js';
 import { buildJenkinsFile } from './model/build.js';
 import { nodesOfType } from './model/navigate.js';
@@ -56,13 +55,24 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
 
 export const jenkinsLanguage: Language<JenkinsFile> = {
   id: 'jenkins',
+  needsHead: (path: string) => path.endsWith('.groovy'),
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
     return path.endsWith('.groovy') && looksLikePipeline(head);
   },
   parse: parseJenkinsfile,
   visitorKeys,
-  facts: jenkinsFacts,
+  settingsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      agentPools: {
+        type: 'object',
+        description: 'Agent label -> number of agents carrying it; label expressions resolve against it.',
+        additionalProperties: { type: 'integer', minimum: 0 },
+      },
+    },
+  },
   scopeAt,
   lineComment: '//',
 };

@@ -53,6 +53,7 @@ export const kubernetesLanguage: Language<ManifestFile, KubernetesIndex> = {
   id: 'kubernetes',
   lineComment: '#',
   matches: (path) => manifestPath.test(path),
+  needsHead: () => false,
   parse: parseManifests,
   visitorKeys: {
     ManifestFile: ['objects'],

@@ -44,6 +44,8 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
   lineComment: '#',
   visitorKeys: terraformVisitorKeys,
 
+  needsHead: (path: string) => path.endsWith('.json') && !/\.(tf|tfvars)\.json$/.test(path),
+
   matches(path: string, head: string): boolean {
     if (/\.(tf|tfvars)(\.json)?$/.test(path)) return true;
     if (isModuleManifest(path)) return true;

@@ -1,5 +1,6 @@
-import { deployTools } from '@nospof/core';
-import { stepTools, type Job, type Step } from '@nospof/github-actions';
+import type { Job, Step } from '@nospof/github-actions';
+import { deployTools } from '../../shared/catalog/index.js';
+import { stepTools } from './tools.js';
 
 /** The deploy tool a step uses (known action or command), if any. */
 export function deployToolOf(step: Step): string | undefined {

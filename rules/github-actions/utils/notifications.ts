@@ -1,5 +1,6 @@
-import { notificationChannels } from '@nospof/core';
-import { runsOnFailure, stepScript, stepTools, type GithubActionsIndex, type Job, type Step, type Workflow } from '@nospof/github-actions';
+import { notificationChannels } from '../../shared/catalog/index.js';
+import { stepTools } from './tools.js';
+import { runsOnFailure, stepScript, type GithubActionsIndex, type Job, type Step, type Workflow } from '@nospof/github-actions';
 
 /** Failure alerts a workflow sends, by channel, and why the count may be incomplete. */
 export interface FailureAlerts {

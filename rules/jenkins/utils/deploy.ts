@@ -1,5 +1,6 @@
-import { deployTools } from '@nospof/core';
-import { flattenSteps, matchCatalog } from '@nospof/jenkins';
+import { flattenSteps } from '@nospof/jenkins';
+import { deployTools } from '../../shared/catalog/index.js';
+import { matchCatalog } from './tools.js';
 import type { Step } from '@nospof/jenkins';
 
 const deployName = /deploy|rollout|roll-out|promot|release|go[- ]live/i;

@@ -1,5 +1,6 @@
-import { notificationChannels } from '@nospof/core';
-import { flattenSteps, matchCatalog, scriptOf } from '@nospof/jenkins';
+import { flattenSteps, scriptOf } from '@nospof/jenkins';
+import { notificationChannels } from '../../shared/catalog/index.js';
+import { matchCatalog } from './tools.js';
 import type { FunctionDef, JenkinsFile, Step } from '@nospof/jenkins';
 
 /** Alert channels a step sends to (`slackSend` -> slack, `sh 'curl ... hooks.slack.com'` -> slack). */

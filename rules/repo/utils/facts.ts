@@ -1,4 +1,26 @@
-import type { Position, Range, RepositoryFact } from '@nospof/core';
+import type { ParsedFile, Position, ProjectContext, Range } from '@nospof/core';
+import type { GithubActionsRoot } from '@nospof/github-actions';
+import type { JenkinsFile } from '@nospof/jenkins';
+import { githubActionsFacts } from '../../github-actions/utils/facts.js';
+import { jenkinsFacts } from '../../jenkins/utils/facts.js';
+import type { RepositoryFact } from '../../shared/repository-fact.js';
+
+export type { RepositoryFact };
+
+const factsByProject = new WeakMap<ProjectContext, readonly RepositoryFact[]>();
+
+/** The scanners and alert channels every pipeline file of the run uses, worked out once per run. */
+export function repositoryFacts(project: ProjectContext): readonly RepositoryFact[] {
+  let facts = factsByProject.get(project);
+  if (!facts) {
+    facts = [
+      ...project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>)),
+      ...project.parsed('jenkins').flatMap((f) => jenkinsFacts(f as ParsedFile<JenkinsFile>)),
+    ];
+    factsByProject.set(project, facts);
+  }
+  return facts;
+}
 
 /** Facts of one kind in a stable order (file, then position), so findings land on the same place each run. */
 export function factsOf(facts: readonly RepositoryFact[], kind: string, filter: (f: RepositoryFact) => boolean = () => true): RepositoryFact[] {

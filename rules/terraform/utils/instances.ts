@@ -47,7 +47,7 @@ interface TerraformVisitors {
  * resource inside a followed remote call is judged when the `module` block is visited, and the finding
  * lands on that block (see `reportInstance`).
  */
-export function withRemoteModules(context: RuleContext<string>, visitors: TerraformVisitors): Record<string, (node: never) => void> {
+export function withRemoteModules(context: RuleContext<string>, visitors: TerraformVisitors): Required<TerraformVisitors> {
   return {
     Resource: (node: ResourceNode) => visitors.Resource(node),
     ModuleCall: (node: ModuleCall) => {

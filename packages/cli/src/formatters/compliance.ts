@@ -1,4 +1,4 @@
-import type { AnyRule, FileResult, Finding } from '@nospof/core';
+import type { AnyRule, FileResult, Finding } from '@nospof/api';
 
 /** The frameworks `--compliance` accepts, and the prefix of their tags in `meta.docs.compliance`. */
 export const FRAMEWORKS = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '@nospof/core';
+import type { Finding } from '@nospof/api';
 
 /**
  * What identifies a finding across runs, never its line: the rule, the file and the resource (with the

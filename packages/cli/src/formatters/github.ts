@@ -1,4 +1,4 @@
-import type { Severity } from '@nospof/core';
+import type { Severity } from '@nospof/api';
 import { visible } from './escape.js';
 import { pathAnchor } from './locations.js';
 import type { Formatter } from './types.js';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@nospof/core';
+import type { Finding, Severity } from '@nospof/api';
 import { safeJson } from './escape.js';
 import { fingerprints } from './fingerprint.js';
 import { pathAnchor } from './locations.js';

@@ -1,4 +1,4 @@
-import type { FileResult, Finding, Severity } from '@nospof/core';
+import type { FileResult, Finding, Severity } from '@nospof/api';
 import { controlOf, countByControl, FRAMEWORKS, inFramework, type ControlCount } from './compliance.js';
 import { html, htmlCodeLine } from './escape.js';
 import { CONTENT_SECURITY_POLICY, SCRIPT, STYLE } from './html-assets.js';

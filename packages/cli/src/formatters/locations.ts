@@ -1,22 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { repositoryRootOf } from '@nospof/api';
 import { wellFormed } from './escape.js';
 import type { FormatContext } from './types.js';
-
-/**
- * The repository a run is in: the nearest directory at or above `cwd` holding `.git` (a directory, or
- * the file a worktree or submodule has), found without starting `git`; `cwd` itself outside a repository.
- */
-export function repositoryRoot(cwd: string): string {
-  let dir = resolve(cwd);
-  for (;;) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(cwd);
-    dir = parent;
-  }
-}
 
 /** Where the paths of a report are anchored: the repository root, and how to express a finding's file in it. */
 export interface PathAnchor {
@@ -34,7 +20,8 @@ export interface PathAnchor {
 export function pathAnchor(context: FormatContext): PathAnchor | undefined {
   const cwd = context.cwd;
   if (cwd === undefined) return undefined;
-  const root = repositoryRoot(cwd);
+  // The repository root (the nearest `.git` above, found without starting git), else the working directory.
+  const root = repositoryRootOf(resolve(cwd), resolve(cwd));
   return {
     root,
     relative(file) {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AnyRule } from '@nospof/core';
-import { builtinRules, ruleDocFile } from '@nospof/rules';
+import { allRules, ruleDocFile, type AnyRule } from '@nospof/api';
 
 export interface RuleHelp {
   readonly text: string;
@@ -10,10 +9,10 @@ export interface RuleHelp {
 const cache = new WeakMap<AnyRule, RuleHelp>();
 
 /**
- * Only the built-in rule objects have pages. A rule id from a user policy is text from the scanned
- * repository; it must never become a path to read (`../../.ssh/id_rsa`) and copy into a report.
+ * Only nospof's own rule objects have pages. A rule id from a user policy or plugin is text from the
+ * scanned repository; it must never become a path to read (`../../.ssh/id_rsa`) and copy into a report.
  */
-const documented = new Set<AnyRule>(builtinRules);
+const documented = new Set<AnyRule>(allRules);
 
 /**
  * A rule's help for reports: its documentation page (the one `nospof explain` prints) as Markdown,

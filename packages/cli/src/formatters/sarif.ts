@@ -1,4 +1,4 @@
-import type { AnyRule, FileResult, Finding, Range, Severity } from '@nospof/core';
+import type { AnyRule, FileResult, Finding, Range, Severity } from '@nospof/api';
 import { safeJson } from './escape.js';
 import { fingerprints } from './fingerprint.js';
 import { fileUri, pathAnchor, relativeUri, type PathAnchor } from './locations.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@nospof/core';
+import type { Finding } from '@nospof/api';
 import { countByControl, FRAMEWORKS } from './compliance.js';
 import { guardLines, visible } from './escape.js';
 import type { FormatContext, Formatter } from './types.js';

@@ -1,4 +1,4 @@
-import type { AnyRule, FileResult } from '@nospof/core';
+import type { AnyRule, FileResult } from '@nospof/api';
 import type { Framework } from './compliance.js';
 
 /**

@@ -7,11 +7,14 @@ import type { AnyRule } from '../rule.js';
 
 const rules: AnyRule[] = [...engineRules, ...toyRules];
 
+/** A settings section a language would declare, as the host passes it. */
+const settingsSchemas = { toy: { type: 'object', properties: { pools: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } } } };
+
 function build(value: unknown, files: Record<string, unknown> = {}) {
   return Config.build(value, 'root.yaml', '', rules, (request) => {
     if (!(request in files)) throw new Error('no such file');
     return { path: request, value: files[request] };
-  });
+  }, settingsSchemas);
 }
 
 function problems(value: unknown, files: Record<string, unknown> = {}) {
@@ -73,7 +76,7 @@ describe('configuration', () => {
   });
 
   it('names every bad key with its path', () => {
-    expect(problems({ rulez: {} })).toEqual(['root.yaml rulez: unknown key']);
+    expect(problems({ rulez: {} })).toEqual(['root.yaml rulez: unknown key (did you mean "rules"?)']);
     expect(problems({ rules: { 'toy/min-replicas': 'loud' } })).toEqual([expect.stringContaining('root.yaml rules.toy/min-replicas: must be')]);
     expect(problems({ rules: { 'toy/min-replicas': ['error', { min: 0 }] } })).toEqual(['root.yaml rules.toy/min-replicas.1.min: must be >= 1']);
     expect(problems({ rules: { 'toy/min-replicas': ['error', { most: 3 }] } })).toEqual(['root.yaml rules.toy/min-replicas.1.most: unknown key']);
@@ -81,12 +84,26 @@ describe('configuration', () => {
     expect(problems({ overrides: [{ rules: {} }] })).toEqual(['root.yaml overrides.0: missing required key "files"']);
     expect(problems({ extends: 'nospof:lenient' })).toEqual(['root.yaml extends: unknown preset "nospof:lenient" (known: nospof:recommended, nospof:strict)']);
     expect(problems({ extends: './missing.yaml' })).toEqual(['root.yaml extends: cannot read "./missing.yaml": no such file']);
-    expect(problems({ settings: { jenkins: { agentPools: { a: -1 } } } })).toEqual(['root.yaml settings.jenkins.agentPools.a: must be >= 0']);
+    expect(problems({ settings: { toy: { pools: { a: -1 } } } })).toEqual(['root.yaml settings.toy.pools.a: must be >= 0']);
+    expect(problems({ overrides: [{ files: 'x/**', settings: { toy: { pools: { a: 'x' } } } }] })).toEqual(['root.yaml overrides.0.settings.toy.pools.a: must be integer']);
   });
 
   it('reports an extends cycle instead of looping', () => {
     expect(problems({ extends: './a.yaml' }, { './a.yaml': { extends: './b.yaml' }, './b.yaml': { extends: './a.yaml' } })).toEqual([
       'b.yaml extends: "./a.yaml" is extended twice or in a cycle'.replace('b.yaml', './b.yaml'),
     ]);
+  });
+});
+
+describe('a host layer (command-line rules)', () => {
+  it('sits above overrides and merges options deeply', () => {
+    const config = build({
+      rules: { 'toy/min-replicas': ['error', { min: 3 }] },
+      overrides: [{ files: 'dev/**', rules: { 'toy/min-replicas': 'off' } }],
+      settings: { toy: { pools: { a: 1 } } },
+    }).withLayer({ rules: { 'toy/min-replicas': 'warning' }, settings: { toy: { pools: { b: 2 } } } });
+    expect(config.resolve('prod/a.toy').rules.get('toy/min-replicas')).toEqual({ severity: 'warning', options: [{ min: 3 }] });
+    expect(config.resolve('dev/a.toy').rules.get('toy/min-replicas')?.severity).toBe('warning');
+    expect(config.resolve('dev/a.toy').settings).toEqual({ toy: { pools: { a: 1, b: 2 } } });
   });
 });

@@ -6,7 +6,7 @@ import { parseRuleSetting } from './rule-setting.js';
 import type { ConfigFile, ConfigProblem, ResolvedConfig, RuleConfig, RuleSetting } from './types.js';
 import { ConfigError } from './types.js';
 import { validateConfig } from './validate.js';
-import { RuleRegistry } from './registry.js';
+import { RuleRegistry, type SettingsSchemas } from './registry.js';
 
 /** Reads another config file named by `extends`; hosts implement it (the core has no file system). */
 export type ConfigLoader = (request: string, fromFile: string) => { path: string; value: unknown };
@@ -41,26 +41,43 @@ export class Config {
     readonly ignore: (path: string) => boolean,
     readonly ignorePatterns: readonly string[],
     readonly languageGlobs: ReadonlyMap<string, (path: string) => boolean>,
+    /** Layers a host put above everything the files say (command-line rules and settings). */
+    private readonly top: { readonly rules: readonly RuleLayer[]; readonly settings: Readonly<Record<string, unknown>> } = { rules: [], settings: {} },
   ) {}
 
   /** The configuration used when a repository has no config file: the recommended preset. */
-  static defaults(rules: readonly AnyRule[], baseDir = ''): Config {
+  static defaults(rules: readonly AnyRule[], baseDir = '', settingsSchemas: SettingsSchemas = {}): Config {
     return Config.compile({ extends: RECOMMENDED }, undefined, baseDir, rules, () => {
       throw new Error('the default configuration extends no file');
-    }, true);
+    }, true, settingsSchemas);
   }
 
   /**
    * Validates `value` (already parsed from YAML or JSON) and everything it extends; throws `ConfigError`
    * listing every problem with its key path.
    */
-  static build(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader): Config {
-    return Config.compile(value, file, baseDir, rules, load, false);
+  static build(
+    value: unknown,
+    file: string | undefined,
+    baseDir: string,
+    rules: readonly AnyRule[],
+    load: ConfigLoader,
+    settingsSchemas: SettingsSchemas = {},
+  ): Config {
+    return Config.compile(value, file, baseDir, rules, load, false, settingsSchemas);
   }
 
   /** `trusted` skips schema validation of the root value: only for configurations nospof itself wrote. */
-  private static compile(value: unknown, file: string | undefined, baseDir: string, rules: readonly AnyRule[], load: ConfigLoader, trusted: boolean): Config {
-    const registry = new RuleRegistry(rules);
+  private static compile(
+    value: unknown,
+    file: string | undefined,
+    baseDir: string,
+    rules: readonly AnyRule[],
+    load: ConfigLoader,
+    trusted: boolean,
+    settingsSchemas: SettingsSchemas,
+  ): Config {
+    const registry = new RuleRegistry(rules, settingsSchemas);
     const layers: RuleLayer[] = [];
     const overrides: CompiledOverride[] = [];
     const ignorePatterns: string[] = [];
@@ -122,6 +139,26 @@ export class Config {
     return new Config(baseDir, file, registry, layers, overrides, settings, globMatcher(ignorePatterns), ignorePatterns, languageMatchers);
   }
 
+  /**
+   * This configuration with one more layer above everything the files say, overrides included: how a
+   * host applies command-line rule settings, merging options deeply like every other layer. The rules must
+   * already be validated (`validateRuleSetting`).
+   */
+  withLayer(layer: { readonly rules?: Readonly<Record<string, RuleSetting>>; readonly settings?: Readonly<Record<string, unknown>> }): Config {
+    return new Config(
+      this.baseDir,
+      this.file,
+      this.registry,
+      this.layers,
+      this.overrides,
+      this.settings,
+      this.ignore,
+      this.ignorePatterns,
+      this.languageGlobs,
+      { rules: [...this.top.rules, compileRules(layer.rules)], settings: mergeSettings(this.top.settings, layer.settings) },
+    );
+  }
+
   /** Rules and settings for one file (`relativePath` from `baseDir`). */
   resolve(relativePath: string): ResolvedConfig {
     const matching = this.overrides.filter((o) => o.matches(relativePath));
@@ -134,7 +171,7 @@ export class Config {
   }
 
   private compute(matching: readonly CompiledOverride[]): ResolvedConfig {
-    const all = [...this.layers, ...matching.map((o) => o.rules)];
+    const all = [...this.layers, ...matching.map((o) => o.rules), ...this.top.rules];
     const rules = new Map<string, RuleConfig>();
     const disabled = new Set<string>();
     const ids = new Set(all.flatMap((layer) => [...layer.keys()]));
@@ -155,6 +192,7 @@ export class Config {
     }
     let settings = this.settings;
     for (const o of matching) settings = mergeSettings(settings, o.settings);
+    settings = mergeSettings(settings, this.top.settings);
     return { rules, disabled, settings };
   }
 

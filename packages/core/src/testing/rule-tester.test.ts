@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkDuplicates, RuleTester } from './rule-tester.js';
 import { toyLanguage } from '../test-support/toy-language.js';
 import { toyMinReplicas, toyOwner } from '../test-support/toy-rules.js';
 import { defineRule } from '../rule.js';
 import type { ToyEntry } from '../test-support/toy-language.js';
 
-const tester = new RuleTester();
-beforeAll(() => RuleTester.registerLanguage(toyLanguage, 'a.toy'));
+const tester = new RuleTester({ languages: [{ language: toyLanguage, filename: 'a.toy' }] });
 
 const leaky = defineRule({
   meta: { ...toyOwner.meta, id: 'toy/leaky', messages: { leak: 'value {{value}} and {{missing}}' } },
@@ -19,7 +18,42 @@ const leaky = defineRule({
   },
 });
 
+const fixesWithoutFixable = defineRule({
+  meta: { ...toyMinReplicas.meta, id: 'toy/unfixable', fixable: false },
+  create(context) {
+    return {
+      Entry(entry: ToyEntry) {
+        context.report({ node: entry, messageId: 'tooFew', data: { value: 1 }, fix: (f) => f.replace(entry, 'x') });
+      },
+    };
+  },
+});
+
+const throws = defineRule({
+  meta: { ...toyMinReplicas.meta, id: 'toy/throws' },
+  create() {
+    return {
+      Entry() {
+        throw new Error('boom');
+      },
+    };
+  },
+});
+
 describe('RuleTester', () => {
+  it('fails a rule that offers a fix without meta.fixable', () => {
+    expect(() => tester.assertValid(fixesWithoutFixable, { code: '[a]\nreplicas = 1\n' })).toThrow(/meta\.fixable is false/);
+  });
+
+  it('fails a valid case when the rule throws instead of passing it with no findings', () => {
+    expect(() => tester.assertValid(throws, { code: '[a]\nreplicas = 3\n' })).toThrow(/the rule failed: .*boom/);
+  });
+
+  it('names the language it was not given', () => {
+    const bare = new RuleTester({ languages: [] });
+    expect(() => bare.assertValid(toyMinReplicas, { code: '[a]\n' })).toThrow(/needs a `filename`/);
+  });
+
   it('passes a correct specification', () => {
     tester.assertValid(toyMinReplicas, { code: '[a]\nreplicas = 3\n' });
     tester.assertInvalid(toyMinReplicas, {

@@ -43,27 +43,29 @@ export interface RuleTests {
   readonly invalid: readonly InvalidCase[];
 }
 
-interface RegisteredLanguage {
+/** A language a tester parses code with, and the file name its cases get by default. */
+export interface TesterLanguage {
   readonly language: Language;
-  readonly defaultFilename: string;
+  /** The path a case's `code` gets when it names none (`manifest.yaml`, `main.tf`). */
+  readonly filename: string;
+}
+
+export interface RuleTesterOptions {
+  /**
+   * Every language a case may need, in the order they claim files (specific names first, catch-alls
+   * last), as the host that runs the rules orders them.
+   */
+  readonly languages: readonly TesterLanguage[];
 }
 
 /** Unit tests for one rule in the typescript-eslint style: each case is a specification line. */
 export class RuleTester {
-  private static readonly languages = new Map<string, RegisteredLanguage>();
-  private static readonly extraLanguages: Language[] = [];
+  constructor(private readonly options: RuleTesterOptions) {}
 
-  /** Test setup registers every language once (see test/setup). */
-  static registerLanguage(language: Language, defaultFilename: string): void {
-    if (RuleTester.languages.has(language.id)) return;
-    RuleTester.languages.set(language.id, { language, defaultFilename });
-    RuleTester.extraLanguages.push(language);
-  }
-
-  static defaultFilename(languageId: string): string {
-    const registered = RuleTester.languages.get(languageId);
-    if (!registered) throw new Error(`RuleTester: no language "${languageId}" is registered`);
-    return registered.defaultFilename;
+  defaultFilename(languageId: string): string {
+    const registered = this.options.languages.find((l) => l.language.id === languageId);
+    if (!registered) throw new Error(`RuleTester: no language "${languageId}" was given to this tester`);
+    return registered.filename;
   }
 
   run(rule: AnyRule, tests: RuleTests): void {
@@ -130,20 +132,26 @@ export class RuleTester {
     const { linter, input } = this.prepare(rule, test);
     const run = linter.lint(input);
     const all = run.results.flatMap((r) => r.findings);
-    const filename = test.filename ?? RuleTester.defaultFilename(rule.meta.language);
+    const filename = test.filename ?? this.defaultFilename(rule.meta.language);
     const parseErrors = all.filter((f) => f.ruleId === 'parse-error' && f.file === filename);
     if (parseErrors.length > 0) {
       throw new Error(`the test code does not parse: ${parseErrors.map(describeFinding).join('; ')}`);
     }
+    // A rule that throws (or breaks a contract, such as fixing without `meta.fixable`) must fail its
+    // test, not pass it silently with no findings.
+    const crashes = all.filter((f) => f.ruleId === 'nospof/internal-error');
+    if (crashes.length > 0) throw new Error(`the rule failed: ${crashes.map(describeFinding).join('; ')}`);
     return all.filter((f) => f.ruleId === rule.meta.id);
   }
 
   private prepare(rule: AnyRule, test: ValidCase): { linter: Linter; input: LintInput; filename: string } {
     const problems = test.options ? validateRuleSetting(rule.meta.id, [rule.meta.severity, ...test.options], new RuleRegistry([rule])) : [];
     if (problems.length > 0) throw new Error(`options do not match the rule's schema: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
-    if (rule.meta.language === 'repo' && test.filename === undefined) throw new Error('a repository rule case needs a `filename` (it decides the language)');
-    const filename = test.filename ?? RuleTester.defaultFilename(rule.meta.language);
-    const linter = new Linter(RuleTester.extraLanguages, [rule]);
+    if (test.filename === undefined && !this.options.languages.some((l) => l.language.id === rule.meta.language)) {
+      throw new Error(`a case of ${rule.meta.id} needs a \`filename\` (no language "${rule.meta.language}" gives a default)`);
+    }
+    const filename = test.filename ?? this.defaultFilename(rule.meta.language);
+    const linter = new Linter(this.options.languages.map((l) => l.language), [rule]);
     const options = mergeOptions(rule.meta.defaultOptions as readonly unknown[], test.options);
     const config: ResolvedConfig = {
       rules: new Map([[rule.meta.id, { severity: rule.meta.severity, options }]]),

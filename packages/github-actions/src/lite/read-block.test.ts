@@ -117,7 +117,7 @@ describe('the fast block reader', () => {
     let compared = 0;
     fc.assert(
       fc.property(value, style, (doc, options) => {
-        const text = stringify(doc, options as Parameters<typeof stringify>[1]);
+        const text = stringify(doc, options as unknown as Parameters<typeof stringify>[1]);
         const fast = viaReader(text);
         if (fast === 'unsupported') return;
         compared++;

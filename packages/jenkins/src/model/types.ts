@@ -244,3 +244,30 @@ export type JenkinsNode =
   | Step
   | FunctionDef
   | LibraryReference;
+
+/** Jenkins node types by visitor key, for rules bound to this language. */
+export interface JenkinsNodes {
+  readonly JenkinsFile: JenkinsFile;
+  readonly Pipeline: Pipeline;
+  readonly Agent: Agent;
+  readonly Options: Options;
+  readonly Parameters: Parameters;
+  readonly Triggers: Triggers;
+  readonly Tools: Tools;
+  readonly Libraries: Libraries;
+  readonly Environment: Environment;
+  readonly EnvironmentEntry: EnvironmentEntry;
+  readonly Stages: Stages;
+  readonly Stage: Stage;
+  readonly Parallel: Parallel;
+  readonly Matrix: Matrix;
+  readonly Axis: Axis;
+  readonly Steps: Steps;
+  readonly When: When;
+  readonly InputDirective: InputDirective;
+  readonly Post: Post;
+  readonly PostCondition: PostCondition;
+  readonly Step: Step;
+  readonly FunctionDef: FunctionDef;
+  readonly LibraryReference: LibraryReference;
+}

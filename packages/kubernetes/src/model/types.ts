@@ -129,3 +129,17 @@ export interface ManifestFile extends Node {
   readonly type: 'ManifestFile';
   readonly objects: readonly KubernetesObject[];
 }
+
+/** Kubernetes node types by visitor key, for rules bound to this language (`defineRuleFor<KubernetesNodes>()`). */
+export interface KubernetesNodes {
+  readonly ManifestFile: ManifestFile;
+  readonly Workload: Workload;
+  readonly Pod: Pod;
+  readonly PodSpec: PodSpec;
+  readonly Container: Container;
+  readonly PodDisruptionBudget: PodDisruptionBudget;
+  readonly Autoscaler: Autoscaler;
+  readonly Service: Service;
+  readonly PersistentVolumeClaim: PersistentVolumeClaim;
+  readonly KubernetesObject: OtherObject;
+}

@@ -85,3 +85,15 @@ export interface TerraformFile extends Node {
 }
 
 export type { Block, Body };
+
+/** Terraform node types by visitor key; a plan file's resources are `Resource` nodes too. */
+export interface TerraformNodes {
+  readonly TerraformFile: TerraformFile;
+  readonly Resource: Resource | PlanResource;
+  readonly DataSource: DataSource;
+  readonly ModuleCall: ModuleCall;
+  readonly Variable: Variable;
+  readonly Locals: Locals;
+  readonly Output: Output;
+  readonly Provider: Provider;
+}

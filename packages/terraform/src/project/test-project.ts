@@ -9,7 +9,7 @@ export function projectOf(files: Readonly<Record<string, string>>): { index: Ter
     const source = new SourceFile(path, text);
     return { ...terraformLanguage.parse(source), source, language: 'terraform' };
   });
-  const index = terraformLanguage.index?.(parsed) as TerraformIndex;
+  const index = terraformLanguage.index?.(parsed, {}) as TerraformIndex;
   return {
     index,
     resource(path, address) {

@@ -1,0 +1,95 @@
+import type { Finding, RelatedLocation, Severity, TextEdit } from './finding.js';
+import { Fixer } from './fix.js';
+import { interpolate } from './messages.js';
+import { plainRange, type Range } from './position.js';
+import type { AnyRule, ProjectContext, ReportDescriptor, RuleContext } from './rule.js';
+import type { SourceFile } from './source.js';
+import type { Settings } from './rule.js';
+import type { Unknown } from './value.js';
+
+/** A value a rule could not judge, kept for `--explain-unknown`. */
+export interface SkippedValue {
+  readonly ruleId: string;
+  readonly file: string;
+  readonly range?: Range;
+  readonly what: string;
+  readonly reason: string;
+}
+
+/** A reported finding before suppressions, with the extra places a suppression may silence it from. */
+export interface PendingFinding {
+  readonly finding: Finding;
+  readonly anchors: readonly { readonly file: string; readonly offset: number }[];
+}
+
+export interface ContextOptions {
+  readonly rule: AnyRule;
+  /** The file being linted (for repository rules: the first file of the run). */
+  readonly source: SourceFile;
+  readonly settings: Settings;
+  readonly project: ProjectContext;
+  /** The rule's severity in a file of the run, undefined where it is off: findings there are dropped. */
+  readonly severityIn: (path: string) => Severity | undefined;
+  /** Parsed sources of the run by path, so fixes in another file are built on that file's text. */
+  readonly sourceOf: (path: string) => SourceFile | undefined;
+  readonly resource: () => string | undefined;
+  readonly add: (pending: PendingFinding) => void;
+  readonly skipped: SkippedValue[];
+}
+
+/** The `context` a rule's `create` receives: reporting, skipped values, settings and the project. */
+export function createRuleContext(options: ContextOptions): RuleContext<string> {
+  const { rule, source } = options;
+  const meta = rule.meta;
+  return {
+    id: meta.id,
+    file: source.path,
+    source,
+    settings: options.settings,
+    project: options.project,
+    report: (descriptor: ReportDescriptor<string>) => {
+      const file = descriptor.file ?? source.path;
+      const severity = options.severityIn(file);
+      if (!severity) return;
+      const template = meta.messages[descriptor.messageId];
+      if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
+      if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
+      const target = file === source.path ? source : options.sourceOf(file);
+      const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
+      const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
+      const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
+        file: r.file ?? source.path,
+        range: plainRange(r.node.range),
+        message: r.message,
+      }));
+      const finding: Finding = {
+        ruleId: meta.id,
+        severity,
+        message: interpolate(template, descriptor.data),
+        file,
+        range: plainRange(descriptor.node.range),
+        ...optional('resource', descriptor.resource ?? options.resource()),
+        ...optional('related', related && related.length > 0 ? related : undefined),
+        ...optional('fix', fix && fix.length > 0 ? fix : undefined),
+        ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
+        messageId: descriptor.messageId,
+        ...optional('data', descriptor.data),
+      };
+      const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
+      options.add({ finding, anchors });
+    },
+    skipped: (value: Unknown, what: string) => {
+      options.skipped.push({
+        ruleId: meta.id,
+        file: value.file ?? source.path,
+        ...optional('range', value.range && plainRange(value.range)),
+        what,
+        reason: value.reason,
+      });
+    },
+  };
+}
+
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

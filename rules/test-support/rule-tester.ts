@@ -1,0 +1,22 @@
+import { RuleTester } from '@nospof/core/testing';
+import { githubActionsLanguage } from '@nospof/github-actions';
+import { jenkinsLanguage } from '@nospof/jenkins';
+import { kubernetesLanguage } from '@nospof/kubernetes';
+import { terraformLanguage } from '@nospof/terraform';
+import type { Language } from '@nospof/core';
+
+/**
+ * The tester every built-in rule's test uses: every language, in the order the Node API registers them
+ * (specific file names first, the Kubernetes catch-all for YAML and JSON last), so a case's file is
+ * claimed exactly as in a real run. `@nospof/api` checks that its registry keeps this order.
+ */
+export const builtinTesterLanguages = [
+  { language: terraformLanguage as unknown as Language, filename: 'main.tf' },
+  { language: githubActionsLanguage as unknown as Language, filename: '.github/workflows/ci.yml' },
+  { language: jenkinsLanguage as unknown as Language, filename: 'Jenkinsfile' },
+  { language: kubernetesLanguage as unknown as Language, filename: 'manifest.yaml' },
+] as const;
+
+export function ruleTester(): RuleTester {
+  return new RuleTester({ languages: builtinTesterLanguages });
+}
