@@ -27,17 +27,20 @@ const config = env('NOSPOF_CONFIG').trim();
 const failOn = env('NOSPOF_FAIL_ON', 'error').trim() || 'error';
 const sarifFile = env('NOSPOF_SARIF_FILE').trim();
 const annotationsInput = env('NOSPOF_ANNOTATIONS', 'true').trim().toLowerCase();
+const pluginsInput = env('NOSPOF_PLUGINS', 'false').trim().toLowerCase() || 'false';
 
 if (Number(process.versions.node.split('.')[0]) < 20) fail(`nospof needs Node 20 or later on the runner, not ${process.version}; add actions/setup-node before this step.`);
 if (!FAIL_ON.includes(failOn)) fail(`fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
 if (!['true', 'false'].includes(annotationsInput)) fail(`annotations must be true or false, not "${annotationsInput}"`);
+if (!['true', 'false'].includes(pluginsInput)) fail(`plugins must be true or false, not "${pluginsInput}"`);
 
 const cli = join(actionPath, 'packages/cli/bin/nospof.js');
 ensureBuilt();
 
 // Every run after the first reuses its results through the cache: one lint, several reports.
 const scratch = mkdtempSync(join(env('RUNNER_TEMP', tmpdir()), 'nospof-'));
-const common = ['--cache', '--cache-location', join(scratch, 'cache'), ...(config ? ['--config', config] : [])];
+// Plugins and policy bundles run code the configuration names; a pull request can change the configuration.
+const common = ['--cache', '--cache-location', join(scratch, 'cache'), ...(config ? ['--config', config] : []), ...(pluginsInput === 'true' ? [] : ['--no-plugins'])];
 const target = ['--', ...paths];
 
 const jsonPath = join(scratch, 'nospof.json');

@@ -89,7 +89,7 @@ function runAction(workspace: string, inputs: Record<string, string> = {}, actio
 describe('the GitHub Action (action.yml)', () => {
   it('is a composite action whose shell text never holds an input expression', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'config', 'fail-on', 'paths', 'sarif-file']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['annotations', 'config', 'fail-on', 'paths', 'plugins', 'sarif-file']);
     for (const step of action.runs.steps) {
       expect(step.run).not.toMatch(/\$\{\{/);
       expect(step.shell).toBe('bash');
@@ -184,6 +184,29 @@ describe('the GitHub Action (action.yml)', () => {
       expect(result.stdout).toMatch(/^::group::Building nospof\n::endgroup::\n/);
       expect(result.status, result.stderr).toBe(1);
       expect(result.stdout).toContain('title=kubernetes/min-replicas::');
+    });
+
+    it('passes --no-plugins unless the plugins input is true', () => {
+      // A stand-in for the built CLI that records its arguments and reports one clean file.
+      const fake = `import { appendFileSync, writeFileSync } from 'node:fs';
+const args = process.argv.slice(2);
+appendFileSync(new URL('../../../argv.log', import.meta.url), JSON.stringify(args) + '\\n');
+const out = args[args.indexOf('--output-file') + 1];
+if (args.includes('--output-file')) writeFileSync(out, args[args.indexOf('--format') + 1] === 'json' ? '[{"file":"web.yaml","findings":[]}]' : '');
+`;
+      const { actionPath, binDir } = checkout(`#!/bin/sh\nmkdir -p packages/cli/dist/bundle packages/cli/bin\ntouch packages/cli/dist/bundle/index.mjs\ncat > packages/cli/bin/nospof.js <<'EOF'\n${fake}EOF\n`);
+      const workspace = tempTree({ 'web.yaml': oneReplica });
+      const flags = (inputs: Record<string, string>) => {
+        writeFileSync(join(actionPath, 'argv.log'), '');
+        const result = runAction(workspace, inputs, actionPath, `${binDir}${delimiter}`);
+        expect(result.status, result.stdout + result.stderr).toBe(0);
+        return readFileSync(join(actionPath, 'argv.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]);
+      };
+      const runs = flags({});
+      expect(runs.length).toBeGreaterThanOrEqual(3);
+      for (const args of runs) expect(args).toContain('--no-plugins');
+      for (const args of flags({ plugins: 'true' })) expect(args).not.toContain('--no-plugins');
+      expect(runAction(workspace, { plugins: 'yes' }, actionPath, `${binDir}${delimiter}`).stdout).toContain('::error title=nospof::plugins must be true or false, not "yes"');
     });
 
     it('fails with the reason when the build fails', () => {
