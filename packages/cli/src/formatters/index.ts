@@ -12,6 +12,5 @@ import type { Formatter } from './types.js';
 
 export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, junit, github, markdown, gitlab, checkstyle, compact, html: htmlReport };
 export type { FormatContext, Formatter, ToolNotification } from './types.js';
-export { ruleDocUrl } from './types.js';
 export { FRAMEWORKS, filterByFramework, isFramework, rulesByControl, type Framework } from './compliance.js';
 export { visible, guardLines } from './escape.js';

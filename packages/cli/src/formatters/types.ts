@@ -34,11 +34,3 @@ export interface FormatContext {
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
-
-/**
- * The address of a rule's documentation page. Still used by the language server (diagnostic links and the
- * "open documentation" action); no report links to it, as the domain is not nospof's.
- */
-export function ruleDocUrl(ruleId: string): string {
-  return `https://nospof.dev/rules/${ruleId}`;
-}
