@@ -110,6 +110,9 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml, installed by the real fr
     expect(git(project, 'log', '--format=%s')).toBe('start\n');
 
     writeFileSync(join(project, 'k8s/web.yaml'), deployment(3));
+    // Staged files the hook's pattern matches but nospof does not read pass, they do not block.
+    writeFileSync(join(project, 'setup.cfg'), '[metadata]\nname = shop\n');
+    writeFileSync(join(project, 'Jenkinsfile_notes.txt'), 'release notes\n');
     git(project, 'add', '-A');
     const passed = run('git', ['commit', '-m', 'add web'], project, env);
     expect(passed.status, passed.stdout + passed.stderr).toBe(0);
