@@ -119,3 +119,13 @@ export function markdownCode(text: string): string {
   const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${shown}${pad}${fence}`;
 }
+
+/**
+ * A finding's message for formats that carry one location: when the finding stands in a file that was
+ * only context (its line to change is a module call or an overlay's patch), the linted files it was
+ * reported for are named, so an annotation on a pull request says why it appears.
+ */
+export function messageWithContext(finding: { readonly message: string; readonly reportedFor?: readonly string[] }): string {
+  if (!finding.reportedFor || finding.reportedFor.length === 0) return finding.message;
+  return `${finding.message} (reported for ${finding.reportedFor.join(', ')})`;
+}

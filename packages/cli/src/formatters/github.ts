@@ -1,5 +1,5 @@
 import type { Severity } from '@nospof/api';
-import { visible } from './escape.js';
+import { messageWithContext, visible } from './escape.js';
 import { pathAnchor } from './locations.js';
 import type { Formatter } from './types.js';
 
@@ -34,7 +34,7 @@ export const github: Formatter = (results, context) => {
       const { start, end } = f.range;
       const props = [`file=${escapeProperty(file)}`, `line=${start.line}`, `endLine=${end.line}`, `title=${escapeProperty(f.ruleId)}`];
       if (start.line === end.line) props.splice(2, 0, `col=${start.column}`, `endColumn=${end.column}`);
-      lines.push(`::${command[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
+      lines.push(`::${command[f.severity]} ${props.join(',')}::${escapeData(messageWithContext(f))}`);
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

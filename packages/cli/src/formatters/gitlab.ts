@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '@nospof/api';
-import { safeJson } from './escape.js';
+import { messageWithContext, safeJson } from './escape.js';
 import { fingerprints } from './fingerprint.js';
 import { pathAnchor } from './locations.js';
 import type { Formatter } from './types.js';
@@ -29,7 +29,7 @@ export const gitlab: Formatter = (results, context) => {
   const prints = fingerprints(open);
   const issues = open.map(({ finding: f, file }, i) => ({
     type: 'issue',
-    description: f.message,
+    description: messageWithContext(f),
     check_name: f.ruleId,
     fingerprint: prints[i],
     severity: gitlabSeverity(f),
