@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '@nospof/core';
+import { alertingRules } from './alerting/index.js';
 import { githubActionsRules } from './github-actions/index.js';
+import { haproxyRules } from './haproxy/index.js';
 import { jenkinsRules } from './jenkins/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { repoRules } from './repo/index.js';
@@ -42,10 +45,12 @@ export const builtinRules: readonly AnyRule[] = [
   ...terraformRules,
   ...githubActionsRules,
   ...jenkinsRules,
+  ...haproxyRules,
+  ...alertingRules,
   ...repoRules,
 ];
 
-export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
+export { alertingRules, githubActionsRules, haproxyRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
 
 /** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
 export function ruleDocFile(ruleId: string): URL {
@@ -53,11 +58,17 @@ export function ruleDocFile(ruleId: string): URL {
 }
 
 /**
- * The root of the rules package. From its own sources or build it is next to this module; when a host
- * bundles this module into its own file, the installed package is found through module resolution.
+ * The root of the rule pages. From the rules package's own sources or build they are next to this
+ * module; a host that bundles this module copies them beside its bundle (`rules/` next to it, or one
+ * level up); otherwise the installed package is found through module resolution.
  */
 function rulesRoot(): URL {
   const here = import.meta.url;
   if (/\/rules\/(dist\/)?index\.[jt]s$/.test(here)) return new URL(here.includes('/dist/') ? '../' : './', here);
+  for (const candidate of ['./rules/', '../rules/']) {
+    const url = new URL(candidate, here);
+    if (existsSync(url)) return url;
+  }
   return pathToFileURL(`${dirname(createRequire(here).resolve('@nospof/rules/package.json'))}/`);
 }
+export { renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from './doc-header.js';

@@ -1,9 +1,10 @@
 // Bundles the extension (CommonJS, as VS Code loads it) and the language server (ESM, started by
 // VS Code as a separate Node process) into dist/, and writes the editor JSON Schema of .nospof.yaml beside them.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { allRules, editorSchema } from 'nospof';
+import { allRules, editorSchema, settingsSchemas } from 'nospof';
+import { iconPng } from './icon.mjs';
 
 const here = new URL('./', import.meta.url);
 rmSync(new URL('dist/', here), { recursive: true, force: true });
@@ -24,4 +25,7 @@ await Promise.all([
   }),
 ]);
 // The editor schema lists every rule id with its options, so .nospof.yaml completes and checks them.
-writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(editorSchema(allRules), null, 2)}\n`);
+writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(editorSchema(allRules, settingsSchemas), null, 2)}\n`);
+// The rule pages ship beside the server, which opens them for "Open documentation" (no network).
+cpSync(new URL('../packages/cli/dist/rules/', here), new URL('dist/rules/', here), { recursive: true });
+writeFileSync(new URL('dist/icon.png', here), iconPng());

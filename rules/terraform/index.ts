@@ -22,6 +22,7 @@ import awsRoute53FailoverHealthCheck from './aws-route53-failover-health-check.j
 import awsS3Replication from './aws-s3-replication.js';
 import awsS3Versioning from './aws-s3-versioning.js';
 import awsSingleInstance from './aws-single-instance.js';
+import evaluationBudget from './evaluation-budget.js';
 import azureAksZones from './azure-aks-zones.js';
 import azureAppServicePlan from './azure-app-service-plan.js';
 import azureCosmosdbMultiRegion from './azure-cosmosdb-multi-region.js';
@@ -32,6 +33,7 @@ import azureSqlZoneRedundant from './azure-sql-zone-redundant.js';
 import azureStorageReplication from './azure-storage-replication.js';
 import azureVmZones from './azure-vm-zones.js';
 import azureVnetSingleDns from './azure-vnet-single-dns.js';
+import datadogMonitorNotify from './datadog-monitor-notify.js';
 import gcpBucketLocation from './gcp-bucket-location.js';
 import gcpFilestoreTier from './gcp-filestore-tier.js';
 import gcpGkeNodePool from './gcp-gke-node-pool.js';
@@ -76,6 +78,7 @@ export const terraformRules: readonly AnyRule[] = [
   azureStorageReplication,
   azureVmZones,
   azureVnetSingleDns,
+  evaluationBudget,
   gcpBucketLocation,
   gcpFilestoreTier,
   gcpGkeNodePool,
@@ -84,4 +87,5 @@ export const terraformRules: readonly AnyRule[] = [
   gcpRedisTier,
   gcpSqlBackups,
   gcpSqlHa,
+  datadogMonitorNotify,
 ];

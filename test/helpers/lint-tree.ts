@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Config, type FileResult } from '@nospof/core';
-import { allRules, createLinter, discover, readConfigFile } from 'nospof';
+import { allRules, createLinter, discover, parseConfigText, settingsSchemas } from '@nospof/api';
 
 /**
  * Lints a directory tree the way the CLI would, with `nospof:strict` unless a `.nospof.yaml` between a
  * file and `configRoot` says otherwise. Config files above `configRoot` are not consulted, so the
- * repository's own config cannot change what a fixture means.
+ * repository's own config cannot change what a fixture means. `overrides` replaces files' texts by path.
  */
-export function lintTree(root: string, configRoot = root, preset = 'nospof:strict'): FileResult[] {
+export function lintTree(root: string, configRoot = root, preset = 'nospof:strict', overrides: ReadonlyMap<string, string> = new Map()): FileResult[] {
   const { files } = discover([root], root, () => false);
   const linter = createLinter();
   const configs = new Map<string, Config>();
@@ -18,9 +18,9 @@ export function lintTree(root: string, configRoot = root, preset = 'nospof:stric
       if (existsSync(candidate)) {
         let config = configs.get(candidate);
         if (!config) {
-          config = Config.build(readConfigFile(candidate).value, candidate, dir, allRules, () => {
+          config = Config.build(parseConfigText(candidate, readFileSync(candidate, 'utf8')).value, candidate, dir, allRules, () => {
             throw new Error('fixture configs extend presets only');
-          });
+          }, settingsSchemas);
           configs.set(candidate, config);
         }
         return config;
@@ -29,11 +29,14 @@ export function lintTree(root: string, configRoot = root, preset = 'nospof:stric
     }
     return Config.build({ extends: preset }, undefined, root, allRules, () => {
       throw new Error('unreachable');
-    });
+    }, settingsSchemas);
   };
   const sources = files
     .filter((f) => !f.path.endsWith('.nospof.yaml'))
-    .map((f) => ({ path: relative(root, f.path).split(sep).join('/'), text: readFileSync(f.path, 'utf8') }));
+    .map((f) => {
+      const path = relative(root, f.path).split(sep).join('/');
+      return { path, text: overrides.get(path) ?? readFileSync(f.path, 'utf8') };
+    });
   const run = linter.lint({
     files: sources,
     configFor: (path) => {

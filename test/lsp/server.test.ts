@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -31,15 +32,15 @@ describe('language server over stdio: one document', slow, () => {
     return { uri, finding: diagnostics.find((d) => d.code === MIN_REPLICAS)! };
   }
 
-  it('publishes a finding on open with severity, rule id, doc link and source', async () => {
+  it('publishes a finding on open with severity, rule id and source, and no link to an unowned site', async () => {
     const { finding } = await openWithFinding('open');
     expect(finding).toMatchObject({
       range: { start: { line: 5, character: 12 }, end: { line: 5, character: 13 } },
       severity: 1,
       source: 'nospof',
       code: MIN_REPLICAS,
-      codeDescription: { href: 'https://nospof.dev/rules/kubernetes/min-replicas' },
     });
+    expect(finding.codeDescription).toBeUndefined();
     expect(finding.message).toContain('runs 1 replica(s)');
   });
 
@@ -88,7 +89,10 @@ describe('language server over stdio: one document', slow, () => {
     const docs = actions.find((a) => a.title === `Open documentation for ${MIN_REPLICAS}`);
     expect(docs?.command?.command).toBe('nospof.openRuleDocs');
     await client.executeCommand(docs!.command!.command, docs!.command!.arguments ?? []);
-    expect(client.shownDocuments).toContainEqual({ uri: 'https://nospof.dev/rules/kubernetes/min-replicas', external: true });
+    // The page ships with nospof: the editor opens the local file, no network needed.
+    const shown = client.shownDocuments.find((d) => d.uri.endsWith('/kubernetes/min-replicas.md'));
+    expect(shown?.uri).toMatch(/^file:\/\//);
+    expect(readFileSync(new URL(shown!.uri), 'utf8')).toContain('# kubernetes/min-replicas');
   });
 
   it('applies every fix through the nospof.applyFixAll command', async () => {
@@ -161,7 +165,8 @@ describe('language server over stdio: the workspace', slow, () => {
   });
 
   it('forgets the files of a deleted directory', async () => {
-    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'policy/pdb.yaml': pdb });
+    // Plain manifests join per directory; `units: tree` joins the whole workspace, so the PDB in policy/ counts.
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'policy/pdb.yaml': pdb, '.nospof.yaml': 'settings:\n  kubernetes:\n    units: tree\n' });
     client = await TestClient.start({ root: workspace.root });
     const uri = await client.open(workspace.path('deployment.yaml'));
     await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
@@ -171,17 +176,18 @@ describe('language server over stdio: the workspace', slow, () => {
   });
 
   it('an unsaved edit of another open file re-publishes the dependent file, with related information', async () => {
-    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'hpa.yaml': hpa(2) });
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'hpa.yaml': hpa(1) });
     client = await TestClient.start({ root: workspace.root });
     const uri = await client.open(workspace.path('deployment.yaml'));
-    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
     const hpaUri = await client.open(workspace.path('hpa.yaml'));
-    await client.replace(hpaUri, hpa(1));
-    const diagnostics = await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
-    const finding = diagnostics.find((d) => d.code === MIN_REPLICAS)!;
+    // The autoscaler now keeps two replicas: the Deployment needs a budget, and the finding names the autoscaler.
+    await client.replace(hpaUri, hpa(2));
+    const diagnostics = await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
+    const finding = diagnostics.find((d) => d.code === REQUIRE_PDB)!;
     expect(finding.relatedInformation?.[0]?.location).toMatchObject({ uri: hpaUri, range: { start: { line: 9 } } });
     await client.close(hpaUri);
-    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
   });
 
   it('validates .nospof.yaml as it is typed and re-lints open files when it changes', async () => {

@@ -17,6 +17,9 @@ const documentSelector: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'jenkinsfile' },
   { scheme: 'file', pattern: '**/*.{tf,tf.json,tfvars}' },
   { scheme: 'file', pattern: '**/{Jenkinsfile,Jenkinsfile.*,*.jenkinsfile,*.Jenkinsfile}' },
+  // HAProxy has no built-in VS Code language: match its files by name (the haproxy extension's id too).
+  { scheme: 'file', language: 'haproxy' },
+  { scheme: 'file', pattern: '**/{haproxy.cfg,*.haproxy.cfg,haproxy/**/*.cfg}' },
   { scheme: 'file', pattern: '**/.nospof.{yaml,yml,json}' },
 ];
 
@@ -32,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // The server asks for `nospof.*` per file (workspace/configuration) and watches files itself.
     synchronize: { configurationSection: 'nospof' },
+    // Read at every (re)start: in an untrusted workspace the server loads no plugin or policy bundle.
+    initializationOptions: () => ({ untrustedWorkspace: !vscode.workspace.isTrusted }),
   };
   // The id `nospof` makes the client honour the `nospof.trace.server` setting.
   const languageClient = new LanguageClient('nospof', 'nospof', serverOptions, clientOptions);
@@ -44,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nospof.fixAll', () => fixAll(languageClient)),
     vscode.commands.registerCommand('nospof.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('nospof.showOutput', () => output.show(true)),
+    // Trust granted: restart so the server lints with the workspace's plugins and policies too.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
   );
   await languageClient.start();
 }

@@ -2,7 +2,7 @@
 // The bundled build starts faster; the plain build is the fallback when only `tsc -b` has run.
 import { existsSync } from 'node:fs';
 
-const bundle = new URL('../dist/nospof.mjs', import.meta.url);
+const bundle = new URL('../dist/bundle/index.mjs', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/main.js');
 
 main(process.argv.slice(2)).then(

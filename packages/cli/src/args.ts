@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { severityRank, type Severity } from '@nospof/core';
+import { severityRank, type Severity } from '@nospof/api';
+import { FRAMEWORKS, isFramework, type Framework } from './formatters/compliance.js';
 
 export class UsageError extends Error {}
 
@@ -26,13 +27,23 @@ export interface LintOptions {
   readonly writeBaseline: boolean;
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
+  /** A path or pattern that matches no file nospof reads is an error (exit 2) unless this is false. */
+  readonly errorOnUnmatchedPattern: boolean;
+  /** `--print-config <file>`: print the file's resolved configuration instead of linting. */
+  readonly printConfig: string | undefined;
+  /** `--no-plugins`: never load plugins or policy bundles, whatever the configuration names. */
+  readonly plugins: boolean;
+  /** `--compliance <framework>`: only findings tagged with the framework's controls, grouped by control. */
+  readonly compliance?: Framework;
+  /** `--sarif-category <name>`: the category in SARIF `automationDetails.id`. */
+  readonly sarifCategory?: string;
 }
 
 export type Command =
   | { readonly kind: 'lint'; readonly options: LintOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'rules'; readonly format: string }
+  | { readonly kind: 'rules'; readonly format: string; readonly compliance?: Framework | 'all' }
   | { readonly kind: 'explain'; readonly rule: string }
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
   | { readonly kind: 'lsp' };
@@ -75,6 +86,12 @@ export function parseCommand(argv: readonly string[]): Command {
         baseline: { type: 'string' },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        'error-on-unmatched-pattern': { type: 'boolean', default: true },
+        'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        'no-plugins': { type: 'boolean', default: false },
+        compliance: { type: 'string' },
+        'sarif-category': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -92,6 +109,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  const compliance = v.compliance === undefined ? undefined : framework(v.compliance);
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not pass paths with it');
   return {
     kind: 'lint',
@@ -117,17 +135,30 @@ export function parseCommand(argv: readonly string[]): Command {
       writeBaseline: false,
       cache: Boolean(v.cache),
       cacheLocation: v['cache-location'],
+      errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'] && v['error-on-unmatched-pattern'] !== false,
+      printConfig: v['print-config'],
+      plugins: !v['no-plugins'],
+      ...(compliance ? { compliance } : {}),
+      ...(v['sarif-category'] === undefined ? {} : { sarifCategory: v['sarif-category'] }),
     },
   };
+}
+
+function framework(name: string): Framework {
+  if (!isFramework(name)) throw new UsageError(`--compliance takes one of ${Object.keys(FRAMEWORKS).join(', ')}, not "${name}"`);
+  return name;
 }
 
 function parseSubcommand(name: string, rest: readonly string[]): Command {
   switch (name) {
     case 'rules': {
-      const { values } = safeParse(rest, { format: { type: 'string', default: 'table' } });
+      // `--compliance` alone lists every framework's controls; `--compliance <framework>` one of them.
+      const args = rest.map((a, i) => (a === '--compliance' && (rest[i + 1] === undefined || rest[i + 1]?.startsWith('-')) ? '--compliance=all' : a));
+      const { values } = safeParse(args, { format: { type: 'string', default: 'table' }, compliance: { type: 'string' } });
       const format = String(values.format);
       if (format !== 'table' && format !== 'json') throw new UsageError('nospof rules --format takes table or json');
-      return { kind: 'rules', format };
+      const compliance = values.compliance === undefined || values.compliance === 'all' ? values.compliance : framework(String(values.compliance));
+      return { kind: 'rules', format, ...(compliance ? { compliance: compliance as Framework | 'all' } : {}) };
     }
     case 'explain': {
       const { positionals } = safeParse(rest, {});
@@ -175,33 +206,44 @@ export const HELP = `nospof — find single points of failure in Terraform, Kube
 Usage:
   nospof [paths or globs...] [options]     lint (default path: .)
   nospof rules [--format table|json]       list the rules, their preset and whether they fix
+  nospof rules --compliance [framework]    which rules cover which compliance control
   nospof explain <rule>                     show a rule's documentation
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
   nospof lsp --stdio                        start the language server
   nospof baseline [paths...]                accept today's findings: write .nospof-baseline.json
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, junit, github, markdown
+  -f, --format <name>        stylish (default), compact, json, sarif, github, gitlab, junit,
+                             checkstyle, markdown, html
+  --compliance <framework>   only findings for iso27001, soc2, hipaa or nist800-53, grouped by control
+  --sarif-category <name>    the SARIF automationDetails category (default: from the paths)
   -o, --output-file <path>   write the report to a file
   --fail-on <severity>       exit 1 on findings at or above: error (default), warning, info, never
   --max-warnings <n>         also exit 1 when there are more than n warnings
   --fix                      apply fixes to the files
   --fix-dry-run              show the fixes as a diff without writing
-  --stdin                    lint standard input (with --stdin-filename <path> to choose the language)
+  --stdin                    lint standard input; --stdin-filename <path> judges it as that file,
+                             with that file's configuration and repository as context
   -c, --config <path>        use this config file instead of the nearest .nospof.yaml
   --rule '<id>: <setting>'   set a rule, e.g. --rule 'kubernetes/min-replicas: [error, {min: 3}]'
-  -q, --quiet                report errors only
+  -q, --quiet                report errors only (warnings still count for --max-warnings)
   --explain-unknown          list the values rules could not judge, and why
   --var-file <path>          Terraform variables file (repeatable)
   --var 'name=value'         Terraform variable (repeatable)
   --baseline <path>          findings in this baseline are reported as suppressed
                              (default: .nospof-baseline.json when it exists)
   --cache                    reuse the last results when no file and no config changed
-  --cache-location <path>    where the cache lives (default .nospof-cache/)
+  --cache-location <path>    where the cache lives (default node_modules/.cache/nospof/)
+  --no-error-on-unmatched-pattern
+                             a path or glob that matches no file is not an error
+  --print-config <file>      print the configuration a file is linted with, and exit
+  --no-plugins               never load plugins or policy bundles the configuration names
+                             (for pull requests from strangers: loading a plugin runs its code)
   --max-file-size <size>     skip larger files (default 10MB)
   --color / --no-color       force colour on or off (NO_COLOR is honoured)
   -v, --version              print the version
   -h, --help                 print this help
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error.
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error
+(including a path or pattern that matches no file nospof reads).
 `;

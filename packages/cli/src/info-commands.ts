@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RuleRegistry, type AnyRule } from '@nospof/core';
-import { ruleDocFile } from '@nospof/rules';
+import { RuleRegistry, ruleDocFile, type AnyRule } from '@nospof/api';
 import { UsageError } from './args.js';
-import { ruleDocUrl } from './formatters/index.js';
+import { FRAMEWORKS, rulesByControl, type Framework } from './formatters/compliance.js';
 
 /** `nospof rules`: every rule with its preset, default severity and whether it fixes. */
 export function rulesTable(rules: readonly AnyRule[], format: string): string {
@@ -15,6 +14,26 @@ export function rulesTable(rules: readonly AnyRule[], format: string): string {
   const header = `${'rule'.padEnd(width)}  preset       severity  fix  description`;
   const lines = rows.map((r) => `${r.id.padEnd(width)}  ${r.preset.padEnd(11)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'yes' : '   '}  ${r.description}`);
   return `${header}\n${lines.join('\n')}\n\n${rows.length} rules; presets: nospof:recommended, nospof:strict (strict adds the rest).\n`;
+}
+
+/** `nospof rules --compliance [framework]`: for each control, the rules whose findings evidence it. */
+export function complianceTable(rules: readonly AnyRule[], framework: Framework | 'all', format: string): string {
+  const rows = rulesByControl(rules, framework === 'all' ? undefined : framework).map(({ control, rules: ids }) => ({
+    framework: control.framework ?? null,
+    control: control.id,
+    tag: control.tag,
+    title: control.title,
+    rules: ids,
+  }));
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const out: string[] = [];
+  for (const row of rows) {
+    const name = row.framework ? FRAMEWORKS[row.framework].name : 'other';
+    out.push(`${name} ${row.control} — ${row.title} (${row.rules.length} rule${row.rules.length === 1 ? '' : 's'})`);
+    for (const id of row.rules) out.push(`  ${id}`);
+    out.push('');
+  }
+  return `${out.join('\n')}Tags in findings: ${rows.map((r) => r.tag).join(', ')}.\n`;
 }
 
 /** `nospof explain <rule>`: the rule's documentation page, as written, in the terminal. */
@@ -38,7 +57,6 @@ export function explainRule(rules: readonly AnyRule[], id: string): string {
     `preset: ${m.docs.preset}   default severity: ${m.severity}   fixable: ${m.fixable ? 'yes' : 'no'}`,
     m.docs.compliance.length > 0 ? `compliance: ${m.docs.compliance.join(', ')}` : '',
     `options: ${JSON.stringify(m.defaultOptions)}`,
-    `docs: ${ruleDocUrl(m.id)}`,
   ].filter((l) => l !== '');
   return `${body.trim()}\n\n${facts.join('\n')}\n`;
 }
@@ -50,7 +68,7 @@ export function writeInitialConfig(cwd: string, preset: string, force: boolean):
   writeFileSync(
     path,
     `# yaml-language-server: $schema=./node_modules/nospof/nospof-config.schema.json
-# nospof configuration — https://nospof.dev/configuration
+# nospof configuration. "nospof rules" lists the rules; "nospof explain <rule>" documents one.
 # Presets: nospof:recommended (high-confidence rules) or nospof:strict (every rule, stricter options).
 extends: [nospof:${preset}]
 

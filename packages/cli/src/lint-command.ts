@@ -1,20 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FileResult, Finding, SourceText } from '@nospof/core';
-import { atOrAbove, type LintOptions } from './args.js';
-import { ConfigCache } from './config-loader.js';
-import { discover } from './discover.js';
-import { allRules, createLinter } from './engine.js';
-import { formatters } from './formatters/index.js';
-import { readSourceFile, decodeSource, readHead, DEFAULT_MAX_FILE_BYTES } from './read-file.js';
-import { parseRuleFlags } from './rule-settings.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { allRules, Nospof, type FileResult, type LintReport, type SkippedValue } from '@nospof/api';
+import { atOrAbove, UsageError, type LintOptions } from './args.js';
 import { unifiedDiff } from './diff.js';
-import { version } from './version.js';
-import { UsageError } from './args.js';
-import { terraformSettings } from './terraform-vars.js';
-import { createResolvers } from './resolvers.js';
-import { Baseline, BASELINE_FILE } from './baseline.js';
-import { DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
+import { formatters } from './formatters/index.js';
+import { filterByFramework } from './formatters/compliance.js';
+import { guardLines } from './formatters/escape.js';
+import { runNotifications } from './formatters/notifications.js';
+import { parseRuleFlags } from './rule-settings.js';
+import { terminalText } from './terminal-text.js';
 
 export interface Io {
   readonly cwd: string;
@@ -27,123 +21,117 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-interface Target {
-  readonly absolute: string;
-  readonly display: string;
-  readonly source: SourceText | undefined;
-  readonly readProblem?: Finding;
-  readonly contextOnly: boolean;
-}
-
+/** The lint command: the Node API does the work; this decides what to print and the exit code. */
 export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const formatter = formatters[options.format];
   if (!formatter) throw new UsageError(`unknown --format "${options.format}" (use ${Object.keys(formatters).join(', ')})`);
-  parseRuleFlags(options.rules, allRules); // a bad --rule is a usage error before any file is read
-  const configs = new ConfigCache(allRules, options.config, io.cwd);
-  const linter = createLinter();
-  const display = (absolute: string) => {
-    const rel = relative(io.cwd, absolute);
-    return (rel === '' || isAbsolute(rel) ? absolute : rel).split(sep).join('/');
-  };
-  terraformSettings(options, io.cwd); // an unreadable --var-file is a usage error before any file is read
+  const progress = progressLine(io);
+  const nospof = new Nospof({
+    cwd: io.cwd,
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    rules: parseRuleFlags(options.rules),
+    terraform: { varFiles: options.varFiles, vars: varsOf(options.vars) },
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    plugins: options.plugins,
+    fix: options.fix || options.fixDryRun,
+    cache: options.cache,
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    ...(options.writeBaseline ? { baseline: false as const } : options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    env: io.env,
+    ...(progress.update ? { onProgress: progress.update } : {}),
+  });
 
-  const targets: Target[] = [];
-  if (options.stdin) {
-    const name = options.stdinFilename ?? 'stdin.yaml';
-    const absolute = resolve(io.cwd, name);
-    configs.forFile(absolute);
-    const decoded = decodeSource(await io.readStdin());
-    const path = display(absolute);
-    targets.push(decoded.ok
-      ? { absolute, display: path, source: { path, text: decoded.text }, contextOnly: false }
-      : { absolute, display: path, source: undefined, readProblem: readFinding(path, decoded.problem, decoded.line, decoded.column), contextOnly: false });
-  } else {
-    const ignoredByConfig = (absolute: string) => {
-      const config = configs.forFile(absolute);
-      const rel = relative(config.baseDir || io.cwd, absolute).split(sep).join('/');
-      return !rel.startsWith('..') && config.ignore(rel);
-    };
-    const found = discover(options.paths, io.cwd, ignoredByConfig);
-    for (const warning of found.warnings) io.stderr(`nospof: ${warning}\n`);
-    for (const file of found.files) {
-      const path = display(file.path);
-      const config = configs.forFile(file.path);
-      const forced = config.languageFor(relative(config.baseDir || io.cwd, file.path).split(sep).join('/'));
-      if (!linter.languageFor(path, readHead(file.path), forced)) continue;
-      const read = readSourceFile(file.path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-      targets.push(read.ok
-        ? { absolute: file.path, display: path, source: { path, text: read.text }, contextOnly: file.contextOnly }
-        : { absolute: file.path, display: path, source: undefined, readProblem: readFinding(path, read.problem, read.line, read.column), contextOnly: file.contextOnly });
-    }
+  if (options.printConfig !== undefined) {
+    io.stdout(printConfig(nospof, options.printConfig));
+    return 0;
   }
 
-  const byDisplay = new Map(targets.map((t) => [t.display, t] as const));
-  const { configFor, languageOf } = createResolvers(options, io.cwd, configs, targets);
-  const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
-  const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
-  const progress = progressLine(io);
-  const input = { files, contextFiles, configFor, languageOf, ...(progress.update ? { onProgress: progress.update } : {}) };
+  let report: LintReport;
+  try {
+    report = options.stdin
+      ? await nospof.lintText(decodeStdin(await io.readStdin()), options.stdinFilename === undefined ? {} : { filePath: options.stdinFilename })
+      : await nospof.lintFiles(options.paths);
+  } finally {
+    progress.finish();
+  }
+  for (const warning of report.warnings) io.stderr(`nospof: ${terminalText(warning)}\n`);
+  for (const notice of report.notices) io.stderr(`nospof: warning: ${terminalText(notice.path)}: ${terminalText(notice.message)}\n`);
 
-  const fixing = options.fix || options.fixDryRun;
-  const cachePath = resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
-  const cacheKey = options.cache && !fixing ? fingerprint(version, files, contextFiles, configFor, languageOf) : undefined;
-  const cached = cacheKey ? readCache(cachePath, cacheKey) : undefined;
-  const run = fixing ? linter.lintAndFix(input) : { ...(cached ?? linter.lint(input)), outputs: new Map<string, string>() };
-  progress.finish();
-  if (cacheKey && !cached) writeCache(cachePath, cacheKey, run);
-  if (options.fix) {
-    for (const [path, text] of run.outputs) {
-      if (options.stdin) continue;
-      const target = byDisplay.get(path);
-      if (target) writeFileSync(target.absolute, text);
+  if (options.writeBaseline) {
+    const count = nospof.writeBaseline(report, options.baseline);
+    io.stderr(`nospof: wrote ${count} finding(s) to ${options.baseline ?? '.nospof-baseline.json'}; later runs report only new ones\n`);
+    return 0;
+  }
+  if (options.fix && !options.stdin) {
+    for (const write of nospof.writeFixes(report)) {
+      if (!write.written) io.stderr(`nospof: ${terminalText(write.path)}: fixes not written: ${write.reason}\n`);
     }
   }
   if (options.fixDryRun) {
-    for (const [path, text] of run.outputs) io.stdout(unifiedDiff(path, files.find((f) => f.path === path)?.text ?? '', text));
+    // A diff quotes the scanned files: its lines must not read as CI log commands (` ::error::` included).
+    for (const [path, text] of report.outputs) io.stdout(guardLines(unifiedDiff(path, report.sources.get(path) ?? '', text)));
   }
 
-  const readProblems = targets
-    .filter((t) => t.readProblem && !t.contextOnly && !configFor(t.display).disabled.has('parse-error'))
-    .map((t): FileResult => ({ file: t.display, findings: [t.readProblem as Finding] }));
-  let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const baselinePath = resolve(io.cwd, options.baseline ?? BASELINE_FILE);
-  if (options.writeBaseline) {
-    const count = Baseline.write(baselinePath, results);
-    io.stderr(`nospof: wrote ${count} finding(s) to ${display(baselinePath)}; later runs report only new ones\n`);
-    return 0;
-  }
-  if (options.baseline !== undefined || existsSync(baselinePath)) {
-    try {
-      results = Baseline.read(baselinePath).apply(results);
-    } catch (error) {
-      throw new UsageError(`--baseline ${display(baselinePath)}: ${(error as Error).message}`);
-    }
-  }
-  if (options.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-
-  const sources = new Map(files.map((f) => [f.path, f.text] as const));
-  const color = options.color ?? (io.isTTY && !io.env.NO_COLOR && !options.outputFile);
-  const report = formatter(results, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version, sources, cwd: io.cwd });
+  // --compliance keeps the framework's findings (and files not checked): the report and the exit code follow it.
+  const judged = options.compliance ? filterByFramework(report.results, options.compliance) : report.results;
+  const shown: FileResult[] = options.quiet ? judged.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...judged];
+  const color = options.color ?? colorFromEnvironment(io, options.outputFile !== undefined);
+  const output = formatter(shown, {
+    rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd,
+    notifications: runNotifications(report.results, report.notices), paths: options.paths,
+    ...(options.compliance ? { compliance: options.compliance } : {}), ...(options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}),
+  });
   if (options.stdin && options.fix) {
-    const only = files[0];
-    io.stdout(only ? (run.outputs.get(only.path) ?? only.text) : '');
-    if (report) io.stderr(report);
+    const only = [...report.sources.keys()][0];
+    io.stdout(only === undefined ? '' : (report.outputs.get(only) ?? report.sources.get(only) ?? ''));
+    if (output) io.stderr(output);
   } else if (options.outputFile) {
     const out = resolve(io.cwd, options.outputFile);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, report);
-  } else if (report) {
-    io.stdout(report);
+    writeFileSync(out, output);
+  } else if (output) {
+    io.stdout(output);
   }
-  if (options.explainUnknown) io.stderr(explainUnknown(run.skipped));
-  if (targets.length === 0 && !options.stdin) io.stderr('nospof: no Terraform, Kubernetes, GitHub Actions or Jenkins files found\n');
+  if (options.explainUnknown) io.stderr(explainUnknown(report.skipped));
 
-  const active = results.flatMap((r) => r.findings).filter((f) => !f.suppressed);
+  // --quiet hides warnings from the report but they still count against --max-warnings (as in ESLint).
+  const active = judged.flatMap((r) => r.findings).filter((f) => !f.suppressed);
   const failing = active.some((f) => atOrAbove(f.severity, options.failOn));
   const warnings = active.filter((f) => f.severity === 'warning').length;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`nospof: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
   return failing || tooManyWarnings ? 1 : 0;
+}
+
+/** `FORCE_COLOR` (0 or false: off; anything else: on), then `NO_COLOR`, then whether stdout is a terminal. */
+function colorFromEnvironment(io: Io, toFile: boolean): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return io.isTTY && !io.env.NO_COLOR && !toFile;
+}
+
+function varsOf(assignments: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var '${assignment}': expected name=value`);
+    vars[assignment.slice(0, eq).trim()] = assignment.slice(eq + 1);
+  }
+  return vars;
+}
+
+function decodeStdin(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `--print-config <file>`: the configuration one file is linted with, as JSON. */
+function printConfig(nospof: Nospof, file: string): string {
+  const config = nospof.configFor(file);
+  const rules = Object.fromEntries([...config.rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, rule]) => [id, [rule.severity, ...rule.options]]));
+  const printed = { configFile: nospof.configFileFor(file) ?? null, rules, disabled: [...config.disabled].sort(), settings: config.settings };
+  return `${JSON.stringify(printed, null, 2)}\n`;
 }
 
 /** A progress line on a terminal's stderr, shown only once a run has taken more than a second. */
@@ -166,23 +154,25 @@ function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: numbe
   };
 }
 
-function readFinding(path: string, problem: string, line = 1, column = 1): Finding {
-  const position = { line, column, offset: 0 };
-  return { ruleId: 'parse-error', severity: 'error', message: problem, file: path, range: { start: position, end: position } };
-}
-
-function explainUnknown(skipped: ReturnType<ReturnType<typeof createLinter>['lint']>['skipped']): string {
+function explainUnknown(all: readonly SkippedValue[]): string {
+  // A value is met once per unit and per visit of a file: say each one once.
+  const seen = new Set<string>();
+  const skipped = all.filter((s) => {
+    const key = `${s.ruleId}\u0000${s.file}\u0000${s.range?.start.offset ?? ''}\u0000${s.what}\u0000${s.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (skipped.length === 0) return 'nospof: every value the rules read was known.\n';
-  const byRule = new Map<string, typeof skipped[number][]>();
+  const byRule = new Map<string, SkippedValue[]>();
   for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
   const lines = [`nospof: ${skipped.length} value(s) could not be judged and were skipped:`];
   for (const [rule, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  ${rule}`);
+    lines.push(`  ${terminalText(rule)}`);
     for (const s of list) {
       const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
-      lines.push(`    ${where}  ${s.what}: ${s.reason}`);
+      lines.push(`    ${terminalText(where)}  ${terminalText(s.what)}: ${terminalText(s.reason)}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
-

@@ -1,15 +1,17 @@
-import { ConfigError } from '@nospof/core';
+import { allRules, asConfigError, NospofUsageError, formatKeyPath, version, type ConfigProblem } from '@nospof/api';
 import { HELP, parseCommand, UsageError } from './args.js';
-import { allRules } from './engine.js';
-import { explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
+import { guardLines } from './formatters/escape.js';
+import { complianceTable, explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
 import { runLint, type Io } from './lint-command.js';
-import { version } from './version.js';
+import { terminalText } from './terminal-text.js';
 
 function processIo(): Io {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Messages on stderr may quote paths and keys from the scanned repository: no line of them may
+    // read as a CI log command.
+    stderr: (text) => process.stderr.write(guardLines(text)),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -33,7 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         io.stdout(`${version}\n`);
         return 0;
       case 'rules':
-        io.stdout(rulesTable(allRules, command.format));
+        io.stdout(command.compliance ? complianceTable(allRules, command.compliance, command.format) : rulesTable(allRules, command.format));
         return 0;
       case 'explain':
         io.stdout(explainRule(allRules, command.rule));
@@ -42,28 +44,30 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         io.stdout(`wrote ${writeInitialConfig(io.cwd, command.preset, command.force)}\n`);
         return 0;
       case 'lsp': {
-        const { startLanguageServer } = await import('./lsp.js');
-        await startLanguageServer();
-        return 0;
+        // Loaded only for this command: linting a file must not pay for the server's start-up.
+        const { startServer } = await import('@nospof/language-server');
+        startServer();
+        return await new Promise<number>(() => undefined);
       }
       case 'lint':
         return await runLint(command.options, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`nospof: ${error.message}\nRun \`nospof --help\` for usage.\n`);
+    if (error instanceof UsageError || error instanceof NospofUsageError) {
+      io.stderr(`nospof: ${terminalText(error.message)}\nRun \`nospof --help\` for usage.\n`);
       return 2;
     }
-    if (error instanceof ConfigError) {
-      io.stderr(`nospof: invalid configuration\n${error.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+    const configError = asConfigError(error);
+    if (configError) {
+      io.stderr(`nospof: invalid configuration\n${configError.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function formatProblem(p: ConfigError['problems'][number]): string {
+function formatProblem(p: ConfigProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
-  const key = p.path.length === 0 ? '' : `${p.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')}: `;
-  return `${where}: ${key}${p.message}`;
+  const key = p.path.length === 0 ? '' : `${formatKeyPath(p.path)}: `;
+  return terminalText(`${where}: ${key}${p.message}`);
 }

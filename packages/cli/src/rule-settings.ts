@@ -1,9 +1,9 @@
 import { parse } from 'yaml';
-import { RuleRegistry, validateRuleSetting, type AnyRule, type RuleSetting } from '@nospof/core';
+import { allRules, RuleRegistry, validateRuleSetting, type AnyRule, type RuleSetting } from '@nospof/api';
 import { UsageError } from './args.js';
 
 /** Parses `--rule 'id: severity'` / `--rule 'id: [error, {min: 3}]'` into config rule entries. */
-export function parseRuleFlags(flags: readonly string[], rules: readonly AnyRule[]): Record<string, RuleSetting> {
+export function parseRuleFlags(flags: readonly string[], rules: readonly AnyRule[] = allRules): Record<string, RuleSetting> {
   const registry = new RuleRegistry(rules);
   const result: Record<string, RuleSetting> = {};
   for (const flag of flags) {

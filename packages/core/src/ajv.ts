@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type Ajv2020Type from 'ajv/dist/2020.js';
+import { closest } from './config/closest.js';
 
 type AjvInstance = InstanceType<typeof Ajv2020Type.default>;
 
@@ -12,11 +13,22 @@ let shared: AjvInstance | undefined;
  */
 export function ajv(): AjvInstance {
   if (!shared) {
-    const required = createRequire(import.meta.url)('ajv/dist/2020.js') as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
+    const required = loadAjv() as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
     const Ajv2020 = required.default ?? required;
-    shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+    // `verbose` keeps the schema beside each error, so an unknown key can be matched against the known ones.
+    shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, verbose: true });
   }
   return shared;
+}
+
+/**
+ * A plain `require('…')` where one exists: a host's bundler then inlines ajv and still loads it only on
+ * first use. Unbundled ESM has no `require`, so it makes one.
+ */
+function loadAjv(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require is what lets a bundler inline ajv lazily
+  if (typeof require === 'function') return require('ajv/dist/2020.js');
+  return createRequire(import.meta.url)('ajv/dist/2020.js');
 }
 
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -39,8 +51,12 @@ export function describeAjvError(error: ErrorObject): { path: (string | number)[
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return { path: [...path, String(params.additionalProperty)], message: 'unknown key' };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const hint = closest(key, known);
+      return { path: [...path, key], message: hint ? `unknown key (did you mean "${hint}"?)` : 'unknown key' };
+    }
     case 'enum':
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'required':

@@ -11,5 +11,6 @@ export * from './traverse.js';
 export * from './suppressions.js';
 export * from './linter.js';
 export * from './engine-rules.js';
+export * from './policy-input.js';
 export * from './config/index.js';
 export { validatorFor, describeAjvError } from './ajv.js';

@@ -59,6 +59,12 @@ export interface Language<Root extends Node = Node, Index = unknown> {
   /** Decides by path first; `head` is the first bytes of the file for sniffing. */
   matches(path: string, head: string): boolean;
   /**
+   * Whether `matches` needs the file's first bytes to decide about `path` (a `.groovy` file, a `.json`
+   * plan). Hosts walking large trees read a file's head only when some language says so; without this,
+   * a language is always given the head.
+   */
+  needsHead?(path: string): boolean;
+  /**
    * Reads files another language claims too (an Alertmanager configuration inside a Kubernetes Secret).
    * By default the first language that matches a file is its only reader.
    */

@@ -10,7 +10,7 @@ import { PROJECT_VISITOR } from './rule.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
-import { collectDirectives, directiveCovers, inScope, type Directive } from './suppressions.js';
+import { collectDirectives, directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
 import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
 import { LanguageUnits } from './units.js';
@@ -80,15 +80,20 @@ export class Linter {
   }
 
   /** The language that owns a file: the forced one, else the first exclusive language that matches. */
-  languageFor(path: string, head: string, forced?: string): Language | undefined {
+  languageFor(path: string, head: string | (() => string), forced?: string): Language | undefined {
     if (forced) return this.languages.find((l) => l.id === forced);
-    return this.languages.find((l) => !l.readsAlongside && l.matches(path, head)) ?? this.languages.find((l) => l.readsAlongside && l.matches(path, head));
+    const matches = matcher(path, head);
+    return this.languages.find((l) => !l.readsAlongside && matches(l)) ?? this.languages.find((l) => l.readsAlongside && matches(l));
   }
 
-  /** Every language that reads a file: its owner plus languages that read files alongside others. */
-  languagesFor(path: string, head: string, forced?: string): Language[] {
-    const owner = forced ? this.languages.find((l) => l.id === forced) : this.languages.find((l) => !l.readsAlongside && l.matches(path, head));
-    const alongside = this.languages.filter((l) => l.readsAlongside && l !== owner && l.matches(path, head));
+  /**
+   * Every language that reads a file: its owner plus languages that read files alongside others. `head`
+   * may be a function, called only when a language needs the file's first bytes to decide.
+   */
+  languagesFor(path: string, head: string | (() => string), forced?: string): Language[] {
+    const matches = matcher(path, head);
+    const owner = forced ? this.languages.find((l) => l.id === forced) : this.languages.find((l) => !l.readsAlongside && matches(l));
+    const alongside = this.languages.filter((l) => l.readsAlongside && l !== owner && matches(l));
     return owner ? [owner, ...alongside] : alongside;
   }
 
@@ -102,7 +107,7 @@ export class Linter {
     const cached = this.parseCache.get(source.path);
     if (cached && cached.text === source.text && cached.forced === forced) return cached.parsed;
     const file = new SourceFile(source.path, source.text);
-    const parsed = this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+    const parsed = this.languagesFor(source.path, source.text.slice(0, 4096), forced).map((language) => parseWith(language, file));
     this.parseCache.set(source.path, { text: source.text, forced, parsed });
     return parsed;
   }
@@ -160,10 +165,12 @@ export class Linter {
     const directivesOf = (path: string): Directive[] => {
       let list = directives.get(path);
       if (!list) {
-        list = (byPath.get(path) ?? []).flatMap((parsed) => {
-          const language = this.languages.find((l) => l.id === parsed.language);
-          return collectDirectives(parsed, language?.scopeAt?.bind(language));
-        });
+        list = mergeDuplicateDirectives(
+          (byPath.get(path) ?? []).flatMap((parsed) => {
+            const language = this.languages.find((l) => l.id === parsed.language);
+            return collectDirectives(parsed, language?.scopeAt?.bind(language));
+          }),
+        );
         directives.set(path, list);
       }
       return list;
@@ -174,9 +181,11 @@ export class Linter {
       const { finding } = p;
       // A finding in a file that is only context is reported when its trail passes through a linted file:
       // the line to change may sit in a caller or an overlay while the file that changed is the one named.
-      if (!targetPaths.has(finding.file) && !(finding.related ?? []).some((r) => targetPaths.has(r.file))) continue;
+      const reportedFor = targetPaths.has(finding.file) ? [] : [...new Set((finding.related ?? []).map((r) => r.file).filter((f) => targetPaths.has(f)))];
+      if (!targetPaths.has(finding.file) && reportedFor.length === 0) continue;
       const list = findingsByFile.get(finding.file) ?? [];
-      list.push(this.suppress(p, directivesOf, used));
+      const kept = this.suppress(p, directivesOf, used);
+      list.push(reportedFor.length > 0 ? { ...kept, reportedFor } : kept);
       findingsByFile.set(finding.file, list);
     }
     const results: FileResult[] = [];
@@ -427,6 +436,13 @@ function projectContext(
     ...optional('unit', own?.unit),
     files: paths,
   };
+}
+
+/** `language.matches` with the head read once, and only for languages that need it for this path. */
+function matcher(path: string, head: string | (() => string)): (language: Language) => boolean {
+  let text = typeof head === 'string' ? head : undefined;
+  const read = () => (text ??= (head as () => string)());
+  return (language) => language.matches(path, language.needsHead && !language.needsHead(path) ? '' : read());
 }
 
 function isApplicable(p: ParsedFile): boolean {

@@ -11,6 +11,7 @@ export const GITHUB_ACTIONS = 'github-actions';
 export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsIndex> = {
   id: GITHUB_ACTIONS,
   matches: (path) => isWorkflowPath(path) || isActionPath(path),
+  needsHead: () => false,
   parse: parseGithubActions,
   visitorKeys: {
     Workflow: ['jobs'],

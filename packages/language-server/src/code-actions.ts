@@ -1,4 +1,4 @@
-import type { Finding } from '@nospof/core';
+import type { Finding } from '@nospof/api';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, OPEN_RULE_DOCS } from './commands.js';

@@ -1,13 +1,12 @@
-import { formatKeyPath, type AnyRule } from '@nospof/core';
+import { builtinCatalog, formatKeyPath, loadConfig, type ReadText } from '@nospof/api';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { loadConfigFrom, type ReadText } from './config-load.js';
 
 /**
  * Diagnostics for a config file as typed: YAML errors, schema errors and unknown rule ids at the key
  * that is wrong. Problems inside a file it extends are shown on its `extends` key.
  */
-export function configDiagnostics(path: string, text: string, readText: ReadText, rules: readonly AnyRule[]): Diagnostic[] {
-  const loaded = loadConfigFrom(path, (p) => (p === path ? text : readText(p)), rules);
+export function configDiagnostics(path: string, text: string, readText: ReadText): Diagnostic[] {
+  const loaded = loadConfig(path, (p) => (p === path ? text : readText(p)), builtinCatalog);
   if (!loaded.error) return [];
   const lines = text.split(/\r?\n/);
   const own = loaded.reads.get(path);

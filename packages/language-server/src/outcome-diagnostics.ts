@@ -1,7 +1,6 @@
-import { formatConfigProblem } from '@nospof/core';
+import { formatConfigProblem, type LintOutcome } from '@nospof/api';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { pathToUri } from './paths.js';
-import type { LintOutcome } from './project.js';
 import { toDiagnostic } from './to-diagnostic.js';
 
 /**

@@ -1,7 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Finding } from '@nospof/core';
-import { allRules, readSourceFile, ruleDocUrl } from 'nospof';
+import {
+  indexWorkspace,
+  inSkippedDirectory,
+  readConfigFromDisk,
+  readSourceFile,
+  ruleDocFile,
+  silentProgress,
+  Workspace,
+  type Finding,
+  type LintOutcome,
+  type ProgressSink,
+} from '@nospof/api';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -25,13 +34,11 @@ import { codeActions } from './code-actions.js';
 import { APPLY_FIX_ALL, FIX_ALL_KIND, OPEN_RULE_DOCS, SERVER_COMMANDS } from './commands.js';
 import { configDiagnostics } from './config-diagnostics.js';
 import { guardedLint } from './guarded-lint.js';
-import { inSkippedDirectory, pathToUri, projectRootOf, uriToPath } from './paths.js';
-import { Project, type LintOutcome } from './project.js';
+import { pathToUri, projectRootOf, uriToPath } from './paths.js';
 import { defaultSettings, normalizeSettings, type Settings } from './settings.js';
 import { LintScheduler } from './lint-scheduler.js';
 import { replaceTextEdit } from './text-edits.js';
 import { outcomeDiagnostics } from './outcome-diagnostics.js';
-import { indexProject, silentProgress, type ProgressSink } from './workspace-indexer.js';
 
 /** Options an editor may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -42,14 +49,14 @@ export interface InitializationOptions {
 const DEFAULT_DEBOUNCE_MS = 150;
 
 /**
- * The nospof language server: keeps one `Project` per workspace folder (file texts from disk and open
+ * The nospof language server: keeps one `Workspace` per workspace folder (file texts from disk and open
  * buffers), lints open documents against it and publishes diagnostics, serves code actions and
  * commands. Rule logic stays in the engine; this class only routes events.
  */
 export class NospofServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly folders: Project[] = [];
-  private readonly loose = new Map<string, Project>();
+  private readonly folders: Workspace[] = [];
+  private readonly loose = new Map<string, Workspace>();
   private readonly looseRoots = new Map<string, string>();
   private readonly openPaths = new Map<string, string>();
   private readonly seenVersion = new Map<string, number>();
@@ -115,9 +122,9 @@ export class NospofServer {
     await Promise.all(this.folders.map((project) => this.indexFolder(project)));
   }
 
-  private addFolder(folder: WorkspaceFolder): Project {
+  private addFolder(folder: WorkspaceFolder): Workspace {
     const root = uriToPath(folder.uri) ?? folder.uri;
-    const project = new Project(root, (path) => this.readText(path));
+    const project = new Workspace(root, (path) => this.readText(path));
     this.folders.push(project);
     // Deepest folder first, so a nested folder owns its files.
     this.folders.sort((a, b) => b.root.length - a.root.length);
@@ -131,22 +138,22 @@ export class NospofServer {
     for (const uri of this.openPaths.values()) this.scheduler.schedule(uri, 0);
   }
 
-  private async indexFolder(project: Project): Promise<void> {
+  private async indexFolder(project: Workspace): Promise<void> {
     const settings = await this.settingsFor(pathToUri(project.root));
     project.useConfigPath(settings.configPath);
     // Without progress support the library hands back a silent reporter; a client that errors gets one too.
     const progress: ProgressSink = await this.connection.window.createWorkDoneProgress().catch(() => silentProgress);
     const started = performance.now();
     try {
-      const count = await indexProject(project, progress, (path) => this.openPaths.has(path));
+      const count = await indexWorkspace(project, progress, (path) => this.openPaths.has(path));
       this.connection.console.info(`nospof: indexed ${count} file(s) of ${project.root} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.connection.console.error(`nospof: indexing ${project.root} failed: ${describe(error)}`);
     }
-    this.relintProject(project, 0);
+    this.relintWorkspace(project, 0);
   }
 
-  private projectFor(path: string): Project {
+  private projectFor(path: string): Workspace {
     const folder = this.folders.find((p) => p.contains(path));
     if (folder) return folder;
     // A file outside every workspace folder: its repository (or its directory) is its project, read
@@ -154,7 +161,7 @@ export class NospofServer {
     const dir = this.looseRoot(dirname(path));
     let project = this.loose.get(dir);
     if (!project) {
-      project = new Project(dir, (p) => this.readText(p));
+      project = new Workspace(dir, (p) => this.readText(p));
       this.loose.set(dir, project);
     }
     return project;
@@ -169,16 +176,12 @@ export class NospofServer {
     return root;
   }
 
-  /** What the editor shows for a file: the open buffer, else the disk. */
+  /** What the editor shows for a configuration file: the open buffer, else the disk (read safely). */
   private readText(path: string): string | undefined {
     const uri = this.openPaths.get(path);
     const document = uri === undefined ? undefined : this.documents.get(uri);
     if (document) return document.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readConfigFromDisk(path);
   }
 
   private opened(document: TextDocument): void {
@@ -204,18 +207,18 @@ export class NospofServer {
     if (project.isConfigDocument(path) || project.configAffectedBy(path)) {
       project.configChanged();
       this.scheduler.schedule(document.uri, this.debounceMs);
-      this.relintProject(project, this.debounceMs, document.uri, 'onType');
+      this.relintWorkspace(project, this.debounceMs, document.uri, 'onType');
       return;
     }
     this.scheduleIf(document.uri, 'onType', this.debounceMs);
-    this.relintProject(project, this.debounceMs, document.uri, 'onType');
+    this.relintWorkspace(project, this.debounceMs, document.uri, 'onType');
   }
 
   private saved(document: TextDocument): void {
     const path = uriToPath(document.uri);
     if (!path) return;
     this.scheduler.schedule(document.uri, 0);
-    this.relintProject(this.projectFor(path), this.debounceMs, document.uri);
+    this.relintWorkspace(this.projectFor(path), this.debounceMs, document.uri);
   }
 
   private closed(document: TextDocument): void {
@@ -233,18 +236,18 @@ export class NospofServer {
     // The buffer may have held unsaved text: the disk is the truth again.
     this.reloadFromDisk(project, path);
     if (project.configAffectedBy(path)) project.configChanged();
-    this.relintProject(project, this.debounceMs);
+    this.relintWorkspace(project, this.debounceMs);
   }
 
   /** Reads a file again after it changed on disk or its buffer closed; ignored files leave the index. */
-  private reloadFromDisk(project: Project, path: string): void {
+  private reloadFromDisk(project: Workspace, path: string): void {
     const read = readSourceFile(path);
     if (read.ok && !inSkippedDirectory(path) && !project.isConfigDocument(path) && !project.isIgnored(path)) project.setDiskText(path, read.text);
     else project.removeDiskText(path);
   }
 
   private watchedFilesChanged(changes: readonly FileEvent[]): void {
-    const dirty = new Set<Project>();
+    const dirty = new Set<Workspace>();
     for (const change of changes) {
       const path = uriToPath(change.uri);
       if (!path || inSkippedDirectory(path)) continue;
@@ -257,7 +260,7 @@ export class NospofServer {
       if (change.type === FileChangeType.Deleted) project.removeDiskTextUnder(path);
       else this.reloadFromDisk(project, path);
     }
-    for (const project of dirty) this.relintProject(project, this.debounceMs);
+    for (const project of dirty) this.relintWorkspace(project, this.debounceMs);
   }
 
   private configurationChanged(settings: unknown): void {
@@ -267,7 +270,7 @@ export class NospofServer {
   }
 
   /** Re-lints the open documents of a project (except `except`), because a file they may depend on changed. */
-  private relintProject(project: Project, delayMs: number, except?: string, onlyIf?: Settings['run']): void {
+  private relintWorkspace(project: Workspace, delayMs: number, except?: string, onlyIf?: Settings['run']): void {
     for (const [path, uri] of this.openPaths) {
       if (uri === except || this.projectFor(path) !== project) continue;
       if (onlyIf) this.scheduleIf(uri, onlyIf, delayMs);
@@ -303,7 +306,7 @@ export class NospofServer {
     // The config path belongs to the folder, not the file: asked for the folder so files cannot disagree.
     const { configPath } = await this.settingsFor(pathToUri(project.root));
     if (this.documents.get(uri)?.version !== version) return;
-    if (project.useConfigPath(configPath)) this.relintProject(project, 0, uri);
+    if (project.useConfigPath(configPath)) this.relintWorkspace(project, 0, uri);
     if (!settings.enable) {
       this.lastLint.delete(uri);
       if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -311,7 +314,7 @@ export class NospofServer {
     }
     const text = document.getText();
     if (project.isConfigDocument(path)) {
-      const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p), allRules), (m) => this.connection.console.error(m), path);
+      const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p)), (m) => this.connection.console.error(m), path);
       this.publish(uri, version, diagnostics);
       return;
     }
@@ -330,7 +333,7 @@ export class NospofServer {
     this.publish(uri, version, diagnostics);
   }
 
-  private uriOf(project: Project, file: string): string {
+  private uriOf(project: Workspace, file: string): string {
     const path = project.absolute(file);
     return this.openPaths.get(path) ?? pathToUri(path);
   }
@@ -365,7 +368,7 @@ export class NospofServer {
   }
 
   /** The findings of the document as it is now: the last lint when current, else a fresh one. */
-  private findingsOf(document: TextDocument, path: string, project: Project): readonly Finding[] {
+  private findingsOf(document: TextDocument, path: string, project: Workspace): readonly Finding[] {
     const last = this.lastLint.get(document.uri);
     if (last && last.version === document.version) return last.findings;
     const outcome = project.lint(path, document.getText());
@@ -377,9 +380,10 @@ export class NospofServer {
   private async executeCommand(params: ExecuteCommandParams): Promise<void> {
     const [argument] = params.arguments ?? [];
     if (params.command === OPEN_RULE_DOCS && typeof argument === 'string') {
-      const url = ruleDocUrl(argument);
-      if (this.capabilities.window?.showDocument?.support) await this.connection.window.showDocument({ uri: url, external: true });
-      else void this.connection.window.showInformationMessage(`Documentation for ${argument}: ${url}`);
+      // The rule's page ships in the package: open it in the editor, no network needed.
+      const page = ruleDocFile(argument).href;
+      if (this.capabilities.window?.showDocument?.support) await this.connection.window.showDocument({ uri: page, takeFocus: true });
+      else void this.connection.window.showInformationMessage(`Documentation for ${argument}: ${page}`);
       return;
     }
     if (params.command === APPLY_FIX_ALL) {

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { TextEdit } from '@nospof/core';
+import type { TextEdit } from '@nospof/api';
 import { toLspRange } from './to-diagnostic.js';
 
 export function toLspEdits(edits: readonly TextEdit[]): LspTextEdit[] {

@@ -1,5 +1,4 @@
-import type { Finding, Range as NospofRange, Severity } from '@nospof/core';
-import { ruleDocUrl } from 'nospof';
+import type { Finding, Range as NospofRange, Severity } from '@nospof/api';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -28,7 +27,6 @@ export function toDiagnostic(finding: Finding, uriOf: (file: string) => string):
     range: toLspRange(finding.range),
     severity: severities[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: 'nospof',
     message: finding.message,
     data,

@@ -76,7 +76,7 @@ describe('configuration', () => {
   });
 
   it('names every bad key with its path', () => {
-    expect(problems({ rulez: {} })).toEqual(['root.yaml rulez: unknown key']);
+    expect(problems({ rulez: {} })).toEqual(['root.yaml rulez: unknown key (did you mean "rules"?)']);
     expect(problems({ rules: { 'toy/min-replicas': 'loud' } })).toEqual([expect.stringContaining('root.yaml rules.toy/min-replicas: must be')]);
     expect(problems({ rules: { 'toy/min-replicas': ['error', { min: 0 }] } })).toEqual(['root.yaml rules.toy/min-replicas.1.min: must be >= 1']);
     expect(problems({ rules: { 'toy/min-replicas': ['error', { most: 3 }] } })).toEqual(['root.yaml rules.toy/min-replicas.1.most: unknown key']);
@@ -92,5 +92,18 @@ describe('configuration', () => {
     expect(problems({ extends: './a.yaml' }, { './a.yaml': { extends: './b.yaml' }, './b.yaml': { extends: './a.yaml' } })).toEqual([
       'b.yaml extends: "./a.yaml" is extended twice or in a cycle'.replace('b.yaml', './b.yaml'),
     ]);
+  });
+});
+
+describe('a host layer (command-line rules)', () => {
+  it('sits above overrides and merges options deeply', () => {
+    const config = build({
+      rules: { 'toy/min-replicas': ['error', { min: 3 }] },
+      overrides: [{ files: 'dev/**', rules: { 'toy/min-replicas': 'off' } }],
+      settings: { toy: { pools: { a: 1 } } },
+    }).withLayer({ rules: { 'toy/min-replicas': 'warning' }, settings: { toy: { pools: { b: 2 } } } });
+    expect(config.resolve('prod/a.toy').rules.get('toy/min-replicas')).toEqual({ severity: 'warning', options: [{ min: 3 }] });
+    expect(config.resolve('dev/a.toy').rules.get('toy/min-replicas')?.severity).toBe('warning');
+    expect(config.resolve('dev/a.toy').settings).toEqual({ toy: { pools: { a: 1, b: 2 } } });
   });
 });

@@ -7,3 +7,4 @@ export * from './resolve.js';
 export * from './glob.js';
 export * from './merge-options.js';
 export * from './rule-setting.js';
+export * from './glob-match.js';

@@ -41,6 +41,8 @@ export class Config {
     readonly ignore: (path: string) => boolean,
     readonly ignorePatterns: readonly string[],
     readonly languageGlobs: ReadonlyMap<string, (path: string) => boolean>,
+    /** Layers a host put above everything the files say (command-line rules and settings). */
+    private readonly top: { readonly rules: readonly RuleLayer[]; readonly settings: Readonly<Record<string, unknown>> } = { rules: [], settings: {} },
   ) {}
 
   /** The configuration used when a repository has no config file: the recommended preset. */
@@ -137,6 +139,26 @@ export class Config {
     return new Config(baseDir, file, registry, layers, overrides, settings, globMatcher(ignorePatterns), ignorePatterns, languageMatchers);
   }
 
+  /**
+   * This configuration with one more layer above everything the files say, overrides included: how a
+   * host applies command-line rule settings, merging options deeply like every other layer. The rules must
+   * already be validated (`validateRuleSetting`).
+   */
+  withLayer(layer: { readonly rules?: Readonly<Record<string, RuleSetting>>; readonly settings?: Readonly<Record<string, unknown>> }): Config {
+    return new Config(
+      this.baseDir,
+      this.file,
+      this.registry,
+      this.layers,
+      this.overrides,
+      this.settings,
+      this.ignore,
+      this.ignorePatterns,
+      this.languageGlobs,
+      { rules: [...this.top.rules, compileRules(layer.rules)], settings: mergeSettings(this.top.settings, layer.settings) },
+    );
+  }
+
   /** Rules and settings for one file (`relativePath` from `baseDir`). */
   resolve(relativePath: string): ResolvedConfig {
     const matching = this.overrides.filter((o) => o.matches(relativePath));
@@ -149,7 +171,7 @@ export class Config {
   }
 
   private compute(matching: readonly CompiledOverride[]): ResolvedConfig {
-    const all = [...this.layers, ...matching.map((o) => o.rules)];
+    const all = [...this.layers, ...matching.map((o) => o.rules), ...this.top.rules];
     const rules = new Map<string, RuleConfig>();
     const disabled = new Set<string>();
     const ids = new Set(all.flatMap((layer) => [...layer.keys()]));
@@ -170,6 +192,7 @@ export class Config {
     }
     let settings = this.settings;
     for (const o of matching) settings = mergeSettings(settings, o.settings);
+    settings = mergeSettings(settings, this.top.settings);
     return { rules, disabled, settings };
   }
 

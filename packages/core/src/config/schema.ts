@@ -24,7 +24,7 @@ const globList = {
 
 export const configSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://nospof.dev/schema/nospof-config.json',
+  $id: 'urn:nospof:config',
   title: 'nospof configuration',
   type: 'object',
   additionalProperties: false,

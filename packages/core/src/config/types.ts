@@ -54,7 +54,16 @@ export class ConfigError extends Error {
 
 export function formatKeyPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(root)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? safeKey(p) : `.${safeKey(p)}`)).join('');
+}
+
+/**
+ * A key as it may appear in a message. Keys come from files a pull request controls (a file named by
+ * `extends` could be anything), so they are cut short and control characters are shown escaped.
+ */
+function safeKey(key: string): string {
+  const escaped = key.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped;
 }
 
 export function formatConfigProblem(p: ConfigProblem): string {

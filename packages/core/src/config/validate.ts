@@ -4,6 +4,7 @@ import { configSchema } from './schema.js';
 import type { ConfigFile, ConfigProblem, RuleSetting } from './types.js';
 import type { RuleRegistry } from './registry.js';
 import { parseRuleSetting } from './rule-setting.js';
+import { globProblem } from './glob-match.js';
 
 /**
  * Checks a configuration document: its shape against the schema, then every rule id and every rule's
@@ -11,7 +12,7 @@ import { parseRuleSetting } from './rule-setting.js';
  */
 export function validateConfig(value: unknown, file: string, registry: RuleRegistry): ConfigProblem[] {
   const validate = validatorFor(configSchema);
-  if (!validate(value)) return dedupe(validate.errors ?? []).map((e) => ({ file, ...describeAjvError(e) }));
+  if (!validate(value)) return capped(file, dedupe(validate.errors ?? []).map((e) => ({ file, ...describeAjvError(e) })));
   const config = value as ConfigFile;
   const problems: ConfigProblem[] = [];
   const checkRules = (rules: Readonly<Record<string, RuleSetting>> | undefined, prefix: (string | number)[]) => {
@@ -31,8 +32,21 @@ export function validateConfig(value: unknown, file: string, registry: RuleRegis
       }
     }
   };
+  const checkGlobs = (globs: string | readonly string[] | undefined, prefix: (string | number)[]) => {
+    const list = globs === undefined ? [] : typeof globs === 'string' ? [globs] : globs;
+    list.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push({ file, path: typeof globs === 'string' ? prefix : [...prefix, i], message: problem });
+    });
+  };
   checkRules(config.rules, ['rules']);
   checkSettings(config.settings, ['settings']);
+  checkGlobs(config.ignore, ['ignore']);
+  for (const [language, globs] of Object.entries(config.languages ?? {})) checkGlobs(globs, ['languages', language]);
+  config.overrides?.forEach((o, i) => {
+    checkGlobs(o.files, ['overrides', i, 'files']);
+    checkGlobs(o.excludedFiles, ['overrides', i, 'excludedFiles']);
+  });
   config.overrides?.forEach((o, i) => {
     checkRules(o.rules, ['overrides', i, 'rules']);
     checkSettings(o.settings, ['overrides', i, 'settings']);
@@ -68,6 +82,14 @@ export function validateRuleSetting(
     }
   });
   return problems;
+}
+
+/** Problems a file can add to one message; a file that is no configuration at all would list every line. */
+const MAX_PROBLEMS_PER_FILE = 20;
+
+function capped(file: string, problems: ConfigProblem[]): ConfigProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file, path: [], message: `and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems: is this a nospof configuration?` }];
 }
 
 /** `oneOf` failures repeat the same path several times; keep the most specific message per path. */

@@ -1,2 +1,3 @@
 export * from './rule-tester.js';
 export * from './dedent.js';
+export * from './fuzz-runs.js';

@@ -1,0 +1,145 @@
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Config, ConfigError, type AnyRule, type ConfigProblem, type SettingsSchemas } from '@nospof/core';
+import { readSmallTextFile, TextReadError } from '../fs/read-text.js';
+import { parseConfigText, type ParsedConfigFile } from './config-file.js';
+
+/**
+ * The text of a file as the host sees it: an editor's open buffer, else the disk. Undefined when there is
+ * no such file; throws `TextReadError` for a file that must not be read (not regular, too large).
+ */
+export type ReadText = (path: string) => string | undefined;
+
+/** What configuration needs from the registry: the rules it may name and the settings it may hold. */
+export interface ConfigCatalog {
+  readonly rules: readonly AnyRule[];
+  readonly settingsSchemas: SettingsSchemas;
+}
+
+export interface LoadedConfig {
+  readonly config?: Config;
+  readonly error?: ConfigError;
+  /** Every file read: the config and what it extends. A change to any of them invalidates the result. */
+  readonly files: ReadonlySet<string>;
+  /** The parsed files by path, to place problems at their keys. */
+  readonly reads: ReadonlyMap<string, ParsedConfigFile>;
+}
+
+/** Reads configuration files from disk, safely: regular files only, under a size limit. */
+export const readConfigFromDisk: ReadText = (path) => {
+  try {
+    return readSmallTextFile(path);
+  } catch (error) {
+    if (error instanceof TextReadError && error.reason === 'no such file') return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Loads a config file and everything it extends, collecting every problem with its file, key, line and
+ * column. Never throws: problems come back as `error`. `extends` may name presets, files inside the
+ * directory of the root config (the repository it governs), and installed packages; a configuration from
+ * a pull request cannot make nospof read, and print, any other file.
+ */
+export function loadConfig(file: string, readText: ReadText, catalog: ConfigCatalog): LoadedConfig {
+  const files = new Set<string>([file]);
+  const reads = new Map<string, ParsedConfigFile>();
+  const root = dirname(file);
+  const read = (path: string): ParsedConfigFile => {
+    files.add(path);
+    const text = readText(path);
+    if (text === undefined) throw new TextReadError(path, 'no such file');
+    const parsed = parseConfigText(path, text);
+    reads.set(path, parsed);
+    return parsed;
+  };
+  try {
+    const top = read(file);
+    const config = Config.build(
+      top.value,
+      file,
+      root,
+      catalog.rules,
+      (request, from) => {
+        const target = resolveExtends(request, from, root);
+        return { path: target, value: read(target).value };
+      },
+      catalog.settingsSchemas,
+    );
+    return { config, files, reads };
+  } catch (error) {
+    const problems: readonly ConfigProblem[] =
+      asConfigError(error)?.problems ?? [{ file, path: [], message: `cannot read the configuration: ${describe(error)}` }];
+    const located = problems.map((p): ConfigProblem => (p.line === undefined ? { ...p, ...(reads.get(p.file)?.locate(p.path) ?? {}) } : p));
+    return { error: new ConfigError(located), files, reads };
+  }
+}
+
+/** Loads a configuration and throws its `ConfigError`, for hosts that stop on a broken configuration. */
+export function loadConfigOrThrow(file: string, readText: ReadText, catalog: ConfigCatalog): Config {
+  const loaded = loadConfig(file, readText, catalog);
+  if (loaded.error) throw loaded.error;
+  return loaded.config as Config;
+}
+
+/** Where an `extends` entry points: a file below `root`, or a file of an installed package. */
+function resolveExtends(request: string, from: string, root: string): string {
+  if (request.startsWith('.') || isAbsolute(request)) {
+    const target = resolve(dirname(from), request);
+    if (!inside(root, target)) {
+      throw new Error(`"${shorten(request)}" is outside the repository: extends names presets, files below ${root}, or installed packages`);
+    }
+    return target;
+  }
+  return resolvePackageConfig(request, from);
+}
+
+/**
+ * `extends: some-package` reads the YAML or JSON file the package's `package.json` names under `nospof`
+ * (or its `.nospof.yaml`); `extends: some-package/strict.yaml` reads that file of the package. Nothing
+ * of the package is executed.
+ */
+function resolvePackageConfig(request: string, from: string): string {
+  const require = createRequire(join(dirname(from), 'noop.js'));
+  if (/\.(ya?ml|json)$/i.test(request)) return require.resolve(request);
+  const manifestPath = require.resolve(`${request}/package.json`);
+  const manifest = JSON.parse(readSmallTextFile(manifestPath)) as { nospof?: unknown };
+  const entry = typeof manifest.nospof === 'string' ? manifest.nospof : '.nospof.yaml';
+  const target = resolve(dirname(manifestPath), entry);
+  if (!inside(dirname(manifestPath), target)) throw new Error(`package "${shorten(request)}" names a configuration outside itself`);
+  return target;
+}
+
+/** True when `target` lies below `root`, following symbolic links on both sides where they exist. */
+function inside(root: string, target: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = relative(real(root), real(target));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function shorten(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+/**
+ * The error as a `ConfigError`, also when it comes from another copy of `@nospof/core` (a bundled host
+ * next to core's sources under test), where `instanceof` fails.
+ */
+export function asConfigError(error: unknown): ConfigError | undefined {
+  if (error instanceof ConfigError) return error;
+  const candidate = error as { name?: unknown; problems?: unknown } | null;
+  if (candidate?.name === 'ConfigError' && Array.isArray(candidate.problems)) return new ConfigError(candidate.problems as ConfigProblem[]);
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

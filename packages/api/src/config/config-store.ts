@@ -1,0 +1,98 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import { Config } from '@nospof/core';
+import { CONFIG_NAMES, isConfigFileName } from './config-file.js';
+import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from './config-load.js';
+
+/**
+ * The configuration of every file: the nearest `.nospof.yaml` above it (or one explicit file), read
+ * through `readText` (an editor passes its buffers, so unsaved edits count), cached until `invalidate`.
+ * Both hosts use this one lookup.
+ */
+export class ConfigStore {
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, LoadedConfig>();
+  private defaults: Config | undefined;
+
+  constructor(
+    private readonly catalog: ConfigCatalog,
+    private readonly readText: ReadText,
+    /** An explicit configuration (absolute), used for every file instead of the nearest one. */
+    private readonly explicit: string | undefined,
+    /** Where the default configuration's globs are relative to, when no config file applies. */
+    private readonly defaultBase: string,
+  ) {}
+
+  /** The config file that applies to `path`, if any. */
+  configFileFor(path: string): string | undefined {
+    return this.explicit ?? this.nearestFrom(dirname(path));
+  }
+
+  /** The configuration for `path`; throws the `ConfigError` of a broken config file. */
+  forFile(path: string): Config {
+    const file = this.configFileFor(path);
+    if (!file) {
+      this.defaults ??= Config.defaults(this.catalog.rules, this.defaultBase, this.catalog.settingsSchemas);
+      return this.defaults;
+    }
+    const loaded = this.load(file);
+    if (loaded.error) throw loaded.error;
+    return loaded.config as Config;
+  }
+
+  /** The loaded configuration with its problems, never throwing (editors show problems as diagnostics). */
+  load(file: string): LoadedConfig {
+    let loaded = this.loaded.get(file);
+    if (!loaded) {
+      loaded = loadConfig(file, this.readText, this.catalog);
+      this.loaded.set(file, loaded);
+    }
+    return loaded;
+  }
+
+  /** Every configuration loaded so far, for hosts that report all configuration problems at once. */
+  loadedConfigs(): readonly LoadedConfig[] {
+    return [...this.loaded.values()];
+  }
+
+  /** True when a change to `path` may change some configuration (a config file or a file one extends). */
+  affectedBy(path: string): boolean {
+    if (isConfigFileName(basename(path))) return true;
+    if (this.explicit === path) return true;
+    for (const loaded of this.loaded.values()) if (loaded.files.has(path)) return true;
+    return false;
+  }
+
+  invalidate(): void {
+    this.nearest.clear();
+    this.loaded.clear();
+  }
+
+  private nearestFrom(dir: string): string | undefined {
+    if (this.nearest.has(dir)) return this.nearest.get(dir);
+    let found: string | undefined;
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      let text: string | undefined;
+      try {
+        text = this.readText(candidate);
+      } catch {
+        // A config name that is not a readable regular file still decides the directory: loading it
+        // reports why, rather than silently falling back to a config further up.
+        text = '';
+      }
+      if (text !== undefined) {
+        found = candidate;
+        break;
+      }
+    }
+    const parent = dirname(dir);
+    if (found === undefined && parent !== dir) found = this.nearestFrom(parent);
+    this.nearest.set(dir, found);
+    return found;
+  }
+}
+
+/** An explicit `--config`/`nospof.configPath`, made absolute against `base`. */
+export function explicitConfigPath(path: string | undefined, base: string): string | undefined {
+  return path === undefined ? undefined : resolve(base, path);
+}

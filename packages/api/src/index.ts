@@ -1,0 +1,40 @@
+export { Nospof, type NospofOptions, type LintReport } from './nospof.js';
+export { NospofUsageError, NoFilesError } from './errors.js';
+export { languages, allRules, settingsSchemas, builtinCatalog, createLinter } from './registry.js';
+export { CONFIG_NAMES, isConfigFileName, parseConfigText, type ParsedConfigFile } from './config/config-file.js';
+export { loadConfig, loadConfigOrThrow, readConfigFromDisk, asConfigError, type ReadText, type ConfigCatalog, type LoadedConfig } from './config/config-load.js';
+export { ConfigStore, explicitConfigPath } from './config/config-store.js';
+export { discover, walkRepository, repositoryRootOf, isInside, ALWAYS_SKIPPED, type DiscoveredFile, type Discovery, type DiscoveryNotice } from './files/discover.js';
+export { readSourceFile, decodeSource, readHead, formatBytes, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from './files/read-file.js';
+export { readSmallTextFile, TextReadError } from './fs/read-text.js';
+export { writeFileAtomic } from './fs/atomic-write.js';
+export type { FixWrite } from './fix-writer.js';
+export { Baseline, BASELINE_FILE } from './baseline.js';
+export { DEFAULT_CACHE_LOCATION } from './cache.js';
+export { editorSchema } from './editor-schema.js';
+export { version } from './version.js';
+export type { TerraformVariables } from './terraform-vars.js';
+export { Workspace, relativeInside, slashRelative, inSkippedDirectory, type LintOutcome } from './workspace/workspace.js';
+export { indexWorkspace, silentProgress, type ProgressSink } from './workspace/indexer.js';
+export { ruleDocFile, renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from '@nospof/rules';
+// What hosts need of the engine's vocabulary, so they depend on this package alone.
+export {
+  ConfigError,
+  formatConfigProblem,
+  formatKeyPath,
+  severityRank,
+  RuleRegistry,
+  validateRuleSetting,
+  type AnyRule,
+  type ConfigProblem,
+  type FileResult,
+  type Finding,
+  type Language,
+  type Range,
+  type RelatedLocation,
+  type ResolvedConfig,
+  type RuleSetting,
+  type Severity,
+  type SkippedValue,
+  type TextEdit,
+} from '@nospof/core';

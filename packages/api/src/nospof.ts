@@ -1,0 +1,358 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import {
+  ConfigError,
+  RuleRegistry,
+  validateRuleSetting,
+  type Config,
+  type ConfigProblem,
+  type FileResult,
+  type Finding,
+  type Linter,
+  type LintRun,
+  type ResolvedConfig,
+  type RuleSetting,
+  type SkippedValue,
+  type SourceText,
+} from '@nospof/core';
+import { Baseline, BASELINE_FILE } from './baseline.js';
+import { cacheSecret, DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
+import { asConfigError, readConfigFromDisk } from './config/config-load.js';
+import { ConfigStore } from './config/config-store.js';
+import { NoFilesError, NospofUsageError } from './errors.js';
+import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
+import { DEFAULT_MAX_FILE_BYTES, readHead, readSourceFile } from './files/read-file.js';
+import { writeFixes, type FixWrite } from './fix-writer.js';
+import { allRules, builtinCatalog, createLinter, languages } from './registry.js';
+import { terraformSettings, type TerraformVariables } from './terraform-vars.js';
+import { version } from './version.js';
+
+export interface NospofOptions {
+  /** Base of relative patterns and of the paths findings carry; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** One configuration file for every file, instead of the nearest `.nospof.yaml` (relative to `cwd`). */
+  readonly config?: string;
+  /** Rule settings above every configuration file (the CLI's `--rule`). */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Settings above every configuration file. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Terraform variables files and values (`--var-file`, `--var`). */
+  readonly terraform?: TerraformVariables;
+  /** Files larger than this are reported, not read (default 10 MB). */
+  readonly maxFileBytes?: number;
+  /** A pattern that matches no file nospof reads is an error (default true). */
+  readonly errorOnUnmatchedPattern?: boolean;
+  /** Apply fixes (the texts come back in `LintReport.outputs`; `writeFixes` puts them on disk). */
+  readonly fix?: boolean;
+  /** Reuse the last results when no file and no configuration changed. */
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+  /** Findings accepted in this baseline come back suppressed (default `.nospof-baseline.json` when it exists); false: none. */
+  readonly baseline?: string | false;
+  /**
+   * Load plugins and policy bundles the configuration names (default true). False for untrusted pull
+   * requests and untrusted editor workspaces, where the configuration itself comes from a stranger.
+   */
+  readonly plugins?: boolean;
+  /** Environment (for the cache secret); default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Progress of a long run, for hosts that show it. */
+  onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
+}
+
+/** What one run found, in terms a host renders. Paths are relative to `cwd` with forward slashes. */
+export interface LintReport {
+  readonly results: readonly FileResult[];
+  /** Values rules could not judge (`--explain-unknown`). */
+  readonly skipped: readonly SkippedValue[];
+  /** Files and directories that were not read, and why (never silently dropped). */
+  readonly notices: readonly DiscoveryNotice[];
+  /** With `fix`: the new text of every file a fix changed, by path. */
+  readonly outputs: ReadonlyMap<string, string>;
+  /** The text of every linted file, by path (code frames, excerpts, fix writes). */
+  readonly sources: ReadonlyMap<string, string>;
+  /** Warnings about the run itself (a cache ignored, a baseline entry stale). */
+  readonly warnings: readonly string[];
+}
+
+interface Target {
+  readonly absolute: string;
+  readonly path: string;
+  readonly source: SourceText | undefined;
+  readonly problem?: Finding;
+  readonly contextOnly: boolean;
+}
+
+/**
+ * The Node API every host uses, modelled on ESLint's `ESLint` class: "lint these files the way the user's
+ * repository is configured". It finds files, reads them safely, finds each file's configuration, applies
+ * ignores, gives files named alone their repository as context, and runs the engine.
+ */
+export class Nospof {
+  static readonly version = version;
+  static readonly languages = languages;
+  static readonly rules = allRules;
+
+  readonly cwd: string;
+  private readonly configs: ConfigStore;
+  private readonly linter: Linter = createLinter();
+  private readonly layered = new WeakMap<Config, Config>();
+  private readonly extraSettings: Readonly<Record<string, unknown>>;
+  private readonly configProblems = new Map<string, ConfigProblem[]>();
+
+  constructor(private readonly options: NospofOptions = {}) {
+    this.cwd = resolve(options.cwd ?? process.cwd());
+    const registry = new RuleRegistry(allRules);
+    for (const [id, setting] of Object.entries(options.rules ?? {})) {
+      const problem = validateRuleSetting(id, setting, registry)[0];
+      if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
+    }
+    const terraform = languages.find((l) => l.id === 'terraform');
+    this.extraSettings = { ...(options.settings ?? {}), ...terraformSettings(options.terraform ?? {}, this.cwd, terraform) };
+    const explicit = options.config === undefined ? undefined : resolve(this.cwd, options.config);
+    if (explicit && !existsSync(explicit)) throw new NospofUsageError(`--config ${options.config}: no such file`);
+    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd);
+  }
+
+  /** Lints the files the patterns (paths, directories, globs) match; `[]` means the working directory. */
+  async lintFiles(patterns: readonly string[]): Promise<LintReport> {
+    const inputs = patterns.length === 0 ? ['.'] : patterns;
+    const found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
+    const targets: Target[] = [];
+    for (const file of found.files) {
+      const target = this.readTarget(file.path, file.contextOnly);
+      if (target) targets.push(target);
+    }
+    this.throwConfigProblems();
+    const linted = new Set(targets.filter((t) => !t.contextOnly).map((t) => t.absolute));
+    // A named path that was reported instead of read (a FIFO, an ignored file) is accounted for.
+    const reported = new Set(found.notices.map((n) => n.path));
+    const unmatched = inputs.filter((p, i) => !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => linted.has(file)));
+    if (this.options.errorOnUnmatchedPattern !== false && unmatched.length > 0) throw new NoFilesError(unmatched);
+    const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
+    const report = await this.run([...targets, ...this.contextFor(named, targets)], found.notices);
+    // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
+    // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
+    const read = new Set(report.results.filter((r) => r.language !== undefined || r.findings.length > 0).map((r) => resolve(this.cwd, r.file)));
+    const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
+    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty);
+    return report;
+  }
+
+  /**
+   * Lints `text` as the content of `filePath`, judged with that path's on-disk context (its directory,
+   * unit, variables, configuration) exactly as naming the file would; without a path, or with one that
+   * does not exist, the text is judged alone.
+   */
+  async lintText(text: string, options: { readonly filePath?: string } = {}): Promise<LintReport> {
+    const absolute = resolve(this.cwd, options.filePath ?? 'stdin.yaml');
+    const path = this.display(absolute);
+    this.collectConfig(absolute);
+    this.throwConfigProblems();
+    const target: Target = { absolute, path, source: { path, text }, contextOnly: false };
+    const context = options.filePath !== undefined && existsSync(absolute) ? this.contextFor([absolute], [target]) : [];
+    return this.run([target, ...context], []);
+  }
+
+  /** The effective configuration of a file: rules with severities and options, and settings. */
+  configFor(filePath: string): ResolvedConfig {
+    const absolute = resolve(this.cwd, filePath);
+    return this.resolvedConfig(absolute);
+  }
+
+  /** The config file that applies to a path, if any. */
+  configFileFor(filePath: string): string | undefined {
+    return this.configs.configFileFor(resolve(this.cwd, filePath));
+  }
+
+  /** True when the configuration's `ignore` globs leave a file out. */
+  isIgnored(filePath: string): boolean {
+    const absolute = resolve(this.cwd, filePath);
+    const config = this.configs.forFile(absolute);
+    const rel = slash(relative(config.baseDir || this.cwd, absolute));
+    return !rel.startsWith('..') && config.ignore(rel);
+  }
+
+  /**
+   * Writes the fixed texts of a report, each only if the file on disk still holds the text that was
+   * linted, never through a link that leaves the working directory, and atomically.
+   */
+  writeFixes(report: LintReport): FixWrite[] {
+    return writeFixes(report, (path) => resolve(this.cwd, path), this.cwd);
+  }
+
+  /** Accepts the report's findings: writes them to the baseline file; returns how many. */
+  writeBaseline(report: LintReport, path = this.options.baseline || BASELINE_FILE): number {
+    return Baseline.write(resolve(this.cwd, path), report.results);
+  }
+
+  private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[]): Promise<LintReport> {
+    const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
+    const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
+    const byPath = new Map(targets.map((t) => [t.path, t] as const));
+    const configFor = (path: string) => this.resolvedConfig(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
+    const languageOf = (path: string) => this.forcedLanguage(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
+    const input = { files, contextFiles, configFor, languageOf, ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}) };
+    const warnings: string[] = [];
+
+    let cachedRun: LintRun | undefined;
+    let store: ((run: LintRun) => void) | undefined;
+    if (this.options.cache && !this.options.fix) {
+      const location = resolve(this.cwd, this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+      const secret = cacheSecret(this.options.env ?? process.env);
+      // A cache inside the repository (outside `node_modules`) is a file a pull request can commit.
+      const repository = repositoryRootOf(this.cwd, this.cwd);
+      const amongScanned = isInside(repository, location) && !location.split(sep).includes('node_modules');
+      if (amongScanned) warnings.push(`the cache location ${this.display(location)} is among the scanned files; it is not used (choose one outside them, e.g. node_modules/.cache/nospof)`);
+      else if (!secret) warnings.push('no cache key could be stored (set NOSPOF_CACHE_SECRET); the cache is not used');
+      else {
+        const key = fingerprint(version, files, contextFiles, configFor, languageOf);
+        const read = readCache(location, key, secret);
+        if ('run' in read) cachedRun = read.run;
+        else store = (fresh) => writeCache(location, key, fresh, secret);
+      }
+    }
+    const run = this.options.fix ? this.linter.lintAndFix(input) : { ...(cachedRun ?? this.linter.lint(input)), outputs: new Map<string, string>() };
+    store?.({ results: run.results, skipped: run.skipped });
+
+    const readProblems = targets
+      .filter((t) => t.problem && !t.contextOnly && !configFor(t.path).disabled.has('parse-error'))
+      .map((t): FileResult => ({ file: t.path, findings: [t.problem as Finding] }));
+    let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    );
+    results = this.applyBaseline(results);
+    const sources = new Map([...files, ...contextFiles].map((f) => [f.path, f.text] as const));
+    return { results, skipped: run.skipped, notices, outputs: run.outputs, sources, warnings };
+  }
+
+  private applyBaseline(results: FileResult[]): FileResult[] {
+    if (this.options.baseline === false) return results;
+    const path = resolve(this.cwd, this.options.baseline ?? BASELINE_FILE);
+    if (this.options.baseline === undefined && !existsSync(path)) return results;
+    try {
+      return Baseline.read(path).apply(results);
+    } catch (error) {
+      throw new NospofUsageError(`baseline ${this.display(path)}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Reads one discovered file if a language claims it; undefined otherwise. */
+  private readTarget(absolute: string, contextOnly: boolean): Target | undefined {
+    const path = this.display(absolute);
+    if (this.linter.languagesFor(path, () => readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length === 0) return undefined;
+    const read = readSourceFile(absolute, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if (read.ok) return { absolute, path, source: { path, text: read.text }, contextOnly };
+    return { absolute, path, source: undefined, problem: readProblem(path, read.problem, read.line, read.column), contextOnly };
+  }
+
+  /**
+   * The context of files named alone (a pre-commit hook passes changed files): every other file of their
+   * repository that a language of theirs reads, so the whole deployment unit is seen — the PDB beside a
+   * Deployment, the overlay that renders a base, the example that calls a module. Only the named files
+   * (and findings whose trail passes through them) are reported.
+   */
+  private contextFor(named: readonly string[], targets: readonly Target[]): Target[] {
+    if (named.length === 0) return [];
+    const have = new Set(targets.map((t) => t.absolute));
+    const wanted = new Set<string>();
+    for (const absolute of named) {
+      const target = targets.find((t) => t.absolute === absolute);
+      const head = target?.source?.text.slice(0, 4096) ?? (() => readHead(absolute));
+      for (const language of this.linter.languagesFor(this.display(absolute), head, this.forcedLanguageOrUndefined(absolute))) wanted.add(language.id);
+    }
+    const roots = new Set(named.map((absolute) => repositoryRootOf(dirname(absolute), isInside(this.cwd, absolute) ? this.cwd : dirname(absolute))));
+    const context: Target[] = [];
+    for (const root of roots) {
+      for (const file of walkRepository(root, (absolute) => this.ignoredOrConfigBroken(absolute)).files) {
+        if (have.has(file.path)) continue;
+        have.add(file.path);
+        const path = this.display(file.path);
+        const readers = this.linter.languagesFor(path, () => readHead(file.path), this.forcedLanguageOrUndefined(file.path));
+        if (!readers.some((l) => wanted.has(l.id))) continue;
+        const read = readSourceFile(file.path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+        if (read.ok) context.push({ absolute: file.path, path, source: { path, text: read.text }, contextOnly: true });
+      }
+    }
+    return context;
+  }
+
+  private resolvedConfig(absolute: string): ResolvedConfig {
+    const config = this.layeredConfig(this.configs.forFile(absolute));
+    return config.resolve(slash(relative(config.baseDir || this.cwd, absolute)));
+  }
+
+  /** The file's configuration with the caller's rules and settings above it. */
+  private layeredConfig(config: Config): Config {
+    if (!this.options.rules && Object.keys(this.extraSettings).length === 0) return config;
+    let layered = this.layered.get(config);
+    if (!layered) {
+      layered = config.withLayer({ ...(this.options.rules ? { rules: this.options.rules } : {}), settings: this.extraSettings });
+      this.layered.set(config, layered);
+    }
+    return layered;
+  }
+
+  private forcedLanguage(absolute: string): string | undefined {
+    const config = this.configs.forFile(absolute);
+    return config.languageFor(slash(relative(config.baseDir || this.cwd, absolute)));
+  }
+
+  private forcedLanguageOrUndefined(absolute: string): string | undefined {
+    try {
+      return this.forcedLanguage(absolute);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Ignore check during discovery that records a broken configuration instead of stopping at it. */
+  private ignoredOrConfigBroken(absolute: string): boolean {
+    if (!this.collectConfig(absolute)) return false;
+    return this.isIgnored(absolute);
+  }
+
+  /** Loads the configuration of a path, remembering its problems; false when it is broken. */
+  private collectConfig(absolute: string): boolean {
+    try {
+      this.configs.forFile(absolute);
+      return true;
+    } catch (error) {
+      const configError = asConfigError(error);
+      if (!configError) throw error;
+      for (const problem of configError.problems) {
+        const key = `${problem.file}\u0000${problem.line ?? ''}\u0000${problem.column ?? ''}\u0000${problem.path.join('.')}\u0000${problem.message}`;
+        if (!this.configProblems.has(key)) this.configProblems.set(key, [problem]);
+      }
+      return false;
+    }
+  }
+
+  /** Every configuration problem met in this run, at once. */
+  private throwConfigProblems(): void {
+    if (this.configProblems.size > 0) throw new ConfigError([...this.configProblems.values()].flat());
+  }
+
+  private display(absolute: string): string {
+    const rel = relative(this.cwd, absolute);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? slash(absolute) : slash(rel);
+  }
+}
+
+function readProblem(path: string, problem: string, line = 1, column = 1): Finding {
+  const position = { line, column, offset: 0 };
+  return { ruleId: 'parse-error', severity: 'error', message: problem, file: path, range: { start: position, end: position } };
+}
+
+/** A path that is a regular file (or a link to one), not a directory named on the command line. */
+function isFile(absolute: string): boolean {
+  try {
+    return statSync(absolute).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function slash(path: string): string {
+  return path.split(sep).join('/');
+}
