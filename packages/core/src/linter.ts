@@ -4,6 +4,7 @@ import { applyEdits } from './fix.js';
 import type { DeploymentUnit, Language, ParsedFile } from './language.js';
 import { interpolate } from './messages.js';
 import type { Node } from './node.js';
+import type { PolicyUnit } from './policy-input.js';
 import { plainRange, type Range } from './position.js';
 import type { AnyRule, ProjectContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
@@ -43,6 +44,19 @@ export interface LintInput {
   readonly contextFiles?: readonly SourceText[];
   /** Called as files are parsed and checked, for hosts that show progress on long runs. */
   onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
+  /**
+   * User policies, run by the host on what a language's `policyUnit` makes of each deployment unit that
+   * holds a file being linted. Only when given (policies cost a model of every unit). Its findings go
+   * through the pipeline of rule findings: the file's configuration (severity, off), suppressions,
+   * context-file filtering, duplicates; its skipped values join `skipped`.
+   */
+  unitPolicies?(unit: PolicyUnit): UnitPolicyResults;
+}
+
+/** What user policies found on one unit. */
+export interface UnitPolicyResults {
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedValue[];
 }
 
 export interface FixRun extends LintRun {
@@ -65,7 +79,7 @@ interface ParseEntry {
  * reads files itself; hosts hand it text.
  */
 export class Linter {
-  private readonly rules: ReadonlyMap<string, AnyRule>;
+  private readonly rules: Map<string, AnyRule>;
   private readonly parseCache = new Map<string, ParseEntry>();
 
   constructor(
@@ -77,6 +91,14 @@ export class Linter {
 
   get ruleList(): AnyRule[] {
     return [...this.rules.values()];
+  }
+
+  /**
+   * Adds rules known only at run time (a configuration's plugins, the rules of its policies). A rule runs
+   * only where a configuration enables it; an id already known keeps its first rule.
+   */
+  register(rules: readonly AnyRule[]): void {
+    for (const rule of rules) if (!this.rules.has(rule.meta.id)) this.rules.set(rule.meta.id, rule);
   }
 
   /** The language that owns a file: the forced one, else the first exclusive language that matches. */
@@ -158,6 +180,7 @@ export class Linter {
       }
     }
     this.runRepositoryRules(targets.flatMap((t) => t.parsed).filter(isApplicable), input, projectContext(units, paths, undefined), sourceOf, pending, skipped);
+    if (input.unitPolicies) this.runUnitPolicies(input.unitPolicies, units, targetPaths, input, sourceOf, pending, skipped);
 
     // Context files count for suppressions too: a `nospof-ignore` on a module call in a file that is only
     // context still silences the findings that call causes in the file being linted.
@@ -366,6 +389,48 @@ export class Linter {
     }
   }
 
+  /** Hands each unit that holds a linted file to the host's policies, once per unit. */
+  private runUnitPolicies(
+    hook: (unit: PolicyUnit) => UnitPolicyResults,
+    units: ReadonlyMap<string, LanguageUnits>,
+    targetPaths: ReadonlySet<string>,
+    input: LintInput,
+    sourceOf: (path: string) => SourceFile | undefined,
+    pending: PendingFindings,
+    skipped: SkippedValue[],
+  ): void {
+    for (const languageUnits of units.values()) {
+      const language = languageUnits.language;
+      if (!language.policyUnit) continue;
+      const seen = new Set<DeploymentUnit>();
+      for (const path of targetPaths) {
+        for (const unit of languageUnits.unitsOf(path)) {
+          if (seen.has(unit)) continue;
+          seen.add(unit);
+          let results: UnitPolicyResults;
+          try {
+            results = hook(language.policyUnit(unit, languageUnits.filesOf(unit), languageUnits.indexOf(unit), languageUnits.settings));
+          } catch (error) {
+            const config = input.configFor(path);
+            const range = sourceOf(path)?.lines.range(0, 0) ?? plainRange({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } });
+            pending.add({ finding: engineFinding(internalErrorRule, 'crashed', { rule: `${language.id} policies`, message: describeError(error) }, path, range, config), anchors: [] });
+            continue;
+          }
+          skipped.push(...results.skipped);
+          for (const finding of results.findings) {
+            const config = input.configFor(finding.file);
+            if (config.disabled.has(finding.ruleId)) continue;
+            const severity = config.rules.get(finding.ruleId)?.severity;
+            // A known rule this file's configuration does not run (a policy of another config file); an id
+            // no registry knows (a Rego result's own `id`) keeps the severity the policy gave it.
+            if (severity === undefined && this.rules.has(finding.ruleId)) continue;
+            pending.add({ finding: severity === undefined ? finding : { ...finding, severity }, anchors: [] });
+          }
+        }
+      }
+    }
+  }
+
   private suppress(
     pending: PendingFinding,
     directivesOf: (path: string) => Directive[],
@@ -391,7 +456,8 @@ export class Linter {
     const reasonOn = config.rules.has(suppressionReasonRule.meta.id);
     for (const directive of directives) {
       const rules = directive.rules.length === 0 ? 'all rules' : directive.rules.join(', ');
-      const unknownRules = directive.rules.filter((r) => !this.rules.has(r));
+      // `opa/<id>` ids are chosen by Rego results at evaluation time: no registry can know them all.
+      const unknownRules = directive.rules.filter((r) => !this.rules.has(r) && !r.startsWith('opa/'));
       if (unusedOn && unknownRules.length > 0) {
         for (const rule of unknownRules) findings.push(engineFinding(unusedSuppressionRule, 'unknownRule', { rule }, path, directive.range, config));
       } else if (unusedOn && !used.has(directive) && this.namesEnabledRule(directive, config)) {

@@ -13,7 +13,8 @@ export class LanguageUnits {
   constructor(
     readonly language: Language,
     readonly files: readonly ParsedFile[],
-    private readonly settings: Settings,
+    /** The settings of the language's first file, which every unit of the run is built with. */
+    readonly settings: Settings,
   ) {
     this.filesByPath = new Map(files.map((f) => [f.source.path, f] as const));
     this.single = language.units ? undefined : { id: '', files: files.map((f) => f.source.path) };
@@ -41,11 +42,13 @@ export class LanguageUnits {
   /** The cross-file index of one unit, built the first time a rule of the unit needs it. */
   indexOf(unit: DeploymentUnit): unknown {
     if (!this.language.index) return undefined;
-    if (!this.indexes.has(unit)) {
-      const files = unit.files.map((p) => this.filesByPath.get(p)).filter((f): f is ParsedFile => f !== undefined);
-      this.indexes.set(unit, this.language.index(files, this.settings));
-    }
+    if (!this.indexes.has(unit)) this.indexes.set(unit, this.language.index(this.filesOf(unit), this.settings));
     return this.indexes.get(unit);
+  }
+
+  /** The parsed files of one unit. */
+  filesOf(unit: DeploymentUnit): ParsedFile[] {
+    return unit.files.map((p) => this.filesByPath.get(p)).filter((f): f is ParsedFile => f !== undefined);
   }
 
   /** The index of every file of the language in the run, for rules of other languages and repository rules. */
