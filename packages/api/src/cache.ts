@@ -29,9 +29,12 @@ export function fingerprint(
   contextFiles: readonly SourceText[],
   configFor: (path: string) => ResolvedConfig,
   languageOf: (path: string) => string | undefined,
+  /** What else decides the findings: the content of the policies and plugins the configurations name. */
+  policies = '',
 ): string {
   const hash = createHash('sha256');
   hash.update(`nospof ${version}\n`);
+  hash.update(`policies ${policies}\n`);
   const configs = new Map<ResolvedConfig, string>();
   for (const [kind, list] of [['file', files], ['context', contextFiles]] as const) {
     for (const file of list) {

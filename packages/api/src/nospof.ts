@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   ConfigError,
   RuleRegistry,
   validateRuleSetting,
+  type AnyRule,
   type Config,
   type ConfigProblem,
   type FileResult,
@@ -14,11 +15,16 @@ import {
   type RuleSetting,
   type SkippedValue,
   type SourceText,
+  toPolicyInput,
+  type PolicyInput,
+  type PolicyUnit,
+  type UnitPolicyResults,
 } from '@nospof/core';
 import { Baseline, BASELINE_FILE } from './baseline.js';
 import { cacheSecret, DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
 import { asConfigError, readConfigFromDisk } from './config/config-load.js';
 import { ConfigStore } from './config/config-store.js';
+import { PolicyStore } from './policies/policy-store.js';
 import { NoFilesError, NospofUsageError } from './errors.js';
 import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
 import { DEFAULT_MAX_FILE_BYTES, readHead, readSourceFile } from './files/read-file.js';
@@ -99,6 +105,8 @@ export class Nospof {
   private readonly layered = new WeakMap<Config, Config>();
   private readonly extraSettings: Readonly<Record<string, unknown>>;
   private readonly configProblems = new Map<string, ConfigProblem[]>();
+  private readonly policies: PolicyStore;
+  private readonly registered = new WeakSet<object>();
 
   constructor(private readonly options: NospofOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
@@ -111,13 +119,16 @@ export class Nospof {
     this.extraSettings = { ...(options.settings ?? {}), ...terraformSettings(options.terraform ?? {}, this.cwd, terraform) };
     const explicit = options.config === undefined ? undefined : resolve(this.cwd, options.config);
     if (explicit && !existsSync(explicit)) throw new NospofUsageError(`--config ${options.config}: no such file`);
-    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd);
+    this.policies = new PolicyStore(builtinCatalog, readConfigFromDisk, { plugins: options.plugins !== false, languages: languages.map((l) => l.id) });
+    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd, this.policies);
   }
 
   /** Lints the files the patterns (paths, directories, globs) match; `[]` means the working directory. */
   async lintFiles(patterns: readonly string[]): Promise<LintReport> {
     const inputs = patterns.length === 0 ? ['.'] : patterns;
-    const found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
+    let found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
+    // Configurations that name policies were read without their rules: load them, then look again.
+    if (await this.loadPolicies()) found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
     const targets: Target[] = [];
     for (const file of found.files) {
       const target = this.readTarget(file.path, file.contextOnly);
@@ -130,7 +141,10 @@ export class Nospof {
     const unmatched = inputs.filter((p, i) => !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => linted.has(file)));
     if (this.options.errorOnUnmatchedPattern !== false && unmatched.length > 0) throw new NoFilesError(unmatched);
     const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
-    const report = await this.run([...targets, ...this.contextFor(named, targets)], found.notices);
+    const context = this.contextFor(named, targets);
+    await this.loadPolicies();
+    this.throwConfigProblems();
+    const report = await this.run([...targets, ...context], found.notices);
     // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
     // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
     const read = new Set(report.results.filter((r) => r.language !== undefined || r.findings.length > 0).map((r) => resolve(this.cwd, r.file)));
@@ -148,16 +162,84 @@ export class Nospof {
     const absolute = resolve(this.cwd, options.filePath ?? 'stdin.yaml');
     const path = this.display(absolute);
     this.collectConfig(absolute);
+    if (await this.loadPolicies()) this.collectConfig(absolute);
     this.throwConfigProblems();
     const target: Target = { absolute, path, source: { path, text }, contextOnly: false };
     const context = options.filePath !== undefined && existsSync(absolute) ? this.contextFor([absolute], [target]) : [];
+    await this.loadPolicies();
+    this.throwConfigProblems();
     return this.run([target, ...context], []);
+  }
+
+  /**
+   * What user policies see of a file: the input of each deployment unit it belongs to (usually one), as
+   * `nospof input` prints it. Empty when the file's language gives policies no model.
+   */
+  async policyInputFor(filePath: string): Promise<PolicyInput[]> {
+    const absolute = resolve(this.cwd, filePath);
+    if (!isFile(absolute)) throw new NospofUsageError(`${filePath}: no such file`);
+    this.collectConfig(absolute);
+    if (await this.loadPolicies()) this.collectConfig(absolute);
+    this.throwConfigProblems();
+    const target = this.readTarget(absolute, false);
+    if (!target) throw new NospofUsageError(`${filePath}: no language nospof reads claims this file`);
+    if (!target.source) throw new NospofUsageError(`${filePath}: ${target.problem?.message ?? 'cannot be read'}`);
+    const context = this.contextFor([absolute], [target]);
+    const configFor = (path: string) => this.resolvedConfig(resolve(this.cwd, path));
+    const units: PolicyInput[] = [];
+    this.linter.lint({
+      files: [target.source],
+      contextFiles: context.flatMap((t) => (t.source ? [t.source] : [])),
+      configFor,
+      languageOf: (path) => this.forcedLanguage(resolve(this.cwd, path)),
+      unitPolicies: (unit) => {
+        if (unit.files.includes(target.path)) units.push(toPolicyInput(unit));
+        return { findings: [], skipped: [] };
+      },
+    });
+    return units;
+  }
+
+  /**
+   * Loads the policies of every configuration met so far that names some (once per configuration file),
+   * registers their rules, and forgets the problems recorded while they were unknown. True when any
+   * configuration changed.
+   */
+  private async loadPolicies(): Promise<boolean> {
+    if (!(await this.configs.loadPolicies())) return false;
+    for (const { policies } of this.policies.loaded()) {
+      if (this.registered.has(policies)) continue;
+      this.registered.add(policies);
+      this.linter.register(policies.linterRules, { prefixes: policies.unloadedPrefixes });
+    }
+    this.configProblems.clear();
+    return true;
+  }
+
+  /** The policies that judge a unit: those of the configuration of its entry file. */
+  private unitPolicies(unit: PolicyUnit): UnitPolicyResults {
+    const entry = unit.files[0];
+    const policies = entry === undefined ? undefined : this.policies.policiesFor(this.configs.configFileFor(resolve(this.cwd, entry)));
+    return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
   }
 
   /** The effective configuration of a file: rules with severities and options, and settings. */
   configFor(filePath: string): ResolvedConfig {
     const absolute = resolve(this.cwd, filePath);
     return this.resolvedConfig(absolute);
+  }
+
+  /**
+   * Every rule a file (or, for a directory, the files directly in it) is linted with: the built-in
+   * rules, then the rules of the plugins and policies its configuration names (loaded if need be).
+   */
+  async rulesFor(path = '.'): Promise<AnyRule[]> {
+    const absolute = resolve(this.cwd, path);
+    const probe = isDirectory(absolute) ? join(absolute, '.nospof-rules') : absolute;
+    this.collectConfig(probe);
+    if (await this.loadPolicies()) this.collectConfig(probe);
+    this.throwConfigProblems();
+    return [...allRules, ...(this.policies.policiesFor(this.configs.configFileFor(probe))?.listed ?? [])];
   }
 
   /** The config file that applies to a path, if any. */
@@ -192,8 +274,16 @@ export class Nospof {
     const byPath = new Map(targets.map((t) => [t.path, t] as const));
     const configFor = (path: string) => this.resolvedConfig(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
     const languageOf = (path: string) => this.forcedLanguage(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
-    const input = { files, contextFiles, configFor, languageOf, ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}) };
-    const warnings: string[] = [];
+    const loadedPolicies = this.policies.loaded();
+    const input = {
+      files,
+      contextFiles,
+      configFor,
+      languageOf,
+      ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+      ...(loadedPolicies.length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
+    };
+    const warnings: string[] = loadedPolicies.flatMap(({ configFile, policies }) => policies.notices.map((n) => `${this.display(configFile)}: ${n}`));
 
     let cachedRun: LintRun | undefined;
     let store: ((run: LintRun) => void) | undefined;
@@ -206,7 +296,7 @@ export class Nospof {
       if (amongScanned) warnings.push(`the cache location ${this.display(location)} is among the scanned files; it is not used (choose one outside them, e.g. node_modules/.cache/nospof)`);
       else if (!secret) warnings.push('no cache key could be stored (set NOSPOF_CACHE_SECRET); the cache is not used');
       else {
-        const key = fingerprint(version, files, contextFiles, configFor, languageOf);
+        const key = fingerprint(version, files, contextFiles, configFor, languageOf, loadedPolicies.map((p) => `${p.configFile}\u0000${p.policies.digest}`).join('\n'));
         const read = readCache(location, key, secret);
         if ('run' in read) cachedRun = read.run;
         else store = (fresh) => writeCache(location, key, fresh, secret);
@@ -342,6 +432,14 @@ export class Nospof {
 function readProblem(path: string, problem: string, line = 1, column = 1): Finding {
   const position = { line, column, offset: 0 };
   return { ruleId: 'parse-error', severity: 'error', message: problem, file: path, range: { start: position, end: position } };
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A path that is a regular file (or a link to one), not a directory named on the command line. */

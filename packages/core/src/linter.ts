@@ -97,9 +97,17 @@ export class Linter {
    * Adds rules known only at run time (a configuration's plugins, the rules of its policies). A rule runs
    * only where a configuration enables it; an id already known keeps its first rule.
    */
-  register(rules: readonly AnyRule[]): void {
+  register(rules: readonly AnyRule[], options: { readonly prefixes?: readonly string[] } = {}): void {
     for (const rule of rules) if (!this.rules.has(rule.meta.id)) this.rules.set(rule.meta.id, rule);
+    for (const prefix of options.prefixes ?? []) this.knownPrefixes.add(`${prefix}/`);
   }
+
+  /**
+   * Rule id prefixes whose rules exist though this run does not know them: a plugin left unloaded
+   * (`--no-plugins`) still owns its ids, and a suppression naming one is not an unknown rule. `opa/` ids
+   * are chosen by Rego results at evaluation time: no registry can know them all.
+   */
+  private readonly knownPrefixes = new Set<string>(['opa/']);
 
   /** The language that owns a file: the forced one, else the first exclusive language that matches. */
   languageFor(path: string, head: string | (() => string), forced?: string): Language | undefined {
@@ -456,8 +464,7 @@ export class Linter {
     const reasonOn = config.rules.has(suppressionReasonRule.meta.id);
     for (const directive of directives) {
       const rules = directive.rules.length === 0 ? 'all rules' : directive.rules.join(', ');
-      // `opa/<id>` ids are chosen by Rego results at evaluation time: no registry can know them all.
-      const unknownRules = directive.rules.filter((r) => !this.rules.has(r) && !r.startsWith('opa/'));
+      const unknownRules = directive.rules.filter((r) => !this.rules.has(r) && !this.knownPrefixes.has(`${r.slice(0, r.indexOf('/'))}/`));
       if (unusedOn && unknownRules.length > 0) {
         for (const rule of unknownRules) findings.push(engineFinding(unusedSuppressionRule, 'unknownRule', { rule }, path, directive.range, config));
       } else if (unusedOn && !used.has(directive) && this.namesEnabledRule(directive, config)) {
@@ -471,10 +478,14 @@ export class Linter {
     return findings;
   }
 
-  /** A suppression of a rule that is off for this file is not "unused": it waits for the rule to be on. */
+  /**
+   * A suppression of a rule that is off for this file is not "unused": it waits for the rule to be on. Nor
+   * is one of a rule the configuration names but the engine does not run (a plugin left unloaded, a Rego
+   * result's own id): whether it would have fired is not known.
+   */
   private namesEnabledRule(directive: Directive, config: ResolvedConfig): boolean {
     if (directive.rules.length === 0) return true;
-    return directive.rules.some((r) => config.rules.has(r));
+    return directive.rules.some((r) => config.rules.has(r) && this.rules.has(r));
   }
 }
 

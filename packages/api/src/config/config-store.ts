@@ -1,6 +1,8 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { Config } from '@nospof/core';
 import { CONFIG_NAMES, isConfigFileName } from './config-file.js';
+import { ConfigError } from '@nospof/core';
+import type { PolicyStore } from '../policies/policy-store.js';
 import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from './config-load.js';
 
 /**
@@ -20,7 +22,20 @@ export class ConfigStore {
     private readonly explicit: string | undefined,
     /** Where the default configuration's globs are relative to, when no config file applies. */
     private readonly defaultBase: string,
+    /** The policies and plugins configurations name; without it, naming them is a configuration error. */
+    readonly policies?: PolicyStore,
   ) {}
+
+  /**
+   * Loads the policies of every configuration met so far that names some, and forgets those
+   * configurations so the next lookup resolves them with their policies' rules. True when any changed.
+   */
+  async loadPolicies(): Promise<boolean> {
+    if (!this.policies) return false;
+    const changed = await this.policies.loadPending();
+    for (const file of changed) this.loaded.delete(file);
+    return changed.length > 0;
+  }
 
   /** The config file that applies to `path`, if any. */
   configFileFor(path: string): string | undefined {
@@ -43,7 +58,14 @@ export class ConfigStore {
   load(file: string): LoadedConfig {
     let loaded = this.loaded.get(file);
     if (!loaded) {
-      loaded = loadConfig(file, this.readText, this.catalog);
+      loaded = loadConfig(file, this.readText, this.policies?.catalogFor(file) ?? this.catalog);
+      // Policies that failed to load are the configuration's problem, reported first: the rules of the
+      // policies are then unknown, and "unknown rule" for each would only repeat it.
+      const policyError = this.policies?.errorFor(file);
+      if (policyError) {
+        const others = (loaded.error?.problems ?? []).filter((p) => !p.message.startsWith('unknown rule'));
+        loaded = { error: new ConfigError([...policyError.problems, ...others]), files: loaded.files, reads: loaded.reads };
+      }
       this.loaded.set(file, loaded);
     }
     return loaded;
@@ -58,6 +80,7 @@ export class ConfigStore {
   affectedBy(path: string): boolean {
     if (isConfigFileName(basename(path))) return true;
     if (this.explicit === path) return true;
+    if (this.policies?.affectedBy(path)) return true;
     for (const loaded of this.loaded.values()) if (loaded.files.has(path)) return true;
     return false;
   }
@@ -65,6 +88,7 @@ export class ConfigStore {
   invalidate(): void {
     this.nearest.clear();
     this.loaded.clear();
+    this.policies?.invalidate();
   }
 
   private nearestFrom(dir: string): string | undefined {
