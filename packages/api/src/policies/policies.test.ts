@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '@nospof/core';
+import type { ConfigError } from '@nospof/core';
 import { Nospof } from '../nospof.js';
 import { installManifestPolicyUnit } from './manifest-policy-unit.test-support.js';
 
