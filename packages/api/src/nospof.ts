@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
+  Config as EngineConfig,
   ConfigError,
   RuleRegistry,
   validateRuleSetting,
@@ -29,7 +30,9 @@ import { NoFilesError, NospofUsageError } from './errors.js';
 import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
 import { DEFAULT_MAX_FILE_BYTES, readHead, readSourceFile } from './files/read-file.js';
 import { writeFixes, type FixWrite } from './fix-writer.js';
-import { allRules, builtinCatalog, createLinter, languages } from './registry.js';
+import { allRules, builtinCatalog, createLinter, languages, sampleFileNames } from './registry.js';
+import { loadPolicyFile, runPolicyTests, type PolicyFile, type PolicyTestReport } from '@nospof/policy';
+import { readSmallTextFile } from './fs/read-text.js';
 import { terraformSettings, type TerraformVariables } from './terraform-vars.js';
 import { version } from './version.js';
 
@@ -197,6 +200,53 @@ export class Nospof {
         return { findings: [], skipped: [] };
       },
     });
+    return units;
+  }
+
+  /**
+   * Runs the `tests:` snippets of declarative policy files (`nospof test-policies`): the files named, or
+   * every declarative policy file the configuration of the working directory names. Throws
+   * `PolicyLoadError` for a policy file that cannot be loaded.
+   */
+  async testPolicies(files: readonly string[] = []): Promise<PolicyTestReport & { readonly files: readonly string[] }> {
+    let policyFiles: PolicyFile[];
+    if (files.length > 0) {
+      const languageIds = languages.map((l) => l.id);
+      policyFiles = files.map((file) => {
+        const absolute = resolve(this.cwd, file);
+        if (!isFile(absolute)) throw new NospofUsageError(`${file}: no such file`);
+        return loadPolicyFile(readSmallTextFile(absolute), this.display(absolute), { languages: languageIds });
+      });
+    } else {
+      const probe = join(this.cwd, '.nospof-policies');
+      this.collectConfig(probe);
+      if (await this.loadPolicies()) this.collectConfig(probe);
+      this.throwConfigProblems();
+      policyFiles = [...(this.policies.policiesFor(this.configs.configFileFor(probe))?.set.files ?? [])];
+    }
+    const report = await runPolicyTests(policyFiles, (language, snippet) => this.snippetUnits(language, snippet));
+    return { ...report, files: policyFiles.map((f) => f.file) };
+  }
+
+  /** The deployment units of a policy test snippet, read as `language` like files on disk. */
+  private snippetUnits(language: string, files: readonly { readonly path: string | undefined; readonly text: string }[]): PolicyUnit[] {
+    const fallback = sampleFileNames[language] ?? 'snippet';
+    const sources = files.map((f, i) => ({ path: f.path ?? (i === 0 ? fallback : `${i}-${fallback}`), text: f.text }));
+    const defaults = EngineConfig.defaults(allRules).resolve('');
+    const units: PolicyUnit[] = [];
+    // A linter of its own: snippets must not share the parse cache with the repository's files.
+    const linter = createLinter();
+    linter.lint({
+      files: sources,
+      configFor: () => defaults,
+      languageOf: () => language,
+      unitPolicies: (unit) => {
+        if (unit.language === language) units.push(unit);
+        return { findings: [], skipped: [] };
+      },
+    });
+    const broken = linter.parse(sources[0] as SourceText, language)?.errors[0];
+    if (units.length === 0 && broken) throw new Error(`${sources[0]?.path}:${broken.range.start.line}: ${broken.message}`);
     return units;
   }
 
