@@ -44,6 +44,12 @@ import { outcomeDiagnostics } from './outcome-diagnostics.js';
 export interface InitializationOptions {
   /** Wait after the last keystroke before linting; 150 ms unless set. */
   readonly debounceMs?: number;
+  /**
+   * The editor does not trust the workspace (VS Code's Restricted Mode): plugins and policy bundles the
+   * configuration names are never loaded (declarative policies, being data, still run), and a
+   * `configPath` setting, which the workspace itself may set, is ignored.
+   */
+  readonly untrustedWorkspace?: boolean;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -67,6 +73,7 @@ export class NospofServer {
   private capabilities: ClientCapabilities = {};
   private pushedSettings: unknown;
   private debounceMs = DEFAULT_DEBOUNCE_MS;
+  private trusted = true;
 
   constructor(private readonly connection: Connection) {}
 
@@ -91,6 +98,8 @@ export class NospofServer {
     this.capabilities = params.capabilities;
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) this.debounceMs = options.debounceMs;
+    // Anything but an explicit "trusted" from an editor that has the notion is taken at its word.
+    this.trusted = options?.untrustedWorkspace !== true;
     for (const folder of workspaceFoldersOf(params)) this.addFolder(folder);
     return {
       capabilities: {
@@ -124,7 +133,7 @@ export class NospofServer {
 
   private addFolder(folder: WorkspaceFolder): Workspace {
     const root = uriToPath(folder.uri) ?? folder.uri;
-    const project = new Workspace(root, (path) => this.readText(path));
+    const project = new Workspace(root, (path) => this.readText(path), { plugins: this.trusted });
     this.folders.push(project);
     // Deepest folder first, so a nested folder owns its files.
     this.folders.sort((a, b) => b.root.length - a.root.length);
@@ -140,7 +149,7 @@ export class NospofServer {
 
   private async indexFolder(project: Workspace): Promise<void> {
     const settings = await this.settingsFor(pathToUri(project.root));
-    project.useConfigPath(settings.configPath);
+    project.useConfigPath(this.trusted ? settings.configPath : undefined);
     // Without progress support the library hands back a silent reporter; a client that errors gets one too.
     const progress: ProgressSink = await this.connection.window.createWorkDoneProgress().catch(() => silentProgress);
     const started = performance.now();
@@ -161,7 +170,7 @@ export class NospofServer {
     const dir = this.looseRoot(dirname(path));
     let project = this.loose.get(dir);
     if (!project) {
-      project = new Workspace(dir, (p) => this.readText(p));
+      project = new Workspace(dir, (p) => this.readText(p), { plugins: this.trusted });
       this.loose.set(dir, project);
     }
     return project;
@@ -306,7 +315,7 @@ export class NospofServer {
     // The config path belongs to the folder, not the file: asked for the folder so files cannot disagree.
     const { configPath } = await this.settingsFor(pathToUri(project.root));
     if (this.documents.get(uri)?.version !== version) return;
-    if (project.useConfigPath(configPath)) this.relintWorkspace(project, 0, uri);
+    if (project.useConfigPath(this.trusted ? configPath : undefined)) this.relintWorkspace(project, 0, uri);
     if (!settings.enable) {
       this.lastLint.delete(uri);
       if (this.published.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -314,10 +323,25 @@ export class NospofServer {
     }
     const text = document.getText();
     if (project.isConfigDocument(path)) {
-      const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p)), (m) => this.connection.console.error(m), path);
+      // Its policies load as for any file it governs, so their rule ids are known and their problems shown here.
+      try {
+        await project.preparePolicies(path);
+      } catch (error) {
+        this.connection.console.error(`nospof: loading the policies of ${path} failed: ${describe(error)}`);
+      }
+      if (this.documents.get(uri)?.version !== version) return;
+      const { catalog, policyProblems } = project.configValidation(path);
+      const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p), catalog, policyProblems), (m) => this.connection.console.error(m), path);
       this.publish(uri, version, diagnostics);
       return;
     }
+    // Policies and plugins load once per configuration (asynchronously: wasm, imports), then serve every keystroke.
+    try {
+      for (const notice of await project.preparePolicies(path)) this.connection.console.warn(`nospof: ${notice}`);
+    } catch (error) {
+      this.connection.console.error(`nospof: loading the policies for ${path} failed: ${describe(error)}`);
+    }
+    if (this.documents.get(uri)?.version !== version) return;
     let outcome: LintOutcome | undefined;
     const diagnostics = guardedLint(
       () => {

@@ -1,10 +1,11 @@
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { ConfigError, FileResult, Language, Linter, ResolvedConfig, SourceText } from '@nospof/core';
+import type { ConfigError, ConfigProblem, FileResult, Language, Linter, PolicyUnit, ResolvedConfig, SourceText, UnitPolicyResults } from '@nospof/core';
 import { isConfigFileName } from '../config/config-file.js';
-import { asConfigError, type ReadText } from '../config/config-load.js';
+import { asConfigError, type ConfigCatalog, type ReadText } from '../config/config-load.js';
 import { ConfigStore } from '../config/config-store.js';
 import { ALWAYS_SKIPPED } from '../files/discover.js';
-import { builtinCatalog, createLinter } from '../registry.js';
+import { PolicyStore } from '../policies/policy-store.js';
+import { builtinCatalog, createLinter, languages } from '../registry.js';
 
 /** The outcome of linting one open document. */
 export type LintOutcome =
@@ -24,12 +25,36 @@ export class Workspace {
   private readonly open = new Map<string, string>();
   private configs: ConfigStore;
   private configPath: string | undefined;
+  private readonly policies: PolicyStore;
+  private readonly registered = new WeakSet<object>();
 
   constructor(
     readonly root: string,
     private readonly readText: ReadText,
+    /** `plugins: false` (an untrusted workspace): load no plugin and no policy bundle, whatever the configuration names. */
+    options: { readonly plugins?: boolean } = {},
   ) {
-    this.configs = new ConfigStore(builtinCatalog, readText, undefined, root);
+    this.policies = new PolicyStore(builtinCatalog, readText, { plugins: options.plugins !== false, languages: languages.map((l) => l.id) });
+    this.configs = new ConfigStore(builtinCatalog, readText, undefined, root, this.policies);
+  }
+
+  /**
+   * Loads the policies and plugins of the configurations met so far that name some (once, until a
+   * configuration or policy file changes), so the next `lint` runs them. Returns what was left unloaded
+   * (`plugins: false`), newly, as sentences for the host to show.
+   */
+  async preparePolicies(path: string): Promise<string[]> {
+    // Meeting the file's configuration is what marks its policies as wanted.
+    this.isIgnored(path);
+    if (!(await this.configs.loadPolicies())) return [];
+    const notices: string[] = [];
+    for (const { configFile, policies } of this.policies.loaded()) {
+      if (this.registered.has(policies)) continue;
+      this.registered.add(policies);
+      this.linter.register(policies.linterRules, { prefixes: policies.unloadedPrefixes });
+      notices.push(...policies.notices.map((n) => `${this.relative(configFile)}: ${n}`));
+    }
+    return notices;
   }
 
   contains(path: string): boolean {
@@ -44,11 +69,20 @@ export class Workspace {
     return join(this.root, relativePath);
   }
 
+  /**
+   * What a configuration file is validated with as it is typed: the catalog with its policies' rules,
+   * and the problems of loading its policies (after `preparePolicies`).
+   */
+  configValidation(configFile: string): { readonly catalog: ConfigCatalog; readonly policyProblems: readonly ConfigProblem[] } {
+    return { catalog: this.policies.catalogFor(configFile), policyProblems: this.policies.errorFor(configFile)?.problems ?? [] };
+  }
+
   /** Switches to another configuration file (relative to the root; undefined: the nearest config file). */
   useConfigPath(configPath: string | undefined): boolean {
     if (configPath === this.configPath) return false;
     this.configPath = configPath;
-    this.configs = new ConfigStore(builtinCatalog, this.readText, configPath === undefined ? undefined : resolve(this.root, configPath), this.root);
+    this.policies.invalidate();
+    this.configs = new ConfigStore(builtinCatalog, this.readText, configPath === undefined ? undefined : resolve(this.root, configPath), this.root, this.policies);
     return true;
   }
 
@@ -148,6 +182,7 @@ export class Workspace {
       contextFiles: this.contextFor(rel),
       configFor: (p) => this.resolvedConfig(this.absolute(p)),
       languageOf: (p) => this.forcedLanguage(this.absolute(p)),
+      ...(this.policies.loaded().length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
     });
     const result = run.results.find((r) => r.file === rel);
     if (!result) return { kind: 'unclaimed' };
@@ -170,6 +205,13 @@ export class Workspace {
       languageOf: (p) => this.forcedLanguage(this.absolute(p)),
     });
     return run.outputs.get(rel);
+  }
+
+  /** The policies of the configuration of a unit's entry file, loaded by `preparePolicies`. */
+  private unitPolicies(unit: PolicyUnit): UnitPolicyResults {
+    const entry = unit.files[0];
+    const policies = entry === undefined ? undefined : this.policies.policiesFor(this.configs.configFileFor(this.absolute(entry)));
+    return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
   }
 
   private contextFor(rel: string): SourceText[] {
