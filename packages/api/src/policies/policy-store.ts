@@ -192,6 +192,8 @@ function problemAt(d: PolicyDeclaration, problem: PolicyLoadError['problems'][nu
   return at(d, path, formatPolicyProblem(problem));
 }
 
+const ANY_OPTIONS = Array.from({ length: 8 }, () => ({}));
+
 /** A rule a configuration may name whose findings come from elsewhere (an `opa/` id, an unloaded plugin). */
 function placeholder(id: string): AnyRule {
   return defineRule({
@@ -209,7 +211,8 @@ function placeholder(id: string): AnyRule {
         preset: 'strict',
       },
       messages: {},
-      schema: [],
+      // Options are the unloaded rule's to check: any value is accepted, so the configuration stays valid.
+      schema: ANY_OPTIONS,
       defaultOptions: [],
       fixable: false,
     },
