@@ -125,6 +125,21 @@ describe('policies a configuration names', () => {
     expect([problem?.path, problem?.line, problem?.message]).toEqual([['polices'], 1, 'unknown key (did you mean "policies"?)']);
   });
 
+  it('named by a repository file another extends resolve from that file\'s directory', async () => {
+    const root = tree({ '.nospof.yaml': 'extends: [./ci/base.yaml]\n', 'ci/base.yaml': 'policies: [org.yaml]\n', 'ci/org.yaml': POLICY, 'deploy/app.yaml': DEPLOYMENT });
+    const { findings } = await policyFindings(root);
+    expect(findings.map((f) => f.ruleId)).toEqual(['policy/payments-replicas']);
+  });
+
+  it('keep opa/ rule ids valid in rules: when a bundle is named, also under plugins: false', async () => {
+    const root = tree({ '.nospof.yaml': 'policies: [policy/bundle.tar.gz]\nrules: { opa/payments-replicas: warning, opa/nospof/deny: off }\n', 'deploy/app.yaml': DEPLOYMENT });
+    const report = await new Nospof({ cwd: root, plugins: false, baseline: false }).lintFiles(['.']);
+    expect(report.warnings).toEqual(['.nospof.yaml: policy/bundle.tar.gz not loaded: --no-plugins']);
+    // Without a bundle, an opa/ id names nothing: an unknown rule like any other.
+    const none = tree({ '.nospof.yaml': 'policies: [policy/org.yaml]\nrules: { opa/payments-replicas: warning }\n', 'policy/org.yaml': POLICY, 'deploy/app.yaml': DEPLOYMENT });
+    expect((await configError(new Nospof({ cwd: none }).lintFiles(['.']))).problems.map((p) => p.message)).toEqual([expect.stringContaining('unknown rule')]);
+  });
+
   it('give nospof input the exact input of the file\'s unit', async () => {
     const root = tree({ '.nospof.yaml': 'rules: {}\n', 'deploy/app.yaml': DEPLOYMENT });
     const inputs = await new Nospof({ cwd: root }).policyInputFor('deploy/app.yaml');
