@@ -133,6 +133,15 @@ describe('nospof with policies', () => {
     expect(result.code).toBe(1);
   });
 
+  it('takes --rule for a policy rule, and exits 2 with a suggestion for an unknown one', async () => {
+    const root = tempTree({ '.nospof.yaml': config(), 'policy/org.yaml': POLICIES, 'deploy/app.yaml': deployment(3), '.github/workflows/ci.yml': WORKFLOW });
+    const warned = await runCli(['--rule', 'policy/job-timeout: off'], root);
+    expect([warned.code, warned.stdout]).toEqual([0, '']);
+    const typo = await runCli(['--rule', 'policy/job-timeouts: off'], root);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('rule policy/job-timeouts: unknown rule (did you mean "policy/job-timeout"?)');
+  });
+
   it('lists policy rules in nospof rules', async () => {
     const root = tempTree({ '.nospof.yaml': config(), 'policy/org.yaml': POLICIES });
     const result = await runCli(['rules', '--format', 'json'], root);

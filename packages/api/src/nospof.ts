@@ -110,13 +110,15 @@ export class Nospof {
   private readonly configProblems = new Map<string, ConfigProblem[]>();
   private readonly policies: PolicyStore;
   private readonly registered = new WeakSet<object>();
+  private readonly deferredRules = new Map<string, RuleSetting>();
 
   constructor(private readonly options: NospofOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
     const registry = new RuleRegistry(allRules);
     for (const [id, setting] of Object.entries(options.rules ?? {})) {
-      const problem = validateRuleSetting(id, setting, registry)[0];
-      if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
+      // A rule of a policy or plugin is known once the configuration's policies load: checked then.
+      if (!registry.has(id)) this.deferredRules.set(id, setting);
+      else checkRuleFlag(id, setting, registry);
     }
     const terraform = languages.find((l) => l.id === 'terraform');
     this.extraSettings = { ...(options.settings ?? {}), ...terraformSettings(options.terraform ?? {}, this.cwd, terraform) };
@@ -289,6 +291,7 @@ export class Nospof {
     this.collectConfig(probe);
     if (await this.loadPolicies()) this.collectConfig(probe);
     this.throwConfigProblems();
+    this.checkDeferredRules();
     return [...allRules, ...(this.policies.policiesFor(this.configs.configFileFor(probe))?.listed ?? [])];
   }
 
@@ -318,7 +321,15 @@ export class Nospof {
     return Baseline.write(resolve(this.cwd, path), report.results);
   }
 
+  /** `rules` naming no built-in rule must name a rule of the policies or plugins the run loaded. */
+  private checkDeferredRules(): void {
+    if (this.deferredRules.size === 0) return;
+    const registry = new RuleRegistry([...allRules, ...this.policies.loaded().flatMap(({ policies }) => policies.rules)]);
+    for (const [id, setting] of this.deferredRules) checkRuleFlag(id, setting, registry);
+  }
+
   private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[]): Promise<LintReport> {
+    this.checkDeferredRules();
     const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
     const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
     const byPath = new Map(targets.map((t) => [t.path, t] as const));
@@ -477,6 +488,11 @@ export class Nospof {
     const rel = relative(this.cwd, absolute);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? slash(absolute) : slash(rel);
   }
+}
+
+function checkRuleFlag(id: string, setting: RuleSetting, registry: RuleRegistry): void {
+  const problem = validateRuleSetting(id, setting, registry)[0];
+  if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
 }
 
 function readProblem(path: string, problem: string, line = 1, column = 1): Finding {

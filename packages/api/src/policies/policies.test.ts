@@ -89,6 +89,15 @@ describe('policies a configuration names', () => {
     expect((await policyFindings(off)).findings).toEqual([]);
   });
 
+  it('take --rule settings once their rules are known, and refuse an unknown one', async () => {
+    const root = tree({ '.nospof.yaml': 'policies: [policy/redundancy.yaml]\n', 'policy/redundancy.yaml': POLICY, 'deploy/app.yaml': DEPLOYMENT });
+    const { findings } = await policyFindings(root, { rules: { 'policy/payments-replicas': 'info' } });
+    expect(findings.map((f) => f.severity)).toEqual(['info']);
+    const typo = new Nospof({ cwd: root, rules: { 'policy/payments-replica': 'info' } });
+    await expect(typo.lintFiles(['.'])).rejects.toThrow(/rule policy\/payments-replica: unknown rule \(did you mean "policy\/payments-replicas"\?\)/);
+    expect(() => new Nospof({ cwd: root, rules: { 'kubernetes/min-replicas': ['error', { nope: 1 }] } })).toThrow(/rule kubernetes\/min-replicas/);
+  });
+
   it('are not loaded when no configuration names them', async () => {
     const root = tree({ '.nospof.yaml': 'rules: {}\n', 'policy/redundancy.yaml': POLICY, 'deploy/app.yaml': DEPLOYMENT });
     expect((await policyFindings(root)).findings).toEqual([]);
