@@ -148,6 +148,14 @@ describe('nospof with policies', () => {
     expect(result.code).toBe(0);
     const ids = (JSON.parse(result.stdout) as { id: string }[]).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['kubernetes/min-replicas', 'policy/payments-replicas', 'policy/job-timeout', 'nospof/policy-error']));
+    const explained = await runCli(['explain', 'policy/job-timeout'], root);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('policy/job-timeout');
+    // A broken configuration still lets the built-in rules be listed.
+    const broken = tempTree({ '.nospof.yaml': 'policies: [policy/missing.yaml]\n' });
+    const listed = await runCli(['rules', '--format', 'json'], broken);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toContain('policy/missing.yaml: no such file');
   });
 });
 

@@ -275,7 +275,11 @@ export class Nospof {
     return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
   }
 
-  /** The effective configuration of a file: rules with severities and options, and settings. */
+  /**
+   * The effective configuration of a file: rules with severities and options, and settings. The rules of
+   * the policies and plugins its configuration names are part of it once they are loaded (by a lint,
+   * `rulesFor` or `policyInputFor`); before, a configuration that names them may not resolve.
+   */
   configFor(filePath: string): ResolvedConfig {
     const absolute = resolve(this.cwd, filePath);
     return this.resolvedConfig(absolute);

@@ -45,7 +45,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'test-policies':
         return await runTestPolicies(command.files, command.source, io);
       case 'explain':
-        io.stdout(explainRule(allRules, command.rule));
+        // A rule of the configuration's policies or plugins is explained from its metadata.
+        io.stdout(explainRule(allRules.some((r) => r.meta.id === command.rule) ? allRules : [...allRules, ...(await configuredRules({ config: undefined, plugins: true }, io))], command.rule));
         return 0;
       case 'init':
         io.stdout(`wrote ${writeInitialConfig(io.cwd, command.preset, command.force)}\n`);

@@ -1,4 +1,4 @@
-import { allRules, Nospof, type AnyRule, type PolicyTestReport } from '@nospof/api';
+import { allRules, asConfigError, Nospof, PolicyLoadError, type AnyRule, type PolicyTestReport } from '@nospof/api';
 import { UsageError, type PolicySource } from './args.js';
 import type { Io } from './lint-command.js';
 import { terminalText } from './terminal-text.js';
@@ -7,10 +7,19 @@ function nospofFor(source: PolicySource, io: Io): Nospof {
   return new Nospof({ cwd: io.cwd, plugins: source.plugins, ...(source.config !== undefined ? { config: source.config } : {}) });
 }
 
-/** The rules of the policies and plugins the configuration of the working directory names. */
+/**
+ * The rules of the policies and plugins the configuration of the working directory names. A broken
+ * configuration does not hide the built-in rules: it is reported on stderr and only they are listed.
+ */
 export async function configuredRules(source: PolicySource, io: Io): Promise<AnyRule[]> {
   const builtin = new Set(allRules);
-  return (await nospofFor(source, io).rulesFor('.')).filter((r) => !builtin.has(r));
+  try {
+    return (await nospofFor(source, io).rulesFor('.')).filter((r) => !builtin.has(r));
+  } catch (error) {
+    if (!asConfigError(error) && !(error instanceof PolicyLoadError)) throw error;
+    io.stderr(`nospof: warning: the configuration's policies and plugins are not listed: ${terminalText((error as Error).message)}\n`);
+    return [];
+  }
 }
 
 /**
