@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The policy package's hand-written OPA-ABI module (compiled with wabt): no `opa` binary in CI.
-import { opaModule } from '../../../policy/src/test-support/opa-module.js';
-import { tarGz } from '../../../policy/src/test-support/tar-writer.js';
-import { Nospof } from '../nospof.js';
-import { installManifestPolicyUnit } from './manifest-policy-unit.test-support.js';
+import { opaModule } from '../packages/policy/src/test-support/opa-module.js';
+import { tarGz } from '../packages/policy/src/test-support/tar-writer.js';
+import { Nospof } from '@nospof/api';
+import { installManifestPolicyUnit } from '../packages/api/src/policies/manifest-policy-unit.test-support.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
