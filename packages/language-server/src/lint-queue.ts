@@ -13,6 +13,11 @@ export class LintQueue {
 
   constructor(private readonly pass: () => Promise<void>) {}
 
+  /** A pass is running or about to (a debounce wait for typing to pause does not count). */
+  get busy(): boolean {
+    return this.running || this.soonTimer !== undefined;
+  }
+
   soon(): void {
     if (this.disposed || this.soonTimer) return;
     this.soonTimer = setTimeout(() => {

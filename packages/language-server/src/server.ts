@@ -8,6 +8,7 @@ import {
   readSourceFile,
   ruleDocFile,
   silentProgress,
+  Slicer,
   Workspace,
   type FileLint,
   type Finding,
@@ -214,13 +215,16 @@ export class NospofServer {
     // Without progress support the library hands back a silent reporter; a client that errors gets one too.
     const progress: ProgressSink = await this.connection.window.createWorkDoneProgress().catch(() => silentProgress);
     const started = performance.now();
+    const slicer = new Slicer(undefined, () => this.queue.busy);
     try {
       const count = await indexWorkspace(project, progress, {
         isOpen: (path) => project.isOpen(path),
         openPaths: () => this.openPaths.keys(),
         cancelled: () => !this.folders.includes(project),
+        slicer,
       });
-      this.connection.console.info(`nospof: indexed ${count} file(s) of ${project.root} in ${Math.round(performance.now() - started)} ms`);
+      const took = Math.round(performance.now() - started);
+      this.connection.console.info(`nospof: indexed ${count} file(s) of ${project.root} in ${took} ms, requests waited at most ${Math.round(slicer.longestSliceMs)} ms of CPU`);
     } catch (error) {
       this.connection.console.error(`nospof: indexing ${project.root} failed: ${describe(error)}`);
     }
@@ -286,6 +290,8 @@ export class NospofServer {
     // From now on the buffer, not the disk, is what configurations are read from.
     if (project.isConfigDocument(path) || project.configAffectedBy(path)) project.configChanged();
     this.requested.add(uri);
+    // Asked now, so the answer is in by the time the lint pass needs it.
+    void this.settingsFor(uri);
     this.queue.soon();
   }
 
@@ -309,7 +315,10 @@ export class NospofServer {
       state.tooLarge = undefined;
       project.setOpenText(path, document.getText());
       this.requested.add(document.uri);
-    } else project.setOpenText(path, document.getText(), { typing: true });
+    } else if (!project.setOpenText(path, document.getText(), { typing: true })) {
+      // A change that leaves the text as it was (an undo back to it) still gets diagnostics for its version.
+      this.requested.add(document.uri);
+    }
     if (project.isConfigDocument(path) || project.configAffectedBy(path)) project.configChanged();
     this.queue.debounce(this.debounceMs);
   }
@@ -412,6 +421,7 @@ export class NospofServer {
       const folderSettings = await Promise.all(projects.map((p) => this.settingsFor(pathToUri(p.root))));
       // The config path belongs to the folder, not the file: asked for the folder so files cannot disagree.
       projects.forEach((project, i) => project.useConfigPath(folderSettings[i]?.configPath));
+      await this.parseLargeDocumentsInSteps();
       const targets = new Map<Workspace, string[]>();
       const add = (project: Workspace, uri: string) => {
         const list = targets.get(project);
@@ -435,6 +445,23 @@ export class NospofServer {
       for (const [project, uris] of targets) this.lintDocuments(project, uris, settings);
     } catch (error) {
       this.connection.console.error(`nospof: a lint pass failed: ${error instanceof Error && error.stack ? error.stack : describe(error)}`);
+    }
+  }
+
+  /**
+   * A large document opened before any text of it was parsed (a 2 MB bundle opened while indexing) is
+   * parsed a run of documents at a time first, so requests are served meanwhile; the lint then reuses it.
+   */
+  private async parseLargeDocumentsInSteps(): Promise<void> {
+    const slicer = new Slicer();
+    for (const uri of this.requested) {
+      const document = this.documents.get(uri);
+      const path = uriToPath(uri);
+      if (!document || !path || this.states.get(uri)?.tooLarge !== undefined) continue;
+      const project = this.projectFor(path);
+      const text = document.getText();
+      if (!project.wantsSteppedParse(path, text) || !project.languageOf(path, text)) continue;
+      await project.parseInSteps(path, text, slicer, () => this.documents.get(uri)?.getText() === text);
     }
   }
 

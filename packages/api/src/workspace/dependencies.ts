@@ -154,8 +154,13 @@ export class DependencyTracker {
           },
         };
         const visitors = rule.create(tracked, options) as Record<string, unknown>;
+        const judgeRepository = visitors?.[PROJECT_VISITOR];
         if (!repositoryPass) run.addJudged(context.file, id, reads);
-        else if (typeof visitors?.[PROJECT_VISITOR] === 'function') run.addRepository(id, reads);
+        else if (typeof judgeRepository === 'function') {
+          run.addRepository(id, reads);
+          // The engine hands repository rules the project again: that one is watched too.
+          return { ...visitors, [PROJECT_VISITOR]: (project: ProjectContext) => judgeRepository(trackedProject(project, rule.meta.language, reads)) };
+        }
         return visitors;
       },
     };

@@ -23,6 +23,10 @@ export interface IndexOptions {
   readonly cancelled?: () => boolean;
   /** Work between yields to the event loop, in milliseconds. */
   readonly sliceMs?: number;
+  /** The host is serving the user (a lint pass in progress): indexing waits a little before its next slice. */
+  readonly hostBusy?: () => boolean;
+  /** Slices the work (built from `sliceMs` and `hostBusy` when absent); its `longestSliceMs` says how long requests waited at most. */
+  readonly slicer?: Slicer;
 }
 
 interface Planned {
@@ -44,7 +48,7 @@ export async function indexWorkspace(workspace: Workspace, progress: ProgressSin
   const options: IndexOptions = typeof isOpenOrOptions === 'function' ? { isOpen: isOpenOrOptions } : (isOpenOrOptions ?? {});
   const isOpen = options.isOpen ?? ((path: string) => workspace.isOpen(path));
   const cancelled = options.cancelled ?? (() => false);
-  const slicer = new Slicer(options.sliceMs);
+  const slicer = options.slicer ?? new Slicer(options.sliceMs, options.hostBusy);
   progress.begin('nospof: indexing', 0, workspace.root, false);
   if (workspace.index.finished) workspace.index.restart();
   let indexed = 0;

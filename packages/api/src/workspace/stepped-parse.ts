@@ -1,4 +1,4 @@
-import type { Slicer } from './slicer.js';
+import { cpuMs, type Slicer } from './slicer.js';
 
 /** Files at least this large are parsed in steps the first time they are read. */
 export const STEPPED_PARSE_BYTES = 256 * 1024;
@@ -50,10 +50,4 @@ export async function parseInSteps(parsePrefix: (prefix: string) => void, text: 
     await slicer.yield();
   }
   return steps;
-}
-
-/** CPU time of this process: unlike wall time, it does not grow when other processes compete for the CPUs. */
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
 }

@@ -1,11 +1,13 @@
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   applyEdits,
+  engineRules,
+  Linter,
+  type AnyRule,
   type ConfigError,
   type FileResult,
   type Finding,
   type Language,
-  type Linter,
   type ParsedFile,
   type ResolvedConfig,
   type SourceText,
@@ -13,7 +15,7 @@ import {
 } from '@nospof/core';
 import { builtinRules } from '@nospof/rules';
 import { isConfigFileName } from '../config/config-file.js';
-import { asConfigError, type ReadText } from '../config/config-load.js';
+import { asConfigError, type ConfigCatalog, type ReadText } from '../config/config-load.js';
 import { ConfigStore } from '../config/config-store.js';
 import { ALWAYS_SKIPPED } from '../files/discover.js';
 import { builtinCatalog, createLinter } from '../registry.js';
@@ -60,6 +62,12 @@ export interface WorkspaceOptions {
   readonly trusted?: boolean;
   /** Called when indexing completes a language (`undefined`: indexing ended), so a host re-lints what waited. */
   readonly onIndexProgress?: (language: string | undefined) => void;
+  /**
+   * The languages and rules to lint with (default: the built-in ones). A host gives each workspace its own
+   * language instances when they keep per-workspace state (a cache of parsed documents).
+   */
+  readonly languages?: readonly Language[];
+  readonly rules?: readonly AnyRule[];
 }
 
 type ChangeKind = 'added' | 'changed' | 'removed';
@@ -95,7 +103,7 @@ export class Workspace {
   readonly trusted: boolean;
   readonly index: IndexState;
   private readonly tracker = new DependencyTracker();
-  readonly linter: Linter = createLinter(this.tracker.wrap(builtinRules));
+  readonly linter: Linter;
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, string>();
   /** Languages that read each known file, from its last text. */
@@ -107,6 +115,7 @@ export class Workspace {
   private everythingChanged = false;
   private indexAdvanced = false;
   private unitGroups = new Map<string, { readonly generation: number; readonly mates: Map<string, Set<string>> }>();
+  private readonly catalog: ConfigCatalog;
   private configs: ConfigStore;
   private configPath: string | undefined;
   /** Grows with every change of a text or configuration: lints of an older generation may be stale. */
@@ -118,7 +127,10 @@ export class Workspace {
     options: WorkspaceOptions = {},
   ) {
     this.trusted = options.trusted ?? true;
-    this.configs = new ConfigStore(builtinCatalog, readText, undefined, root, { trusted: this.trusted });
+    const rules = this.tracker.wrap(options.rules ?? builtinRules);
+    this.linter = options.languages ? new Linter(options.languages, rules) : createLinter(rules);
+    this.catalog = options.rules ? { rules: [...engineRules, ...options.rules], settingsSchemas: builtinCatalog.settingsSchemas } : builtinCatalog;
+    this.configs = new ConfigStore(this.catalog, readText, undefined, root, { trusted: this.trusted });
     this.index = new IndexState(options.indexed ?? false, (language) => {
       this.indexAdvanced = true;
       this.generationCount++;
@@ -147,7 +159,7 @@ export class Workspace {
     if (configPath === this.configPath) return false;
     this.configPath = configPath;
     const explicit = configPath === undefined ? undefined : resolve(this.root, configPath);
-    this.configs = new ConfigStore(builtinCatalog, this.readText, explicit, this.root, { trusted: this.trusted });
+    this.configs = new ConfigStore(this.catalog, this.readText, explicit, this.root, { trusted: this.trusted });
     this.configChanged();
     return true;
   }
@@ -238,14 +250,19 @@ export class Workspace {
     }
   }
 
-  /** The buffer of an open file, the truth for it from now on; `typing` for an edit (not an open). */
-  setOpenText(path: string, text: string, options: { readonly typing?: boolean } = {}): void {
+  /**
+   * The buffer of an open file, the truth for it from now on; `typing` for an edit (not an open). Returns
+   * false when the text is what the workspace had already.
+   */
+  setOpenText(path: string, text: string, options: { readonly typing?: boolean } = {}): boolean {
     const rel = this.relative(path);
     const had = this.open.get(rel) ?? this.disk.get(rel);
     const before = this.readers.get(rel);
     this.open.set(rel, text);
     this.readers.set(rel, new Set(this.languagesOf(path, text).map((l) => l.id)));
-    if (had !== text) this.changed(rel, had === undefined ? 'added' : 'changed', options.typing ?? false, before);
+    if (had === text) return false;
+    this.changed(rel, had === undefined ? 'added' : 'changed', options.typing ?? false, before);
+    return true;
   }
 
   closeOpen(path: string): void {
