@@ -18,6 +18,11 @@ export class LintQueue {
     return this.running || this.soonTimer !== undefined;
   }
 
+  /** Typing has not paused long enough yet: a pass will follow. */
+  get waiting(): boolean {
+    return this.debounceTimer !== undefined;
+  }
+
   soon(): void {
     if (this.disposed || this.soonTimer) return;
     this.soonTimer = setTimeout(() => {

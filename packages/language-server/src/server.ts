@@ -105,6 +105,10 @@ export class NospofServer {
   private maxFileBytes = DEFAULT_MAX_FILE_BYTES;
   private trusted = true;
   private shuttingDown = false;
+  /** Settings being fetched again after a configuration change. */
+  private settling = 0;
+  /** Between `initialized` and the start of indexing (registrations with the client). */
+  private starting = false;
 
   constructor(private readonly connection: Connection) {
     this.publisher = new Publisher((params) => void this.connection.sendDiagnostics(params));
@@ -135,9 +139,21 @@ export class NospofServer {
   }
 
   /** Counts of what the server holds, for tests and diagnostics of memory use. */
-  stats(): { documents: number; folders: number; looseWorkspaces: number; cachedFiles: number } {
+  stats(): { documents: number; folders: number; looseWorkspaces: number; cachedFiles: number; trusted: boolean } {
     const all = [...this.folders, ...this.loose.values()];
-    return { documents: this.documents.size, folders: this.folders.length, looseWorkspaces: this.loose.size, cachedFiles: all.reduce((n, w) => n + w.fileCount, 0) };
+    return {
+      documents: this.documents.size,
+      folders: this.folders.length,
+      looseWorkspaces: this.loose.size,
+      cachedFiles: all.reduce((n, w) => n + w.fileCount, 0),
+      trusted: all.every((w) => w.trusted) && this.trusted,
+    };
+  }
+
+  /** Resolves once start-up and indexing are done and no lint pass is pending, running or waiting for typing to pause (for tests). */
+  async whenIdle(): Promise<void> {
+    const busy = () => this.starting || this.queue.busy || this.queue.waiting || this.settling > 0 || this.folders.some((f) => !f.index.finished);
+    while (busy()) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -159,6 +175,15 @@ export class NospofServer {
   }
 
   private async initialized(): Promise<void> {
+    this.starting = true;
+    try {
+      await this.start();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async start(): Promise<void> {
     if (!this.trusted) this.connection.console.info('nospof: untrusted workspace: rule plugins and policy bundles its configuration names are not loaded');
     const workspace = this.capabilities.workspace;
     // Every file can matter (a PDB, an HPA, a config an override extends), so watch them all.
@@ -175,7 +200,8 @@ export class NospofServer {
         for (const added of event.added) void this.indexFolder(this.addFolder(added));
       });
     }
-    await Promise.all(this.folders.map((project) => this.indexFolder(project)));
+    // Indexing goes on in the background; start-up is done once it has begun.
+    void Promise.all(this.folders.map((project) => this.indexFolder(project)));
   }
 
   private addFolder(folder: WorkspaceFolder): Workspace {
@@ -386,10 +412,15 @@ export class NospofServer {
   private async configurationChanged(settings: unknown): Promise<void> {
     this.pushedSettings = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>).nospof : undefined;
     this.settingsCache.clear();
-    for (const uri of [...this.documents.uris(), ...this.folders.map((p) => pathToUri(p.root))]) {
-      const before = this.settingsSeen.get(uri);
-      const after = await this.settingsFor(uri);
-      if (before && !sameSettings(before, after) && this.documents.get(uri)) this.requested.add(uri);
+    this.settling++;
+    try {
+      for (const uri of [...this.documents.uris(), ...this.folders.map((p) => pathToUri(p.root))]) {
+        const before = this.settingsSeen.get(uri);
+        const after = await this.settingsFor(uri);
+        if (before && !sameSettings(before, after) && this.documents.get(uri)) this.requested.add(uri);
+      }
+    } finally {
+      this.settling--;
     }
     this.queue.soon();
   }
