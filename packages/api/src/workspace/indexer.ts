@@ -68,7 +68,7 @@ export async function indexWorkspace(workspace: Workspace, progress: ProgressSin
     let done = 0;
     for (let file = queue.next(); file; file = queue.next()) {
       if (cancelled()) return indexed;
-      if (!isOpen(file.path) && (await readInto(workspace, file, slicer, isOpen, cancelled, (percent) => report(progress, done, total, file, percent)))) indexed++;
+      if (!isOpen(file.path) && (await readInto(workspace, file, slicer, isOpen, cancelled, (percent) => report(progress, done, total, { ...file, path: workspace.relative(file.path) }, percent)))) indexed++;
       workspace.index.read(file.path);
       done++;
       if (slicer.due) {
@@ -85,7 +85,7 @@ export async function indexWorkspace(workspace: Workspace, progress: ProgressSin
 
 function report(progress: ProgressSink, done: number, total: number, file?: Planned, percent?: number): void {
   const share = total === 0 ? 100 : Math.floor((done * 100) / total);
-  progress.report(share, file && percent !== undefined ? `${done}/${total} files, ${file.path} ${percent}%` : `${done}/${total} files`);
+  progress.report(share, file && percent !== undefined ? `${done}/${total} files, reading ${file.path}` : `${done}/${total} files`);
 }
 
 /** Reads one file into the workspace; a large one is parsed in steps, yielding between them. */
