@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Linter, PROJECT_VISITOR, defineRule, type AnyRule, type Language, type Node } from '@nospof/core';
+import { Config, Linter, PROJECT_VISITOR, defineRule, type AnyRule, type Language, type Node, type ProjectContext } from '@nospof/core';
 import { DependencyTracker, isEmptyReads, languagesOfReads } from './dependencies.js';
 
 interface LineNode extends Node {
@@ -62,7 +62,7 @@ const otherLanguage = defineRule({
 const repository = defineRule({
   meta: meta('repo/first-b', 'repo'),
   create: (context) => ({
-    [PROJECT_VISITOR]: (project) => {
+    [PROJECT_VISITOR]: (project: ProjectContext) => {
       const first = project.parsed('b')[0];
       if (first?.root) context.report({ node: first.root, file: first.source.path, messageId: 'found' });
     },
