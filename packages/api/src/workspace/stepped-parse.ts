@@ -38,6 +38,8 @@ export async function parseInSteps(parsePrefix: (prefix: string) => void, text: 
   let msPerChar: number | undefined;
   let previous = 0;
   let steps = 0;
+  // Reading the file was work too: the first step starts a slice of its own.
+  await slicer.pause();
   for (const cut of cuts) {
     const started = cpuMs();
     parsePrefix(text.slice(0, cut));
