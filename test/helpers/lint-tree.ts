@@ -6,9 +6,9 @@ import { allRules, createLinter, discover, parseConfigText, settingsSchemas } fr
 /**
  * Lints a directory tree the way the CLI would, with `nospof:strict` unless a `.nospof.yaml` between a
  * file and `configRoot` says otherwise. Config files above `configRoot` are not consulted, so the
- * repository's own config cannot change what a fixture means.
+ * repository's own config cannot change what a fixture means. `overrides` replaces files' texts by path.
  */
-export function lintTree(root: string, configRoot = root, preset = 'nospof:strict'): FileResult[] {
+export function lintTree(root: string, configRoot = root, preset = 'nospof:strict', overrides: ReadonlyMap<string, string> = new Map()): FileResult[] {
   const { files } = discover([root], root, () => false);
   const linter = createLinter();
   const configs = new Map<string, Config>();
@@ -33,7 +33,10 @@ export function lintTree(root: string, configRoot = root, preset = 'nospof:stric
   };
   const sources = files
     .filter((f) => !f.path.endsWith('.nospof.yaml'))
-    .map((f) => ({ path: relative(root, f.path).split(sep).join('/'), text: readFileSync(f.path, 'utf8') }));
+    .map((f) => {
+      const path = relative(root, f.path).split(sep).join('/');
+      return { path, text: overrides.get(path) ?? readFileSync(f.path, 'utf8') };
+    });
   const run = linter.lint({
     files: sources,
     configFor: (path) => {

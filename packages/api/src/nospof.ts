@@ -49,6 +49,11 @@ export interface NospofOptions {
   readonly cacheLocation?: string;
   /** Findings accepted in this baseline come back suppressed (default `.nospof-baseline.json` when it exists); false: none. */
   readonly baseline?: string | false;
+  /**
+   * Load plugins and policy bundles the configuration names (default true). False for untrusted pull
+   * requests and untrusted editor workspaces, where the configuration itself comes from a stranger.
+   */
+  readonly plugins?: boolean;
   /** Environment (for the cache secret); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Progress of a long run, for hosts that show it. */

@@ -30,6 +30,8 @@ export interface LintOptions {
   readonly errorOnUnmatchedPattern: boolean;
   /** `--print-config <file>`: print the file's resolved configuration instead of linting. */
   readonly printConfig: string | undefined;
+  /** `--no-plugins`: never load plugins or policy bundles, whatever the configuration names. */
+  readonly plugins: boolean;
 }
 
 export type Command =
@@ -82,6 +84,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'error-on-unmatched-pattern': { type: 'boolean', default: true },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
+        'no-plugins': { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -126,6 +129,7 @@ export function parseCommand(argv: readonly string[]): Command {
       cacheLocation: v['cache-location'],
       errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'] && v['error-on-unmatched-pattern'] !== false,
       printConfig: v['print-config'],
+      plugins: !v['no-plugins'],
     },
   };
 }
@@ -211,6 +215,8 @@ Options:
   --no-error-on-unmatched-pattern
                              a path or glob that matches no file is not an error
   --print-config <file>      print the configuration a file is linted with, and exit
+  --no-plugins               never load plugins or policy bundles the configuration names
+                             (for pull requests from strangers: loading a plugin runs its code)
   --max-file-size <size>     skip larger files (default 10MB)
   --color / --no-color       force colour on or off (NO_COLOR is honoured)
   -v, --version              print the version

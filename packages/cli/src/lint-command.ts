@@ -30,6 +30,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     terraform: { varFiles: options.varFiles, vars: varsOf(options.vars) },
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    plugins: options.plugins,
     fix: options.fix || options.fixDryRun,
     cache: options.cache,
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),

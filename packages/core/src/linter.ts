@@ -10,7 +10,7 @@ import { PROJECT_VISITOR } from './rule.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
-import { collectDirectives, directiveCovers, inScope, type Directive } from './suppressions.js';
+import { collectDirectives, directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
 import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
 import { LanguageUnits } from './units.js';
@@ -165,10 +165,12 @@ export class Linter {
     const directivesOf = (path: string): Directive[] => {
       let list = directives.get(path);
       if (!list) {
-        list = (byPath.get(path) ?? []).flatMap((parsed) => {
-          const language = this.languages.find((l) => l.id === parsed.language);
-          return collectDirectives(parsed, language?.scopeAt?.bind(language));
-        });
+        list = mergeDuplicateDirectives(
+          (byPath.get(path) ?? []).flatMap((parsed) => {
+            const language = this.languages.find((l) => l.id === parsed.language);
+            return collectDirectives(parsed, language?.scopeAt?.bind(language));
+          }),
+        );
         directives.set(path, list);
       }
       return list;
