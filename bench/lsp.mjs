@@ -20,6 +20,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { writeRealisticWorkspace } from '../test/lsp/realistic-workspace.mjs';
 
 const TARGET_MS = 150;
+/** The server's default pause after a keystroke, part of every latency measured here. */
+const DEBOUNCE_MS = 50;
 const EDITS = 30;
 const WARM_UP = 3;
 const LINES = 3000;
@@ -304,9 +306,12 @@ export async function realistic() {
       }
       latency[where] = { line: line + 1, wall: summary(wall), cpu: cpu.length > 0 ? summary(cpu) : undefined };
     }
-    // The rest of the 100 edits for memory: in the middle of the bundle.
+    // The rest of the 100 edits for memory: typing a comment in the middle of the bundle, one character
+    // a keystroke, so each edit leaves a document text never seen before.
+    await timedEdit(client, bundle.uri, ++version, [toggleLine(positions.middle, true, '# \n')]);
     for (let i = 0; edits < MEMORY_EDITS; i++, edits++) {
-      await timedEdit(client, bundle.uri, ++version, [toggleLine(positions.middle, i % 2 === 0, '# a comment\n')]);
+      const at = { line: positions.middle, character: 2 + i };
+      await timedEdit(client, bundle.uri, ++version, [{ range: { start: at, end: at }, text: 'abcdefghij'[i % 10] }]);
     }
     clearInterval(sampler);
     return {
@@ -366,7 +371,7 @@ const verdict = (ok) => (ok ? 'ok' : 'over target');
 export function report({ targetMs, cpus, load, single, realistic: r }) {
   const lines = [`lsp: keystroke to fresh diagnostics over stdio, debounce included (target: median <= ${targetMs} ms; ${cpus} CPUs, load ${load.toFixed(1)})`];
   for (const s of single) {
-    const cpu = s.cpu ? `; server CPU per edit median ${ms(s.cpu.median)}` : '';
+    const cpu = s.cpu ? `; server CPU per edit median ${ms(s.cpu.median)} (idle machine: about ${ms(DEBOUNCE_MS + s.cpu.median)} with the debounce)` : '';
     lines.push(`  ${s.name.padEnd(10)} ${s.lines} lines, ${s.resources || '-'} resources, ${s.findings} findings: median ${ms(s.wall.median)}, p95 ${ms(s.wall.p95)} ${verdict(s.wall.median <= targetMs)}${cpu}`);
   }
   lines.push(`lsp: a repository of ${r.files} files with two bundles of ${r.bundleLines} lines (${r.bundleMb.toFixed(1)} MB)`);
@@ -376,7 +381,7 @@ export function report({ targetMs, cpus, load, single, realistic: r }) {
     `  ${r.publishesPerEdit.edits} edits of one file with two others open: ${r.publishesPerEdit.edited} publishes of it, ${r.publishesPerEdit.others} of the others; files linted per edit: median ${r.lintedPerEdit.median}; latency median ${ms(r.editLatency.median)}`,
   );
   for (const [where, l] of Object.entries(r.latency)) {
-    const cpu = l.cpu ? `, server CPU median ${ms(l.cpu.median)}` : '';
+    const cpu = l.cpu ? `, server CPU median ${ms(l.cpu.median)} (idle machine: about ${ms(DEBOUNCE_MS + l.cpu.median)})` : '';
     lines.push(`  bundle edit at the ${where.padEnd(6)} (line ${String(l.line).padStart(5)}): median ${ms(l.wall.median)}, p95 ${ms(l.wall.p95)} ${verdict(l.wall.median <= targetMs)}${cpu}`);
   }
   if (r.memory) {

@@ -18,9 +18,10 @@ import { isConfigFileName } from '../config/config-file.js';
 import { asConfigError, type ConfigCatalog, type ReadText } from '../config/config-load.js';
 import { ConfigStore } from '../config/config-store.js';
 import { ALWAYS_SKIPPED } from '../files/discover.js';
-import { builtinCatalog, createLinter } from '../registry.js';
+import { builtinCatalog } from '../registry.js';
 import { DependencyTracker, languagesOfReads, NO_READS, type Reads, type RunReads } from './dependencies.js';
 import { IndexState } from './index-state.js';
+import { WORKSPACE_YAML_CACHE_CHARS, workspaceLanguages } from './languages.js';
 import { STEPPED_PARSE_BYTES, parseInSteps } from './stepped-parse.js';
 import type { Slicer } from './slicer.js';
 
@@ -86,6 +87,9 @@ interface LastLint {
   readonly complete: boolean;
 }
 
+/** Larger files are parsed at once: their documents would not all stay in the YAML cache between steps. */
+const MAX_STEPPED_PARSE_CHARS = WORKSPACE_YAML_CACHE_CHARS / 2;
+
 /** Engine findings decided from the file alone. */
 const SINGLE_FILE_ENGINE_RULES = new Set(['parse-error', 'nospof/suppression-reason']);
 /** Engine findings that depend on every rule that judged the file. */
@@ -128,7 +132,7 @@ export class Workspace {
   ) {
     this.trusted = options.trusted ?? true;
     const rules = this.tracker.wrap(options.rules ?? builtinRules);
-    this.linter = options.languages ? new Linter(options.languages, rules) : createLinter(rules);
+    this.linter = new Linter(options.languages ?? workspaceLanguages(), rules);
     this.catalog = options.rules ? { rules: [...engineRules, ...options.rules], settingsSchemas: builtinCatalog.settingsSchemas } : builtinCatalog;
     this.configs = new ConfigStore(this.catalog, readText, undefined, root, { trusted: this.trusted });
     this.index = new IndexState(options.indexed ?? false, (language) => {
@@ -305,7 +309,7 @@ export class Workspace {
    * earlier text of which has been parsed. Later texts reuse what the parser kept.
    */
   wantsSteppedParse(path: string, text: string): boolean {
-    return text.length >= STEPPED_PARSE_BYTES && !this.parsedOnce.has(this.relative(path));
+    return text.length >= STEPPED_PARSE_BYTES && text.length <= MAX_STEPPED_PARSE_CHARS && !this.parsedOnce.has(this.relative(path));
   }
 
   /** Parses a large text a run of documents at a time, yielding between steps; the next lint reuses it. */
