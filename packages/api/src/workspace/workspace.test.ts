@@ -109,21 +109,25 @@ describe('Workspace while it is indexed', () => {
 });
 
 describe('Workspace.takeAffected', () => {
-  it('returns the changed open file and the open files whose findings read its language, not the others', () => {
+  it('returns the changed open file and the open files of its deployment unit, not the others', () => {
     const workspace = new Workspace(root, noFiles);
-    const files = { a: at('team-a/web.yaml'), b: at('team-b/api.yaml'), w: at('.github/workflows/deploy.yml') };
-    workspace.setOpenText(files.a, deployment('web', 1));
-    workspace.setOpenText(files.b, deployment('api', 1));
-    workspace.setOpenText(files.w, deployWorkflow);
-    expect([...workspace.takeAffected().keys()].sort()).toEqual([files.w, files.a, files.b].sort());
-    workspace.lintFiles([files.a, files.b, files.w].map((path) => ({ path, text: path === files.w ? deployWorkflow : path === files.a ? deployment('web', 1) : deployment('api', 1) })));
+    const texts = new Map([
+      [at('team-a/web.yaml'), deployment('web', 1)],
+      [at('team-a/worker.yaml'), deployment('worker', 1)],
+      [at('team-b/api.yaml'), deployment('api', 1)],
+      [at('.github/workflows/deploy.yml'), deployWorkflow],
+    ]);
+    for (const [path, text] of texts) workspace.setOpenText(path, text);
+    expect([...workspace.takeAffected().keys()].sort()).toEqual([...texts.keys()].sort());
+    workspace.lintFiles([...texts].map(([path, text]) => ({ path, text })));
     expect(workspace.takeAffected().size).toBe(0);
 
-    workspace.setOpenText(files.a, deployment('web', 3), { typing: true });
+    workspace.setOpenText(at('team-a/web.yaml'), deployment('web', 3), { typing: true });
     const affected = workspace.takeAffected();
-    // Without deployment units every manifest is one unit: the other manifest may change, the workflow not.
-    expect([...affected.keys()].sort()).toEqual([files.a, files.b].sort());
-    expect(affected.get(files.a)?.typing).toBe(true);
+    // Plain manifests of one directory are one unit: the other manifest there may change; the manifest of
+    // another directory and the workflow cannot.
+    expect([...affected.keys()].sort()).toEqual([at('team-a/web.yaml'), at('team-a/worker.yaml')]);
+    expect(affected.get(at('team-a/web.yaml'))?.typing).toBe(true);
   });
 
   it('returns every open file after a configuration change, and files whose lint waited after indexing advanced', () => {
