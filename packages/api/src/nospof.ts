@@ -130,7 +130,13 @@ export class Nospof {
     const unmatched = inputs.filter((p, i) => !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => linted.has(file)));
     if (this.options.errorOnUnmatchedPattern !== false && unmatched.length > 0) throw new NoFilesError(unmatched);
     const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
-    return this.run([...targets, ...this.contextFor(named, targets)], found.notices);
+    const report = await this.run([...targets, ...this.contextFor(named, targets)], found.notices);
+    // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
+    // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
+    const read = new Set(report.results.filter((r) => r.language !== undefined || r.findings.length > 0).map((r) => resolve(this.cwd, r.file)));
+    const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
+    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty);
+    return report;
   }
 
   /**
