@@ -57,7 +57,7 @@ function folder(files: Record<string, string>): string {
 }
 
 /** The server and a client in this process, over in-memory streams. */
-async function start(root: string | undefined, initializationOptions: Record<string, unknown> = {}): Promise<Harness> {
+async function start(root: string | undefined, initializationOptions: Record<string, unknown> = {}, answersConfiguration = true): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -115,7 +115,7 @@ async function start(root: string | undefined, initializationOptions: Record<str
   client.onNotification('window/logMessage', (params: { message: string }) => harness.logs.push(params.message));
   client.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
     harness.configurationRequests++;
-    return params.items.map(() => null);
+    return answersConfiguration ? params.items.map(() => null) : new Promise(() => undefined);
   });
   client.onRequest('client/registerCapability', () => null);
   client.onRequest('window/workDoneProgress/create', () => null);
@@ -160,6 +160,14 @@ describe('NospofServer in process', () => {
     await harness.settled();
     expect(harness.configurationRequests).toBeGreaterThan(asked);
     expect(harness.publishes.length).toBe(published);
+  });
+
+  it('lints with the default settings when the client never answers for its settings', { timeout: 30_000 }, async () => {
+    const root = folder({ 'deployment.yaml': deployment(1) });
+    const harness = await start(root, {}, false);
+    const uri = await harness.open(join(root, 'deployment.yaml'), deployment(1));
+    await harness.published(uri);
+    expect(harness.logs.join('\n')).toContain('using the defaults');
   });
 
   it('marks every workspace untrusted when the editor says so, and logs it', async () => {

@@ -429,7 +429,10 @@ export class NospofServer {
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       settings = this.capabilities.workspace?.configuration
-        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'nospof' }).then(normalizeSettings, () => defaultSettings)
+        ? withTimeout(this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'nospof' }), SETTINGS_TIMEOUT_MS).then(normalizeSettings, (error: unknown) => {
+            this.connection.console.warn(`nospof: no settings from the client for ${uri} (${describe(error)}); using the defaults`);
+            return defaultSettings;
+          })
         : Promise.resolve(normalizeSettings(this.pushedSettings));
       settings = settings.then((s) => {
         this.settingsSeen.set(uri, s);
@@ -657,6 +660,25 @@ function workspaceFoldersOf(params: InitializeParams): WorkspaceFolder[] {
   if (params.rootUri) return [{ uri: params.rootUri, name: params.rootUri }];
   if (params.rootPath) return [{ uri: pathToUri(params.rootPath), name: params.rootPath }];
   return [];
+}
+
+/** A client that never answers `workspace/configuration` must not hold every lint back. */
+const SETTINGS_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 function describe(error: unknown): string {
