@@ -195,7 +195,7 @@ describe('nospof CLI', () => {
     const root = tempTree({
       '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error, github-actions/job-timeout: error }\n',
       'web.yaml': oneReplica,
-      '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n',
     });
     const all = await runCli(['--format', 'compact'], root);
     expect(all.stdout).toContain('github-actions/job-timeout');
