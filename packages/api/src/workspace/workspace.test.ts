@@ -6,15 +6,17 @@ const root = '/repo';
 const at = (rel: string) => `${root}/${rel}`;
 const noFiles = () => undefined;
 
+/** Deploys on pushes to main; self-hosted without a timeout: job-timeout, a finding of the file alone. */
 const deployWorkflow = `name: Deploy
 on:
   push:
     branches: [main]
 jobs:
   deploy:
-    runs-on: ubuntu-latest
+    runs-on: [self-hosted, linux]
+    environment: production
     steps:
-      - run: ./deploy.sh
+      - run: kubectl apply -k overlays/production
 `;
 
 /** Alerts when the Deploy workflow fails: the fact failure-notification needs from another file. */
