@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { allRules, Nospof, type FileResult, type LintReport, type SkippedValue } from '@nospof/api';
+import { allRules, Nospof, type FileResult, type LintReport, type Shard, type SkippedValue } from '@nospof/api';
 import { atOrAbove, UsageError, type LintOptions } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { formatters } from './formatters/index.js';
+import { progressLine } from './progress.js';
 import { parseRuleFlags } from './rule-settings.js';
 import { terminalText } from './terminal-text.js';
 
@@ -33,6 +34,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     plugins: options.plugins,
     fix: options.fix || options.fixDryRun,
     cache: options.cache,
+    ...(options.shard ? { shard: options.shard } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     ...(options.writeBaseline ? { baseline: false as const } : options.baseline !== undefined ? { baseline: options.baseline } : {}),
     env: io.env,
@@ -48,7 +50,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   try {
     report = options.stdin
       ? await nospof.lintText(decodeStdin(await io.readStdin()), options.stdinFilename === undefined ? {} : { filePath: options.stdinFilename })
-      : await nospof.lintFiles(options.paths);
+      : await nospof.lintFiles(options.paths, options.changedSince === undefined ? {} : { changedSince: options.changedSince });
   } finally {
     progress.finish();
   }
@@ -71,7 +73,8 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
 
   const shown: FileResult[] = options.quiet ? report.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...report.results];
   const color = options.color ?? colorFromEnvironment(io, options.outputFile !== undefined);
-  const output = formatter(shown, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd });
+  let output = formatter(shown, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd });
+  if (options.shard && options.format === 'sarif') output = markShard(output, options.shard);
   if (options.stdin && options.fix) {
     const only = [...report.sources.keys()][0];
     io.stdout(only === undefined ? '' : (report.outputs.get(only) ?? report.sources.get(only) ?? ''));
@@ -124,24 +127,14 @@ function printConfig(nospof: Nospof, file: string): string {
   return `${JSON.stringify(printed, null, 2)}\n`;
 }
 
-/** A progress line on a terminal's stderr, shown only once a run has taken more than a second. */
-function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: number, total: number) => void; finish: () => void } {
-  if (!io.stderrIsTTY) return { finish: () => undefined };
-  const started = Date.now();
-  let shown = false;
-  let last = 0;
-  return {
-    update: (phase, done, total) => {
-      const now = Date.now();
-      if (now - started < 1000 || now - last < 100) return;
-      last = now;
-      shown = true;
-      io.stderr(`\r\u001b[Knospof: ${phase === 'parse' ? 'reading' : 'checking'} ${done + 1}/${total} files`);
-    },
-    finish: () => {
-      if (shown) io.stderr('\r\u001b[K');
-    },
-  };
+/**
+ * Says in a shard's SARIF which shard it is (a property bag, which SARIF readers ignore), so that
+ * `nospof merge` can refuse a run with a shard missing.
+ */
+function markShard(output: string, shard: Shard): string {
+  const log = JSON.parse(output) as { runs?: { properties?: Record<string, unknown> }[] };
+  for (const run of log.runs ?? []) run.properties = { ...run.properties, nospofShard: { index: shard.index, count: shard.count } };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function explainUnknown(skipped: readonly SkippedValue[]): string {
