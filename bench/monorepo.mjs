@@ -48,11 +48,13 @@ ${probes}          resources:
 `;
 }
 
+// Each team deploys into its own namespace, as platform teams do: cross-object lookups stay per team.
 function deployment(random, app, team, replicas) {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: ${app}
+  namespace: ${team}
   labels: { app: ${app}, team: ${team} }
 spec:
   replicas: ${replicas}
@@ -64,11 +66,12 @@ spec:
 ${podSpec(random, app, team)}`;
 }
 
-function service(app) {
+function service(app, team) {
   return `apiVersion: v1
 kind: Service
 metadata:
   name: ${app}
+  namespace: ${team}
   labels: { app: ${app} }
 spec:
   selector: { app: ${app} }
@@ -77,11 +80,12 @@ spec:
 `;
 }
 
-function pdb(app) {
+function pdb(app, team) {
   return `apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
   name: ${app}
+  namespace: ${team}
 spec:
   maxUnavailable: 1
   selector:
@@ -89,11 +93,12 @@ spec:
 `;
 }
 
-function hpa(random, app) {
+function hpa(random, app, team) {
   return `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: ${app}
+  namespace: ${team}
 spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${app} }
   minReplicas: ${1 + Math.floor(random() * 3)}
@@ -116,8 +121,8 @@ ${withPdb ? '  - pdb.yaml\n' : ''}commonLabels:
   team: ${team}
 `);
   files.set(`${dir}/base/deployment.yaml`, deployment(random, app, team, 2));
-  files.set(`${dir}/base/service.yaml`, service(app));
-  if (withPdb) files.set(`${dir}/base/pdb.yaml`, pdb(app));
+  files.set(`${dir}/base/service.yaml`, service(app, team));
+  if (withPdb) files.set(`${dir}/base/pdb.yaml`, pdb(app, team));
   for (const env of ['staging', 'prod']) {
     const replicas = env === 'prod' ? 2 + Math.floor(random() * 3) : 1 + Math.floor(random() * 2);
     files.set(`${dir}/overlays/${env}/kustomization.yaml`, `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -132,18 +137,19 @@ ${env === 'prod' && random() < 0.5 ? '  - hpa.yaml\n' : ''}patches:
 kind: Deployment
 metadata:
   name: ${app}
+  namespace: ${team}
 spec:
   replicas: ${replicas}
 `);
-    if (env === 'prod') files.set(`${dir}/overlays/${env}/hpa.yaml`, hpa(random, app));
+    if (env === 'prod') files.set(`${dir}/overlays/${env}/hpa.yaml`, hpa(random, app, team));
   }
 }
 
 /** A plain manifest: a workload with what usually sits beside it, in one multi-document file. */
 function plainManifest(random, app, team) {
-  const docs = [deployment(random, app, team, 1 + Math.floor(random() * 4)), service(app)];
-  if (random() < 0.5) docs.push(pdb(app));
-  if (random() < 0.3) docs.push(hpa(random, app));
+  const docs = [deployment(random, app, team, 1 + Math.floor(random() * 4)), service(app, team)];
+  if (random() < 0.5) docs.push(pdb(app, team));
+  if (random() < 0.3) docs.push(hpa(random, app, team));
   return docs.join('---\n');
 }
 
