@@ -1,5 +1,6 @@
 // Jenkins: the Groovy parser alone (MB/s) and parse + model (+ every Jenkins rule when the rules are
-// built) per file, on a generated, deterministic set of declarative and scripted pipelines.
+// built) per file, on a generated, deterministic set of declarative and scripted pipelines; and the
+// rules on a repository whose pipelines call helpers, a loaded script and a shared library (followed).
 // Target: >= 20 MB/s for the parser; npm-groovy-lint needs about 450 ms per real pipeline here.
 import { existsSync } from 'node:fs';
 import { SourceFile } from '../packages/core/dist/index.js';
@@ -100,6 +101,60 @@ ${stages.join('\n')}
 `;
 }
 
+/** A shared library in the same repository: every helper pipeline below calls into it. */
+function library() {
+  return [
+    {
+      path: 'vars/onAgent.groovy',
+      text: `def call(String label, Closure body) {
+    timeout(time: 1, unit: 'HOURS') {
+        retry(count: 2, conditions: [agent()]) {
+            node(label) {
+                try {
+                    body()
+                } catch (err) {
+                    notifyTeam("\${env.JOB_NAME} failed: \${err}")
+                    throw err
+                }
+            }
+        }
+    }
+}
+`,
+    },
+    { path: 'vars/notifyTeam.groovy', text: "def call(String text) {\n    slackSend channel: '#ci', color: 'danger', message: text\n    mail to: 'ci@example.com', subject: 'CI failure', body: text\n}\n" },
+    { path: 'ci/steps.groovy', text: "def test(String module) {\n    sh \"./gradlew :${module}:test\"\n    junit \"${module}/build/test-results/**/*.xml\"\n}\nreturn this\n" },
+  ];
+}
+
+/** A scripted pipeline built from local helpers, a loaded script and the library: the calls are followed. */
+function helpers(random, i) {
+  const modules = Array.from({ length: 3 + Math.floor(random() * 5) }, (_, m) => `module-${i}-${m}`);
+  return `// generated pipeline ${i} with helpers
+def ci
+def branches = [:]
+def build(String module) {
+    stage("build \${module}") { sh "./gradlew :\${module}:build" }
+}
+${modules.map((m) => `branches['${m}'] = { onAgent('linux') { build('${m}'); ci.test('${m}') } }`).join('\n')}
+onAgent('linux') {
+    checkout scm
+    ci = load 'ci/steps.groovy'
+}
+timeout(time: 2, unit: 'HOURS') {
+    parallel branches
+}
+`;
+}
+
+/** Pipelines of one repository that share a library and loaded scripts (one unit). */
+export function libraryCorpus(files = 200) {
+  const random = seeded(20260215);
+  const out = library();
+  for (let i = 0; i < files; i++) out.push({ path: `jobs/job-${i}/Jenkinsfile`, text: helpers(random, i) });
+  return out;
+}
+
 export function corpus(files = 400) {
   const random = seeded(20260124);
   const out = [];
@@ -151,6 +206,8 @@ export async function run() {
   const lint = await rulesLinter();
   const lintMs = lint ? median(() => lint(files), 3) : undefined;
   const perFileLint = lintMs === undefined ? undefined : lintMs / files.length;
+  const withLibrary = libraryCorpus();
+  const libraryMs = lint ? median(() => lint(withLibrary), 3) : undefined;
   return {
     files: files.length,
     megabytes: Number(mb(bytes).toFixed(2)),
@@ -159,6 +216,8 @@ export async function run() {
     parseAndModelMsPerFile: Number((modelMs / files.length).toFixed(3)),
     lintMsPerFile: perFileLint === undefined ? null : Number(perFileLint.toFixed(3)),
     speedupVsGroovyLint: perFileLint === undefined ? null : Math.round(groovyLintMsPerFile / perFileLint),
+    libraryFiles: withLibrary.length,
+    libraryLintMsPerFile: libraryMs === undefined ? null : Number((libraryMs / withLibrary.length).toFixed(3)),
   };
 }
 
@@ -169,6 +228,7 @@ export function report(r) {
     `  parser       ${r.parserMBps} MB/s wall, ${r.parserCpuMBps} MB/s CPU (target >= 20)`,
     `  parse+model  ${r.parseAndModelMsPerFile} ms/file`,
     `  lint         ${lint}`,
+    `  following    ${r.libraryLintMsPerFile === null ? 'rules not built' : `${r.libraryLintMsPerFile} ms/file for ${r.libraryFiles} scripted pipelines calling helpers, a loaded script and a shared library of the same run`}`,
   ].join('\n');
 }
 

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '@nospof/core';
+import { alertingRules } from './alerting/index.js';
 import { githubActionsRules } from './github-actions/index.js';
+import { haproxyRules } from './haproxy/index.js';
 import { jenkinsRules } from './jenkins/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { repoRules } from './repo/index.js';
@@ -24,10 +26,12 @@ export const builtinRules: readonly AnyRule[] = [
   ...terraformRules,
   ...githubActionsRules,
   ...jenkinsRules,
+  ...haproxyRules,
+  ...alertingRules,
   ...repoRules,
 ];
 
-export { githubActionsRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
+export { alertingRules, githubActionsRules, haproxyRules, jenkinsRules, kubernetesRules, repoRules, terraformRules };
 
 /** Where a rule's documentation page is (`rules/<language>/<name>.md` in the package). */
 export function ruleDocFile(ruleId: string): URL {

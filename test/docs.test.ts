@@ -7,7 +7,7 @@ import { ruleDocFile } from '@nospof/rules';
 
 const rules = allRules.filter((r) => r.meta.language !== '*');
 const headings = ['## Why', '## Examples', '## Options', '## Provider defaults', '## When not to use it', '## Compliance'];
-const fenceLanguage: Record<string, string> = { kubernetes: 'yaml', 'github-actions': 'yaml', terraform: 'hcl', jenkins: 'groovy', repo: 'yaml' };
+const fenceLanguage: Record<string, string> = { kubernetes: 'yaml', 'github-actions': 'yaml', terraform: 'hcl', jenkins: 'groovy', repo: 'yaml', alerting: 'yaml', haproxy: 'haproxy' };
 
 interface Example {
   readonly kind: 'incorrect' | 'correct';

@@ -46,6 +46,19 @@ describe('a gate never passes because it checked nothing', () => {
     expect((await runCli(['k8s/'], root)).code).toBe(0);
   });
 
+  it('a directory whose files a language claims by name but are not its files exits 2', async () => {
+    const root = tempTree({
+      ...onlyMinReplicas,
+      'lib/Helper.groovy': 'package org.example\n\nclass Helper {\n  def greet() { return "hi" }\n}\n',
+      'site/mkdocs.yml': 'site_name: docs\nnav:\n  - index.md\n',
+      'k8s/web.yaml': deployment(3),
+    });
+    expect((await runCli(['lib/'], root)).code).toBe(2);
+    expect((await runCli(['site/'], root)).code).toBe(2);
+    expect((await runCli(['k8s/', 'site/'], root)).code).toBe(2);
+    expect((await runCli(['k8s/'], root)).code).toBe(0);
+  });
+
   it('--no-error-on-unmatched-pattern allows it', async () => {
     const root = tempTree({ ...onlyMinReplicas, 'k8s/web.yaml': deployment(3) });
     expect((await runCli(['--no-error-on-unmatched-pattern', 'nonexistent/', 'k8s/'], root)).code).toBe(0);

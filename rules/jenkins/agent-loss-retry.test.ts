@@ -48,16 +48,54 @@ ruleTester().run(rule, {
         }
       `,
     },
-  ],
-  invalid: [
     {
-      name: 'docker stage without retry',
+      name: 'docker and dockerfile agents on static labels are not ephemeral by themselves',
       code: groovy`
         pipeline {
           agent none
           stages {
             stage('build') {
               agent { docker { image 'maven:3' } }
+              steps { sh 'mvn verify' }
+            }
+            stage('image') {
+              agent { dockerfile { filename 'ci/Dockerfile'; label 'linux' } }
+              steps { sh 'make' }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'ephemeral patterns match whole words: nonspot is not spot',
+      code: groovy`
+        pipeline {
+          agent { label 'linux-arm64-nonspot' }
+          stages { stage('a') { steps { sh 'make' } } }
+        }
+      `,
+    },
+    {
+      name: 'scripted: a helper that retries on agent loss around the pod',
+      code: groovy`
+        def inPod(Closure body) {
+          retry(count: 2, conditions: [kubernetesAgent(), nonresumable()]) {
+            podTemplate { node(POD_LABEL) { body() } }
+          }
+        }
+        inPod { sh 'make' }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'docker stage on a spot label without retry',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('build') {
+              agent { docker { image 'maven:3'; label 'linux-spot' } }
               options { retry(2) }
               steps { sh 'mvn verify' }
             }
@@ -65,6 +103,26 @@ ruleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'noRetry', data: { stage: 'build', kind: 'docker' }, line: 4, column: 5 }],
+    },
+    {
+      name: 'scripted: a helper allocating a pod node, reported in the helper',
+      code: groovy`
+        def inPod(Closure body) {
+          podTemplate(containers: [containerTemplate(name: 'jdk', image: 'eclipse-temurin:21')]) {
+            node(POD_LABEL) { body() }
+          }
+        }
+        inPod { sh './gradlew build' }
+      `,
+      errors: [{ messageId: 'noRetryScripted', line: 3, column: 5 }],
+    },
+    {
+      name: 'scripted: a spot label passed to a helper',
+      code: groovy`
+        def onAgent(String label, Closure body) { node(label) { body() } }
+        onAgent('ec2-spot-large') { sh 'make' }
+      `,
+      errors: [{ messageId: 'noRetryScripted', line: 1, column: 43 }],
     },
     {
       name: 'pipeline-level kubernetes agent reported once',

@@ -1,6 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
-import { allSteps, ancestors, firstArgument, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
-import type { Agent, Groovy, JenkinsFile, ModelNode, Options, Stage, Step } from '@nospof/jenkins';
+import { ancestors, firstArgument, flattenRuns, namedArgument, nodesOfType, optionNamed, parseLabelExpression, positiveAtoms, resolveArgument, resourceOf, stringValue, wrappingRun } from '@nospof/jenkins';
+import type { Agent, Groovy, JenkinsFile, ModelNode, Options, Run, Stage, Step } from '@nospof/jenkins';
+import { fileFlow, judgedOnItsOwn, located } from './utils/flow.js';
+import { labelMatches } from './utils/glob.js';
 
 /** Stages, matrices and the pipeline: where an agent and options are declared. */
 interface Holder extends ModelNode {
@@ -9,7 +11,6 @@ interface Holder extends ModelNode {
 }
 
 const holderTypes: ReadonlySet<string> = new Set(['Stage', 'Matrix', 'Pipeline']);
-import { globMatch } from './utils/glob.js';
 
 /** Retry conditions that restart a stage when its agent disappears. */
 const agentConditions: ReadonlySet<string> = new Set(['agent', 'kubernetesAgent', 'nonresumable']);
@@ -21,10 +22,15 @@ function retriesOnAgentLoss(retry: Step | undefined): boolean {
   return conditions.elements.some((e: Groovy.Expression) => e.type === 'MethodCall' && agentConditions.has(e.name));
 }
 
+/** A label expression some of whose positive atoms match an ephemeral pattern (whole words, or globs). */
+function ephemeralText(text: string, patterns: readonly string[]): boolean {
+  const expression = parseLabelExpression(text);
+  return expression !== undefined && positiveAtoms(expression).some((a) => patterns.some((p) => labelMatches(p, a)));
+}
+
 function ephemeralLabel(agent: Agent | undefined, patterns: readonly string[]): boolean {
   if (!agent?.label?.known) return false;
-  const expression = parseLabelExpression(agent.label.value);
-  return expression !== undefined && positiveAtoms(expression).some((a) => patterns.some((p) => globMatch(p, a)));
+  return ephemeralText(agent.label.value, patterns);
 }
 
 /** The agent a stage's steps run on: its own, else the nearest enclosing stage's, matrix's or pipeline's. */
@@ -41,15 +47,14 @@ function stageRetried(stage: Stage): boolean {
   return holders.some((h) => holderTypes.has(h.type) && retriesOnAgentLoss(optionNamed(h, 'retry')));
 }
 
-function isPodNode(step: Step, patterns: readonly string[]): boolean {
-  if (step.qualifiedName !== 'node') return false;
-  const arg = firstArgument(step, 'label');
-  if (arg?.type === 'Identifier' && arg.name === 'POD_LABEL') return true;
-  if (wrappedBy(step, ['podTemplate'])) return true;
-  const label = arg ? stringValue(arg) : undefined;
-  if (!label?.known) return false;
-  const expression = parseLabelExpression(label.value);
-  return expression !== undefined && positiveAtoms(expression).some((a) => patterns.some((p) => globMatch(p, a)));
+/** A scripted `node` on a pod or an ephemeral label, its label followed through helper parameters. */
+function isPodNode(run: Run, patterns: readonly string[]): boolean {
+  if (run.step.qualifiedName !== 'node' || run.step.member) return false;
+  const { expression } = resolveArgument(run, firstArgument(run.step, 'label'));
+  if (expression?.type === 'Identifier' && expression.name === 'POD_LABEL') return true;
+  if (wrappingRun(run, ['podTemplate'])) return true;
+  const label = expression ? stringValue(expression) : undefined;
+  return label?.known === true && ephemeralText(label.value, patterns);
 }
 
 export default defineRule({
@@ -67,7 +72,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2'],
       preset: 'strict',
       defaults:
-        'Agents are ephemeral when they are `kubernetes`, `docker` or `dockerfile` agents, scripted `node(POD_LABEL)` in a `podTemplate`, or labels matching the `ephemeralLabels` patterns. A plain `retry(n)` does not retry after agent loss.',
+        'Agents are ephemeral when they are `kubernetes` agents, scripted `node(POD_LABEL)` in a `podTemplate`, or labels one of whose words matches the `ephemeralLabels` patterns (`spot` matches `linux-spot`, not `linux-nonspot`). A `docker` or `dockerfile` agent runs on an ordinary labelled agent and is ephemeral only when that label is. A plain `retry(n)` does not retry after agent loss.',
     },
     messages: {
       noRetry: 'Stage "{{stage}}" runs on an ephemeral {{kind}} agent without `retry(conditions: [agent()])`; losing the agent fails the build.',
@@ -81,13 +86,15 @@ export default defineRule({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ephemeralLabels: ['*spot*', '*ephemeral*', 'ec2*', 'k8s*', 'kubernetes*'] }],
+    defaultOptions: [{ ephemeralLabels: ['spot', 'ephemeral', 'preemptible', 'ec2', 'k8s', 'kubernetes'] }],
     fixable: false,
   },
   create(context, [{ ephemeralLabels }]) {
     const isEphemeral = (agent: Agent | undefined): boolean => agent !== undefined && (agent.ephemeral || ephemeralLabel(agent, ephemeralLabels));
     return {
       JenkinsFile(file: JenkinsFile) {
+        const ff = fileFlow(context, file);
+        if (!judgedOnItsOwn(ff)) return;
         const reportedAgents = new Set<Agent>();
         for (const stage of nodesOfType<Stage>(file, 'Stage')) {
           if (!stage.steps) continue;
@@ -102,14 +109,12 @@ export default defineRule({
           }
         }
         if (file.pipeline) return;
-        for (const step of allSteps(file)) {
-          if (step.deferred || !isPodNode(step, ephemeralLabels)) continue;
-          const retry = wrappedBy(step, ['retry']);
-          if (retriesOnAgentLoss(retry)) continue;
-          context.report({ node: { range: step.nameRange }, messageId: 'noRetryScripted', resource: resourceOf(step) });
+        for (const run of flattenRuns(ff.flow.runsOf(file.steps))) {
+          if (!isPodNode(run, ephemeralLabels)) continue;
+          if (retriesOnAgentLoss(wrappingRun(run, ['retry'])?.step)) continue;
+          context.report({ ...located(ff, run, run.step.nameRange), messageId: 'noRetryScripted', resource: resourceOf(run.step) });
         }
       },
     };
   },
 });
-

@@ -1,7 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
 import { agentPoolsFrom, maxAgents, namesOneMachine, parseLabelExpression, resourceOf, selectsBuiltInNode } from '@nospof/jenkins';
 import type { JenkinsFile, LabelExpression } from '@nospof/jenkins';
-import { labelRequests } from './utils/labels.js';
+import { boundLabelRequests, labelRequests } from './utils/labels.js';
+import { fileFlow } from './utils/flow.js';
 
 /** A label expression that can only ever match one named host. */
 function namedMachine(expression: LabelExpression): string | undefined {
@@ -39,7 +40,7 @@ export default defineRule({
     const pools = agentPoolsFrom(context.settings);
     return {
       JenkinsFile(file: JenkinsFile) {
-        for (const request of labelRequests(file)) {
+        for (const request of [...labelRequests(file), ...boundLabelRequests(fileFlow(context, file))]) {
           const label = request.label;
           if (!label.known) continue;
           const expression = parseLabelExpression(label.value);
@@ -47,13 +48,14 @@ export default defineRule({
           if (!expression || selectsBuiltInNode(expression)) continue;
           const node = { range: label.range ?? request.owner.range };
           const resource = resourceOf(request.owner);
+          const where = { ...(request.file === undefined ? {} : { file: request.file }), ...(request.related === undefined ? {} : { related: request.related }) };
           const agents = maxAgents(expression, pools);
           if (agents !== undefined && agents < minAgents) {
-            context.report({ node, messageId: 'smallPool', data: { label: label.value, agents }, resource });
+            context.report({ node, messageId: 'smallPool', data: { label: label.value, agents }, resource, ...where });
             continue;
           }
           const machine = agents === undefined ? namedMachine(expression) : undefined;
-          if (machine) context.report({ node, messageId: 'oneMachine', data: { label: label.value, machine }, resource });
+          if (machine) context.report({ node, messageId: 'oneMachine', data: { label: label.value, machine }, resource, ...where });
         }
       },
     };

@@ -53,6 +53,40 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'a stage named deploy that runs no known deploy command is not judged by its name',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('Deploy docs preview') { steps { sh './ship.sh' } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'triggering another job is not a deploy',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('Deploy') { steps { build job: 'deploy-production', parameters: [string(name: 'VERSION', value: '1.2')] } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'a lock taken in a helper around the deploy',
+      code: groovy`
+        def exclusively(String resource, Closure body) { lock(resource) { body() } }
+        pipeline {
+          agent any
+          stages {
+            stage('Apply') { steps { script { exclusively('prod') { sh 'kubectl apply -f k8s/' } } } }
+          }
+        }
+      `,
+    },
+    {
       name: 'a build stage is not a deployment',
       code: groovy`
         pipeline {
@@ -64,17 +98,38 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
-      name: 'declarative deploy stage by name',
+      name: 'a deploy in a local helper, reported at the stage that calls it',
       code: groovy`
+        def rollout(String env) {
+          sh "helm upgrade --install web charts/web -f values-\${env}.yaml"
+        }
         pipeline {
           agent any
           stages {
-            stage('Build') { steps { sh 'make' } }
-            stage('Deploy to production') { steps { sh './ship.sh' } }
+            stage('Production') { steps { script { rollout('prod') } } }
           }
         }
       `,
-      errors: [{ messageId: 'unlocked', data: { stage: 'Deploy to production' }, line: 5, column: 5 }],
+      errors: [{ messageId: 'unlocked', data: { stage: 'Production' }, line: 7, column: 5 }],
+    },
+    {
+      name: 'scripted: a deploy outside any stage is reported at the step',
+      code: groovy`
+        node('deploy') {
+          sh 'terraform apply -auto-approve'
+        }
+      `,
+      errors: [{ messageId: 'unlockedStep', data: { step: 'sh' }, line: 2, column: 3 }],
+    },
+    {
+      name: 'scripted: a deploy in a shared-library step of the scanned tree',
+      code: groovy`
+        node('deploy') {
+          stage('Ship') { deployApp('prod') }
+        }
+      `,
+      files: { 'vars/deployApp.groovy': "def call(String env) {\n  sh \"kubectl apply -k overlays/${env}\"\n}\n" },
+      errors: [{ messageId: 'unlocked', data: { stage: 'Ship' }, line: 2, column: 3 }],
     },
     {
       name: 'declarative stage running a deploy command',

@@ -1,13 +1,33 @@
 import { defineRule } from './utils/define-rule.js';
-import { allSteps, ancestors, firstArgument, flattenSteps, nodesOfType, optionNamed, resourceOf, stringValue, wrappedBy } from '@nospof/jenkins';
-import type { JenkinsFile, ModelNode, Options, Stage } from '@nospof/jenkins';
-import { isDeployStage } from './utils/deploy.js';
+import { ancestors, firstArgument, flattenRuns, nodesOfType, optionNamed, resourceOf, stringValue, wrappingRun } from '@nospof/jenkins';
+import type { JenkinsFile, ModelNode, Options, Run, Stage } from '@nospof/jenkins';
+import { deploys } from './utils/deploy.js';
+import { allRuns, fileFlow, followedCompletely, judgedOnItsOwn, located } from './utils/flow.js';
+import type { FileFlow } from './utils/flow.js';
 
-/** A deploy is serialised by `lock` (option or wrapper) or by `disableConcurrentBuilds` for the job. */
-function stageLocked(stage: Stage): boolean {
+/** Wrappers that let one build at a time through: lockable resources, throttle categories. */
+const serialising: ReadonlySet<string> = new Set(['lock', 'throttle']);
+
+/** A stage locked by `options { lock(...) }` on it or an enclosing stage, matrix or the pipeline. */
+function optionLocked(stage: Stage): boolean {
   const holders = [stage, ...ancestors(stage)] as (ModelNode & { readonly options?: Options | undefined })[];
-  if (holders.some((h) => optionNamed(h, 'lock'))) return true;
-  return flattenSteps(stage.steps?.steps ?? []).some((s) => s.name === 'lock');
+  return holders.some((h) => optionNamed(h, 'lock') !== undefined || optionNamed(h, 'throttleJobProperty') !== undefined);
+}
+
+/** `disableConcurrentBuilds()` in the pipeline options or in scripted `properties([...])`, wherever reached. */
+function jobSerialised(ff: FileFlow): boolean {
+  const options = ff.file.pipeline?.options?.entries ?? [];
+  if (options.some((o) => o.name === 'disableConcurrentBuilds')) return true;
+  return allRuns(ff).some((r) => r.step.name === 'disableConcurrentBuilds' && !r.step.member);
+}
+
+function deploysUnlocked(runs: readonly Run[]): Run[] {
+  return flattenRuns(runs).filter((r) => deploys(r.step) && !wrappingRun(r, serialising));
+}
+
+function stageLabel(run: Run): string {
+  const name = stringValue(firstArgument(run.step, 'name'));
+  return name.known ? name.value : '?';
 }
 
 export default defineRule({
@@ -25,10 +45,11 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2'],
       preset: 'strict',
       defaults:
-        'Jenkins runs builds of a job concurrently unless told otherwise. A stage deploys when its name says deploy, release, rollout or promote, or when it runs a known deploy command (kubectl apply, helm upgrade, terraform apply, ...).',
+        'Jenkins runs builds of a job concurrently unless told otherwise. A stage deploys when it runs (itself, or through helpers, loaded scripts and library steps of the scanned tree) a command or step of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, ansible-playbook, ...); its name alone is no evidence, and `build job:` only triggers another job.',
     },
     messages: {
       unlocked: 'Deploy stage "{{stage}}" has no `lock` and the job allows concurrent builds; two builds can deploy at once.',
+      unlockedStep: '`{{step}}` deploys outside any `lock` and the job allows concurrent builds; two builds can deploy at once.',
     },
     schema: [],
     defaultOptions: [],
@@ -37,22 +58,28 @@ export default defineRule({
   create(context) {
     return {
       JenkinsFile(file: JenkinsFile) {
-        const serialised = allSteps(file).some((s) => s.name === 'disableConcurrentBuilds' && !s.deferred);
-        if (serialised) return;
-        for (const stage of nodesOfType<Stage>(file, 'Stage')) {
-          if (!stage.steps) continue;
-          const name = stage.name.known ? stage.name.value : undefined;
-          if (!isDeployStage(name, stage.steps.steps) || stageLocked(stage)) continue;
-          context.report({ node: { range: stage.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' }, resource: resourceOf(stage) });
+        const ff = fileFlow(context, file);
+        if (!judgedOnItsOwn(ff) || jobSerialised(ff) || !followedCompletely(context, ff)) return;
+        if (file.pipeline) {
+          for (const stage of nodesOfType<Stage>(file, 'Stage')) {
+            if (!stage.steps || optionLocked(stage)) continue;
+            if (deploysUnlocked(ff.flow.runsOf(stage.steps.steps)).length === 0) continue;
+            const name = stage.name.known ? stage.name.value : '?';
+            context.report({ node: { range: stage.nameRange }, messageId: 'unlocked', data: { stage: name }, resource: resourceOf(stage) });
+          }
+          return;
         }
-        if (file.pipeline) return;
-        for (const step of allSteps(file)) {
-          if (step.name !== 'stage' || !step.hasClosure || step.deferred) continue;
-          const label = stringValue(firstArgument(step, 'name'));
-          const name = label.known ? label.value : undefined;
-          if (!isDeployStage(name, step.body)) continue;
-          if (wrappedBy(step, ['lock']) || flattenSteps(step.body).some((s) => s.name === 'lock')) continue;
-          context.report({ node: { range: step.nameRange }, messageId: 'unlocked', data: { stage: name ?? '?' }, resource: resourceOf(step) });
+        // scripted: each unlocked deploy is reported at its stage, once per stage, or on its own outside stages
+        const reported = new Set<Run>();
+        for (const run of deploysUnlocked(ff.flow.runsOf(file.steps))) {
+          const stage = wrappingRun(run, ['stage']);
+          if (stage && reported.has(stage)) continue;
+          if (stage) {
+            reported.add(stage);
+            context.report({ ...located(ff, stage, stage.step.nameRange), messageId: 'unlocked', data: { stage: stageLabel(stage) }, resource: resourceOf(stage.step) });
+          } else {
+            context.report({ ...located(ff, run, run.step.nameRange), messageId: 'unlockedStep', data: { step: run.step.name }, resource: resourceOf(run.step) });
+          }
         }
       },
     };

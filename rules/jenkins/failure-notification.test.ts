@@ -100,6 +100,186 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: "the classic step([$class: 'Mailer']) in always",
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post { always { step([$class: 'Mailer', notifyEveryUnstableBuild: true, recipients: 'dev@example.com']) } }
+        }
+      `,
+    },
+    {
+      name: 'mattermost, PagerDuty and the fully qualified Mailer class count',
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            failure {
+              mattermostSend color: 'danger', message: 'failed'
+              pagerduty(routingKey: env.PD_KEY, incidentSummary: 'build failed')
+            }
+            unsuccessful { step([$class: 'hudson.tasks.Mailer', recipients: 'dev@example.com']) }
+          }
+        }
+      `,
+    },
+    {
+      name: 'a catch inside script {} alerts for the only stage',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('deploy') {
+              steps {
+                script {
+                  try {
+                    sh './deploy.sh'
+                  } catch (err) {
+                    slackSend channel: '#ops', message: "deploy failed: \${err}"
+                    throw err
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'a local helper wraps the stage work in try/catch and alerts',
+      code: groovy`
+        def alertOnFailure(Closure body) {
+          try {
+            body()
+          } catch (err) {
+            emailext to: 'oncall@example.com', subject: 'failed', body: "\${err}"
+            throw err
+          }
+        }
+        pipeline {
+          agent any
+          stages {
+            stage('build') { steps { script { alertOnFailure { sh 'make' } } } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'scripted: a helper wraps every node in try/catch that alerts',
+      code: groovy`
+        def withAlerts(body) {
+          try { body() } catch (e) { slackSend message: 'failed'; throw e }
+        }
+        withAlerts {
+          node('linux') { sh 'make' }
+          node('linux') { sh 'make test' }
+        }
+      `,
+    },
+    {
+      name: 'scripted: a try/catch around every node, at top level',
+      code: groovy`
+        try {
+          node('a') { sh 'make' }
+          node('b') { sh 'make test' }
+        } finally {
+          mail to: 'dev@example.com', subject: "\${currentBuild.currentResult}", body: env.BUILD_URL
+        }
+      `,
+    },
+    {
+      name: 'a shared-library step of the scanned tree that alerts is followed',
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post { failure { notifyTeam() } }
+        }
+      `,
+      files: { 'vars/notifyTeam.groovy': "def call() {\n  slackSend channel: '#team', color: 'danger', message: env.BUILD_URL\n}\n" },
+    },
+    {
+      name: 'a loaded script whose function alerts, called from a catch',
+      code: groovy`
+        node('linux') {
+          def ci = load 'ci/common.groovy'
+          try {
+            sh 'make'
+          } catch (err) {
+            ci.alert("\${err}")
+            throw err
+          }
+        }
+      `,
+      files: { 'ci/common.groovy': "def alert(String text) {\n  office365ConnectorSend webhookUrl: env.TEAMS_HOOK, message: text\n}\nreturn this\n" },
+    },
+    {
+      name: 'a loaded script is judged through its caller, not on its own',
+      filename: 'ci/steps.groovy',
+      code: groovy`
+        def build() {
+          node('linux') { sh 'make' }
+        }
+        return this
+      `,
+      files: {
+        Jenkinsfile: "def ci = load 'ci/steps.groovy'\ntry { ci.build() } catch (e) { mail to: 'a@example.com', subject: 'x', body: 'y'; throw e }\n",
+      },
+    },
+    {
+      name: 'a loaded script with top-level code is judged where it is loaded',
+      filename: 'ci/build.groovy',
+      code: groovy`
+        node('linux') {
+          sh 'make'
+        }
+      `,
+      files: { Jenkinsfile: "try {\n  load 'ci/build.groovy'\n} catch (e) {\n  slackSend message: 'failed'\n  throw e\n}\n" },
+    },
+    {
+      name: 'an alert beyond the depth nospof follows is unknown, not missing',
+      code: [
+        ...Array.from({ length: 12 }, (_, i) => `def hop${i}() { hop${i + 1}() }`),
+        "def hop12() { slackSend message: 'failed' }",
+        'pipeline {',
+        '  agent any',
+        "  stages { stage('b') { steps { sh 'make' } } }",
+        '  post { failure { script { hop0() } } }',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'an alert past the number of steps nospof follows is unknown, not missing',
+      code: [
+        `def collect() {\n${"  archiveArtifacts 'a'\n".repeat(200)}}`,
+        'pipeline {',
+        '  agent any',
+        "  stages { stage('b') { steps { sh 'make' } } }",
+        `  post { failure { script {\n${'    collect()\n'.repeat(150)}    slackSend message: 'failed'\n  } } }`,
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'strict: recipient providers built as arguments do not make the count unknown',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            failure {
+              emailext subject: 'failed', body: env.BUILD_URL, recipientProviders: [culprits(), requestor()]
+              mattermostSend color: 'danger', message: 'failed'
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'a library-only Jenkinsfile is not judged',
       code: groovy`
         buildPlugin()
@@ -145,7 +325,7 @@ ruleTester().run(rule, {
           }
         }
       `,
-      errors: [{ messageId: 'missing', line: 1 }],
+      errors: [{ messageId: 'someStagesSilent', data: { stage: '"build"' }, line: 4, column: 5 }],
     },
     {
       name: 'scripted pipeline without catch',
@@ -170,6 +350,76 @@ ruleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'missingScripted', line: 1 }],
+    },
+    {
+      name: 'alerts only when the result changes: the first failure only',
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            changed { slackSend message: "now \${currentBuild.currentResult}" }
+          }
+        }
+      `,
+      errors: [{ messageId: 'onlyOnChange', data: { conditions: 'changed' }, line: 4, column: 3 }],
+    },
+    {
+      name: 'a shared-library step of the scanned tree that does not alert is followed too',
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post { failure { reportStatus() } }
+        }
+      `,
+      files: { 'vars/reportStatus.groovy': "def call() {\n  echo \"status: ${currentBuild.currentResult}\"\n  archiveArtifacts 'logs/**'\n}\n" },
+      errors: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'scripted: each node is judged on its own',
+      code: groovy`
+        node('linux') {
+          try {
+            sh 'make'
+          } catch (e) {
+            slackSend message: 'build failed'
+            throw e
+          }
+        }
+        node('deploy') {
+          sh './deploy.sh'
+        }
+        node('linux') {
+          sh './smoke-test.sh'
+        }
+      `,
+      errors: [
+        { messageId: 'missingScripted', line: 9, column: 1 },
+        { messageId: 'missingScripted', line: 12, column: 1 },
+      ],
+    },
+    {
+      name: 'scripted: a node allocated in a helper is reported where it is written',
+      code: groovy`
+        def onAgent(String label, Closure body) {
+          node(label) { body() }
+        }
+        onAgent('linux') { sh 'make' }
+      `,
+      errors: [{ messageId: 'missingScripted', line: 2, column: 3 }],
+    },
+    {
+      name: 'strict: recipient providers do not hide that only one channel alerts',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post { failure { emailext subject: 'failed', body: env.BUILD_URL, recipientProviders: [culprits()] } }
+        }
+      `,
+      errors: [{ messageId: 'tooFew', data: { count: 1, channels: 'email', min: 2 }, line: 4, column: 3 }],
     },
     {
       name: 'strict: one channel is not enough',

@@ -5,6 +5,54 @@ import rule from './input-timeout.js';
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'an input in a helper called inside a timeout',
+      code: groovy`
+        def approve(String what) {
+          input message: "Release \${what}?"
+        }
+        node('linux') {
+          timeout(time: 4, unit: 'HOURS') { approve('1.2') }
+        }
+      `,
+    },
+    {
+      name: 'an input inside a helper that wraps its block in timeout',
+      code: groovy`
+        def bounded(Closure body) { timeout(time: 1, unit: 'DAYS') { body() } }
+        pipeline {
+          agent none
+          stages {
+            stage('approve') { steps { script { bounded { input 'Ship it?' } } } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'a matrix input bounded by the matrix options',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('cells') {
+              matrix {
+                axes { axis { name 'OS'; values 'linux', 'mac' } }
+                options { timeout(time: 1, unit: 'HOURS') }
+                input { message 'Run this cell?' }
+                stages { stage('run') { steps { sh 'make' } } }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'an input in a helper nobody calls is not judged',
+      code: groovy`
+        def unused() { input 'never asked' }
+        node('linux') { sh 'make' }
+      `,
+    },
+    {
       name: 'scripted input inside timeout',
       code: groovy`
         node('linux') {
@@ -74,6 +122,44 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an input in a helper called without a timeout is reported in the helper',
+      code: groovy`
+        def approve() {
+          input message: 'Deploy to production?'
+        }
+        node('linux') {
+          stage('deploy') { approve() }
+        }
+      `,
+      errors: [{ messageId: 'unbounded', line: 2, column: 3 }],
+    },
+    {
+      name: 'an input written directly in matrix {} is judged',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('cells') {
+              matrix {
+                axes { axis { name 'OS'; values 'linux', 'mac' } }
+                input { message 'Run this cell?' }
+                stages { stage('run') { steps { sh 'make' } } }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'unboundedDirective', line: 7, column: 9 }],
+    },
+    {
+      name: 'an input in a shared-library step of the scanned tree lands in the library',
+      code: groovy`
+        node('linux') { approveRelease() }
+      `,
+      files: { 'vars/approveRelease.groovy': "def call() {\n  input message: 'Release?', ok: 'Ship'\n}\n" },
+      errors: [{ messageId: 'unbounded', file: 'vars/approveRelease.groovy', line: 2, column: 3 }],
+    },
     {
       name: 'scripted input without timeout',
       code: groovy`

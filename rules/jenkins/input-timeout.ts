@@ -1,7 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
 import { ancestors } from '@nospof/jenkins';
-import type { InputDirective, Step } from '@nospof/jenkins';
-import { boundedByTimeout } from './utils/timeouts.js';
+import type { InputDirective, JenkinsFile, Step } from '@nospof/jenkins';
+import { allRuns, fileFlow, judgedOnItsOwn, located } from './utils/flow.js';
+import { boundedByTimeout, runBoundedByTimeout } from './utils/timeouts.js';
 
 /** `input` as a parameter type or an option is not the waiting step. */
 function isSectionEntry(step: Step): boolean {
@@ -26,7 +27,7 @@ export default defineRule({
     },
     messages: {
       unbounded: '`input` is not wrapped in `timeout`; unanswered, it waits (and holds its executor and locks) forever.',
-      unboundedDirective: 'Stage `input` has no `timeout` in the stage or pipeline options; unanswered, it waits forever.',
+      unboundedDirective: 'This `input` directive has no `timeout` in the options of its stage, matrix or pipeline; unanswered, it waits forever.',
     },
     schema: [],
     defaultOptions: [],
@@ -34,10 +35,16 @@ export default defineRule({
   },
   create(context) {
     return {
-      Step(step: Step) {
-        if (step.qualifiedName !== 'input' || step.deferred || isSectionEntry(step)) return;
-        if (boundedByTimeout(step)) return;
-        context.report({ node: { range: step.nameRange }, messageId: 'unbounded' });
+      JenkinsFile(file: JenkinsFile) {
+        const ff = fileFlow(context, file);
+        if (!judgedOnItsOwn(ff)) return;
+        // every input the pipeline reaches, through helpers, loaded scripts and library steps
+        for (const run of allRuns(ff)) {
+          const step = run.step;
+          if (step.qualifiedName !== 'input' || step.member || isSectionEntry(step)) continue;
+          if (runBoundedByTimeout(run)) continue;
+          context.report({ ...located(ff, run, step.nameRange), messageId: 'unbounded' });
+        }
       },
       InputDirective(input: InputDirective) {
         if (boundedByTimeout(input)) return;

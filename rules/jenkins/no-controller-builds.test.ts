@@ -41,6 +41,24 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a controller label passed to a helper that allocates the node',
+      code: groovy`
+        def onAgent(String label, Closure body) {
+          timeout(30) { node(label) { body() } }
+        }
+        onAgent('built-in') { sh 'make' }
+      `,
+      errors: [{ messageId: 'controller', data: { label: 'built-in' }, line: 4, column: 9 }],
+    },
+    {
+      name: 'a controller label passed to a shared-library step of the scanned tree',
+      code: groovy`
+        buildOn('master') { sh 'make' }
+      `,
+      files: { 'vars/buildOn.groovy': "def call(String label, Closure body) {\n  node(label) { body() }\n}\n" },
+      errors: [{ messageId: 'controller', data: { label: 'master' }, line: 1, column: 9 }],
+    },
+    {
       name: 'declarative agent label master',
       code: groovy`
         pipeline {

@@ -1,7 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
 import { parseLabelExpression, resourceOf, selectsBuiltInNode } from '@nospof/jenkins';
 import type { JenkinsFile } from '@nospof/jenkins';
-import { labelRequests } from './utils/labels.js';
+import { boundLabelRequests, labelRequests } from './utils/labels.js';
+import { fileFlow } from './utils/flow.js';
 
 export default defineRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineRule({
   create(context) {
     return {
       JenkinsFile(file: JenkinsFile) {
-        for (const request of labelRequests(file)) {
+        for (const request of [...labelRequests(file), ...boundLabelRequests(fileFlow(context, file))]) {
           const label = request.label;
           if (!label.known) continue;
           const expression = parseLabelExpression(label.value);
@@ -38,6 +39,8 @@ export default defineRule({
             messageId: 'controller',
             data: { label: label.value },
             resource: resourceOf(request.owner),
+            ...(request.file === undefined ? {} : { file: request.file }),
+            ...(request.related === undefined ? {} : { related: request.related }),
           });
         }
       },

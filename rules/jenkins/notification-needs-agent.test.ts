@@ -53,6 +53,37 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a helper called from a catch block allocates a node to alert',
+      code: groovy`
+        def notifyFailure(String text) {
+          node('linux') {
+            slackSend channel: '#ci', message: text
+          }
+        }
+        timeout(60) {
+          try {
+            node('build') { sh 'make' }
+          } catch (err) {
+            notifyFailure("\${err}")
+            throw err
+          }
+        }
+      `,
+      errors: [{ messageId: 'needsAgent', data: { step: 'slackSend', label: "'linux'" }, line: 3, column: 5 }],
+    },
+    {
+      name: 'a shared-library step called from post allocates a node to alert',
+      code: groovy`
+        pipeline {
+          agent { label 'linux' }
+          stages { stage('b') { steps { sh 'make' } } }
+          post { failure { alertOps('ops') } }
+        }
+      `,
+      files: { 'vars/alertOps.groovy': "def call(String label) {\n  node(label) {\n    mail to: 'ops@example.com', subject: 'failed', body: env.BUILD_URL\n  }\n}\n" },
+      errors: [{ messageId: 'needsAgent', data: { step: 'mail', label: "'ops'" }, file: 'vars/alertOps.groovy', line: 3, column: 5 }],
+    },
+    {
       name: 'declarative post allocates a node to alert',
       code: groovy`
         pipeline {

@@ -1,16 +1,16 @@
 import { defineRule } from './utils/define-rule.js';
-import { enclosingPostCondition, enclosingSteps } from '@nospof/jenkins';
-import type { Step } from '@nospof/jenkins';
-import { nodeLabel } from './utils/labels.js';
+import { enclosingPostCondition, firstArgument, handlerOf, resolveArgument, stringValue } from '@nospof/jenkins';
+import type { JenkinsFile, Run } from '@nospof/jenkins';
+import { allRuns, fileFlow, judgedOnItsOwn, located } from './utils/flow.js';
+import { entryOf } from './utils/timeouts.js';
 import { channelsOf } from './utils/notifications.js';
 
-/** The `node(label)` a failure handler allocates around `step`, if any. */
-function nodeInHandler(step: Step): Step | undefined {
-  const post = enclosingPostCondition(step);
-  for (const wrapper of enclosingSteps(step)) {
-    if (!nodeLabel(wrapper)) continue;
+/** The `node(label)` a failure handler allocates around `run`, if any. */
+function nodeInHandler(run: Run, inPost: boolean): Run | undefined {
+  for (let w = run.parent; w; w = w.parent) {
+    if (w.step.qualifiedName !== 'node' || firstArgument(w.step, 'label') === undefined) continue;
     // the node must itself be allocated inside the handler, not be the agent the handler already runs on
-    if (post ? enclosingPostCondition(wrapper) === post : wrapper.handler !== undefined) return wrapper;
+    if (inPost || handlerOf(w) !== undefined) return w;
   }
   return undefined;
 }
@@ -39,18 +39,24 @@ export default defineRule({
   },
   create(context) {
     return {
-      Step(step: Step) {
-        if (channelsOf(step).length === 0) return;
-        if (!enclosingPostCondition(step) && step.handler === undefined) return;
-        const node = nodeInHandler(step);
-        if (!node) return;
-        const label = nodeLabel(node);
-        context.report({
-          node: { range: step.nameRange },
-          messageId: 'needsAgent',
-          data: { step: step.name, label: label?.known ? `'${label.value}'` : '...' },
-          related: [{ node: { range: node.nameRange }, message: 'the node allocated for the alert' }],
-        });
+      JenkinsFile(file: JenkinsFile) {
+        const ff = fileFlow(context, file);
+        if (!judgedOnItsOwn(ff)) return;
+        for (const run of allRuns(ff)) {
+          if (channelsOf(run.step).length === 0) continue;
+          const inPost = enclosingPostCondition(entryOf(run).step) !== undefined;
+          if (!inPost && handlerOf(run) === undefined) continue;
+          const node = nodeInHandler(run, inPost);
+          if (!node) continue;
+          const label = stringValue(resolveArgument(node, firstArgument(node.step, 'label')).expression);
+          const where = located(ff, run, run.step.nameRange);
+          context.report({
+            ...where,
+            messageId: 'needsAgent',
+            data: { step: run.step.name, label: label.known ? `'${label.value}'` : '...' },
+            related: [{ node: { range: node.step.nameRange }, ...(node.file === ff.path ? {} : { file: node.file }), message: 'the node allocated for the alert' }, ...where.related],
+          });
+        }
       },
     };
   },

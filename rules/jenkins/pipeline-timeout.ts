@@ -1,23 +1,40 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Fixer, TextEdit } from '@nospof/core';
-import { allSteps, flattenSteps, optionNamed, resourceOf, wrappedBy } from '@nospof/jenkins';
-import type { JenkinsFile, Pipeline, Stage, Step } from '@nospof/jenkins';
+import { flattenRuns, optionNamed, resourceOf, wrappingRun } from '@nospof/jenkins';
+import type { JenkinsFile, Pipeline, Run, Stage } from '@nospof/jenkins';
+import { fileFlow, followedCompletely, judgedOnItsOwn, located, outermost } from './utils/flow.js';
+import type { FileFlow } from './utils/flow.js';
 
-function stageCovered(stage: Stage): boolean {
-  if (optionNamed(stage, 'timeout') || (stage.matrix && optionNamed(stage.matrix, 'timeout'))) return true;
-  const children = stage.stages?.stages ?? stage.parallel?.stages ?? stage.matrix?.stages?.stages;
-  if (children) return children.length > 0 && children.every(stageCovered);
-  const steps = stage.steps?.steps ?? [];
-  return steps.length > 0 && steps.every((s) => s.name === 'timeout');
+/**
+ * A run whose work is all bounded: a `timeout`, or a wrapper (`container`, `dir`, `withEnv`, `script`,
+ * a helper) everything inside which is bounded.
+ */
+function bounded(run: Run): boolean {
+  if (run.step.name === 'timeout' && !run.step.member) return true;
+  const work = doing(run.children);
+  return work.length > 0 && work.every(bounded);
 }
 
-/** Scripted: a `node` is covered by a `timeout` around it, or (unless top-level only) around its stages. */
-function nodeCovered(node: Step, topLevelOnly: boolean): boolean {
-  if (wrappedBy(node, ['timeout'])) return true;
+/** Runs that do work: not the value builders passed as arguments (`usernamePassword(...)` in `withCredentials`). */
+function doing(runs: readonly Run[]): Run[] {
+  return runs.filter((r) => !r.step.argument);
+}
+
+function stageCovered(ff: FileFlow, stage: Stage): boolean {
+  if (optionNamed(stage, 'timeout') || (stage.matrix && optionNamed(stage.matrix, 'timeout'))) return true;
+  const children = stage.stages?.stages ?? stage.parallel?.stages ?? stage.matrix?.stages?.stages;
+  if (children) return children.length > 0 && children.every((c) => stageCovered(ff, c));
+  const runs = ff.flow.runsOf(stage.steps?.steps ?? []);
+  return runs.length > 0 && runs.every(bounded);
+}
+
+/** Scripted: a `node` is covered by a `timeout` around it, or (unless top-level only) around all its work. */
+function nodeCovered(node: Run, topLevelOnly: boolean): boolean {
+  if (wrappingRun(node, ['timeout'])) return true;
   if (topLevelOnly) return false;
-  const stages = flattenSteps(node.body).filter((s) => s.name === 'stage' && s.hasClosure);
-  if (stages.length > 0) return stages.every((s) => wrappedBy(s, ['timeout']) || s.body.some((b) => b.name === 'timeout'));
-  return node.body.length > 0 && node.body.every((b) => b.name === 'timeout');
+  const stages = flattenRuns(node.children).filter((r) => r.step.name === 'stage' && r.step.hasClosure);
+  if (stages.length > 0) return stages.every((s) => wrappingRun(s, ['timeout']) !== undefined || bounded(s));
+  return bounded(node);
 }
 
 function indentOf(fixer: Fixer, line: number, column: number): string | undefined {
@@ -80,12 +97,15 @@ export default defineRule({
   create(context, [{ topLevelOnly, fixMinutes }]) {
     return {
       JenkinsFile(file: JenkinsFile) {
+        const ff = fileFlow(context, file);
+        if (!judgedOnItsOwn(ff)) return;
         const pipeline = file.pipeline;
         if (pipeline) {
           if (optionNamed(pipeline, 'timeout')) return;
           const stages = pipeline.stages?.stages ?? [];
           if (stages.length === 0) return;
-          if (!topLevelOnly && stages.every(stageCovered)) return;
+          if (!topLevelOnly && stages.every((s) => stageCovered(ff, s))) return;
+          if (!followedCompletely(context, ff)) return;
           context.report({
             node: { range: pipeline.nameRange },
             messageId: 'missing',
@@ -95,15 +115,16 @@ export default defineRule({
           });
           return;
         }
-        const outermost = allSteps(file).filter((s) => s.qualifiedName === 'node' && !s.deferred && !wrappedBy(s, ['node']));
-        const uncovered = outermost.find((n) => !nodeCovered(n, topLevelOnly));
-        if (!uncovered) return;
-        context.report({
-          node: { range: uncovered.nameRange },
-          messageId: 'missingScripted',
-          data: { scope: topLevelOnly ? '' : ' and neither are its stages' },
-          resource: resourceOf(uncovered),
-        });
+        // every node block is judged on its own, wherever it is written (a helper, a library step)
+        for (const node of outermost(flattenRuns(ff.flow.runsOf(file.steps)), 'node')) {
+          if (nodeCovered(node, topLevelOnly) || !followedCompletely(context, ff)) continue;
+          context.report({
+            ...located(ff, node, node.step.nameRange),
+            messageId: 'missingScripted',
+            data: { scope: topLevelOnly ? '' : ' and neither is all the work inside it' },
+            resource: resourceOf(node.step),
+          });
+        }
       },
     };
   },

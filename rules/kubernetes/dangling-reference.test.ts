@@ -108,20 +108,54 @@ ruleTester().run(rule, {
     { name: 'a templated PDB selector is unknown', code: pdb('matchLabels: { app: "${APP}" }'), files: { 'web.yaml': deployment() } },
     { name: 'templated pod labels cannot be matched', code: service('app: web'), files: { 'web.yaml': deployment('web', '"${APP}"') } },
     {
-      name: 'a Service without a namespace may be applied next to the pods',
+      name: 'a Service without a namespace is judged only against workloads without one',
       code: service('app: web').replace('  namespace: shop\n', ''),
       files: { 'web.yaml': deployment(), 'redis.yaml': deployment('redis', 'redis', 'default') },
     },
-    { name: 'an HPA without a namespace may be applied next to its target', code: hpa('web').replace('  namespace: shop\n', ''), files: { 'web.yaml': deployment() } },
+    { name: 'an HPA without a namespace is judged only against workloads without one', code: hpa('web').replace('  namespace: shop\n', ''), files: { 'web.yaml': deployment() } },
+    {
+      name: 'a Service selecting one StatefulSet pod by the label its controller adds',
+      code: service('statefulset.kubernetes.io/pod-name: db-0'),
+      files: { 'db.yaml': deployment('db', 'db').replace('kind: Deployment', 'kind: StatefulSet') },
+    },
+    {
+      name: 'a PDB selecting pods by the pod-template-hash the controller adds',
+      code: pdb('matchExpressions: [{ key: pod-template-hash, operator: Exists }]'),
+      files: { 'web.yaml': deployment() },
+    },
+    {
+      name: 'a Service selecting the pods of a Job by the job-name label',
+      code: service('batch.kubernetes.io/job-name: migrate'),
+      files: {
+        'web.yaml': deployment(),
+        'job.yaml': yaml`
+          apiVersion: batch/v1
+          kind: Job
+          metadata: { name: migrate, namespace: shop }
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers: [{ name: migrate, image: example/migrate }]
+        `,
+      },
+    },
+    { name: 'no workload of the namespace in this unit: another directory is another unit', code: service('app: nothing'), filename: 'a/svc.yaml', files: { 'b/web.yaml': deployment() } },
     { name: 'a custom scale target kind is not judged', code: hpa('web', 'CloneSet'), files: { 'web.yaml': deployment() } },
     { name: 'a templated target name is unknown', code: hpa('${APP}'), files: { 'web.yaml': deployment() } },
   ],
   invalid: [
     {
+      name: 'a Service selecting a StatefulSet pod of another name',
+      code: service('statefulset.kubernetes.io/pod-name: cache-0'),
+      files: { 'db.yaml': deployment('db', 'db').replace('kind: Deployment', 'kind: StatefulSet') },
+      errors: [{ messageId: 'serviceSelectsNothing', line: 9 }],
+    },
+    {
       name: 'the HPA targets a renamed Deployment',
       code: hpa('web-v1'),
       files: { 'web.yaml': deployment() },
-      errors: [{ messageId: 'noTarget', data: { kind: 'HorizontalPodAutoscaler', name: 'web', targetKind: 'Deployment', target: 'web-v1', namespace: 'shop' }, line: 12, column: 11, endColumn: 17 }],
+      errors: [{ messageId: 'noTarget', data: { kind: 'HorizontalPodAutoscaler', name: 'web', targetKind: 'Deployment', target: 'web-v1', namespace: 'namespace "shop"' }, line: 12, column: 11, endColumn: 17 }],
     },
     {
       name: 'the HPA names the wrong kind',
@@ -146,13 +180,13 @@ ruleTester().run(rule, {
       name: 'the PDB selects labels no pod has',
       code: pdb('matchLabels: { app: webapp }'),
       files: { 'web.yaml': deployment() },
-      errors: [{ messageId: 'pdbSelectsNothing', data: { name: 'web', namespace: 'shop' }, line: 9, column: 5 }],
+      errors: [{ messageId: 'pdbSelectsNothing', data: { name: 'web', namespace: 'namespace "shop"' }, line: 9, column: 5 }],
     },
     {
       name: 'the Service selects labels no pod has',
       code: service('app: web\nversion: v2'),
       files: { 'web.yaml': deployment() },
-      errors: [{ messageId: 'serviceSelectsNothing', data: { name: 'web', namespace: 'shop' }, line: 9, column: 5 }],
+      errors: [{ messageId: 'serviceSelectsNothing', data: { name: 'web', namespace: 'namespace "shop"' }, line: 9, column: 5 }],
     },
   ],
 });

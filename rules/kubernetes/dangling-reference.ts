@@ -1,11 +1,10 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Autoscaler, PodDisruptionBudget, Service } from '@nospof/kubernetes';
-import { isEmptySelector, isTemplated, mapSelects, namespaceOf, selects } from '@nospof/kubernetes';
-import { get, getMap, stringValue } from '@nospof/yaml';
-import { locate } from './utils/fields.js';
+import { describeNamespace, isEmptySelector, isTemplated, mapSelectsPods, selectsPods } from '@nospof/kubernetes';
+import { reportOn, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { hasTemplatedSelector } from './utils/pods.js';
-import { nearby } from './utils/scope.js';
+import { hasTemplatedSelector } from './utils/templated.js';
 
 const scalableKinds = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 
@@ -23,68 +22,79 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Judged only when the namespace has workloads in the scanned files (an object without `metadata.namespace` may share a namespace with any other, as it goes wherever it is applied), and only when every pod creator there is readable (a custom resource that may create pods, such as an operator-managed database, disables the check for that namespace). KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged.',
+        'Judged inside the deployment unit (a rendered kustomize overlay, a directory of plain manifests), only when the unit holds workloads of the same namespace (objects without a namespace match only objects without one), and only when every pod creator there is readable: a custom resource that may create pods (an operator-managed database), a resource kustomize would fetch or generate, or a file that could not be read disables the check. Labels the controllers add to pods match: `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`), `apps.kubernetes.io/pod-index`, `controller-revision-hash`, `pod-template-hash`, `batch.kubernetes.io/job-name`. KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged.',
     },
     messages: {
-      noTarget: '{{kind}} "{{name}}" scales {{targetKind}} "{{target}}", which is not in namespace "{{namespace}}".',
-      pdbSelectsNothing: 'PodDisruptionBudget "{{name}}" selects no pod in namespace "{{namespace}}"; the workload it was meant to protect is unprotected.',
-      serviceSelectsNothing: 'Service "{{name}}" selects no pod in namespace "{{namespace}}"; it has no endpoints.',
+      noTarget: '{{kind}} "{{name}}" scales {{targetKind}} "{{target}}", which is not in this unit ({{namespace}}).',
+      pdbSelectsNothing: 'PodDisruptionBudget "{{name}}" selects no pod in this unit ({{namespace}}); the workload it was meant to protect is unprotected.',
+      serviceSelectsNothing: 'Service "{{name}}" selects no pod in this unit ({{namespace}}); it has no endpoints.',
     },
     schema: [],
     defaultOptions: [],
     fixable: false,
   },
   create(context) {
-    const lines = context.source.lines;
-    return {
+    const index = kubernetesIndex(context);
+
+    /** The pods of the object's namespace in this unit, or nothing when they cannot all be seen. */
+    function podsNear(object: Autoscaler | PodDisruptionBudget | Service, what: string) {
+      if (index.ofTypeNear(object, 'Workload').length === 0) return undefined;
+      const incomplete = index.incomplete();
+      if (incomplete !== undefined) {
+        context.skipped({ known: false, reason: incomplete }, what);
+        return undefined;
+      }
+      const pods = index.podsNear(object);
+      if ('unknown' in pods) {
+        context.skipped({ known: false, reason: pods.unknown }, what);
+        return undefined;
+      }
+      return pods.pods;
+    }
+
+    return visitDeployed(context, {
       Autoscaler(autoscaler: Autoscaler) {
         const target = autoscaler.target;
         if (!target || !scalableKinds.has(target.kind) || isTemplated(target.name)) return;
-        const index = kubernetesIndex(context);
-        const namespace = namespaceOf(autoscaler);
-        const near = nearby(index, autoscaler);
-        if (near.ofType('Workload').length === 0) return;
-        if (index.autoscalerTarget(autoscaler) || near.all.some((o) => o.kind === target.kind && o.name === target.name)) return;
-        const ref = getMap(getMap(autoscaler.map, 'spec', autoscaler.document), 'scaleTargetRef', autoscaler.document);
-        context.report({
-          node: locate(get(ref, 'name', autoscaler.document), lines) ?? { range: target.range },
+        const what = `scaleTargetRef of ${autoscaler.kind} "${escapeName(autoscaler.name)}"`;
+        if (!podsNear(autoscaler, what)) return;
+        if (index.autoscalerTarget(autoscaler)) return;
+        reportOn(context, index, autoscaler, {
+          at: target.nameNode ?? target.node,
           messageId: 'noTarget',
-          data: { kind: autoscaler.kind, name: autoscaler.name, targetKind: target.kind, target: target.name, namespace },
+          data: {
+            kind: autoscaler.kind,
+            name: escapeName(autoscaler.name),
+            targetKind: escapeName(target.kind),
+            target: escapeName(target.name),
+            namespace: describeNamespace(autoscaler),
+          },
         });
       },
       PodDisruptionBudget(pdb: PodDisruptionBudget) {
         const selector = pdb.selector;
         if (!selector || selector.unsupported || hasTemplatedSelector(selector)) return;
-        const index = kubernetesIndex(context);
-        const namespace = namespaceOf(pdb);
-        const near = nearby(index, pdb);
-        if (near.ofType('Workload').length === 0) return;
-        const pods = near.podLabelSets();
-        if (!pods || pods.some((labels) => isEmptySelector(selector) || selects(selector, labels))) return;
-        const spec = getMap(pdb.map, 'spec', pdb.document);
-        context.report({
-          node: locate(get(spec, 'selector', pdb.document), lines) ?? pdb.kindNode,
+        const pods = podsNear(pdb, `selector of PodDisruptionBudget "${escapeName(pdb.name)}"`);
+        if (!pods || pods.some((labels) => isEmptySelector(selector) || selectsPods(selector, labels))) return;
+        reportOn(context, index, pdb, {
+          at: pdb.selectorNode ?? pdb.kindNode,
           messageId: 'pdbSelectsNothing',
-          data: { name: pdb.name, namespace },
+          data: { name: escapeName(pdb.name), namespace: describeNamespace(pdb) },
         });
       },
       Service(service: Service) {
         const selector = service.selector;
         if (!selector || Object.keys(selector).length === 0) return;
-        const spec = getMap(service.map, 'spec', service.document);
-        if (stringValue(get(spec, 'type', service.document)) === 'ExternalName') return;
+        if (service.serviceType === 'ExternalName') return;
         if (Object.values(selector).some(isTemplated)) return;
-        const namespace = namespaceOf(service);
-        const near = nearby(kubernetesIndex(context), service);
-        if (near.ofType('Workload').length === 0) return;
-        const pods = near.podLabelSets();
-        if (!pods || pods.some((labels) => mapSelects(selector, labels))) return;
-        context.report({
-          node: service.selectorNode ?? service.kindNode,
+        const pods = podsNear(service, `selector of Service "${escapeName(service.name)}"`);
+        if (!pods || pods.some((labels) => mapSelectsPods(selector, labels))) return;
+        reportOn(context, index, service, {
+          at: service.selectorNode ?? service.kindNode,
           messageId: 'serviceSelectsNothing',
-          data: { name: service.name, namespace },
+          data: { name: escapeName(service.name), namespace: describeNamespace(service) },
         });
       },
-    };
+    });
   },
 });

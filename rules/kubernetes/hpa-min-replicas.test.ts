@@ -37,13 +37,18 @@ ruleTester().run(rule, {
     { name: 'a templated floor is unknown', code: hpa('minReplicas: ${MIN_REPLICAS}') },
     { name: 'scale to zero is allowed by option', code: scaledObject('maxReplicaCount: 30'), options: [{ allowScaleToZero: true }] },
     { name: 'the minimum is configurable', code: hpa('minReplicas: 1'), options: [{ min: 1 }] },
+    {
+      name: 'a target turned off with replicas 0 is not scaled',
+      code: hpa('minReplicas: 1'),
+      files: { 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 0\n' },
+    },
   ],
   invalid: [
     {
       name: 'minReplicas 1 is raised',
       code: hpa('minReplicas: 1'),
       output: hpa('minReplicas: 2'),
-      errors: [{ messageId: 'tooLow', data: { kind: 'HorizontalPodAutoscaler', name: 'web', replicas: 1, min: 2 }, line: 6, column: 16, endColumn: 17 }],
+      errors: [{ messageId: 'tooLow', data: { kind: 'HorizontalPodAutoscaler', name: 'web', target: 'Deployment "web"', replicas: 1, min: 2 }, line: 6, column: 16, endColumn: 17 }],
     },
     {
       name: 'an absent minReplicas defaults to 1 and is inserted',

@@ -5,6 +5,7 @@ import minReplicas from './min-replicas.js';
 import noBarePod from './no-bare-pod.js';
 import noHostpathData from './no-hostpath-data.js';
 import noNodePinning from './no-node-pinning.js';
+import operatorMembers from './operator-members.js';
 import pdbAllowsEviction from './pdb-allows-eviction.js';
 import requireLivenessProbe from './require-liveness-probe.js';
 import requirePdb from './require-pdb.js';
@@ -29,4 +30,5 @@ export const kubernetesRules: readonly AnyRule[] = [
   danglingReference,
   rwoVolumeReplicas,
   noHostpathData,
+  operatorMembers,
 ];

@@ -1,8 +1,9 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
+import { visitDeployed, reportOn } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { insertSpecField } from './utils/insert-field.js';
-import { autoscalerOf } from './utils/scope.js';
+import { insertMapField } from './utils/insert-field.js';
 
 export default defineRule({
   meta: {
@@ -16,45 +17,35 @@ export default defineRule({
       remediation: 'Set `spec.replicas` to 2 or more, or let an HPA or KEDA ScaledObject with a floor of 2 or more manage it.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). DaemonSets are not judged. An autoscaler counts when it targets the workload by kind and name in its namespace (or either has no `metadata.namespace`).',
+      defaults:
+        'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). `replicas: 0` is a workload turned off on purpose and is not judged. DaemonSets are not judged. A workload an autoscaler manages (an HPA or ScaledObject targeting it by kind and name in its deployment unit and namespace) runs at the autoscaler floor, which `kubernetes/hpa-min-replicas` judges on the autoscaler.',
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} are needed to survive a node loss.',
-      autoscalerTooLow: '{{kind}} "{{name}}" is scaled by {{autoscaler}} "{{autoscalerName}}" down to {{replicas}} replica(s); at least {{min}} are needed.',
     },
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
     fixable: true,
   },
   create(context, [{ min }]) {
-    return {
+    const index = kubernetesIndex(context);
+    return visitDeployed(context, {
       Workload(workload: Workload) {
         if (workload.kind === 'DaemonSet') return;
-        const autoscaler = autoscalerOf(kubernetesIndex(context), workload);
-        if (autoscaler) {
-          const floor = autoscaler.minReplicas;
-          if (!floor.known) return context.skipped(floor, `minimum replicas of ${autoscaler.kind} "${autoscaler.name}"`);
-          if (floor.value >= min) return;
-          // The autoscaler's floor is what runs; the finding belongs on the workload, the cause is related.
-          context.report({
-            node: workload.kindNode,
-            messageId: 'autoscalerTooLow',
-            data: { kind: workload.kind, name: workload.name, autoscaler: autoscaler.kind, autoscalerName: autoscaler.name, replicas: floor.value, min },
-            related: [{ node: autoscaler.minReplicasNode ?? autoscaler.kindNode, file: autoscaler.file, message: `${autoscaler.kind} floor` }],
-          });
-          return;
-        }
+        // The autoscaler floor is what runs: one root cause, one finding, on the autoscaler (hpa-min-replicas).
+        if (index.autoscalerFor(workload)) return;
         const replicas = workload.replicas;
-        if (!replicas.known) return context.skipped(replicas, `spec.replicas of ${workload.kind} "${workload.name}"`);
-        if (replicas.value >= min) return;
-        const written = replicas.range;
-        context.report({
-          node: written ? { range: written } : workload.kindNode,
+        if (!replicas.known) return context.skipped(replicas, `spec.replicas of ${workload.kind} "${escapeName(workload.name)}"`);
+        if (replicas.value >= min || replicas.value === 0) return;
+        const range = replicas.range;
+        const at = range ? { file: replicas.file ?? workload.file, range } : workload.kindNode;
+        reportOn(context, index, workload, {
+          at,
           messageId: 'tooFew',
-          data: { kind: workload.kind, name: workload.name, replicas: replicas.value, min },
-          fix: (fixer) => (written ? fixer.replace({ range: written }, String(min)) : insertSpecField(fixer, context.source, workload, `replicas: ${min}`)),
+          data: { kind: workload.kind, name: escapeName(workload.name), replicas: replicas.value, min },
+          fix: (fixer) => (range ? fixer.replace({ range }, String(min)) : insertMapField(fixer, at.file, workload.spec, `replicas: ${min}`)),
         });
       },
-    };
+    });
   },
 });

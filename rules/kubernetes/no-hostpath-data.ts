@@ -1,9 +1,9 @@
-import { type Locatable } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { KubernetesObject, ObjectBase, Pod, PodSpec, Volume, Workload } from '@nospof/kubernetes';
+import type { KubernetesObject, PersistentVolume, Pod, PodSpec, Volume, Workload } from '@nospof/kubernetes';
 import { isTemplated } from '@nospof/kubernetes';
-import { get, getMap, itemsOf, scalarValue, stringValue } from '@nospof/yaml';
-import { locate } from './utils/fields.js';
+import { reportOn, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
+import { kubernetesIndex } from './utils/index-of.js';
 
 /** Host paths that expose the node itself (logs, sockets, devices, kernel state), not application data. */
 const systemPaths = [
@@ -19,14 +19,23 @@ const systemPaths = [
   '/etc',
   '/lib/modules',
   '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib64',
   '/boot',
   '/opt/cni',
+  '/var/lib/cni',
   '/tmp',
 ];
 const nonDataTypes = new Set(['Socket', 'CharDevice', 'BlockDevice']);
 
+/** True for a host path that holds the node's own state, tools or sockets, not application data. */
 function isSystemPath(path: string): boolean {
-  const clean = path.replace(/\/+$/, '') || '/';
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  const clean = path.slice(0, end);
+  if (clean.endsWith('.sock')) return true;
   return systemPaths.some((p) => clean === p || clean.startsWith(`${p}/`));
 }
 
@@ -44,7 +53,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.13', 'ISO27001:A.8.14', 'NIST800-53:CP-9', 'NIST800-53:SC-36'],
       preset: 'strict',
       defaults:
-        'Flagged: `hostPath` volumes of pods and workloads mounted writable by some container (`readOnly` absent = false), and PersistentVolumes with `spec.local` or `spec.hostPath`. Not data: host paths under `/proc`, `/sys`, `/dev`, `/run`, `/var/run`, `/var/log`, `/var/lib/docker/containers`, `/var/lib/kubelet`, `/var/lib/containerd`, `/etc`, `/lib/modules`, `/usr`, `/boot`, `/opt/cni`, `/tmp`, and `Socket`/`CharDevice`/`BlockDevice` types. DaemonSets are exempt (node agents read and write their own node by design).',
+        'Flagged: `hostPath` volumes of pods and workloads mounted writable by some container (`readOnly` absent = false), and PersistentVolumes with `spec.local` or `spec.hostPath`. Not data: volumes no container mounts writable (every mount `readOnly: true`), host paths under `/proc`, `/sys`, `/dev`, `/run`, `/var/run`, `/var/log`, `/var/lib/docker/containers`, `/var/lib/kubelet`, `/var/lib/containerd`, `/var/lib/cni`, `/etc`, `/lib`, `/lib64`, `/lib/modules`, `/usr`, `/bin`, `/sbin`, `/boot`, `/opt/cni`, `/tmp`, paths ending in `.sock`, and `Socket`/`CharDevice`/`BlockDevice` types. DaemonSets are exempt (node agents read and write their own node by design).',
     },
     messages: {
       hostPath: '{{kind}} "{{name}}" writes volume "{{volume}}" to host path "{{path}}"; the data is lost with the node.',
@@ -55,32 +64,30 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    const lines = context.source.lines;
+    const index = kubernetesIndex(context);
 
     /** True when some container mounts the volume without `readOnly: true`. */
-    function mountedWritable(owner: ObjectBase, spec: PodSpec, volume: Volume): boolean {
-      return [...spec.containers, ...spec.initContainers].some((container) =>
-        itemsOf(get(container.map, 'volumeMounts', owner.document), owner.document).some(
-          (mount) => stringValue(get(mount, 'name', owner.document)) === volume.name && scalarValue(get(mount, 'readOnly', owner.document)) !== true,
-        ),
-      );
+    function mountedWritable(spec: PodSpec, volume: Volume): boolean {
+      return [...spec.containers, ...spec.initContainers].some((container) => container.volumeMounts.some((mount) => mount.name === volume.name && !mount.readOnly));
     }
 
-    function check(owner: ObjectBase, spec: PodSpec | undefined): void {
+    function check(owner: KubernetesObject, spec: PodSpec | undefined): void {
       for (const volume of spec?.volumes ?? []) {
-        if (volume.source !== 'hostPath' || !spec) continue;
-        const hostPath = getMap(volume.map, 'hostPath', owner.document);
-        const pathNode = get(hostPath, 'path', owner.document);
-        const path = stringValue(pathNode);
-        const type = stringValue(get(hostPath, 'type', owner.document));
-        if (path === undefined || isTemplated(path) || isSystemPath(path) || (type !== undefined && nonDataTypes.has(type))) continue;
-        if (!mountedWritable(owner, spec, volume)) continue;
-        const node: Locatable = locate(pathNode, lines) ?? { range: volume.range };
-        context.report({ node, messageId: 'hostPath', data: { kind: owner.kind, name: owner.name, volume: volume.name, path } });
+        const pathField = volume.hostPath?.path;
+        if (!spec || !volume.hostPath || !pathField) continue;
+        const path = pathField.value;
+        const type = volume.hostPath.type;
+        if (isTemplated(path) || isSystemPath(path) || (type !== undefined && nonDataTypes.has(type))) continue;
+        if (!mountedWritable(spec, volume)) continue;
+        reportOn(context, index, owner, {
+          at: pathField,
+          messageId: 'hostPath',
+          data: { kind: owner.kind, name: escapeName(owner.name), volume: escapeName(volume.name), path: escapeName(path) },
+        });
       }
     }
 
-    return {
+    return visitDeployed(context, {
       Workload(workload: Workload) {
         if (workload.kind === 'DaemonSet') return;
         check(workload, workload.template);
@@ -88,17 +95,15 @@ export default defineRule({
       Pod(pod: Pod) {
         check(pod, pod.spec);
       },
-      KubernetesObject(object: KubernetesObject) {
-        if (object.kind !== 'PersistentVolume') return;
-        const spec = getMap(object.map, 'spec', object.document);
-        for (const source of ['local', 'hostPath']) {
-          const map = getMap(spec, source, object.document);
-          if (!map) continue;
-          const node = locate(get(map, 'path', object.document), lines) ?? locate(map, lines) ?? object.kindNode;
-          context.report({ node, messageId: 'nodeLocalVolume', data: { name: object.name, source: source === 'local' ? 'local volume' : 'hostPath' } });
-          return;
-        }
+      PersistentVolume(volume: PersistentVolume) {
+        const local = volume.nodeLocal;
+        if (!local) return;
+        reportOn(context, index, volume, {
+          at: local.node,
+          messageId: 'nodeLocalVolume',
+          data: { name: escapeName(volume.name), source: local.source === 'local' ? 'local volume' : 'hostPath' },
+        });
       },
-    };
+    });
   },
 });

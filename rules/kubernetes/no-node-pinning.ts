@@ -1,9 +1,9 @@
-import { type Locatable } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { ObjectBase, Pod, PodSpec, Workload } from '@nospof/kubernetes';
+import type { KubernetesObject, NodeSelectorTerm, Pod, PodSpec, Workload, Written } from '@nospof/kubernetes';
 import { isTemplated } from '@nospof/kubernetes';
-import { entriesOf, get, getMap, itemsOf, stringValue, type YamlDocument } from '@nospof/yaml';
-import { locate } from './utils/fields.js';
+import { reportOn, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
+import { kubernetesIndex } from './utils/index-of.js';
 import { HOSTNAME_KEY, ZONE_KEYS } from './utils/spread.js';
 
 type Scope = 'node' | 'zone';
@@ -11,7 +11,7 @@ type Scope = 'node' | 'zone';
 interface Pin {
   readonly scope: Scope;
   readonly target: string;
-  readonly node: Locatable;
+  readonly node: Written;
   readonly via: string;
 }
 
@@ -43,41 +43,37 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    const lines = context.source.lines;
+    const index = kubernetesIndex(context);
 
-    function check(owner: ObjectBase, spec: PodSpec | undefined): void {
+    function check(owner: KubernetesObject, spec: PodSpec | undefined): void {
       if (!spec) return;
-      const doc = owner.document;
-      const data = { kind: owner.kind, name: owner.name };
+      const data = { kind: owner.kind, name: escapeName(owner.name) };
       if (spec.nodeName && !isTemplated(spec.nodeName.value)) {
-        context.report({ node: spec.nodeName, messageId: 'nodeName', data: { ...data, target: spec.nodeName.value } });
+        reportOn(context, index, owner, { at: spec.nodeName, messageId: 'nodeName', data: { ...data, target: escapeName(spec.nodeName.value) } });
         return;
       }
-      const pin = selectorPin(spec, doc) ?? affinityPin(spec, doc);
+      const pin = selectorPin(spec) ?? affinityPin(spec);
       if (!pin) return;
-      context.report({
-        node: pin.node,
+      reportOn(context, index, owner, {
+        at: pin.node,
         messageId: 'pinned',
-        data: { ...data, scope: pin.scope, where: pin.scope === 'node' ? 'on node' : 'in zone', target: pin.target, via: pin.via },
+        data: { ...data, scope: pin.scope, where: pin.scope === 'node' ? 'on node' : 'in zone', target: escapeName(pin.target), via: escapeName(pin.via) },
       });
     }
 
-    function selectorPin(spec: PodSpec, doc: YamlDocument): Pin | undefined {
-      for (const { key, value } of entriesOf(spec.nodeSelector, doc)) {
+    function selectorPin(spec: PodSpec): Pin | undefined {
+      for (const { key, value, node } of spec.nodeSelector) {
         const scope = scopeOfKey(key);
-        const target = stringValue(value);
-        const node = locate(value, lines);
-        if (scope && target !== undefined && !isTemplated(target) && node) return { scope, target, node, via: `nodeSelector ${key}` };
+        if (scope && value !== undefined && !isTemplated(value)) return { scope, target: value, node, via: `nodeSelector ${key}` };
       }
       return undefined;
     }
 
     /** Required node affinity: pinned when every term restricts the same key to the same single value. */
-    function affinityPin(spec: PodSpec, doc: YamlDocument): Pin | undefined {
-      const required = getMap(getMap(spec.affinity, 'nodeAffinity', doc), 'requiredDuringSchedulingIgnoredDuringExecution', doc);
-      const terms = itemsOf(get(required, 'nodeSelectorTerms', doc), doc);
+    function affinityPin(spec: PodSpec): Pin | undefined {
+      const terms = spec.affinity?.requiredNodeTerms ?? [];
       if (terms.length === 0) return undefined;
-      const perTerm = terms.map((term) => termPins(term, doc));
+      const perTerm = terms.map(termPins);
       const first = perTerm[0]?.[0];
       if (!first) return undefined;
       for (const candidate of perTerm[0] ?? []) {
@@ -86,27 +82,19 @@ export default defineRule({
       return undefined;
     }
 
-    function termPins(term: unknown, doc: YamlDocument): Pin[] {
+    function termPins(term: NodeSelectorTerm): Pin[] {
       const pins: Pin[] = [];
-      const read = (field: 'matchExpressions' | 'matchFields') => {
-        for (const requirement of itemsOf(get(term, field, doc), doc)) {
-          const key = stringValue(get(requirement, 'key', doc));
-          const operator = stringValue(get(requirement, 'operator', doc));
-          const values = itemsOf(get(requirement, 'values', doc), doc);
-          const only = values[0];
-          const target = stringValue(only);
-          if (key === undefined || operator !== 'In' || values.length !== 1 || target === undefined || isTemplated(target)) continue;
-          const scope = field === 'matchFields' ? (key === 'metadata.name' ? 'node' : undefined) : scopeOfKey(key);
-          const node = locate(only, lines);
-          if (scope && node) pins.push({ scope, target, node, via: `required node affinity on ${key}` });
-        }
-      };
-      read('matchExpressions');
-      read('matchFields');
+      for (const requirement of term.requirements) {
+        const { key, operator, values, valueCount, field } = requirement;
+        const only = values[0];
+        if (key === undefined || operator !== 'In' || valueCount !== 1 || !only || isTemplated(only.value)) continue;
+        const scope = field === 'matchFields' ? (key === 'metadata.name' ? 'node' : undefined) : scopeOfKey(key);
+        if (scope) pins.push({ scope, target: only.value, node: only, via: `required node affinity on ${key}` });
+      }
       return pins;
     }
 
-    return {
+    return visitDeployed(context, {
       Workload(workload: Workload) {
         if (workload.kind === 'DaemonSet') return;
         check(workload, workload.template);
@@ -116,6 +104,6 @@ export default defineRule({
         if (pod.ownerReferences) return;
         check(pod, pod.spec);
       },
-    };
+    });
   },
 });

@@ -1,5 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
+import { reportOn, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
+import { kubernetesIndex } from './utils/index-of.js';
 
 export default defineRule({
   meta: {
@@ -25,17 +28,18 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return {
+    const index = kubernetesIndex(context);
+    return visitDeployed(context, {
       Workload(workload: Workload) {
         for (const container of workload.template?.containers ?? []) {
           if (container.livenessProbe) continue;
-          context.report({
-            node: container.nameNode,
+          reportOn(context, index, workload, {
+            at: container.nameNode,
             messageId: 'missing',
-            data: { container: container.name, kind: workload.kind, name: workload.name },
+            data: { container: escapeName(container.name), kind: workload.kind, name: escapeName(workload.name) },
           });
         }
       },
-    };
+    });
   },
 });

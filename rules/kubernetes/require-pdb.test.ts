@@ -56,10 +56,16 @@ ruleTester().run(rule, {
     { name: 'one replica is left to min-replicas', code: deployment(1) },
     { name: 'replicas from a template placeholder are unknown', code: deployment('${REPLICAS}') },
     { name: 'an HPA floor of 1 is left to hpa-min-replicas', code: deployment(3), files: { 'hpa.yaml': hpa(1) } },
+    { name: 'replicas 0 is a workload turned off on purpose', code: deployment(0) },
     {
-      name: 'a PDB without a namespace goes wherever it is applied, so it may cover the workload',
-      code: deployment(3, 'namespace: shop'),
-      files: { 'pdb.yaml': pdb('matchLabels: { app: web }') },
+      name: 'a PDB selecting a label the controller adds covers the pods',
+      code: deployment(3).replace('kind: Deployment', 'kind: StatefulSet'),
+      files: { 'pdb.yaml': pdb('matchExpressions: [{ key: statefulset.kubernetes.io/pod-name, operator: In, values: [web-0, web-1] }]') },
+    },
+    {
+      name: 'a unit with a file that cannot be read is not judged for an absent budget',
+      code: deployment(3),
+      files: { 'broken.yaml': 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: [unclosed\n' },
     },
     {
       name: 'a PDB whose selector cannot be read might cover the workload',
@@ -74,7 +80,7 @@ ruleTester().run(rule, {
     {
       name: 'three replicas and no PDB',
       code: deployment(3),
-      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', replicas: 3, namespace: 'default' }, line: 2, column: 7, endLine: 2, endColumn: 17 }],
+      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', replicas: 3, namespace: 'no namespace' }, line: 2, column: 7, endLine: 2, endColumn: 17 }],
     },
     {
       name: 'a PDB for other labels does not count',
@@ -86,13 +92,26 @@ ruleTester().run(rule, {
       name: 'a PDB in another namespace does not count',
       code: deployment(2, 'namespace: shop'),
       files: { 'pdb.yaml': pdb('matchLabels: { app: web }', 'namespace: payments') },
-      errors: [{ messageId: 'missing', data: { namespace: 'shop' } }],
+      errors: [{ messageId: 'missing', data: { namespace: 'namespace "shop"' } }],
+    },
+    {
+      name: 'a PDB without a namespace does not cover a namespaced workload',
+      code: deployment(3, 'namespace: shop'),
+      files: { 'pdb.yaml': pdb('matchLabels: { app: web }') },
+      errors: [{ messageId: 'missing', data: { namespace: 'namespace "shop"' } }],
+    },
+    {
+      name: 'a PDB in another directory is another deployment unit',
+      code: deployment(3),
+      filename: 'apps/web/deployment.yaml',
+      files: { 'apps/api/pdb.yaml': pdb('matchLabels: { app: web }') },
+      errors: [{ messageId: 'missing', file: 'apps/web/deployment.yaml' }],
     },
     {
       name: 'the HPA floor counts as the replica count',
       code: deployment(1),
       files: { 'hpa.yaml': hpa(2) },
-      errors: [{ messageId: 'missing', data: { replicas: 2 } }],
+      errors: [{ messageId: 'missing', data: { replicas: 2, via: ' (the floor of HorizontalPodAutoscaler "web")' } }],
     },
     {
       name: 'a StatefulSet needs one too',

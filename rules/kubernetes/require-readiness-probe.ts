@@ -1,6 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
 import { hasPorts, isBehindService } from './utils/containers.js';
+import { reportOn, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
 
 export default defineRule({
@@ -17,7 +19,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of the scan selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. Jobs and CronJobs are not long-running and are not judged.',
+        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of its deployment unit selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. Jobs and CronJobs are not long-running and are not judged.',
     },
     messages: {
       missing: 'Container "{{container}}" of {{kind}} "{{name}}" has no readiness probe; traffic reaches it before it can serve and after it stops.',
@@ -27,26 +29,27 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return {
+    const index = kubernetesIndex(context);
+    return visitDeployed(context, {
       Workload(workload: Workload) {
         const template = workload.template;
         if (!template) return;
-        const behindService = isBehindService(kubernetesIndex(context), workload);
+        const behindService = isBehindService(index, workload);
         // DaemonSets are node agents unless a Service sends them traffic; a workload with no ports and no
         // Service (a queue worker) receives no traffic a probe could steer.
         if (workload.kind === 'DaemonSet' && !behindService) return;
-        if (!behindService && !template.containers.some((c) => hasPorts(c, workload.document))) return;
+        if (!behindService && !template.containers.some(hasPorts)) return;
         const someProbed = template.containers.some((c) => c.readinessProbe !== undefined);
         for (const container of template.containers) {
           if (container.readinessProbe) continue;
-          if (someProbed && !hasPorts(container, workload.document)) continue;
-          context.report({
-            node: container.nameNode,
+          if (someProbed && !hasPorts(container)) continue;
+          reportOn(context, index, workload, {
+            at: container.nameNode,
             messageId: 'missing',
-            data: { container: container.name, kind: workload.kind, name: workload.name },
+            data: { container: escapeName(container.name), kind: workload.kind, name: escapeName(workload.name) },
           });
         }
       },
-    };
+    });
   },
 });

@@ -1,19 +1,19 @@
-import { known, unknown, type Locatable, type Value } from '@nospof/core';
+import { known, unknown, type Value } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { KubernetesIndex, Workload } from '@nospof/kubernetes';
-import { namespaceOf, resolveIntOrPercent } from '@nospof/kubernetes';
-import { getMap, type YAMLMap } from '@nospof/yaml';
-import { replaceScalar, scalarField } from './utils/fields.js';
+import type { KubernetesIndex, ScalarSetting, Workload } from '@nospof/kubernetes';
+import { resolveIntOrPercent } from '@nospof/kubernetes';
+import { reportOn, targetOfAutoscaler, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
+import { replaceScalar } from './utils/fields.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { effectiveReplicas } from './utils/replicas.js';
-import { nearby } from './utils/scope.js';
+import { replicaCount } from './utils/replicas.js';
 
 type IntOrPercent = number | string;
 
 interface Knob {
   readonly value: Value<IntOrPercent>;
   /** Where the value is written; absent when the default applies. */
-  readonly node: Locatable | undefined;
+  readonly node: ScalarSetting | undefined;
 }
 
 const DEFAULT = '25%';
@@ -45,16 +45,15 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    const lines = context.source.lines;
+    const index = kubernetesIndex(context);
 
-    function knob(map: YAMLMap | undefined, key: string, doc: Workload['document'], fallback: IntOrPercent): Knob {
-      const field = scalarField(map, key, doc, lines);
+    function knob(field: ScalarSetting | undefined, key: string, fallback: IntOrPercent): Knob {
       if (!field) return { value: known(fallback), node: undefined };
       const v = field.value;
-      if (!v.known) return { value: v, node: field.node };
-      if (typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0) return { value: known(v.value), node: field.node };
-      if (typeof v.value === 'string' && /^\d+%$/.test(v.value.trim())) return { value: known(v.value.trim()), node: field.node };
-      return { value: unknown(`${key} "${String(v.value)}" is neither an integer nor a percentage`, field.node.range), node: field.node };
+      if (!v.known) return { value: v, node: field };
+      if (typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0) return { value: known(v.value), node: field };
+      if (typeof v.value === 'string' && /^\d+%$/.test(v.value.trim())) return { value: known(v.value.trim()), node: field };
+      return { value: unknown(`${key} "${escapeName(String(v.value))}" is neither an integer nor a percentage`, field.range, field.file), node: field };
     }
 
     /** Pods a Deployment-style rollout takes down at once, with the controller's fencepost rule. */
@@ -68,121 +67,137 @@ export default defineRule({
       return typeof value === 'string' && Number(value.replace('%', '')) >= 100;
     }
 
+    const label = (workload: Workload) => `${workload.kind} "${escapeName(workload.name)}"`;
+
     /** Deployment and Argo canary semantics. */
-    function checkSurgeStyle(workload: Workload, rolling: YAMLMap | undefined): void {
-      const doc = workload.document;
-      const maxUnavailable = knob(rolling, 'maxUnavailable', doc, DEFAULT);
-      const maxSurge = knob(rolling, 'maxSurge', doc, DEFAULT);
-      if (!maxUnavailable.value.known) return context.skipped(maxUnavailable.value, `maxUnavailable of ${workload.kind} "${workload.name}"`);
-      if (!maxSurge.value.known) return context.skipped(maxSurge.value, `maxSurge of ${workload.kind} "${workload.name}"`);
+    function checkSurgeStyle(workload: Workload, knobs: { maxUnavailable: ScalarSetting | undefined; maxSurge: ScalarSetting | undefined }): void {
+      const maxUnavailable = knob(knobs.maxUnavailable, 'maxUnavailable', DEFAULT);
+      const maxSurge = knob(knobs.maxSurge, 'maxSurge', DEFAULT);
+      if (!maxUnavailable.value.known) return context.skipped(maxUnavailable.value, `maxUnavailable of ${label(workload)}`);
+      if (!maxSurge.value.known) return context.skipped(maxSurge.value, `maxSurge of ${label(workload)}`);
       const down = maxUnavailable.value.value;
       const surge = maxSurge.value.value;
-      const { replicas, what } = effectiveReplicas(kubernetesIndex(context), workload);
+      const count = replicaCount(index, workload);
+      const { replicas } = count;
+      if (count.off) return;
       if (!replicas.known) {
         // 100% or more takes every replica down whatever the count.
-        if (maxUnavailable.node && percentAtLeast100(down)) reportUnavailable(workload, maxUnavailable.node, down, 'all', surge, undefined);
-        else context.skipped(replicas, what);
+        if (maxUnavailable.node && percentAtLeast100(down)) reportUnavailable(workload, maxUnavailable.node, down, 'all', surge, undefined, []);
+        else context.skipped(replicas, count.what);
         return;
       }
       const n = replicas.value;
       if (n === 0 || unavailable(surge, down, n) < n) return;
       if (maxUnavailable.node && resolveIntOrPercent(down, n, 'down') >= n) {
-        reportUnavailable(workload, maxUnavailable.node, down, n, surge, n);
+        reportUnavailable(workload, maxUnavailable.node, down, n, surge, n, count.related);
         return;
       }
       const surgeNode = maxSurge.node;
       if (!surgeNode) return;
-      context.report({
-        node: surgeNode,
+      reportOn(context, index, workload, {
+        at: surgeNode,
         messageId: 'noSurge',
-        data: { kind: workload.kind, name: workload.name, value: String(surge), replicas: n },
-        fix: unavailable(DEFAULT, down, n) < n ? (fixer) => replaceScalar(fixer, context.source, surgeNode, DEFAULT) : undefined,
+        data: { kind: workload.kind, name: escapeName(workload.name), value: escapeName(String(surge)), replicas: n },
+        fix: unavailable(DEFAULT, down, n) < n ? (fixer) => replaceScalar(fixer, surgeNode, DEFAULT) : undefined,
+        related: count.related,
       });
     }
 
-    function reportUnavailable(workload: Workload, node: Locatable, down: IntOrPercent, shown: number | 'all', surge: IntOrPercent, n: number | undefined): void {
+    function reportUnavailable(
+      workload: Workload,
+      node: ScalarSetting,
+      down: IntOrPercent,
+      shown: number | 'all',
+      surge: IntOrPercent,
+      n: number | undefined,
+      related: Parameters<typeof reportOn>[3]['related'],
+    ): void {
       const fixable = n === undefined || unavailable(surge, DEFAULT, n) < n;
-      context.report({
-        node,
+      reportOn(context, index, workload, {
+        at: node,
         messageId: 'allUnavailable',
-        data: { kind: workload.kind, name: workload.name, value: String(down), replicas: shown },
-        fix: fixable ? (fixer) => replaceScalar(fixer, context.source, node, DEFAULT) : undefined,
+        data: { kind: workload.kind, name: escapeName(workload.name), value: escapeName(String(down)), replicas: shown },
+        fix: fixable ? (fixer) => replaceScalar(fixer, node, DEFAULT) : undefined,
+        related,
       });
     }
 
     function checkDeployment(workload: Workload): void {
-      const doc = workload.document;
-      const type = scalarField(workload.strategy, 'type', doc, lines);
+      const type = workload.strategy?.type;
       const typeValue = type?.value;
-      if (typeValue && !typeValue.known) return context.skipped(typeValue, `strategy.type of ${workload.kind} "${workload.name}"`);
+      if (typeValue && !typeValue.known) return context.skipped(typeValue, `strategy.type of ${label(workload)}`);
       if (type && typeValue?.value === 'Recreate') {
-        const claims = claimSharing(kubernetesIndex(context), workload);
+        const claims = claimSharing(index, workload);
         // Old and new pods cannot both mount a single-node volume: Recreate is forced by the storage, whose
         // SPOF min-replicas and rwo-volume-replicas report.
         if (claims === 'singleNode') return;
-        context.report({
-          node: type.node,
+        if (replicaCount(index, workload).off) return;
+        reportOn(context, index, workload, {
+          at: type,
           messageId: 'recreate',
-          data: { kind: workload.kind, name: workload.name },
-          fix: claims === 'multiNode' ? (fixer) => replaceScalar(fixer, context.source, type.node, 'RollingUpdate') : undefined,
+          data: { kind: workload.kind, name: escapeName(workload.name) },
+          fix: claims === 'multiNode' ? (fixer) => replaceScalar(fixer, type, 'RollingUpdate') : undefined,
         });
         return;
       }
-      checkSurgeStyle(workload, getMap(workload.strategy, 'rollingUpdate', doc));
+      checkSurgeStyle(workload, { maxUnavailable: workload.strategy?.maxUnavailable, maxSurge: workload.strategy?.maxSurge });
     }
 
     function checkStatefulSet(workload: Workload): void {
-      const doc = workload.document;
-      const typeValue = scalarField(workload.strategy, 'type', doc, lines)?.value;
-      if (typeValue && !typeValue.known) return context.skipped(typeValue, `updateStrategy.type of StatefulSet "${workload.name}"`);
+      const typeValue = workload.strategy?.type?.value;
+      if (typeValue && !typeValue.known) return context.skipped(typeValue, `updateStrategy.type of ${label(workload)}`);
       if (typeValue && typeValue.value !== 'RollingUpdate') return;
-      const maxUnavailable = knob(getMap(workload.strategy, 'rollingUpdate', doc), 'maxUnavailable', doc, 1);
+      const maxUnavailable = knob(workload.strategy?.maxUnavailable, 'maxUnavailable', 1);
       const node = maxUnavailable.node;
       if (!node) return;
-      if (!maxUnavailable.value.known) return context.skipped(maxUnavailable.value, `maxUnavailable of StatefulSet "${workload.name}"`);
-      const { replicas, what } = effectiveReplicas(kubernetesIndex(context), workload);
-      if (!replicas.known) return context.skipped(replicas, what);
+      if (!maxUnavailable.value.known) return context.skipped(maxUnavailable.value, `maxUnavailable of ${label(workload)}`);
+      const count = replicaCount(index, workload);
+      const { replicas } = count;
+      if (!replicas.known) return context.skipped(replicas, count.what);
       const n = replicas.value;
       const down = Math.max(1, resolveIntOrPercent(maxUnavailable.value.value, n, 'up'));
       if (n < 2 || down < n) return;
-      reportUnavailable(workload, node, maxUnavailable.value.value, n, 0, undefined);
+      reportUnavailable(workload, node, maxUnavailable.value.value, n, 0, undefined, count.related);
     }
 
     function checkDaemonSet(workload: Workload): void {
-      const doc = workload.document;
-      const typeValue = scalarField(workload.strategy, 'type', doc, lines)?.value;
+      const typeValue = workload.strategy?.type?.value;
       if (typeValue && typeValue.known && typeValue.value !== 'RollingUpdate') return;
-      const maxUnavailable = knob(getMap(workload.strategy, 'rollingUpdate', doc), 'maxUnavailable', doc, 1);
+      const maxUnavailable = knob(workload.strategy?.maxUnavailable, 'maxUnavailable', 1);
       const node = maxUnavailable.node;
       if (!node || !maxUnavailable.value.known || !percentAtLeast100(maxUnavailable.value.value)) return;
-      context.report({
-        node,
+      reportOn(context, index, workload, {
+        at: node,
         messageId: 'allNodes',
-        data: { name: workload.name, value: String(maxUnavailable.value.value) },
-        fix: (fixer) => replaceScalar(fixer, context.source, node, DEFAULT),
+        data: { name: escapeName(workload.name), value: escapeName(String(maxUnavailable.value.value)) },
+        fix: (fixer) => replaceScalar(fixer, node, DEFAULT),
       });
     }
 
-    return {
-      Workload(workload: Workload) {
-        switch (workload.kind) {
-          case 'Deployment':
-            return checkDeployment(workload);
-          case 'Rollout': {
-            const canary = getMap(workload.strategy, 'canary', workload.document);
-            // With traffic routing the mesh or ingress shifts traffic by weight, not by pod availability.
-            if (!canary || getMap(canary, 'trafficRouting', workload.document)) return undefined;
-            return checkSurgeStyle(workload, canary);
+    return visitDeployed(
+      context,
+      {
+        Workload(workload: Workload) {
+          switch (workload.kind) {
+            case 'Deployment':
+              return checkDeployment(workload);
+            case 'Rollout': {
+              const canary = workload.strategy?.canary;
+              // With traffic routing the mesh or ingress shifts traffic by weight, not by pod availability.
+              if (!canary || canary.trafficRouting) return undefined;
+              return checkSurgeStyle(workload, canary);
+            }
+            case 'StatefulSet':
+              return checkStatefulSet(workload);
+            case 'DaemonSet':
+              return checkDaemonSet(workload);
+            default:
+              return undefined;
           }
-          case 'StatefulSet':
-            return checkStatefulSet(workload);
-          case 'DaemonSet':
-            return checkDaemonSet(workload);
-          default:
-            return undefined;
-        }
+        },
       },
-    };
+      { also: targetOfAutoscaler },
+    );
   },
 });
 
@@ -194,11 +209,7 @@ function claimSharing(index: KubernetesIndex, workload: Workload): 'singleNode' 
   let result: 'multiNode' | 'unknown' = 'multiNode';
   for (const volume of workload.template?.volumes ?? []) {
     if (volume.source !== 'persistentVolumeClaim') continue;
-    const claim =
-      volume.claimName === undefined
-        ? undefined
-        : (index.claim(volume.claimName, namespaceOf(workload)) ??
-          nearby(index, workload).ofType('PersistentVolumeClaim').find((o) => o.name === volume.claimName));
+    const claim = volume.claimName === undefined ? undefined : index.claim(volume.claimName.value, workload);
     if (!claim) {
       result = 'unknown';
       continue;

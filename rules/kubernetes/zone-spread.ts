@@ -1,7 +1,9 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
+import { reportOn, targetOfAutoscaler, visitDeployed } from './utils/deployed.js';
+import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { effectiveReplicas, isReplicated } from './utils/replicas.js';
+import { replicaCount, isReplicated } from './utils/replicas.js';
 import { HOSTNAME_KEY, spreadTerms } from './utils/spread.js';
 
 export default defineRule({
@@ -22,37 +24,44 @@ export default defineRule({
         'Only workloads that already spread (see require-spread) are judged, and only when every spreading term that selects their own pods uses `kubernetes.io/hostname`. Any other topology key (`topology.kubernetes.io/zone`, the legacy `failure-domain.beta.kubernetes.io/zone`, or a custom key) passes. Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1).',
     },
     messages: {
-      hostnameOnly: '{{kind}} "{{name}}" spreads its {{replicas}} replicas by hostname only; a zone outage can still take them all.',
+      hostnameOnly: '{{kind}} "{{name}}" spreads its {{replicas}} replicas{{via}} by hostname only; a zone outage can still take them all.',
     },
     schema: [],
     defaultOptions: [],
     fixable: false,
   },
   create(context) {
-    return {
-      Workload(workload: Workload) {
-        const template = workload.template;
-        if (!isReplicated(workload) || !template) return;
-        const { replicas, what } = effectiveReplicas(kubernetesIndex(context), workload);
-        if (!replicas.known) return context.skipped(replicas, what);
-        if (replicas.value < 2) return;
-        const own = [];
-        for (const term of spreadTerms(template, workload.document, context.source.lines)) {
-          if (!term.selectsOwnPods.known) return context.skipped(term.selectsOwnPods, `spreading label selector of ${workload.kind} "${workload.name}"`);
-          if (term.selectsOwnPods.value) own.push(term);
-        }
-        const first = own[0];
-        if (!first) return; // no effective spreading at all: require-spread reports that
-        for (const term of own) {
-          if (!term.topologyKey.known) return context.skipped(term.topologyKey, `topologyKey of ${workload.kind} "${workload.name}"`);
-          if (term.topologyKey.value !== HOSTNAME_KEY) return;
-        }
-        context.report({
-          node: first.topologyKeyNode,
-          messageId: 'hostnameOnly',
-          data: { kind: workload.kind, name: workload.name, replicas: replicas.value },
-        });
+    const index = kubernetesIndex(context);
+    return visitDeployed(
+      context,
+      {
+        Workload(workload: Workload) {
+          const template = workload.template;
+          if (!isReplicated(workload) || !template) return;
+          const count = replicaCount(index, workload);
+          const { replicas } = count;
+          if (!replicas.known) return context.skipped(replicas, count.what);
+          if (count.off || replicas.value < 2) return;
+          const own = [];
+          for (const term of spreadTerms(template)) {
+            if (!term.selectsOwnPods.known) return context.skipped(term.selectsOwnPods, `spreading label selector of ${workload.kind} "${escapeName(workload.name)}"`);
+            if (term.selectsOwnPods.value) own.push(term);
+          }
+          const first = own[0];
+          if (!first) return; // no effective spreading at all: require-spread reports that
+          for (const term of own) {
+            if (!term.topologyKey.known) return context.skipped(term.topologyKey, `topologyKey of ${workload.kind} "${escapeName(workload.name)}"`);
+            if (term.topologyKey.value !== HOSTNAME_KEY) return;
+          }
+          reportOn(context, index, workload, {
+            at: first.topologyKeyNode,
+            messageId: 'hostnameOnly',
+            data: { kind: workload.kind, name: escapeName(workload.name), replicas: replicas.value, via: count.via },
+            related: count.related,
+          });
+        },
       },
-    };
+      { also: targetOfAutoscaler },
+    );
   },
 });

@@ -32,6 +32,7 @@ import azureSqlZoneRedundant from './azure-sql-zone-redundant.js';
 import azureStorageReplication from './azure-storage-replication.js';
 import azureVmZones from './azure-vm-zones.js';
 import azureVnetSingleDns from './azure-vnet-single-dns.js';
+import datadogMonitorNotify from './datadog-monitor-notify.js';
 import gcpBucketLocation from './gcp-bucket-location.js';
 import gcpFilestoreTier from './gcp-filestore-tier.js';
 import gcpGkeNodePool from './gcp-gke-node-pool.js';
@@ -84,4 +85,5 @@ export const terraformRules: readonly AnyRule[] = [
   gcpRedisTier,
   gcpSqlBackups,
   gcpSqlHa,
+  datadogMonitorNotify,
 ];

@@ -165,7 +165,8 @@ describe('language server over stdio: the workspace', slow, () => {
   });
 
   it('forgets the files of a deleted directory', async () => {
-    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'policy/pdb.yaml': pdb });
+    // Plain manifests join per directory; `units: tree` joins the whole workspace, so the PDB in policy/ counts.
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(2), 'policy/pdb.yaml': pdb, '.nospof.yaml': 'settings:\n  kubernetes:\n    units: tree\n' });
     client = await TestClient.start({ root: workspace.root });
     const uri = await client.open(workspace.path('deployment.yaml'));
     await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
@@ -175,17 +176,18 @@ describe('language server over stdio: the workspace', slow, () => {
   });
 
   it('an unsaved edit of another open file re-publishes the dependent file, with related information', async () => {
-    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'hpa.yaml': hpa(2) });
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'hpa.yaml': hpa(1) });
     client = await TestClient.start({ root: workspace.root });
     const uri = await client.open(workspace.path('deployment.yaml'));
-    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
     const hpaUri = await client.open(workspace.path('hpa.yaml'));
-    await client.replace(hpaUri, hpa(1));
-    const diagnostics = await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
-    const finding = diagnostics.find((d) => d.code === MIN_REPLICAS)!;
+    // The autoscaler now keeps two replicas: the Deployment needs a budget, and the finding names the autoscaler.
+    await client.replace(hpaUri, hpa(2));
+    const diagnostics = await client.waitForDiagnostics(uri, has(REQUIRE_PDB));
+    const finding = diagnostics.find((d) => d.code === REQUIRE_PDB)!;
     expect(finding.relatedInformation?.[0]?.location).toMatchObject({ uri: hpaUri, range: { start: { line: 9 } } });
     await client.close(hpaUri);
-    await client.waitForDiagnostics(uri, lacks(MIN_REPLICAS));
+    await client.waitForDiagnostics(uri, lacks(REQUIRE_PDB));
   });
 
   it('validates .nospof.yaml as it is typed and re-lints open files when it changes', async () => {

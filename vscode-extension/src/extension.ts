@@ -17,6 +17,9 @@ const documentSelector: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'jenkinsfile' },
   { scheme: 'file', pattern: '**/*.{tf,tf.json,tfvars}' },
   { scheme: 'file', pattern: '**/{Jenkinsfile,Jenkinsfile.*,*.jenkinsfile,*.Jenkinsfile}' },
+  // HAProxy has no built-in VS Code language: match its files by name (the haproxy extension's id too).
+  { scheme: 'file', language: 'haproxy' },
+  { scheme: 'file', pattern: '**/{haproxy.cfg,*.haproxy.cfg,haproxy/**/*.cfg}' },
   { scheme: 'file', pattern: '**/.nospof.{yaml,yml,json}' },
 ];
 

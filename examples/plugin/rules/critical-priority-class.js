@@ -38,7 +38,7 @@ export default defineRule({
         if (tier === undefined || !tiers.includes(tier)) return;
         const pod = node.template;
         // No template (a templated or partial manifest): nothing known to judge.
-        if (!pod || pod.map.has('priorityClassName')) return;
+        if (!pod || pod.spec.get('priorityClassName') !== undefined) return;
         context.report({ node: node.kindNode, messageId: 'missing', data: { kind: node.kind, name: node.name, label, tier } });
       },
     };

@@ -172,7 +172,12 @@ export class Nospof {
       return { ...report, warnings: [...report.warnings, `no file nospof reads changed since ${options.changedSince}`] };
     }
     const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
-    return this.run([...targets, ...this.contextFor(named, targets, state)], found.notices, state);
+    const { report, read } = await this.runWithFiles([...targets, ...this.contextFor(named, targets, state)], found.notices, state);
+    // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
+    // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
+    const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
+    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty);
+    return report;
   }
 
   /**
@@ -231,6 +236,11 @@ export class Nospof {
   }
 
   private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<LintReport> {
+    return (await this.runWithFiles(targets, notices, state)).report;
+  }
+
+  /** A run's report, and the absolute paths of the files a language read (whichever shard reports them). */
+  private async runWithFiles(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<{ report: LintReport; read: ReadonlySet<string> }> {
     const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
     const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
     const byPath = new Map(targets.map((t) => [t.path, t] as const));
@@ -272,11 +282,12 @@ export class Nospof {
     let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     );
+    const read = new Set(results.map((r) => byPath.get(r.file)?.absolute ?? resolve(this.cwd, r.file)));
     if (home) results = shareOf(results, home);
     results = this.applyBaseline(results);
     const sources = new LazyTexts([...files, ...contextFiles]);
     const skipped = home ? run.skipped.filter((s) => (home as (path: string) => boolean)(s.file)) : run.skipped;
-    return { results, skipped, notices, outputs: run.outputs, sources, warnings };
+    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings }, read };
   }
 
   /**

@@ -1,5 +1,7 @@
 import { engineRules, Linter, type AnyRule, type Language, type SettingsSchemas } from '@nospof/core';
+import { alertingLanguage } from '@nospof/alerting';
 import { githubActionsLanguage } from '@nospof/github-actions';
+import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
@@ -8,14 +10,17 @@ import type { ConfigCatalog } from './config/config-load.js';
 
 /**
  * Languages in the order they claim files: specific paths first (`.tf`, plan JSON, workflows and actions,
- * Jenkinsfiles), the catch-all for YAML and JSON manifests last. Languages that read alongside others
- * (`readsAlongside`) may sit anywhere.
+ * Jenkinsfiles, HAProxy configurations), the catch-all for YAML and JSON manifests last. Languages that
+ * read alongside others (`readsAlongside`, such as alerting) may sit anywhere.
  */
 export const languages: readonly Language[] = [
   terraformLanguage as unknown as Language,
   githubActionsLanguage as unknown as Language,
   jenkinsLanguage as unknown as Language,
+  haproxyLanguage as unknown as Language,
   kubernetesLanguage as unknown as Language,
+  // Reads Alertmanager and Prometheus configuration alongside the file's owner (a Secret is a manifest).
+  alertingLanguage as unknown as Language,
 ];
 
 /** Every rule a configuration may name: the engine's own checks and the built-in rules. */

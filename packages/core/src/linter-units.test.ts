@@ -163,6 +163,16 @@ describe('rule contracts and mechanisms', () => {
     expect(findings).toEqual(['a.toy:1 toy/counts-files: 1 toy files, 1 read alongside', 'a.toy:2 echo/entry: echo hi']);
   });
 
+  it('a comment both readers of a file return is one suppression: applied once, never reported unused', () => {
+    const linter = new Linter([toyLanguage, echoLanguage], [echoRule]);
+    const config = Config.build({ extends: [], rules: { 'echo/entry': 'error' } }, undefined, '', [...engineRules, echoRule], () => {
+      throw new Error('no files');
+    });
+    const text = '[a]\n# nospof-ignore echo/entry -- read by both languages\necho = hi\n';
+    const findings = linter.lint({ files: [{ path: 'a.toy', text }], configFor: (p) => config.resolve(p) }).results.flatMap((r) => r.findings);
+    expect(findings.map((f) => `${f.range.start.line} ${f.ruleId} ${f.suppressed ? 'suppressed' : 'reported'}`)).toEqual(['3 echo/entry suppressed']);
+  });
+
   it('the owning language is the exclusive one, whatever the order', () => {
     const linter = new Linter([echoLanguage, toyLanguage], []);
     expect(linter.languageFor('a.toy', '')?.id).toBe('toy');

@@ -13,7 +13,7 @@ import { LintSession, readerApplies } from './session.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
-import { directiveCovers, inScope, type Directive } from './suppressions.js';
+import { directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
 import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
 import type { LanguageUnits } from './units.js';
@@ -153,7 +153,7 @@ export class Linter {
     const cached = this.parseCache.get(source.path);
     if (cached && cached.text === source.text && cached.forced === forced) return cached.parsed;
     const file = new SourceFile(source.path, source.text);
-    const parsed = this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+    const parsed = this.languagesFor(source.path, source.text.slice(0, 4096), forced).map((language) => parseWith(language, file));
     this.parseCache.set(source.path, { text: source.text, forced, parsed });
     return parsed;
   }
@@ -218,7 +218,7 @@ export class Linter {
       let list = directives.get(path);
       if (!list) {
         const file = session.file(path);
-        list = file ? session.factsOf(file).readers.flatMap((r) => r.directives) : [];
+        list = file ? mergeDuplicateDirectives(session.factsOf(file).readers.flatMap((r) => r.directives)) : [];
         directives.set(path, list);
       }
       return list;

@@ -95,6 +95,21 @@ function nextCodeLine(file: ParsedFile, comment: Comment): number {
   return comment.range.end.line + 1;
 }
 
+/**
+ * One directive per comment. Two languages that read the same file (a Kubernetes Secret and the
+ * Alertmanager configuration embedded in it) may both return a comment; it is one directive, covering
+ * what either language scoped it to, so it is neither applied twice nor reported unused by one reader.
+ */
+export function mergeDuplicateDirectives(directives: readonly Directive[]): Directive[] {
+  const byKey = new Map<string, Directive>();
+  for (const directive of directives) {
+    const key = `${directive.source}\u0000${directive.range.start.offset}\u0000${directive.range.end.offset}`;
+    const existing = byKey.get(key);
+    byKey.set(key, existing ? { ...existing, scopes: [...existing.scopes, ...directive.scopes] } : directive);
+  }
+  return [...byKey.values()];
+}
+
 export function directiveCovers(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.includes(ruleId);
 }

@@ -163,7 +163,7 @@ describe('errors', () => {
   it('reports invalid YAML with a position', () => {
     const result = parse('.github/workflows/ci.yml', 'on: push\njobs:\n  build: [\n');
     expect(result.root).toBeUndefined();
-    expect(result.errors[0]?.message).toMatch(/^YAML:/);
+    expect(result.errors[0]?.message).toMatch(/^YAML syntax error: /);
     expect(result.errors[0]?.range.start.line).toBeGreaterThan(0);
   });
 

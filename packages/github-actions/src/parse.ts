@@ -1,29 +1,18 @@
-import type { ParseError, ParseResult, SourceFile } from '@nospof/core';
-import { findComments, parseYaml } from '@nospof/yaml';
+import type { Comment, ParseError, ParseResult, SourceFile } from '@nospof/core';
+import { absoluteRoot, parseYaml, type YamlNode } from '@nospof/yaml';
 import { buildAction } from './build/action.js';
 import { BuildContext } from './build/context.js';
 import { buildWorkflow } from './build/workflow.js';
-import { fromYaml } from './lite/from-yaml.js';
-import { Unsupported, type LNode } from './lite/node.js';
-import { BlockReader } from './lite/read-block.js';
 import type { GithubActionsRoot } from './model.js';
 import { isWorkflowPath } from './paths.js';
 
-type Read = { root: LNode | null; documents: number; errors: readonly ParseError[] };
+type Read = { root: YamlNode | null; documents: number; errors: readonly ParseError[]; comments: readonly Comment[] };
 
-/**
- * The YAML tree of a file: the fast block reader when it can (nearly every workflow), else the `yaml`
- * package, which also produces the syntax errors.
- */
+/** The YAML tree of a file, with offsets from the start of the file. */
 function readYaml(source: SourceFile): Read {
-  try {
-    return { root: new BlockReader(source.text).read(), documents: 1, errors: [] };
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-  }
-  const { documents, errors } = parseYaml(source);
+  const { documents, errors, comments } = parseYaml(source);
   const first = documents[0];
-  return { root: first && documents.length === 1 ? fromYaml(first) : null, documents: documents.length, errors };
+  return { root: first && documents.length === 1 ? absoluteRoot(first) : null, documents: documents.length, errors, comments };
 }
 
 /**
@@ -32,8 +21,7 @@ function readYaml(source: SourceFile): Read {
  */
 export function parseGithubActions(source: SourceFile): ParseResult<GithubActionsRoot> {
   const workflow = isWorkflowPath(source.path);
-  const comments = findComments(source);
-  const { root, documents, errors } = readYaml(source);
+  const { root, documents, errors, comments } = readYaml(source);
   const whole = source.lines.range(0, source.text.length);
   const start = source.lines.range(0, 0);
   if (errors.length > 0) return { errors, comments };

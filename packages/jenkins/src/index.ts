@@ -1,4 +1,7 @@
-export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline, isJenkinsfilePath } from './language.js';
+export { jenkinsLanguage, parseJenkinsfile, looksLikePipeline, JENKINS_HEAD_BYTES } from './language.js';
+export { isJenkinsfilePath, isLibraryStepPath, libraryStepName } from './discovery/paths.js';
+export { sniffGroovy, SNIFF_CUT_HINT } from './discovery/sniff.js';
+export type { GroovySniff } from './discovery/sniff.js';
 export { runsOnFailure } from './model/failure.js';
 export { scriptOf, shellSteps } from './model/scripts.js';
 export { parseGroovy, maxNestingDepth } from './groovy/parser.js';
@@ -30,3 +33,7 @@ export { parseLabelExpression, positiveAtoms } from './labels/label-expression.j
 export type { LabelExpression } from './labels/label-expression.js';
 export { agentPoolsFrom, maxAgents, selectsBuiltInNode, namesOneMachine, builtInNodeNames } from './labels/agent-pools.js';
 export type { AgentPools } from './labels/agent-pools.js';
+export { buildJenkinsIndex, loadPath } from './project/jenkins-index.js';
+export type { JenkinsIndex, IndexedFile } from './project/jenkins-index.js';
+export { Flow, flowFor, defaultFlowLimits, handlerOf, guardsOf, runAncestors, wrappingRun, flattenRuns, callSites, resolveArgument } from './flow/runs.js';
+export type { Run, Frame, Callee, FlowLimits } from './flow/runs.js';

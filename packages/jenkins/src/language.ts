@@ -1,27 +1,61 @@
 import type { Language, ParseResult, ParsedFile, Range, SourceFile } from '@nospof/core';
+import type * as G from './groovy/ast.js';
 import { parseGroovy } from './groovy/parser.js';
+import { isGroovyPath, isJenkinsfilePath, isLibraryStepPath } from './discovery/paths.js';
+import { SNIFF_CUT_HINT, sniffGroovy } from './discovery/sniff.js';
 import { buildJenkinsFile } from './model/build.js';
-import { nodesOfType } from './model/navigate.js';
+import { flattenSteps, nodesOfType } from './model/navigate.js';
+import type { Mutable } from './model/parent.js';
 import type { JenkinsFile, ModelNode } from './model/types.js';
 import { visitorKeys } from './model/visitor-keys.js';
+import { buildJenkinsIndex } from './project/jenkins-index.js';
+import type { JenkinsIndex } from './project/jenkins-index.js';
 
-const pipelineHead = /^[ \t]*(?:pipeline\s*\{|node\s*(?:\(|\{|['"])|@Library\s*\()/m;
+/**
+ * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
+ * EPL and Apache notices run 600 to 2,000 bytes) before the code that tells a pipeline from a class.
+ * Shorter heads still work: what they cannot settle is claimed and settled by `parse` on the whole file.
+ */
+export const JENKINS_HEAD_BYTES = 4096;
 
-/** True for Groovy text that starts like a pipeline rather than a library class or a Gradle script. */
+/**
+ * True for Groovy text whose first bytes read like a pipeline, a loadable script or a cut-off licence
+ * header. A host may hand over more than the head (the whole text it holds): only the head is read.
+ */
 export function looksLikePipeline(head: string): boolean {
-  const code = head.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '').replace(/\/\/[^\n]*/g, '');
-  return pipelineHead.test(code);
+  const cut = head.length >= SNIFF_CUT_HINT;
+  return sniffGroovy(head.length > JENKINS_HEAD_BYTES ? head.slice(0, JENKINS_HEAD_BYTES) : head, cut) !== 'library';
 }
 
-export function isJenkinsfilePath(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return base === 'Jenkinsfile' || base.startsWith('Jenkinsfile.') || /\.jenkinsfile$/i.test(base);
+/** Steps that allocate an agent where they are written: what makes top-level Groovy a scripted pipeline. */
+const agentSteps: ReadonlySet<string> = new Set(['node', 'podTemplate']);
+
+/** The whole file, parsed, runs as a pipeline: declarative, a library loader, or agents allocated outside functions. */
+function runsAsPipeline(file: JenkinsFile): boolean {
+  if (file.pipeline || file.libraries.length > 0) return true;
+  return flattenSteps(file.steps).some((s) => agentSteps.has(s.qualifiedName));
+}
+
+/** `return this` ends scripts made for `load`: their functions are called through the returned object. */
+function returnsThis(program: G.Program): boolean {
+  const last = program.body[program.body.length - 1];
+  return last?.type === 'ReturnStatement' && last.keyword === 'return' && last.argument?.type === 'Identifier' && last.argument.name === 'this';
 }
 
 export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
   try {
     const { program, comments, errors } = parseGroovy(source);
-    return { root: buildJenkinsFile(program), comments, errors };
+    const path = source.path;
+    // a file named as a pipeline (or given to this language by configuration) is one whatever it holds
+    const sniffed = isGroovyPath(path) && !isJenkinsfilePath(path);
+    const library = sniffed && isLibraryStepPath(path);
+    const root: Mutable<JenkinsFile> = buildJenkinsFile(program, library ? 'library' : 'pipeline');
+    if (sniffed && !library && !runsAsPipeline(root)) {
+      // claimed from its first bytes (a licence header can outlast them): the whole file decides
+      if (!returnsThis(program)) return { errors: [], comments: [], notApplicable: true };
+      root.role = 'script';
+    }
+    return { root, comments, errors };
   } catch (error) {
     // The parser is built not to throw; this keeps a bug in it from taking the whole run down.
     const message = error instanceof Error ? error.message : String(error);
@@ -53,15 +87,19 @@ function scopeAt(file: ParsedFile<JenkinsFile>, line: number): Range | undefined
   return byLine.get(line);
 }
 
-export const jenkinsLanguage: Language<JenkinsFile> = {
+export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly headBytes: number } = {
   id: 'jenkins',
-  needsHead: (path: string) => path.endsWith('.groovy'),
+  headBytes: JENKINS_HEAD_BYTES,
+  // a Jenkinsfile or a shared-library step is known by its name; another .groovy file by its code
+  needsHead: (path: string) => isGroovyPath(path) && !isJenkinsfilePath(path) && !isLibraryStepPath(path),
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
-    return path.endsWith('.groovy') && looksLikePipeline(head);
+    if (!isGroovyPath(path)) return false;
+    return isLibraryStepPath(path) || looksLikePipeline(head);
   },
   parse: parseJenkinsfile,
   visitorKeys,
+  index: (files) => buildJenkinsIndex(files),
   settingsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -1,8 +1,14 @@
 export * from './model/types.js';
 export * from './model/selector.js';
 export * from './model/values.js';
-export { isObjectMap } from './model/build.js';
+export * from './model/manifest-value.js';
+export { isObjectMap, objectsOfDocument, buildObject } from './model/build.js';
 export * from './project-index.js';
+export * from './pod-labels.js';
 export * from './annotations.js';
 export * from './language.js';
 export * from './label-buckets.js';
+export * from './units.js';
+export type * from './kustomize/types.js';
+export type { TrailEntry } from './kustomize/render.js';
+export { isKustomizationPath } from './kustomize/read.js';

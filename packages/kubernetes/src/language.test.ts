@@ -134,9 +134,9 @@ describe('kubernetes model: workloads', () => {
     expect(w.template?.labels).toEqual({ app: 'db' });
     expect(w.template?.containers.map((c) => [c.name, c.init, c.readinessProbe !== undefined])).toEqual([['db', false, true]]);
     expect(w.template?.initContainers.map((c) => [c.name, c.init])).toEqual([['init', true]]);
-    expect(w.template?.volumes.map((v) => [v.name, v.source, v.claimName])).toEqual([['shared', 'persistentVolumeClaim', 'shared-claim']]);
+    expect(w.template?.volumes.map((v) => [v.name, v.source, v.claimName?.value, v.claimName?.range.start.line])).toEqual([['shared', 'persistentVolumeClaim', 'shared-claim', 17]]);
     expect(w.volumeClaimTemplates).toEqual(['data']);
-    expect(w.strategy?.items.length).toBe(1);
+    expect(w.strategy?.type).toMatchObject({ value: { known: true, value: 'OnDelete' }, file: 'manifest.yaml', range: { start: { line: 6 } } });
   });
 
   it('reads HPA and ScaledObject floors with their API defaults', () => {
@@ -197,8 +197,8 @@ describe('kubernetes language: the nospof.dev/ignore annotation', () => {
     `;
     const result = parse(text);
     expect(result.suppressions?.map((s) => [s.rules, s.reason, s.range.start.line, s.scope.start.line, s.scope.end.line])).toEqual([
-      [['kubernetes/no-bare-pod'], 'debugging pod', 6, 1, 9],
-      [['kubernetes/other-rule'], '', 6, 1, 9],
+      [['kubernetes/no-bare-pod'], 'debugging pod', 6, 1, 8],
+      [['kubernetes/other-rule'], '', 6, 1, 8],
     ]);
   });
 
@@ -237,5 +237,83 @@ describe('kubernetes language: the nospof.dev/ignore annotation', () => {
       ['pod quiet', 'known'],
       ['pod loud', null],
     ]);
+  });
+});
+
+describe('kubernetes language: what kubectl reads', () => {
+  it('never reports a parse error for a quoted annotation whose closing line sits at its key column', () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\n  annotations:\n    note: 'first line\n    second line'\n    other: x\n";
+    const result = parse(text);
+    expect(result.errors).toEqual([]);
+    expect(objects(text)[0]?.annotations).toEqual({ note: 'first line second line', other: 'x' });
+  });
+
+  it('names the position of a syntax error and never repeats the text', () => {
+    const result = parse('apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  token: "c2VjcmV0LXRva2Vu\n  other: [\n');
+    expect(result.errors.length).toBeGreaterThan(0);
+    for (const error of result.errors) {
+      expect(error.range.start.line).toBeGreaterThan(0);
+      expect(error.message).not.toContain('c2VjcmV0');
+    }
+  });
+
+  it('reads a budget overrun as a parse error at its place, and nothing else of the file', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: big }\ndata:\n  list: [${'1, '.repeat(1_000_001)}1]\n`;
+    const result = parse(text);
+    expect(result.errors.map((e) => [e.message, e.range.start.line])).toEqual([['the file holds more than 1000000 YAML values; nospof reads at most 1000000 per file', 5]]);
+    expect((result.root as ManifestFile | undefined)?.complete ?? false).toBe(false);
+  });
+});
+
+describe('kubernetes language: kustomize files', () => {
+  it('claims kustomization files by name and reads them into a Kustomization node', () => {
+    expect(kubernetesLanguage.matches('overlays/dev/Kustomization', '')).toBe(true);
+    const text = yaml`
+      resources:
+        - ../../base
+        - https://github.com/example/app//deploy?ref=v1
+      namespace: dev
+      namePrefix: dev-
+      replicas:
+        - name: web
+          count: 1
+      patches:
+        - path: patch.yaml
+        - target: { kind: Deployment }
+          patch: |-
+            - op: replace
+              path: /spec/replicas
+              value: 2
+      helmCharts:
+        - name: redis
+    `;
+    const k = (parse(text, 'overlays/dev/kustomization.yaml').root as ManifestFile).kustomization;
+    expect(k?.resources.map((r) => r.path)).toEqual(['../../base', 'https://github.com/example/app//deploy?ref=v1']);
+    expect([k?.namespace?.value, k?.namePrefix?.value, k?.replicas[0]?.count]).toEqual(['dev', 'dev-', { known: true, value: 1, range: expect.anything(), file: 'overlays/dev/kustomization.yaml' }]);
+    expect(k?.patches.map((p) => [p.path?.path, p.target?.kind, p.inline?.length])).toEqual([
+      ['patch.yaml', undefined, undefined],
+      [undefined, 'Deployment', 1],
+    ]);
+    // The inline patch is read in place: its values keep their lines in the kustomization.
+    const ops = k?.patches[1]?.inline?.[0];
+    expect(ops?.kind === 'seq' && ops.items[0]?.kind === 'map' && ops.items[0].get('value')?.range.start.line).toBe(15);
+    expect(k?.unrendered.map((u) => [u.what, u.effect])).toEqual([['helmCharts', 'objects']]);
+  });
+
+  it('reads JSON 6902 patch files and kind-only strategic merge patches as part of the language', () => {
+    const ops = parse('- op: replace\n  path: /spec/replicas\n  value: 3\n', 'overlays/dev/replicas.yaml');
+    expect(ops.notApplicable).toBeFalsy();
+    expect((ops.root as ManifestFile).jsonPatch?.items.length).toBe(1);
+    const smp = parse('kind: Deployment\nmetadata: { name: web }\nspec: { replicas: 3 }\n', 'overlays/dev/smp.yaml');
+    expect(smp.notApplicable).toBeFalsy();
+  });
+
+  it('reads the # Source: comments of helm template output', () => {
+    const text = `---\n# Source: shop/templates/web.yaml\n${deployment('replicas: 2')}`;
+    expect((parse(text).root as ManifestFile).helmSources.map((s) => [s.value, s.range.start.line])).toEqual([['shop/templates/web.yaml', 2]]);
+  });
+
+  it('declares settings.kubernetes.units', () => {
+    expect(kubernetesLanguage.settingsSchema).toMatchObject({ properties: { units: { enum: ['directory', 'tree'] } } });
   });
 });

@@ -1,112 +1,366 @@
-import type { Autoscaler, KubernetesObject, PersistentVolumeClaim, PodDisruptionBudget, Service, Workload } from './model/types.js';
-import { isEmptySelector, mapSelects, selects } from './model/selector.js';
+import type { ParsedFile } from '@nospof/core';
+import { KustomizeRenderer, type Rendering, type TrailEntry } from './kustomize/render.js';
+import type { Unrendered } from './kustomize/types.js';
+import { kustomizationClosure } from './units.js';
 import { LabelBuckets } from './label-buckets.js';
+import { buildObject } from './model/build.js';
+import { mapAt, type Written } from './model/manifest-value.js';
+import { isEmptySelector } from './model/selector.js';
+import type { Autoscaler, KubernetesObject, ManifestFile, PersistentVolumeClaim, PodDisruptionBudget, Service, Workload } from './model/types.js';
+import { isTemplated } from './model/values.js';
+import { mapSelectsPods, podLabelsOf, selectsPods, type PodLabels } from './pod-labels.js';
 
-export function namespaceOf(object: { readonly namespace: string | undefined }): string {
-  return object.namespace ?? 'default';
+/** The namespace of an object for matching: objects without one match only objects without one. */
+export function namespaceKey(object: { readonly namespace: string | undefined }): string {
+  return object.namespace ?? '';
+}
+
+/** How messages name an object's namespace: `namespace "shop"`, or `no namespace`. */
+export function describeNamespace(object: { readonly namespace: string | undefined }): string {
+  return object.namespace === undefined ? 'no namespace' : `namespace ${JSON.stringify(object.namespace)}`;
+}
+
+/** The pods of a namespace of the unit, or why some cannot be seen. */
+export type PodsNear = { readonly pods: readonly PodLabels[] } | { readonly unknown: string };
+
+interface Entry {
+  readonly files: ReadonlySet<string>;
+  readonly trail: readonly TrailEntry[];
+  /** Where a suppression on the object as written also silences findings about it. */
+  readonly anchors: readonly Written[];
+  readonly unknown: string | undefined;
+}
+
+/** Custom resource kinds known not to create pods (monitoring, certificates, routing, secrets...). */
+const podlessCustomKinds = new Set([
+  'ServiceMonitor',
+  'PodMonitor',
+  'PrometheusRule',
+  'Probe',
+  'TriggerAuthentication',
+  'ClusterTriggerAuthentication',
+  'Certificate',
+  'CertificateRequest',
+  'Issuer',
+  'ClusterIssuer',
+  'ExternalSecret',
+  'ClusterExternalSecret',
+  'SecretStore',
+  'ClusterSecretStore',
+  'SealedSecret',
+  'VirtualService',
+  'DestinationRule',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'ServiceEntry',
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'IngressRoute',
+  'Middleware',
+  'AnalysisTemplate',
+  'ClusterAnalysisTemplate',
+  'VerticalPodAutoscaler',
+]);
+
+/** Built-in API groups: their kinds are modelled, or create no pods. */
+function isBuiltIn(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash === -1) return true;
+  const group = apiVersion.slice(0, slash);
+  return !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+function hasTemplatedLabels(labels: Readonly<Record<string, string>>): boolean {
+  return Object.values(labels).some(isTemplated);
+}
+
+/** An object carrying kustomize patch directives (`$patch: delete`): a patch read without its kustomization. */
+function isPatch(object: KubernetesObject): boolean {
+  return object.value.get('$patch') !== undefined || mapAt(object.value, ['metadata'])?.get('$patch') !== undefined;
+}
+
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
- * Cross-file facts about every manifest of the run: which PDBs, autoscalers and Services select which
- * workloads. Built once per run; lookups are by namespace so large repositories stay cheap.
+ * The objects of one deployment unit as they are deployed (kustomize overlays rendered, plain manifests
+ * as written) and the facts that join them: which budgets, autoscalers and Services select which
+ * workloads. Rules visit the files of the unit and ask it for the deployed objects each file wrote.
  */
 export class KubernetesIndex {
+  readonly objects: readonly KubernetesObject[];
+  /** Things that may add objects nobody can see here (remote resources, Helm charts, files outside the scan). */
+  readonly missing: readonly Unrendered[];
+  private readonly entries = new Map<KubernetesObject, Entry>();
+  private readonly byFile = new Map<string, KubernetesObject[]>();
   private readonly byNamespace = new Map<string, KubernetesObject[]>();
-  private readonly byNamespaceAndType = new Map<string, KubernetesObject[]>();
-  private readonly workloadsByNamespace = new Map<string, Workload[]>();
-  private readonly pdbsByNamespace = new Map<string, PodDisruptionBudget[]>();
-  /** Autoscalers by `namespace/kind/name` of their target: a workload finds its autoscaler in O(1). */
   private readonly autoscalersByTarget = new Map<string, Autoscaler>();
+  private readonly byKindAndName = new Map<string, KubernetesObject>();
+  private readonly unrenderedByFile = new Map<string, Unrendered[]>();
+  /** Files of the unit that could not be read whole: objects in them may be missing. */
+  readonly unreadable: readonly string[];
 
-  constructor(readonly objects: readonly KubernetesObject[]) {
+  constructor(files: readonly ParsedFile<ManifestFile>[]) {
+    const byPath = new Map(files.map((f) => [f.source.path, f] as const));
+    const roots = this.roots(files, byPath);
+    const objects: KubernetesObject[] = [];
+    const missing: Unrendered[] = [];
+    if (roots.length > 0) {
+      const renderer = new KustomizeRenderer(new Map(files.flatMap((f) => (f.root ? [[f.source.path, f.root] as const] : []))));
+      for (const root of roots) for (const rendering of renderer.build(root)) objects.push(this.add(rendering));
+      for (const k of files) for (const u of k.root?.kustomization?.unrendered ?? []) push(this.unrenderedByFile, u.file, u);
+      missing.push(...renderer.missing);
+    } else {
+      for (const file of files) {
+        const root = file.root as ManifestFile;
+        const sources = helmSources(root);
+        root.objects.forEach((object, i) => {
+          const source = sources[i];
+          this.entries.set(object, {
+            files: new Set([object.file]),
+            trail: source ? [source] : [],
+            anchors: [],
+            unknown: isPatch(object) ? 'the object is a kustomize patch whose kustomization is not in the scan' : undefined,
+          });
+          push(this.byFile, object.file, object);
+          objects.push(object);
+        });
+      }
+    }
+    this.objects = objects;
+    this.missing = missing;
+    this.unreadable = files.filter((f) => f.root && !f.root.complete).map((f) => f.source.path);
     for (const object of objects) {
-      const ns = namespaceOf(object);
-      push(this.byNamespace, ns, object);
-      push(this.byNamespaceAndType, `${ns}\u0000${object.type}`, object);
-      if (object.type === 'Workload') push(this.workloadsByNamespace, ns, object);
-      else if (object.type === 'PodDisruptionBudget') push(this.pdbsByNamespace, ns, object);
-      else if (object.type === 'Autoscaler' && object.target) {
-        const key = `${ns}/${object.target.kind}/${object.target.name}`;
+      push(this.byNamespace, namespaceKey(object), object);
+      const id = `${namespaceKey(object)}/${object.kind}/${object.name}`;
+      if (!this.byKindAndName.has(id)) this.byKindAndName.set(id, object);
+      if (object.type === 'Autoscaler' && object.target) {
+        const key = `${namespaceKey(object)}/${object.target.kind}/${object.target.name}`;
         if (!this.autoscalersByTarget.has(key)) this.autoscalersByTarget.set(key, object);
       }
     }
   }
 
-  inNamespace(ns: string): readonly KubernetesObject[] {
-    return this.byNamespace.get(ns) ?? [];
+  /** Kustomizations no other kustomization of the unit includes: the overlays the unit renders. */
+  private roots(files: readonly ParsedFile<ManifestFile>[], byPath: ReadonlyMap<string, ParsedFile<ManifestFile>>) {
+    const kustomizations = files.flatMap((f) => (f.root?.kustomization ? [f.root.kustomization] : []));
+    const included = new Set(kustomizations.flatMap((k) => [...kustomizationClosure(k, byPath).includes]));
+    const roots = kustomizations.filter((k) => !included.has(k.file));
+    // A component is applied inside the kustomizations that list it; scanned without them, it is
+    // rendered on its own resources so its patches are still never judged as whole objects.
+    const overlays = roots.filter((k) => !k.component);
+    return overlays.length > 0 ? overlays : roots;
   }
 
-  private readonly serviceBuckets = new Map<string, LabelBuckets<Service>>();
+  private add(rendering: Rendering): KubernetesObject {
+    const object = rendering.value === rendering.source.value ? rendering.source : buildObject(rendering.value);
+    this.entries.set(object, {
+      files: rendering.files,
+      trail: rendering.trail,
+      anchors: [rendering.source.kindNode],
+      unknown: rendering.unknown,
+    });
+    for (const file of rendering.files) push(this.byFile, file, object);
+    return object;
+  }
 
-  /** Services of a namespace that may select `labels`, found through their selectors' label pairs. */
-  servicesSelecting(ns: string, labels: Readonly<Record<string, string>>): Service[] {
-    let buckets = this.serviceBuckets.get(ns);
-    if (!buckets) {
-      buckets = new LabelBuckets(
-        this.ofTypeIn(ns, 'Service').filter((s) => s.selector !== undefined && Object.keys(s.selector).length > 0),
-        (s) => s.selector,
-      );
-      this.serviceBuckets.set(ns, buckets);
+  /** The deployed objects `file` wrote part of (its own objects, those its patches or kustomization change). */
+  touching(file: string): readonly KubernetesObject[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  /** The way the object took to be deployed: its base, the patches and kustomizations on the way. */
+  trail(object: KubernetesObject): readonly TrailEntry[] {
+    return this.entries.get(object)?.trail ?? [];
+  }
+
+  /** Where suppressions also silence findings about the object (the object as written in its base). */
+  anchors(object: KubernetesObject): readonly Written[] {
+    return this.entries.get(object)?.anchors ?? [];
+  }
+
+  /** Why the deployed object cannot be known, or undefined. */
+  unknownReason(object: KubernetesObject): string | undefined {
+    return this.entries.get(object)?.unknown;
+  }
+
+  /** What a kustomization file declares that nospof does not render. */
+  unrenderedIn(file: string): readonly Unrendered[] {
+    return this.unrenderedByFile.get(file) ?? [];
+  }
+
+  /** Why objects of the unit may be missing (unrendered resources, unreadable files), or undefined. */
+  incomplete(): string | undefined {
+    const first = this.missing[0];
+    if (first) return `${first.what} in ${first.file}: ${first.reason}`;
+    const unreadable = this.unreadable[0];
+    return unreadable === undefined ? undefined : `${unreadable} could not be read whole`;
+  }
+
+  /** Objects in the same namespace (both without a namespace, or both in the same one). */
+  inNamespaceOf(object: { readonly namespace: string | undefined }): readonly KubernetesObject[] {
+    return this.byNamespace.get(namespaceKey(object)) ?? [];
+  }
+
+  private readonly typed = new Map<string, KubernetesObject[]>();
+
+  /** Objects of one node type in an object's namespace. */
+  ofTypeNear<T extends KubernetesObject['type']>(object: { readonly namespace: string | undefined }, type: T): readonly Extract<KubernetesObject, { type: T }>[] {
+    const key = `${namespaceKey(object)}\u0000${type}`;
+    let list = this.typed.get(key);
+    if (!list) {
+      list = this.inNamespaceOf(object).filter((o) => o.type === type);
+      this.typed.set(key, list);
     }
-    return buckets.candidates(labels).filter((s) => s.selector !== undefined && mapSelects(s.selector, labels));
-  }
-
-  /** Objects of one node type in a namespace (`Service`, `PodDisruptionBudget`...). */
-  ofTypeIn<T extends KubernetesObject['type']>(ns: string, type: T): readonly Extract<KubernetesObject, { type: T }>[] {
-    return (this.byNamespaceAndType.get(`${ns}\u0000${type}`) ?? []) as Extract<KubernetesObject, { type: T }>[];
-  }
-
-  workloadsIn(ns: string): readonly Workload[] {
-    return this.workloadsByNamespace.get(ns) ?? [];
-  }
-
-  pdbsIn(ns: string): readonly PodDisruptionBudget[] {
-    return this.pdbsByNamespace.get(ns) ?? [];
-  }
-
-  /** PDBs in the workload's namespace whose selector matches its pod labels. */
-  pdbsFor(workload: Workload): PodDisruptionBudget[] {
-    const labels = workload.template?.labels;
-    if (!labels) return [];
-    return this.pdbsIn(namespaceOf(workload)).filter((o) => o.selector !== undefined && !o.selector.unsupported && selects(o.selector, labels));
-  }
-
-  /** True when some PDB selector in the namespace cannot be evaluated: such a PDB might cover the workload. */
-  hasUnreadablePdb(ns: string): boolean {
-    return this.pdbsIn(ns).some((o) => o.selector === undefined || o.selector.unsupported);
+    return list as Extract<KubernetesObject, { type: T }>[];
   }
 
   /** The autoscaler (HPA or ScaledObject) that manages the workload, if any. */
   autoscalerFor(workload: Workload): Autoscaler | undefined {
-    return this.autoscalersByTarget.get(`${namespaceOf(workload)}/${workload.kind}/${workload.name}`);
-  }
-
-  /** Workloads whose pods a PDB selects. An empty selector selects every pod of the namespace. */
-  workloadsSelectedBy(pdb: PodDisruptionBudget): Workload[] {
-    const selector = pdb.selector;
-    if (!selector || selector.unsupported) return [];
-    return this.workloadsIn(namespaceOf(pdb)).filter((w) => w.template !== undefined && (isEmptySelector(selector) || selects(selector, w.template.labels)));
-  }
-
-  workloadsOfService(service: Service): Workload[] {
-    const selector = service.selector;
-    if (!selector) return [];
-    return this.workloadsIn(namespaceOf(service)).filter((w) => w.template !== undefined && mapSelects(selector, w.template.labels));
+    return this.autoscalersByTarget.get(`${namespaceKey(workload)}/${workload.kind}/${workload.name}`);
   }
 
   autoscalerTarget(autoscaler: Autoscaler): KubernetesObject | undefined {
     const target = autoscaler.target;
     if (!target) return undefined;
-    return this.inNamespace(namespaceOf(autoscaler)).find((o) => o.kind === target.kind && o.name === target.name);
+    return this.byKindAndName.get(`${namespaceKey(autoscaler)}/${target.kind}/${target.name}`);
   }
 
-  claim(name: string, ns: string): PersistentVolumeClaim | undefined {
-    return this.inNamespace(ns).find((o): o is PersistentVolumeClaim => o.type === 'PersistentVolumeClaim' && o.name === name);
+  /** The labels of the pods an object creates, controller labels included. */
+  podLabels(object: KubernetesObject): PodLabels | undefined {
+    if (this.podLabelCache.has(object)) return this.podLabelCache.get(object);
+    const labels = object.type === 'Workload' || object.type === 'Job' ? object.template?.labels : object.type === 'Pod' ? object.labels : undefined;
+    const found = labels === undefined ? undefined : podLabelsOf(object, labels);
+    this.podLabelCache.set(object, found);
+    return found;
+  }
+
+  private readonly podLabelCache = new Map<KubernetesObject, PodLabels | undefined>();
+
+  private readonly budgetBuckets = new Map<string, LabelBuckets<PodDisruptionBudget>>();
+
+  /** Budgets of the workload's namespace that may cover its pods; `unreadable` when one cannot be evaluated. */
+  budgetsFor(workload: Workload): { readonly covering: readonly PodDisruptionBudget[]; readonly unreadable: boolean } {
+    const pods = this.podLabels(workload);
+    if (!pods) return { covering: [], unreadable: false };
+    const key = namespaceKey(workload);
+    let buckets = this.budgetBuckets.get(key);
+    if (!buckets) {
+      buckets = new LabelBuckets(this.ofTypeNear(workload, 'PodDisruptionBudget'), (pdb) =>
+        // Budgets whose selector cannot be read are candidates for every workload, so they are never filed.
+        pdb.selector && !pdb.selector.unsupported && !Object.values(pdb.selector.matchLabels).some(isTemplated) ? pdb.selector.matchLabels : undefined,
+      );
+      this.budgetBuckets.set(key, buckets);
+    }
+    let unreadable = false;
+    const covering: PodDisruptionBudget[] = [];
+    for (const pdb of buckets.candidates(pods.labels)) {
+      const selector = pdb.selector;
+      if (!selector || selector.unsupported || Object.values(selector.matchLabels).some(isTemplated) || selector.matchExpressions.some((r) => r.values.some(isTemplated))) {
+        unreadable = true;
+        continue;
+      }
+      if (isEmptySelector(selector) || selectsPods(selector, pods)) covering.push(pdb);
+    }
+    return { covering, unreadable };
+  }
+
+  private readonly serviceBuckets = new Map<string, LabelBuckets<Service>>();
+
+  /** Services of the object's namespace that select its pods. */
+  servicesSelecting(object: KubernetesObject): Service[] {
+    const pods = this.podLabels(object);
+    if (!pods) return [];
+    const key = namespaceKey(object);
+    let buckets = this.serviceBuckets.get(key);
+    if (!buckets) {
+      // Services selecting by a generated label (a pod name) are candidates for every workload.
+      buckets = new LabelBuckets(
+        this.ofTypeNear(object, 'Service').filter((s) => s.selector !== undefined && Object.keys(s.selector).length > 0),
+        (s) => (Object.keys(s.selector ?? {}).some((k) => k.includes('kubernetes.io/') || k.endsWith('-hash') || k === 'job-name') ? undefined : s.selector),
+      );
+      this.serviceBuckets.set(key, buckets);
+    }
+    return buckets.candidates(pods.labels).filter((s) => s.selector !== undefined && mapSelectsPods(s.selector, pods));
+  }
+
+  /**
+   * The pods the unit creates in an object's namespace, or the reason some cannot be seen: a custom
+   * resource that may create pods (an operator's database), templated labels, a workload read partially.
+   */
+  podsNear(object: { readonly namespace: string | undefined }): PodsNear {
+    const key = namespaceKey(object);
+    let found = this.pods.get(key);
+    if (!found) {
+      found = this.readPods(object);
+      this.pods.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly pods = new Map<string, PodsNear>();
+
+  private readPods(object: { readonly namespace: string | undefined }): PodsNear {
+    const pods: PodLabels[] = [];
+    for (const o of this.inNamespaceOf(object)) {
+      switch (o.type) {
+        case 'Workload':
+        case 'Job':
+        case 'Pod': {
+          const labels = this.podLabels(o);
+          if (!labels || hasTemplatedLabels(labels.labels)) {
+            if (o.type === 'Workload' && o.workloadRef) continue;
+            return { unknown: `the pod labels of ${o.kind} ${JSON.stringify(o.name)} cannot be read` };
+          }
+          pods.push(labels);
+          break;
+        }
+        case 'KubernetesObject':
+          if (!isBuiltIn(o.apiVersion) && !podlessCustomKinds.has(o.kind)) return { unknown: `${o.kind} ${JSON.stringify(o.name)} may create pods nospof cannot see` };
+          break;
+        default:
+          break;
+      }
+    }
+    return { pods };
+  }
+
+  /** Workloads of a budget's namespace whose pods it selects. An empty selector selects every pod. */
+  workloadsSelectedBy(pdb: PodDisruptionBudget): Workload[] {
+    const selector = pdb.selector;
+    if (!selector || selector.unsupported) return [];
+    return this.ofTypeNear(pdb, 'Workload').filter((w) => {
+      const pods = this.podLabels(w);
+      return pods !== undefined && (isEmptySelector(selector) || selectsPods(selector, pods));
+    });
+  }
+
+  claim(name: string, object: { readonly namespace: string | undefined }): PersistentVolumeClaim | undefined {
+    return this.ofTypeNear(object, 'PersistentVolumeClaim').find((o) => o.name === name);
   }
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * For each object of a `helm template` output, the `# Source:` comment before it: the template that made
+ * it. Objects and comments are both in file order, so one pass pairs them.
+ */
+function helmSources(file: ManifestFile): (TrailEntry | undefined)[] {
+  if (file.helmSources.length === 0) return [];
+  const found: (TrailEntry | undefined)[] = [];
+  let next = 0;
+  let current: TrailEntry | undefined;
+  for (const object of file.objects) {
+    const line = object.kindNode.range.start.line;
+    while (next < file.helmSources.length && (file.helmSources[next] as ManifestFile['helmSources'][number]).range.start.line <= line) {
+      const source = file.helmSources[next] as ManifestFile['helmSources'][number];
+      current = { node: source, message: `rendered from the Helm template ${source.value}` };
+      next++;
+    }
+    found.push(current);
+  }
+  return found;
 }

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { isScalar, parseAllDocuments } from 'yaml';
 import { SourceFile } from '@nospof/core';
-import { parseYaml } from './parse.js';
+import { YamlCache } from './cache.js';
+import { absoluteRoot, parseYaml, type YamlDocument } from './parse.js';
+import { YamlBudget } from './reader/budget.js';
+import type { YamlNode } from './reader/node.js';
+
+/** A node as plain JSON, the way `yaml`'s `toJS` gives it. */
+function toJS(node: YamlNode | null): unknown {
+  if (!node) return null;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(toJS);
+  return Object.fromEntries(node.items.map((p) => [String(p.key.value), toJS(p.value)]));
+}
+
+function parse(text: string, options?: Parameters<typeof parseYaml>[1]) {
+  return parseYaml(new SourceFile('s.yaml', text), options);
+}
 
 const streams = [
   'a: 1\n',
@@ -11,26 +26,118 @@ const streams = [
   '---\n',
   '',
   '%YAML 1.2\n---\na: 1\n',
-  'a: [1,\n---\nb: 2\n',
-  '--- # marker with a comment\na: 1\n---\tb: 2\n',
+  '--- # marker with a comment\na: 1\n--- {b: 2}\n',
+  'a: &x {k: 1}\nb: *x\n---\nc: 2\n',
 ];
 
 describe('parseYaml', () => {
-  it.each(streams)('gives the same documents, ranges and errors as parsing the whole stream: %j', (text) => {
-    const ours = parseYaml(new SourceFile(`s${streams.indexOf(text)}.yaml`, text));
+  it.each(streams)('gives the documents and positions of parsing the whole stream: %j', (text) => {
+    const ours = parse(text);
     const whole = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
     const docs = Array.isArray(whole) ? whole : [];
-    expect(ours.documents.map((d) => d.toJS())).toEqual(docs.map((d) => d.toJS()));
-    expect(ours.documents.map((d) => d.range)).toEqual(docs.map((d) => d.range));
-    expect(ours.documents.flatMap((d) => d.errors.map((e) => e.pos))).toEqual(docs.flatMap((d) => d.errors.map((e) => e.pos)));
+    expect(ours.errors).toEqual([]);
+    expect(ours.documents.map((d) => toJS(d.root))).toEqual(docs.map((d) => d.toJS()));
+    const starts = (d: YamlDocument) => (d.root ? d.offset + d.root.start : null);
+    const empty = (d: (typeof docs)[number]) => !d.contents || (isScalar(d.contents) && d.contents.value === null);
+    expect(ours.documents.map(starts)).toEqual(docs.map((d) => (empty(d) ? null : d.contents!.range![0])));
   });
 
-  it('reuses the documents before an edit and re-reads the ones after', () => {
-    const first = parseYaml(new SourceFile('edit.yaml', '---\na: 1\n---\nb: 2\n---\nc: 3\n'));
-    const second = parseYaml(new SourceFile('edit.yaml', '---\na: 1\n---\nb: 20\n---\nc: 3\n'));
-    expect(second.documents[0]).toBe(first.documents[0]);
-    expect(second.documents[1]).not.toBe(first.documents[1]);
-    expect(second.documents[2]!.range[0]).toBe(first.documents[2]!.range[0] + 1);
-    expect(second.documents.map((d) => d.toJS())).toEqual([{ a: 1 }, { b: 20 }, { c: 3 }]);
+  it('reports a syntax error at its position, in its own words, and keeps the other documents', () => {
+    const text = 'a: 1\n---\nb: [unclosed\nc: *nowhere\n---\nd: 2\n';
+    const result = parse(text);
+    expect(result.documents.map((d) => toJS(d.root))).toEqual([{ a: 1 }, null, { d: 2 }]);
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors[0]!.range.start.line).toBeGreaterThanOrEqual(3);
+    for (const error of result.errors) {
+      expect(error.message).toMatch(/^YAML syntax error: /);
+      expect(error.message).not.toContain('nowhere');
+      expect(error.message).not.toContain('unclosed');
+    }
+  });
+
+  it('gives absolute offsets when asked', () => {
+    const [, second] = parse('a: 1\n---\nb: 2\n').documents;
+    const root = absoluteRoot(second!);
+    expect(root?.kind === 'map' && root.items[0]!.key.start).toBe(9);
+  });
+});
+
+describe('parseYaml with a cache', () => {
+  const docs = (n: number, edit?: { at: number; text: string }) =>
+    Array.from({ length: n }, (_, i) => (edit?.at === i ? edit.text : `---\nkind: Doc\nmetadata: { name: d${i} }\n`)).join('');
+
+  it('reuses every document an edit does not touch, wherever it now sits', () => {
+    const cache = new YamlCache();
+    const first = parse(docs(5), { cache });
+    const edited = parse(`# a line added at the top\n${docs(5, { at: 2, text: '---\nkind: Doc\nmetadata: { name: changed }\n' })}`, { cache });
+    expect(edited.documents.map((d) => d.root === first.documents[edited.documents.indexOf(d)]?.root)).toEqual([true, true, false, true, true]);
+    // The reused tree is the same object; its absolute position follows the chunk's new offset.
+    const moved = edited.documents[4]!;
+    const text = `# a line added at the top\n${docs(5, { at: 2, text: '---\nkind: Doc\nmetadata: { name: changed }\n' })}`;
+    expect(moved.offset + (moved.root?.start ?? -1)).toBe(text.lastIndexOf('kind: Doc'));
+  });
+
+  it('is bounded by the characters it holds, least recently used first', () => {
+    const cache = new YamlCache(200);
+    parse(docs(10), { cache });
+    expect(cache.size).toBeLessThan(10);
+    expect(cache.size).toBeGreaterThan(0);
+  });
+});
+
+describe('parseYaml on hostile input', () => {
+  it('expands a merge-key bomb within its budget and in linear time', () => {
+    // Fan-out 10 per level, 9 levels: naive expansion visits 10^9 maps.
+    const levels = ['l0: &l0 {k: v}'];
+    for (let i = 1; i <= 9; i++) levels.push(`l${i}: &l${i}\n  <<: [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+    const text = `${levels.join('\n')}\nx:\n  <<: *l9\n`;
+    // Every merged entry is counted: an expansion that copied each level ten times over would run out of
+    // budget (10^9 entries) instead of finishing.
+    const result = parse(text, { budget: new YamlBudget(1_000_000, 256, 1_000) });
+    expect(result.errors).toEqual([]);
+    expect(toJS(result.documents[0]!.root)).toMatchObject({ x: { k: 'v' } });
+  });
+
+  it('stops a merge that copies more entries than the budget allows, naming the budget', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const users = Array.from({ length: 50 }, (_, i) => `u${i}: { <<: *base }`).join('\n');
+    const result = parse(`base: &base { ${keys} }\n${users}\n`, { budget: new YamlBudget(1_000_000, 256, 5_000) });
+    expect(result.documents).toEqual([]);
+    expect(result.errors.map((e) => e.message)).toEqual([expect.stringContaining('merge keys (<<) and aliases expand to more than 5000 entries')]);
+    expect(result.errors[0]!.range.start.line).toBeGreaterThan(1);
+  });
+
+  it('stops a file with more values than the budget, on the fast path and the fallback alike', () => {
+    const flow = `a: [${'1, '.repeat(5000)}1]\n`;
+    for (const text of [flow, `x: &x 1\n${flow}`]) {
+      const result = parse(text, { budget: new YamlBudget(1000) });
+      expect(result.documents).toEqual([]);
+      expect(result.errors.map((e) => e.message)).toEqual(['the file holds more than 1000 YAML values; nospof reads at most 1000 per file']);
+    }
+  });
+
+  it('counts a large chunk the fast reader leaves to yaml before yaml builds anything', () => {
+    // An anchor sends the chunk to the yaml package; its values are counted first, without a tree.
+    const text = `a: &x [${'1, '.repeat(150_000)}*x]\n`;
+    const result = parse(text, { budget: new YamlBudget(10_000) });
+    expect(result.errors.map((e) => e.message)).toEqual(['the file holds more than 10000 YAML values; nospof reads at most 10000 per file']);
+  });
+
+  // A key's line is checked over the key alone: scanning the rest of the line for each key took minutes.
+  it('reads a long one-line flow map', { timeout: 120_000 }, () => {
+    const entries = 200_000;
+    const text = `{${Array.from({ length: entries }, (_, i) => `k${i}: v`).join(', ')}}\n`;
+    const result = parse(text);
+    expect(result.errors).toEqual([]);
+    const root = result.documents[0]?.root;
+    expect(root?.kind === 'map' && root.items.length).toBe(entries);
+  });
+
+  it('stops deep nesting with a message instead of overflowing the stack', () => {
+    for (const text of [`a: ${'['.repeat(100_000)}`, `${'- '.repeat(5000)}x\n`, `${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n`]) {
+      const result = parse(text);
+      expect(result.errors.length).toBeGreaterThan(0);
+      expect(result.errors[0]!.message).not.toContain('[[');
+    }
   });
 });

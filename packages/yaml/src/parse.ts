@@ -1,70 +1,128 @@
-import { Composer, Parser, type Document } from 'yaml';
+import { Composer, CST, Lexer, Parser } from 'yaml';
 import type { Comment, ParseError, SourceFile } from '@nospof/core';
+import { detached, type CachedChunk, type ChunkDocument, type ChunkError, type YamlCache } from './cache.js';
 import { findComments } from './comments.js';
+import { yamlErrorMessage } from './errors.js';
+import { fromYaml } from './from-yaml.js';
+import { BudgetExceeded, YamlBudget } from './reader/budget.js';
+import { Unsupported, type YamlNode } from './reader/node.js';
+import { BlockReader } from './reader/read-block.js';
 
-export type YamlDocument = Document.Parsed;
+/** One document of a stream. Node offsets count from `offset`, where the document's chunk starts. */
+export interface YamlDocument {
+  /** The root; `null` for an empty document and for one with syntax errors (nothing in it is trusted). */
+  readonly root: YamlNode | null;
+  readonly offset: number;
+  /** Where the chunk ends in the file (a document never reaches past it). */
+  readonly end: number;
+  readonly errors: readonly ChunkError[];
+}
 
 export interface ParsedYaml {
   readonly documents: readonly YamlDocument[];
+  /** Syntax errors and budget overruns, with ranges in the file. */
   readonly errors: readonly ParseError[];
+  /** `nospof-ignore` comments. */
   readonly comments: readonly Comment[];
 }
 
-const options = { prettyErrors: false, uniqueKeys: false } as const;
+export interface ParseYamlOptions {
+  /** Documents parsed before, reused by their text; owned by the caller. */
+  readonly cache?: YamlCache;
+  /** Limits for this file; a fresh default budget when absent. */
+  readonly budget?: YamlBudget;
+}
+
+const composerOptions = { prettyErrors: false, uniqueKeys: false } as const;
+/** Chunks larger than this are counted by the lexer before the `yaml` parser builds anything for them. */
+const PRECOUNT_CHARS = 256 * 1024;
 
 /**
- * The documents of the last parse of each path, by start offset and text. An editor re-lints a file on
- * every keystroke; documents before the edit are unchanged and are reused instead of parsed again. One
- * generation per path is kept, so the cache never holds more than the files being linted.
+ * Parses every document of a YAML stream with positions: the fast reader for the block YAML nearly every
+ * manifest and workflow is written in, the `yaml` package for anything else (anchors, tags, directives),
+ * and `yaml` again for syntax errors. Documents are read chunk by chunk (the text between `---` markers),
+ * each once: with a cache, a chunk read before is reused wherever it now sits in the file.
  */
-const lastParse = new Map<string, Map<string, YamlDocument[]>>();
-
-/**
- * Parses every document of a YAML stream with positions. Errors become `ParseError`s with ranges; a
- * document with errors is still returned so the valid part of the file is linted.
- */
-export function parseYaml(source: SourceFile): ParsedYaml {
-  const lines = source.lines;
-  const previous = lastParse.get(source.path);
-  const current = new Map<string, YamlDocument[]>();
+export function parseYaml(source: SourceFile, options: ParseYamlOptions = {}): ParsedYaml {
+  const { cache } = options;
+  const budget = options.budget ?? new YamlBudget();
+  const text = source.text;
   const documents: YamlDocument[] = [];
   try {
-    for (const [start, end] of documentChunks(source.text)) {
-      const text = source.text.slice(start, end);
-      const key = `${start}\u0000${text}`;
-      const docs = previous?.get(key) ?? parseChunk(text, start);
-      current.set(key, docs);
-      documents.push(...docs);
+    for (const [start, end] of documentChunks(text)) {
+      const chunkText = text.slice(start, end);
+      let chunk = cache?.get(chunkText);
+      if (chunk) budget.take(chunk.values, start);
+      else {
+        chunk = readChunk(cache ? detached(chunkText) : chunkText, budget);
+        cache?.set(chunkText, chunk);
+      }
+      for (const doc of chunk.documents) documents.push({ root: doc.root, offset: start, end, errors: doc.errors });
     }
   } catch (error) {
-    const message = error instanceof RangeError ? 'the document is nested too deeply to read' : (error as Error).message;
-    return { documents: [], errors: [{ message, range: lines.range(0, 0) }], comments: [] };
+    if (!(error instanceof BudgetExceeded)) throw error;
+    // Over budget nothing of the file is trusted: a partial read could hide what the rest declares.
+    const at = Math.min(error.at, text.length);
+    return { documents: [], errors: [{ message: error.message, range: source.lines.range(at, at + 1) }], comments: findComments(source) };
   }
-  lastParse.set(source.path, current);
   const errors: ParseError[] = [];
   for (const doc of documents) {
     for (const error of doc.errors) {
-      const [start, end] = error.pos;
-      errors.push({ message: `YAML: ${firstLine(error.message)}`, range: lines.range(start, Math.max(end, start + 1)) });
+      const start = doc.offset + error.start;
+      errors.push({ message: error.message, range: source.lines.range(start, Math.max(doc.offset + error.end, start + 1)) });
     }
   }
   return { documents, errors, comments: findComments(source) };
 }
 
-/** Forgets the cached documents of a path (a file closed or deleted). */
-export function forgetYaml(path: string): void {
-  lastParse.delete(path);
+/** Reads one chunk: the fast reader, else `yaml`. */
+function readChunk(text: string, budget: YamlBudget): CachedChunk {
+  const before = budget.used;
+  let documents: ChunkDocument[];
+  try {
+    const read = new BlockReader(text, budget).read();
+    documents = read.document ? [{ root: read.root, errors: [] }] : [];
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    budget.rewind(before);
+    documents = viaYaml(text, budget);
+  }
+  return { documents, values: budget.used - before };
 }
 
-/**
- * Parses one chunk of the stream with offsets counted from the start of the file, so every range in the
- * documents is absolute without adjusting it afterwards.
- */
-function parseChunk(text: string, start: number): YamlDocument[] {
+function viaYaml(text: string, budget: YamlBudget): ChunkDocument[] {
+  if (text.length > PRECOUNT_CHARS) {
+    // Separators first (one pass, no allocation): far more than the budget is over it whatever the YAML.
+    budget.check(Math.floor(countSeparators(text) / 2), 0);
+    budget.check(countValues(text), 0);
+  }
   const parser = new Parser();
-  parser.offset = start;
-  const composer = new Composer(options);
-  return [...composer.compose(parser.parse(text), false, start + text.length)] as YamlDocument[];
+  const composer = new Composer(composerOptions);
+  const documents: ChunkDocument[] = [];
+  for (const doc of composer.compose(parser.parse(text), false, text.length)) {
+    const errors = doc.errors.map((e) => ({ message: yamlErrorMessage(e.code), start: e.pos[0], end: e.pos[1] }));
+    documents.push({ root: errors.length > 0 ? null : fromYaml(doc, budget), errors });
+  }
+  return documents;
+}
+
+const valueTokens = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'flow-map-start', 'flow-seq-start', 'alias']);
+
+/** Commas and line breaks: every value but one is preceded by one of them, give or take a few. */
+function countSeparators(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 || code === 10) count++;
+  }
+  return count;
+}
+
+/** How many values the `yaml` parser would build, counted by its lexer without building them. */
+function countValues(text: string): number {
+  let count = 0;
+  for (const token of new Lexer().lex(text)) if (valueTokens.has(CST.tokenType(token) ?? '')) count++;
+  return count;
 }
 
 /**
@@ -72,7 +130,7 @@ function parseChunk(text: string, start: number): YamlDocument[] {
  * document (YAML 1.2, c-forbidden), so each chunk parses alone exactly as it would in the whole stream.
  * Streams with directives (`%YAML`) stay whole: a directive belongs to the document after its marker.
  */
-function documentChunks(text: string): [number, number][] {
+export function documentChunks(text: string): [number, number][] {
   if (text.startsWith('%') || text.includes('\n%')) return [[0, text.length]];
   const chunks: [number, number][] = [];
   let chunkStart = 0;
@@ -86,6 +144,21 @@ function documentChunks(text: string): [number, number][] {
   return chunks;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+/** A document's root with offsets counted from the start of the file (a copy unless it starts there). */
+export function absoluteRoot(doc: YamlDocument): YamlNode | null {
+  if (!doc.root || doc.offset === 0) return doc.root;
+  const by = doc.offset;
+  // Aliases share nodes: each is shifted once, so the copy stays as small as the tree.
+  const done = new Map<YamlNode, YamlNode>();
+  const shift = <T extends YamlNode>(node: T): T => {
+    const seen = done.get(node);
+    if (seen) return seen as T;
+    let out: YamlNode;
+    if (node.kind === 'scalar') out = { ...node, start: node.start + by, end: node.end + by };
+    else if (node.kind === 'seq') out = { ...node, start: node.start + by, end: node.end + by, items: node.items.map((i) => (i ? shift(i) : null)) };
+    else out = { ...node, start: node.start + by, end: node.end + by, items: node.items.map((p) => ({ key: shift(p.key), value: p.value ? shift(p.value) : null })) };
+    done.set(node, out);
+    return out as T;
+  };
+  return shift(doc.root);
 }

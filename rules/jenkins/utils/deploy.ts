@@ -1,15 +1,12 @@
-import { flattenSteps } from '@nospof/jenkins';
 import { deployTools } from '../../shared/catalog/index.js';
 import { matchCatalog } from './tools.js';
 import type { Step } from '@nospof/jenkins';
 
-const deployName = /deploy|rollout|roll-out|promot|release|go[- ]live/i;
-
-export function deploysWith(steps: readonly Step[]): boolean {
-  return flattenSteps(steps).some((s) => matchCatalog(s, deployTools).length > 0);
-}
-
-/** A stage deploys when its name says so or a step in it runs a known deploy tool. */
-export function isDeployStage(name: string | undefined, steps: readonly Step[]): boolean {
-  return (name !== undefined && deployName.test(name)) || deploysWith(steps);
+/**
+ * A step that changes a running environment: a command or plugin step of the shared deploy catalog
+ * (`kubectl apply`, `helm upgrade`, `terraform apply`, `kubernetesDeploy` ...). A stage name is no
+ * evidence, and `build job: 'deploy-prod'` only triggers another job, which serialises itself.
+ */
+export function deploys(step: Step): boolean {
+  return matchCatalog(step, deployTools).length > 0;
 }

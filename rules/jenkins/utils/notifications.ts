@@ -1,7 +1,8 @@
-import { flattenSteps, scriptOf } from '@nospof/jenkins';
+import { flattenRuns, scriptOf } from '@nospof/jenkins';
+import type { Run, Step, TryGuard } from '@nospof/jenkins';
 import { notificationChannels } from '../../shared/catalog/index.js';
+import type { FileFlow } from './flow.js';
 import { matchCatalog } from './tools.js';
-import type { FunctionDef, JenkinsFile, Step } from '@nospof/jenkins';
 
 /** Alert channels a step sends to (`slackSend` -> slack, `sh 'curl ... hooks.slack.com'` -> slack). */
 export function channelsOf(step: Step): string[] {
@@ -20,7 +21,10 @@ const quietSteps: ReadonlySet<string> = new Set([
   'setBuildStatus', 'githubNotify', 'updateGitlabCommitStatus', 'gitlabCommitStatus', 'step', 'fingerprint',
   'copyArtifacts', 'readJSON', 'writeJSON', 'readYaml', 'writeYaml', 'readProperties', 'tool', 'container',
   'buildName', 'buildDescription', 'addBadge', 'addShortText', 'isUnix', 'pwd', 'waitUntil', 'parallel', 'cleanup',
-  'sh', 'bat', 'powershell', 'pwsh',
+  'sh', 'bat', 'powershell', 'pwsh', 'load', 'library', 'properties', 'podTemplate', 'containerTemplate',
+  'withMaven', 'withDockerRegistry', 'withDockerContainer', 'withKubeConfig', 'withAWS', 'sshagent', 'configFileProvider',
+  'withSonarQubeEnv', 'waitForQualityGate', 'publishChecks', 'discoverGitReferenceBuild', 'emailextrecipients',
+  'currentBuild', 'usernamePassword', 'string', 'file', 'sshUserPrivateKey', 'certificate', 'dockerCert',
 ]);
 
 /** A shell script that might alert through a helper of its own (`./notify.sh`, a bare `curl`). */
@@ -28,37 +32,63 @@ const mayAlert = /notif|alert|webhook|curl|wget|sendmail|page/i;
 
 export interface ChannelCount {
   readonly channels: ReadonlySet<string>;
-  /** A call whose effect is unknown (a library step, a script that might alert). */
+  /** A call whose effect is unknown (a library step not in the scanned tree, a script that might alert). */
   readonly unknown: boolean;
 }
 
-/** Channels the steps (and local helper functions they call) alert on. */
-export function countChannels(steps: readonly Step[], file: JenkinsFile): ChannelCount {
+/** Channels the runs (and everything they call) alert on. */
+export function countChannels(runs: readonly Run[]): ChannelCount {
   const channels = new Set<string>();
   let unknown = false;
-  const functions = new Map<string, FunctionDef>(file.functions.map((f) => [f.name, f]));
-  const seen = new Set<string>();
-  const visit = (list: readonly Step[], depth: number): void => {
-    for (const step of flattenSteps(list)) {
-      const found = channelsOf(step);
-      for (const c of found) channels.add(c);
-      if (found.length > 0) continue;
-      const fn = step.qualifiedName === step.name ? functions.get(step.name) : undefined;
-      if (fn) {
-        if (!seen.has(fn.name) && depth < 4) {
-          seen.add(fn.name);
-          visit(fn.steps, depth + 1);
-        }
-        continue;
-      }
-      const script = scriptOf(step);
-      if (script !== undefined) {
-        if (mayAlert.test(script)) unknown = true;
-        continue;
-      }
-      if (!quietSteps.has(step.name) || step.qualifiedName !== step.name) unknown = true;
+  for (const run of flattenRuns(runs)) {
+    const step = run.step;
+    const found = channelsOf(step);
+    for (const c of found) channels.add(c);
+    // value builders passed as arguments (`culprits()` in `emailext(recipientProviders: [...])`) alert nobody
+    if (found.length > 0 || run.entered || step.argument) continue;
+    const script = scriptOf(step);
+    if (script !== undefined) {
+      if (mayAlert.test(script)) unknown = true;
+      continue;
     }
-  };
-  visit(steps, 0);
+    // a call on an object of the scanned tree that resolved to nothing, or a step no catalog knows
+    if (step.member || !quietSteps.has(step.name) || step.qualifiedName !== step.name) unknown = true;
+  }
   return { channels, unknown };
+}
+
+function guardedBy(step: Step, guard: TryGuard): boolean {
+  for (let g = step.guard; g; g = g.outer) if (g === guard) return true;
+  return false;
+}
+
+/** The runs of the list `run` belongs to: its parent's children, or the entry list it was started from. */
+function siblingsOf(ff: FileFlow, run: Run): readonly Run[] {
+  if (run.parent) return run.parent.children;
+  const holder = run.step.parent as { readonly steps?: readonly Step[] } | undefined;
+  return holder?.steps ? ff.flow.runsOf(holder.steps) : [run];
+}
+
+/**
+ * The runs of a `try`'s `catch` and `finally` blocks, as the flow runs them beside the guarded code
+ * (so a handler calling a helper or a library step is followed too).
+ */
+function handlerRuns(ff: FileFlow, guard: TryGuard, from: Run): Run[] {
+  let top = from;
+  while (top.parent && top.parent.frame === top.frame && guardedBy(top.parent.step, guard)) top = top.parent;
+  const wanted = new Set(guard.handlers);
+  return siblingsOf(ff, top).filter((s) => wanted.has(s.step));
+}
+
+/** Every `try` around `run` (across calls), with the runs of its handlers. */
+export function guardingHandlers(ff: FileFlow, run: Run): Run[][] {
+  const out: Run[][] = [];
+  const seen = new Set<TryGuard>();
+  for (let r: Run | undefined = run; r; r = r.parent) {
+    for (let g = r.step.guard; g && !seen.has(g); g = g.outer) {
+      seen.add(g);
+      out.push(handlerRuns(ff, g, r));
+    }
+  }
+  return out;
 }

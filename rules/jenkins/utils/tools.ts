@@ -1,9 +1,23 @@
-import { scriptOf, type Step } from '@nospof/jenkins';
+import { firstArgument, namedArgument, scriptOf, stringValue, type Step } from '@nospof/jenkins';
 import { toolForJenkinsStep, toolsInScript, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
+
+/**
+ * The name a step is known by in the catalogs: its own, or for the classic `step([$class: 'Mailer', ...])`
+ * form the class it names (`Mailer`, `hudson.tasks.Mailer` -> `Mailer`).
+ */
+export function catalogStepName(step: Step): string {
+  if (step.qualifiedName !== 'step') return step.name;
+  const arg = firstArgument(step, 'delegate');
+  const holder = arg?.type === 'MapExpression' ? arg.entries : step.namedArgs;
+  const value = stringValue(namedArgument(holder, '$class'));
+  if (!value.known) return step.name;
+  return value.value.slice(value.value.lastIndexOf('.') + 1);
+}
 
 /** Tools of `catalog` a step runs: by its step name, or by the commands and URLs in its shell script. */
 export function matchCatalog(step: Step, catalog: ToolCatalog): ToolSignature[] {
-  const byStep = toolForJenkinsStep(catalog, step.name);
+  if (step.member) return [];
+  const byStep = toolForJenkinsStep(catalog, catalogStepName(step));
   if (byStep) return [byStep];
   const script = scriptOf(step);
   return script === undefined ? [] : toolsInScript(catalog, script);

@@ -3,7 +3,7 @@ import { KubernetesIndex } from '@nospof/kubernetes';
 
 const empty = new KubernetesIndex([]);
 
-/** The run's Kubernetes index (empty when the run has no manifests, which cannot happen inside a visitor). */
+/** The Kubernetes index of the unit being judged (empty when the run has no manifests, which cannot happen inside a visitor). */
 export function kubernetesIndex(context: RuleContext<string>): KubernetesIndex {
   return context.project.index<KubernetesIndex>('kubernetes') ?? empty;
 }

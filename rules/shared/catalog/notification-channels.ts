@@ -43,7 +43,8 @@ export const notificationChannels: ToolCatalog = [
     title: 'Email',
     actions: ['dawidd6/action-send-mail'],
     commands: ['sendmail', 'mail', 'mailx', 'mutt', 'msmtp', 'swaks'],
-    jenkinsSteps: ['mail', 'emailext'],
+    // `Mailer` is the classic `step([$class: 'Mailer', recipients: ...])` form
+    jenkinsSteps: ['mail', 'emailext', 'Mailer'],
   },
   {
     name: 'discord',
@@ -69,6 +70,20 @@ export const notificationChannels: ToolCatalog = [
   { name: 'hipchat', title: 'HipChat', jenkinsSteps: ['hipchatSend'] },
   { name: 'irc', title: 'IRC', jenkinsSteps: ['ircNotify'] },
   { name: 'jabber', title: 'Jabber/XMPP', jenkinsSteps: ['jabberNotify'] },
+  // Paging and messaging services alert routers (Alertmanager, Datadog) deliver to, directly or by webhook.
+  { name: 'victorops', title: 'Splunk On-Call (VictorOps)', urls: ['alert.victorops.com'] },
+  { name: 'grafana-oncall', title: 'Grafana OnCall', urls: ['/integrations/v1/alertmanager/'] },
+  { name: 'incident-io', title: 'incident.io', urls: ['api.incident.io'] },
+  { name: 'squadcast', title: 'Squadcast', urls: ['api.squadcast.com'] },
+  { name: 'ilert', title: 'ilert', urls: ['api.ilert.com'] },
+  { name: 'zenduty', title: 'Zenduty', urls: ['zenduty.com/api/'] },
+  { name: 'signl4', title: 'SIGNL4', urls: ['connect.signl4.com'] },
+  { name: 'pushover', title: 'Pushover', urls: ['api.pushover.net'] },
+  { name: 'sns', title: 'Amazon SNS' },
+  { name: 'wechat', title: 'WeChat', urls: ['qyapi.weixin.qq.com'] },
+  { name: 'jira', title: 'Jira' },
+  { name: 'servicenow', title: 'ServiceNow' },
+  { name: 'datadog-oncall', title: 'Datadog On-Call' },
   {
     name: 'github-issue',
     title: 'GitHub issue',

@@ -1,7 +1,7 @@
 import { known, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
-import type { LNode, LPair } from '../lite/node.js';
+import type { YamlNode as LNode, YamlPair as LPair } from '@nospof/yaml';
 import { toJson } from './json.js';
 
 /** A map entry as the builders see it: key, key range, value node, whole-entry range. */

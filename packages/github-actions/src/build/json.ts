@@ -1,4 +1,4 @@
-import type { LNode } from '../lite/node.js';
+import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Json } from '../model.js';
 
 const MAX_NODES = 10_000;

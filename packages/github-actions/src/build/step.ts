@@ -1,4 +1,4 @@
-import type { LNode } from '../lite/node.js';
+import type { YamlNode as LNode } from '@nospof/yaml';
 import { known } from '@nospof/core';
 import type { Range } from '@nospof/core';
 import type { BlockLayout, Step, Text } from '../model.js';

@@ -1,4 +1,4 @@
-import type { LNode } from '../lite/node.js';
+import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Range } from '@nospof/core';
 import type { On, Trigger, WorkflowInput } from '../model.js';
 import type { BuildContext, Entry } from './context.js';

@@ -1,4 +1,4 @@
-import type { LNode } from '../lite/node.js';
+import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Range } from '@nospof/core';
 import type { Job, Workflow } from '../model.js';
 import { buildConcurrency } from './blocks.js';

@@ -263,9 +263,18 @@ export type Statement =
   | LibraryStatement
   | Opaque;
 
+/** Names the program binds, gathered while parsing (no second pass over the tree). */
+export interface Bindings {
+  /** Variables, parameters, catch, loop and closure variables, anywhere in the file. */
+  readonly declared: ReadonlySet<string>;
+  /** `load(...)` calls whose result is kept in a variable (`def utils = load 'x.groovy'`), by call. */
+  readonly loadTargets: ReadonlyMap<MethodCall, string>;
+}
+
 export interface Program extends Base {
   readonly type: 'Program';
   readonly body: readonly Statement[];
+  readonly bindings: Bindings;
 }
 
 export type GroovyNode = Expression | Statement | Program | MapEntry | CatchClause | Annotation;

@@ -84,6 +84,7 @@ export abstract class ExpressionParser extends TokenStream {
     if (t.kind === 'punct' && assignmentOperators.has(t.text) && !this.lineBreakEnds(t)) {
       this.next();
       const value = this.parseExpressionWithCommands();
+      if (ternary.type === 'Identifier') this.bind(ternary.name, value);
       return { type: 'AssignmentExpression', operator: t.text, target: ternary, value, range: this.rangeFrom(start) };
     }
     return ternary;
@@ -337,7 +338,8 @@ export abstract class ExpressionParser extends TokenStream {
     let args: A.Expression[] = [];
     let namedArgs: A.MapEntry[] = [];
     let body: A.Statement[] = [];
-    if (this.is('(') && !this.tok().nl) ({ args, namedArgs } = this.parseArguments());
+    // inside brackets and parentheses `new X` may take its arguments on the next line
+    if (this.is('(') && !this.lineBreakEnds(this.tok())) ({ args, namedArgs } = this.parseArguments());
     else if (this.is('[')) {
       const children: A.Statement[] = [];
       while (this.is('[')) this.skipGroup(children);
@@ -357,13 +359,27 @@ export abstract class ExpressionParser extends TokenStream {
     return result;
   }
 
-  /** Constructor and method signatures parsed as calls (`Config(String name)`): drop the type. */
+  /**
+   * Constructor and method signatures parsed as calls (`Config(String name)`, `Config(a.b.C c)`,
+   * `Config(Map<String, List<X>> m, final int n)`): drop the modifiers and the type.
+   */
   protected skipParameterType(): void {
-    const t = this.tok();
-    const n = this.tok(1);
-    const after = this.tok(2);
-    if (t.kind !== 'ident' || n.kind !== 'ident' || !isTypeLikeName(t.text) || n.nl) return;
-    if (after.kind === 'punct' && (after.text === ',' || after.text === ')' || after.text === '=')) this.next();
+    let j = 0;
+    while (this.tok(j).kind === 'ident' && (this.tok(j).text === 'final' || this.tok(j).text === 'def') && this.tok(j + 1).kind === 'ident') j += 1;
+    const t = this.tok(j);
+    if (t.kind !== 'ident') return;
+    const end = this.typeEnd(j);
+    if (end === undefined) return;
+    const name = this.tok(end);
+    const after = this.tok(end + 1);
+    if (name.kind !== 'ident' || name.nl || wordOperators.has(name.text)) return;
+    if (after.kind !== 'punct' || (after.text !== ',' && after.text !== ')' && after.text !== '=')) return;
+    // `a.b.C c`: the last segment of a qualified type names the class; generics and arrays make any word a type
+    const lastSegment = this.tok(end - 1);
+    const decorated = end - j > 1 && !(lastSegment.kind === 'ident' && this.is('.', end - 2));
+    const typeLike = isTypeLikeName(t.text) || (lastSegment.kind === 'ident' && isTypeLikeName(lastSegment.text)) || decorated;
+    if (!typeLike && j === 0) return;
+    this.i += end;
   }
 
   /** `*: map` spreads a map into named arguments or a map literal. */
@@ -495,6 +511,7 @@ export abstract class ExpressionParser extends TokenStream {
       if (lastIdent) params.push(lastIdent);
       this.next();
     }
+    for (const p of params) this.declared.add(p);
     const body = this.parseBlockBody(open);
     return { type: 'ClosureExpression', params, body, range: this.rangeFrom(start) };
   }

@@ -6,6 +6,9 @@ import { SourceFile } from '@nospof/core';
 import { parseJenkinsfile } from '../language.js';
 import { parseGroovy } from './parser.js';
 
+/** Property runs: the default here, or `NOSPOF_FUZZ_RUNS` for longer fuzzing sessions. */
+const fuzzRuns = (fallback: number): number => Number(process.env['NOSPOF_FUZZ_RUNS'] ?? fallback);
+
 const fixtureDir = fileURLToPath(new URL('../../fixtures/parser/', import.meta.url));
 const fixtures = readdirSync(fixtureDir).map((name) => readFileSync(fixtureDir + name, 'utf8'));
 
@@ -37,11 +40,11 @@ function work(text: string): number {
 
 describe('groovy parser properties', () => {
   it('never throws on random Groovy-like input', () => {
-    fc.assert(fc.property(groovyish, parseBoth), { numRuns: 400 });
+    fc.assert(fc.property(groovyish, parseBoth), { numRuns: fuzzRuns(400) });
   });
 
   it('never throws on arbitrary unicode text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), parseBoth), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), parseBoth), { numRuns: fuzzRuns(300) });
   });
 
   it('never throws on any truncation of the fixtures', () => {
@@ -49,7 +52,7 @@ describe('groovy parser properties', () => {
       fc.property(fc.constantFrom(...fixtures), fc.double({ min: 0, max: 1, noNaN: true }), (text, cut) => {
         parseBoth(text.slice(0, Math.floor(text.length * cut)));
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -60,7 +63,7 @@ describe('groovy parser properties', () => {
         const { comments } = parseGroovy(source);
         for (const c of comments) expect(c.range.start).toEqual(source.lines.position(c.range.start.offset));
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 

@@ -171,6 +171,37 @@ describe('groovy parser', () => {
       expect(errorsOf("class Holder {\n    String field\n}\nenum Mode { DEBUG, RELEASE }\npipeline { agent none }\n")).toEqual([]);
     });
 
+    it('reads constructors whose parameters have qualified, generic and array types', () => {
+      const text = [
+        'class Deployer implements Serializable {',
+        '    Deployer(hudson.model.Run run, org.jenkinsci.plugins.workflow.cps.CpsScript script) { this.run = run }',
+        '    Deployer(Config.Target target) { this.target = target }',
+        '    Deployer(final java.util.Map<String, List<String>> hosts, String[] names, int retries = 2) { }',
+        '}',
+        '',
+      ].join('\n');
+      expect(errorsOf(text)).toEqual([]);
+    });
+
+    it('reads a list whose first element is a constructor call continued on the next line', () => {
+      const text = [
+        'def params = [new StringParameterValue(',
+        "        'VERSION', version),",
+        '    new BooleanParameterValue',
+        "        ('DRY_RUN', true)]",
+        "build job: 'release', parameters: [new hudson.model.StringParameterValue",
+        "    ('A', 'b')]",
+        '',
+      ].join('\n');
+      expect(errorsOf(text)).toEqual([]);
+    });
+
+    it('still reads `new X` ending a line outside brackets as a complete expression', () => {
+      const result = groovyOf('def x = new Object()\ndef y = new Config\n(1 + 2).toString()\n');
+      expect(result.errors).toEqual([]);
+      expect(result.program.body).toHaveLength(3);
+    });
+
     it('reports an unclosed parenthesis at the parenthesis', () => {
       expect(errorsOf("node {\n  sh('x'\n}\n")).toContain("2:5 Unclosed '('");
     });

@@ -34,7 +34,8 @@ class Parser extends ExpressionParser {
     const body = this.parseStatements(false);
     this.reportBraceProblems();
     const end = this.tokens[this.last] as Token;
-    return { type: 'Program', body, range: { start: { line: 1, column: 1, offset: 0 }, end: end.endPos } };
+    const bindings = { declared: this.declared, loadTargets: this.loadTargets };
+    return { type: 'Program', body, bindings, range: { start: { line: 1, column: 1, offset: 0 }, end: end.endPos } };
   }
 
   private parseStatements(inBlock: boolean): A.Statement[] {
@@ -236,8 +237,9 @@ class Parser extends ExpressionParser {
         }
         this.expect(')', open);
       }
-      const body = this.is('{') ? this.parseBlock() : this.emptyBlock();
       const param = names.length > 0 ? names[names.length - 1] : undefined;
+      if (param) this.declared.add(param);
+      const body = this.is('{') ? this.parseBlock() : this.emptyBlock();
       catches.push({ type: 'CatchClause', param, types: names.slice(0, -1), body, range: this.rangeFrom(catchStart) });
     }
     let finalizer: A.BlockStatement | undefined;
@@ -268,7 +270,11 @@ class Parser extends ExpressionParser {
         }
         this.skipLoopVariableType();
         const before = this.i;
-        head.push(this.parseExpression());
+        const e = this.parseExpression();
+        // `for (x in xs)`, `for (String s : list)`: the loop variable
+        if (e.type === 'Identifier') this.declared.add(e.name);
+        else if (e.type === 'BinaryExpression' && e.operator === 'in' && e.left.type === 'Identifier') this.declared.add(e.left.name);
+        head.push(e);
         if (this.i === before) this.next();
       }
       this.nlInsensitive -= 1;
@@ -325,8 +331,14 @@ class Parser extends ExpressionParser {
     const start = this.i;
     this.next();
     const parts: string[] = [];
-    while (!this.atStatementEnd()) parts.push(this.next().text);
-    const path = parts.filter((p) => p !== 'static').join('').replace(/\bas\b.*$/, '');
+    let aliased = false;
+    while (!this.atStatementEnd()) {
+      const t = this.next();
+      // `import a.B as C`: the alias is not part of the path
+      if (t.kind === 'ident' && t.text === 'as') aliased = true;
+      if (!aliased && !(t.kind === 'ident' && t.text === 'static')) parts.push(t.text);
+    }
+    const path = parts.join('');
     return { type: 'ImportStatement', path, annotations, range: this.rangeFrom(start) };
   }
 
@@ -440,6 +452,7 @@ class Parser extends ExpressionParser {
         init = this.parseExpressionWithCommands();
       }
       declarators.push({ name: current.text, range: this.tokenRange(current), init });
+      this.bind(current.text, init);
       if (this.is(',') && this.tok(1).kind === 'ident') {
         this.next();
         current = this.next();
@@ -462,7 +475,10 @@ class Parser extends ExpressionParser {
     const declarators: { name: string; range: Range; init: A.Expression | undefined }[] = [];
     while (!this.is(')') && !this.atStatementEnd()) {
       const t = this.next();
-      if (t.kind === 'ident' && !isTypeLikeName(t.text)) declarators.push({ name: t.text, range: this.tokenRange(t), init: undefined });
+      if (t.kind === 'ident' && !isTypeLikeName(t.text)) {
+        declarators.push({ name: t.text, range: this.tokenRange(t), init: undefined });
+        this.declared.add(t.text);
+      }
     }
     this.expect(')', open);
     let init: A.Expression | undefined;
@@ -496,6 +512,7 @@ class Parser extends ExpressionParser {
       this.next();
     }
     if (lastIdent) params.push(lastIdent);
+    for (const p of params) this.declared.add(p);
     this.expect(')', open);
     if (this.isWord('throws')) {
       while (!this.is('{') && !this.atStatementEnd()) this.next();

@@ -28,6 +28,9 @@ export abstract class TokenStream {
   protected readonly unclosed: Token[] = [];
   protected readonly stray: Token[] = [];
   protected readonly last: number;
+  /** Names bound anywhere in the file, and the variables `load` results are kept in. */
+  protected readonly declared = new Set<string>();
+  protected readonly loadTargets = new Map<A.MethodCall, string>();
 
   constructor(
     protected readonly tokens: readonly Token[],
@@ -204,6 +207,14 @@ export abstract class TokenStream {
     if (this.tooDeepReported) return;
     this.tooDeepReported = true;
     this.error(`Nesting deeper than ${maxNestingDepth} levels is not analysed`, at);
+  }
+
+  /** Records a variable bound to `value` (a `load` result is remembered with its variable). */
+  protected bind(name: string, value: A.Expression | undefined): void {
+    this.declared.add(name);
+    if (value?.type === 'MethodCall' && value.object === undefined && value.name === 'load' && (value.args.length > 0 || value.namedArgs.length > 0)) {
+      this.loadTargets.set(value, name);
+    }
   }
 
   protected reportBraceProblems(): void {

@@ -8,6 +8,12 @@ type LabelToken = { readonly kind: 'atom'; readonly text: string } | { readonly 
 
 const maxDepth = 64;
 
+/**
+ * Real label expressions have a handful of terms. A longer one is left unknown: operator chains build
+ * trees as deep as they are long, which the recursive readers of the tree must never meet.
+ */
+const maxTokens = 256;
+
 function tokenize(text: string): LabelToken[] | undefined {
   const tokens: LabelToken[] = [];
   let i = 0;
@@ -18,6 +24,7 @@ function tokenize(text: string): LabelToken[] | undefined {
       continue;
     }
     const op = ['<->', '->', '&&', '||', '!', '(', ')'].find((o) => text.startsWith(o, i));
+    if (tokens.length >= maxTokens) return undefined;
     if (op) {
       tokens.push({ kind: 'op', text: op });
       i += op.length;

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { agentPoolsFrom, maxAgents, namesOneMachine, selectsBuiltInNode } from './agent-pools.js';
 import { parseLabelExpression, positiveAtoms } from './label-expression.js';
 
+/** Property runs: the default here, or `NOSPOF_FUZZ_RUNS` for longer fuzzing sessions. */
+const fuzzRuns = (fallback: number): number => Number(process.env['NOSPOF_FUZZ_RUNS'] ?? fallback);
+
 const parse = (text: string) => {
   const e = parseLabelExpression(text);
   if (!e) throw new Error(`no expression for ${text}`);
@@ -68,7 +71,7 @@ describe('label expressions', () => {
         const expression = parseLabelExpression(parts.join(' '));
         if (expression) expect(maxAgents(expression, { gpu: 1, a: 3 }) ?? 0).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

@@ -28,8 +28,8 @@ describe('declarative agents', () => {
   });
 
   it('reads the short docker form and dockerfile true', () => {
-    expect(agentOf("agent { docker 'node:20' }")).toMatchObject({ kind: 'docker', image: { value: 'node:20' }, label: undefined, ephemeral: true });
-    expect(agentOf('agent { dockerfile true }')).toMatchObject({ kind: 'dockerfile', ephemeral: true });
+    expect(agentOf("agent { docker 'node:20' }")).toMatchObject({ kind: 'docker', image: { value: 'node:20' }, label: undefined, ephemeral: false });
+    expect(agentOf('agent { dockerfile true }')).toMatchObject({ kind: 'dockerfile', ephemeral: false });
     expect(agentOf("agent { dockerfile { filename 'ci.Dockerfile'; label 'docker' } }")).toMatchObject({ label: { value: 'docker' } });
   });
 

@@ -5,7 +5,11 @@ import { setParent } from './parent.js';
 import { booleanValue, firstArgument, namedArgument, stringValue } from './values.js';
 import type { Agent, AgentKind, ModelNode } from './types.js';
 
-const ephemeralKinds: ReadonlySet<AgentKind> = new Set(['docker', 'dockerfile', 'kubernetes']);
+/**
+ * Pods built for the run are lost with the node they land on. A `docker` or `dockerfile` agent runs its
+ * container on an ordinary labelled agent, so it is ephemeral only when that label is.
+ */
+const ephemeralKinds: ReadonlySet<AgentKind> = new Set(['kubernetes']);
 
 /** `agent any`, `agent none`, `agent { label '...' }`, `agent { node { } }`, docker, dockerfile, kubernetes. */
 export function buildAgent(call: G.MethodCall, parent: ModelNode): Agent {

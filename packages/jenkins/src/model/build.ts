@@ -1,25 +1,33 @@
 import { known } from '@nospof/core';
 import type * as G from '../groovy/ast.js';
 import { buildPipeline } from './declarative.js';
+import { namesOf } from './names.js';
 import { setParent } from './parent.js';
 import type { Mutable } from './parent.js';
-import { collectSteps } from './steps.js';
-import { firstArgument, stringValue } from './values.js';
-import type { FunctionDef, JenkinsFile, LibraryReference, Step } from './types.js';
+import { collectSteps, setFileScope } from './steps.js';
+import { firstArgument, looseText, stringValue } from './values.js';
+import type { FileRole, FunctionDef, JenkinsFile, LibraryReference, Step, StoredClosure } from './types.js';
 
 /** Builds the Jenkins model (declarative and scripted) from a Groovy program. */
-export function buildJenkinsFile(program: G.Program): JenkinsFile {
+export function buildJenkinsFile(program: G.Program, role: FileRole = 'pipeline'): JenkinsFile {
+  const closures = new Map<string, StoredClosure[]>();
   const file: Mutable<JenkinsFile> = {
     type: 'JenkinsFile',
+    role,
     style: 'empty',
     pipeline: undefined,
     steps: [],
     functions: [],
     libraries: [],
+    closures,
+    loads: [],
     program,
     range: program.range,
   };
   setParent(file, undefined);
+  const names = namesOf(program);
+  const loadSteps: Step[] = [];
+  setFileScope(file, { names, closures, loads: loadSteps });
   const libraries: LibraryReference[] = [];
   const functions: FunctionDef[] = [];
   const rest: G.Statement[] = [];
@@ -42,6 +50,7 @@ export function buildJenkinsFile(program: G.Program): JenkinsFile {
   }
   file.libraries = libraries;
   file.functions = functions;
+  file.loads = loadSteps.map((step) => ({ variable: names.loadTargets.get(step.call), path: looseText(firstArgument(step, 'path')), step }));
   file.style = file.pipeline ? 'declarative' : file.steps.some((s) => s.name !== 'library') ? 'scripted' : 'empty';
   return file;
 }
@@ -56,10 +65,22 @@ function isPipelineCall(s: G.Statement): s is G.ExpressionStatement & { expressi
   );
 }
 
-function buildFunction(m: G.MethodDeclaration, parent: JenkinsFile): FunctionDef {
-  const fn: Mutable<FunctionDef> = { type: 'FunctionDef', name: m.name, nameRange: m.nameRange, steps: [], range: m.range, resource: `function:${m.name}` };
+/**
+ * A helper function. In a shared-library step (`vars/x.groovy`), a `pipeline { }` written in `call` is
+ * the pipeline every caller runs: it becomes the file's pipeline, judged where it is written.
+ */
+function buildFunction(m: G.MethodDeclaration, parent: Mutable<JenkinsFile>): FunctionDef {
+  const fn: Mutable<FunctionDef> = { type: 'FunctionDef', name: m.name, nameRange: m.nameRange, params: m.params, steps: [], range: m.range, resource: `function:${m.name}` };
   setParent(fn, parent);
-  fn.steps = collectSteps(m.body?.body ?? [], fn, undefined, true);
+  let body = m.body?.body ?? [];
+  if (parent.role === 'library' && m.name === 'call' && !parent.pipeline) {
+    const declarative = body.find(isPipelineCall);
+    if (declarative) {
+      parent.pipeline = buildPipeline(declarative.expression, parent);
+      body = body.filter((s) => s !== declarative);
+    }
+  }
+  fn.steps = collectSteps(body, fn, undefined, true);
   return fn;
 }
 

@@ -46,7 +46,7 @@ describe('declarative model', () => {
     const checkout = stages[0];
     expect(checkout?.agent).toMatchObject({ kind: 'label', label: { known: true, value: 'linux && docker' } });
     expect(checkout?.agent?.label?.range?.start).toMatchObject({ line: 44, column: 27 });
-    expect(stages[1]?.agent).toMatchObject({ kind: 'docker', ephemeral: true, image: { value: 'maven:3.9-eclipse-temurin-21' }, label: { value: 'linux' } });
+    expect(stages[1]?.agent).toMatchObject({ kind: 'docker', ephemeral: false, image: { value: 'maven:3.9-eclipse-temurin-21' }, label: { value: 'linux' } });
     const parallel = stages[2]?.parallel?.stages ?? [];
     expect(parallel.map((s) => s.agent?.kind)).toEqual(['node', 'kubernetes', 'label']);
     expect(parallel[0]?.agent?.customWorkspace).toMatchObject({ value: '/ws/payments' });

@@ -200,6 +200,7 @@ function buildMatrix(call: G.MethodCall, parent: ModelNode): Matrix {
     options: undefined,
     environment: undefined,
     when: undefined,
+    input: undefined,
     stages: undefined,
     post: undefined,
     call,
@@ -212,6 +213,7 @@ function buildMatrix(call: G.MethodCall, parent: ModelNode): Matrix {
     else if (c.name === 'options') matrix.options = buildSection('Options', c, matrix);
     else if (c.name === 'environment') matrix.environment = buildEnvironment(c, matrix);
     else if (c.name === 'when') matrix.when = buildWhen(c, matrix);
+    else if (c.name === 'input') matrix.input = buildInput(c, matrix);
     else if (c.name === 'stages') matrix.stages = buildStages(c, matrix);
     else if (c.name === 'post') matrix.post = buildPost(c, matrix);
   }

@@ -32,16 +32,30 @@ export function enclosingPipeline(node: ModelNode): Pipeline | undefined {
   return ancestors(node).find((a): a is Pipeline => a.type === 'Pipeline');
 }
 
+const byTypeCache = new WeakMap<JenkinsFile, ReadonlyMap<string, readonly ModelNode[]>>();
+
+/** Every model node by type, in document order, from one traversal (the model never changes once built). */
+function nodesByType(root: JenkinsFile): ReadonlyMap<string, readonly ModelNode[]> {
+  let byType = byTypeCache.get(root);
+  if (!byType) {
+    const map = new Map<string, ModelNode[]>();
+    traverse(root, visitorKeys, {
+      enter(node: Node) {
+        const list = map.get(node.type);
+        if (list) list.push(node as ModelNode);
+        else map.set(node.type, [node as ModelNode]);
+      },
+      leave() {},
+    });
+    byType = map;
+    byTypeCache.set(root, byType);
+  }
+  return byType;
+}
+
 /** Every model node of `type` in document order. */
 export function nodesOfType<T extends ModelNode>(root: JenkinsFile, type: T['type']): T[] {
-  const out: T[] = [];
-  traverse(root, visitorKeys, {
-    enter(node: Node) {
-      if (node.type === type) out.push(node as T);
-    },
-    leave() {},
-  });
-  return out;
+  return [...((nodesByType(root).get(type) ?? []) as readonly T[])];
 }
 
 export function allSteps(root: JenkinsFile): Step[] {

@@ -12,6 +12,15 @@ export interface ModelNode extends Node {
 /** Where a step sits inside a `try`: its failure handlers are where scripted pipelines alert. */
 export type Handler = 'catch' | 'finally';
 
+/** A `try` block: the steps of its `catch` and `finally` blocks run when the steps it guards fail. */
+export interface TryGuard {
+  /** Outermost steps of the `catch` and `finally` blocks (their bodies hold the rest). */
+  readonly handlers: readonly Step[];
+  /** The `try` around this one, in the same function or top-level code. */
+  readonly outer: TryGuard | undefined;
+  readonly range: Range;
+}
+
 /** One call of a pipeline step, wrapper or function: `sh 'make'`, `timeout(5) { ... }`, `node('x') { }`. */
 export interface Step extends ModelNode {
   readonly type: 'Step';
@@ -33,6 +42,25 @@ export interface Step extends ModelNode {
    * what wraps it there) is not known from this spot.
    */
   readonly deferred: boolean;
+  /**
+   * The step sits in a closure literal stored in a variable, a map or a list (`branches[k] = { }`): it
+   * runs where that closure is called, not where it is written.
+   */
+  readonly stored: boolean;
+  /**
+   * A call on an object that may be code of the scanned tree: a script returned by `load`
+   * (`utils.notify()`) or a shared-library global (`slack.failed()`).
+   */
+  readonly member: boolean;
+  /**
+   * The call is written as an argument of another call (`usernamePassword(...)` in
+   * `withCredentials([...])`, `culprits()` in `emailext(recipientProviders: [...])`): it builds a value.
+   */
+  readonly argument: boolean;
+  /** The innermost `try` whose block holds the step, in the same function or top-level code. */
+  readonly guard: TryGuard | undefined;
+  /** The innermost stored closure the step is written in. */
+  readonly storedIn: StoredClosure | undefined;
 }
 
 export type AgentKind = 'any' | 'none' | 'label' | 'node' | 'docker' | 'dockerfile' | 'kubernetes' | 'other';
@@ -48,7 +76,7 @@ export interface Agent extends ModelNode {
   readonly labelSource: G.Expression | undefined;
   readonly customWorkspace: Value<string> | undefined;
   readonly image: Value<string> | undefined;
-  /** Kubernetes pods and containers built for the run: lost with the node they landed on. */
+  /** Kubernetes pods built for the run: lost with the node they landed on. */
   readonly ephemeral: boolean;
   readonly call: G.MethodCall;
 }
@@ -153,6 +181,8 @@ export interface Matrix extends ModelNode {
   readonly options: Options | undefined;
   readonly environment: Environment | undefined;
   readonly when: When | undefined;
+  /** The per-cell `input` directive. */
+  readonly input: InputDirective | undefined;
   readonly stages: Stages | undefined;
   readonly post: Post | undefined;
 }
@@ -197,8 +227,35 @@ export interface FunctionDef extends ModelNode {
   readonly type: 'FunctionDef';
   readonly name: string;
   readonly nameRange: Range;
+  /** Parameter names in order; a closure passed to the call binds to the last one. */
+  readonly params: readonly string[];
   readonly steps: readonly Step[];
 }
+
+/** A closure literal stored under a name (`def build = { }`, `branches[k] = { }`, `branches.put(k, { })`). */
+export interface StoredClosure {
+  /** Undefined for a closure stored where no name keeps it (`return { }`, `[{ }, { }].each`). */
+  readonly name: string | undefined;
+  readonly params: readonly string[];
+  /** Its outermost steps (also in the model where the literal is written, marked `stored`; not enumerable). */
+  readonly steps: readonly Step[];
+  readonly range: Range;
+}
+
+/** `def utils = load 'ci/utils.groovy'`, or a bare `load(...)` that runs the script in place. */
+export interface LoadReference {
+  /** The variable the loaded script is kept in. */
+  readonly variable: string | undefined;
+  /** The path as written (interpolations left as they are). */
+  readonly path: string | undefined;
+  readonly step: Step;
+}
+
+/**
+ * What a file is to Jenkins: a `pipeline` a job runs, a shared-library step (`vars/x.groovy`) run by the
+ * pipelines that call it, or a `script` made to be `load`ed.
+ */
+export type FileRole = 'pipeline' | 'library' | 'script';
 
 /** A shared library the file loads (`@Library('x') _`, `library 'x'`). */
 export interface LibraryReference extends ModelNode {
@@ -209,6 +266,7 @@ export interface LibraryReference extends ModelNode {
 
 export interface JenkinsFile extends ModelNode {
   readonly type: 'JenkinsFile';
+  readonly role: FileRole;
   /** `declarative` when a `pipeline { }` block exists, `scripted` when steps run at top level. */
   readonly style: 'declarative' | 'scripted' | 'empty';
   readonly pipeline: Pipeline | undefined;
@@ -216,6 +274,10 @@ export interface JenkinsFile extends ModelNode {
   readonly steps: readonly Step[];
   readonly functions: readonly FunctionDef[];
   readonly libraries: readonly LibraryReference[];
+  /** Closures stored under a name, by name (not walked by the traversal: their steps are in `steps`). */
+  readonly closures: ReadonlyMap<string, readonly StoredClosure[]>;
+  /** Scripts the file loads (not walked by the traversal: their steps are in `steps`). */
+  readonly loads: readonly LoadReference[];
   /** The Groovy tree the model was built from (not walked by the traversal). */
   readonly program: G.Program;
 }

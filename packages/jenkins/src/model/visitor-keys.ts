@@ -13,7 +13,7 @@ export const visitorKeys: Readonly<Record<string, readonly string[]>> = {
   Stages: ['stages'],
   Stage: ['agent', 'options', 'environment', 'tools', 'input', 'when', 'steps', 'stages', 'parallel', 'matrix', 'post'],
   Parallel: ['stages'],
-  Matrix: ['axes', 'agent', 'options', 'environment', 'when', 'stages', 'post'],
+  Matrix: ['axes', 'agent', 'options', 'environment', 'when', 'input', 'stages', 'post'],
   Axis: [],
   Steps: ['steps'],
   When: ['conditions'],

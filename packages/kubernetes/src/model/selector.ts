@@ -1,5 +1,5 @@
-import type { Document } from 'yaml';
-import { entriesOf, get, itemsOf, stringValue } from '@nospof/yaml';
+import { readStringMap } from './values.js';
+import { seqItems, text, type ManifestValue } from './manifest-value.js';
 
 export interface SelectorRequirement {
   readonly key: string;
@@ -16,31 +16,23 @@ export interface LabelSelector {
 
 const operators = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
-export function readSelector(node: unknown, doc: Document.Parsed): LabelSelector | undefined {
+export function readSelector(node: ManifestValue | undefined): LabelSelector | undefined {
   if (node === undefined) return undefined;
-  const matchLabels = readStringMap(get(node, 'matchLabels', doc), doc);
+  if (node.kind !== 'map') return { matchLabels: {}, matchExpressions: [], unsupported: true };
+  const matchLabels = readStringMap(node.get('matchLabels'));
   let unsupported = false;
   const matchExpressions: SelectorRequirement[] = [];
-  for (const item of itemsOf(get(node, 'matchExpressions', doc), doc)) {
-    const key = stringValue(get(item, 'key', doc));
-    const operator = stringValue(get(item, 'operator', doc));
-    if (key === undefined || operator === undefined || !operators.has(operator)) {
+  for (const item of seqItems(node.get('matchExpressions'))) {
+    const key = item.kind === 'map' ? text(item.get('key')) : undefined;
+    const operator = item.kind === 'map' ? text(item.get('operator')) : undefined;
+    if (key === undefined || operator === undefined || !operators.has(operator) || item.kind !== 'map') {
       unsupported = true;
       continue;
     }
-    const values = itemsOf(get(item, 'values', doc), doc).map((v) => stringValue(v) ?? '');
+    const values = seqItems(item.get('values')).map((v) => text(v) ?? '');
     matchExpressions.push({ key, operator: operator as SelectorRequirement['operator'], values });
   }
   return { matchLabels, matchExpressions, unsupported };
-}
-
-export function readStringMap(node: unknown, doc: Document.Parsed): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const { key, value } of entriesOf(node, doc)) {
-    const v = stringValue(value);
-    if (v !== undefined) result[key] = v;
-  }
-  return result;
 }
 
 /** True when `labels` satisfy the selector. An empty selector selects everything, as in the API. */
@@ -69,7 +61,8 @@ export function selects(selector: LabelSelector, labels: Readonly<Record<string,
 
 /** A Service's plain map selector. */
 export function mapSelects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
 }
 
 export function isEmptySelector(selector: LabelSelector): boolean {

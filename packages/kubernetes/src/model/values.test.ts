@@ -1,32 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '@nospof/core';
-import { parseYaml, get } from '@nospof/yaml';
-import { isTemplated, readIntOrPercent, readInteger, resolveIntOrPercent } from './values.js';
-import { readSelector, selects, mapSelects, isEmptySelector } from './selector.js';
+import { parseYaml } from '@nospof/yaml';
+import { Origin, view, type ManifestValue } from './manifest-value.js';
+import { isTemplated, readIntOrPercent, readInteger, readScalar, resolveIntOrPercent } from './values.js';
+import { isEmptySelector, mapSelects, readSelector, selects } from './selector.js';
 
-function node(text: string) {
+function value(text: string): ManifestValue {
   const source = new SourceFile('v.yaml', text);
   const doc = parseYaml(source).documents[0];
-  return { value: get(doc?.contents, 'v', doc), lines: source.lines, doc };
+  if (!doc?.root) throw new Error('no document');
+  const root = view(doc.root, new Origin('v.yaml', source.lines, doc.offset));
+  const v = root.kind === 'map' ? root.get('v') : undefined;
+  if (!v) throw new Error('no v');
+  return v;
 }
 
 describe('int and int-or-percent values', () => {
-  it('reads integers with their range, and templated or odd values as unknown', () => {
-    const n = node('v: 3\n');
-    expect(readInteger(n.value, n.lines, 'v.yaml')).toMatchObject({ known: true, value: 3, range: { start: { line: 1, column: 4 } } });
-    const t = node('v: ${REPLICAS}\n');
-    expect(readInteger(t.value, t.lines, 'v.yaml')).toMatchObject({ known: false });
-    const f = node('v: 2.5\n');
-    expect(readInteger(f.value, f.lines, 'v.yaml').known).toBe(false);
+  it('reads integers with where they are written, and templated or odd values as unknown', () => {
+    expect(readInteger(value('v: 3\n'))).toMatchObject({ known: true, value: 3, file: 'v.yaml', range: { start: { line: 1, column: 4 } } });
+    expect(readInteger(value('v: ${REPLICAS}\n'))).toMatchObject({ known: false, file: 'v.yaml' });
+    expect(readInteger(value('v: 2.5\n')).known).toBe(false);
   });
 
   it('reads percentages and numeric strings', () => {
-    for (const [text, value] of [['v: 25%', '25%'], ['v: "30%"', '30%'], ['v: 2', 2], ['v: "2"', 2]] as const) {
-      const n = node(`${text}\n`);
-      expect(readIntOrPercent(n.value, n.lines)).toMatchObject({ known: true, value });
+    for (const [text, expected] of [['v: 25%', '25%'], ['v: "30%"', '30%'], ['v: 2', 2], ['v: "2"', 2]] as const) {
+      expect(readIntOrPercent(value(`${text}\n`))).toMatchObject({ known: true, value: expected });
     }
-    const bad = node('v: most\n');
-    expect(readIntOrPercent(bad.value, bad.lines).known).toBe(false);
+    expect(readIntOrPercent(value('v: most\n')).known).toBe(false);
+  });
+
+  it('reads scalar settings with their quote, so fixes keep it', () => {
+    const root = value('v: { a: "Recreate", b: plain, c: "${X}" }\n');
+    expect(readScalar(root, 'a')).toMatchObject({ quote: '"', value: { known: true, value: 'Recreate' } });
+    expect(readScalar(root, 'b')?.quote).toBeUndefined();
+    expect(readScalar(root, 'c')?.value.known).toBe(false);
+    expect(readScalar(root, 'missing')).toBeUndefined();
   });
 
   it('resolves percentages with the rounding each field uses', () => {
@@ -36,16 +44,15 @@ describe('int and int-or-percent values', () => {
     expect(resolveIntOrPercent(2, 10, 'down')).toBe(2);
   });
 
-  it('recognises template placeholders', () => {
+  it('recognises template placeholders, linearly on long input', () => {
     for (const v of ['${X}', '{{ .Values.x }}', '$(X)', '<%= x %>', '$REPLICAS']) expect(isTemplated(v)).toBe(true);
-    for (const v of ['web', '25%', 'kubernetes.io/hostname', 'price$']) expect(isTemplated(v)).toBe(false);
+    for (const v of ['web', '25%', 'kubernetes.io/hostname', 'price$', `${'$'.repeat(100_000)}x`]) expect(isTemplated(v)).toBe(false);
   });
 });
 
 describe('label selectors', () => {
   const selector = (text: string) => {
-    const n = node(`v: ${text}\n`);
-    const s = readSelector(n.value, n.doc as NonNullable<typeof n.doc>);
+    const s = readSelector(value(`v: ${text}\n`));
     if (!s) throw new Error('no selector');
     return s;
   };

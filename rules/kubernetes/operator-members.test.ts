@@ -1,0 +1,119 @@
+import { yaml } from '@nospof/core/testing';
+import { ruleTester } from '../test-support/rule-tester.js';
+import rule from './operator-members.js';
+
+const resource = (apiVersion: string, kind: string, spec: string, metadata = 'labels: { app: data }') => yaml`
+  apiVersion: ${apiVersion}
+  kind: ${kind}
+  metadata:
+    name: data
+    ${metadata}
+  spec:
+    ${spec}
+`;
+
+const cnpg = (spec: string) => resource('postgresql.cnpg.io/v1', 'Cluster', spec);
+const strimzi = (spec: string, metadata?: string) => resource('kafka.strimzi.io/v1beta2', 'Kafka', spec, metadata);
+const pool = (name: string, replicas: number, roles: string) => yaml`
+  apiVersion: kafka.strimzi.io/v1beta2
+  kind: KafkaNodePool
+  metadata:
+    name: ${name}
+    labels: { strimzi.io/cluster: events }
+  spec:
+    replicas: ${replicas}
+    roles: ${roles}
+`;
+const elastic = (nodeSets: string) => resource('elasticsearch.k8s.elastic.co/v1', 'Elasticsearch', `version: 8.15.0\nnodeSets:\n  ${nodeSets}`);
+
+ruleTester().run(rule, {
+  valid: [
+    { name: 'three CloudNativePG instances', code: cnpg('instances: 3') },
+    { name: 'a templated count is unknown', code: cnpg('instances: ${INSTANCES}') },
+    { name: 'a count of 0 is a system turned off on purpose', code: resource('monitoring.coreos.com/v1', 'Prometheus', 'replicas: 0') },
+    { name: 'a required count left out is not judged', code: resource('acid.zalan.do/v1', 'postgresql', 'teamId: acid') },
+    { name: 'an unknown custom resource', code: resource('example.com/v1', 'Cluster', 'instances: 1') },
+    { name: 'Strimzi with three brokers and three ZooKeeper nodes', code: strimzi('kafka: { replicas: 3 }\nzookeeper: { replicas: 3 }') },
+    {
+      name: 'Strimzi node pools summed by role across pools of one cluster',
+      code: pool('controllers', 3, '[controller]'),
+      files: { 'brokers.yaml': pool('brokers', 3, '[broker]'), 'kafka.yaml': strimzi('kafka: { replicas: 1 }', 'annotations: { strimzi.io/node-pools: enabled, strimzi.io/kraft: enabled }') },
+    },
+    { name: 'RabbitMQ with three nodes', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'replicas: 3') },
+    { name: 'Elasticsearch with three master-eligible nodes', code: elastic('- name: default\n    count: 3') },
+    {
+      name: 'Elasticsearch counts master-eligible node sets only, and they are enough',
+      code: elastic('- name: masters\n    count: 3\n    config: { node.roles: [master] }\n  - name: data\n    count: 1\n    config: { node.roles: [data] }'),
+    },
+    { name: 'MongoDB with two members and an arbiter', code: resource('mongodbcommunity.mongodb.com/v1', 'MongoDBCommunity', 'members: 2\narbiters: 1\ntype: ReplicaSet') },
+    { name: 'Spotahome RedisFailover defaults to three Redis and three Sentinels', code: resource('databases.spotahome.com/v1', 'RedisFailover', 'redis: { resources: {} }') },
+    { name: 'Spotahome reads 0 as its default of 3', code: resource('databases.spotahome.com/v1', 'RedisFailover', 'sentinel: { replicas: 0 }') },
+    { name: 'a LeaderWorkerSet with two groups', code: resource('leaderworkerset.x-k8s.io/v1', 'LeaderWorkerSet', 'replicas: 2') },
+  ],
+  invalid: [
+    {
+      name: 'CloudNativePG defaults to one instance',
+      code: cnpg('storage: { size: 1Gi }'),
+      errors: [{ messageId: 'tooFew', data: { count: 1, members: 'PostgreSQL instance', min: 2 }, line: 2, column: 7 }],
+    },
+    { name: 'one CloudNativePG instance', code: cnpg('instances: 1'), errors: [{ messageId: 'tooFew', line: 7, column: 14 }] },
+    {
+      name: 'one Zalando instance',
+      code: resource('acid.zalan.do/v1', 'postgresql', 'numberOfInstances: 1'),
+      errors: [{ messageId: 'tooFew', data: { operator: 'Zalando Postgres Operator' }, line: 7, column: 22 }],
+    },
+    {
+      name: 'Crunchy instance sets sum to one replica',
+      code: resource('postgres-operator.crunchydata.com/v1beta1', 'PostgresCluster', 'postgresVersion: 16\ninstances:\n  - name: instance1\n    dataVolumeClaimSpec: {}'),
+      errors: [{ messageId: 'tooFew', data: { count: 1 }, line: 9, column: 13 }],
+    },
+    {
+      name: 'Strimzi with one broker and two ZooKeeper nodes',
+      code: strimzi('kafka:\n  replicas: 1\nzookeeper:\n  replicas: 2'),
+      errors: [
+        { messageId: 'tooFew', data: { members: 'Kafka broker' }, line: 8 },
+        { messageId: 'noQuorum', data: { members: 'ZooKeeper node', count: 2, min: 3 }, line: 10 },
+      ],
+    },
+    {
+      name: 'Strimzi node pools with two controllers in all',
+      code: pool('mixed', 2, '[controller, broker]'),
+      errors: [{ messageId: 'noQuorum', data: { count: 2 }, line: 7, column: 13 }],
+    },
+    { name: 'RabbitMQ defaults to one node', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'image: rabbitmq:3.13'), errors: [{ messageId: 'noQuorum', line: 2 }] },
+    { name: 'RabbitMQ with four nodes is an even quorum', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'replicas: 4'), errors: [{ messageId: 'evenQuorum', data: { odd: 3 }, line: 7 }] },
+    {
+      name: 'Elasticsearch with two master-eligible nodes',
+      code: elastic('- name: default\n    count: 2'),
+      errors: [{ messageId: 'tooFew', data: { members: 'master-eligible node', min: 3 }, line: 10 }],
+    },
+    {
+      name: 'MongoDB with one member',
+      code: resource('mongodbcommunity.mongodb.com/v1', 'MongoDBCommunity', 'members: 1\ntype: ReplicaSet'),
+      errors: [
+        { messageId: 'tooFew', data: { members: 'data-bearing replica set member' }, line: 7 },
+        { messageId: 'noQuorum', line: 7 },
+      ],
+    },
+    { name: 'one Prometheus replica by default', code: resource('monitoring.coreos.com/v1', 'Prometheus', 'retention: 15d'), errors: [{ messageId: 'tooFew', line: 2 }] },
+    { name: 'one Alertmanager', code: resource('monitoring.coreos.com/v1', 'Alertmanager', 'replicas: 1'), errors: [{ messageId: 'tooFew', line: 7 }] },
+    { name: 'one Thanos Ruler', code: resource('monitoring.coreos.com/v1', 'ThanosRuler', 'replicas: 1'), errors: [{ messageId: 'tooFew', line: 7 }] },
+    { name: 'one LeaderWorkerSet group by default', code: resource('leaderworkerset.x-k8s.io/v1', 'LeaderWorkerSet', 'leaderWorkerTemplate: { size: 4 }'), errors: [{ messageId: 'tooFew', line: 2 }] },
+    {
+      name: 'Spotahome with two Sentinels',
+      code: resource('databases.spotahome.com/v1', 'RedisFailover', 'sentinel:\n  replicas: 2\nredis:\n  replicas: 1'),
+      errors: [
+        { messageId: 'noQuorum', data: { members: 'Sentinel' }, line: 8 },
+        { messageId: 'tooFew', data: { members: 'Redis replica' }, line: 10 },
+      ],
+    },
+    { name: 'an OT RedisReplication of one node', code: resource('redis.redis.opstreelabs.in/v1beta2', 'RedisReplication', 'clusterSize: 1'), errors: [{ messageId: 'tooFew', line: 7 }] },
+    { name: 'an OT RedisSentinel of two', code: resource('redis.redis.opstreelabs.in/v1beta2', 'RedisSentinel', 'clusterSize: 2'), errors: [{ messageId: 'noQuorum', line: 7 }] },
+    { name: 'an OT RedisCluster of two leaders', code: resource('redis.redis.opstreelabs.in/v1beta2', 'RedisCluster', 'clusterSize: 2'), errors: [{ messageId: 'tooFew', data: { min: 3 }, line: 7 }] },
+    {
+      name: 'the nospof.dev/ignore annotation silences it',
+      code: resource('postgresql.cnpg.io/v1', 'Cluster', 'instances: 1', 'annotations: { nospof.dev/ignore: "kubernetes/operator-members: scratch database" }'),
+      errors: [{ messageId: 'tooFew', suppressed: true }],
+    },
+  ],
+});
