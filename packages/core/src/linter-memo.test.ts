@@ -129,17 +129,17 @@ const needsPipes = counted(
   }),
 );
 
-/** A repository rule over the pipeline files. */
+/** A repository rule over facts each pipeline file gives (its path and first line's range). */
 const twoPipes = counted(
   defineRule({
     meta: { ...meta, language: 'repo', id: 'repo/two-pipes', messages: { few: 'only {{n}} pipeline(s)' } },
     create(context) {
       return {
         [PROJECT_VISITOR](project: ProjectContext) {
-          const pipes = project.parsed('pipe');
+          const pipes = project.factsOf('pipe', 'test/pipe-facts', (f) => ({ path: f.source.path, range: f.source.lines.range(0, 1) }));
           const first = pipes[0];
           if (!first || pipes.length >= 2) return;
-          context.report({ node: { range: first.root?.range ?? first.source.lines.range(0, 0) }, file: first.source.path, messageId: 'few', data: { n: pipes.length } });
+          context.report({ node: first, file: first.path, messageId: 'few', data: { n: pipes.length } });
         },
       };
     },
@@ -274,6 +274,20 @@ describe('the memo (incremental runs)', () => {
     counts.parses = 0;
     expect(lint(files, memo)).toEqual(cold);
     expect(counts.parses).toBe(0);
+  });
+
+  it('a repository rule judges again from stored facts, parsing only the edited file', () => {
+    const files = repository();
+    // No toy file deploys, so no toy rule reads the pipelines' parses: only the repository rule reads them.
+    files.set('b/two.toy', '[build]\nwhere = b\n');
+    files.set('ci/deploy.pipe', '[deploy]\nrun = make deploy\n');
+    const memo = new MapMemo();
+    lint(files, memo);
+    files.set('ci/build.pipe', '[build]\nrun = make all\n');
+    counts.parses = 0;
+    const warm = lint(files, memo);
+    expect(counts.parses).toBe(1);
+    expect(warm).toEqual(lint(files));
   });
 
   it('a stored outcome whose inputs it read changed is judged again (another language, another file)', () => {

@@ -299,7 +299,7 @@ export class Linter {
     this.judged(session, key, { language, unit }, pending, skipped, (sink) => {
       const parsed = session.parsedBy(path, language);
       this.runRules(parsed, config, sink);
-    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group }, record), path);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group }, record, session.fileFacts), path);
   }
 
   /**
@@ -335,7 +335,7 @@ export class Linter {
           sink.add({ finding: crashFinding(rule, error, first, config), anchors: [] });
         }
       }
-    }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record), undefined);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record, session.fileFacts), undefined);
   }
 
   /** Replays a stored outcome whose inputs are unchanged, or runs `work` and stores what it produced. */

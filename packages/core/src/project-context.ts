@@ -1,4 +1,4 @@
-import type { DeploymentUnit } from './language.js';
+import type { DeploymentUnit, ParsedFile } from './language.js';
 import type { ProjectContext } from './rule.js';
 import type { LanguageUnits } from './units.js';
 
@@ -13,6 +13,7 @@ export function projectContext(
   files: () => readonly string[],
   own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits } | undefined,
   record: (dependency: string) => void,
+  facts: <T>(languageId: string, key: string, compute: (file: ParsedFile) => T) => readonly T[],
 ): ProjectContext {
   return {
     index: <T>(id: string) => {
@@ -26,6 +27,10 @@ export function projectContext(
     parsed: (id: string) => {
       record(`lang:${id}`);
       return units.get(id)?.files ?? [];
+    },
+    factsOf: <T>(id: string, key: string, compute: (file: ParsedFile) => T) => {
+      record(`lang:${id}`);
+      return facts(id, key, compute);
     },
     get unit() {
       if (own) record('unit');

@@ -44,6 +44,7 @@ export class LintSession {
   private readonly unitDigests = new WeakMap<DeploymentUnit, string>();
   private readonly unitIdentities = new WeakMap<DeploymentUnit, string>();
   private readonly dependencyDigests = new Map<string, string | undefined>();
+  private readonly factLists = new Map<string, readonly unknown[]>();
   private filesDigest: string | undefined;
   private groups: Map<string, LanguageUnits> | undefined;
   private applicableList: string[] | undefined;
@@ -65,6 +66,10 @@ export class LintSession {
       files.push(file);
       this.byPath.set(f.path, file);
     }
+    // One order whatever the host named: a file named alone (a pre-commit hook) sees its units, settings
+    // and indexes built in the same order as in a run over the whole repository, and finds that run's
+    // results in the memo.
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.files = files;
   }
 
@@ -162,12 +167,34 @@ export class LintSession {
   /** Paths of every applicable parse of the run, in order (a file read by two languages counts twice). */
   applicablePaths(): readonly string[] {
     if (!this.applicableList) {
-      const targets = this.files.filter((f) => f.target);
-      const context = this.files.filter((f) => !f.target);
-      this.applicableList = [...targets, ...context].flatMap((f) => this.factsOf(f).readers.filter(readerApplies).map(() => f.path));
+      this.applicableList = this.files.flatMap((f) => this.factsOf(f).readers.filter(readerApplies).map(() => f.path));
     }
     return this.applicableList;
   }
+
+  /**
+   * `ProjectContext.factsOf`: each file's facts from the memo when its text is unchanged, else computed on
+   * its parse. Facts always pass through JSON, so a run that computes them and one that reads them back
+   * see the same values.
+   */
+  readonly fileFacts = <T>(language: string, key: string, compute: (file: ParsedFile) => T): readonly T[] => {
+    const slot = `${language}\u0000${key}`;
+    const known = this.factLists.get(slot);
+    if (known) return known as T[];
+    const memo = this.input.memo;
+    const list = (this.units().get(language)?.paths ?? []).map((path): T => {
+      const memoKey = memo ? `facts:${memo.hash(['facts', language, key, this.contentKey(path)].join('\u0001'))}` : undefined;
+      if (memo && memoKey) {
+        const stored = memo.get(memoKey);
+        if (typeof stored === 'object' && stored !== null && 'facts' in stored) return (stored as { facts: T }).facts;
+      }
+      const facts = JSON.parse(JSON.stringify(compute(this.parsedBy(path, language)) ?? null)) as T;
+      if (memo && memoKey) memo.set(memoKey, { facts });
+      return facts;
+    });
+    this.factLists.set(slot, list);
+    return list;
+  };
 
   // Digests for memo keys. Each is computed once per session, and only when a memo is in use.
 

@@ -9,13 +9,17 @@ export type { RepositoryFact };
 
 const factsByProject = new WeakMap<ProjectContext, readonly RepositoryFact[]>();
 
-/** The scanners and alert channels every pipeline file of the run uses, worked out once per run. */
+/**
+ * The scanners and alert channels every pipeline file of the run uses, worked out once per run. Each
+ * file's facts are drawn through `project.factsOf`, so after an edit an incremental run recomputes them
+ * for the edited file only. The keys name the fact readers: change a reader, change its key.
+ */
 export function repositoryFacts(project: ProjectContext): readonly RepositoryFact[] {
   let facts = factsByProject.get(project);
   if (!facts) {
     facts = [
-      ...project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>)),
-      ...project.parsed('jenkins').flatMap((f) => jenkinsFacts(f as ParsedFile<JenkinsFile>)),
+      ...project.factsOf('github-actions', 'repo/facts/github-actions/v1', (f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>)).flat(),
+      ...project.factsOf('jenkins', 'repo/facts/jenkins/v1', (f) => jenkinsFacts(f as ParsedFile<JenkinsFile>)).flat(),
     ];
     factsByProject.set(project, facts);
   }
