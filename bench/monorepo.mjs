@@ -42,9 +42,24 @@ ${spread}      containers:
           env:
             - { name: LOG_LEVEL, value: info }
             - { name: TEAM, value: ${team} }
+            - { name: APP, value: ${app} }
+            - name: DATABASE_URL
+              valueFrom:
+                secretKeyRef: { name: ${app}-db, key: url }
+          envFrom:
+            - configMapRef: { name: ${app}-config }
 ${probes}          resources:
             requests: { cpu: 100m, memory: 128Mi }
             limits: { memory: 256Mi }
+          securityContext:
+            runAsNonRoot: true
+            readOnlyRootFilesystem: true
+            allowPrivilegeEscalation: false
+          volumeMounts:
+            - { name: tmp, mountPath: /tmp }
+      volumes:
+        - name: tmp
+          emptyDir: {}
 `;
 }
 
@@ -145,9 +160,29 @@ spec:
   }
 }
 
+function configMap(random, app, team) {
+  return `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${app}-config
+  namespace: ${team}
+  labels: { app: ${app} }
+data:
+  FEATURE_FLAGS: "search,checkout-v${1 + Math.floor(random() * 3)}"
+  CACHE_TTL_SECONDS: "${pick(random, [30, 60, 300])}"
+  UPSTREAM_TIMEOUT_MS: "${pick(random, [500, 1000, 2500])}"
+  application.yaml: |
+    server:
+      port: 8080
+      shutdown: graceful
+    management:
+      endpoints: { web: { exposure: { include: health,info,prometheus } } }
+`;
+}
+
 /** A plain manifest: a workload with what usually sits beside it, in one multi-document file. */
 function plainManifest(random, app, team) {
-  const docs = [deployment(random, app, team, 1 + Math.floor(random() * 4)), service(app, team)];
+  const docs = [configMap(random, app, team), deployment(random, app, team, 1 + Math.floor(random() * 4)), service(app, team)];
   if (random() < 0.5) docs.push(pdb(app, team));
   if (random() < 0.3) docs.push(hpa(random, app, team));
   return docs.join('---\n');
@@ -316,6 +351,44 @@ resource "aws_efs_file_system" "shared" {
   creation_token         = "\${local.name}-shared"
   availability_zone_name = ${random() < 0.3 ? `"${ZONES[0]}"` : 'null'}
 }
+
+resource "aws_security_group" "service" {
+  name        = "\${local.name}-service"
+  description = "traffic to the ${team} service"
+
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  tags = local.tags
+}
+
+resource "aws_iam_role" "service" {
+  name = "\${local.name}-service"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+  tags = local.tags
+}
+
+output "database_endpoint" {
+  value = module.database
+}
+
+output "service_name" {
+  value = module.service
+}
 `;
 }
 
@@ -341,10 +414,25 @@ function jenkinsfile(random, team, svc) {
 ` : '';
   return `pipeline {
     agent { label '${pick(random, ['linux', 'linux && docker', 'build-pool'])}' }
-${timeout}    stages {
+${timeout}    environment {
+        SERVICE = '${svc}'
+        REGISTRY = 'registry.example.com/${team}'
+    }
+    stages {
+        stage('Lint') {
+            steps {
+                sh 'make lint SERVICE=${svc}'
+            }
+        }
         stage('Build') {
             steps {
                 sh 'make build SERVICE=${svc}'
+                sh "docker build -t \${REGISTRY}/${svc}:\${env.GIT_COMMIT} ."
+            }
+        }
+        stage('Security scan') {
+            steps {
+                sh "trivy image --exit-code 1 \${REGISTRY}/${svc}:\${env.GIT_COMMIT}"
             }
         }
         stage('Test') {

@@ -305,8 +305,8 @@ function cacheBody(path: string): string {
 
 /** A cache file with `body`, signed as nospof signs it. */
 function signedCache(secret: string, body: string): string {
-  const mac = createHmac('sha256', secret).update('nospof-cache/2').update('\u0000').update(body).digest('hex');
-  return `nospof-cache/2 ${mac}\n${body}`;
+  const mac = createHmac('sha256', secret).update('nospof-cache/3').update('\u0000').update(body).digest('hex');
+  return `nospof-cache/3 ${mac}\n${body}`;
 }
 
 describe('workflows named one by one', () => {

@@ -20,23 +20,26 @@ function repository(): string {
 describe('shards and merge', () => {
   it('n shards merged give the unsharded run, SARIF and JSON, for n = 1..5', async () => {
     const root = repository();
+    // Reports go outside the repository, as each CI job's are: a report is not a file to lint.
+    const out = tempTree({});
     for (const format of ['sarif', 'json'] as const) {
-      const whole = await runCli(['--format', format, '-o', `whole.${format}`], root);
+      const whole = await runCli(['--format', format, '-o', join(out, `whole.${format}`)], root);
       expect(whole.code).toBe(1);
-      const expected = readFileSync(join(root, `whole.${format}`), 'utf8');
+      const expected = readFileSync(join(out, `whole.${format}`), 'utf8');
       for (let n = 1; n <= 5; n++) {
         const reports: string[] = [];
         for (let i = 1; i <= n; i++) {
-          const shard = await runCli(['--shard', `${i}/${n}`, '--format', format, '-o', `shard-${i}-of-${n}.${format}`], root);
+          const report = join(out, `shard-${i}-of-${n}.${format}`);
+          const shard = await runCli(['--shard', `${i}/${n}`, '--format', format, '-o', report], root);
           expect(shard.stderr).toBe('');
-          reports.push(`shard-${i}-of-${n}.${format}`);
+          reports.push(report);
         }
-        const merged = await runCli(['merge', ...reports.reverse(), '-o', `merged-${n}.${format}`], root);
+        const merged = await runCli(['merge', ...reports.reverse(), '-o', join(out, `merged-${n}.${format}`)], root);
         expect(merged.code, `${n} ${format} shards`).toBe(whole.code);
-        expect(readFileSync(join(root, `merged-${n}.${format}`), 'utf8'), `${n} ${format} shards`).toBe(expected);
+        expect(readFileSync(join(out, `merged-${n}.${format}`), 'utf8'), `${n} ${format} shards`).toBe(expected);
       }
     }
-    expect(sarifErrors(JSON.parse(readFileSync(join(root, 'merged-3.sarif'), 'utf8')))).toEqual([]);
+    expect(sarifErrors(JSON.parse(readFileSync(join(out, 'merged-3.sarif'), 'utf8')))).toEqual([]);
   }, 600_000);
 
   it('never splits a unit and splits by size, the same way in every job', async () => {
@@ -61,8 +64,8 @@ describe('shards and merge', () => {
 
   it('refuses to merge a run with a shard missing, repeated, or reports of two formats', async () => {
     const root = repository();
-    for (const i of [1, 2, 3]) await runCli(['--shard', `${i}/3`, '--format', 'sarif', '-o', `s${i}.sarif`], root);
     await runCli(['--format', 'json', '-o', 'all.json'], root);
+    for (const i of [1, 2, 3]) await runCli(['--shard', `${i}/3`, '--format', 'sarif', '-o', `s${i}.sarif`], root);
     const missing = await runCli(['merge', 's1.sarif', 's3.sarif'], root);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('shard 2/3 is missing');
@@ -72,6 +75,13 @@ describe('shards and merge', () => {
     const mixed = await runCli(['merge', 's1.sarif', 'all.json'], root);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('all SARIF or all JSON');
+    // A shard run after a commit changed the tree splits the files differently: refused, not merged.
+    const plain = join(root, 'teams/team-000/k8s/plain/svc-1.yaml');
+    writeFileSync(plain, `${readFileSync(plain, 'utf8')}# another commit\n`);
+    await runCli(['--shard', '2/3', '--format', 'sarif', '-o', 's2-later.sarif'], root);
+    const trees = await runCli(['merge', 's1.sarif', 's2-later.sarif', 's3.sarif'], root);
+    expect(trees.code).toBe(2);
+    expect(trees.stderr).toContain('shards of different trees');
     writeFileSync(join(root, 'junk.sarif'), '{"version":"2.1.0","runs":[{"results":[{"ruleId":1}]}]}');
     expect((await runCli(['merge', 'junk.sarif'], root)).code).toBe(2);
     expect((await runCli(['merge', 'absent.sarif'], root)).stderr).toContain('absent.sarif: no such file');

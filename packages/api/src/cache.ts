@@ -10,19 +10,29 @@ import { readSmallTextFile, TextReadError } from './fs/read-text.js';
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/cache.json';
 
 /** The first word of a cache file; a file that does not start with it (an older format) is not read. */
-const MAGIC = 'nospof-cache/2';
+const MAGIC = 'nospof-cache/3';
 const MAX_CACHE_BYTES = 400 * 1024 * 1024;
 /** Entries kept beyond those a run used: enough for the whole-repository run a named-file run sits between. */
 const MIN_KEPT_ENTRIES = 30_000;
+/** Keys are a kind and a SHA-256 digest: nothing from a scanned file's name reaches the file's layout. */
+const KEY = /^[a-z]+:[0-9a-f]{64}$/;
 
-type Entry = [run: number, value: unknown];
+/** One entry: the run that last used it, its JSON text as read, its value once parsed or set. */
+interface Entry {
+  run: number;
+  raw: string | undefined;
+  value: unknown;
+  parsed: boolean;
+}
 
 /**
  * The incremental cache on disk: the engine's memo (per-file facts, per-unit units, per file-and-unit
- * findings, each under a content digest) in one file. The file is signed with a key that never sits in a
- * repository and read back only when the signature holds, so a cache committed by a pull request (findings
- * emptied, keys intact) is a miss, never a pass. It is written to a temporary file and renamed, so a crash
- * mid-write leaves the previous cache; one that cannot be read is ignored with a warning and rebuilt.
+ * findings, each under a content digest) in one file, one entry per line. The file is signed with a key
+ * that never sits in a repository and read back only when the signature holds, so a cache committed by a
+ * pull request (findings emptied, keys intact) is a miss, never a pass. Entries are parsed when first
+ * asked for, so a run that needs a few of them (one file named) does not pay for all. The file is written
+ * to a temporary file and renamed, so a crash mid-write leaves the previous cache; one that cannot be read
+ * is ignored with a warning and rebuilt.
  */
 export class FileCache implements LintMemo {
   private readonly used = new Set<string>();
@@ -59,16 +69,25 @@ export class FileCache implements LintMemo {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.used.add(key);
-    return entry[1];
+    if (!entry.parsed) {
+      entry.parsed = true;
+      try {
+        entry.value = JSON.parse(entry.raw as string);
+      } catch {
+        // A line that does not parse is a miss; the engine computes the value again and sets it.
+        entry.value = undefined;
+      }
+    }
+    return entry.value;
   }
 
   set(key: string, value: unknown): void {
-    this.entries.set(key, [this.run, value]);
+    this.entries.set(key, { run: this.run, raw: undefined, value, parsed: true });
     this.used.add(key);
     this.changed = true;
   }
 
-  /** How many entries this run read or wrote, and how many of them it had to compute. */
+  /** How many entries this run read or wrote, and how many the cache holds. */
   get stats(): { readonly used: number; readonly entries: number } {
     return { used: this.used.size, entries: this.entries.size };
   }
@@ -80,11 +99,11 @@ export class FileCache implements LintMemo {
    */
   save(): boolean {
     if (!this.changed) return false;
-    const kept: [string, number, unknown][] = [];
-    const others: [string, number, unknown][] = [];
-    for (const [key, [run, value]] of this.entries) {
-      if (this.used.has(key)) kept.push([key, this.run, value]);
-      else others.push([key, run, value]);
+    const kept: [string, number, Entry][] = [];
+    const others: [string, number, Entry][] = [];
+    for (const [key, entry] of this.entries) {
+      if (this.used.has(key)) kept.push([key, this.run, entry]);
+      else others.push([key, entry.run, entry]);
     }
     others.sort((a, b) => b[1] - a[1]);
     const limit = Math.max(MIN_KEPT_ENTRIES, 3 * kept.length);
@@ -92,7 +111,13 @@ export class FileCache implements LintMemo {
       if (kept.length >= limit) break;
       kept.push(entry);
     }
-    const body = JSON.stringify({ version: this.version, run: this.run, entries: kept });
+    const lines = [JSON.stringify({ version: this.version, run: this.run })];
+    for (const [key, run, entry] of kept) {
+      // An entry read back unchanged is written as it was read: only what this run computed is serialised.
+      const raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : JSON.stringify(entry.value);
+      if (raw !== undefined) lines.push(`${key} ${run} ${raw}`);
+    }
+    const body = `${lines.join('\n')}\n`;
     try {
       writeFileAtomic(this.path, `${MAGIC} ${macOf(this.secret, body)}\n${body}`);
       return true;
@@ -105,30 +130,37 @@ export class FileCache implements LintMemo {
 function parseCacheText(text: string, secret: Buffer, version: string): { entries: Map<string, Entry>; run: number } | { problem: string | undefined } {
   const newline = text.indexOf('\n');
   const header = newline === -1 ? text : text.slice(0, newline);
-  const match = /^nospof-cache\/2 ([0-9a-f]{64})$/.exec(header);
+  const match = /^nospof-cache\/3 ([0-9a-f]{64})$/.exec(header);
   if (!match) return { problem: 'is not a nospof cache of this version' };
   const body = text.slice(newline + 1);
-  // The signature is checked before anything of the body is parsed.
+  // The signature is checked before anything of the body is read.
   const expected = Buffer.from(macOf(secret, body), 'hex');
   const actual = Buffer.from(match[1] as string, 'hex');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { problem: 'was not written by this machine (its signature does not match)' };
-  let doc: unknown;
+  const lines = body.split('\n');
+  let meta: unknown;
   try {
-    doc = JSON.parse(body);
+    meta = JSON.parse(lines[0] ?? '');
   } catch {
     return { problem: 'is corrupt' };
   }
-  if (typeof doc !== 'object' || doc === null) return { problem: 'is corrupt' };
-  const { version: written, run, entries } = doc as Record<string, unknown>;
+  if (typeof meta !== 'object' || meta === null) return { problem: 'is corrupt' };
+  const { version: written, run } = meta as Record<string, unknown>;
   // Another nospof version judges differently: its entries are dropped without a warning.
   if (written !== version) return { problem: undefined };
-  if (typeof run !== 'number' || !Number.isInteger(run) || run < 0 || !Array.isArray(entries)) return { problem: 'is corrupt' };
-  const map = new Map<string, Entry>();
-  for (const entry of entries) {
-    if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') return { problem: 'is corrupt' };
-    map.set(entry[0], [entry[1], entry[2]]);
+  if (typeof run !== 'number' || !Number.isInteger(run) || run < 0) return { problem: 'is corrupt' };
+  const entries = new Map<string, Entry>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const first = line.indexOf(' ');
+    const second = line.indexOf(' ', first + 1);
+    const key = line.slice(0, first);
+    const used = Number(line.slice(first + 1, second));
+    if (first === -1 || second === -1 || !KEY.test(key) || !Number.isInteger(used)) return { problem: 'is corrupt' };
+    entries.set(key, { run: used, raw: line.slice(second + 1), value: undefined, parsed: false });
   }
-  return { entries: map, run };
+  return { entries, run };
 }
 
 function macOf(secret: Buffer, body: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -88,6 +89,11 @@ export interface LintReport {
   readonly sources: ReadonlyMap<string, string>;
   /** Warnings about the run itself (a cache ignored, a baseline entry stale). */
   readonly warnings: readonly string[];
+  /**
+   * With `shard`: which share this is, and a digest of the whole run's files (paths and texts), so the
+   * shards' reports can be checked to come from one tree before they are merged.
+   */
+  readonly shard?: Shard & { readonly run: string };
 }
 
 interface RunState {
@@ -267,7 +273,9 @@ export class Nospof {
 
     const readProblemTargets = targets.filter((t) => t.problem && !t.contextOnly);
     let home: ((path: string) => boolean) | undefined;
+    let shard: (Shard & { run: string }) | undefined;
     if (this.options.shard) {
+      shard = { ...this.options.shard, run: runDigest(targets) };
       const sizes = new Map(targets.map((t) => [t.path, t.source?.text.length ?? 0] as const));
       const work = shardWork(this.linter.plan(input), (path) => sizes.get(path) ?? 0, this.options.shard, readProblemTargets.map((t) => t.path));
       input.judge = work.judge;
@@ -287,7 +295,7 @@ export class Nospof {
     results = this.applyBaseline(results);
     const sources = new LazyTexts([...files, ...contextFiles]);
     const skipped = home ? run.skipped.filter((s) => (home as (path: string) => boolean)(s.file)) : run.skipped;
-    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings }, read };
+    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings, ...(shard ? { shard } : {}) }, read };
   }
 
   /**
@@ -481,6 +489,16 @@ class LazyTexts implements ReadonlyMap<string, string> {
   [Symbol.iterator](): MapIterator<[string, string]> {
     return this.entries();
   }
+}
+
+/** The files of a run, by path and content: equal for every shard of one tree. */
+function runDigest(targets: readonly Target[]): string {
+  const hash = createHash('sha256');
+  for (const t of [...targets].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const digest = t.source ? (t.source.digest ?? createHash('sha256').update(t.source.text).digest('hex')) : 'unread';
+    hash.update(`${t.path}\u0000${t.contextOnly}\u0000${digest}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /** Per-file checks only the shard that owns a file may run: elsewhere they would see half its units. */

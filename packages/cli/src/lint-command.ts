@@ -74,7 +74,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const shown: FileResult[] = options.quiet ? report.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...report.results];
   const color = options.color ?? colorFromEnvironment(io, options.outputFile !== undefined);
   let output = formatter(shown, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd });
-  if (options.shard && options.format === 'sarif') output = markShard(output, options.shard);
+  if (report.shard && options.format === 'sarif') output = markShard(output, report.shard);
   if (options.stdin && options.fix) {
     const only = [...report.sources.keys()][0];
     io.stdout(only === undefined ? '' : (report.outputs.get(only) ?? report.sources.get(only) ?? ''));
@@ -128,12 +128,12 @@ function printConfig(nospof: Nospof, file: string): string {
 }
 
 /**
- * Says in a shard's SARIF which shard it is (a property bag, which SARIF readers ignore), so that
- * `nospof merge` can refuse a run with a shard missing.
+ * Says in a shard's SARIF which shard it is and of which tree (a property bag, which SARIF readers
+ * ignore), so that `nospof merge` can refuse a run with a shard missing or shards of different trees.
  */
-function markShard(output: string, shard: Shard): string {
+function markShard(output: string, shard: Shard & { readonly run: string }): string {
   const log = JSON.parse(output) as { runs?: { properties?: Record<string, unknown> }[] };
-  for (const run of log.runs ?? []) run.properties = { ...run.properties, nospofShard: { index: shard.index, count: shard.count } };
+  for (const run of log.runs ?? []) run.properties = { ...run.properties, nospofShard: { index: shard.index, count: shard.count, run: shard.run } };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 

@@ -212,14 +212,19 @@ function checkShards(reports: readonly SarifReport[]): void {
   const shards = reports.map((r) => {
     const props = r.run.properties;
     const shard = isObject(props) ? props.nospofShard : undefined;
-    return isObject(shard) && typeof shard.index === 'number' && typeof shard.count === 'number' ? { index: shard.index, count: shard.count, name: r.name } : undefined;
+    return isObject(shard) && typeof shard.index === 'number' && typeof shard.count === 'number'
+      ? { index: shard.index, count: shard.count, run: typeof shard.run === 'string' ? shard.run : '', name: r.name }
+      : undefined;
   });
   if (shards.every((s) => s === undefined)) return;
   const missing = reports.filter((_, i) => shards[i] === undefined).map((r) => r.name);
   if (missing.length > 0) throw new UsageError(`${missing.map(terminalText).join(', ')}: not the report of a --shard job, unlike the others`);
-  const known = shards as { index: number; count: number; name: string }[];
+  const known = shards as { index: number; count: number; run: string; name: string }[];
   const total = known[0]?.count ?? 0;
   if (known.some((s) => s.count !== total)) throw new UsageError('the reports come from runs split into different numbers of shards');
+  // Shards of different trees (another commit, a report written into the checkout) split the files
+  // differently: some file would be nobody's.
+  if (known.some((s) => s.run !== known[0]?.run)) throw new UsageError('the reports come from shards of different trees (other files or contents); run every shard on the same checkout');
   const byIndex = new Map<number, string>();
   for (const s of known) {
     const other = byIndex.get(s.index);

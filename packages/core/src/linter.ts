@@ -314,9 +314,8 @@ export class Linter {
     const key = session.memo ? `repo:${session.hash(['repo', session.contentKey(firstPath), session.configDigest(firstPath)].join('\u0001'))}` : undefined;
     this.judged(session, key, undefined, pending, skipped, (sink) => {
       const first = session.sourceFile(firstPath) as SourceFile;
-      for (const [id, ruleConfig] of config.rules) {
-        const rule = this.rules.get(id);
-        if (!rule || ENGINE_RULE_IDS.has(id)) continue;
+      for (const [id, ruleConfig] of this.projectRules(config, first)) {
+        const rule = this.rules.get(id) as AnyRule;
         const context = createRuleContext({
           rule,
           source: first,
@@ -336,6 +335,44 @@ export class Linter {
         }
       }
     }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record, session.fileFacts), undefined);
+  }
+
+  private readonly projectRulesByConfig = new WeakMap<ResolvedConfig, readonly [string, RuleConfig][]>();
+
+  /**
+   * The enabled rules with a `Project` visitor, found by creating each rule against a project that holds
+   * nothing: a rule of one language that reads its index as it is created must not make every run build
+   * that language's whole index (and depend on every file of it) only to learn it judges no repository.
+   * A rule whose creation fails there is kept, so its failure is reported as before.
+   */
+  private projectRules(config: ResolvedConfig, first: SourceFile): readonly [string, RuleConfig][] {
+    const known = this.projectRulesByConfig.get(config);
+    if (known) return known;
+    const nothing: ProjectContext = { index: () => undefined, parsed: () => [], factsOf: () => [], files: [] };
+    const list: [string, RuleConfig][] = [];
+    for (const [id, ruleConfig] of config.rules) {
+      const rule = this.rules.get(id);
+      if (!rule || ENGINE_RULE_IDS.has(id)) continue;
+      const context = createRuleContext({
+        rule,
+        source: first,
+        settings: config.settings,
+        project: nothing,
+        severityIn: () => undefined,
+        sourceOf: () => undefined,
+        resource: () => undefined,
+        add: () => undefined,
+        skipped: [],
+      });
+      try {
+        if (typeof (rule.create(context, ruleConfig.options) as Record<string, unknown>)[PROJECT_VISITOR] !== 'function') continue;
+      } catch {
+        // Kept: its creation fails in the real pass too, and is reported there.
+      }
+      list.push([id, ruleConfig]);
+    }
+    this.projectRulesByConfig.set(config, list);
+    return list;
   }
 
   /** Replays a stored outcome whose inputs are unchanged, or runs `work` and stores what it produced. */

@@ -54,6 +54,9 @@ export interface StoredUnits {
 
 type Json = Record<string, unknown>;
 
+// The checks below run on every stored value a warm run reads (tens of thousands of findings): plain
+// loops and typeof tests, no closures, so they cost little next to parsing the value.
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -67,7 +70,9 @@ function isCount(value: unknown): value is number {
 }
 
 function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(isString);
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
 }
 
 function isPosition(value: unknown): value is Position {
@@ -78,52 +83,50 @@ export function isRange(value: unknown): value is Range {
   return isObject(value) && isPosition(value.start) && isPosition(value.end);
 }
 
-function isRelated(value: unknown): value is RelatedLocation {
-  return isObject(value) && isString(value.file) && isRange(value.range) && isString(value.message);
+function isRelatedList(value: unknown): value is RelatedLocation[] {
+  if (!Array.isArray(value)) return false;
+  for (const r of value) if (!isObject(r) || !isString(r.file) || !isRange(r.range) || !isString(r.message)) return false;
+  return true;
 }
 
-function isEdit(value: unknown): value is TextEdit {
-  return isObject(value) && isRange(value.range) && isString(value.text);
+function isEditList(value: unknown): value is TextEdit[] {
+  if (!Array.isArray(value)) return false;
+  for (const e of value) if (!isObject(e) || !isRange(e.range) || !isString(e.text)) return false;
+  return true;
 }
 
 function isData(value: unknown): boolean {
-  return isObject(value) && Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-}
-
-function optionalOf(value: Json, key: string, check: (v: unknown) => boolean): boolean {
-  return !(key in value) || check(value[key]);
+  if (!isObject(value)) return false;
+  for (const key in value) {
+    const v = value[key];
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+  }
+  return true;
 }
 
 /** A finding as rules report it (before suppressions), every field checked. */
 export function isFinding(value: unknown): value is Finding {
   if (!isObject(value)) return false;
-  return (
-    isString(value.ruleId) &&
-    (value.severity === 'error' || value.severity === 'warning' || value.severity === 'info') &&
-    isString(value.message) &&
-    isString(value.file) &&
-    isRange(value.range) &&
-    !('suppressed' in value) &&
-    optionalOf(value, 'resource', isString) &&
-    optionalOf(value, 'related', (v) => Array.isArray(v) && v.every(isRelated)) &&
-    optionalOf(value, 'fix', (v) => Array.isArray(v) && v.every(isEdit)) &&
-    optionalOf(value, 'compliance', isStringArray) &&
-    optionalOf(value, 'messageId', isString) &&
-    optionalOf(value, 'data', isData)
-  );
+  if (!isString(value.ruleId) || !isString(value.message) || !isString(value.file) || !isRange(value.range)) return false;
+  if (value.severity !== 'error' && value.severity !== 'warning' && value.severity !== 'info') return false;
+  if (value.suppressed !== undefined) return false;
+  if (value.resource !== undefined && !isString(value.resource)) return false;
+  if (value.related !== undefined && !isRelatedList(value.related)) return false;
+  if (value.fix !== undefined && !isEditList(value.fix)) return false;
+  if (value.compliance !== undefined && !isStringArray(value.compliance)) return false;
+  if (value.messageId !== undefined && !isString(value.messageId)) return false;
+  if (value.data !== undefined && !isData(value.data)) return false;
+  return true;
 }
 
 function isPending(value: unknown): value is PendingFinding {
-  return (
-    isObject(value) &&
-    isFinding(value.finding) &&
-    Array.isArray(value.anchors) &&
-    value.anchors.every((a) => isObject(a) && isString(a.file) && isCount(a.offset))
-  );
+  if (!isObject(value) || !isFinding(value.finding) || !Array.isArray(value.anchors)) return false;
+  for (const a of value.anchors) if (!isObject(a) || !isString(a.file) || !isCount(a.offset)) return false;
+  return true;
 }
 
 function isSkipped(value: unknown): value is SkippedValue {
-  return isObject(value) && isString(value.ruleId) && isString(value.file) && isString(value.what) && isString(value.reason) && optionalOf(value, 'range', isRange);
+  return isObject(value) && isString(value.ruleId) && isString(value.file) && isString(value.what) && isString(value.reason) && (value.range === undefined || isRange(value.range));
 }
 
 function isDirective(value: unknown): value is Directive {
@@ -139,6 +142,12 @@ function isDirective(value: unknown): value is Directive {
   );
 }
 
+function everyOf<T>(value: unknown, check: (item: unknown) => item is T): value is T[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!check(item)) return false;
+  return true;
+}
+
 function isReaderFacts(value: unknown): value is ReaderFacts {
   return (
     isObject(value) &&
@@ -147,28 +156,23 @@ function isReaderFacts(value: unknown): value is ReaderFacts {
     typeof value.hasRoot === 'boolean' &&
     Array.isArray(value.errors) &&
     value.errors.every((e) => isObject(e) && isString(e.message) && isRange(e.range)) &&
-    Array.isArray(value.directives) &&
-    value.directives.every(isDirective) &&
-    optionalOf(value, 'unitKey', isString)
+    everyOf(value.directives, isDirective) &&
+    (value.unitKey === undefined || isString(value.unitKey))
   );
 }
 
 export function isFileFacts(value: unknown): value is FileFacts {
-  return isObject(value) && Array.isArray(value.readers) && value.readers.every(isReaderFacts);
+  return isObject(value) && everyOf(value.readers, isReaderFacts);
 }
 
 export function isJudgeOutcome(value: unknown): value is JudgeOutcome {
-  return (
-    isObject(value) &&
-    isStringArray(value.deps) &&
-    isString(value.digest) &&
-    Array.isArray(value.pending) &&
-    value.pending.every(isPending) &&
-    Array.isArray(value.skipped) &&
-    value.skipped.every(isSkipped)
-  );
+  return isObject(value) && isStringArray(value.deps) && isString(value.digest) && everyOf(value.pending, isPending) && everyOf(value.skipped, isSkipped);
+}
+
+function isStoredUnit(value: unknown): value is StoredUnits['units'][number] {
+  return isObject(value) && isString(value.id) && isStringArray(value.files);
 }
 
 export function isStoredUnits(value: unknown): value is StoredUnits {
-  return isObject(value) && Array.isArray(value.units) && value.units.every((u) => isObject(u) && isString(u.id) && isStringArray(u.files));
+  return isObject(value) && everyOf(value.units, isStoredUnit);
 }

@@ -28,7 +28,7 @@ export function readCached(absolute: string, path: string, maxBytes: number, cac
     const read = readSourceFile(absolute, maxBytes);
     return read.ok ? { ok: true, source: { path, text: read.text } } : read;
   }
-  const key = `stat:${absolute}`;
+  const key = `stat:${cache.hash(absolute)}`;
   const stats = statOrUndefined(absolute);
   const known = cache.get(key);
   if (stats && isStatEntry(known) && sameFile(known, stats) && stats.size <= maxBytes && known.mtimeMs < known.at - RACY_MS && known.ctimeMs < known.at - RACY_MS) {
