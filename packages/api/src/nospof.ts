@@ -105,6 +105,8 @@ interface Target {
   readonly absolute: string;
   readonly path: string;
   readonly source: SourceText | undefined;
+  /** Its size, for splitting a run into shards of similar size. */
+  readonly bytes?: number;
   readonly problem?: Finding;
   readonly contextOnly: boolean;
 }
@@ -267,6 +269,8 @@ export class Nospof {
       contextFiles,
       configFor,
       languageOf,
+      // One run over files on disk: parses are let go as the run moves on, so memory holds one language's.
+      retainParses: false,
       ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
       ...(cache ? { memo: cache } : {}),
     };
@@ -275,11 +279,14 @@ export class Nospof {
     let home: ((path: string) => boolean) | undefined;
     let shard: (Shard & { run: string }) | undefined;
     if (this.options.shard) {
-      shard = { ...this.options.shard, run: runDigest(targets) };
-      const sizes = new Map(targets.map((t) => [t.path, t.source?.text.length ?? 0] as const));
-      const work = shardWork(this.linter.plan(input), (path) => sizes.get(path) ?? 0, this.options.shard, readProblemTargets.map((t) => t.path));
-      input.judge = work.judge;
-      home = work.home;
+      const share = this.options.shard;
+      shard = { ...share, run: runDigest(targets) };
+      const sizes = new Map(targets.map((t) => [t.path, t.bytes ?? 0] as const));
+      input.select = (plan) => {
+        const work = shardWork(plan, (path) => sizes.get(path) ?? 0, share, readProblemTargets.map((t) => t.path));
+        home = work.home;
+        return work.judge;
+      };
     }
     const run = this.options.fix ? this.linter.lintAndFix(input) : { ...this.linter.lint(input), outputs: new Map<string, string>() };
     cache?.save();
@@ -291,10 +298,11 @@ export class Nospof {
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     );
     const read = new Set(results.map((r) => byPath.get(r.file)?.absolute ?? resolve(this.cwd, r.file)));
-    if (home) results = shareOf(results, home);
+    const owns = home as ((path: string) => boolean) | undefined;
+    if (owns) results = shareOf(results, owns);
     results = this.applyBaseline(results);
     const sources = new LazyTexts([...files, ...contextFiles]);
-    const skipped = home ? run.skipped.filter((s) => (home as (path: string) => boolean)(s.file)) : run.skipped;
+    const skipped = owns ? run.skipped.filter((s) => owns(s.file)) : run.skipped;
     return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings, ...(shard ? { shard } : {}) }, read };
   }
 
@@ -345,7 +353,7 @@ export class Nospof {
     const path = this.display(absolute);
     if (this.linter.languagesFor(path, () => readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length === 0) return undefined;
     const read = readCached(absolute, path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, state.cache);
-    if (read.ok) return { absolute, path, source: read.source, contextOnly };
+    if (read.ok) return { absolute, path, source: read.source, bytes: read.bytes, contextOnly };
     return { absolute, path, source: undefined, problem: readProblem(path, read.problem, read.line, read.column), contextOnly };
   }
 
@@ -374,7 +382,7 @@ export class Nospof {
         const readers = this.linter.languagesFor(path, () => readHead(file.path), this.forcedLanguageOrUndefined(file.path));
         if (!readers.some((l) => wanted.has(l.id))) continue;
         const read = readCached(file.path, path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, state.cache);
-        if (read.ok) context.push({ absolute: file.path, path, source: read.source, contextOnly: true });
+        if (read.ok) context.push({ absolute: file.path, path, source: read.source, bytes: read.bytes, contextOnly: true });
       }
     }
     return context;

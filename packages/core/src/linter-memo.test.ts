@@ -313,9 +313,51 @@ describe('plans and shares of a run', () => {
   it('judges only the units a host accepts', () => {
     const files = repository();
     const whole = lint(files);
-    const share = lint(files, undefined, { judge: (unit) => unit.id === 'a' });
+    const share = lint(files, undefined, { select: () => (unit) => unit.id === 'a' });
     const inA = (run: LintRun) => run.results.filter((r) => r.file.startsWith('a/')).map((r) => ({ ...r, findings: r.findings.filter((f) => f.ruleId !== 'toy/points-at') }));
     expect(inA(share)).toEqual(inA(whole));
     expect(share.results.find((r) => r.file === 'b/two.toy')?.findings).toEqual([]);
+  });
+});
+
+describe('a one-off run (parses let go as each language finishes)', () => {
+  const oneOff = { retainParses: false } as const;
+
+  it('gives the results of a run that keeps every parse, with a memo and for a shard', () => {
+    const files = repository();
+    expect(lint(files, undefined, oneOff)).toEqual(lint(files));
+    const memo = new MapMemo();
+    expect(lint(files, memo, oneOff)).toEqual(lint(files));
+    files.set('a/two.toy', '[web]\nreplicas = 3\n[deploy]\n');
+    expect(lint(files, memo, oneOff)).toEqual(lint(files));
+    const share = (unit: { id: string }) => unit.id === 'b';
+    expect(lint(files, undefined, { ...oneOff, select: () => share })).toEqual(lint(files, undefined, { select: () => share }));
+  });
+
+  it('follows random edits to the results of a run that keeps every parse', () => {
+    const random = seeded(7);
+    const files = repository();
+    const memo = new MapMemo();
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    for (let step = 0; step < 30; step++) {
+      const path = pick([...files.keys()]);
+      files.set(path, `${files.get(path)}${pick(['[deploy]\n', '[web]\n', ''])}${pick(['replicas', 'join', 'target'])} = ${pick(['bad', 'a', 'b/one.toy', '2'])}\n`);
+      expect(lint(files, random() < 0.5 ? memo : undefined, oneOff), `step ${step}`).toEqual(lint(files));
+    }
+  });
+
+  it('leaves no parse in the engine for the next run', () => {
+    const files = [...repository()].map(([path, text]) => ({ path, text }));
+    const linter = new Linter([unitToy as unknown as Language, pipeToy as unknown as Language], rules);
+    linter.lint({ files, configFor: () => config, retainParses: false });
+    counts.parses = 0;
+    linter.lint({ files, configFor: () => config, retainParses: false });
+    // Every file once for its language, and the one pipeline again for the repository rule's facts: it
+    // runs after the pipe language let its trees go (an incremental run keeps those facts in the memo).
+    expect(counts.parses).toBe(files.length + 1);
+    linter.lint({ files, configFor: () => config });
+    counts.parses = 0;
+    linter.lint({ files, configFor: () => config });
+    expect(counts.parses).toBe(0);
   });
 });

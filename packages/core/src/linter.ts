@@ -52,11 +52,22 @@ export interface LintInput {
    */
   readonly memo?: LintMemo;
   /**
-   * Judge only the units this accepts (a CI shard takes its share of the run's units). Every file still
-   * gives its parse errors and suppressions, and repository rules still run; hosts keep the results of
-   * the files whose units they judged.
+   * Given every unit of the run, which to judge (a CI shard takes its share). Every file still gives its
+   * parse errors and suppressions, and repository rules still run; hosts keep the results of the files
+   * whose units they judged.
    */
-  judge?(unit: PlannedUnit): boolean;
+  select?(plan: RunPlan): (unit: PlannedUnit) => boolean;
+  /**
+   * Keep every parse in this engine for the next run (default true: an editor re-lints the same files).
+   * A one-off run (the command line) says false, and a file's parse is let go as soon as the languages
+   * reading it are done, so memory holds one language's trees at a time.
+   */
+  readonly retainParses?: boolean;
+}
+
+/** The units of each language, looked up as the run gets to them. */
+interface Groups {
+  get(languageId: string): LanguageUnits | undefined;
 }
 
 /** How far a run is: files read (parsed, or known from the memo) and deployment units judged. */
@@ -158,6 +169,18 @@ export class Linter {
     return parsed;
   }
 
+  /** The parse this engine holds for exactly this text, if any (no parse happens). */
+  cachedParse(source: SourceText, forced?: string): readonly ParsedFile[] | undefined {
+    const cached = this.parseCache.get(source.path);
+    return cached && cached.text === source.text && cached.forced === forced ? cached.parsed : undefined;
+  }
+
+  /** Parses a file with every language that reads it, without keeping the result. */
+  parseFresh(source: SourceText, forced?: string): readonly ParsedFile[] {
+    const file = new SourceFile(source.path, source.text);
+    return this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+  }
+
   /** Drops cached parses of files no longer in the workspace. */
   forget(path: string): void {
     this.parseCache.delete(path);
@@ -166,26 +189,44 @@ export class Linter {
   /** The deployment units of a run and the languages of its files, without running any rule. */
   plan(input: LintInput): RunPlan {
     const session = new LintSession(this, input);
-    const groups = session.units();
-    const units: PlannedUnit[] = [];
-    for (const group of groups.values()) for (const unit of group.units) units.push({ language: group.language.id, id: unit.id, files: unit.files });
-    const files = session.files.map((f) => ({
-      path: f.path,
-      target: f.target,
-      languages: session.factsOf(f).readers.filter(readerApplies).map((r) => r.language),
-    }));
-    return { units, files };
+    return planOf(session, session.units(undefined, true));
   }
 
   lint(input: LintInput): LintRun {
     const session = new LintSession(this, input);
-    const progress = progressOf(input);
-    const groups = session.units(progress.files);
+    const progress = progressOf(input, session.files.length);
     const skipped: SkippedValue[] = [];
     const pending = new PendingFindings();
+    const groups = { get: (id: string) => session.group(id, progress.file) };
+
+    // A shard learns every unit first (letting each language's trees go once its units are known), then
+    // judges its own share.
+    let judge: (unit: PlannedUnit) => boolean = () => true;
+    if (input.select) judge = input.select(planOf(session, session.units(progress.file, true)));
+
+    // One language at a time: its files are parsed (or known from the memo), grouped and judged, and its
+    // trees let go, before the next language's are read.
+    let known = 0;
+    let done = 0;
+    for (const language of this.languages) {
+      const group = session.group(language.id, progress.file);
+      if (group) {
+        known += group.units.length;
+        session.startLanguage(group);
+        for (const unit of group.units) {
+          if (judge({ language: language.id, id: unit.id, files: unit.files })) {
+            for (const path of unit.files) if (session.isTarget(path)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
+          }
+          session.unitDone(group, unit);
+          progress.units(++done, known);
+        }
+      }
+      session.languageDone(language.id);
+    }
+    this.judgeRepository(session, groups, pending, skipped);
 
     for (const file of session.files) {
-      if (!file.target) continue;
+      if (!file.target || session.readersOf(file).length === 0) continue;
       const config = input.configFor(file.path);
       if (config.disabled.has(parseErrorRule.meta.id)) continue;
       for (const reader of session.factsOf(file).readers) {
@@ -195,21 +236,6 @@ export class Linter {
         }
       }
     }
-
-    const judged: { group: LanguageUnits; unit: DeploymentUnit }[] = [];
-    for (const group of groups.values()) {
-      for (const unit of group.units) {
-        if (!input.judge || input.judge({ language: group.language.id, id: unit.id, files: unit.files })) judged.push({ group, unit });
-      }
-    }
-    for (const [i, { group, unit }] of judged.entries()) {
-      progress.units(i, judged.length);
-      for (const path of unit.files) {
-        if (session.isTarget(path)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
-      }
-    }
-    progress.units(judged.length, judged.length);
-    this.judgeRepository(session, groups, pending, skipped);
 
     // Context files count for suppressions too: a `nospof-ignore` on a module call in a file that is only
     // context still silences the findings that call causes in the file being linted.
@@ -284,7 +310,7 @@ export class Linter {
    */
   private judgeFile(
     session: LintSession,
-    groups: ReadonlyMap<string, LanguageUnits>,
+    groups: Groups,
     group: LanguageUnits,
     unit: DeploymentUnit,
     path: string,
@@ -306,7 +332,7 @@ export class Linter {
    * Rules with a `Project` visitor judge the whole run once (repository-wide facts such as the security
    * scanners every pipeline runs), with the configuration of the run's first file.
    */
-  private judgeRepository(session: LintSession, groups: ReadonlyMap<string, LanguageUnits>, pending: PendingFindings, skipped: SkippedValue[]): void {
+  private judgeRepository(session: LintSession, groups: Groups, pending: PendingFindings, skipped: SkippedValue[]): void {
     const targets = new Set(session.applicableTargets());
     const firstPath = targets.values().next().value;
     if (firstPath === undefined) return;
@@ -562,17 +588,30 @@ function exitKey(type: string): string {
 }
 
 /** Progress callbacks that cost nothing when the host shows none. */
-function progressOf(input: LintInput): { files: (done: number, total: number) => void; units: (done: number, total: number) => void } {
+function progressOf(input: LintInput, total: number): { file: () => void; units: (done: number, known: number) => void } {
   const report = input.onProgress;
-  if (!report) return { files: () => undefined, units: () => undefined };
-  let files = { done: 0, total: 0 };
+  if (!report) return { file: () => undefined, units: () => undefined };
+  let files = 0;
+  let units = { done: 0, total: 0 };
   return {
-    files: (done, total) => {
-      files = { done, total };
-      report({ files, units: { done: 0, total: 0 } });
+    file: () => report({ files: { done: ++files, total }, units }),
+    units: (done, known) => {
+      units = { done, total: known };
+      report({ files: { done: files, total }, units });
     },
-    units: (done, total) => report({ files, units: { done, total } }),
   };
+}
+
+/** The units and languages a session found, as hosts see them. */
+function planOf(session: LintSession, groups: ReadonlyMap<string, LanguageUnits>): RunPlan {
+  const units: PlannedUnit[] = [];
+  for (const group of groups.values()) for (const unit of group.units) units.push({ language: group.language.id, id: unit.id, files: unit.files });
+  const files = session.files.map((f) => ({
+    path: f.path,
+    target: f.target,
+    languages: session.readersOf(f).length === 0 ? [] : session.factsOf(f).readers.filter(readerApplies).map((r) => r.language),
+  }));
+  return { units, files };
 }
 
 /** `language.matches` with the head read once, and only for languages that need it for this path. */

@@ -9,7 +9,7 @@ import type { LanguageUnits } from './units.js';
  * a rule that caches on the project object itself is then never fed another file's reads.
  */
 export function projectContext(
-  units: ReadonlyMap<string, LanguageUnits>,
+  units: { get(languageId: string): LanguageUnits | undefined },
   files: () => readonly string[],
   own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits } | undefined,
   record: (dependency: string) => void,

@@ -21,17 +21,26 @@ export interface SessionInput {
   configFor(path: string): ResolvedConfig;
   languageOf?(path: string): string | undefined;
   readonly memo?: LintMemo;
+  /** Keep every parse in the engine's cache (an editor re-lints the same files); default true. */
+  readonly retainParses?: boolean;
 }
 
 export interface SessionEngine {
   readonly languages: readonly Language[];
   parseAll(source: SourceText, forced: string | undefined): readonly ParsedFile[];
+  /** A parse the engine already holds for this exact text, if any. */
+  cachedParse(source: SourceText, forced: string | undefined): readonly ParsedFile[] | undefined;
+  /** A parse the engine does not keep. */
+  parseFresh(source: SourceText, forced: string | undefined): readonly ParsedFile[];
+  languagesFor(path: string, head: string | (() => string), forced?: string): readonly Language[];
 }
 
 /**
  * One run's view of its files: what each language made of each file (from the parse, or from the memo
  * when the file is unchanged), the deployment units of each language, and the digests memo keys are
  * built from. Files are parsed lazily: a file whose facts and findings the memo holds is never parsed.
+ * Unless the host asks to keep parses (an editor), a file's parse is let go once every language that
+ * reads it is done with it, so a run holds one language's trees at a time, not the whole repository's.
  */
 export class LintSession {
   readonly files: readonly RunFile[];
@@ -46,8 +55,14 @@ export class LintSession {
   private readonly dependencyDigests = new Map<string, string | undefined>();
   private readonly factLists = new Map<string, readonly unknown[]>();
   private filesDigest: string | undefined;
-  private groups: Map<string, LanguageUnits> | undefined;
+  private readonly groups = new Map<string, LanguageUnits | undefined>();
   private applicableList: string[] | undefined;
+  /** Parses this session holds (when the engine keeps none), by path and language. */
+  private readonly store = new Map<string, Map<string, ParsedFile>>();
+  /** Per file, the languages that read it and are not done with it yet. */
+  private readonly pendingReaders = new Map<string, Set<string>>();
+  /** For the language being judged: per file, how many of its units are still to judge. */
+  private readonly unitsLeft = new Map<string, number>();
 
   constructor(
     private readonly engine: SessionEngine,
@@ -96,15 +111,74 @@ export class LintSession {
 
   /** Every parse of a file (one per language that reads it). */
   parsed(file: RunFile): readonly ParsedFile[] {
-    return this.engine.parseAll(file.source, file.forced);
+    if (this.input.retainParses !== false) return this.engine.parseAll(file.source, file.forced);
+    const held = this.store.get(file.path);
+    const readers = this.readersOf(file);
+    if (held && readers.every((id) => held.has(id))) return readers.map((id) => held.get(id) as ParsedFile);
+    const parsed = this.engine.cachedParse(file.source, file.forced) ?? this.engine.parseFresh(file.source, file.forced);
+    // A file every language is done with (read again for another language's index or a repository
+    // rule's facts) is not held: the reader keeps what it needs of it.
+    if (this.pendingReaders.get(file.path)?.size !== 0) this.store.set(file.path, new Map(parsed.map((p) => [p.language, p] as const)));
+    return parsed;
   }
 
   /** The parse of a file by one language. */
   parsedBy(path: string, language: string): ParsedFile {
+    const held = this.store.get(path)?.get(language);
+    if (held) return held;
     const file = this.byPath.get(path);
     const parsed = file ? this.parsed(file).find((p) => p.language === language) : undefined;
     if (!parsed) throw new Error(`internal: ${path} has no ${language} parse`);
     return parsed;
+  }
+
+  /** The languages that read a file, from the memo's facts when it has them (no need to open the file). */
+  readersOf(file: RunFile): readonly string[] {
+    const facts = this.facts.get(file.path) ?? this.storedFacts(file);
+    if (facts) return facts.readers.map((r) => r.language);
+    return this.engine.languagesFor(file.path, () => file.source.text.slice(0, 512), file.forced).map((l) => l.id);
+  }
+
+  /**
+   * Notes that `language` judged every unit it has: a file whose every reader is done lets its parse go.
+   * Call it per unit (`unitDone`) to let go as soon as a file's last unit is judged.
+   */
+  languageDone(language: string): void {
+    for (const file of this.files) this.doneWith(file.path, language);
+    this.unitsLeft.clear();
+    if (this.input.retainParses === false) this.groups.get(language)?.letGo();
+  }
+
+  /** Starts judging a language's units: counts each file's units, to let go of files as they finish. */
+  startLanguage(group: LanguageUnits): void {
+    this.unitsLeft.clear();
+    for (const unit of group.units) for (const path of unit.files) this.unitsLeft.set(path, (this.unitsLeft.get(path) ?? 0) + 1);
+  }
+
+  /** A unit of `group` was judged: its index goes, and the files whose last unit this was. */
+  unitDone(group: LanguageUnits, unit: DeploymentUnit): void {
+    group.forget(unit);
+    for (const path of unit.files) {
+      const left = (this.unitsLeft.get(path) ?? 1) - 1;
+      this.unitsLeft.set(path, left);
+      if (left === 0) this.doneWith(path, group.language.id);
+    }
+  }
+
+  private doneWith(path: string, language: string): void {
+    if (this.input.retainParses !== false) return;
+    const file = this.byPath.get(path);
+    if (!file) return;
+    let pending = this.pendingReaders.get(path);
+    if (!pending) {
+      pending = new Set(this.readersOf(file));
+      this.pendingReaders.set(path, pending);
+    }
+    pending.delete(language);
+    // This language's tree goes now; another language reading the file keeps its own until it is done.
+    const held = this.store.get(path);
+    held?.delete(language);
+    if (held?.size === 0 || pending.size === 0) this.store.delete(path);
   }
 
   /** The text of a file with its line index, without parsing it. */
@@ -121,47 +195,71 @@ export class LintSession {
 
   /** What each language made of a file: from the memo when the text is unchanged, else from a parse. */
   factsOf(file: RunFile): FileFacts {
-    let facts = this.facts.get(file.path);
-    if (facts) return facts;
-    const memo = this.input.memo;
-    const key = memo ? `file:${memo.hash(`${this.languageList()}\u0000${this.contentKey(file.path)}`)}` : undefined;
-    if (memo && key) {
-      const stored = memo.get(key);
-      if (isFileFacts(stored)) facts = stored;
-    }
+    let facts = this.facts.get(file.path) ?? this.storedFacts(file);
     if (!facts) {
       facts = { readers: this.parsed(file).map((p) => this.readerFacts(p)) };
-      if (memo && key) memo.set(key, facts);
+      const memo = this.input.memo;
+      if (memo) memo.set(this.factsKey(file, memo), facts);
     }
     this.facts.set(file.path, facts);
     return facts;
   }
 
-  /** The deployment units of every language, worked out once per session. */
-  units(onFile?: (done: number, total: number) => void): ReadonlyMap<string, LanguageUnits> {
-    if (this.groups) return this.groups;
-    const byLanguage = new Map<string, string[]>();
-    for (const [i, file] of this.files.entries()) {
-      onFile?.(i, this.files.length);
-      for (const reader of this.factsOf(file).readers) {
-        if (!readerApplies(reader)) continue;
-        const list = byLanguage.get(reader.language);
-        if (list) list.push(file.path);
-        else byLanguage.set(reader.language, [file.path]);
+  private factsKey(file: RunFile, memo: LintMemo): string {
+    return `file:${memo.hash(`${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
+  }
+
+  /** The memo's facts of an unchanged file, without parsing it. */
+  private storedFacts(file: RunFile): FileFacts | undefined {
+    const memo = this.input.memo;
+    if (!memo) return undefined;
+    const stored = memo.get(this.factsKey(file, memo));
+    if (!isFileFacts(stored)) return undefined;
+    this.facts.set(file.path, stored);
+    return stored;
+  }
+
+  /**
+   * The deployment units of every language. With `letGo`, each language's parses are let go once its
+   * units are known (a plan needs the units, not the trees), so the peak is one language's trees.
+   */
+  units(onFile?: (done: number, total: number) => void, letGo = false): ReadonlyMap<string, LanguageUnits> {
+    const groups = new Map<string, LanguageUnits>();
+    let done = 0;
+    for (const language of this.engine.languages) {
+      const group = this.group(language.id, () => onFile?.(++done, this.files.length));
+      if (group) groups.set(language.id, group);
+      if (letGo) {
+        for (const [path, held] of this.store) {
+          held.delete(language.id);
+          if (held.size === 0) this.store.delete(path);
+        }
       }
     }
     onFile?.(this.files.length, this.files.length);
-    const groups = new Map<string, LanguageUnits>();
-    for (const language of this.engine.languages) {
-      const paths = byLanguage.get(language.id);
-      const first = paths?.[0];
-      if (!paths || first === undefined) continue;
+    return groups;
+  }
+
+  /** One language's files grouped into units (parsing its files whose facts the memo lacks). */
+  group(languageId: string, onFile?: () => void): LanguageUnits | undefined {
+    if (this.groups.has(languageId)) return this.groups.get(languageId);
+    const language = this.engine.languages.find((l) => l.id === languageId);
+    const paths: string[] = [];
+    for (const file of this.files) {
+      if (!this.readersOf(file).includes(languageId)) continue;
+      if (!this.facts.has(file.path)) onFile?.();
+      const reader = this.factsOf(file).readers.find((r) => r.language === languageId);
+      if (reader && readerApplies(reader)) paths.push(file.path);
+    }
+    const first = paths[0];
+    let group: LanguageUnits | undefined;
+    if (language && first !== undefined) {
       const settings = this.input.configFor(first).settings;
       const parsedOf = (path: string) => this.parsedBy(path, language.id);
-      groups.set(language.id, new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf));
+      group = new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf);
     }
-    this.groups = groups;
-    return groups;
+    this.groups.set(languageId, group);
+    return group;
   }
 
   /** Paths of every applicable parse of the run, in order (a file read by two languages counts twice). */
@@ -182,7 +280,7 @@ export class LintSession {
     const known = this.factLists.get(slot);
     if (known) return known as T[];
     const memo = this.input.memo;
-    const list = (this.units().get(language)?.paths ?? []).map((path): T => {
+    const list = (this.group(language)?.paths ?? []).map((path): T => {
       const memoKey = memo ? `facts:${memo.hash(['facts', language, key, this.contentKey(path)].join('\u0001'))}` : undefined;
       if (memo && memoKey) {
         const stored = memo.get(memoKey);
@@ -235,7 +333,7 @@ export class LintSession {
   languageDigest(language: string): string {
     let digest = this.languageDigests.get(language);
     if (digest === undefined) {
-      const group = this.units().get(language);
+      const group = this.group(language);
       digest = group ? this.hash(['language', language, this.settingsDigest(language), ...group.paths.map((p) => this.contentKey(p))].join('\u0001')) : 'none';
       this.languageDigests.set(language, digest);
     }
@@ -294,7 +392,7 @@ export class LintSession {
   }
 
   private settingsDigest(language: string): string {
-    const first = this.units().get(language)?.paths[0];
+    const first = this.group(language)?.paths[0];
     return first === undefined ? 'none' : this.hash(JSON.stringify(this.input.configFor(first).settings));
   }
 

@@ -73,6 +73,18 @@ export class LanguageUnits {
     return this.indexes.get(unit);
   }
 
+  /** Lets a judged unit's index go: it is built again if a rule asks for it later. */
+  forget(unit: DeploymentUnit): void {
+    this.indexes.delete(unit);
+  }
+
+  /** Lets every index and parse this holds go (the language is judged); each is built again if asked for. */
+  letGo(): void {
+    this.indexes.clear();
+    this.whole = undefined;
+    this.parsedFiles = undefined;
+  }
+
   /** The index of every file of the language in the run, for rules of other languages and repository rules. */
   wholeIndex(): unknown {
     if (!this.language.index) return undefined;

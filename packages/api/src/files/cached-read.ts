@@ -10,7 +10,7 @@ import { readSourceFile, type ReadOutcome } from './read-file.js';
  * are then never opened. As git does with its index, a file modified within two seconds of being cached
  * is read again, so an edit within the clock's granularity is never mistaken for no edit.
  */
-export type CachedRead = { readonly ok: true; readonly source: SourceText } | Extract<ReadOutcome, { ok: false }>;
+export type CachedRead = { readonly ok: true; readonly source: SourceText; readonly bytes: number } | Extract<ReadOutcome, { ok: false }>;
 
 interface StatEntry {
   readonly size: number;
@@ -26,19 +26,19 @@ const RACY_MS = 2000;
 export function readCached(absolute: string, path: string, maxBytes: number, cache: FileCache | undefined): CachedRead {
   if (!cache) {
     const read = readSourceFile(absolute, maxBytes);
-    return read.ok ? { ok: true, source: { path, text: read.text } } : read;
+    return read.ok ? { ok: true, source: { path, text: read.text }, bytes: read.text.length } : read;
   }
   const key = `stat:${cache.hash(absolute)}`;
   const stats = statOrUndefined(absolute);
   const known = cache.get(key);
   if (stats && isStatEntry(known) && sameFile(known, stats) && stats.size <= maxBytes && known.mtimeMs < known.at - RACY_MS && known.ctimeMs < known.at - RACY_MS) {
-    return { ok: true, source: lazySource(absolute, path, maxBytes, known.digest, cache) };
+    return { ok: true, source: lazySource(absolute, path, maxBytes, known.digest, cache), bytes: stats.size };
   }
   const read = readSourceFile(absolute, maxBytes);
   if (!read.ok) return read;
   const digest = cache.hash(read.text);
   if (stats) cache.set(key, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, at: Date.now(), digest } satisfies StatEntry);
-  return { ok: true, source: { path, text: read.text, digest } };
+  return { ok: true, source: { path, text: read.text, digest }, bytes: read.text.length };
 }
 
 /** A source that reads its text on first use and checks it is still the text the cache knew. */
