@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { BlockView, ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { list, num, skip } from './utils/values.js';
@@ -58,7 +58,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ allowScaleToZero }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_autoscaling_group'])) {
           for (const p of problemsOf(context, group, allowScaleToZero)) {
@@ -76,10 +76,10 @@ export default defineRule({
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/autoscaling/aws')) {
           for (const p of problemsOf(context, call.inputs, allowScaleToZero)) {
-            reportCall(context, { call, value: call.inputs.attr(p.attr), messageId: p.messageId, data: { name: node.name, ...p.data } });
+            reportCall(context, { call, value: call.inputs.attr(p.attr), attr: p.attr, messageId: p.messageId, data: { name: node.name, ...p.data } });
           }
         }
       },
-    });
+    };
   },
 });

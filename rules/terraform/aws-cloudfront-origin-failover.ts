@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks } from './utils/values.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const distribution of instancesOf(context, node, ['aws_cloudfront_distribution'])) {
           const groups = blocks(context, distribution, 'origin_group');
@@ -33,6 +33,6 @@ export default defineRule({
           reportInstance(context, { instance: distribution, messageId: 'noOriginGroup', data: { name: distribution.name } });
         }
       },
-    });
+    };
   },
 });

@@ -6,6 +6,50 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'automated backups replicated to another region for 14 days',
+        code: hcl`
+          resource "aws_db_instance" "main" {
+            engine                  = "postgres"
+            backup_retention_period = 1
+          }
+          resource "aws_db_instance_automated_backups_replication" "main" {
+            source_db_instance_arn = aws_db_instance.main.arn
+            retention_period       = 14
+          }
+        `,
+      },
+      {
+        name: 'backups replicated by a submodule call, module repository layout',
+        filename: 'examples/complete/main.tf',
+        code: hcl`
+          module "db" {
+            source                  = "../../"
+            backup_retention_period = 2
+          }
+          module "backup_replication" {
+            source                 = "../../modules/db_instance_automated_backups_replication"
+            source_db_instance_arn = module.db.db_instance_arn
+          }
+        `,
+        files: {
+          'main.tf': 'variable "backup_retention_period" {}\nresource "aws_db_instance" "this" {\n  count                   = 1\n  backup_retention_period = var.backup_retention_period\n}\noutput "db_instance_arn" {\n  value = try(aws_db_instance.this[0].arn, null)\n}\n',
+          'modules/db_instance_automated_backups_replication/main.tf': 'variable "source_db_instance_arn" {}\nvariable "retention_period" {\n  default = 7\n}\nresource "aws_db_instance_automated_backups_replication" "this" {\n  source_db_instance_arn = var.source_db_instance_arn\n  retention_period       = var.retention_period\n}\n',
+        },
+      },
+      {
+        name: 'the registry replication submodule next to the registry rds module',
+        code: hcl`
+          module "db" {
+            source                  = "terraform-aws-modules/rds/aws"
+            backup_retention_period = 1
+          }
+          module "db_automated_backups_replication" {
+            source                 = "terraform-aws-modules/rds/aws//modules/db_instance_automated_backups_replication"
+            source_db_instance_arn = module.db.db_instance_arn
+          }
+        `,
+      },
       { name: 'fourteen days', code: hcl`
         resource "aws_rds_cluster" "main" {
           backup_retention_period = 14
@@ -29,6 +73,30 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'a replication that keeps backups for fewer days does not count',
+        code: hcl`
+          resource "aws_db_instance" "main" {
+            engine                  = "postgres"
+            backup_retention_period = 1
+          }
+          resource "aws_db_instance_automated_backups_replication" "main" {
+            source_db_instance_arn = aws_db_instance.main.arn
+            retention_period       = 3
+          }
+        `,
+        output: hcl`
+          resource "aws_db_instance" "main" {
+            engine                  = "postgres"
+            backup_retention_period = 7
+          }
+          resource "aws_db_instance_automated_backups_replication" "main" {
+            source_db_instance_arn = aws_db_instance.main.arn
+            retention_period       = 3
+          }
+        `,
+        errors: [{ messageId: 'tooShort', line: 3 }],
+      },
       {
         name: 'backups disabled',
         code: hcl`

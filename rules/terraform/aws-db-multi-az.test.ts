@@ -4,6 +4,10 @@ import rule from './aws-db-multi-az.js';
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'the rds backup replication submodule is not an rds instance',
+      code: 'module "replication" {\n  source                 = "terraform-aws-modules/rds/aws//modules/db_instance_automated_backups_replication"\n  source_db_instance_arn = "arn:aws:rds:eu-west-1:123456789012:db:orders"\n}\n',
+    },
     { name: 'multi_az = true', code: hcl`
       resource "aws_db_instance" "main" {
         engine   = "postgres"
@@ -86,7 +90,8 @@ ruleTester().run(rule, {
         }
       `,
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3, column: 14 }],
+      // The root variable's default is the value written: the line to change.
+      errors: [{ messageId: 'singleAz', line: 1, column: 27 }],
     },
     {
       name: 'tfvars overrides the default',
@@ -98,7 +103,7 @@ ruleTester().run(rule, {
       `,
       files: { 'prod.auto.tfvars': 'ha = false\n' },
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3 }],
+      errors: [{ messageId: 'singleAz', file: 'prod.auto.tfvars', line: 1, column: 6 }],
     },
     {
       name: 'a module called twice is judged per call',
@@ -122,7 +127,7 @@ ruleTester().run(rule, {
         `,
       },
       output: null,
-      errors: [{ messageId: 'singleAz', line: 3, file: 'modules/db/main.tf' }],
+      errors: [{ messageId: 'singleAz', line: 7, column: 12, file: 'main.tf' }],
     },
     {
       name: 'a suppression on the module block silences the call',

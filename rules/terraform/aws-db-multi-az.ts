@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { ModuleCall } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, skip, str } from './utils/values.js';
@@ -31,7 +31,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const db of instancesOf(context, node, ['aws_db_instance'])) {
           const replica = str(db, 'replicate_source_db');
@@ -59,12 +59,13 @@ export default defineRule({
           reportCall(context, {
             call,
             value: multiAz,
+            attr: 'multi_az',
             messageId: 'singleAz',
             data: { name: node.name, value: multiAz ? 'false' : 'absent' },
             fix: fixAttribute(context, call.inputs, 'multi_az', 'true'),
           });
         }
       },
-    });
+    };
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Instance } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks } from './utils/values.js';
 
@@ -27,7 +27,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const table of instancesOf(context, node, ['aws_dynamodb_table'])) {
           const replicas = blocks(context, table, 'replica');
@@ -42,6 +42,6 @@ export default defineRule({
           reportInstance(context, { instance: table, messageId: 'singleRegion', data: { name: table.name } });
         }
       },
-    });
+    };
   },
 });

@@ -6,6 +6,30 @@ const table = (enabled: string) => `resource "aws_dynamodb_table" "orders" {\n  
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'a global table replica with point-in-time recovery on',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+          replica {
+            region_name            = "eu-central-1"
+            point_in_time_recovery = true
+          }
+        }
+      `,
+    },
+    {
+      name: 'an aws_dynamodb_table_replica with point-in-time recovery on',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+        }
+        resource "aws_dynamodb_table_replica" "orders" {
+          global_table_arn       = aws_dynamodb_table.orders.arn
+          point_in_time_recovery = true
+        }
+      `,
+    },
     { name: 'PITR on', code: table('true') },
     { name: 'unknown', code: table('data.aws_ssm_parameter.pitr.value') },
     { name: 'count = 0', code: table('false').replace('{\n  hash_key', '{\n  count = 0\n  hash_key') },
@@ -30,7 +54,7 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'noPitr', line: 1 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, output: null, errors: [{ messageId: 'noPitr', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, output: null, errors: [{ messageId: 'noPitr', line: 2 }] },
     { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${table('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noPitr' }] },
     {
       name: 'passed in by a module call',
@@ -38,7 +62,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${table('var.v')}`,
       files: { 'main.tf': 'module "orders" {\n  source = "./modules/table"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'noPitr', file: 'modules/table/main.tf' }],
+      errors: [{ messageId: 'noPitr', file: 'main.tf', line: 3 }],
     },
   ],
 });

@@ -6,6 +6,33 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'ecs service submodule with an autoscaling floor of two',
+        code: 'module "api" {\n  source                   = "terraform-aws-modules/ecs/aws//modules/service"\n  autoscaling_min_capacity = 2\n}\n',
+      },
+      {
+        name: 'autoscaling floor under ignore_changes = [desired_count], service found through a computed cluster name',
+        code: hcl`
+          resource "aws_ecs_cluster" "main" {
+            name = "shop"
+          }
+          resource "aws_ecs_service" "api" {
+            name          = "api"
+            cluster       = aws_ecs_cluster.main.id
+            desired_count = 1
+            lifecycle {
+              ignore_changes = [desired_count]
+            }
+          }
+          resource "aws_appautoscaling_target" "api" {
+            service_namespace  = "ecs"
+            scalable_dimension = "ecs:service:DesiredCount"
+            resource_id        = "service/\${aws_ecs_cluster.main.name}-\${data.aws_region.current.name}/\${aws_ecs_service.api.name}"
+            min_capacity       = 2
+            max_capacity       = 10
+          }
+        `,
+      },
       { name: 'daemon service', code: hcl`
         resource "aws_ecs_service" "agent" {
           scheduling_strategy = "DAEMON"
@@ -38,6 +65,37 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'ecs service submodule: autoscaling on by default with a floor of 1',
+        code: 'module "api" {\n  source = "terraform-aws-modules/ecs/aws//modules/service"\n}\n',
+        errors: [{ messageId: 'floorTooLow', line: 1, data: { count: 1 } }],
+      },
+      {
+        name: 'ecs module services map: each service judged with the module defaults',
+        code: 'module "ecs" {\n  source = "terraform-aws-modules/ecs/aws"\n  services = {\n    api    = { autoscaling_min_capacity = 3 }\n    worker = { enable_autoscaling = false }\n  }\n}\n',
+        errors: [{ messageId: 'tooFew', data: { name: 'ecs.worker', count: 1 } }],
+      },
+      {
+        name: 'the floor decides even when ignore_changes hands desired_count elsewhere',
+        code: hcl`
+          resource "aws_ecs_service" "api" {
+            name          = "api"
+            cluster       = "shop"
+            desired_count = 3
+            lifecycle {
+              ignore_changes = [desired_count]
+            }
+          }
+          resource "aws_appautoscaling_target" "api" {
+            service_namespace  = "ecs"
+            scalable_dimension = "ecs:service:DesiredCount"
+            resource_id        = "service/shop/\${aws_ecs_service.api.name}"
+            min_capacity       = 1
+            max_capacity       = 10
+          }
+        `,
+        errors: [{ messageId: 'floorTooLow', line: 13, column: 24 }],
+      },
       {
         name: 'desired_count absent is 0',
         code: hcl`

@@ -1,10 +1,11 @@
 import { defineRule } from './utils/define-rule.js';
-import type { Instance } from '@nospof/terraform';
+import { isObject, isUnknown, type BlockView, type Instance, type ModuleCall, type TfValue } from '@nospof/terraform';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { isOpaque, refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
-import { num, skip, str } from './utils/values.js';
+import { bool, num, skip, str } from './utils/values.js';
 
 /** `desired_count` absent means 0 tasks (the AWS provider default). */
 const DESIRED_COUNT_DEFAULT = 0;
@@ -47,6 +48,28 @@ function countManagedElsewhere(service: Instance): boolean {
   return value.type === 'TupleExpr' && value.elements.some((e) => e.type === 'VariableExpr' && e.name === 'desired_count');
 }
 
+/** The module's defaults: `enable_autoscaling = true`, `autoscaling_min_capacity = 1`, `desired_count = 1`. */
+const MODULE_AUTOSCALING_DEFAULT = true;
+const MODULE_FLOOR_DEFAULT = 1;
+const MODULE_DESIRED_DEFAULT = 1;
+
+function moduleServiceProblem(context: Parameters<typeof skip>[0], inputs: Pick<BlockView, 'attr'>, min: number): { attr: string; count: number; messageId: 'tooFew' | 'floorTooLow' } | undefined {
+  const view = inputs as BlockView;
+  const autoscaling = bool(view, 'enable_autoscaling');
+  if (skip(context, autoscaling, 'enable_autoscaling')) return undefined;
+  const scaled = autoscaling?.value ?? MODULE_AUTOSCALING_DEFAULT;
+  const attr = scaled ? 'autoscaling_min_capacity' : 'desired_count';
+  const value = num(view, attr);
+  if (skip(context, value, attr)) return undefined;
+  const count = value?.value ?? (scaled ? MODULE_FLOOR_DEFAULT : MODULE_DESIRED_DEFAULT);
+  return count >= min ? undefined : { attr, count, messageId: scaled ? 'floorTooLow' : 'tooFew' };
+}
+
+/** A map entry (one service of the ecs module's `services`) read like a block. */
+function objectView(value: Readonly<Record<string, TfValue>>): Pick<BlockView, 'attr'> {
+  return { attr: (name: string) => (name in value && value[name] !== null ? (isUnknown(value[name]) ? { known: false, reason: (value[name] as { reason: string }).reason } : { known: true, value: value[name] as TfValue }) : undefined) };
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-ecs-service-count',
@@ -59,7 +82,7 @@ export default defineRule({
       remediation: 'Set `desired_count = 2` or more, or add an `aws_appautoscaling_target` with `min_capacity >= 2`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`desired_count` absent means 0. `scheduling_strategy = "DAEMON"` services run one task per instance and are not judged. An `aws_appautoscaling_target` for the service replaces the static count with its `min_capacity`; with `lifecycle { ignore_changes = [desired_count] }` the count is managed outside Terraform and not judged.',
+      defaults: '`desired_count` absent means 0. `scheduling_strategy = "DAEMON"` services run one task per instance and are not judged. An `aws_appautoscaling_target` for the service replaces the static count with its `min_capacity`; with `lifecycle { ignore_changes = [desired_count] }` the count is managed outside Terraform and not judged. terraform-aws-modules/ecs/aws (`services` entries) and its `//modules/service`: `enable_autoscaling = true`, `autoscaling_min_capacity = 1` and `desired_count = 1` by default.',
     },
     messages: {
       tooFew: 'ECS service "{{name}}" runs {{count}} task(s); at least {{min}} are needed.',
@@ -70,7 +93,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const service of instancesOf(context, node, ['aws_ecs_service'])) {
           const strategy = str(service, 'scheduling_strategy');
@@ -82,7 +105,7 @@ export default defineRule({
           }
           if (floor) {
             if (floor.min >= min) continue;
-            reportInstance(context, { instance: service, value: floor.target.attr('min_capacity'), messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
+            reportInstance(context, { instance: service, owner: floor.target, value: floor.target.attr('min_capacity'), attr: 'min_capacity', messageId: 'floorTooLow', data: { name: service.name, count: floor.min, min } });
             continue;
           }
           if (countManagedElsewhere(service)) {
@@ -103,6 +126,24 @@ export default defineRule({
           });
         }
       },
-    });
+      ModuleCall(node: ModuleCall) {
+        // terraform-aws-modules/ecs/aws//modules/service: autoscaling on by default, with a floor of 1.
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/ecs/aws', 'modules/service')) {
+          const problem = moduleServiceProblem(context, call.inputs, min);
+          if (!problem) continue;
+          reportCall(context, { call, value: call.inputs.attr(problem.attr), attr: problem.attr, messageId: problem.messageId, data: { name: node.name, count: problem.count, min } });
+        }
+        // terraform-aws-modules/ecs/aws: the same inputs per entry of `services`.
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/ecs/aws')) {
+          const services = call.inputs.attr('services');
+          if (skip(context, services, 'services') || !services || !isObject(services.value)) continue;
+          for (const [name, service] of Object.entries(services.value)) {
+            if (!isObject(service)) continue;
+            const problem = moduleServiceProblem(context, objectView(service), min);
+            if (problem) reportCall(context, { call, value: services, attr: 'services', messageId: problem.messageId, data: { name: `${node.name}.${name}`, count: problem.count, min } });
+          }
+        }
+      },
+    };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const fs of instancesOf(context, node, ['aws_efs_file_system'])) {
           const zone = str(fs, 'availability_zone_name');
@@ -33,6 +33,6 @@ export default defineRule({
           reportInstance(context, { instance: fs, value: zone, attr: 'availability_zone_name', messageId: 'oneZone', data: { name: fs.name, zone: zone.value } });
         }
       },
-    });
+    };
   },
 });

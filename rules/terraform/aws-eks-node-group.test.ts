@@ -7,6 +7,8 @@ const group = (min: string, subnets = '["subnet-a", "subnet-b"]') =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'eks module over two subnets', code: 'module "eks" {\n  source     = "terraform-aws-modules/eks/aws"\n  subnet_ids = ["subnet-a", "subnet-b"]\n}\n' },
+    { name: 'a scale-to-zero group (min_size = 0) is allowed by default', code: group('0') },
     { name: 'two nodes in two subnets', code: group('2') },
     { name: 'min_size unknown', code: group('data.aws_ssm_parameter.min.value') },
     { name: 'count = 0', code: group('1').replace('{\n  subnet_ids', '{\n  count = 0\n  subnet_ids') },
@@ -21,6 +23,14 @@ ruleTester().run(rule, {
     ` },
   ],
   invalid: [
+    { name: 'eks module in one subnet', code: 'module "eks" {\n  source     = "terraform-aws-modules/eks/aws"\n  subnet_ids = ["subnet-a"]\n}\n', errors: [{ messageId: 'oneSubnet', line: 3 }] },
+    {
+      name: 'a scale-to-zero group with allowScaleToZero off',
+      code: group('0'),
+      options: [{ allowScaleToZero: false }],
+      output: group('2'),
+      errors: [{ messageId: 'tooFewNodes', data: { min: 0 }, line: 4 }],
+    },
     {
       name: 'one node',
       code: group('1'),
@@ -28,7 +38,7 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'tooFewNodes', line: 4, column: 20 }],
     },
     { name: 'one subnet', code: group('2', '["subnet-a"]'), errors: [{ messageId: 'oneSubnet', line: 2, column: 16 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'tooFewNodes', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'tooFewNodes', line: 2 }] },
     { name: 'tfvars lowers the floor', code: `variable "v" {\n  default = 2\n}\n${group('var.v')}`, files: { 'prod.auto.tfvars': 'v = 1\n' }, output: null, errors: [{ messageId: 'tooFewNodes' }] },
     {
       name: 'passed in by a module call',
@@ -36,7 +46,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${group('var.v')}`,
       files: { 'main.tf': 'module "nodes" {\n  source = "./modules/nodes"\n  v      = 1\n}\n' },
       output: null,
-      errors: [{ messageId: 'tooFewNodes', file: 'modules/nodes/main.tf' }],
+      errors: [{ messageId: 'tooFewNodes', file: 'main.tf', line: 3 }],
     },
     {
       name: 'registry module node group on the module default min_size',

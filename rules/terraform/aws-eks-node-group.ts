@@ -2,7 +2,7 @@ import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { isObject, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, list, num, skip } from './utils/values.js';
@@ -37,24 +37,25 @@ export default defineRule({
       remediation: 'Set `scaling_config.min_size` to 2 or more and give the node group subnets in at least two AZs.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`scaling_config` is required on `aws_eks_node_group`; terraform-aws-modules/eks/aws node groups default to `min_size = 1`.',
+      defaults: '`scaling_config` is required on `aws_eks_node_group`; terraform-aws-modules/eks/aws node groups default to `min_size = 1`. `min_size = 0` is a scale-to-zero group, allowed with `allowScaleToZero` (the default, as in every node-pool and group rule).',
     },
     messages: {
       tooFewNodes: 'EKS node group "{{name}}" keeps min_size = {{min}}: a node failure leaves no capacity for its pods.',
       oneSubnet: 'EKS "{{name}}" uses a single subnet, so a single Availability Zone.',
       oneZone: 'EKS "{{name}}" subnets are all in one Availability Zone.',
     },
-    schema: [],
-    defaultOptions: [],
+    schema: [{ type: 'object', properties: { allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
+    defaultOptions: [{ allowScaleToZero: true }],
     fixable: true,
   },
-  create(context) {
-    return withRemoteModules(context, {
+  create(context, [{ allowScaleToZero }]) {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_eks_node_group'])) {
           const scaling = block(context, group, 'scaling_config');
           const min = scaling ? num(scaling, 'min_size') : undefined;
-          if (scaling && !skip(context, min, 'scaling_config.min_size') && min && min.value < 2) {
+          // A floor of 0 is a scale-to-zero pool (batch, GPU): empty when idle by design, as every group rule treats it.
+          if (scaling && !skip(context, min, 'scaling_config.min_size') && min && min.value < 2 && !(allowScaleToZero && min.value === 0)) {
             const max = num(scaling, 'max_size');
             reportInstance(context, {
               instance: group,
@@ -77,16 +78,18 @@ export default defineRule({
       },
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/eks/aws')) {
+          const subnets = checkSubnets(context, call.inputs);
+          if (subnets) reportCall(context, { call, value: call.inputs.attr('subnet_ids'), attr: 'subnet_ids', messageId: subnets.messageId, data: { name: node.name } });
           const groups = call.inputs.attr('eks_managed_node_groups');
           const defaults = call.inputs.attr('eks_managed_node_group_defaults');
           if (skip(context, groups, 'eks_managed_node_groups') || skip(context, defaults, 'eks_managed_node_group_defaults') || !groups || !isObject(groups.value)) continue;
           for (const [name, group] of Object.entries(groups.value)) {
             const min = minSizeOf(group, defaults?.value ?? null);
-            if (min === undefined || min >= 2) continue;
-            reportCall(context, { call, value: groups, messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
+            if (min === undefined || min >= 2 || (allowScaleToZero && min === 0)) continue;
+            reportCall(context, { call, value: groups, attr: 'eks_managed_node_groups', messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
           }
         }
       },
-    });
+    };
   },
 });

@@ -6,6 +6,21 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'a cluster that joins the group with replication_group_id is its replica',
+        code: hcl`
+          resource "aws_elasticache_replication_group" "sessions" {
+            replication_group_id       = "sessions"
+            description                = "sessions"
+            automatic_failover_enabled = true
+            multi_az_enabled           = true
+          }
+          resource "aws_elasticache_cluster" "replica" {
+            cluster_id           = "sessions-replica"
+            replication_group_id = aws_elasticache_replication_group.sessions.id
+          }
+        `,
+      },
       { name: 'two nodes, failover and Multi-AZ', code: hcl`
         resource "aws_elasticache_replication_group" "cache" {
           num_cache_clusters         = 2

@@ -1,8 +1,9 @@
-import { type Value } from '@nospof/core';
+import { type RuleContext, type Value } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { BlockView, ModuleCall } from '@nospof/terraform';
+import type { BlockView, Instance, ModuleCall } from '@nospof/terraform';
+import { refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, terraformIndex, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip } from './utils/values.js';
@@ -58,6 +59,12 @@ function problemsOf(context: Parameters<typeof skip>[0], view: BlockView, explic
   return problems;
 }
 
+/** `aws_elasticache_cluster` resources that join the group (`replication_group_id`): each is one more node. */
+function memberClusters(context: RuleContext<string>, group: Instance): number {
+  const index = terraformIndex(context);
+  return (index?.instancesOfType('aws_elasticache_cluster', context.settings) ?? []).filter((c) => refersTo(c.raw('replication_group_id'), group, ['replication_group_id', 'id'])).length;
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-elasticache-failover',
@@ -70,7 +77,7 @@ export default defineRule({
       remediation: 'Set `num_cache_clusters = 2` (or more), `automatic_failover_enabled = true` and `multi_az_enabled = true`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`automatic_failover_enabled` and `multi_az_enabled` absent mean false; without `num_cache_clusters` or `replicas_per_node_group` the group has 1 node. For terraform-aws-modules/elasticache/aws only explicitly set values are judged.',
+      defaults: '`automatic_failover_enabled` and `multi_az_enabled` absent mean false; without `num_cache_clusters` or `replicas_per_node_group` the group has 1 node; each `aws_elasticache_cluster` whose `replication_group_id` names the group adds one. For terraform-aws-modules/elasticache/aws only explicitly set values are judged.',
     },
     messages: {
       noFailover: 'Replication group "{{name}}" has automatic failover off: losing the primary is an outage.',
@@ -82,10 +89,13 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_elasticache_replication_group'])) {
+          const members = memberClusters(context, group);
           for (const p of problemsOf(context, group, false) ?? []) {
+            // Clusters created with `replication_group_id` join the group as replicas.
+            if (p.messageId === 'tooFewNodes' && (p.nodes ?? 0) + members >= 2) continue;
             reportInstance(context, {
               instance: group,
               value: p.value,
@@ -100,10 +110,10 @@ export default defineRule({
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/elasticache/aws')) {
           for (const p of problemsOf(context, call.inputs, true) ?? []) {
-            reportCall(context, { call, value: p.value, messageId: p.messageId, data: { name: node.name, ...(p.nodes !== undefined ? { nodes: p.nodes } : {}) } });
+            reportCall(context, { call, value: p.value, attr: p.attr, messageId: p.messageId, data: { name: node.name, ...(p.nodes !== undefined ? { nodes: p.nodes } : {}) } });
           }
         }
       },
-    });
+    };
   },
 });

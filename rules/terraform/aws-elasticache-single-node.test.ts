@@ -6,6 +6,19 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'a member of a replication group is judged as part of the group',
+        code: hcl`
+          resource "aws_elasticache_replication_group" "sessions" {
+            replication_group_id = "sessions"
+            description          = "sessions"
+          }
+          resource "aws_elasticache_cluster" "member" {
+            cluster_id           = "sessions-2"
+            replication_group_id = aws_elasticache_replication_group.sessions.id
+          }
+        `,
+      },
       { name: 'memcached across zones', code: hcl`
         resource "aws_elasticache_cluster" "cache" {
           engine          = "memcached"

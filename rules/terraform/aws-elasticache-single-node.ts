@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, str } from './utils/values.js';
 
@@ -30,7 +30,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_elasticache_cluster'])) {
           const group = str(cluster, 'replication_group_id');
@@ -67,6 +67,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

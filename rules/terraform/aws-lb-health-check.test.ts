@@ -33,7 +33,7 @@ ruleTester().run(rule, {
       output: group('true'),
       errors: [{ messageId: 'disabled', line: 4, column: 15 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'disabled', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${group('var.v')}`, output: null, errors: [{ messageId: 'disabled', line: 2 }] },
     { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${group('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'disabled' }] },
     {
       name: 'passed in by a module call',
@@ -41,7 +41,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${group('var.v')}`,
       files: { 'main.tf': 'module "tg" {\n  source = "./modules/tg"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'disabled', file: 'modules/tg/main.tf' }],
+      errors: [{ messageId: 'disabled', file: 'main.tf', line: 3 }],
     },
   ],
 });

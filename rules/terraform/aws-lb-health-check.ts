@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, skip, str } from './utils/values.js';
 
@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['aws_lb_target_group', 'aws_alb_target_group'])) {
           const targetType = str(group, 'target_type');
@@ -42,6 +42,6 @@ export default defineRule({
           }
         }
       },
-    });
+    };
   },
 });

@@ -6,6 +6,7 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+    { name: 'alb module in two subnets', code: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  subnets = ["subnet-a", "subnet-b"]\n}\n' },
       { name: 'ALB in two subnets', code: hcl`
         resource "aws_lb" "web" {
           subnets = ["subnet-a", "subnet-b"]
@@ -30,6 +31,7 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+    { name: 'alb module in one subnet', code: 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  subnets = ["subnet-a"]\n}\n', errors: [{ messageId: 'fewSubnets', line: 3, column: 13 }] },
       {
         name: 'NLB in one subnet without cross-zone',
         code: hcl`

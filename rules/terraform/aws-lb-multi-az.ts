@@ -1,6 +1,8 @@
 import { defineRule } from './utils/define-rule.js';
+import type { ModuleCall } from '@nospof/terraform';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
 import { subnetSpread } from './utils/zones.js';
@@ -25,7 +27,7 @@ export default defineRule({
       remediation: 'Attach subnets in at least two AZs; enable cross-zone load balancing on network and classic load balancers.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'NLB `enable_cross_zone_load_balancing` absent means false; classic ELB `cross_zone_load_balancing` absent means true; ALBs always balance across zones.',
+      defaults: 'NLB `enable_cross_zone_load_balancing` absent means false; classic ELB `cross_zone_load_balancing` absent means true; ALBs always balance across zones. terraform-aws-modules/alb/aws is judged by its `subnets`.',
     },
     messages: {
       fewSubnets: 'Load balancer "{{name}}" is in {{count}} subnet(s)/zone(s); at least 2 Availability Zones are needed.',
@@ -37,7 +39,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const lb of instancesOf(context, node, ['aws_lb', 'aws_alb', 'aws_elb'])) {
           const classic = lb.resourceType === 'aws_elb';
@@ -65,6 +67,16 @@ export default defineRule({
           reportInstance(context, { instance: lb, value: crossZone, attr, messageId: 'crossZoneOff', data: { name: lb.name }, fix: fixAttribute(context, lb, attr, 'true') });
         }
       },
-    });
+      ModuleCall(node: ModuleCall) {
+        // terraform-aws-modules/alb/aws: the load balancer's `subnets`.
+        for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/alb/aws')) {
+          const subnets = list(call.inputs, 'subnets');
+          const spread = subnetSpread(context, subnets, 'subnets');
+          if (!spread || spread.subnets === 0) continue;
+          if (spread.subnets < 2) reportCall(context, { call, value: subnets, attr: 'subnets', messageId: 'fewSubnets', data: { name: node.name, count: spread.subnets } });
+          else if (spread.zones === 1) reportCall(context, { call, value: subnets, attr: 'subnets', messageId: 'oneZone', data: { name: node.name } });
+        }
+      },
+    };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const broker of instancesOf(context, node, ['aws_mq_broker'])) {
           const mode = str(broker, 'deployment_mode');
@@ -47,6 +47,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

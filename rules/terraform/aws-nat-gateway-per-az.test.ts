@@ -50,7 +50,7 @@ ruleTester().run(rule, {
     ` },
   ],
   invalid: [
-    { name: 'one NAT for two zones (route tables and associations)', code: network('["eu-west-1a", "eu-west-1b"]', '1', '0'), errors: [{ messageId: 'sharedNat', data: { zones: 2 }, line: 8 }] },
+    { name: 'one NAT for two zones (route tables and associations)', code: network('["eu-west-1a", "eu-west-1b"]', '1', '0'), errors: [{ messageId: 'sharedNat', data: { zones: 2 }, line: 9 }] },
     {
       name: 'tfvars adds a zone',
       code: network('["eu-west-1a"]', '1', '0'),

@@ -1,8 +1,8 @@
 import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { Instance, ModuleCall } from '@nospof/terraform';
+import { countDistinct, distinctKey, type Instance, type ModuleCall, type TfValue } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
@@ -20,8 +20,8 @@ function siblings(nat: Instance, type: string): readonly Instance[] | undefined 
   return Array.isArray(result) ? (result as readonly Instance[]) : undefined;
 }
 
-/** Zones of the subnets whose route tables send traffic through `nat` (the reference graph). */
-function servedZones(context: RuleContext<string>, nat: Instance): Set<string> | undefined {
+/** How many zones the subnets whose route tables send traffic through `nat` span (the reference graph). */
+function servedZones(context: RuleContext<string>, nat: Instance): number | undefined {
   const tables = siblings(nat, 'aws_route_table');
   const routes = siblings(nat, 'aws_route');
   const associations = siblings(nat, 'aws_route_table_association');
@@ -36,19 +36,23 @@ function servedZones(context: RuleContext<string>, nat: Instance): Set<string> |
     if (!refersTo(route.raw('nat_gateway_id'), nat, [])) continue;
     viaNat.push(...referencedInstances(route.raw('route_table_id')).filter((t) => t.resourceType === 'aws_route_table'));
   }
-  const zones = new Set<string>();
+  const zones: TfValue[] = [];
   for (const association of associations) {
     if (!viaNat.some((t) => refersTo(association.raw('route_table_id'), t, []))) continue;
     for (const subnet of referencedInstances(association.raw('subnet_id')).filter((s) => s.resourceType === 'aws_subnet')) {
-      const zone = str(subnet, 'availability_zone');
-      if (!zone?.known) {
-        if (zone) context.skipped(zone, 'subnet availability_zone');
+      // A zone read from data.aws_availability_zones is unknown, but names[0] and names[1] are two zones.
+      const zone = subnet.raw('availability_zone');
+      if (zone === undefined || distinctKey(zone) === undefined) {
+        const value = str(subnet, 'availability_zone');
+        if (value && !value.known) context.skipped(value, 'subnet availability_zone');
         return undefined;
       }
-      zones.add(zone.value);
+      zones.push(zone);
     }
   }
-  return zones;
+  const count = countDistinct(zones);
+  if (count === undefined) context.skipped({ known: false, reason: 'subnet zones mix written names and zones read from a data source', range: nat.range, file: nat.file }, 'subnet availability_zone');
+  return count;
 }
 
 export default defineRule({
@@ -74,12 +78,14 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const nat of instancesOf(context, node, ['aws_nat_gateway'])) {
           const zones = servedZones(context, nat);
-          if (!zones || zones.size < 2) continue;
-          reportInstance(context, { instance: nat, messageId: 'sharedNat', data: { name: nat.name, zones: zones.size } });
+          if (zones === undefined || zones < 2) continue;
+          // `count = var.single_nat_gateway ? 1 : length(var.azs)`: the count's trail leads to the switch to flip.
+          const counted = nat.attribute('count') ? { value: nat.attr('count'), attr: 'count' } : {};
+          reportInstance(context, { instance: nat, ...counted, messageId: 'sharedNat', data: { name: nat.name, zones } });
         }
       },
       ModuleCall(node: ModuleCall) {
@@ -92,12 +98,13 @@ export default defineRule({
           reportCall(context, {
             call,
             value: single,
+            attr: 'single_nat_gateway',
             messageId: 'singleNat',
             data: { name: node.name, zones: azs.value.length },
             fix: fixAttribute(context, call.inputs, 'single_nat_gateway', 'false'),
           });
         }
       },
-    });
+    };
   },
 });

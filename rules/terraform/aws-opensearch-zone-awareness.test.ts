@@ -57,7 +57,7 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'fewMasters', line: 6, column: 32 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${domain('var.v')}`, output: null, errors: [{ messageId: 'noZoneAwareness', line: 8 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${domain('var.v')}`, output: null, errors: [{ messageId: 'noZoneAwareness', line: 2 }] },
     { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${domain('var.v')}`, files: { 'a.auto.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noZoneAwareness' }] },
     {
       name: 'passed in by a module call',
@@ -65,7 +65,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${domain('var.v')}`,
       files: { 'main.tf': 'module "search" {\n  source = "./modules/search"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'noZoneAwareness', file: 'modules/search/main.tf' }],
+      errors: [{ messageId: 'noZoneAwareness', file: 'main.tf', line: 3 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip } from './utils/values.js';
 
@@ -32,7 +32,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const domain of instancesOf(context, node, ['aws_opensearch_domain', 'aws_elasticsearch_domain'])) {
           const config = block(context, domain, 'cluster_config');
@@ -70,6 +70,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

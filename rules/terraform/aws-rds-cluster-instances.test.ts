@@ -8,6 +8,23 @@ const cluster = 'resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgre
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      {
+        name: 'an Aurora Limitless cluster with a standby shard group',
+        code: hcl`
+          resource "aws_rds_cluster" "limitless" {
+            cluster_identifier       = "limitless"
+            engine                   = "aurora-postgresql"
+            engine_mode              = ""
+            cluster_scalability_type = "limitless"
+          }
+          resource "aws_rds_shard_group" "main" {
+            db_shard_group_identifier = "main"
+            db_cluster_identifier     = aws_rds_cluster.limitless.id
+            max_acu                   = 768
+            compute_redundancy        = 1
+          }
+        `,
+      },
       { name: 'two instances by count', code: hcl`
         resource "aws_rds_cluster" "main" {
           engine = "aurora-mysql"
@@ -60,6 +77,35 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'an Aurora Limitless cluster is judged by its shard group, not by instances',
+        code: hcl`
+          resource "aws_rds_cluster" "limitless" {
+            cluster_identifier       = "limitless"
+            engine                   = "aurora-postgresql"
+            cluster_scalability_type = "limitless"
+          }
+          resource "aws_rds_shard_group" "main" {
+            db_shard_group_identifier = "main"
+            db_cluster_identifier     = aws_rds_cluster.limitless.id
+            max_acu                   = 768
+          }
+        `,
+        output: hcl`
+          resource "aws_rds_cluster" "limitless" {
+            cluster_identifier       = "limitless"
+            engine                   = "aurora-postgresql"
+            cluster_scalability_type = "limitless"
+          }
+          resource "aws_rds_shard_group" "main" {
+            compute_redundancy = 1
+            db_shard_group_identifier = "main"
+            db_cluster_identifier     = aws_rds_cluster.limitless.id
+            max_acu                   = 768
+          }
+        `,
+        errors: [{ messageId: 'noStandbyShards', line: 6 }],
+      },
       {
         name: 'one instance',
         code: hcl`

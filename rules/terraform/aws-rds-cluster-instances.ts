@@ -1,7 +1,9 @@
 import { defineRule } from './utils/define-rule.js';
+import { fixAttribute } from './utils/fixes.js';
+import type { RuleContext } from '@nospof/core';
 import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, terraformIndex, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
@@ -26,6 +28,28 @@ function autoscaledReplicas(cluster: Instance): number | 'unknown' {
   return floor;
 }
 
+/** `aws_rds_shard_group.compute_redundancy` absent means 0: no standby shard group. */
+const COMPUTE_REDUNDANCY_DEFAULT = 0;
+
+function checkShardGroup(context: RuleContext<'tooFew' | 'noStandbyShards'>, cluster: Instance): void {
+  const index = terraformIndex(context);
+  const groups = (index?.instancesOfType('aws_rds_shard_group', context.settings) ?? []).filter((g) => refersTo(g.raw('db_cluster_identifier'), cluster, ['cluster_identifier', 'id']));
+  // A limitless cluster without a shard group in the scan has no compute nospof can see.
+  for (const group of groups) {
+    const redundancy = num(group, 'compute_redundancy');
+    if (skip(context, redundancy, 'compute_redundancy')) continue;
+    if ((redundancy?.value ?? COMPUTE_REDUNDANCY_DEFAULT) >= 1) continue;
+    reportInstance(context, {
+      instance: group,
+      value: redundancy,
+      attr: 'compute_redundancy',
+      messageId: 'noStandbyShards',
+      data: { name: group.name, cluster: cluster.name },
+      fix: fixAttribute(context, group, 'compute_redundancy', '1'),
+    });
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-rds-cluster-instances',
@@ -38,17 +62,18 @@ export default defineRule({
       remediation: 'Add a second `aws_rds_cluster_instance` (count = 2) for the cluster, in another AZ.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
-      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor.',
+      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = "limitless"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
     },
     messages: {
       tooFew: 'Aurora cluster "{{name}}" has {{count}} instance(s); at least {{min}} are needed for failover.',
+      noStandbyShards: 'Shard group "{{name}}" of the Aurora Limitless cluster "{{cluster}}" has no standby (compute_redundancy = 0): a failed shard is down until it is replaced.',
     },
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
-    fixable: false,
+    fixable: true,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_rds_cluster'])) {
           const mode = str(cluster, 'engine_mode');
@@ -57,6 +82,13 @@ export default defineRule({
           if (mode?.value === 'serverless') continue;
           const multiAzClass = str(cluster, 'db_cluster_instance_class');
           if (multiAzClass !== undefined) continue;
+          const scalability = str(cluster, 'cluster_scalability_type');
+          if (skip(context, scalability, 'cluster_scalability_type')) continue;
+          // Aurora Limitless: compute is the shard group's, and its standbys are `compute_redundancy`.
+          if (scalability?.value === 'limitless') {
+            checkShardGroup(context, cluster);
+            continue;
+          }
           const members = cluster.siblings('aws_rds_cluster_instance');
           if (!Array.isArray(members)) {
             context.skipped(members, 'aws_rds_cluster_instance resources');
@@ -64,10 +96,13 @@ export default defineRule({
           }
           let count = 0;
           let unknownMember = false;
+          const mine: Instance[] = [];
           for (const member of members as readonly Instance[]) {
             const id = member.raw('cluster_identifier');
-            if (refersTo(id, cluster, ['cluster_identifier', 'id'])) count++;
-            else if (id === undefined || isOpaque(id)) unknownMember = true;
+            if (refersTo(id, cluster, ['cluster_identifier', 'id'])) {
+              count++;
+              mine.push(member);
+            } else if (id === undefined || isOpaque(id)) unknownMember = true;
           }
           const replicas = autoscaledReplicas(cluster);
           if (unknownMember || replicas === 'unknown') {
@@ -75,7 +110,14 @@ export default defineRule({
             continue;
           }
           if (count + replicas >= min) continue;
-          reportInstance(context, { instance: cluster, messageId: 'tooFew', data: { name: cluster.name, count: count + replicas, min } });
+          // When one counted block makes the members, its `count` is the line to change.
+          const counted = mine[0] && mine.every((m) => m.block === mine[0]?.block) && mine[0].attribute('count') ? mine[0] : undefined;
+          reportInstance(context, {
+            instance: cluster,
+            ...(counted ? { owner: counted, value: counted.attr('count'), attr: 'count' } : {}),
+            messageId: 'tooFew',
+            data: { name: cluster.name, count: count + replicas, min },
+          });
         }
       },
       ModuleCall(node: ModuleCall) {
@@ -90,9 +132,9 @@ export default defineRule({
           if (skip(context, autoscaling, 'autoscaling_enabled') || skip(context, floor, 'autoscaling_min_capacity')) continue;
           const extra = autoscaling?.value === true ? (floor?.value ?? 0) : 0;
           if (count + extra >= min) continue;
-          reportCall(context, { call, value: instances, messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
+          reportCall(context, { call, value: instances, attr: 'instances', messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
         }
       },
-    });
+    };
   },
 });

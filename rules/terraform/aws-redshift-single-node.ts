@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
 
@@ -28,7 +28,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_redshift_cluster'])) {
           const type = str(cluster, 'cluster_type');
@@ -41,6 +41,6 @@ export default defineRule({
           reportInstance(context, { instance: cluster, value: type?.value === 'single-node' ? type : nodes, attr: type?.value === 'single-node' ? 'cluster_type' : 'number_of_nodes', messageId: 'singleNode', data: { name: cluster.name } });
         }
       },
-    });
+    };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, blocks, bool, skip, str } from './utils/values.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const record of instancesOf(context, node, ['aws_route53_record'])) {
           const policy = block(context, record, 'failover_routing_policy');
@@ -41,6 +41,6 @@ export default defineRule({
           reportInstance(context, { instance: record, at: policy, messageId: 'noHealthCheck', data: { name: record.name, role: role?.known ? role.value : 'failover' } });
         }
       },
-    });
+    };
   },
 });

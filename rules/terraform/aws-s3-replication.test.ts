@@ -7,6 +7,27 @@ const withReplication = (bucketRef: string) =>
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'the destination of a replication is the replica, not a bucket lacking one',
+      code: hcl`
+        resource "aws_s3_bucket" "source" {
+          bucket = "orders"
+        }
+        resource "aws_s3_bucket" "replica" {
+          bucket = "orders-replica"
+        }
+        resource "aws_s3_bucket_replication_configuration" "orders" {
+          bucket = aws_s3_bucket.source.id
+          role   = "arn:aws:iam::123456789012:role/replication"
+          rule {
+            status = "Enabled"
+            destination {
+              bucket = aws_s3_bucket.replica.arn
+            }
+          }
+        }
+      `,
+    },
     { name: 'replication configuration resource', code: withReplication('aws_s3_bucket.data.id') },
     { name: 'v3 inline replication', code: hcl`
       resource "aws_s3_bucket" "data" {
@@ -19,6 +40,28 @@ ruleTester().run(rule, {
     { name: 'bucket name from tfvars matches', code: `variable "b" {\n  default = "other"\n}\n${withReplication('var.b')}`, files: { 'terraform.tfvars': 'b = "data"\n' } },
   ],
   invalid: [
+    {
+      name: 'a bucket that is neither replicated nor a destination is still reported',
+      code: hcl`
+        resource "aws_s3_bucket" "replica" {
+          bucket = "orders-replica"
+        }
+        resource "aws_s3_bucket" "other" {
+          bucket = "other"
+        }
+        resource "aws_s3_bucket_replication_configuration" "orders" {
+          bucket = aws_s3_bucket.replica.id
+          role   = "arn:aws:iam::123456789012:role/replication"
+          rule {
+            status = "Enabled"
+            destination {
+              bucket = aws_s3_bucket.replica.arn
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'noReplication', line: 4 }],
+    },
     { name: 'no replication', code: hcl`
       resource "aws_s3_bucket" "data" {
         bucket = "data"

@@ -7,6 +7,27 @@ const v4 = (status: string) =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 's3-bucket module with versioning on', code: 'module "logs" {\n  source     = "terraform-aws-modules/s3-bucket/aws"\n  versioning = { enabled = true }\n}\n' },
+    {
+      name: 'Object Lock turns versioning on',
+      code: hcl`
+        resource "aws_s3_bucket" "audit" {
+          bucket              = "audit-logs"
+          object_lock_enabled = true
+        }
+      `,
+    },
+    {
+      name: 'Object Lock in the provider v3 style',
+      code: hcl`
+        resource "aws_s3_bucket" "audit" {
+          bucket = "audit-logs"
+          object_lock_configuration {
+            object_lock_enabled = "Enabled"
+          }
+        }
+      `,
+    },
     { name: 'v4 versioning resource enabled', code: v4('"Enabled"') },
     { name: 'v3 inline versioning', code: hcl`
       resource "aws_s3_bucket" "data" {
@@ -30,13 +51,14 @@ ruleTester().run(rule, {
     { name: 'tfvars enables it', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, files: { 'terraform.tfvars': 'v = "Enabled"\n' } },
   ],
   invalid: [
+    { name: 's3-bucket module without versioning (default {})', code: 'module "logs" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  bucket = "logs"\n}\n', errors: [{ messageId: 'noVersioning', line: 1 }] },
     { name: 'no versioning at all', code: hcl`
       resource "aws_s3_bucket" "data" {
         bucket = "data"
       }
     `, errors: [{ messageId: 'noVersioning', line: 1, column: 1 }] },
     { name: 'suspended', code: v4('"Suspended"'), output: v4('"Enabled"'), errors: [{ messageId: 'notEnabled', line: 7, column: 14 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, output: null, errors: [{ messageId: 'notEnabled', line: 10 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = "Suspended"\n}\n${v4('var.v')}`, output: null, errors: [{ messageId: 'notEnabled', line: 2 }] },
     { name: 'tfvars suspends it', code: `variable "v" {\n  default = "Enabled"\n}\n${v4('var.v')}`, files: { 'x.auto.tfvars': 'v = "Suspended"\n' }, output: null, errors: [{ messageId: 'notEnabled' }] },
     {
       name: 'passed in by a module call',
@@ -44,7 +66,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${v4('var.v')}`,
       files: { 'main.tf': 'module "b" {\n  source = "./modules/bucket"\n  v      = "Disabled"\n}\n' },
       output: null,
-      errors: [{ messageId: 'notEnabled', file: 'modules/bucket/main.tf' }],
+      errors: [{ messageId: 'notEnabled', file: 'main.tf', line: 3 }],
     },
     {
       name: 'v3 inline versioning off',

@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         const instances = instancesOf(context, node, ['aws_instance']);
         // Per module instance: count/for_each siblings of the same block are redundant copies of each other.
@@ -35,6 +35,6 @@ export default defineRule({
           reportInstance(context, { instance, messageId: 'standalone', data: { name: instance.name } });
         }
       },
-    });
+    };
   },
 });

@@ -7,6 +7,15 @@ const cluster = (count: string, zones = '["1", "2", "3"]') =>
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'a scale-to-zero user pool (min_count = 0) is allowed by default', code: hcl`
+      resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+        name                = "gpu"
+        zones               = ["1", "2", "3"]
+        auto_scaling_enabled = true
+        min_count           = 0
+        max_count           = 4
+      }
+    ` },
     { name: 'three nodes in three zones', code: cluster('3') },
     { name: 'autoscaling floor of two', code: hcl`
       resource "azurerm_kubernetes_cluster_node_pool" "user" {
@@ -23,17 +32,26 @@ ruleTester().run(rule, {
     { name: 'free tier is fine in recommended', code: cluster('3').replace('"Standard"', '"Free"') },
   ],
   invalid: [
+    { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`
+      resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+        name                = "gpu"
+        zones               = ["1", "2", "3"]
+        auto_scaling_enabled = true
+        min_count           = 0
+        max_count           = 4
+      }
+    `, options: [{ min: 2, requirePaidTier: false, allowScaleToZero: false }], errors: [{ messageId: 'tooFewNodes', data: { count: 0 }, line: 5 }] },
     { name: 'one node', code: cluster('1'), errors: [{ messageId: 'tooFewNodes', line: 6, column: 18 }] },
     { name: 'no zones', code: cluster('3', '[]'), errors: [{ messageId: 'noZones', data: { zones: 0 }, line: 7, column: 18 }] },
     { name: 'free tier under strict', options: [{ min: 2, requirePaidTier: true }], code: cluster('3').replace('"Standard"', '"Free"'), errors: [{ messageId: 'freeTier', line: 2 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 9 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 2 }] },
     { name: 'tfvars lowers the count', code: `variable "v" {\n  default = 3\n}\n${cluster('var.v')}`, files: { 'terraform.tfvars': 'v = 1\n' }, errors: [{ messageId: 'tooFewNodes' }] },
     {
       name: 'passed in by a module call',
       filename: 'modules/aks/main.tf',
       code: `variable "v" {}\n${cluster('var.v')}`,
       files: { 'main.tf': 'module "aks" {\n  source = "./modules/aks"\n  v      = 1\n}\n' },
-      errors: [{ messageId: 'tooFewNodes', file: 'modules/aks/main.tf' }],
+      errors: [{ messageId: 'tooFewNodes', file: 'main.tf', line: 3 }],
     },
     {
       name: 'autoscaling floor of one',

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
 
@@ -41,7 +41,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const plan of instancesOf(context, node, ['azurerm_service_plan'])) {
           const sku = str(plan, 'sku_name');
@@ -57,6 +57,6 @@ export default defineRule({
           reportInstance(context, { instance: plan, value: zones, attr: 'zone_balancing_enabled', messageId: 'noZoneBalancing', data: { name: plan.name } });
         }
       },
-    });
+    };
   },
 });

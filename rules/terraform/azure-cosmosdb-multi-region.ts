@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, skip } from './utils/values.js';
 
@@ -30,7 +30,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const account of instancesOf(context, node, ['azurerm_cosmosdb_account'])) {
           const locations = blocks(context, account, 'geo_location');
@@ -45,6 +45,6 @@ export default defineRule({
           reportInstance(context, { instance: account, value: failover, attr, messageId: 'noAutoFailover', data: { name: account.name }, fix: fixAttribute(context, account, attr, 'true') });
         }
       },
-    });
+    };
   },
 });

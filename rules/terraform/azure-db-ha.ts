@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
 
@@ -31,7 +31,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ requireGeoBackup }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const server of instancesOf(context, node, ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server'])) {
           const mode = str(server, 'create_mode');
@@ -44,6 +44,6 @@ export default defineRule({
           reportInstance(context, { instance: server, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: server.name }, fix: fixAttribute(context, server, 'geo_redundant_backup_enabled', 'true') });
         }
       },
-    });
+    };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -32,7 +32,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const resource of instancesOf(context, node, ['azurerm_lb', 'azurerm_public_ip'])) {
           const sku = str(resource, 'sku');
@@ -49,6 +49,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -26,7 +26,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cache of instancesOf(context, node, ['azurerm_redis_cache'])) {
           const sku = str(cache, 'sku_name');
@@ -43,6 +43,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { BlockView } from '@nospof/terraform';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const db of instancesOf(context, node, ['azurerm_mssql_database', 'azurerm_mssql_elasticpool'])) {
           let sku = str(db, 'sku_name');
@@ -57,6 +57,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

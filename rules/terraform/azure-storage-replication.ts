@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -31,7 +31,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ requireGeo }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const account of instancesOf(context, node, ['azurerm_storage_account'])) {
           const type = str(account, 'account_replication_type');
@@ -44,6 +44,6 @@ export default defineRule({
           }
         }
       },
-    });
+    };
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import type { Instance } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip, stringList } from './utils/values.js';
 
@@ -59,7 +59,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const vm of instancesOf(context, node, VMS)) {
           const placed = ['zone', 'zones', 'availability_set_id', 'virtual_machine_scale_set_id'].some((a) => vm.attr(a) !== undefined);
@@ -80,6 +80,6 @@ export default defineRule({
           reportInstance(context, { instance: set, value: floor === undefined ? instances : undefined, attr: 'instances', messageId: 'fewInstances', data: { name: set.name, count } });
         }
       },
-    });
+    };
   },
 });

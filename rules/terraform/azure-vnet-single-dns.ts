@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { list, skip } from './utils/values.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const vnet of instancesOf(context, node, ['azurerm_virtual_network', 'azurerm_virtual_network_dns_servers'])) {
           const servers = list(vnet, 'dns_servers');
@@ -33,6 +33,6 @@ export default defineRule({
           reportInstance(context, { instance: vnet, value: servers, attr: 'dns_servers', messageId: 'singleDns', data: { name: vnet.name } });
         }
       },
-    });
+    };
   },
 });

@@ -53,7 +53,11 @@ ruleTester().run(rule, withVariants(
       {
         name: 'for each monitor of a for_each',
         code: 'resource "datadog_monitor" "svc" {\n  for_each = toset(["a", "b"])\n  name     = "svc ${each.key}"\n  message  = "@opsgenie-core"\n}\n',
-        errors: [{ messageId: 'oneChannel', line: 4, data: { channel: 'Opsgenie' } }],
+        // One finding per instance (each count/for_each instance is its own finding, its key in the message).
+        errors: [
+          { messageId: 'oneChannel', line: 4, data: { channel: 'Opsgenie', name: 'svc["a"]' } },
+          { messageId: 'oneChannel', line: 4, data: { channel: 'Opsgenie', name: 'svc["b"]' } },
+        ],
       },
     ],
   },

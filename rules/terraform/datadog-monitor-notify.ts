@@ -2,7 +2,7 @@ import { known } from '@nospof/core';
 import { notificationChannels } from '../shared/catalog/index.js';
 import { alertHandles } from './utils/datadog-handles.js';
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -37,7 +37,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const monitor of instancesOf(context, node, ['datadog_monitor'])) {
           const message = str(monitor, 'message');
@@ -71,6 +71,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

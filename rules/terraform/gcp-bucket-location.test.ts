@@ -33,7 +33,7 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'noVersioning', line: 1 }],
     },
     { name: 'single region under strict', options: [{ flagSingleRegion: true }], code: bucket('true', '"europe-west1"'), errors: [{ messageId: 'singleRegion', line: 2, column: 14 }] },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${bucket('var.v')}`, output: null, errors: [{ messageId: 'noVersioning', line: 7 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${bucket('var.v')}`, output: null, errors: [{ messageId: 'noVersioning', line: 2 }] },
     { name: 'tfvars turns it off', code: `variable "v" {\n  default = true\n}\n${bucket('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noVersioning' }] },
     {
       name: 'passed in by a module call',
@@ -41,7 +41,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${bucket('var.v')}`,
       files: { 'main.tf': 'module "b" {\n  source = "./modules/bucket"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'noVersioning', file: 'modules/bucket/main.tf' }],
+      errors: [{ messageId: 'noVersioning', file: 'main.tf', line: 3 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute, fixLines } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
 
@@ -33,7 +33,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ flagSingleRegion }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const bucket of instancesOf(context, node, ['google_storage_bucket'])) {
           const versioning = block(context, bucket, 'versioning');
@@ -59,6 +59,6 @@ export default defineRule({
           reportInstance(context, { instance: bucket, value: location, attr: 'location', messageId: 'singleRegion', data: { name: bucket.name, location: location.value } });
         }
       },
-    });
+    };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -28,7 +28,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const fs of instancesOf(context, node, ['google_filestore_instance'])) {
           const tier = str(fs, 'tier');
@@ -36,6 +36,6 @@ export default defineRule({
           reportInstance(context, { instance: fs, value: tier, attr: 'tier', messageId: 'zonalTier', data: { name: fs.name, tier: tier.value } });
         }
       },
-    });
+    };
   },
 });

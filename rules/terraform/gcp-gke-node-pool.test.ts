@@ -8,6 +8,15 @@ const zonal = 'resource "google_container_cluster" "gke" {\n  location = "europe
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      { name: 'a scale-to-zero pool (total_min_node_count = 0) is allowed by default', code: hcl`
+        resource "google_container_node_pool" "batch" {
+          cluster = "gke"
+          autoscaling {
+            total_min_node_count = 0
+            total_max_node_count = 10
+          }
+        }
+      ` },
       { name: 'one node per zone in a regional cluster is three nodes', code: hcl`
         resource "google_container_cluster" "gke" {
           location = "europe-west1"
@@ -35,6 +44,15 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`
+        resource "google_container_node_pool" "batch" {
+          cluster = "gke"
+          autoscaling {
+            total_min_node_count = 0
+            total_max_node_count = 10
+          }
+        }
+      `, options: [{ min: 2, allowScaleToZero: false }], errors: [{ messageId: 'tooFewNodes', data: { count: 0 }, line: 4 }] },
       {
         name: 'one node in a zonal cluster',
         code: hcl`

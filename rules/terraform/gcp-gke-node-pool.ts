@@ -4,7 +4,7 @@ import type { Instance } from '@nospof/terraform';
 import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
 import { fixAttribute } from './utils/fixes.js';
 import { referencedInstances } from './utils/graph.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, num, skip, str, stringList } from './utils/values.js';
 
@@ -43,18 +43,18 @@ export default defineRule({
       remediation: 'Keep at least 2 nodes in total (`node_count`, or `autoscaling.min_node_count` / `total_min_node_count`) and leave `management.auto_repair` on.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'Without `node_count` the pool starts with `initial_node_count`, else 1 node per zone. A regional cluster spreads pools over 3 zones unless `node_locations` says otherwise. `management.auto_repair` absent means true. An autoscaling floor replaces the static count.',
+      defaults: 'Without `node_count` the pool starts with `initial_node_count`, else 1 node per zone. A regional cluster spreads pools over 3 zones unless `node_locations` says otherwise. `management.auto_repair` absent means true. An autoscaling floor replaces the static count; a floor of 0 (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule).',
     },
     messages: {
       tooFewNodes: 'Node pool "{{name}}" can run with {{count}} node(s) in total; at least {{min}} are needed.',
       noAutoRepair: 'Node pool "{{name}}" has auto-repair off: a broken node is not replaced.',
     },
-    schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
-    defaultOptions: [{ min: 2 }],
+    schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 }, allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
+    defaultOptions: [{ min: 2, allowScaleToZero: true }],
     fixable: true,
   },
-  create(context, [{ min }]) {
-    return withRemoteModules(context, {
+  create(context, [{ min, allowScaleToZero }]) {
+    return {
       Resource(node: ResourceNode) {
         for (const pool of instancesOf(context, node, ['google_container_node_pool'])) {
           const management = block(context, pool, 'management');
@@ -69,11 +69,13 @@ export default defineRule({
             const perZone = num(autoscaling, 'min_node_count');
             if (skip(context, total, 'total_min_node_count') || skip(context, perZone, 'min_node_count')) continue;
             if (total) {
-              if (total.value < min) reportInstance(context, { instance: pool, value: total, at: autoscaling, attr: 'total_min_node_count', messageId: 'tooFewNodes', data: { name: pool.name, count: total.value, min } });
+              if (total.value < min && !(allowScaleToZero && total.value === 0)) reportInstance(context, { instance: pool, value: total, at: autoscaling, attr: 'total_min_node_count', messageId: 'tooFewNodes', data: { name: pool.name, count: total.value, min } });
               continue;
             }
             const zones = zoneCount(context, pool);
             const count = (perZone?.value ?? 0) * (zones ?? 1);
+            // An autoscaling floor of 0 is a scale-to-zero pool, allowed like in every node-pool and group rule.
+            if (allowScaleToZero && count === 0) continue;
             if (count < min && (zones !== undefined || count === 0)) {
               reportInstance(context, { instance: pool, value: perZone, at: autoscaling, attr: 'min_node_count', messageId: 'tooFewNodes', data: { name: pool.name, count, min } });
             }
@@ -96,6 +98,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

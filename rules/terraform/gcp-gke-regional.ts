@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { isZone } from './utils/gcp.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str, stringList } from './utils/values.js';
 
@@ -26,7 +26,7 @@ export default defineRule({
     fixable: false,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['google_container_cluster'])) {
           const location = str(cluster, 'location');
@@ -38,6 +38,6 @@ export default defineRule({
           reportInstance(context, { instance: cluster, value: location, attr: 'location', messageId: 'zonal', data: { name: cluster.name, location: location.value, zones } });
         }
       },
-    });
+    };
   },
 });

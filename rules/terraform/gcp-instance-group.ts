@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import type { Instance } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { num, skip } from './utils/values.js';
 
@@ -53,7 +53,7 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ min }]) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const group of instancesOf(context, node, ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'])) {
           if (group.resourceType === 'google_compute_instance_group_manager') {
@@ -73,6 +73,6 @@ export default defineRule({
           reportInstance(context, { instance: group, value: size, attr: 'target_size', messageId: 'tooSmall', data: { name: group.name, count, min }, fix: fixAttribute(context, group, 'target_size', String(min)) });
         }
       },
-    });
+    };
   },
 });

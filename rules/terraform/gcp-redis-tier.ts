@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const redis of instancesOf(context, node, ['google_redis_instance'])) {
           const tier = str(redis, 'tier');
@@ -38,6 +38,6 @@ export default defineRule({
           reportInstance(context, { instance: redis, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: redis.name, tier: 'BASIC' }, fix: fixAttribute(context, redis, 'tier', '"STANDARD_HA"') });
         }
       },
-    });
+    };
   },
 });

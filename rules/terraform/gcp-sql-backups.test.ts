@@ -34,7 +34,7 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'noBackups', line: 2 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${db('var.v')}`, output: null, errors: [{ messageId: 'noBackups', line: 9 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = false\n}\n${db('var.v')}`, output: null, errors: [{ messageId: 'noBackups', line: 2 }] },
     { name: 'tfvars turns backups off', code: `variable "v" {\n  default = true\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = false\n' }, output: null, errors: [{ messageId: 'noBackups' }] },
     {
       name: 'passed in by a module call',
@@ -42,7 +42,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${db('var.v')}`,
       files: { 'main.tf': 'module "sql" {\n  source = "./modules/sql"\n  v      = false\n}\n' },
       output: null,
-      errors: [{ messageId: 'noBackups', file: 'modules/sql/main.tf' }],
+      errors: [{ messageId: 'noBackups', file: 'main.tf', line: 3 }],
     },
   ],
 });

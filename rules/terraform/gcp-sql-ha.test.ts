@@ -40,7 +40,7 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'zonal', data: { value: 'absent' }, line: 2, column: 3 }],
     },
-    { name: 'from a variable default', code: `variable "v" {\n  default = "ZONAL"\n}\n${db('var.v')}`, output: null, errors: [{ messageId: 'zonal', line: 8 }] },
+    { name: 'from a variable default', code: `variable "v" {\n  default = "ZONAL"\n}\n${db('var.v')}`, output: null, errors: [{ messageId: 'zonal', line: 2 }] },
     { name: 'tfvars makes it zonal', code: `variable "v" {\n  default = "REGIONAL"\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = "ZONAL"\n' }, output: null, errors: [{ messageId: 'zonal' }] },
     {
       name: 'passed in by a module call',
@@ -48,7 +48,7 @@ ruleTester().run(rule, {
       code: `variable "v" {}\n${db('var.v')}`,
       files: { 'main.tf': 'module "sql" {\n  source = "./modules/sql"\n  v      = "ZONAL"\n}\n' },
       output: null,
-      errors: [{ messageId: 'zonal', file: 'modules/sql/main.tf' }],
+      errors: [{ messageId: 'zonal', file: 'main.tf', line: 3 }],
     },
   ],
 });

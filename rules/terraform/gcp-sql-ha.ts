@@ -1,6 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import { instancesOf, withRemoteModules, type ResourceNode } from './utils/instances.js';
+import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, skip, str } from './utils/values.js';
 
@@ -29,7 +29,7 @@ export default defineRule({
     fixable: true,
   },
   create(context) {
-    return withRemoteModules(context, {
+    return {
       Resource(node: ResourceNode) {
         for (const db of instancesOf(context, node, ['google_sql_database_instance'])) {
           const master = str(db, 'master_instance_name');
@@ -50,6 +50,6 @@ export default defineRule({
           });
         }
       },
-    });
+    };
   },
 });

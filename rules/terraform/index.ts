@@ -22,6 +22,7 @@ import awsRoute53FailoverHealthCheck from './aws-route53-failover-health-check.j
 import awsS3Replication from './aws-s3-replication.js';
 import awsS3Versioning from './aws-s3-versioning.js';
 import awsSingleInstance from './aws-single-instance.js';
+import evaluationBudget from './evaluation-budget.js';
 import azureAksZones from './azure-aks-zones.js';
 import azureAppServicePlan from './azure-app-service-plan.js';
 import azureCosmosdbMultiRegion from './azure-cosmosdb-multi-region.js';
@@ -77,6 +78,7 @@ export const terraformRules: readonly AnyRule[] = [
   azureStorageReplication,
   azureVmZones,
   azureVnetSingleDns,
+  evaluationBudget,
   gcpBucketLocation,
   gcpFilestoreTier,
   gcpGkeNodePool,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseShard, severityRank, NospofUsageError, type Severity, type Shard } from '@nospof/api';
+import { FRAMEWORKS, isFramework, type Framework } from './formatters/compliance.js';
 
 export class UsageError extends Error {}
 
@@ -36,6 +37,10 @@ export interface LintOptions {
   readonly shard: Shard | undefined;
   /** `--changed-since <ref>`: lint only the files changed since this git revision. */
   readonly changedSince: string | undefined;
+  /** `--compliance <framework>`: only findings tagged with the framework's controls, grouped by control. */
+  readonly compliance?: Framework;
+  /** `--sarif-category <name>`: the category in SARIF `automationDetails.id`. */
+  readonly sarifCategory?: string;
 }
 
 /** `nospof merge`: shard reports joined into one, with one exit code. */
@@ -50,7 +55,7 @@ export type Command =
   | { readonly kind: 'lint'; readonly options: LintOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'rules'; readonly format: string }
+  | { readonly kind: 'rules'; readonly format: string; readonly compliance?: Framework | 'all' }
   | { readonly kind: 'explain'; readonly rule: string }
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
   | { readonly kind: 'lsp' }
@@ -101,6 +106,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-plugins': { type: 'boolean', default: false },
         shard: { type: 'string' },
         'changed-since': { type: 'string' },
+        compliance: { type: 'string' },
+        'sarif-category': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -114,6 +121,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const failOn = failOnOf(v['fail-on']);
   const maxWarnings = maxWarningsOf(v['max-warnings']);
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  const compliance = v.compliance === undefined ? undefined : framework(v.compliance);
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not pass paths with it');
   const shard = v.shard === undefined ? undefined : shardOf(v.shard);
   if (shard && (v.stdin || v.fix || v['fix-dry-run'])) throw new UsageError('--shard splits a whole run between CI jobs; it does not go with --stdin, --fix or --fix-dry-run');
@@ -147,6 +155,8 @@ export function parseCommand(argv: readonly string[]): Command {
       plugins: !v['no-plugins'],
       shard,
       changedSince: v['changed-since'],
+      ...(compliance ? { compliance } : {}),
+      ...(v['sarif-category'] === undefined ? {} : { sarifCategory: v['sarif-category'] }),
     },
   };
 }
@@ -172,13 +182,21 @@ function shardOf(text: string): Shard {
   }
 }
 
+function framework(name: string): Framework {
+  if (!isFramework(name)) throw new UsageError(`--compliance takes one of ${Object.keys(FRAMEWORKS).join(', ')}, not "${name}"`);
+  return name;
+}
+
 function parseSubcommand(name: string, rest: readonly string[]): Command {
   switch (name) {
     case 'rules': {
-      const { values } = safeParse(rest, { format: { type: 'string', default: 'table' } });
+      // `--compliance` alone lists every framework's controls; `--compliance <framework>` one of them.
+      const args = rest.map((a, i) => (a === '--compliance' && (rest[i + 1] === undefined || rest[i + 1]?.startsWith('-')) ? '--compliance=all' : a));
+      const { values } = safeParse(args, { format: { type: 'string', default: 'table' }, compliance: { type: 'string' } });
       const format = String(values.format);
       if (format !== 'table' && format !== 'json') throw new UsageError('nospof rules --format takes table or json');
-      return { kind: 'rules', format };
+      const compliance = values.compliance === undefined || values.compliance === 'all' ? values.compliance : framework(String(values.compliance));
+      return { kind: 'rules', format, ...(compliance ? { compliance: compliance as Framework | 'all' } : {}) };
     }
     case 'merge': {
       const { values, positionals } = safeParse(rest, {
@@ -236,6 +254,7 @@ export const HELP = `nospof — find single points of failure in Terraform, Kube
 Usage:
   nospof [paths or globs...] [options]     lint (default path: .)
   nospof rules [--format table|json]       list the rules, their preset and whether they fix
+  nospof rules --compliance [framework]    which rules cover which compliance control
   nospof explain <rule>                     show a rule's documentation
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
   nospof lsp --stdio                        start the language server
@@ -244,7 +263,10 @@ Usage:
                                             with one exit code (--fail-on, --max-warnings)
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, junit, github, markdown
+  -f, --format <name>        stylish (default), compact, json, sarif, github, gitlab, junit,
+                             checkstyle, markdown, html
+  --compliance <framework>   only findings for iso27001, soc2, hipaa or nist800-53, grouped by control
+  --sarif-category <name>    the SARIF automationDetails category (default: from the paths)
   -o, --output-file <path>   write the report to a file
   --fail-on <severity>       exit 1 on findings at or above: error (default), warning, info, never
   --max-warnings <n>         also exit 1 when there are more than n warnings

@@ -4,7 +4,12 @@ export type { BlockView } from './project/views.js';
 export type { CallSite, ModuleInstance, Origin } from './project/module-instance.js';
 export type { ResourceInstance } from './project/resource-instance.js';
 export type { PlanInstance } from './project/plan-instance.js';
+export type { Trail, TrailStep } from './project/trace.js';
+export type { BudgetEvent } from './eval/meter.js';
+export { BUDGETS, BudgetUnknown, type BudgetName } from './eval/tf-value.js';
 export {
+  literalString,
+  traceCallInput,
   TerraformIndex,
   type Instance,
   type ModuleCallInstance,
@@ -17,6 +22,8 @@ export {
   isUnknown,
   isObject,
   firstUnknown,
+  countDistinct,
+  distinctKey,
   referencedEntities,
   type Entity,
   type TfValue,

@@ -26,7 +26,9 @@ const probe = defineRule({
           const flag = instance.attr('flag');
           if (!flag?.known || flag.value !== false) continue;
           context.report({
-            node: flag.range && flag.file === context.file ? { range: flag.range } : instance,
+            file: flag.file ?? instance.file,
+            resource: instance.address,
+            node: flag.range ? { range: flag.range } : instance,
             messageId: 'off',
             data: { address: instance.address },
             related: instance.callChain.map((s) => ({ node: s.call.block, file: s.call.file, message: 'call' })),

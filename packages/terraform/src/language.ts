@@ -1,4 +1,4 @@
-import type { Language, ParsedFile, ParseResult, Range, SourceFile } from '@nospof/core';
+import type { DeploymentUnit, Language, ParsedFile, ParseResult, Range, SourceFile } from '@nospof/core';
 import { SourceFile as Source } from '@nospof/core';
 import { parseHcl, parseTfJson } from './hcl/index.js';
 import type { HclFile } from './hcl/ast.js';
@@ -7,6 +7,8 @@ import type { TerraformFile } from './model/types.js';
 import { looksLikePlan, parsePlan } from './plan/plan-file.js';
 import { isModuleManifest, parseManifest } from './project/manifest.js';
 import { TerraformIndex } from './project/terraform-index.js';
+import { terraformUnits } from './project/units.js';
+import { dirname } from './util/paths.js';
 
 type HclParser = (source: SourceFile) => { root: HclFile; errors: ParseResult['errors']; comments: ParseResult['comments'] };
 
@@ -47,17 +49,25 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
   needsHead: (path: string) => path.endsWith('.json') && !/\.(tf|tfvars)\.json$/.test(path),
 
   matches(path: string, head: string): boolean {
-    if (/\.(tf|tfvars)(\.json)?$/.test(path)) return true;
+    if (/\.(tf|tfvars)(\.json)?$/.test(path) || path.endsWith('.tftpl')) return true;
     if (isModuleManifest(path)) return true;
     return path.endsWith('.json') && looksLikePlan(head);
   },
 
   parse(source: SourceFile): ParseResult<TerraformFile> {
     if (isModuleManifest(source.path)) return parseManifest(source);
+    // A template `templatefile()` reads: kept for its text, never linted on its own.
+    if (source.path.endsWith('.tftpl')) {
+      return { root: { type: 'TerraformFile', kind: 'template', path: source.path, dir: dirname(source.path), blocks: [], range: source.lines.range(0, source.text.length) }, errors: [], comments: [] };
+    }
     if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
     const parsed = parseWith(source);
     const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
     return { root: buildTerraformFile(source, parsed.root, kind), errors: parsed.errors, comments: parsed.comments };
+  },
+
+  units(files: readonly ParsedFile<TerraformFile>[]): readonly DeploymentUnit[] {
+    return terraformUnits(files);
   },
 
   index(files: readonly ParsedFile<TerraformFile>[]): TerraformIndex {

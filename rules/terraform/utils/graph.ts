@@ -1,5 +1,5 @@
 import type { Unknown, Value } from '@nospof/core';
-import { isUnknown, referencedEntities, type Entity, type Instance, type TfValue } from '@nospof/terraform';
+import { distinctKey, isUnknown, referencedEntities, type Entity, type Instance, type TfValue } from '@nospof/terraform';
 import { str } from './values.js';
 
 /**
@@ -27,18 +27,20 @@ export function referencedInstances(raw: TfValue | undefined): Instance[] {
 }
 
 /**
- * The availability zones of a list of subnet references (`[aws_subnet.a.id, ...]`). Unknown when a
- * subnet is not a resource nospof evaluated or its zone is not written in the configuration.
+ * The availability zones of a list of subnet references (`[aws_subnet.a.id, ...]`), as values that tell
+ * zones apart: written names, or elements of `data.aws_availability_zones.x.names` (unknown but distinct
+ * by index). Unknown when a subnet is not a resource nospof evaluated or its zone cannot be told.
  */
-export function subnetZones(items: readonly TfValue[]): Value<string[]> | Unknown {
-  const zones: string[] = [];
+export function subnetZones(items: readonly TfValue[]): Value<TfValue[]> | Unknown {
+  const zones: TfValue[] = [];
   for (const item of items) {
     const subnets = referencedInstances(item).filter((i) => i.resourceType === 'aws_subnet');
     const subnet = subnets[0];
     if (!subnet || subnets.length > 1) return { known: false, reason: 'a subnet id does not refer to an aws_subnet in the scanned configuration' };
-    const zone = str(subnet, 'availability_zone');
-    if (!zone?.known) return { known: false, reason: zone ? zone.reason : `${subnet.address} sets no availability_zone (AWS picks one)` };
-    zones.push(zone.value);
+    const zone = subnet.raw('availability_zone');
+    if (zone === undefined) return { known: false, reason: `${subnet.address} sets no availability_zone (AWS picks one)` };
+    if (distinctKey(zone) === undefined) return { known: false, reason: isUnknown(zone) ? zone.reason : `${subnet.address} has an availability_zone nospof cannot tell apart` };
+    zones.push(zone);
   }
   return { known: true, value: zones };
 }

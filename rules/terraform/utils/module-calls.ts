@@ -1,6 +1,8 @@
-import type { Fixer, MessageData, RuleContext, TextEdit, Value } from '@nospof/core';
-import type { ModuleCall, ModuleCallInstance } from '@nospof/terraform';
+import type { Fixer, MessageData, RelatedDescriptor, RuleContext, Value } from '@nospof/core';
+import { literalString, traceCallInput, type ModuleCall, type ModuleCallInstance } from '@nospof/terraform';
+import { insertLines, isLiteralText, type FixFn, type FixIntent } from './fixes.js';
 import { terraformIndex } from './instances.js';
+import { isInstalled } from './report.js';
 
 /**
  * The registry name of a module source (`terraform-aws-modules/rds/aws`), whichever way it is written:
@@ -16,34 +18,76 @@ export function registryName(source: string): string | undefined {
   return undefined;
 }
 
+/** The `//modules/service` part of a module source, without a `?ref=`; '' for the module itself. */
+export function registrySubmodule(source: string): string {
+  const at = source.indexOf('//', source.indexOf('://') === -1 ? 0 : source.indexOf('://') + 3);
+  if (at === -1) return '';
+  const rest = source.slice(at + 2);
+  const query = rest.indexOf('?');
+  return (query === -1 ? rest : rest.slice(0, query)).replace(/\/$/, '');
+}
+
 /**
  * Evaluations of a `module` block that calls the registry module `name` and that nospof did not follow
  * into (no local code, no modules.json): those are judged at the call site by their inputs.
  */
-export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, name: string): readonly ModuleCallInstance[] {
+export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, name: string, submodule = ''): readonly ModuleCallInstance[] {
   const index = terraformIndex(context);
   if (!index) return [];
-  return index.callsOf(node, context.settings).filter((c) => !c.followed && registryName(c.source) === name);
+  const source = literalString(node.block.body, 'source');
+  // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
+  if (source === undefined || registryName(source) !== name || registrySubmodule(source) !== submodule) return [];
+  return index.callsOf(node, context.settings).filter((c) => !c.followed);
 }
 
 export interface CallReport<M extends string> {
   readonly call: ModuleCallInstance;
   readonly value?: Value<unknown> | undefined;
+  /** The module input the value was read from: its trail places the finding. */
+  readonly attr?: string;
   readonly messageId: M;
   readonly data?: MessageData;
-  readonly fix?: ((fixer: Fixer) => TextEdit | undefined) | undefined;
+  readonly fix?: FixIntent | undefined;
 }
 
-/** Reports on a module call's input (or on the `module` header when the input is absent). */
+/**
+ * Reports on a module call judged by its inputs: on the outermost place the input's value was written
+ * (the argument, or the tfvars line / caller argument it came from), or on the `module` block when the
+ * input is absent and the module's default decides.
+ */
 export function reportCall<M extends string>(context: RuleContext<M>, report: CallReport<M>): void {
   const { call } = report;
-  const onValue = report.value?.range && (report.value.file ?? context.file) === context.file;
-  const fix = report.fix;
+  const trail = report.attr && report.value !== undefined ? traceCallInput(call, report.attr) : undefined;
+  const related: RelatedDescriptor[] = [];
+  let primary = { file: call.call.file, range: call.call.header };
+  let fix: FixFn | undefined;
+  const first = trail ? trail.steps.findIndex((s) => !isInstalled(s.file)) : -1;
+  if (trail && first !== -1) {
+    const chosen = trail.steps[first] as NonNullable<typeof trail>['steps'][number];
+    primary = { file: chosen.file, range: chosen.range };
+    trail.steps.forEach((s, i) => {
+      if (i !== first) related.push({ node: { range: s.range }, file: s.file, message: s.kind === 'tfvars' ? 'the value is set here (tfvars)' : 'the value passes here' });
+    });
+    const intent = report.fix;
+    if (intent?.kind === 'set' && trail.steps.length === 1 && isLiteralText(intent.view, intent.name)) fix = (fixer) => fixer.replace({ range: chosen.range }, intent.text);
+  } else if (report.value === undefined || !report.attr) {
+    const intent = report.fix;
+    if (intent?.kind === 'set' && !intent.view.attribute(intent.name)) fix = insertLines(call.call.block, [`${intent.name} = ${intent.text}`], call.call.file === context.file ? context.source.text : undefined);
+    if (report.value?.range && report.value.file === call.call.file) primary = { file: call.call.file, range: report.value.range };
+  }
+  if (primary.file !== call.call.file || primary.range.start.offset !== call.call.header.start.offset) {
+    related.push({ node: { range: call.call.header }, file: call.call.file, message: `the module call (${call.address})` });
+  }
+  for (const site of call.parent.callChain) related.push({ node: { range: site.call.header }, file: site.call.file, message: `in this call of the module (${site.call.resource})` });
+  const f = fix;
   context.report({
-    node: onValue && report.value?.range ? { range: report.value.range } : { range: call.call.header },
+    file: primary.file,
+    node: { range: primary.range },
     messageId: report.messageId,
     ...(report.data ? { data: report.data } : {}),
-    ...(fix ? { fix: (fixer: Fixer) => fix(fixer) ?? null } : {}),
+    ...(f ? { fix: (fixer: Fixer) => f(fixer) ?? null } : {}),
+    ...(related.length > 0 ? { related } : {}),
+    suppressibleAt: [{ file: call.call.file, node: call.call.block }, ...call.parent.callChain.map((s) => ({ file: s.call.file, node: s.call.block }))],
     resource: call.address,
   });
 }

@@ -22,8 +22,12 @@ describe('registry modules installed by terraform init', () => {
       '.terraform/modules/modules.json': manifest,
       '.terraform/modules/db/main.tf': installed,
     });
-    expect(findings.map((f) => [f.file, f.range.start.line, f.resource, f.related?.[0]?.file, f.related?.[0]?.range.start.line])).toEqual([
-      ['main.tf', 1, 'module.db.aws_db_instance.this', '.terraform/modules/db/main.tf', 5],
+    expect(findings.map((f) => [f.file, f.range.start.line, f.resource])).toEqual([['main.tf', 1, 'module.db.aws_db_instance.this']]);
+    // The installed module's default decided, read by the resource: both are on the trail.
+    expect(findings[0]?.related?.map((r) => [r.file, r.range.start.line, r.message])).toEqual([
+      ['.terraform/modules/db/main.tf', 2, 'the variable default decides'],
+      ['.terraform/modules/db/main.tf', 5, 'read here'],
+      ['.terraform/modules/db/main.tf', 4, 'the resource (module.db.aws_db_instance.this)'],
     ]);
   });
 
@@ -33,7 +37,7 @@ describe('registry modules installed by terraform init', () => {
       '.terraform/modules/modules.json': manifest,
       '.terraform/modules/db/main.tf': installed,
     });
-    expect(findings.map((f) => [f.file, f.range.start.line, f.range.start.column])).toEqual([['main.tf', 3, 3]]);
+    expect(findings.map((f) => [f.file, f.range.start.line, f.range.start.column])).toEqual([['main.tf', 3, 14]]);
   });
 
   it('pass when the caller sets the input', () => {

@@ -4,7 +4,7 @@ import { terraformLanguage } from '@nospof/terraform';
 import multiAz from '../aws-db-multi-az.js';
 
 describe('reportInstance', () => {
-  it('points a finding inside a module at the caller argument and the module block', () => {
+  it('puts a finding decided by a caller on the caller argument, with the module as the trail', () => {
     const config: ResolvedConfig = { rules: new Map([[multiAz.meta.id, { severity: 'error', options: [] }]]), disabled: new Set(), settings: {} };
     const run = new Linter([terraformLanguage], [multiAz]).lint({
       files: [
@@ -13,11 +13,15 @@ describe('reportInstance', () => {
       ],
       configFor: () => config,
     });
-    const [finding] = run.results.flatMap((r) => r.findings);
-    expect(finding?.file).toBe('db/main.tf');
+    const findings = run.results.flatMap((r) => r.findings);
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    // The caller's argument decided: the finding is on the value written there, the module is the trail.
+    expect([finding?.file, finding?.range.start.line, finding?.range.start.column]).toEqual(['main.tf', 3, 12]);
     expect(finding?.resource).toBe('module.orders.aws_db_instance.this');
     expect(finding?.related?.map((r) => [r.file, r.range.start.line, r.message])).toEqual([
-      ['main.tf', 3, 'the value is set here'],
+      ['db/main.tf', 3, 'read here'],
+      ['db/main.tf', 2, 'the resource (module.orders.aws_db_instance.this)'],
       ['main.tf', 1, 'in this call of the module (module.orders)'],
     ]);
   });

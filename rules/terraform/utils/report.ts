@@ -1,74 +1,167 @@
-import type { Fixer, Locatable, MessageData, RuleContext, TextEdit, Value } from '@nospof/core';
-import type { BlockView, Instance } from '@nospof/terraform';
+import type { Fixer, Locatable, MessageData, Range, RelatedDescriptor, RuleContext, Value } from '@nospof/core';
+import type { BlockView, CallSite, Instance, Trail, TrailStep } from '@nospof/terraform';
+import { insertLines, isLiteralText, type FixFn, type FixIntent } from './fixes.js';
 
 export interface InstanceReport<M extends string> {
   readonly instance: Instance;
-  /** The value the finding is about; the finding lands on it when it is written in this file. */
+  /** The value the finding is about (its absence means a default decides). */
   readonly value?: Value<unknown>;
-  /** The attribute the value was read from (for the caller arguments that fed it), in `at` when given. */
+  /** The attribute the value was read from, in `at` (or the instance); its trail places the finding. */
   readonly attr?: string;
-  /** The nested block the finding is about: where it lands when no value is written here. */
+  /** The nested block the finding is about: where it lands when no value is written. */
   readonly at?: BlockView | undefined;
+  /** Another instance the attribute belongs to (an autoscaling target's `min_capacity`). */
+  readonly owner?: Instance;
   readonly messageId: M;
   readonly data?: MessageData;
-  readonly fix?: ((fixer: Fixer) => TextEdit | undefined) | undefined;
+  readonly fix?: FixIntent | undefined;
 }
 
-const seen = new WeakMap<object, Set<string>>();
+const STEP_MESSAGES: Record<TrailStep['kind'], string> = {
+  value: 'the value is written here',
+  reference: 'the value is passed on here',
+  tfvars: 'the value is set here (tfvars)',
+  argument: 'passed to the module here',
+  default: 'the variable default decides',
+  local: 'through this local value',
+  output: 'through this module output',
+  for_each: 'from this for_each entry',
+  condition: 'this condition picks the value',
+  attribute: 'read here',
+};
+
+/** Code `terraform init` installed under `.terraform/modules`: not the caller's to edit. */
+export function isInstalled(file: string): boolean {
+  return file.startsWith('.terraform/') || file.includes('/.terraform/');
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i === -1 ? '' : file.slice(0, i);
+}
+
+function keyText(key: number | string | undefined): string {
+  if (key === undefined) return '';
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+interface Place {
+  readonly file: string;
+  readonly range: Range;
+}
+
+/** The outermost module call into installed code, whose `module` block is in the user's code. */
+function userCallSite(chain: readonly CallSite[]): CallSite | undefined {
+  return chain.find((site) => site.remote === true && !isInstalled(site.call.file)) ?? chain.find((site) => !isInstalled(site.call.file));
+}
+
+interface Placement {
+  readonly primary: Place;
+  readonly related: RelatedDescriptor[];
+  readonly fix?: FixFn | undefined;
+}
 
 /**
- * Reports a finding on a resource instance. It lands on the value when the value is written in the
- * file being linted, else on the nested block or resource header. For instances inside modules, every
- * module call on the way carries a related location and a suppression anchor, so `# nospof-ignore` on
- * the `module` block silences the finding for that call. Identical findings of count/for_each instances
- * collapse into one.
+ * Where a finding lands (DESIGN.md principle 3): on the outermost place the deciding value was written
+ * (a tfvars line, a caller's argument, a root variable's default), with the way to the resource as the
+ * trail; on the `module` block when the module's own default decided (the argument must be added there);
+ * on the attribute, nested block or resource header when the value is written there or absent. Code
+ * installed under `.terraform` is never the primary place: the user's `module` block is. The placement
+ * depends only on the instance, never on the file being visited, so every visit reports the same finding.
+ */
+function place(instance: Instance, trail: Trail | undefined, at: BlockView | undefined, intent: FixIntent | undefined, textOf: (file: string) => string | undefined, value?: Value<unknown>): Placement {
+  const chain = 'callChain' in instance ? instance.callChain : [];
+  const related: RelatedDescriptor[] = [];
+  const step = (s: TrailStep): RelatedDescriptor => ({ node: { range: s.range }, file: s.file, message: STEP_MESSAGES[s.kind] });
+  let primary: Place | undefined;
+  let fix: FixFn | undefined;
+  if (trail && trail.steps.length > 0) {
+    const add = trail.addAt;
+    if (add && !isInstalled(add.call.file)) {
+      primary = { file: add.call.file, range: add.call.header };
+      related.push(...trail.steps.map(step));
+    } else {
+      const first = trail.steps.findIndex((s) => !isInstalled(s.file));
+      if (first !== -1) {
+        const chosen = trail.steps[first] as TrailStep;
+        primary = { file: chosen.file, range: chosen.range };
+        // A rule may point inside a value written right here (the one handle of a message that matters).
+        const inner = value?.range;
+        if (trail.steps.length === 1 && inner && (value?.file ?? chosen.file) === chosen.file && inner.start.offset >= chosen.range.start.offset && inner.end.offset <= chosen.range.end.offset) {
+          primary = { file: chosen.file, range: inner };
+        }
+        related.push(...trail.steps.filter((_, i) => i !== first).map(step));
+        // Only a literal written in the attribute itself is replaced: a variable or tfvars line may feed other values too.
+        if (intent?.kind === 'set' && trail.steps.length === 1 && isLiteralText(intent.view, intent.name)) {
+          const range = chosen.range;
+          fix = (fixer: Fixer) => fixer.replace({ range }, intent.text);
+        }
+      } else related.push(...trail.steps.map(step));
+    }
+  }
+  if (!primary) {
+    const block = at ?? instance;
+    if (!isInstalled(block.file)) {
+      primary = { file: block.file, range: block.range };
+      if (intent?.kind === 'set' && !intent.view.attribute(intent.name)) fix = insertLines(intent.view.block, [`${intent.name} = ${intent.text}`], textOf(intent.view.file));
+      else if (intent?.kind === 'lines') fix = insertLines(intent.view.block, intent.lines, textOf(intent.view.file));
+    }
+  }
+  if (!primary) {
+    const site = userCallSite(chain);
+    primary = site ? { file: site.call.file, range: site.call.header } : { file: instance.file, range: instance.range };
+  }
+  if (primary.file !== instance.file || primary.range.start.offset !== instance.range.start.offset) {
+    related.push({ node: { range: (at ?? instance).range }, file: (at ?? instance).file, message: `the resource (${instance.address})` });
+  }
+  for (const site of chain) related.push({ node: { range: site.call.header }, file: site.call.file, message: `in this call of the module (${site.call.resource})` });
+  const planned = 'planned' in instance ? instance.planned : undefined;
+  if (planned) related.push({ node: { range: planned.header }, file: planned.file, message: `planned as ${planned.resource}` });
+  return { primary, related: dedupe(related, primary), fix };
+}
+
+function dedupe(related: readonly RelatedDescriptor[], primary: Place): RelatedDescriptor[] {
+  const seen = new Set<string>([`${primary.file}\u0000${primary.range.start.offset}`]);
+  const out: RelatedDescriptor[] = [];
+  for (const r of related) {
+    const key = `${r.file}\u0000${r.node.range.start.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Reports a finding on one resource instance: each count/for_each instance is its own finding, with its
+ * key in the message (`name`) and in `resource`. The finding lands on the line to change (see `place`);
+ * a suppression above the resource block or above any `module` block of the call chain also silences it.
  */
 export function reportInstance<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
   const { instance } = report;
-  if (instance.file !== context.file) {
-    reportAtCallSite(context, report);
-    return;
-  }
-  const here = (r: { file?: string } | undefined): boolean => r !== undefined && (r.file ?? context.file) === context.file;
-  const node: Locatable =
-    report.value?.range && here(report.value) ? { range: report.value.range } : report.at && here(report.at) ? report.at : instance;
-  const related = [
-    ...(report.attr ? instance.origins(report.attr, report.at ?? instance) : []).map((o) => ({ node: { range: o.range }, file: o.file, message: 'the value is set here' })),
-    ...instance.callChain.map((site) => ({ node: { range: site.call.header }, file: site.call.file, message: `in this call of the module (${site.call.resource})` })),
+  const owner = report.owner ?? instance;
+  const trail = report.attr && report.value !== undefined && 'trail' in owner ? owner.trail(report.attr, report.at ?? owner) : undefined;
+  const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined), report.value);
+  const key = 'module' in instance ? keyText(instance.key) : instance.key;
+  // Inside the resource's own module the identity is module-relative, so the callers that agree on it give one finding.
+  const inModule = 'module' in instance && dirOf(placement.primary.file) === instance.module.def.dir;
+  // Outside it (a caller's argument, a tfvars line) the message names the whole address, module keys included.
+  const shown = 'module' in instance && !inModule && instance.module.path !== '' ? instance.address : `${instance.name}${key}`;
+  const data = report.data && report.data.name === instance.name ? { ...report.data, name: shown } : report.data;
+  const resource = 'module' in instance ? (inModule ? `${instance.node.resource}${key}` : instance.address) : instance.resource;
+  const fix = placement.fix;
+  const anchors = [
+    ...('callChain' in instance ? instance.callChain.map((s) => ({ file: s.call.file, node: s.call.block as Locatable })) : []),
+    ...(instance.block ? [{ file: instance.file, node: instance.block as Locatable }] : [{ file: instance.file, node: { range: instance.range } }]),
   ];
-  const key = JSON.stringify([report.messageId, report.data, node.range.start.offset, related.map((r) => [r.file, r.node.range.start.offset])]);
-  const done = seen.get(context) ?? new Set<string>();
-  seen.set(context, done);
-  if (done.has(key)) return;
-  done.add(key);
-  const fix = report.fix;
   context.report({
-    node,
+    file: placement.primary.file,
+    node: { range: placement.primary.range },
     messageId: report.messageId,
-    ...(report.data ? { data: report.data } : {}),
+    ...(data ? { data } : {}),
     ...(fix ? { fix: (fixer: Fixer) => fix(fixer) ?? null } : {}),
-    ...(related.length > 0 ? { related } : {}),
-    ...(instance.callChain.length > 0 ? { suppressibleAt: instance.callChain.map((s) => ({ file: s.call.file, node: s.call.block })) } : {}),
-    resource: instance.resource,
-  });
-}
-
-/**
- * A resource inside a registry/git module (installed under `.terraform/modules`): the finding lands on
- * the `module` block of the file being linted, with the place inside the module as related location.
- */
-function reportAtCallSite<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
-  const { instance } = report;
-  const site = instance.callChain.find((s) => s.remote === true && s.call.file === context.file) ?? instance.callChain.find((s) => s.call.file === context.file);
-  if (!site) return;
-  const inside = report.value?.range && report.value.file === instance.file ? report.value.range : (report.at ?? instance).range;
-  // When the caller's own argument set the value, that argument is what to change.
-  const argument = (report.attr ? instance.origins(report.attr, report.at ?? instance) : []).find((o) => o.file === context.file);
-  context.report({
-    node: { range: argument?.range ?? site.call.header },
-    messageId: report.messageId,
-    ...(report.data ? { data: report.data } : {}),
-    related: [{ node: { range: inside }, file: instance.file, message: `inside the module (${instance.address})` }],
-    resource: instance.resource,
+    ...(placement.related.length > 0 ? { related: placement.related } : {}),
+    suppressibleAt: anchors,
+    resource,
   });
 }

@@ -56,7 +56,8 @@ export function variantCases(spec: VariantSpec): { valid: ValidCase[]; invalid: 
         code: `variable "v" {}\n${resource(spec, 'var.v')}`,
         files: { 'main.tf': moduleCall(spec.bad) },
         output: null,
-        errors: [{ messageId: spec.messageId, file: 'modules/m/main.tf' }],
+        // The caller's argument decides: the finding lands there, where a pull-request annotation shows.
+        errors: [{ messageId: spec.messageId, file: 'main.tf', line: 3 }],
       },
     ],
   };

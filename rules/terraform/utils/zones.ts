@@ -1,5 +1,5 @@
 import type { RuleContext, Value } from '@nospof/core';
-import type { TfValue } from '@nospof/terraform';
+import { countDistinct, type TfValue } from '@nospof/terraform';
 import { subnetZones } from './graph.js';
 
 export type Spread = { readonly subnets: number; readonly zones: number | undefined };
@@ -19,5 +19,5 @@ export function subnetSpread(context: RuleContext<string>, value: Value<readonly
     // The subnet ids themselves may be unknown (a data source) while their number is known.
     return { subnets: value.value.length, zones: undefined };
   }
-  return { subnets: value.value.length, zones: new Set(zones.value).size };
+  return { subnets: value.value.length, zones: countDistinct(zones.value) };
 }

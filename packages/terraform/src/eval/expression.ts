@@ -1,7 +1,10 @@
 import type { Expression, TemplatePart } from '../hcl/ast.js';
-import { callFunction } from './functions.js';
+import { callFunction, type FunctionContext } from './functions.js';
+import { Meter } from './meter.js';
 import {
+  BudgetUnknown,
   EntityValue,
+  firstError,
   firstUnknown,
   isObject,
   referencedEntities,
@@ -11,8 +14,10 @@ import {
   typeName,
   UnknownValue,
   valuesEqual,
+  type Entity,
   type TfValue,
 } from './tf-value.js';
+import { parseTemplateText } from './template-file.js';
 
 /** Where names resolve: `var`, `local`, `module`, resources, `count`, `each`, and `for` variables. */
 export interface Scope {
@@ -20,6 +25,8 @@ export interface Scope {
   resolve(root: string, attr: string): TfValue | undefined;
   /** A bare name (a `for` variable, `count`/`each` as objects); undefined when the name is not bound. */
   bare(name: string): TfValue | undefined;
+  /** The text of a file of the scanned tree, for `file()` and `templatefile()`; unknown outside it. */
+  readFile?(path: string): string | UnknownValue;
 }
 
 /**
@@ -34,21 +41,42 @@ const NAMESPACES = new Set(['var', 'local', 'module', 'data', 'count', 'each', '
 
 /** Evaluates HCL expressions against a scope; every failure is an unknown with a reason, never a throw. */
 export class Evaluator {
-  constructor(private readonly scope: Scope) {}
+  private readonly functions: FunctionContext;
+
+  constructor(
+    private readonly scope: Scope,
+    /** Shared by every evaluator of one evaluation: the work budget. */
+    readonly meter: Meter = new Meter(),
+  ) {
+    this.functions = { meter, readFile: scope.readFile ? (path) => (scope.readFile as NonNullable<Scope['readFile']>)(path) : undefined };
+  }
 
   withVars(vars: Readonly<Record<string, TfValue>>): Evaluator {
     const outer = this.scope;
-    return new Evaluator({
-      resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : outer.resolve(root, attr)),
-      bare: (name) => (name in vars ? vars[name] : outer.bare(name)),
-    });
+    return new Evaluator(
+      {
+        resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : outer.resolve(root, attr)),
+        bare: (name) => (name in vars ? vars[name] : outer.bare(name)),
+        ...(outer.readFile ? { readFile: outer.readFile } : {}),
+      },
+      this.meter,
+    );
+  }
+
+  /** True when `name` is bound by a `for`, `count`, `each` or a dynamic block's iterator. */
+  bound(name: string): boolean {
+    return this.scope.bare(name) !== undefined;
   }
 
   evaluate(expr: Expression): TfValue {
     if (depth > MAX_DEPTH) return new UnknownValue('the expression is nested too deeply to evaluate');
     depth++;
     try {
+      this.meter.spend();
       return this.evaluateNode(expr);
+    } catch (error) {
+      if (error instanceof BudgetUnknown) return error;
+      throw error;
     } finally {
       depth--;
     }
@@ -95,6 +123,7 @@ export class Evaluator {
         const source = this.evaluate(expr.source);
         if (source instanceof UnknownValue) return source;
         const items: readonly TfValue[] = source === null ? [] : Array.isArray(source) ? (source as readonly TfValue[]) : [source];
+        this.meter.collection(items.length, 'a splat');
         return items.map((item) => this.withVars({ [SPLAT]: item }).evaluate(expr.each));
       }
       case 'SplatItem':
@@ -131,17 +160,27 @@ export class Evaluator {
 
   private template(parts: readonly TemplatePart[]): TfValue {
     let out = '';
+    let unknown: UnknownValue | undefined;
+    const refs: Entity[] = [];
     for (const part of parts) {
       if (part.type === 'TemplateLiteral') {
         out += part.value;
         continue;
       }
       if (part.type === 'TemplateInterpolation') {
+        // Every part is evaluated even after an unknown one: a string built from a computed cluster name
+        // and a service's name still refers to both (`service/${cluster.name}/${service.name}`).
         const s = toStringValue(this.evaluate(part.expression));
-        if (s instanceof UnknownValue) return s;
+        if (s instanceof UnknownValue) {
+          unknown ??= s;
+          refs.push(...s.refs);
+          continue;
+        }
+        this.meter.string(out.length + s.length, 'a template');
         out += s;
         continue;
       }
+      if (unknown) continue;
       if (part.type === 'TemplateIf') {
         const c = toBoolValue(this.evaluate(part.condition));
         if (c instanceof UnknownValue) return c;
@@ -153,14 +192,17 @@ export class Evaluator {
       const collection = this.evaluate(part.collection);
       const entries = entriesOf(collection);
       if (entries instanceof UnknownValue) return entries;
+      this.meter.collection(entries.length, 'a template %{for}');
       for (const [k, v] of entries) {
         const vars: Record<string, TfValue> = { [part.valueVar.name]: v };
         if (part.keyVar) vars[part.keyVar.name] = k;
         const body = this.withVars(vars).template(part.body);
         if (typeof body !== 'string') return body;
+        this.meter.string(out.length + body.length, 'a template');
         out += body;
       }
     }
+    if (unknown) return unknown.refs.length === refs.length ? unknown : new UnknownValue(unknown.reason, refs, unknown.error);
     return out;
   }
 
@@ -170,19 +212,21 @@ export class Evaluator {
       let last: TfValue = new UnknownValue('try() got no argument', [], true);
       for (const a of expr.args) {
         const value = this.evaluate(a);
-        const u = firstUnknown(value);
-        if (!u) return value;
-        if (!u.error) return u;
-        last = u;
+        // An error anywhere inside moves on to the next argument; a value nospof cannot see (a data
+        // source) is kept as it is, partly known: Terraform would not fail there.
+        const failure = firstError(value);
+        if (!failure) return value;
+        last = failure;
       }
       return new UnknownValue(`try(): every argument fails (${(last as UnknownValue).reason})`, [], true);
     }
     if (name === 'can') {
       const first = expr.args[0];
       if (!first) return new UnknownValue('can() needs an argument', [], true);
-      const u = firstUnknown(this.evaluate(first));
-      if (!u) return true;
-      return u.error ? false : u;
+      const value = this.evaluate(first);
+      if (firstError(value)) return false;
+      const u = firstUnknown(value);
+      return u ?? true;
     }
     const args = expr.args.map((a) => this.evaluate(a));
     if (expr.expandFinal && args.length > 0) {
@@ -191,7 +235,29 @@ export class Evaluator {
       if (!Array.isArray(last)) return new UnknownValue(`${name}(): only a list can be expanded with ...`, [], true);
       args.push(...(last as readonly TfValue[]));
     }
-    return callFunction(name, args);
+    if (name === 'templatefile') return this.templatefile(args);
+    return callFunction(name, args, this.functions);
+  }
+
+  /** `templatefile(path, vars)`: the template sees only `vars`, as in Terraform. */
+  private templatefile(args: readonly TfValue[]): TfValue {
+    const [path = null, vars = {}] = args;
+    const name = toStringValue(path);
+    if (name instanceof UnknownValue) return name;
+    if (!isObject(vars)) return vars instanceof UnknownValue ? vars : new UnknownValue('templatefile(): the variables must be a map', [], true);
+    const text = this.scope.readFile ? this.scope.readFile(name) : new UnknownValue(`templatefile(): ${name} is not in the scanned files`);
+    if (text instanceof UnknownValue) return text;
+    const parts = parseTemplateText(text);
+    if (!parts) return new UnknownValue(`templatefile(): ${name} does not parse as a template`, [], true);
+    const inner = new Evaluator(
+      {
+        resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : new UnknownValue(`templatefile(): the template reads "${root}", which is not among its variables`, [], true)),
+        bare: (n) => (n in vars ? vars[n] : undefined),
+        ...(this.scope.readFile ? { readFile: this.scope.readFile } : {}),
+      },
+      this.meter,
+    );
+    return inner.template(parts);
   }
 
   private binary(op: string, leftExpr: Expression, rightExpr: Expression): TfValue {
@@ -207,7 +273,7 @@ export class Evaluator {
     }
     const right = this.evaluate(rightExpr);
     if (op === '==' || op === '!=') {
-      const eq = valuesEqual(left, right);
+      const eq = valuesEqual(left, right, () => this.meter.spend());
       if (eq instanceof UnknownValue) return eq;
       return op === '==' ? eq : !eq;
     }
@@ -242,6 +308,7 @@ export class Evaluator {
   private forExpr(expr: Extract<Expression, { type: 'ForExpr' }>): TfValue {
     const entries = entriesOf(this.evaluate(expr.collection));
     if (entries instanceof UnknownValue) return entries;
+    this.meter.collection(entries.length, 'a for expression');
     const asList: TfValue[] = [];
     const asObject: Record<string, TfValue> = {};
     const groups: Record<string, TfValue[]> = {};
@@ -280,7 +347,7 @@ function entriesOf(collection: TfValue): [TfValue, TfValue][] | UnknownValue {
 }
 
 export function getAttr(value: TfValue, name: string): TfValue {
-  if (value instanceof UnknownValue) return value;
+  if (value instanceof UnknownValue) return value.symbol ? new UnknownValue(value.reason, value.refs, value.error, `${value.symbol}.${name}`) : value;
   if (value instanceof EntityValue) return value.entity.getAttr(name);
   if (isObject(value)) return name in value ? (value[name] as TfValue) : new UnknownValue(`the object has no attribute "${name}"`, [], true);
   if (Array.isArray(value) && /^\d+$/.test(name)) return index(value, Number(name));
@@ -288,7 +355,9 @@ export function getAttr(value: TfValue, name: string): TfValue {
 }
 
 export function index(collection: TfValue, key: TfValue): TfValue {
-  if (collection instanceof UnknownValue) return collection;
+  if (collection instanceof UnknownValue) {
+    return collection.symbol && (typeof key === 'number' || typeof key === 'string') ? new UnknownValue(collection.reason, collection.refs, collection.error, `${collection.symbol}[${typeof key === 'number' ? key : JSON.stringify(key)}]`) : collection;
+  }
   if (key instanceof UnknownValue) return new UnknownValue(`the index is unknown: ${key.reason}`, [...key.refs, ...referencedEntities(collection)]);
   if (Array.isArray(collection)) {
     const i = toNumberValue(key);

@@ -1,110 +1,14 @@
-import {
-  firstUnknown,
-  isObject,
-  toBoolValue,
-  toNumberValue,
-  toStringValue,
-  typeName,
-  UnknownValue,
-  valuesEqual,
-  type TfObject,
-  type TfValue,
-} from './tf-value.js';
+import { Meter } from './meter.js';
+import { extraFunctions } from './functions-extra.js';
+import { replaceRegex } from './regex.js';
+import { arg, bool, distinctValues, fail, flattenDeep, FnError, format, list, num, object, str, type Fn, type FunctionContext } from './function-args.js';
+import { firstUnknown, isObject, typeName, UnknownValue, valuesEqual, type TfValue } from './tf-value.js';
 
-/**
- * The Terraform functions nospof evaluates: the required set (length ... zipmap) plus a few pure helpers
- * (ceil, floor, abs, sum, compact, one, alltrue, anytrue, coalescelist, reverse, sort, trimspace,
- * literal replace, startswith, endswith). Any other function gives an unknown naming it, so
- * `--explain-unknown` tells the user which call stopped the evaluation. `try` and `can` need their
- * arguments unevaluated and live in the expression evaluator.
- */
-type Fn = (args: readonly TfValue[]) => TfValue;
+export type { FunctionContext } from './function-args.js';
 
-class FnError extends Error {}
+/** Functions whose result Terraform itself only knows when it runs. */
+const IMPURE = new Set(['timestamp', 'plantimestamp', 'uuid', 'bcrypt', 'abspath', 'pathexpand', 'fileset', 'rsadecrypt', 'type', 'issensitive']);
 
-function fail(message: string): never {
-  throw new FnError(message);
-}
-
-function list(value: TfValue, fn: string): readonly TfValue[] {
-  if (Array.isArray(value)) return value as readonly TfValue[];
-  if (value instanceof UnknownValue) throw value;
-  return fail(`${fn}() needs a list, not a ${typeName(value)}`);
-}
-
-function object(value: TfValue, fn: string): TfObject {
-  if (isObject(value)) return value;
-  if (value instanceof UnknownValue) throw value;
-  return fail(`${fn}() needs a map, not a ${typeName(value)}`);
-}
-
-function str(value: TfValue): string {
-  const s = toStringValue(value);
-  if (s instanceof UnknownValue) throw s;
-  return s;
-}
-
-function num(value: TfValue): number {
-  const n = toNumberValue(value);
-  if (n instanceof UnknownValue) throw n;
-  return n;
-}
-
-function bool(value: TfValue): boolean {
-  const b = toBoolValue(value);
-  if (b instanceof UnknownValue) throw b;
-  return b;
-}
-
-function distinctValues(items: readonly TfValue[]): TfValue[] {
-  const out: TfValue[] = [];
-  for (const item of items) if (!out.some((o) => valuesEqual(o, item) === true)) out.push(item);
-  return out;
-}
-
-function arg(args: readonly TfValue[], i: number): TfValue {
-  const value = args[i];
-  if (value === undefined) fail(`missing argument ${i + 1}`);
-  return value;
-}
-
-function flattenDeep(items: readonly TfValue[]): TfValue[] {
-  const out: TfValue[] = [];
-  for (const item of items) {
-    if (Array.isArray(item)) out.push(...flattenDeep(item as readonly TfValue[]));
-    else if (item instanceof UnknownValue) throw item;
-    else out.push(item);
-  }
-  return out;
-}
-
-function pad(text: string, width: number, flags: string): string {
-  if (text.length >= width) return text;
-  if (flags.includes('-')) return text.padEnd(width, ' ');
-  if (flags.includes('0') && /^[+-]?\d/.test(text)) {
-    const sign = /^[+-]/.test(text) ? (text[0] as string) : '';
-    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
-  }
-  return text.padStart(width, ' ');
-}
-
-/** `format` with the verbs Terraform configurations use: %s %v %d %f %q %t %%, flags `-0+` and widths. */
-function format(spec: string, args: readonly TfValue[]): string {
-  let i = 0;
-  return spec.replace(/%(%|([-+# 0]*)(\d*)(?:\.(\d+))?([vdsfqtbxXoeEgG]))/g, (whole, all: string, flags = '', width = '', precision: string | undefined, verb: string) => {
-    if (all === '%') return '%';
-    const value = arg(args, i++);
-    let text: string;
-    if (verb === 'd') {
-      const n = Math.trunc(num(value));
-      text = flags.includes('+') && n >= 0 ? `+${n}` : String(n);
-    } else if (verb === 'f') text = num(value).toFixed(precision === undefined ? 6 : Number(precision));
-    else if (verb === 'q') text = JSON.stringify(str(value));
-    else if (verb === 's' || verb === 'v' || verb === 't') text = precision === undefined ? str(value) : str(value).slice(0, Number(precision));
-    else return fail(`format verb ${whole} is not supported`);
-    return pad(text, width === '' ? 0 : Number(width), flags);
-  });
-}
 
 const functions: Readonly<Record<string, Fn>> = {
   length: ([v = null]) => {
@@ -114,8 +18,25 @@ const functions: Readonly<Record<string, Fn>> = {
     if (v instanceof UnknownValue) throw v;
     return fail(`length() of a ${typeName(v)}`);
   },
-  concat: (args) => args.flatMap((a) => [...list(a, 'concat')]),
-  slice: (args) => list(arg(args, 0), 'slice').slice(num(arg(args, 1)), num(arg(args, 2))),
+  concat: (args, { meter }) => {
+    const lists = args.map((a) => list(a, 'concat'));
+    meter.collection(lists.reduce((n, l) => n + l.length, 0), 'concat()');
+    return lists.flat();
+  },
+  slice: (args, { meter }) => {
+    const start = num(arg(args, 1));
+    const end = num(arg(args, 2));
+    const source = arg(args, 0);
+    if (start < 0 || end < start) fail(`slice() from ${start} to ${end}`);
+    // The elements of `data.aws_availability_zones.x.names` are unknown, but a slice of it has a known length.
+    if (source instanceof UnknownValue && !source.error) {
+      meter.collection(end - start, 'slice()');
+      return Array.from({ length: end - start }, (_, i) => (source.symbol ? new UnknownValue(source.reason, source.refs, false, `${source.symbol}[${start + i}]`) : source));
+    }
+    const items = list(source, 'slice');
+    if (end > items.length) fail(`slice() end ${end} is beyond the list's ${items.length} elements`);
+    return items.slice(start, end);
+  },
   merge: (args) => {
     const out: Record<string, TfValue> = {};
     for (const a of args) if (a !== null) Object.assign(out, object(a, 'merge'));
@@ -142,12 +63,13 @@ const functions: Readonly<Record<string, Fn>> = {
     return items[((i % items.length) + items.length) % items.length] as TfValue;
   },
   tolist: ([v = null]) => (isObject(v) ? fail('tolist() of a map') : list(v, 'tolist')),
-  toset: ([v = null]) => {
+  toset: ([v = null], { meter }) => {
     const items = list(v, 'toset');
-    const u = items.find((i) => i instanceof UnknownValue);
+    const u = items.find((i) => firstUnknown(i) !== undefined);
     // A set with unknown elements has an unknown size (two unknowns may be equal), so only its shape is lost.
-    if (u) throw u;
-    return distinctValues(items).sort((a, b) => (str(a) < str(b) ? -1 : str(a) > str(b) ? 1 : 0));
+    if (u !== undefined) throw firstUnknown(u) as UnknownValue;
+    const out = distinctValues(items, meter);
+    return out.every((i) => typeof i === 'string' || typeof i === 'number' || typeof i === 'boolean') ? out.sort((a, b) => (str(a) < str(b) ? -1 : str(a) > str(b) ? 1 : 0)) : out;
   },
   tomap: ([v = null]) => object(v, 'tomap'),
   tostring: ([v = null]) => (v === null ? null : str(v)),
@@ -162,12 +84,12 @@ const functions: Readonly<Record<string, Fn>> = {
       .sort()
       .map((k) => map[k] as TfValue);
   },
-  contains: (args) => {
+  contains: (args, { meter }) => {
     const items = list(arg(args, 0), 'contains');
     const wanted = arg(args, 1);
     let unknownSeen: UnknownValue | undefined;
     for (const item of items) {
-      const eq = valuesEqual(item, wanted);
+      const eq = valuesEqual(item, wanted, () => meter.spend());
       if (eq === true) return true;
       if (eq instanceof UnknownValue) unknownSeen = eq;
     }
@@ -185,17 +107,26 @@ const functions: Readonly<Record<string, Fn>> = {
     }
     return out;
   },
-  join: (args) => list(arg(args, 1), 'join').map(str).join(str(arg(args, 0))),
+  join: (args, { meter }) => {
+    const separator = str(arg(args, 0));
+    const parts = args.slice(1).flatMap((a) => list(a, 'join').map(str));
+    meter.string(parts.reduce((n, p) => n + p.length + separator.length, 0), 'join()');
+    return parts.join(separator);
+  },
   split: (args) => str(arg(args, 1)).split(str(arg(args, 0))),
-  format: (args) => format(str(arg(args, 0)), args.slice(1)),
+  format: (args, { meter }) => {
+    const out = format(str(arg(args, 0)), args.slice(1));
+    meter.string(out.length, 'format()');
+    return out;
+  },
   lower: ([v = null]) => str(v).toLowerCase(),
   upper: ([v = null]) => str(v).toUpperCase(),
-  flatten: ([v = null]) => flattenDeep(list(v, 'flatten')),
-  distinct: ([v = null]) => {
+  flatten: ([v = null], { meter }) => flattenDeep(list(v, 'flatten'), meter),
+  distinct: ([v = null], { meter }) => {
     const items = list(v, 'distinct');
     const u = items.find((i) => firstUnknown(i) !== undefined);
     if (u !== undefined) throw firstUnknown(u) as UnknownValue;
-    return distinctValues(items);
+    return distinctValues(items, meter);
   },
   // Pure helpers beyond the required set, common in count/for_each and HA switches.
   ceil: ([v = null]) => Math.ceil(num(v)),
@@ -220,13 +151,17 @@ const functions: Readonly<Record<string, Fn>> = {
   reverse: ([v = null]) => [...list(v, 'reverse')].reverse(),
   sort: ([v = null]) => list(v, 'sort').map(str).sort(),
   trimspace: ([v = null]) => str(v).trim(),
-  replace: (args) => {
+  replace: (args, { meter }) => {
     const pattern = str(arg(args, 1));
-    if (pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/')) fail('replace() with a regular expression is not evaluated');
-    return str(arg(args, 0)).split(pattern).join(str(arg(args, 2)));
+    const text = str(arg(args, 0));
+    const replacement = str(arg(args, 2));
+    const out = pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/') ? replaceRegex(text, pattern.slice(1, -1), replacement) : text.split(pattern).join(replacement);
+    meter.string(out.length, 'replace()');
+    return out;
   },
   startswith: (args) => str(arg(args, 0)).startsWith(str(arg(args, 1))),
   endswith: (args) => str(arg(args, 0)).endsWith(str(arg(args, 1))),
+  ...extraFunctions,
   zipmap: (args) => {
     const ks = list(arg(args, 0), 'zipmap');
     const vs = list(arg(args, 1), 'zipmap');
@@ -242,11 +177,11 @@ const functions: Readonly<Record<string, Fn>> = {
  * Calls a supported function. Arguments that are unknown where the function needs them make the result
  * unknown with their reason; a call that would fail in Terraform is unknown too, never a guess.
  */
-export function callFunction(name: string, args: readonly TfValue[]): TfValue {
-  const fn = functions[name];
-  if (!fn) return new UnknownValue(`the function ${name}() is not evaluated by nospof`);
+export function callFunction(name: string, args: readonly TfValue[], ctx: FunctionContext = { meter: new Meter(), readFile: undefined }): TfValue {
+  const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
+  if (!fn) return new UnknownValue(IMPURE.has(name) ? `${name}() depends on the machine or the moment Terraform runs` : `the function ${name}() is not evaluated by nospof`);
   try {
-    return fn(args);
+    return fn(args, ctx);
   } catch (error) {
     if (error instanceof UnknownValue) return error;
     if (error instanceof FnError) return new UnknownValue(`${name}(): ${error.message}`, [], true);

@@ -15,12 +15,22 @@ interface TopBlock extends Node {
   readonly header: Range;
 }
 
+/**
+ * The outermost `module` block a block is judged through: rules visit the resources of a called module
+ * once more from the caller's `module` block (see `TerraformIndex.blocksUnder`), with `via` set to that
+ * call, and read only the instances under it.
+ */
+export interface CallScope {
+  readonly call: ModuleCall;
+}
+
 export interface Resource extends TopBlock {
   readonly type: 'Resource';
   readonly resourceType: string;
   readonly name: string;
   /** `aws_db_instance.main`, without module path or instance key. */
   readonly resource: string;
+  readonly via?: CallScope;
 }
 
 export interface DataSource extends TopBlock {
@@ -34,6 +44,7 @@ export interface ModuleCall extends TopBlock {
   readonly name: string;
   /** `module.db`. */
   readonly resource: string;
+  readonly via?: CallScope;
 }
 
 export interface Variable extends TopBlock {
@@ -72,8 +83,11 @@ export interface PlanResource extends Node {
 
 export interface TerraformFile extends Node {
   readonly type: 'TerraformFile';
-  /** `config`: .tf/.tf.json; `tfvars`: variable values; `plan`: plan JSON; `manifest`: .terraform/modules/modules.json. */
-  readonly kind: 'config' | 'tfvars' | 'plan' | 'manifest';
+  /**
+   * `config`: .tf/.tf.json; `tfvars`: variable values; `plan`: plan JSON; `manifest`:
+   * .terraform/modules/modules.json; `template`: a `.tftpl` file `templatefile()` reads.
+   */
+  readonly kind: 'config' | 'tfvars' | 'plan' | 'manifest' | 'template';
   readonly path: string;
   /** The directory (the module) the file belongs to, without a trailing slash; '' for the top. */
   readonly dir: string;

@@ -27,8 +27,37 @@ function collect(module: PlanModule | undefined, out: PlanJsonResource[]): void 
   for (const child of module.child_modules ?? []) collect(child, out);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Where each `"address": "<value>"` first appears in the text, found in one linear pass (a plan may hold
+ * tens of thousands of resources: searching the text once per resource was quadratic).
+ */
+export function addressPositions(text: string): Map<string, { start: number; end: number }> {
+  const positions = new Map<string, { start: number; end: number }>();
+  const key = '"address"';
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + key.length)) {
+    let i = at + key.length;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (text[i] !== ':') continue;
+    i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (text[i] !== '"') continue;
+    const valueStart = i;
+    i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    if (i >= text.length) break;
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(valueStart, i + 1));
+    } catch {
+      continue;
+    }
+    if (typeof value === 'string' && !positions.has(value)) positions.set(value, { start: at, end: i + 1 });
+  }
+  return positions;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
@@ -57,11 +86,11 @@ export function parsePlan(source: SourceFile): ParseResult<TerraformFile> {
     }
   }
   const blocks: PlanResource[] = [];
+  const positions = addressPositions(source.text);
   for (const r of raw) {
     if (r.mode !== 'managed' || !r.address || !r.type || !r.name) continue;
-    const match = new RegExp(`"address"\\s*:\\s*"${escapeRegExp(JSON.stringify(r.address).slice(1, -1))}"`).exec(source.text);
-    const start = match ? match.index : 0;
-    const header = source.lines.range(start, start + (match ? match[0].length : 0));
+    const at = positions.get(r.address);
+    const header = source.lines.range(at?.start ?? 0, at?.end ?? 0);
     blocks.push({
       type: 'Resource',
       resourceType: r.type,

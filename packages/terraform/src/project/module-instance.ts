@@ -1,10 +1,13 @@
 import type { Range } from '@nospof/core';
-import type { Attribute } from '../hcl/ast.js';
+import type { Attribute, Expression } from '../hcl/ast.js';
 import { Evaluator, type Scope } from '../eval/expression.js';
-import { EntityValue, isObject, isUnknown, UnknownValue, type Entity, type TfValue } from '../eval/tf-value.js';
-import type { ModuleCall } from '../model/types.js';
+import type { Meter } from '../eval/meter.js';
+import { convertValue, parseType, type TypeSpec } from '../eval/types.js';
+import { BUDGETS, BudgetUnknown, EntityValue, isObject, isUnknown, UnknownValue, type Entity, type TfValue } from '../eval/tf-value.js';
+import { relativePath } from '../util/paths.js';
+import type { ModuleCall, PlanResource } from '../model/types.js';
 import { attributeOf } from './body.js';
-import { isLocalSource } from '../util/paths.js';
+import { isLocalSource, joinPath } from '../util/paths.js';
 import type { ModuleDef } from './module-def.js';
 import { ResourceInstance } from './resource-instance.js';
 
@@ -18,6 +21,8 @@ export interface Origin {
 export interface InputValue {
   readonly value: TfValue;
   readonly origin?: Origin;
+  /** The expression written in the tfvars file. */
+  readonly expr?: Expression;
 }
 
 /** What module instances need from the run: other module directories and the plan, if any. */
@@ -27,8 +32,14 @@ export interface World {
   resolveCall(parent: ModuleInstance, call: ModuleCall): string | undefined;
   /** Resolved plan values for a resource address, when a plan in the scan has it. */
   planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined;
+  /** The plan resource of an address, when a plan in the scan has it. */
+  planResource(root: ModuleInstance, address: string): PlanResource | undefined;
   /** Reserves room for `count` more module instances; false once a run has too many (modules calling each other many times over). */
   reserveInstances(count: number): boolean;
+  /** The work budget of this evaluation, shared by every evaluator. */
+  readonly meter: Meter;
+  /** A file of the unit by path relative to the scan (`file()`), or why it cannot be read. */
+  readFile(path: string): string | UnknownValue;
 }
 
 /** How a module instance was called: the `module` block, the instance key, and the calling instance. */
@@ -48,25 +59,38 @@ export function keySuffix(key: number | string | undefined): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
-/** Expands `count` / `for_each` of a block into instance keys; undefined means a single instance without a key. */
+/**
+ * Expands `count` / `for_each` of a block into instance keys; undefined means a single instance without a
+ * key. The number of instances is checked against the budget before any key is built.
+ */
 export function expand(evaluator: Evaluator, count: Attribute | undefined, forEach: Attribute | undefined): { keys: (number | string)[] | undefined; each: Map<string, TfValue> } | UnknownValue {
   const each = new Map<string, TfValue>();
+  const limit = BUDGETS.instancesPerBlock;
   if (count) {
     const n = evaluator.evaluate(count.value);
+    if (n instanceof BudgetUnknown) return n;
     if (isUnknown(n)) return new UnknownValue(`count is unknown: ${n.reason}`, n.refs);
-    if (typeof n !== 'number') return new UnknownValue('count is not a number');
-    return { keys: Array.from({ length: Math.max(0, Math.floor(n)) }, (_, i) => i), each };
+    if (typeof n !== 'number' || !Number.isFinite(n)) return new UnknownValue('count is not a number');
+    const size = Math.max(0, Math.floor(n));
+    if (size > limit) return new BudgetUnknown('instancesPerBlock', `count = ${size} expands into more instances than nospof evaluates`);
+    return { keys: Array.from({ length: size }, (_, i) => i), each };
   }
   if (forEach) {
     const v = evaluator.evaluate(forEach.value);
+    if (v instanceof BudgetUnknown) return v;
     if (isUnknown(v)) return new UnknownValue(`for_each is unknown: ${v.reason}`, v.refs);
     if (Array.isArray(v)) {
+      if (v.length > limit) return new BudgetUnknown('instancesPerBlock', `for_each over ${v.length} elements expands into more instances than nospof evaluates`);
       for (const item of v as readonly TfValue[]) {
+        if (isUnknown(item)) return new UnknownValue(`for_each is a set with an unknown element: ${item.reason}`, item.refs);
         if (typeof item !== 'string') return new UnknownValue('for_each over a set that is not of known strings');
         each.set(item, item);
       }
     } else if (isObject(v)) {
-      for (const k of Object.keys(v)) each.set(k, v[k] as TfValue);
+      const keys = Object.keys(v);
+      if (keys.length > limit) return new BudgetUnknown('instancesPerBlock', `for_each over ${keys.length} keys expands into more instances than nospof evaluates`);
+      // Keys are known even when values are not: each instance exists, and only what reads the unknown value is unknown.
+      for (const k of keys) each.set(k, v[k] as TfValue);
     } else return new UnknownValue('for_each is not a map or set');
     return { keys: [...each.keys()], each };
   }
@@ -95,27 +119,47 @@ export class ModuleInstance implements Entity {
     /** Root modules only: values from tfvars and settings. */
     private readonly rootInputs: ReadonlyMap<string, InputValue>,
   ) {
-    this.evaluator = new Evaluator(this.scope());
+    this.evaluator = new Evaluator(this.scope(), world.meter);
+  }
+
+  /** Evaluates literals (variable defaults, optional() defaults) with the evaluation's budget. */
+  private get literal(): Evaluator {
+    return this.literalEvaluator();
+  }
+
+  literalEvaluator(): Evaluator {
+    return new Evaluator({ resolve: () => undefined, bare: () => undefined }, this.world.meter);
+  }
+
+  /** A root module's value of `var.<name>` from tfvars or the command line. */
+  rootInput(name: string): InputValue | undefined {
+    return this.callSite ? undefined : this.rootInputs.get(name);
   }
 
   get address(): string {
     return this.path;
   }
 
+  private rootCache: ModuleInstance | undefined;
+
   get root(): ModuleInstance {
-    return this.callSite ? this.callSite.parent.root : this;
+    this.rootCache ??= this.callSite ? this.callSite.parent.root : this;
+    return this.rootCache;
   }
 
+  private chainCache: readonly CallSite[] | undefined;
+  private keyCache: string | undefined;
+
   /** The calls from the root down to this instance. */
-  get callChain(): CallSite[] {
-    const chain: CallSite[] = [];
-    for (let site = this.callSite; site; site = site.parent.callSite) chain.unshift(site);
-    return chain;
+  get callChain(): readonly CallSite[] {
+    this.chainCache ??= this.callSite ? [...this.callSite.parent.callChain, this.callSite] : [];
+    return this.chainCache;
   }
 
   /** `app.db`: the key `terraform init` writes in modules.json. */
   get callKey(): string {
-    return this.callChain.map((s) => s.call.name).join('.');
+    this.keyCache ??= this.callChain.map((s) => s.call.name).join('.');
+    return this.keyCache;
   }
 
   /** Where the value of `var.<name>` was written: the caller's argument, or the tfvars line. */
@@ -145,8 +189,9 @@ export class ModuleInstance implements Entity {
   private computeVariable(name: string): TfValue {
     const declaration = this.def.variables.get(name);
     if (!declaration) return new UnknownValue(`variable "${name}" is not declared in ${this.def.dir || '.'}`, [], true);
-    const typeAttr = attributeOf(declaration.block.body, 'type');
-    const convert = (v: TfValue): TfValue => convertToType(v, typeAttr);
+    const type = typeOf(attributeOf(declaration.block.body, 'type'));
+    const literal = this.literal;
+    const convert = (v: TfValue): TfValue => (type ? convertValue(v, type, literal) : v);
     if (this.callSite) {
       const argument = attributeOf(this.callSite.call.block.body, name);
       if (argument) {
@@ -158,7 +203,7 @@ export class ModuleInstance implements Entity {
       if (input) return convert(input.value);
     }
     const fallback = attributeOf(declaration.block.body, 'default');
-    if (fallback) return convert(new Evaluator({ resolve: () => undefined, bare: () => undefined }).evaluate(fallback.value));
+    if (fallback) return convert(literal.evaluate(fallback.value));
     return this.callSite
       ? new UnknownValue(`variable "${name}" has no default and the module call does not set it`)
       : new UnknownValue(`variable "${name}" has no default and no value was given (tfvars, --var-file or --var)`);
@@ -185,7 +230,8 @@ export class ModuleInstance implements Entity {
     const body = node.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
     let result: ResourceInstance[] | UnknownValue;
-    if (isUnknown(expansion)) result = new UnknownValue(`${this.prefix}${address}: ${expansion.reason}`, expansion.refs);
+    if (expansion instanceof BudgetUnknown) result = expansion;
+    else if (isUnknown(expansion)) result = new UnknownValue(`${this.prefix}${address}: ${expansion.reason}`, expansion.refs);
     else if (!expansion.keys) result = [new ResourceInstance(this, node, undefined, undefined)];
     else {
       const usesCount = attributeOf(body, 'count') !== undefined;
@@ -231,12 +277,18 @@ export class ModuleInstance implements Entity {
     if (dir === undefined) return new UnknownValue(`module.${call.name} comes from "${sourceText}", which is not in the scanned files (run terraform init to follow it)`);
     const def = this.world.defs.get(dir);
     if (!def) return new UnknownValue(`module.${call.name}: no Terraform files in ${dir}`);
-    if (this.callChain.length > 16) return new UnknownValue(`module.${call.name}: modules nest too deeply (a module calls itself?)`);
+    const chain = this.callChain;
+    if (dir === this.def.dir || chain.some((site) => site.parent.def.dir === dir)) {
+      const loop = [...chain.map((site) => site.parent.def.dir || '.'), this.def.dir || '.', dir || '.'].join(' -> ');
+      return new BudgetUnknown('moduleRecursion', `module.${call.name} calls a module already in its own call chain (${loop}): modules that call each other are not evaluated`);
+    }
+    if (chain.length >= BUDGETS.moduleDepth) return new BudgetUnknown('moduleDepth', `module.${call.name} is nested ${chain.length + 1} modules deep`);
     const body = call.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
+    if (expansion instanceof BudgetUnknown) return expansion;
     if (isUnknown(expansion)) return new UnknownValue(`module.${call.name}: ${expansion.reason}`, expansion.refs);
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
-    if (!this.world.reserveInstances(keys.length)) return new UnknownValue(`module.${call.name}: the configuration expands into too many module instances to evaluate`);
+    if (!this.world.reserveInstances(keys.length)) return new BudgetUnknown('moduleInstances', `module.${call.name}: the configuration expands into more module instances than nospof evaluates`);
     const remote = !isLocalSource(sourceText);
     return keys.map((key) => {
       const site: CallSite = key === undefined ? { call, parent: this, remote } : { call, parent: this, key, remote };
@@ -287,6 +339,7 @@ export class ModuleInstance implements Entity {
   /** Names as an expression in this module sees them. Instance-level names (count, each, self) are added by resources. */
   scope(): Scope {
     return {
+      readFile: (path) => this.world.readFile(joinPath(this.root.def.dir, path) ?? path),
       bare: () => undefined,
       resolve: (root, attr) => {
         switch (root) {
@@ -297,9 +350,12 @@ export class ModuleInstance implements Entity {
           case 'module':
             return this.moduleValue(attr);
           case 'data':
-            return new UnknownValue(`data.${attr} is read from the provider when Terraform runs`);
+            return new UnknownValue(`data.${attr} is read from the provider when Terraform runs`, [], false, `data.${attr}`);
           case 'path':
-            return attr === 'module' ? this.def.dir || '.' : new UnknownValue(`path.${attr} depends on where Terraform runs`);
+            // Relative to the root module, where Terraform runs: `file("${path.module}/x")` reads the module's file.
+            if (attr === 'module') return relativePath(this.root.def.dir, this.def.dir);
+            if (attr === 'root') return '.';
+            return new UnknownValue(`path.${attr} depends on where Terraform runs`);
           case 'terraform':
             return new UnknownValue(`terraform.${attr} depends on the selected workspace`);
           case 'count':
@@ -315,10 +371,15 @@ export class ModuleInstance implements Entity {
   }
 }
 
-/** Applies the declared `type` of a variable to values that arrive as strings (`--var`, tfvars). */
-function convertToType(value: TfValue, typeAttr: Attribute | undefined): TfValue {
-  if (!typeAttr || typeAttr.value.type !== 'VariableExpr' || typeof value !== 'string') return value;
-  if (typeAttr.value.name === 'number' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  if (typeAttr.value.name === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
-  return value;
+const types = new WeakMap<Attribute, TypeSpec>();
+
+/** The declared `type` of a variable, read once per declaration. */
+function typeOf(attribute: Attribute | undefined): TypeSpec | undefined {
+  if (!attribute) return undefined;
+  let type = types.get(attribute);
+  if (!type) {
+    type = parseType(attribute.value);
+    types.set(attribute, type);
+  }
+  return type;
 }

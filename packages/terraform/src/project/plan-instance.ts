@@ -1,5 +1,5 @@
 import type { Unknown } from '@nospof/core';
-import type { PlanResource } from '../model/types.js';
+import type { PlanResource, TerraformFile } from '../model/types.js';
 import type { CallSite, Origin } from './module-instance.js';
 import { PlanBlockView } from './views.js';
 
@@ -12,8 +12,7 @@ export class PlanInstance extends PlanBlockView {
 
   constructor(
     readonly node: PlanResource,
-    private readonly all: readonly PlanResource[],
-    private readonly wrap: (node: PlanResource) => PlanInstance,
+    private readonly set: PlanSet,
   ) {
     super(node.file, node.header, node.values);
   }
@@ -22,9 +21,15 @@ export class PlanInstance extends PlanBlockView {
     return this.node.resource;
   }
 
-  /** The address without the instance key. */
+  /** The address, with the instance key: each instance is its own finding. */
   get resource(): string {
-    return this.node.resource.replace(/\[[^\]]*\]$/, '');
+    return this.node.resource;
+  }
+
+  /** The instance key of the address (`[0]`, `["a"]`), or '' without one. */
+  get key(): string {
+    const address = this.node.resource;
+    return address.endsWith(']') ? address.slice(address.lastIndexOf('[', address.lastIndexOf(']'))) : '';
   }
 
   get resourceType(): string {
@@ -42,8 +47,36 @@ export class PlanInstance extends PlanBlockView {
 
   /** Resources of `type` in the same module of the plan. */
   siblings(type: string): PlanInstance[] | Unknown {
-    const modulePath = modulePrefix(this.node.resource);
-    return this.all.filter((r) => r.resourceType === type && modulePrefix(r.resource) === modulePath).map(this.wrap);
+    return this.set.inModule(modulePrefix(this.node.resource), type);
+  }
+}
+
+/** The resources of one plan file, grouped by module once (a plan may hold tens of thousands). */
+export class PlanSet {
+  private readonly byModule = new Map<string, PlanResource[]>();
+  private readonly instances = new Map<PlanResource, PlanInstance>();
+
+  constructor(file: TerraformFile) {
+    for (const block of file.blocks) {
+      if (block.type !== 'Resource' || !('plan' in block)) continue;
+      const prefix = modulePrefix(block.resource);
+      const list = this.byModule.get(prefix);
+      if (list) list.push(block);
+      else this.byModule.set(prefix, [block]);
+    }
+  }
+
+  instance(node: PlanResource): PlanInstance {
+    let instance = this.instances.get(node);
+    if (!instance) {
+      instance = new PlanInstance(node, this);
+      this.instances.set(node, instance);
+    }
+    return instance;
+  }
+
+  inModule(prefix: string, type: string): PlanInstance[] {
+    return (this.byModule.get(prefix) ?? []).filter((r) => r.resourceType === type).map((r) => this.instance(r));
   }
 }
 

@@ -2,10 +2,11 @@ import type { Range, Unknown, Value } from '@nospof/core';
 import type { Attribute, Block, Body } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
 import { fromJson, isUnknown, UnknownValue, type Entity, type TfObject, type TfValue } from '../eval/tf-value.js';
-import type { Resource } from '../model/types.js';
+import type { PlanResource, Resource } from '../model/types.js';
 import { attributeOf, blocksOf, variablesReadBy } from './body.js';
 import { keySuffix, type CallSite, type ModuleInstance, type Origin } from './module-instance.js';
 import { ConfigBlockView, PlanBlockView, type BlockView } from './views.js';
+import { traceExpression, type Trail, type TraceScope } from './trace.js';
 
 /** Nested blocks become lists of objects when another expression reads them (`aws_lb.x.subnet_mapping`). */
 function bodyObject(body: Body, evaluator: Evaluator): TfObject {
@@ -50,10 +51,15 @@ export class ResourceInstance implements Entity, BlockView {
     if (!this.viewCache) {
       const node = this.node;
       const config = new ConfigBlockView(node.file, node.header, node.block.body, this.evaluator, node.block);
-      const plan = this.module.world.planValues(this.module.root, this.address);
-      this.viewCache = plan ? new PlanBlockView(node.file, node.header, plan, config) : config;
+      const plan = this.planned;
+      this.viewCache = plan ? new PlanBlockView(node.file, node.header, plan.values, config) : config;
     }
     return this.viewCache;
+  }
+
+  /** The plan resource that resolves this instance, when a plan of the unit has it. */
+  get planned(): PlanResource | undefined {
+    return this.module.world.planResource(this.module.root, this.address);
   }
 
   /** `module.db.aws_db_instance.this[0]`. */
@@ -87,7 +93,7 @@ export class ResourceInstance implements Entity, BlockView {
   }
 
   /** The module calls that lead to this instance, outermost first (empty in a root module). */
-  get callChain(): CallSite[] {
+  get callChain(): readonly CallSite[] {
     return this.module.callChain;
   }
 
@@ -132,6 +138,36 @@ export class ResourceInstance implements Entity, BlockView {
       if (origin) out.push(origin);
     }
     return out;
+  }
+
+  /**
+   * How the value of an attribute (of this block, or of one of its nested blocks) got there: where it
+   * was written, outermost first, and the places it passed through. `undefined` when it is absent.
+   */
+  private readonly trailCache = new Map<string, Trail | undefined>();
+
+  trail(name: string, within: BlockView = this): Trail | undefined {
+    // Every rule and every visit that reports on this attribute asks for the same trail.
+    if (within === this && this.trailCache.has(name)) return this.trailCache.get(name);
+    const trail = this.computeTrail(name, within);
+    if (within === this) this.trailCache.set(name, trail);
+    return trail;
+  }
+
+  private computeTrail(name: string, within: BlockView): Trail | undefined {
+    const attribute = within.attribute(name);
+    if (!attribute) return undefined;
+    const forEach = attributeOf(this.node.block.body, 'for_each');
+    const moduleScope: TraceScope = { module: this.module, evaluator: this.module.evaluator, file: this.file };
+    const scope: TraceScope = {
+      ...moduleScope,
+      evaluator: this.evaluator,
+      ...(forEach && typeof this.key === 'string' ? { each: { expr: forEach.value, key: this.key, scope: moduleScope, file: this.file } } : {}),
+    };
+    const trail = traceExpression(attribute.value, scope);
+    const steps = trail.steps.map((s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? { ...s, kind: 'attribute' as const } : s));
+    if (steps.length === 0) return { steps: [{ file: within.file, range: attribute.value.range, kind: 'value' }], direct: false };
+    return { ...trail, steps };
   }
 
   /** What another expression sees for `<this>.<name>`. */

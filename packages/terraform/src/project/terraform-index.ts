@@ -1,16 +1,18 @@
 import type { ParsedFile, Settings, Unknown } from '@nospof/core';
-import type { Body } from '../hcl/ast.js';
+import type { Block, Body } from '../hcl/ast.js';
 import { Evaluator } from '../eval/expression.js';
-import { isUnknown, type TfValue } from '../eval/tf-value.js';
+import { Meter, type BudgetEvent } from '../eval/meter.js';
+import { BUDGETS, BudgetUnknown, isUnknown, UnknownValue, type TfValue } from '../eval/tf-value.js';
 import type { ModuleCall, PlanResource, Resource, TerraformFile } from '../model/types.js';
 import { isLocalSource, joinPath } from '../util/paths.js';
 import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
 import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
-import { ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
-import { PlanInstance } from './plan-instance.js';
+import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
+import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
 import { ConfigBlockView, type BlockView } from './views.js';
+import { traceExpression, type Trail, type TraceScope } from './trace.js';
 
 /**
  * `settings.terraform`, filled by the host from the command line:
@@ -50,46 +52,103 @@ export interface ModuleCallInstance {
   readonly followed: boolean;
 }
 
-function literalString(body: Body, name: string): string | undefined {
+export function literalString(body: Body, name: string): string | undefined {
   const value = attributeOf(body, name)?.value;
   if (value?.type !== 'TemplateExpr' || value.parts.some((p) => p.type !== 'TemplateLiteral')) return undefined;
   return value.parts.map((p) => (p.type === 'TemplateLiteral' ? p.value : '')).join('');
 }
 
 /** Where a call's code is, without evaluating anything: `(module directory, call, call key) => directory`. */
-type StaticResolver = (def: ModuleDef, call: ModuleCall, key: string, rootDir: string) => string | undefined;
-
-/** Static resource addresses of a module tree (instance keys dropped), for matching plans to roots. */
-function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, prefix: string, key: string, rootDir: string, resolve: StaticResolver, out: Set<string>, depth = 0): void {
-  if (depth > 16) return;
-  for (const address of def.resources.keys()) out.add(`${prefix}${address}`);
-  for (const call of def.calls.values()) {
-    const callKey = key === '' ? call.name : `${key}.${call.name}`;
-    const dir = resolve(def, call, callKey, rootDir);
-    const child = dir === undefined ? undefined : defs.get(dir);
-    if (child) staticAddresses(defs, child, `${prefix}module.${call.name}.`, callKey, rootDir, resolve, out, depth + 1);
-  }
-}
+type StaticResolver = (def: ModuleDef, call: ModuleCall, key: string) => string | undefined;
 
 /**
- * Module instances one evaluation may create. Real monorepos have hundreds; modules that call each other
- * twice per level grow exponentially, and must not hang the run (the rest becomes unknown).
+ * Static resource addresses of a module tree (instance keys dropped), for matching plans to roots. A module
+ * already on the path is not entered again (modules that call each other), and the walk stops after
+ * `budget` addresses, so neither recursion nor a wide tree can make it hang.
  */
-const MAX_MODULE_INSTANCES = 20_000;
+export function staticAddresses(defs: ReadonlyMap<string, ModuleDef>, def: ModuleDef, resolve: StaticResolver, out = new Set<string>(), budget = { left: 200_000 }, prefix = '', key = '', path: readonly string[] = []): Set<string> {
+  if (path.includes(def.dir) || path.length > BUDGETS.moduleDepth || --budget.left < 0) return out;
+  for (const address of def.resources.keys()) {
+    if (--budget.left < 0) return out;
+    out.add(`${prefix}${address}`);
+  }
+  for (const call of def.calls.values()) {
+    const callKey = key === '' ? call.name : `${key}.${call.name}`;
+    const dir = resolve(def, call, callKey);
+    const child = dir === undefined ? undefined : defs.get(dir);
+    if (child) staticAddresses(defs, child, resolve, out, budget, `${prefix}module.${call.name}.`, callKey, [...path, def.dir]);
+  }
+  return out;
+}
 
-function stripKeys(address: string): string {
-  return address.replace(/\[[^\]]*\]/g, '');
+/** `a.b["x"].c[0]` -> `a.b.c`, in one pass. */
+export function stripKeys(address: string): string {
+  let out = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i] as string;
+    if (depth > 0) {
+      if (quoted && c === '\\') i++;
+      else if (c === '"') quoted = !quoted;
+      else if (!quoted && c === ']') depth--;
+      continue;
+    }
+    if (c === '[') depth++;
+    else out += c;
+  }
+  return out;
+}
+
+/** Marks a block judged whole by a rule (see `noteJudgedWhole`). */
+const WHOLE = Symbol('whole');
+
+/** The blocks of the module instances under one outermost call. */
+export interface BlocksUnder {
+  readonly site: CallSite;
+  readonly resources: readonly Resource[];
+  readonly calls: readonly ModuleCall[];
+}
+
+/** Reasons kept per resource block for --explain-unknown. */
+const MAX_REASONS = 20;
+
+interface ResourceEntry {
+  instances: ResourceInstance[];
+  unknown: Unknown[];
 }
 
 /** Everything evaluated for one set of settings (tfvars from the command line change every value). */
 class Evaluation implements World {
   readonly roots: ModuleInstance[] = [];
-  readonly byResource = new Map<Resource, { instances: ResourceInstance[]; unknown: Unknown[] }>();
-  readonly byCall = new Map<ModuleCall, ModuleCallInstance[]>();
-  private readonly planFor = new Map<ModuleInstance, Map<string, Readonly<Record<string, unknown>>>>();
-  /** Plan resources a configuration instance already covers (their findings land in the .tf file). */
-  readonly coveredPlanResources = new Set<PlanResource>();
-  private instanceBudget = MAX_MODULE_INSTANCES;
+  /** Keyed by the HCL block, which a node judged through a module call (`via`) shares with its original. */
+  readonly byResource = new Map<Block, ResourceEntry>();
+  readonly byCall = new Map<Block, ModuleCallInstance[]>();
+  /** Plan resources of each root, by address. */
+  private readonly planFor = new Map<ModuleInstance, Map<string, PlanResource>>();
+  /** Plan resources a configuration instance covers (judged through the configuration, findings in the .tf file). */
+  readonly covering = new Map<PlanResource, ResourceInstance[]>();
+  readonly meter = new Meter();
+  readonly blocksUnder = new Map<Block, BlocksUnder[]>();
+  byType: Map<string, ResourceInstance[]> | undefined;
+  private instanceBudget = BUDGETS.moduleInstances;
+  private readonly scopedLists = new WeakMap<readonly unknown[], Map<unknown, unknown[]>>();
+
+  /** The items of a list under one outermost call, grouped once per list. */
+  scoped<T>(list: readonly T[], via: unknown, outermost: (item: T) => unknown): T[] {
+    let groups = this.scopedLists.get(list) as Map<unknown, T[]> | undefined;
+    if (!groups) {
+      groups = new Map();
+      for (const item of list) {
+        const key = outermost(item);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
+      }
+      this.scopedLists.set(list, groups as Map<unknown, unknown[]>);
+    }
+    return groups.get(via) ?? [];
+  }
 
   constructor(
     readonly defs: ReadonlyMap<string, ModuleDef>,
@@ -97,65 +156,82 @@ class Evaluation implements World {
     plans: readonly TerraformFile[],
     settings: TerraformSettings,
     parseVarFile: VarFileParser,
+    private readonly texts: ReadonlyMap<string, string>,
   ) {
-    const called = new Set<string>();
-    for (const def of defs.values()) {
-      for (const call of def.calls.values()) {
-        const source = literalString(call.block.body, 'source');
-        const dir = source && isLocalSource(source) ? joinPath(def.dir, source) : undefined;
-        if (dir !== undefined && dir !== def.dir) called.add(dir);
-      }
-    }
-    for (const entry of manifests) called.add(entry.dir);
-    for (const def of defs.values()) {
-      if (called.has(def.dir)) continue;
-      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile)));
+    for (const def of rootDefs(defs, manifests)) {
+      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile, this.meter)));
     }
     this.assignPlans(plans);
     for (const root of this.roots) this.walk(root);
+    for (const [plan, entry] of this.pendingCover) {
+      const instances = entry.flatMap((address) => this.instanceByAddress.get(address) ?? []);
+      if (instances.length > 0) this.covering.set(plan, instances);
+    }
   }
+
+  private readonly pendingCover = new Map<PlanResource, string[]>();
+  private readonly instanceByAddress = new Map<string, ResourceInstance[]>();
 
   private assignPlans(plans: readonly TerraformFile[]): void {
     if (plans.length === 0) return;
-    const rootAddresses = this.roots.map((root) => {
-      const set = new Set<string>();
-      staticAddresses(this.defs, root.def, '', '', root.def.dir, (def, call, key, rootDir) => this.resolveSource(def.dir, call, key, rootDir), set);
-      return set;
-    });
+    const rootAddresses = this.roots.map((root) => staticAddresses(this.defs, root.def, (def, call, key) => this.resolveSource(def.dir, call, key, root.def.dir)));
     for (const plan of plans) {
       const resources = plan.blocks.filter((b): b is PlanResource => b.type === 'Resource' && 'plan' in b);
+      const stripped = resources.map((r) => stripKeys(r.resource));
       let best = -1;
       let bestCount = 0;
       rootAddresses.forEach((set, i) => {
-        const count = resources.filter((r) => set.has(stripKeys(r.resource))).length;
-        if (count > bestCount) [best, bestCount] = [i, count];
+        let count = 0;
+        for (const address of stripped) if (set.has(address)) count++;
+        // Ties go to the root in the plan's own directory (plan.json next to main.tf).
+        if (count > bestCount || (count === bestCount && count > 0 && this.roots[i]?.def.dir === plan.dir)) [best, bestCount] = [i, count];
       });
       const root = this.roots[best];
       if (!root) continue;
-      const map = this.planFor.get(root) ?? new Map<string, Readonly<Record<string, unknown>>>();
+      const map = this.planFor.get(root) ?? new Map<string, PlanResource>();
       const set = rootAddresses[best] as Set<string>;
-      for (const r of resources) {
-        if (!set.has(stripKeys(r.resource))) continue;
-        map.set(r.resource, r.values);
-        this.coveredPlanResources.add(r);
-      }
+      resources.forEach((r, i) => {
+        if (!set.has(stripped[i] as string)) return;
+        map.set(r.resource, r);
+        this.pendingCover.set(r, [...(this.pendingCover.get(r) ?? []), `${root.def.dir}\u0000${r.resource}`]);
+      });
       this.planFor.set(root, map);
     }
   }
 
+  private entry(node: Resource): ResourceEntry {
+    let entry = this.byResource.get(node.block);
+    if (!entry) {
+      entry = { instances: [], unknown: [] };
+      this.byResource.set(node.block, entry);
+    }
+    return entry;
+  }
+
   private walk(instance: ModuleInstance): void {
     for (const [address, node] of instance.def.resources) {
-      const entry = this.byResource.get(node) ?? { instances: [], unknown: [] };
+      const entry = this.entry(node);
       const instances = instance.resourceInstances(address);
-      if (isUnknown(instances)) entry.unknown.push({ known: false, reason: instances.reason, range: node.header, file: node.file });
-      else entry.instances.push(...instances);
-      this.byResource.set(node, entry);
+      if (isUnknown(instances)) {
+        const body = node.block.body;
+        const at = attributeOf(body, 'count') ?? attributeOf(body, 'for_each');
+        if (instances instanceof BudgetUnknown) this.meter.record(instances, node.file, at?.range ?? node.header);
+        if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason: instances.reason, range: at?.range ?? node.header, file: node.file });
+      } else {
+        entry.instances.push(...instances);
+        for (const i of instances) {
+          const key = `${instance.root.def.dir}\u0000${i.address}`;
+          const list = this.instanceByAddress.get(key);
+          if (list) list.push(i);
+          else this.instanceByAddress.set(key, [i]);
+        }
+      }
     }
     for (const [name, call] of instance.def.calls) {
       const children = instance.children(name);
       const source = literalString(call.block.body, 'source') ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
-      const list = this.byCall.get(call) ?? [];
+      const list = this.byCall.get(call.block) ?? [];
       for (const site of sites) {
         const evaluator = instance.evaluatorFor(site);
         list.push({
@@ -163,13 +239,61 @@ class Evaluation implements World {
           parent: instance,
           site,
           inputs: new ConfigBlockView(call.file, call.header, call.block.body, evaluator, call.block),
-          address: `${instance.prefix}module.${name}${site.key === undefined ? '' : typeof site.key === 'number' ? `[${site.key}]` : `["${site.key}"]`}`,
+          address: `${instance.prefix}module.${name}${keySuffix(site.key)}`,
           source,
           followed: !isUnknown(children),
         });
       }
-      this.byCall.set(call, list);
-      if (!isUnknown(children)) for (const child of children) this.walk(child);
+      this.byCall.set(call.block, list);
+      if (!isUnknown(children)) {
+        for (const child of children) this.walk(child);
+        // `count = 0` or an empty `for_each`: the module's resources are known to have no instances here.
+        if (children.length === 0) {
+          const dir = this.resolveCall(instance, call);
+          if (dir !== undefined) this.markEmpty(dir, new Set([instance.def.dir]));
+        }
+        continue;
+      }
+      const body = call.block.body;
+      const at = attributeOf(body, 'count') ?? attributeOf(body, 'for_each');
+      if (children instanceof BudgetUnknown) this.meter.record(children, call.file, at?.range ?? call.header);
+      // The resources of a module whose instances are unknown are skipped too: say so for --explain-unknown.
+      const dir = this.resolveCall(instance, call);
+      if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: ${children.reason}`, new Set([instance.def.dir]));
+    }
+  }
+
+  private readonly marked = new Map<string, number>();
+
+  private markEmpty(dir: string, seen: Set<string>): void {
+    const def = this.defs.get(dir);
+    if (!def || seen.has(dir)) return;
+    seen.add(dir);
+    for (const node of def.resources.values()) this.entry(node);
+    for (const call of def.calls.values()) {
+      const source = literalString(call.block.body, 'source');
+      const child = source && isLocalSource(source) ? joinPath(dir, source) : undefined;
+      if (child !== undefined) this.markEmpty(child, seen);
+    }
+  }
+
+  private markUnevaluated(dir: string, reason: string, seen: Set<string>): void {
+    const def = this.defs.get(dir);
+    const times = this.marked.get(dir) ?? 0;
+    if (!def || seen.has(dir) || times >= MAX_REASONS) return;
+    this.marked.set(dir, times + 1);
+    seen.add(dir);
+    for (const node of def.resources.values()) {
+      const entry = this.entry(node);
+      // A few reasons per block tell the story; thousands of module instances past a budget would not.
+      if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason, range: node.header, file: node.file });
+    }
+    for (const call of def.calls.values()) {
+      const source = literalString(call.block.body, 'source');
+      if (source && isLocalSource(source)) {
+        const child = joinPath(dir, source);
+        if (child !== undefined) this.markUnevaluated(child, reason, seen);
+      }
     }
   }
 
@@ -187,8 +311,12 @@ class Evaluation implements World {
     return entry?.dir;
   }
 
-  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined {
+  planResource(root: ModuleInstance, address: string): PlanResource | undefined {
     return this.planFor.get(root)?.get(address);
+  }
+
+  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined {
+    return this.planResource(root, address)?.values;
   }
 
   reserveInstances(count: number): boolean {
@@ -196,16 +324,74 @@ class Evaluation implements World {
     this.instanceBudget -= count;
     return true;
   }
+
+  readFile(path: string): string | UnknownValue {
+    if (path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:/.test(path) || path.startsWith('..')) {
+      return new UnknownValue(`${path} is outside the scanned tree: nospof reads only files it scans`);
+    }
+    const text = this.texts.get(path);
+    if (text === undefined) return new UnknownValue(`${path} is not among the scanned files`);
+    if (text.length > BUDGETS.stringLength) return new BudgetUnknown('stringLength', `${path} has ${text.length} characters, more than a file() nospof reads`);
+    return text;
+  }
+}
+
+/**
+ * Root module directories: those no module of the set calls (locally, or through a modules.json). Modules
+ * that only call each other (a loop no root reaches) become roots too, in path order, so every module is
+ * evaluated somewhere.
+ */
+export function rootDefs(defs: ReadonlyMap<string, ModuleDef>, manifests: readonly ManifestEntry[]): ModuleDef[] {
+  const calls = new Map<string, string[]>();
+  const called = new Set<string>();
+  for (const def of defs.values()) {
+    const targets: string[] = [];
+    for (const call of def.calls.values()) {
+      const source = literalString(call.block.body, 'source');
+      const dir = source && isLocalSource(source) ? joinPath(def.dir, source) : undefined;
+      if (dir !== undefined && dir !== def.dir) {
+        called.add(dir);
+        targets.push(dir);
+      }
+    }
+    for (const entry of manifests) if (entry.root === def.dir) targets.push(entry.dir);
+    calls.set(def.dir, targets);
+  }
+  for (const entry of manifests) called.add(entry.dir);
+  const sorted = [...defs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  const roots = sorted.filter((def) => !called.has(def.dir));
+  const reached = new Set<string>();
+  const reach = (dir: string) => {
+    const stack = [dir];
+    while (stack.length > 0) {
+      const d = stack.pop() as string;
+      if (reached.has(d)) continue;
+      reached.add(d);
+      stack.push(...(calls.get(d) ?? []));
+    }
+  };
+  for (const root of roots) reach(root.dir);
+  for (const def of sorted) {
+    if (reached.has(def.dir) || isInstalled(def.dir)) continue;
+    roots.push(def);
+    reach(def.dir);
+  }
+  return roots;
+}
+
+/** Code `terraform init` installed: a registry or git module under `.terraform/modules`. */
+function isInstalled(dir: string): boolean {
+  return dir === '.terraform' || dir.startsWith('.terraform/') || dir.includes('/.terraform/');
 }
 
 /** Root-module variable values: tfvars Terraform loads itself, then --var-file, then --var. */
-function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser): Map<string, InputValue> {
+function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser, meter: Meter): Map<string, InputValue> {
   const inputs = new Map<string, InputValue>();
-  const literal = new Evaluator({ resolve: () => undefined, bare: () => undefined });
+  const literal = new Evaluator({ resolve: () => undefined, bare: () => undefined }, meter);
   const apply = (file: VarFile) => {
     for (const item of file.body.items) {
       if (item.type !== 'Attribute') continue;
-      inputs.set(item.name.name, { value: literal.evaluate(item.value), origin: { file: file.path, range: item.range } });
+      inputs.set(item.name.name, { value: literal.evaluate(item.value), origin: { file: file.path, range: item.range }, expr: item.value });
     }
   };
   for (const file of def.autoVarFiles) apply(file);
@@ -243,16 +429,21 @@ function readSettings(settings: Settings): TerraformSettings {
 }
 
 /**
- * The Terraform project index: modules by directory, module calls, plans. Evaluations are built lazily
- * per distinct `settings.terraform` (command-line variables change every value) and memoised.
+ * The Terraform index of one deployment unit: modules by directory, module calls, plans. Evaluations are
+ * built lazily per distinct `settings.terraform` (command-line variables change every value) and memoised.
  */
 export class TerraformIndex {
   readonly defs: ReadonlyMap<string, ModuleDef>;
   private readonly manifests: ManifestEntry[] = [];
   private readonly plans: TerraformFile[] = [];
+  private readonly planSets = new Map<string, PlanSet>();
+  private readonly texts = new Map<string, string>();
   private readonly evaluations = new Map<string, Evaluation>();
   /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
   private readonly bySettings = new WeakMap<Settings, Evaluation>();
+  private readonly traversals = new Map<string, Set<string>>();
+  private byFile: Map<string, { resources: Resource[]; calls: ModuleCall[] }> | undefined;
+  private readonly judged = new WeakMap<Block, Map<string, Set<unknown>>>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -260,8 +451,12 @@ export class TerraformIndex {
   ) {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
     this.defs = buildModuleDefs(roots);
+    for (const file of files) if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
     for (const root of roots) {
-      if (root.kind === 'plan') this.plans.push(root);
+      if (root.kind === 'plan') {
+        this.plans.push(root);
+        this.planSets.set(root.path, new PlanSet(root));
+      }
       if (root.kind === 'manifest' && Array.isArray(root.json)) {
         this.manifests.push(...(root.json as ManifestEntry[]));
       }
@@ -275,7 +470,7 @@ export class TerraformIndex {
     const key = JSON.stringify(terraform);
     let evaluation = this.evaluations.get(key);
     if (!evaluation) {
-      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile);
+      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile, this.texts);
       this.evaluations.set(key, evaluation);
     }
     this.bySettings.set(settings, evaluation);
@@ -284,30 +479,167 @@ export class TerraformIndex {
 
   /**
    * Every instance of a resource block: once per module instance that contains it (a module called twice
-   * gives two sets), expanded by count/for_each. A plan resource whose configuration is in the scan has
-   * no instances here: it is judged through its configuration block, with the plan's values.
+   * gives two sets), expanded by count/for_each. With `node.via` (the block judged from an outermost
+   * `module` block of the caller), only the instances under that call. A plan resource whose
+   * configuration is in the unit gives the configuration's instance, which reads the plan's values.
    */
   instancesOf(node: Resource | PlanResource, settings: Settings): ResourceInstances {
     const evaluation = this.evaluation(settings);
     if ('plan' in node) {
-      if (evaluation.coveredPlanResources.has(node)) return { instances: [], unknown: [] };
-      const plan = this.plans.find((p) => p.path === node.file);
-      const all = (plan?.blocks ?? []).filter((b): b is PlanResource => b.type === 'Resource' && 'plan' in b);
-      const wrap = (r: PlanResource): PlanInstance => new PlanInstance(r, all, wrap);
-      return { instances: [wrap(node)], unknown: [] };
+      const covering = evaluation.covering.get(node);
+      if (covering) return { instances: covering, unknown: [] };
+      const set = this.planSets.get(node.file);
+      return { instances: set ? [set.instance(node)] : [], unknown: [] };
     }
-    const entry = evaluation.byResource.get(node);
-    if (entry) return entry;
-    return { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
+    const entry = evaluation.byResource.get(node.block);
+    if (!entry) return { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
+    const via = node.via;
+    if (!via) return entry;
+    return { instances: evaluation.scoped(entry.instances, via, (i) => i.callChain[0]), unknown: [] };
   }
 
-  /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key). */
+  /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key); with `node.via`, those under that outermost call. */
   callsOf(node: ModuleCall, settings: Settings): readonly ModuleCallInstance[] {
-    return this.evaluation(settings).byCall.get(node) ?? [];
+    const evaluation = this.evaluation(settings);
+    const all = evaluation.byCall.get(node.block) ?? [];
+    const via = node.via;
+    if (!via) return all;
+    return evaluation.scoped(all, via, (c) => c.parent.callChain[0]);
+  }
+
+  /**
+   * The outermost calls of a `module` block (made by a root module) that nospof followed, each with the
+   * resource and module blocks of every module instance below it, scoped to the call (`via`): what a rule judges when it visits the
+   * call, so a finding whose trail starts at the call is found even when the module's files are only
+   * context (a file named alone, code installed under `.terraform`).
+   */
+  blocksUnder(node: ModuleCall, settings: Settings): readonly BlocksUnder[] {
+    if (node.via) return [];
+    const evaluation = this.evaluation(settings);
+    const cached = evaluation.blocksUnder.get(node.block);
+    if (cached) return cached;
+    const out: BlocksUnder[] = [];
+    evaluation.blocksUnder.set(node.block, out);
+    for (const call of this.callsOf(node, settings)) {
+      if (!call.followed || call.parent.callSite !== undefined) continue;
+      const resources = new Set<Resource>();
+      const calls = new Set<ModuleCall>();
+      const children = call.parent.children(node.name);
+      for (const child of Array.isArray(children) ? (children as readonly ModuleInstance[]) : []) {
+        if (child.callSite !== call.site) continue;
+        for (const instance of child.descendants()) {
+          for (const resource of instance.def.resources.values()) resources.add(resource);
+          for (const nested of instance.def.calls.values()) calls.add(nested);
+        }
+      }
+      // Scoped once per unit and shared by every rule: the visit of each rule only reads them.
+      out.push({ site: call.site, resources: [...resources].map((r) => ({ ...r, via: call.site })), calls: [...calls].map((c) => ({ ...c, via: call.site })) });
+    }
+    return out;
+  }
+
+  /** Every known instance of a resource type anywhere in the unit (cross-module facts: a backup replication naming a database). */
+  instancesOfType(type: string, settings: Settings): readonly ResourceInstance[] {
+    const evaluation = this.evaluation(settings);
+    let byType = evaluation.byType;
+    if (!byType) {
+      byType = new Map();
+      for (const entry of evaluation.byResource.values()) {
+        for (const instance of entry.instances) {
+          const list = byType.get(instance.resourceType);
+          if (list) list.push(instance);
+          else byType.set(instance.resourceType, [instance]);
+        }
+      }
+      evaluation.byType = byType;
+    }
+    return byType.get(type) ?? [];
+  }
+
+  /**
+   * Which rules traverse which files of this unit, and which instances a rule already judged from a
+   * `module` block: a rule judges each instance once per unit, at its own block when that file is
+   * traversed, else from the call (a module whose files are only context). Kept per unit and per rule,
+   * filled as the engine visits, so the result never depends on the order of the files.
+   */
+  noteTraversal(rule: string, file: string): void {
+    const files = this.traversals.get(rule);
+    if (files) files.add(file);
+    else this.traversals.set(rule, new Set([file]));
+  }
+
+  traverses(rule: string, file: string): boolean {
+    return this.traversals.get(rule)?.has(file) === true;
+  }
+
+  noteJudgedVia(rule: string, block: Block, via: unknown): void {
+    let byRule = this.judged.get(block);
+    if (!byRule) {
+      byRule = new Map();
+      this.judged.set(block, byRule);
+    }
+    const sites = byRule.get(rule);
+    if (sites) sites.add(via);
+    else byRule.set(rule, new Set([via]));
+  }
+
+  judgedVia(rule: string, block: Block): ReadonlySet<unknown> | undefined {
+    return this.judged.get(block)?.get(rule);
+  }
+
+  /** A block a rule judged whole (every instance), before the engine reached its file. */
+  noteJudgedWhole(rule: string, block: Block): void {
+    this.noteJudgedVia(rule, block, WHOLE);
+  }
+
+  judgedWhole(rule: string, block: Block): boolean {
+    return this.judgedVia(rule, block)?.has(WHOLE) === true;
+  }
+
+  /** The resource and module blocks of the unit's configuration, by file. */
+  blocksByFile(): ReadonlyMap<string, { readonly resources: readonly Resource[]; readonly calls: readonly ModuleCall[] }> {
+    if (!this.byFile) {
+      const byFile = new Map<string, { resources: Resource[]; calls: ModuleCall[] }>();
+      const entry = (file: string) => {
+        let e = byFile.get(file);
+        if (!e) {
+          e = { resources: [], calls: [] };
+          byFile.set(file, e);
+        }
+        return e;
+      };
+      for (const def of this.defs.values()) {
+        for (const r of def.resources.values()) entry(r.file).resources.push(r);
+        for (const c of def.calls.values()) entry(c.file).calls.push(c);
+      }
+      this.byFile = byFile;
+    }
+    return this.byFile;
+  }
+
+  /** Budgets that stopped part of the evaluation so far (expansions are all known once the index is built). */
+  budgetEvents(settings: Settings): readonly BudgetEvent[] {
+    return this.evaluation(settings).meter.events;
   }
 
   /** Root module instances (for tests and tools). */
   roots(settings: Settings): readonly ModuleInstance[] {
     return this.evaluation(settings).roots;
   }
+}
+
+/** How the value of a `module` block's argument got there (for modules judged at the call site). */
+export function traceCallInput(call: ModuleCallInstance, name: string): Trail | undefined {
+  const argument = attributeOf(call.call.block.body, name);
+  if (!argument) return undefined;
+  const parent = call.parent;
+  const forEach = attributeOf(call.call.block.body, 'for_each');
+  const outer: TraceScope = { module: parent, evaluator: parent.evaluator, file: call.call.file };
+  const scope: TraceScope = {
+    ...outer,
+    evaluator: parent.evaluatorFor(call.site),
+    ...(forEach && typeof call.site.key === 'string' ? { each: { expr: forEach.value, key: call.site.key, scope: outer, file: call.call.file } } : {}),
+  };
+  const trail = traceExpression(argument.value, scope);
+  return trail.steps.length > 0 ? trail : { steps: [{ file: call.call.file, range: argument.value.range, kind: 'value' }], direct: false };
 }

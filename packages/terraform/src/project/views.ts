@@ -1,7 +1,7 @@
 import { known, unknown, type Range, type Unknown, type Value } from '@nospof/core';
 import type { Attribute, Block, Body } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
-import { fromJson, isObject, isUnknown, type TfValue } from '../eval/tf-value.js';
+import { BudgetUnknown, fromJson, isObject, isUnknown, type TfValue } from '../eval/tf-value.js';
 import { attributeOf, blocksOf } from './body.js';
 
 /**
@@ -62,6 +62,7 @@ export class ConfigBlockView implements BlockView {
     if (this.values.has(name)) return this.values.get(name);
     const attribute = this.attribute(name);
     const value = attribute ? this.evaluator.evaluate(attribute.value) : undefined;
+    if (value instanceof BudgetUnknown && attribute) this.evaluator.meter.record(value, this.file, attribute.value.range);
     this.values.set(name, value);
     return value;
   }

@@ -26,3 +26,13 @@ export function joinPath(base: string, relative: string): string | undefined {
 export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../');
 }
+
+/** The path from directory `from` to directory `to`, both relative to the scan: `../../modules/db`, or `.`. */
+export function relativePath(from: string, to: string): string {
+  const a = from === '' ? [] : from.split('/');
+  const b = to === '' ? [] : to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const parts = [...a.slice(common).map(() => '..'), ...b.slice(common)];
+  return parts.length === 0 ? '.' : parts.join('/');
+}

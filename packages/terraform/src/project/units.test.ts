@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { SourceFile, type ParsedFile } from '@nospof/core';
+import { terraformLanguage } from '../language.js';
+import type { TerraformFile } from '../model/types.js';
+
+function unitsOf(files: Record<string, string>): Record<string, string[]> {
+  const parsed = Object.entries(files).map(([path, text]) => {
+    const source = new SourceFile(path, text);
+    return { ...terraformLanguage.parse(source), source, language: 'terraform' } as ParsedFile<TerraformFile>;
+  });
+  const units = terraformLanguage.units?.(parsed, {}) ?? [];
+  return Object.fromEntries(units.map((u) => [u.id, [...u.files].sort()]));
+}
+
+const plan = (addresses: string[]) =>
+  JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    planned_values: { root_module: { resources: addresses.map((address) => ({ address, mode: 'managed', type: address.split('.')[0], name: address.split('.')[1], values: {} })) } },
+  });
+
+describe('Terraform deployment units', () => {
+  it('a module repository: each example is a root with the module and its submodules; the called root is not a unit of its own', () => {
+    expect(
+      unitsOf({
+        'main.tf': 'module "part" {\n  source = "./modules/part"\n}\n',
+        'variables.tf': 'variable "x" {}\n',
+        'modules/part/main.tf': 'resource "x" "p" {}\n',
+        'modules/unused/main.tf': 'resource "x" "u" {}\n',
+        'examples/simple/main.tf': 'module "m" {\n  source = "../../"\n}\n',
+        'examples/simple/terraform.tfvars': 'x = 1\n',
+        'examples/complete/main.tf': 'module "m" {\n  source = "../.."\n}\n',
+      }),
+    ).toEqual({
+      'examples/complete': ['examples/complete/main.tf', 'main.tf', 'modules/part/main.tf', 'variables.tf'],
+      'examples/simple': ['examples/simple/main.tf', 'examples/simple/terraform.tfvars', 'main.tf', 'modules/part/main.tf', 'variables.tf'],
+      // Nothing calls it: judged alone, with its variable defaults.
+      'modules/unused': ['modules/unused/main.tf'],
+    });
+  });
+
+  it('environments share modules; registry modules installed for a root join its unit; a plan joins its configuration', () => {
+    const manifest = '{"Modules":[{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Dir":".terraform/modules/vpc"}]}';
+    expect(
+      unitsOf({
+        'envs/prod/main.tf': 'module "app" {\n  source = "../../modules/app"\n}\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+        'envs/prod/.terraform/modules/modules.json': manifest,
+        'envs/prod/.terraform/modules/vpc/main.tf': 'resource "aws_vpc" "this" {}\n',
+        'envs/prod/plan.json': plan(['aws_x.unrelated', 'module.app.aws_db_instance.this']),
+        'envs/dev/main.tf': 'module "app" {\n  source = "../../modules/app"\n}\n',
+        'modules/app/main.tf': 'resource "aws_db_instance" "this" {}\n',
+        'other/plan.json': plan(['aws_s3_bucket.logs']),
+      }),
+    ).toEqual({
+      'envs/dev': ['envs/dev/main.tf', 'modules/app/main.tf'],
+      'envs/prod': ['envs/prod/.terraform/modules/modules.json', 'envs/prod/.terraform/modules/vpc/main.tf', 'envs/prod/main.tf', 'envs/prod/plan.json', 'modules/app/main.tf'],
+    });
+  });
+
+  it('modules that only call each other still form a unit (judged, not lost)', () => {
+    expect(unitsOf({ 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "a" {\n  source = "../a"\n}\n' })).toEqual({ a: ['a/main.tf', 'b/main.tf'] });
+  });
+});
