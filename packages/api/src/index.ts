@@ -10,7 +10,9 @@ export { readSmallTextFile, TextReadError } from './fs/read-text.js';
 export { writeFileAtomic } from './fs/atomic-write.js';
 export type { FixWrite } from './fix-writer.js';
 export { Baseline, BASELINE_FILE } from './baseline.js';
-export { DEFAULT_CACHE_LOCATION } from './cache.js';
+export { DEFAULT_CACHE_LOCATION, FileCache } from './cache.js';
+export { parseShard, shardWork, type Shard, type ShardWork } from './shard.js';
+export { changedSince } from './files/git-changes.js';
 export { editorSchema } from './editor-schema.js';
 export { version } from './version.js';
 export type { TerraformVariables } from './terraform-vars.js';
@@ -20,6 +22,7 @@ export { Slicer, SLICE_MS } from './workspace/slicer.js';
 export { ruleDocFile, renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from '@nospof/rules';
 // What hosts need of the engine's vocabulary, so they depend on this package alone.
 export {
+  compareFindings,
   ConfigError,
   formatConfigProblem,
   formatKeyPath,
@@ -29,6 +32,9 @@ export {
   type AnyRule,
   type ConfigProblem,
   type FileResult,
+  type LintProgress,
+  type RunPlan,
+  type PlannedUnit,
   type Finding,
   type Language,
   type Range,

@@ -19,6 +19,8 @@ export interface ConfigStoreOptions {
 export class ConfigStore {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedConfig>();
+  /** Directories whose listing holds no configuration name (from a walk that just listed them). */
+  private readonly listedWithout = new Set<string>();
   private defaults: Config | undefined;
   /** Whether code the configurations name (plugins, policy bundles) may be loaded. */
   readonly trusted: boolean;
@@ -75,15 +77,25 @@ export class ConfigStore {
     return false;
   }
 
+  /**
+   * What a directory holds, from a walk that just listed it: a directory without a configuration name is
+   * then passed over without a probe per name. Only a host reading the disk may say so (an editor's
+   * unsaved configuration is not in any listing).
+   */
+  noteListing(dir: string, names: ReadonlySet<string>): void {
+    if (!CONFIG_NAMES.some((name) => names.has(name))) this.listedWithout.add(dir);
+  }
+
   invalidate(): void {
     this.nearest.clear();
     this.loaded.clear();
+    this.listedWithout.clear();
   }
 
   private nearestFrom(dir: string): string | undefined {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
     let found: string | undefined;
-    for (const name of CONFIG_NAMES) {
+    for (const name of this.listedWithout.has(dir) ? [] : CONFIG_NAMES) {
       const candidate = join(dir, name);
       let text: string | undefined;
       try {
