@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const parts = ['kubernetes', 'hcl-parser', 'terraform', 'github-actions', 'jenkins', 'lsp'];
+const parts = ['kubernetes', 'hcl-parser', 'terraform', 'github-actions', 'jenkins', 'lsp', 'scale'];
 let failed = false;
 
 for (const part of parts) {

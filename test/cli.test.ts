@@ -315,34 +315,33 @@ describe('baseline and cache', () => {
     const env = { NOSPOF_CACHE_SECRET: 'a-secret-of-this-test-run' };
     const first = await runCli(['--cache'], root, '', { env });
     expect(first.code).toBe(1);
-    const cacheFile = join(root, 'node_modules/.cache/nospof/results.json');
+    const cacheFile = join(root, 'node_modules/.cache/nospof/cache.json');
     expect(existsSync(cacheFile)).toBe(true);
     expect((await runCli(['--cache'], root, '', { env })).stdout).toBe(first.stdout);
     // Prove the second run is served from the cache: a correctly signed edit of the cached message shows up.
-    const doc = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; run: unknown; mac: string };
-    const edited = JSON.parse(JSON.stringify(doc.run).replace('runs 1 replica(s)', 'runs ONE replica(s)')) as unknown;
-    const mac = createHmac('sha256', env.NOSPOF_CACHE_SECRET).update(doc.fingerprint).update('\u0000').update(JSON.stringify(edited)).digest('hex');
-    writeFileSync(cacheFile, JSON.stringify({ ...doc, run: edited, mac }));
+    const body = cacheBody(cacheFile).replace('runs 1 replica(s)', 'runs ONE replica(s)');
+    writeFileSync(cacheFile, signedCache(env.NOSPOF_CACHE_SECRET, body));
     expect((await runCli(['--cache'], root, '', { env })).stdout).toContain('runs ONE replica(s)');
     writeFileSync(join(root, 'web.yaml'), oneReplica.replace('replicas: 1', 'replicas: 2'));
     expect((await runCli(['--cache'], root, '', { env })).code).toBe(0);
   });
 
-  it('--cache never passes on a forged or malformed cache', async () => {
+  it('--cache never passes on a forged or malformed cache, and says why it was not used', async () => {
     const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
     const env = { NOSPOF_CACHE_SECRET: 'the-machine-secret-0001' };
     await runCli(['--cache'], root, '', { env });
-    const cacheFile = join(root, 'node_modules/.cache/nospof/results.json');
-    const doc = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; run: { results: { findings: unknown[] }[] } };
-    // A pull request commits a cache with the key intact and the findings emptied, signed with another secret.
-    const emptied = { ...doc.run, results: doc.run.results.map((r) => ({ ...r, findings: [] })) };
-    const forgedMac = createHmac('sha256', 'attacker').update(doc.fingerprint).update('\u0000').update(JSON.stringify(emptied)).digest('hex');
-    writeFileSync(cacheFile, JSON.stringify({ fingerprint: doc.fingerprint, run: emptied, mac: forgedMac }));
-    expect((await runCli(['--cache'], root, '', { env })).code).toBe(1);
-    for (const junk of ['{"fingerprint":1}', '[]', 'not json', JSON.stringify({ ...doc, run: { results: 'x' } })]) {
+    const cacheFile = join(root, 'node_modules/.cache/nospof/cache.json');
+    // A pull request commits a cache with the keys intact and the findings emptied, signed with another secret.
+    const emptied = cacheBody(cacheFile).replace(/"pending":\[[^\]]*\]/g, '"pending":[]');
+    writeFileSync(cacheFile, signedCache('attacker-secret-000000', emptied));
+    const forged = await runCli(['--cache'], root, '', { env });
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toContain('was not written by this machine');
+    for (const junk of ['{"fingerprint":1}', '[]', 'not json', '', signedCache(env.NOSPOF_CACHE_SECRET, '{"version":1}'), signedCache(env.NOSPOF_CACHE_SECRET, 'not json')]) {
       writeFileSync(cacheFile, junk);
       const run = await runCli(['--cache'], root, '', { env });
       expect(run.code, junk).toBe(1);
+      expect(run.stderr, junk).toMatch(/the cache .*(is not a nospof cache|is corrupt)|^$/);
     }
   });
 
@@ -354,6 +353,18 @@ describe('baseline and cache', () => {
     expect(existsSync(join(root, '.nospof-cache/results.json'))).toBe(false);
   });
 });
+
+/** The JSON body of a cache file (after its signed header line). */
+function cacheBody(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+/** A cache file with `body`, signed as nospof signs it. */
+function signedCache(secret: string, body: string): string {
+  const mac = createHmac('sha256', secret).update('nospof-cache/3').update('\u0000').update(body).digest('hex');
+  return `nospof-cache/3 ${mac}\n${body}`;
+}
 
 describe('workflows named one by one', () => {
   it('follow reusable workflows and local actions under .github as context', async () => {

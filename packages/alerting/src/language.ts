@@ -38,6 +38,8 @@ export const alertingLanguage: Language<AlertingFile, AlertingIndex> = {
   lineComment: '#',
   readsAlongside: true,
   matches: (path) => yamlPath.test(path) && !/(^|\/)\.github\//.test(path),
+  // The path decides: a host need not open every YAML file of a repository to ask.
+  needsHead: () => false,
   parse,
   visitorKeys,
   index: (files) => new AlertingIndex(files),

@@ -1,60 +1,176 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { LintRun, ResolvedConfig, SourceText } from '@nospof/core';
+import { join } from 'node:path';
+import type { LintMemo } from '@nospof/core';
 import { writeFileAtomic } from './fs/atomic-write.js';
-import { readSmallTextFile } from './fs/read-text.js';
+import { readSmallTextFile, TextReadError } from './fs/read-text.js';
 
 /** Where the cache lives unless told otherwise: beside the dependencies, never among scanned files. */
-export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/results.json';
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/cache.json';
 
-const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** The first word of a cache file; a file that does not start with it (an older format) is not read. */
+const MAGIC = 'nospof-cache/3';
+const MAX_CACHE_BYTES = 400 * 1024 * 1024;
+/** Entries kept beyond those a run used: enough for the whole-repository run a named-file run sits between. */
+const MIN_KEPT_ENTRIES = 30_000;
+/** Keys are a kind and a SHA-256 digest: nothing from a scanned file's name reaches the file's layout. */
+const KEY = /^[a-z]+:[0-9a-f]{64}$/;
 
-interface CacheDocument {
-  readonly fingerprint: string;
-  readonly run: LintRun;
-  /** HMAC of fingerprint and run under a key that never sits in a repository. */
-  readonly mac: string;
+/** One entry: the run that last used it, its JSON text as read, its value once parsed or set. */
+interface Entry {
+  run: number;
+  raw: string | undefined;
+  value: unknown;
+  parsed: boolean;
 }
 
 /**
- * A content-addressed cache of a whole run. Cross-file rules mean any file can change any other file's
- * findings, so the key covers every file's text, every file's effective config and the nospof version;
- * an unchanged repository then re-lints without parsing anything.
+ * The incremental cache on disk: the engine's memo (per-file facts, per-unit units, per file-and-unit
+ * findings, each under a content digest) in one file, one entry per line. The file is signed with a key
+ * that never sits in a repository and read back only when the signature holds, so a cache committed by a
+ * pull request (findings emptied, keys intact) is a miss, never a pass. Entries are parsed when first
+ * asked for, so a run that needs a few of them (one file named) does not pay for all. The file is written
+ * to a temporary file and renamed, so a crash mid-write leaves the previous cache; one that cannot be read
+ * is ignored with a warning and rebuilt.
  */
-export function fingerprint(
-  version: string,
-  files: readonly SourceText[],
-  contextFiles: readonly SourceText[],
-  configFor: (path: string) => ResolvedConfig,
-  languageOf: (path: string) => string | undefined,
-  /** What else decides the findings: the content of the policies and plugins the configurations name. */
-  policies = '',
-): string {
-  const hash = createHash('sha256');
-  hash.update(`nospof ${version}\n`);
-  hash.update(`policies ${policies}\n`);
-  const configs = new Map<ResolvedConfig, string>();
-  for (const [kind, list] of [['file', files], ['context', contextFiles]] as const) {
-    for (const file of list) {
-      const config = configFor(file.path);
-      let serialised = configs.get(config);
-      if (serialised === undefined) {
-        serialised = JSON.stringify({ rules: [...config.rules], disabled: [...config.disabled], settings: config.settings });
-        configs.set(config, serialised);
+export class FileCache implements LintMemo {
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly secret: Buffer,
+    private readonly version: string,
+    private readonly entries: Map<string, Entry>,
+    private readonly run: number,
+  ) {}
+
+  /** Opens the cache at `path` for nospof `version`; `warning` says why an existing file was not used. */
+  static open(path: string, secret: Buffer, version: string): { readonly cache: FileCache; readonly warning?: string } {
+    const empty = () => new FileCache(path, secret, version, new Map(), 1);
+    let text: string;
+    try {
+      text = readSmallTextFile(path, MAX_CACHE_BYTES);
+    } catch (error) {
+      if (error instanceof TextReadError && error.reason === 'no such file') return { cache: empty() };
+      return { cache: empty(), warning: `the cache ${path} cannot be read (${error instanceof TextReadError ? error.reason : 'error'}); it is rebuilt` };
+    }
+    const read = parseCacheText(text, secret, version);
+    if ('problem' in read) return { cache: empty(), ...(read.problem ? { warning: `the cache ${path} ${read.problem}; it is rebuilt` } : {}) };
+    return { cache: new FileCache(path, secret, version, read.entries, read.run + 1) };
+  }
+
+  hash(text: string): string {
+    return createHash('sha256').update(text).digest('hex');
+  }
+
+  get(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.used.add(key);
+    if (!entry.parsed) {
+      entry.parsed = true;
+      try {
+        entry.value = JSON.parse(entry.raw as string);
+      } catch {
+        // A line that does not parse is a miss; the engine computes the value again and sets it.
+        entry.value = undefined;
       }
-      hash.update(`${kind}\u0000${file.path}\u0000${languageOf(file.path) ?? ''}\u0000${serialised}\u0000${file.text.length}\u0000`);
-      hash.update(file.text);
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.entries.set(key, { run: this.run, raw: undefined, value, parsed: true });
+    this.used.add(key);
+    this.changed = true;
+  }
+
+  /** How many entries this run read or wrote, and how many the cache holds. */
+  get stats(): { readonly used: number; readonly entries: number } {
+    return { used: this.used.size, entries: this.entries.size };
+  }
+
+  /**
+   * Writes the cache when this run added to it: the entries it used, then the most recently used others
+   * (a run on one named file keeps the whole-repository entries), atomically. A cache that cannot be
+   * written only costs speed next time.
+   */
+  save(): boolean {
+    if (!this.changed) return false;
+    const kept: [string, number, Entry][] = [];
+    const others: [string, number, Entry][] = [];
+    for (const [key, entry] of this.entries) {
+      if (this.used.has(key)) kept.push([key, this.run, entry]);
+      else others.push([key, entry.run, entry]);
+    }
+    others.sort((a, b) => b[1] - a[1]);
+    const limit = Math.max(MIN_KEPT_ENTRIES, 3 * kept.length);
+    for (const entry of others) {
+      if (kept.length >= limit) break;
+      kept.push(entry);
+    }
+    const lines = [JSON.stringify({ version: this.version, run: this.run })];
+    for (const [key, run, entry] of kept) {
+      // An entry read back unchanged is written as it was read: only what this run computed is serialised.
+      const raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : JSON.stringify(entry.value);
+      if (raw !== undefined) lines.push(`${key} ${run} ${raw}`);
+    }
+    const body = `${lines.join('\n')}\n`;
+    try {
+      writeFileAtomic(this.path, `${MAGIC} ${macOf(this.secret, body)}\n${body}`);
+      return true;
+    } catch {
+      return false;
     }
   }
-  return hash.digest('hex');
+}
+
+function parseCacheText(text: string, secret: Buffer, version: string): { entries: Map<string, Entry>; run: number } | { problem: string | undefined } {
+  const newline = text.indexOf('\n');
+  const header = newline === -1 ? text : text.slice(0, newline);
+  const match = /^nospof-cache\/3 ([0-9a-f]{64})$/.exec(header);
+  if (!match) return { problem: 'is not a nospof cache of this version' };
+  const body = text.slice(newline + 1);
+  // The signature is checked before anything of the body is read.
+  const expected = Buffer.from(macOf(secret, body), 'hex');
+  const actual = Buffer.from(match[1] as string, 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { problem: 'was not written by this machine (its signature does not match)' };
+  const lines = body.split('\n');
+  let meta: unknown;
+  try {
+    meta = JSON.parse(lines[0] ?? '');
+  } catch {
+    return { problem: 'is corrupt' };
+  }
+  if (typeof meta !== 'object' || meta === null) return { problem: 'is corrupt' };
+  const { version: written, run } = meta as Record<string, unknown>;
+  // Another nospof version judges differently: its entries are dropped without a warning.
+  if (written !== version) return { problem: undefined };
+  if (typeof run !== 'number' || !Number.isInteger(run) || run < 0) return { problem: 'is corrupt' };
+  const entries = new Map<string, Entry>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const first = line.indexOf(' ');
+    const second = line.indexOf(' ', first + 1);
+    const key = line.slice(0, first);
+    const used = Number(line.slice(first + 1, second));
+    if (first === -1 || second === -1 || !KEY.test(key) || !Number.isInteger(used)) return { problem: 'is corrupt' };
+    entries.set(key, { run: used, raw: line.slice(second + 1), value: undefined, parsed: false });
+  }
+  return { entries, run };
+}
+
+function macOf(secret: Buffer, body: string): string {
+  return createHmac('sha256', secret).update(MAGIC).update('\u0000').update(body).digest('hex');
 }
 
 /**
- * The key cache entries are signed with. A cache file can be committed by whoever writes a pull request,
- * with its fingerprint intact and its findings emptied; only entries this machine (or a CI that shares
- * `NOSPOF_CACHE_SECRET`) wrote carry a valid signature, so a forged cache is a miss, never a pass.
+ * The key cache entries are signed with. A cache file can be committed by whoever writes a pull request;
+ * only entries this machine (or a CI that shares `NOSPOF_CACHE_SECRET`) wrote carry a valid signature,
+ * so a forged cache is a miss, never a pass.
  */
 export function cacheSecret(env: Readonly<Record<string, string | undefined>>): Buffer | undefined {
   const fromEnv = env.NOSPOF_CACHE_SECRET;
@@ -75,62 +191,4 @@ export function cacheSecret(env: Readonly<Record<string, string | undefined>>): 
   } catch {
     return undefined;
   }
-}
-
-function macOf(secret: Buffer, key: string, run: string): string {
-  return createHmac('sha256', secret).update(key).update('\u0000').update(run).digest('hex');
-}
-
-export type CacheRead = { readonly run: LintRun } | { readonly miss: string };
-
-/** The cached run for `key`; a missing, corrupt, foreign or forged cache is a miss with its reason. */
-export function readCache(path: string, key: string, secret: Buffer): CacheRead {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readSmallTextFile(path, MAX_CACHE_BYTES));
-  } catch {
-    return { miss: 'no readable cache' };
-  }
-  if (!isCacheDocument(doc)) return { miss: 'the cache file is not a nospof cache' };
-  if (doc.fingerprint !== key) return { miss: 'files or configuration changed' };
-  const expected = Buffer.from(macOf(secret, key, JSON.stringify(doc.run)), 'hex');
-  const actual = Buffer.from(doc.mac, 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { miss: 'the cache was not written by this machine' };
-  return { run: doc.run };
-}
-
-export function writeCache(path: string, key: string, run: LintRun, secret: Buffer): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const serialised = JSON.stringify(run);
-    writeFileAtomic(path, JSON.stringify({ fingerprint: key, run, mac: macOf(secret, key, serialised) } satisfies CacheDocument));
-  } catch {
-    // A cache that cannot be written only costs speed on the next run.
-  }
-}
-
-function isCacheDocument(value: unknown): value is CacheDocument {
-  if (typeof value !== 'object' || value === null) return false;
-  const doc = value as Record<string, unknown>;
-  if (typeof doc.fingerprint !== 'string' || typeof doc.mac !== 'string' || !/^[0-9a-f]{64}$/.test(doc.mac)) return false;
-  const run = doc.run as Record<string, unknown> | null;
-  if (typeof run !== 'object' || run === null || !Array.isArray(run.results) || !Array.isArray(run.skipped)) return false;
-  return run.results.every((r: unknown) => {
-    const result = r as Record<string, unknown> | null;
-    return typeof result === 'object' && result !== null && typeof result.file === 'string' && Array.isArray(result.findings) && result.findings.every(isFinding);
-  });
-}
-
-function isFinding(value: unknown): boolean {
-  const f = value as Record<string, unknown> | null;
-  if (typeof f !== 'object' || f === null) return false;
-  const range = f.range as { start?: { line?: unknown }; end?: { line?: unknown } } | undefined;
-  return (
-    typeof f.ruleId === 'string' &&
-    (f.severity === 'error' || f.severity === 'warning' || f.severity === 'info') &&
-    typeof f.message === 'string' &&
-    typeof f.file === 'string' &&
-    typeof range?.start?.line === 'number' &&
-    typeof range.end?.line === 'number'
-  );
 }

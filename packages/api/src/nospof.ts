@@ -1,38 +1,43 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   Config as EngineConfig,
   ConfigError,
   RuleRegistry,
-  validateRuleSetting,
+  toPolicyInput,
   type AnyRule,
+  type PolicyInput,
+  type PolicyUnit,
+  type UnitPolicyResults,
+  validateRuleSetting,
   type Config,
   type ConfigProblem,
   type FileResult,
   type Finding,
   type Linter,
-  type LintRun,
+  type LintInput,
+  type LintProgress,
   type ResolvedConfig,
   type RuleSetting,
   type SkippedValue,
   type SourceText,
-  toPolicyInput,
-  type PolicyInput,
-  type PolicyUnit,
-  type UnitPolicyResults,
 } from '@nospof/core';
 import { Baseline, BASELINE_FILE } from './baseline.js';
-import { cacheSecret, DEFAULT_CACHE_LOCATION, fingerprint, readCache, writeCache } from './cache.js';
+import { cacheSecret, DEFAULT_CACHE_LOCATION, FileCache } from './cache.js';
 import { asConfigError, readConfigFromDisk } from './config/config-load.js';
 import { ConfigStore } from './config/config-store.js';
 import { PolicyStore } from './policies/policy-store.js';
-import { NoFilesError, NospofUsageError } from './errors.js';
-import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
-import { DEFAULT_MAX_FILE_BYTES, readHead, readSourceFile } from './files/read-file.js';
-import { writeFixes, type FixWrite } from './fix-writer.js';
-import { allRules, builtinCatalog, createLinter, languages, sampleFileNames } from './registry.js';
 import { loadPolicyFile, runPolicyTests, type PolicyFile, type PolicyTestReport } from '@nospof/policy';
 import { readSmallTextFile } from './fs/read-text.js';
+import { NoFilesError, NospofUsageError } from './errors.js';
+import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
+import { changedSince } from './files/git-changes.js';
+import { readCached } from './files/cached-read.js';
+import { DEFAULT_MAX_FILE_BYTES, readHead } from './files/read-file.js';
+import { writeFixes, type FixWrite } from './fix-writer.js';
+import { allRules, builtinCatalog, createLinter, languages, sampleFileNames } from './registry.js';
+import { shardWork, type Shard } from './shard.js';
 import { terraformSettings, type TerraformVariables } from './terraform-vars.js';
 import { version } from './version.js';
 
@@ -53,9 +58,20 @@ export interface NospofOptions {
   readonly errorOnUnmatchedPattern?: boolean;
   /** Apply fixes (the texts come back in `LintReport.outputs`; `writeFixes` puts them on disk). */
   readonly fix?: boolean;
-  /** Reuse the last results when no file and no configuration changed. */
+  /**
+   * Keep an incremental cache: each file's parse facts, each unit's grouping and each file's findings
+   * per unit, under digests of everything that decides them; a later run parses and judges only what
+   * changed. The cache is signed with a key kept outside the repository (`NOSPOF_CACHE_SECRET`, or one
+   * made in the user's cache directory) and is never read from among the scanned files.
+   */
   readonly cache?: boolean;
+  /** The cache file (default `node_modules/.cache/nospof/cache.json` under `cwd`). */
   readonly cacheLocation?: string;
+  /**
+   * Lint one share of the run (a CI job of `count`): whole deployment units, balanced by size, the same
+   * split in every job. `nospof merge` joins the shards' reports.
+   */
+  readonly shard?: Shard;
   /** Findings accepted in this baseline come back suppressed (default `.nospof-baseline.json` when it exists); false: none. */
   readonly baseline?: string | false;
   /**
@@ -65,8 +81,8 @@ export interface NospofOptions {
   readonly plugins?: boolean;
   /** Environment (for the cache secret); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Progress of a long run, for hosts that show it. */
-  onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
+  /** Progress of a long run (files read, units judged), for hosts that show it. */
+  onProgress?(progress: LintProgress): void;
 }
 
 /** What one run found, in terms a host renders. Paths are relative to `cwd` with forward slashes. */
@@ -82,12 +98,24 @@ export interface LintReport {
   readonly sources: ReadonlyMap<string, string>;
   /** Warnings about the run itself (a cache ignored, a baseline entry stale). */
   readonly warnings: readonly string[];
+  /**
+   * With `shard`: which share this is, and a digest of the whole run's files (paths and texts), so the
+   * shards' reports can be checked to come from one tree before they are merged.
+   */
+  readonly shard?: Shard & { readonly run: string };
+}
+
+interface RunState {
+  readonly cache?: FileCache;
+  readonly warnings: string[];
 }
 
 interface Target {
   readonly absolute: string;
   readonly path: string;
   readonly source: SourceText | undefined;
+  /** Its size, for splitting a run into shards of similar size. */
+  readonly bytes?: number;
   readonly problem?: Finding;
   readonly contextOnly: boolean;
 }
@@ -125,34 +153,59 @@ export class Nospof {
     const explicit = options.config === undefined ? undefined : resolve(this.cwd, options.config);
     if (explicit && !existsSync(explicit)) throw new NospofUsageError(`--config ${options.config}: no such file`);
     this.policies = new PolicyStore(builtinCatalog, readConfigFromDisk, { plugins: options.plugins !== false, languages: languages.map((l) => l.id) });
-    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd, this.policies);
+    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd, { trusted: options.plugins !== false, policies: this.policies });
   }
 
-  /** Lints the files the patterns (paths, directories, globs) match; `[]` means the working directory. */
-  async lintFiles(patterns: readonly string[]): Promise<LintReport> {
+  private readonly noteListing = (dir: string, names: ReadonlySet<string>): void => this.configs.noteListing(dir, names);
+
+  /**
+   * Lints the files the patterns (paths, directories, globs) match; `[]` means the working directory.
+   * With `changedSince` (a git revision), only those of them changed since it are reported, each judged
+   * with its repository as context, as a pre-push hook or a pull-request gate wants.
+   */
+  async lintFiles(patterns: readonly string[], options: { readonly changedSince?: string } = {}): Promise<LintReport> {
     const inputs = patterns.length === 0 ? ['.'] : patterns;
-    let found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
+    const changed = options.changedSince === undefined ? undefined : new Set(changedSince(options.changedSince, this.cwd, this.options.env ?? process.env).map(realOrSelf));
+    let found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing);
     // Configurations that name policies were read without their rules: load them, then look again.
-    if (await this.loadPolicies()) found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute));
+    if (await this.loadPolicies()) found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing);
+    const state = this.startRun();
     const targets: Target[] = [];
+    const claimed = new Set<string>();
     for (const file of found.files) {
-      const target = this.readTarget(file.path, file.contextOnly);
+      if (changed) {
+        // Only changed files are read here; the rest of the repository comes in as context below.
+        if (file.contextOnly || !this.claims(file.path)) continue;
+        claimed.add(file.path);
+        if (!changed.has(realOrSelf(file.path))) continue;
+      }
+      const target = this.readTarget(file.path, file.contextOnly, state);
       if (target) targets.push(target);
     }
     this.throwConfigProblems();
     const linted = new Set(targets.filter((t) => !t.contextOnly).map((t) => t.absolute));
+    const matched = changed ? claimed : linted;
     // A named path that was reported instead of read (a FIFO, an ignored file) is accounted for.
     const reported = new Set(found.notices.map((n) => n.path));
-    const unmatched = inputs.filter((p, i) => !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => linted.has(file)));
+    const unmatched = inputs.filter((p, i) => !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => matched.has(file)));
     if (this.options.errorOnUnmatchedPattern !== false && unmatched.length > 0) throw new NoFilesError(unmatched);
+    if (changed) {
+      const named = [...linted];
+      const context = this.contextFor(named, targets, state);
+      await this.loadPolicies();
+      this.throwConfigProblems();
+      const report = await this.run([...targets, ...context], found.notices, state);
+      if (named.length > 0) return report;
+      return { ...report, warnings: [...report.warnings, `no file nospof reads changed since ${options.changedSince}`] };
+    }
     const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
-    const context = this.contextFor(named, targets);
+    const context = this.contextFor(named, targets, state);
+    // Configurations met only in the context walk (nested ones) have their policies loaded too.
     await this.loadPolicies();
     this.throwConfigProblems();
-    const report = await this.run([...targets, ...context], found.notices);
+    const { report, read } = await this.runWithFiles([...targets, ...context], found.notices, state);
     // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
     // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
-    const read = new Set(report.results.filter((r) => r.language !== undefined || r.findings.length > 0).map((r) => resolve(this.cwd, r.file)));
     const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
     if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty);
     return report;
@@ -170,10 +223,11 @@ export class Nospof {
     if (await this.loadPolicies()) this.collectConfig(absolute);
     this.throwConfigProblems();
     const target: Target = { absolute, path, source: { path, text }, contextOnly: false };
-    const context = options.filePath !== undefined && existsSync(absolute) ? this.contextFor([absolute], [target]) : [];
+    const state = this.startRun();
+    const context = options.filePath !== undefined && existsSync(absolute) ? this.contextFor([absolute], [target], state) : [];
     await this.loadPolicies();
     this.throwConfigProblems();
-    return this.run([target, ...context], []);
+    return this.run([target, ...context], [], state);
   }
 
   /**
@@ -186,10 +240,12 @@ export class Nospof {
     this.collectConfig(absolute);
     if (await this.loadPolicies()) this.collectConfig(absolute);
     this.throwConfigProblems();
-    const target = this.readTarget(absolute, false);
+    // No cache: printing the input reads, it does not remember.
+    const state: RunState = { warnings: [] };
+    const target = this.readTarget(absolute, false, state);
     if (!target) throw new NospofUsageError(`${filePath}: no language nospof reads claims this file`);
     if (!target.source) throw new NospofUsageError(`${filePath}: ${target.problem?.message ?? 'cannot be read'}`);
-    const context = this.contextFor([absolute], [target]);
+    const context = this.contextFor([absolute], [target], state);
     const configFor = (path: string) => this.resolvedConfig(resolve(this.cwd, path));
     const units: PolicyInput[] = [];
     this.linter.lint({
@@ -275,15 +331,7 @@ export class Nospof {
     return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
   }
 
-  /**
-   * The effective configuration of a file: rules with severities and options, and settings. The rules of
-   * the policies and plugins its configuration names are part of it once they are loaded (by a lint,
-   * `rulesFor` or `policyInputFor`); before, a configuration that names them may not resolve.
-   */
-  configFor(filePath: string): ResolvedConfig {
-    const absolute = resolve(this.cwd, filePath);
-    return this.resolvedConfig(absolute);
-  }
+
 
   /**
    * Every rule a file (or, for a directory, the files directly in it) is linted with: the built-in
@@ -299,6 +347,16 @@ export class Nospof {
     return [...allRules, ...(this.policies.policiesFor(this.configs.configFileFor(probe))?.listed ?? [])];
   }
 
+  /**
+   * The effective configuration of a file: rules with severities and options, and settings. The rules of
+   * the policies and plugins its configuration names are part of it once they are loaded (by a lint,
+   * `rulesFor` or `policyInputFor`); before, a configuration that names them may not resolve.
+   */
+  configFor(filePath: string): ResolvedConfig {
+    const absolute = resolve(this.cwd, filePath);
+    return this.resolvedConfig(absolute);
+  }
+
   /** The config file that applies to a path, if any. */
   configFileFor(filePath: string): string | undefined {
     return this.configs.configFileFor(resolve(this.cwd, filePath));
@@ -308,7 +366,7 @@ export class Nospof {
   isIgnored(filePath: string): boolean {
     const absolute = resolve(this.cwd, filePath);
     const config = this.configs.forFile(absolute);
-    const rel = slash(relative(config.baseDir || this.cwd, absolute));
+    const rel = relativeSlash(config.baseDir || this.cwd, absolute);
     return !rel.startsWith('..') && config.ignore(rel);
   }
 
@@ -325,6 +383,13 @@ export class Nospof {
     return Baseline.write(resolve(this.cwd, path), report.results);
   }
 
+  /** What one call shares between reading and linting: the cache (opened once) and warnings about the run. */
+  private startRun(): RunState {
+    const warnings: string[] = [];
+    const cache = this.options.cache && !this.options.fix ? this.openCache(warnings) : undefined;
+    return { warnings, ...(cache ? { cache } : {}) };
+  }
+
   /** `rules` naming no built-in rule must name a rule of the policies or plugins the run loaded. */
   private checkDeferredRules(): void {
     if (this.deferredRules.size === 0) return;
@@ -332,53 +397,101 @@ export class Nospof {
     for (const [id, setting] of this.deferredRules) checkRuleFlag(id, setting, registry);
   }
 
-  private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[]): Promise<LintReport> {
+  private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<LintReport> {
+    return (await this.runWithFiles(targets, notices, state)).report;
+  }
+
+  /** A run's report, and the absolute paths of the files a language read (whichever shard reports them). */
+  private async runWithFiles(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<{ report: LintReport; read: ReadonlySet<string> }> {
     this.checkDeferredRules();
     const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
     const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
     const byPath = new Map(targets.map((t) => [t.path, t] as const));
-    const configFor = (path: string) => this.resolvedConfig(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
+    // The engine asks for a file's configuration many times; each answer is worked out once.
+    const configs = new Map<string, ResolvedConfig>();
+    const configFor = (path: string) => {
+      let config = configs.get(path);
+      if (!config) {
+        config = this.resolvedConfig(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
+        configs.set(path, config);
+      }
+      return config;
+    };
     const languageOf = (path: string) => this.forcedLanguage(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
+    const { warnings, cache } = state;
     const loadedPolicies = this.policies.loaded();
-    const input = {
+    for (const { configFile, policies } of loadedPolicies) warnings.push(...policies.notices.map((n) => `${this.display(configFile)}: ${n}`));
+    const input: LintInput = {
       files,
       contextFiles,
       configFor,
       languageOf,
+      // One run over files on disk: parses are let go as the run moves on, so memory holds one language's.
+      retainParses: false,
       ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
+      ...(cache ? { memo: cache } : {}),
       ...(loadedPolicies.length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
     };
-    const warnings: string[] = loadedPolicies.flatMap(({ configFile, policies }) => policies.notices.map((n) => `${this.display(configFile)}: ${n}`));
 
-    let cachedRun: LintRun | undefined;
-    let store: ((run: LintRun) => void) | undefined;
-    if (this.options.cache && !this.options.fix) {
-      const location = resolve(this.cwd, this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
-      const secret = cacheSecret(this.options.env ?? process.env);
-      // A cache inside the repository (outside `node_modules`) is a file a pull request can commit.
-      const repository = repositoryRootOf(this.cwd, this.cwd);
-      const amongScanned = isInside(repository, location) && !location.split(sep).includes('node_modules');
-      if (amongScanned) warnings.push(`the cache location ${this.display(location)} is among the scanned files; it is not used (choose one outside them, e.g. node_modules/.cache/nospof)`);
-      else if (!secret) warnings.push('no cache key could be stored (set NOSPOF_CACHE_SECRET); the cache is not used');
-      else {
-        const key = fingerprint(version, files, contextFiles, configFor, languageOf, loadedPolicies.map((p) => `${p.configFile}\u0000${p.policies.digest}`).join('\n'));
-        const read = readCache(location, key, secret);
-        if ('run' in read) cachedRun = read.run;
-        else store = (fresh) => writeCache(location, key, fresh, secret);
-      }
+    const readProblemTargets = targets.filter((t) => t.problem && !t.contextOnly);
+    let home: ((path: string) => boolean) | undefined;
+    let shard: (Shard & { run: string }) | undefined;
+    if (this.options.shard) {
+      const share = this.options.shard;
+      shard = { ...share, run: runDigest(targets) };
+      const sizes = new Map(targets.map((t) => [t.path, t.bytes ?? 0] as const));
+      input.select = (plan) => {
+        const work = shardWork(plan, (path) => sizes.get(path) ?? 0, share, readProblemTargets.map((t) => t.path));
+        home = work.home;
+        return work.judge;
+      };
     }
-    const run = this.options.fix ? this.linter.lintAndFix(input) : { ...(cachedRun ?? this.linter.lint(input)), outputs: new Map<string, string>() };
-    store?.({ results: run.results, skipped: run.skipped });
+    const run = this.options.fix ? this.linter.lintAndFix(input) : { ...this.linter.lint(input), outputs: new Map<string, string>() };
+    cache?.save();
 
-    const readProblems = targets
-      .filter((t) => t.problem && !t.contextOnly && !configFor(t.path).disabled.has('parse-error'))
+    const readProblems = readProblemTargets
+      .filter((t) => !configFor(t.path).disabled.has('parse-error'))
       .map((t): FileResult => ({ file: t.path, findings: [t.problem as Finding] }));
     let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     );
+    const read = new Set(results.map((r) => byPath.get(r.file)?.absolute ?? resolve(this.cwd, r.file)));
+    const owns = home as ((path: string) => boolean) | undefined;
+    if (owns) results = shareOf(results, owns);
     results = this.applyBaseline(results);
-    const sources = new Map([...files, ...contextFiles].map((f) => [f.path, f.text] as const));
-    return { results, skipped: run.skipped, notices, outputs: run.outputs, sources, warnings };
+    const sources = new LazyTexts([...files, ...contextFiles]);
+    const skipped = owns ? run.skipped.filter((s) => owns(s.file)) : run.skipped;
+    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings, ...(shard ? { shard } : {}) }, read };
+  }
+
+  /**
+   * The incremental cache, or undefined with a warning saying why it is not used: a location among the
+   * scanned files (a pull request could commit one), or reached through a link, or no key to sign with.
+   */
+  private openCache(warnings: string[]): FileCache | undefined {
+    const location = resolve(this.cwd, this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+    const repository = repositoryRootOf(this.cwd, this.cwd);
+    const amongScanned = isInside(repository, location) && !location.split(sep).includes('node_modules');
+    if (amongScanned) {
+      warnings.push(`the cache location ${this.display(location)} is among the scanned files; it is not used (choose one outside them, e.g. node_modules/.cache/nospof)`);
+      return undefined;
+    }
+    if (throughLink(location, repository)) {
+      warnings.push(`the cache location ${this.display(location)} is reached through a symbolic link; it is not used`);
+      return undefined;
+    }
+    const secret = cacheSecret(this.options.env ?? process.env);
+    if (!secret) {
+      warnings.push('no cache key could be stored (set NOSPOF_CACHE_SECRET); the cache is not used');
+      return undefined;
+    }
+    // Plugin rules are judged, and remembered, like built-in ones: their code is part of what a stored
+    // outcome depends on. (Policies run on every unit, never from the cache.)
+    const plugins = this.policies.loaded().map((p) => p.policies.pluginDigest).filter((d) => d !== '');
+    const key = plugins.length === 0 ? version : `${version} plugins ${createHash('sha256').update(plugins.join('\n')).digest('hex').slice(0, 16)}`;
+    const { cache, warning } = FileCache.open(location, secret, key);
+    if (warning) warnings.push(warning.replace(location, this.display(location)));
+    return cache;
   }
 
   private applyBaseline(results: FileResult[]): FileResult[] {
@@ -392,12 +505,17 @@ export class Nospof {
     }
   }
 
+  /** Whether a language reads the file (reading its head only when a language needs it). */
+  private claims(absolute: string): boolean {
+    return this.linter.languagesFor(this.display(absolute), () => readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length > 0;
+  }
+
   /** Reads one discovered file if a language claims it; undefined otherwise. */
-  private readTarget(absolute: string, contextOnly: boolean): Target | undefined {
+  private readTarget(absolute: string, contextOnly: boolean, state: RunState): Target | undefined {
     const path = this.display(absolute);
     if (this.linter.languagesFor(path, () => readHead(absolute), this.forcedLanguageOrUndefined(absolute)).length === 0) return undefined;
-    const read = readSourceFile(absolute, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (read.ok) return { absolute, path, source: { path, text: read.text }, contextOnly };
+    const read = readCached(absolute, path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, state.cache);
+    if (read.ok) return { absolute, path, source: read.source, bytes: read.bytes, contextOnly };
     return { absolute, path, source: undefined, problem: readProblem(path, read.problem, read.line, read.column), contextOnly };
   }
 
@@ -407,26 +525,26 @@ export class Nospof {
    * Deployment, the overlay that renders a base, the example that calls a module. Only the named files
    * (and findings whose trail passes through them) are reported.
    */
-  private contextFor(named: readonly string[], targets: readonly Target[]): Target[] {
+  private contextFor(named: readonly string[], targets: readonly Target[], state: RunState): Target[] {
     if (named.length === 0) return [];
     const have = new Set(targets.map((t) => t.absolute));
     const wanted = new Set<string>();
     for (const absolute of named) {
       const target = targets.find((t) => t.absolute === absolute);
-      const head = target?.source?.text.slice(0, 4096) ?? (() => readHead(absolute));
+      const head = () => (target?.source ? target.source.text.slice(0, 4096) : readHead(absolute));
       for (const language of this.linter.languagesFor(this.display(absolute), head, this.forcedLanguageOrUndefined(absolute))) wanted.add(language.id);
     }
     const roots = new Set(named.map((absolute) => repositoryRootOf(dirname(absolute), isInside(this.cwd, absolute) ? this.cwd : dirname(absolute))));
     const context: Target[] = [];
     for (const root of roots) {
-      for (const file of walkRepository(root, (absolute) => this.ignoredOrConfigBroken(absolute)).files) {
+      for (const file of walkRepository(root, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing).files) {
         if (have.has(file.path)) continue;
         have.add(file.path);
         const path = this.display(file.path);
         const readers = this.linter.languagesFor(path, () => readHead(file.path), this.forcedLanguageOrUndefined(file.path));
         if (!readers.some((l) => wanted.has(l.id))) continue;
-        const read = readSourceFile(file.path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-        if (read.ok) context.push({ absolute: file.path, path, source: { path, text: read.text }, contextOnly: true });
+        const read = readCached(file.path, path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, state.cache);
+        if (read.ok) context.push({ absolute: file.path, path, source: read.source, bytes: read.bytes, contextOnly: true });
       }
     }
     return context;
@@ -434,7 +552,7 @@ export class Nospof {
 
   private resolvedConfig(absolute: string): ResolvedConfig {
     const config = this.layeredConfig(this.configs.forFile(absolute));
-    return config.resolve(slash(relative(config.baseDir || this.cwd, absolute)));
+    return config.resolve(relativeSlash(config.baseDir || this.cwd, absolute));
   }
 
   /** The file's configuration with the caller's rules and settings above it. */
@@ -450,7 +568,7 @@ export class Nospof {
 
   private forcedLanguage(absolute: string): string | undefined {
     const config = this.configs.forFile(absolute);
-    return config.languageFor(slash(relative(config.baseDir || this.cwd, absolute)));
+    return config.languageFor(relativeSlash(config.baseDir || this.cwd, absolute));
   }
 
   private forcedLanguageOrUndefined(absolute: string): string | undefined {
@@ -489,14 +607,9 @@ export class Nospof {
   }
 
   private display(absolute: string): string {
-    const rel = relative(this.cwd, absolute);
+    const rel = relativeSlash(this.cwd, absolute);
     return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? slash(absolute) : slash(rel);
   }
-}
-
-function checkRuleFlag(id: string, setting: RuleSetting, registry: RuleRegistry): void {
-  const problem = validateRuleSetting(id, setting, registry)[0];
-  if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
 }
 
 function readProblem(path: string, problem: string, line = 1, column = 1): Finding {
@@ -504,12 +617,97 @@ function readProblem(path: string, problem: string, line = 1, column = 1): Findi
   return { ruleId: 'parse-error', severity: 'error', message: problem, file: path, range: { start: position, end: position } };
 }
 
-function isDirectory(absolute: string): boolean {
-  try {
-    return statSync(absolute).isDirectory();
-  } catch {
-    return false;
+/**
+ * The texts of a run's files by path, read from disk only when asked for: a warm run never opens the
+ * unchanged files, and only formatters that quote a file (code frames) read it.
+ */
+class LazyTexts implements ReadonlyMap<string, string> {
+  private readonly byPath: ReadonlyMap<string, SourceText>;
+
+  constructor(sources: readonly SourceText[]) {
+    this.byPath = new Map(sources.map((s) => [s.path, s] as const));
   }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  get(path: string): string | undefined {
+    return this.byPath.get(path)?.text;
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [path, source] of this.byPath) callback(source.text, path, this);
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const [path, source] of this.byPath) yield [path, source.text];
+  }
+
+  keys(): MapIterator<string> {
+    return this.byPath.keys();
+  }
+
+  *values(): MapIterator<string> {
+    for (const source of this.byPath.values()) yield source.text;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+/** The files of a run, by path and content: equal for every shard of one tree. */
+function runDigest(targets: readonly Target[]): string {
+  const hash = createHash('sha256');
+  for (const t of [...targets].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const digest = t.source ? (t.source.digest ?? createHash('sha256').update(t.source.text).digest('hex')) : 'unread';
+    hash.update(`${t.path}\u0000${t.contextOnly}\u0000${digest}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Per-file checks only the shard that owns a file may run: elsewhere they would see half its units. */
+const OWNER_ONLY_RULES = new Set(['parse-error', 'nospof/unused-suppression', 'nospof/suppression-reason']);
+
+/**
+ * The results one shard answers for: every result of its own files, and findings its units (or the
+ * repository rules, which every shard runs) put in other files; `nospof merge` joins the duplicates.
+ */
+function shareOf(results: readonly FileResult[], home: (path: string) => boolean): FileResult[] {
+  const kept: FileResult[] = [];
+  for (const result of results) {
+    if (home(result.file)) {
+      kept.push(result);
+      continue;
+    }
+    const findings = result.findings.filter((f) => !OWNER_ONLY_RULES.has(f.ruleId));
+    if (findings.length > 0) kept.push({ ...result, findings });
+  }
+  return kept;
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * True when the cache's directory inside the repository is reached through a symbolic link: a committed
+ * `node_modules/.cache` link would make nospof write its cache wherever the link points.
+ */
+function throughLink(location: string, repository: string): boolean {
+  if (!isInside(repository, location)) return false;
+  let dir = dirname(location);
+  while (dir !== repository && !existsSync(dir)) dir = dirname(dir);
+  return realOrSelf(dir) !== join(realOrSelf(repository), relative(repository, dir));
 }
 
 /** A path that is a regular file (or a link to one), not a directory named on the command line. */
@@ -522,5 +720,29 @@ function isFile(absolute: string): boolean {
 }
 
 function slash(path: string): string {
-  return path.split(sep).join('/');
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * `relative(base, path)` with forward slashes; a path below `base` (every file of a walk) is cut by
+ * prefix, without normalising both paths again, which thousands of files a run would pay for.
+ */
+function relativeSlash(base: string, path: string): string {
+  if (path.length > base.length + 1 && path.startsWith(base) && path[base.length] === sep && !path.includes(`${sep}..`) && !path.includes(`${sep}.${sep}`)) {
+    return slash(path.slice(base.length + 1));
+  }
+  return slash(relative(base, path));
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function checkRuleFlag(id: string, setting: RuleSetting, registry: RuleRegistry): void {
+  const problem = validateRuleSetting(id, setting, registry)[0];
+  if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { severityRank, type Severity } from '@nospof/api';
+import { parseShard, severityRank, NospofUsageError, type Severity, type Shard } from '@nospof/api';
 import { FRAMEWORKS, isFramework, type Framework } from './formatters/compliance.js';
 
 export class UsageError extends Error {}
@@ -33,10 +33,22 @@ export interface LintOptions {
   readonly printConfig: string | undefined;
   /** `--no-plugins`: never load plugins or policy bundles, whatever the configuration names. */
   readonly plugins: boolean;
+  /** `--shard i/n`: this CI job's share of the run. */
+  readonly shard: Shard | undefined;
+  /** `--changed-since <ref>`: lint only the files changed since this git revision. */
+  readonly changedSince: string | undefined;
   /** `--compliance <framework>`: only findings tagged with the framework's controls, grouped by control. */
   readonly compliance?: Framework;
   /** `--sarif-category <name>`: the category in SARIF `automationDetails.id`. */
   readonly sarifCategory?: string;
+}
+
+/** `nospof merge`: shard reports joined into one, with one exit code. */
+export interface MergeOptions {
+  readonly files: string[];
+  readonly outputFile: string | undefined;
+  readonly failOn: Severity | 'never';
+  readonly maxWarnings: number | undefined;
 }
 
 export type Command =
@@ -48,7 +60,8 @@ export type Command =
   | { readonly kind: 'test-policies'; readonly files: string[]; readonly source: PolicySource }
   | { readonly kind: 'explain'; readonly rule: string }
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
-  | { readonly kind: 'lsp' };
+  | { readonly kind: 'lsp' }
+  | { readonly kind: 'merge'; readonly options: MergeOptions };
 
 /** Where a sub-command that reads policies finds them: `--config`, and `--no-plugins`. */
 export interface PolicySource {
@@ -62,7 +75,7 @@ function policySource(values: Record<string, unknown>): PolicySource {
   return { config: typeof values.config === 'string' ? values.config : undefined, plugins: !values['no-plugins'] };
 }
 
-const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp', 'baseline', 'input', 'test-policies']);
+const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp', 'baseline', 'merge', 'input', 'test-policies']);
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -70,6 +83,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === 'baseline') {
     const command = parseCommand(argv.slice(1));
     if (command.kind !== 'lint') return command;
+    if (command.options.shard) throw new UsageError('nospof baseline accepts a whole run\'s findings; it does not go with --shard');
     return { kind: 'lint', options: { ...command.options, writeBaseline: true } };
   }
   if (first !== undefined && SUBCOMMANDS.has(first)) return parseSubcommand(first, argv.slice(1));
@@ -104,6 +118,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
         'no-plugins': { type: 'boolean', default: false },
+        shard: { type: 'string' },
+        'changed-since': { type: 'string' },
         compliance: { type: 'string' },
         'sarif-category': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
@@ -116,22 +132,21 @@ export function parseCommand(argv: readonly string[]): Command {
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
-  const failOn = String(v['fail-on']);
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  const maxWarnings = v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
-  }
+  const failOn = failOnOf(v['fail-on']);
+  const maxWarnings = maxWarningsOf(v['max-warnings']);
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
   const compliance = v.compliance === undefined ? undefined : framework(v.compliance);
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not pass paths with it');
+  const shard = v.shard === undefined ? undefined : shardOf(v.shard);
+  if (shard && (v.stdin || v.fix || v['fix-dry-run'])) throw new UsageError('--shard splits a whole run between CI jobs; it does not go with --stdin, --fix or --fix-dry-run');
+  if (v['changed-since'] !== undefined && v.stdin) throw new UsageError('--changed-since asks git which files changed; it does not go with --stdin');
   return {
     kind: 'lint',
     options: {
       paths: parsed.positionals,
       format: String(v.format),
       outputFile: v['output-file'],
-      failOn: failOn as Severity | 'never',
+      failOn,
       maxWarnings,
       fix: Boolean(v.fix),
       fixDryRun: Boolean(v['fix-dry-run']),
@@ -152,10 +167,33 @@ export function parseCommand(argv: readonly string[]): Command {
       errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'] && v['error-on-unmatched-pattern'] !== false,
       printConfig: v['print-config'],
       plugins: !v['no-plugins'],
+      shard,
+      changedSince: v['changed-since'],
       ...(compliance ? { compliance } : {}),
       ...(v['sarif-category'] === undefined ? {} : { sarifCategory: v['sarif-category'] }),
     },
   };
+}
+
+function failOnOf(value: unknown): Severity | 'never' {
+  const failOn = String(value ?? 'error');
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  return failOn as Severity | 'never';
+}
+
+function maxWarningsOf(value: unknown): number | undefined {
+  const maxWarnings = value === undefined ? undefined : Number(value);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${String(value)}"`);
+  return maxWarnings;
+}
+
+function shardOf(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    if (error instanceof NospofUsageError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function framework(name: string): Framework {
@@ -182,6 +220,16 @@ function parseSubcommand(name: string, rest: readonly string[]): Command {
     case 'test-policies': {
       const { values, positionals } = safeParse(rest, POLICY_SOURCE_OPTIONS);
       return { kind: 'test-policies', files: positionals, source: policySource(values) };
+    }
+    case 'merge': {
+      const { values, positionals } = safeParse(rest, {
+        'output-file': { type: 'string', short: 'o' },
+        'fail-on': { type: 'string', default: 'error' },
+        'max-warnings': { type: 'string' },
+      });
+      if (positionals.length === 0) throw new UsageError('usage: nospof merge <report>... (SARIF or JSON reports of the shards of one run)');
+      const outputFile = values['output-file'] === undefined ? undefined : String(values['output-file']);
+      return { kind: 'merge', options: { files: positionals, outputFile, failOn: failOnOf(values['fail-on']), maxWarnings: maxWarningsOf(values['max-warnings']) } };
     }
     case 'explain': {
       const { positionals } = safeParse(rest, {});
@@ -235,10 +283,12 @@ Usage:
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
   nospof lsp --stdio                        start the language server
   nospof baseline [paths...]                accept today's findings: write .nospof-baseline.json
+  nospof merge <reports...> [-o file]       join the SARIF or JSON reports of --shard jobs into one,
+                                            with one exit code (--fail-on, --max-warnings)
   nospof input <file> [--unit <id>]         print the JSON input policies see for the file's
-                                           deployment unit (as conftest parse does)
+                                            deployment unit (as conftest parse does)
   nospof test-policies [policy files...]    run the tests: snippets of declarative policies (default:
-                                           those the configuration names); exit 1 when one fails
+                                            those the configuration names); exit 1 when one fails
 
 Options:
   -f, --format <name>        stylish (default), compact, json, sarif, github, gitlab, junit,
@@ -260,8 +310,13 @@ Options:
   --var 'name=value'         Terraform variable (repeatable)
   --baseline <path>          findings in this baseline are reported as suppressed
                              (default: .nospof-baseline.json when it exists)
-  --cache                    reuse the last results when no file and no config changed
-  --cache-location <path>    where the cache lives (default node_modules/.cache/nospof/)
+  --cache                    keep an incremental cache: later runs parse and judge only what
+                             changed (signed; set NOSPOF_CACHE_SECRET to share it in CI)
+  --cache-location <path>    the cache file (default node_modules/.cache/nospof/cache.json)
+  --changed-since <ref>      lint only files changed since a git revision (committed since the
+                             merge base, staged, unstaged, untracked), with their units as context
+  --shard <i/n>              lint share i of n: whole deployment units, balanced by size
+                             (one CI job each; join the reports with nospof merge)
   --no-error-on-unmatched-pattern
                              a path or glob that matches no file is not an error
   --print-config <file>      print the configuration a file is linted with, and exit

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { allRules, Nospof, type FileResult, type LintReport, type SkippedValue } from '@nospof/api';
+import { allRules, Nospof, type FileResult, type LintReport, type Shard, type SkippedValue } from '@nospof/api';
 import { atOrAbove, UsageError, type LintOptions } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { formatters } from './formatters/index.js';
 import { filterByFramework } from './formatters/compliance.js';
 import { guardLines } from './formatters/escape.js';
 import { runNotifications } from './formatters/notifications.js';
+import { progressLine } from './progress.js';
 import { parseRuleFlags } from './rule-settings.js';
 import { terminalText } from './terminal-text.js';
 
@@ -36,6 +37,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     plugins: options.plugins,
     fix: options.fix || options.fixDryRun,
     cache: options.cache,
+    ...(options.shard ? { shard: options.shard } : {}),
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     ...(options.writeBaseline ? { baseline: false as const } : options.baseline !== undefined ? { baseline: options.baseline } : {}),
     env: io.env,
@@ -51,7 +53,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   try {
     report = options.stdin
       ? await nospof.lintText(decodeStdin(await io.readStdin()), options.stdinFilename === undefined ? {} : { filePath: options.stdinFilename })
-      : await nospof.lintFiles(options.paths);
+      : await nospof.lintFiles(options.paths, options.changedSince === undefined ? {} : { changedSince: options.changedSince });
   } finally {
     progress.finish();
   }
@@ -77,11 +79,12 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   const judged = options.compliance ? filterByFramework(report.results, options.compliance) : report.results;
   const shown: FileResult[] = options.quiet ? judged.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...judged];
   const color = options.color ?? colorFromEnvironment(io, options.outputFile !== undefined);
-  const output = formatter(shown, {
+  let output = formatter(shown, {
     rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd,
     notifications: runNotifications(report.results, report.notices), paths: options.paths,
     ...(options.compliance ? { compliance: options.compliance } : {}), ...(options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}),
   });
+  if (report.shard && options.format === 'sarif') output = markShard(output, report.shard);
   if (options.stdin && options.fix) {
     const only = [...report.sources.keys()][0];
     io.stdout(only === undefined ? '' : (report.outputs.get(only) ?? report.sources.get(only) ?? ''));
@@ -136,24 +139,14 @@ async function printConfig(nospof: Nospof, file: string): Promise<string> {
   return `${JSON.stringify(printed, null, 2)}\n`;
 }
 
-/** A progress line on a terminal's stderr, shown only once a run has taken more than a second. */
-function progressLine(io: Io): { update?: (phase: 'parse' | 'check', done: number, total: number) => void; finish: () => void } {
-  if (!io.stderrIsTTY) return { finish: () => undefined };
-  const started = Date.now();
-  let shown = false;
-  let last = 0;
-  return {
-    update: (phase, done, total) => {
-      const now = Date.now();
-      if (now - started < 1000 || now - last < 100) return;
-      last = now;
-      shown = true;
-      io.stderr(`\r\u001b[Knospof: ${phase === 'parse' ? 'reading' : 'checking'} ${done + 1}/${total} files`);
-    },
-    finish: () => {
-      if (shown) io.stderr('\r\u001b[K');
-    },
-  };
+/**
+ * Says in a shard's SARIF which shard it is and of which tree (a property bag, which SARIF readers
+ * ignore), so that `nospof merge` can refuse a run with a shard missing or shards of different trees.
+ */
+function markShard(output: string, shard: Shard & { readonly run: string }): string {
+  const log = JSON.parse(output) as { runs?: { properties?: Record<string, unknown> }[] };
+  for (const run of log.runs ?? []) run.properties = { ...run.properties, nospofShard: { index: shard.index, count: shard.count, run: shard.run } };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function explainUnknown(all: readonly SkippedValue[]): string {

@@ -4,6 +4,7 @@ import { guardLines } from './formatters/escape.js';
 import { complianceTable, explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
 import { runLint, type Io } from './lint-command.js';
 import { configuredRules, runInput, runTestPolicies } from './policy-commands.js';
+import { runMerge } from './merge-command.js';
 import { terminalText } from './terminal-text.js';
 
 function processIo(): Io {
@@ -59,6 +60,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       }
       case 'lint':
         return await runLint(command.options, io);
+      case 'merge':
+        return runMerge(command.options, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof NospofUsageError) {

@@ -10,6 +10,7 @@ export * from './fix.js';
 export * from './traverse.js';
 export * from './suppressions.js';
 export * from './linter.js';
+export type { LintMemo } from './memo.js';
 export * from './engine-rules.js';
 export * from './policy-input.js';
 export * from './config/index.js';

@@ -79,6 +79,14 @@ export interface Language<Root extends Node = Node, Index = unknown> {
    * is one unit.
    */
   units?(files: readonly ParsedFile<Root>[], settings: Settings): readonly DeploymentUnit[];
+  /**
+   * Everything `units` reads of one file, as a string (a kustomization's `resources`, a module's calls and
+   * their sources): two parses of a path with the same key are grouped alike. It lets a host keep a run's
+   * units when an edit leaves every key as it was, without parsing the unchanged files again; without it,
+   * any edit to one of the language's files regroups them all. A key that misses something `units` reads
+   * makes incremental runs wrong, so keep the two side by side.
+   */
+  unitKey?(file: ParsedFile<Root>): string;
   /** Cross-file facts built once per unit from its parsed files. */
   index?(files: readonly ParsedFile<Root>[], settings: Settings): Index;
   /**

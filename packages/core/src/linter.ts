@@ -1,20 +1,23 @@
-import type { Finding, RelatedLocation, TextEdit } from './finding.js';
+import type { Finding, RelatedLocation, Severity, TextEdit } from './finding.js';
 import { compareFindings } from './finding.js';
 import { applyEdits } from './fix.js';
 import type { DeploymentUnit, Language, ParsedFile } from './language.js';
+import { isJudgeOutcome, type JudgeOutcome, type LintMemo } from './memo.js';
 import { interpolate } from './messages.js';
 import type { Node } from './node.js';
 import type { PolicyUnit } from './policy-input.js';
 import { plainRange, type Range } from './position.js';
+import { projectContext } from './project-context.js';
 import type { AnyRule, ProjectContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
+import { LintSession, readerApplies } from './session.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
-import { collectDirectives, directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
+import { directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
 import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
-import { LanguageUnits } from './units.js';
+import type { LanguageUnits } from './units.js';
 
 export type { SkippedValue } from './rule-context.js';
 
@@ -42,13 +45,31 @@ export interface LintInput {
    * one is reported only when its trail (a related location) passes through a file being linted.
    */
   readonly contextFiles?: readonly SourceText[];
-  /** Called as files are parsed and checked, for hosts that show progress on long runs. */
-  onProgress?(phase: 'parse' | 'check', done: number, total: number): void;
+  /** Called as files are read and units judged, for hosts that show progress on long runs. */
+  onProgress?(progress: LintProgress): void;
   /**
-   * User policies, run by the host on what a language's `policyUnit` makes of each deployment unit that
-   * holds a file being linted. Only when given (policies cost a model of every unit). Its findings go
+   * Results of earlier runs to reuse (an incremental cache, see `LintMemo`): an unchanged file is not
+   * parsed again, and a file whose unit and configuration are unchanged is not judged again.
+   */
+  readonly memo?: LintMemo;
+  /**
+   * Given every unit of the run, which to judge (a CI shard takes its share). Every file still gives its
+   * parse errors and suppressions, and repository rules still run; hosts keep the results of the files
+   * whose units they judged.
+   */
+  select?(plan: RunPlan): (unit: PlannedUnit) => boolean;
+  /**
+   * Keep every parse in this engine for the next run (default true: an editor re-lints the same files).
+   * A one-off run (the command line) says false, and a file's parse is let go as soon as the languages
+   * reading it are done, so memory holds one language's trees at a time.
+   */
+  readonly retainParses?: boolean;
+  /**
+   * User policies, run by the host on what a language's `policyUnit` makes of each judged deployment unit
+   * that holds a file being linted. Only when given (policies cost a model of every unit). Its findings go
    * through the pipeline of rule findings: the file's configuration (severity, off), suppressions,
-   * context-file filtering, duplicates; its skipped values join `skipped`.
+   * context-file filtering, duplicates; its skipped values join `skipped`. Never memoised: the host's
+   * policies are not part of the memo's key.
    */
   unitPolicies?(unit: PolicyUnit): UnitPolicyResults;
 }
@@ -57,6 +78,32 @@ export interface LintInput {
 export interface UnitPolicyResults {
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedValue[];
+}
+
+/** The units of each language, looked up as the run gets to them. */
+interface Groups {
+  get(languageId: string): LanguageUnits | undefined;
+}
+
+/** How far a run is: files read (parsed, or known from the memo) and deployment units judged. */
+export interface LintProgress {
+  readonly files: { readonly done: number; readonly total: number };
+  readonly units: { readonly done: number; readonly total: number };
+}
+
+/** A deployment unit of a run, as hosts see it (to split a run into shards, to show progress). */
+export interface PlannedUnit {
+  readonly language: string;
+  readonly id: string;
+  /** Its files (paths as the host named them). */
+  readonly files: readonly string[];
+}
+
+/** What a run is made of, worked out without running any rule. */
+export interface RunPlan {
+  readonly units: readonly PlannedUnit[];
+  /** Every file of the run with the languages that judge it (empty: only its parse errors count). */
+  readonly files: readonly { readonly path: string; readonly target: boolean; readonly languages: readonly string[] }[];
 }
 
 export interface FixRun extends LintRun {
@@ -73,10 +120,21 @@ interface ParseEntry {
   readonly parsed: readonly ParsedFile[];
 }
 
+/** Where findings of one judgement go, and how the rules reach other files of the run. */
+interface JudgeSink {
+  readonly project: ProjectContext;
+  readonly sourceOf: (path: string) => SourceFile | undefined;
+  /** A rule's severity in another file of the run (undefined where it is off there). */
+  readonly severityElsewhere: (path: string, ruleId: string) => Severity | undefined;
+  readonly add: (pending: PendingFinding) => void;
+  readonly skipped: SkippedValue[];
+}
+
 /**
  * The engine: parses each file once, groups files into deployment units, builds each unit's cross-file
  * index, runs every enabled rule in one traversal per file and unit, applies suppressions. It never
- * reads files itself; hosts hand it text.
+ * reads files itself; hosts hand it text. With a memo, unchanged files are not parsed and unchanged
+ * (file, unit) pairs are not judged again: their stored findings are replayed in the same order.
  */
 export class Linter {
   private readonly rules: Map<string, AnyRule>;
@@ -142,53 +200,74 @@ export class Linter {
     return parsed;
   }
 
+  /** The parse this engine holds for exactly this text, if any (no parse happens). */
+  cachedParse(source: SourceText, forced?: string): readonly ParsedFile[] | undefined {
+    const cached = this.parseCache.get(source.path);
+    return cached && cached.text === source.text && cached.forced === forced ? cached.parsed : undefined;
+  }
+
+  /** Parses a file with every language that reads it, without keeping the result. */
+  parseFresh(source: SourceText, forced?: string): readonly ParsedFile[] {
+    const file = new SourceFile(source.path, source.text);
+    return this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+  }
+
   /** Drops cached parses of files no longer in the workspace. */
   forget(path: string): void {
     this.parseCache.delete(path);
   }
 
+  /** The deployment units of a run and the languages of its files, without running any rule. */
+  plan(input: LintInput): RunPlan {
+    const session = new LintSession(this, input);
+    return planOf(session, session.units(undefined, true));
+  }
+
   lint(input: LintInput): LintRun {
-    const total = input.files.length;
-    const targets = input.files.map((f, i) => {
-      input.onProgress?.('parse', i, total);
-      return { source: f, parsed: this.parseAll(f, input.languageOf?.(f.path)) };
-    });
-    const targetPaths = new Set(input.files.map((f) => f.path));
-    const context = (input.contextFiles ?? []).filter((f) => !targetPaths.has(f.path)).flatMap((f) => this.parseAll(f, input.languageOf?.(f.path)));
-    const applicable = [...targets.flatMap((t) => t.parsed), ...context].filter((p) => !p.notApplicable && p.root !== undefined);
-    const units = this.groupUnits(applicable, input);
-    const byPath = new Map<string, ParsedFile[]>();
-    for (const p of [...context, ...targets.flatMap((t) => t.parsed)]) byPath.set(p.source.path, [...(byPath.get(p.source.path) ?? []), p]);
-    const sourceOf = (path: string) => byPath.get(path)?.[0]?.source;
+    const session = new LintSession(this, input);
+    const progress = progressOf(input, session.files.length);
     const skipped: SkippedValue[] = [];
     const pending = new PendingFindings();
-    const paths = applicable.map((f) => f.source.path);
-    const projects = new Map<DeploymentUnit, ProjectContext>();
+    const groups = { get: (id: string) => session.group(id, progress.file) };
 
-    for (const [i, { parsed }] of targets.entries()) {
-      input.onProgress?.('check', i, total);
-      for (const file of parsed) {
-        if (file.notApplicable) continue;
-        const config = input.configFor(file.source.path);
-        for (const error of file.errors) {
-          if (config.disabled.has(parseErrorRule.meta.id)) break;
-          pending.add({ finding: engineFinding(parseErrorRule, 'syntax', { message: error.message }, file.source.path, error.range, config), anchors: [] });
-        }
-        if (!file.root) continue;
-        const languageUnits = units.get(file.language);
-        if (!languageUnits) continue;
-        for (const unit of languageUnits.unitsOf(file.source.path)) {
-          let project = projects.get(unit);
-          if (!project) {
-            project = projectContext(units, paths, { unit, units: languageUnits });
-            projects.set(unit, project);
+    // A shard learns every unit first (letting each language's trees go once its units are known), then
+    // judges its own share.
+    let judge: (unit: PlannedUnit) => boolean = () => true;
+    if (input.select) judge = input.select(planOf(session, session.units(progress.file, true)));
+
+    // One language at a time: its files are parsed (or known from the memo), grouped and judged, and its
+    // trees let go, before the next language's are read.
+    let known = 0;
+    let done = 0;
+    for (const language of this.languages) {
+      const group = session.group(language.id, progress.file);
+      if (group) {
+        known += group.units.length;
+        session.startLanguage(group);
+        for (const unit of group.units) {
+          if (judge({ language: language.id, id: unit.id, files: unit.files })) {
+            for (const path of unit.files) if (session.isTarget(path)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
+            if (input.unitPolicies && language.policyUnit) this.judgeUnitPolicies(session, group, unit, input.unitPolicies, pending, skipped);
           }
-          this.runRules(file, config, project, input, sourceOf, pending, skipped);
+          session.unitDone(group, unit);
+          progress.units(++done, known);
+        }
+      }
+      session.languageDone(language.id);
+    }
+    this.judgeRepository(session, groups, pending, skipped);
+
+    for (const file of session.files) {
+      if (!file.target || session.readersOf(file).length === 0) continue;
+      const config = input.configFor(file.path);
+      if (config.disabled.has(parseErrorRule.meta.id)) continue;
+      for (const reader of session.factsOf(file).readers) {
+        if (reader.notApplicable) continue;
+        for (const error of reader.errors) {
+          pending.add({ finding: engineFinding(parseErrorRule, 'syntax', { message: error.message }, file.path, error.range, config), anchors: [] });
         }
       }
     }
-    this.runRepositoryRules(targets.flatMap((t) => t.parsed).filter(isApplicable), input, projectContext(units, paths, undefined), sourceOf, pending, skipped);
-    if (input.unitPolicies) this.runUnitPolicies(input.unitPolicies, units, targetPaths, input, sourceOf, pending, skipped);
 
     // Context files count for suppressions too: a `nospof-ignore` on a module call in a file that is only
     // context still silences the findings that call causes in the file being linted.
@@ -196,12 +275,8 @@ export class Linter {
     const directivesOf = (path: string): Directive[] => {
       let list = directives.get(path);
       if (!list) {
-        list = mergeDuplicateDirectives(
-          (byPath.get(path) ?? []).flatMap((parsed) => {
-            const language = this.languages.find((l) => l.id === parsed.language);
-            return collectDirectives(parsed, language?.scopeAt?.bind(language));
-          }),
-        );
+        const file = session.file(path);
+        list = file ? mergeDuplicateDirectives(session.factsOf(file).readers.flatMap((r) => r.directives)) : [];
         directives.set(path, list);
       }
       return list;
@@ -212,25 +287,29 @@ export class Linter {
       const { finding } = p;
       // A finding in a file that is only context is reported when its trail passes through a linted file:
       // the line to change may sit in a caller or an overlay while the file that changed is the one named.
-      const reportedFor = targetPaths.has(finding.file) ? [] : [...new Set((finding.related ?? []).map((r) => r.file).filter((f) => targetPaths.has(f)))];
-      if (!targetPaths.has(finding.file) && reportedFor.length === 0) continue;
+      const reportedFor = session.isTarget(finding.file) ? [] : [...new Set((finding.related ?? []).map((r) => r.file).filter((f) => session.isTarget(f)))];
+      if (!session.isTarget(finding.file) && reportedFor.length === 0) continue;
       const list = findingsByFile.get(finding.file) ?? [];
       const kept = this.suppress(p, directivesOf, used);
       list.push(reportedFor.length > 0 ? { ...kept, reportedFor } : kept);
       findingsByFile.set(finding.file, list);
     }
     const results: FileResult[] = [];
-    for (const { source, parsed } of targets) {
-      const findings = findingsByFile.get(source.path) ?? [];
-      findingsByFile.delete(source.path);
-      const readers = parsed.filter(isApplicable);
-      for (const reader of readers.slice(0, 1)) {
-        findings.push(...this.directiveFindings(directivesOf(source.path), used, input.configFor(source.path), reader));
+    for (const file of session.files) {
+      if (!file.target) continue;
+      const findings = findingsByFile.get(file.path) ?? [];
+      findingsByFile.delete(file.path);
+      const reader = session.factsOf(file).readers.find(readerApplies);
+      const fileDirectives = directivesOf(file.path);
+      if (reader && fileDirectives.length > 0) {
+        findings.push(...this.directiveFindings(fileDirectives, used, input.configFor(file.path), file.path, () => session.sourceFile(file.path) as SourceFile));
       }
-      results.push({ file: source.path, ...optional('language', readers[0]?.language), findings: findings.sort(compareFindings) });
+      results.push({ file: file.path, ...optional('language', reader?.language), findings: findings.sort(compareFindings) });
     }
-    for (const [file, findings] of findingsByFile) {
-      results.push({ file, ...optional('language', byPath.get(file)?.find(isApplicable)?.language), findings: findings.sort(compareFindings) });
+    for (const [path, findings] of findingsByFile) {
+      const file = session.file(path);
+      const language = file ? session.factsOf(file).readers.find(readerApplies)?.language : undefined;
+      results.push({ file: path, ...optional('language', language), findings: findings.sort(compareFindings) });
     }
     return { results, skipped };
   }
@@ -258,44 +337,204 @@ export class Linter {
     return { ...run, outputs };
   }
 
-  /** Each language's files grouped into deployment units, with the settings of the language's first file. */
-  private groupUnits(files: readonly ParsedFile[], input: LintInput): Map<string, LanguageUnits> {
-    const units = new Map<string, LanguageUnits>();
-    for (const language of this.languages) {
-      const mine = files.filter((f) => f.language === language.id);
-      const first = mine[0];
-      if (!first) continue;
-      units.set(language.id, new LanguageUnits(language, mine, input.configFor(first.source.path).settings));
-    }
-    return units;
-  }
-
-  private runRules(
-    parsed: ParsedFile,
-    config: ResolvedConfig,
-    project: ProjectContext,
-    input: LintInput,
-    sourceOf: (path: string) => SourceFile | undefined,
+  /**
+   * Runs the rules of one language on one file judged through one unit. With a memo, the outcome is
+   * stored with what the rules read beyond the file (the unit's index, other languages, other files) and
+   * replayed while all of that is unchanged.
+   */
+  private judgeFile(
+    session: LintSession,
+    groups: Groups,
+    group: LanguageUnits,
+    unit: DeploymentUnit,
+    path: string,
     pending: PendingFindings,
     skipped: SkippedValue[],
   ): void {
+    const config = session.configFor(path);
+    const language = group.language.id;
+    const key = session.memo
+      ? `judge:${session.hash(['judge', language, session.unitIdentity(unit), session.contentKey(path), session.configDigest(path)].join('\u0001'))}`
+      : undefined;
+    this.judged(session, key, { language, unit }, pending, skipped, (sink) => {
+      const parsed = session.parsedBy(path, language);
+      this.runRules(parsed, config, sink);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group }, record, session.fileFacts), path);
+  }
+
+  /** Hands a unit that holds a linted file to the host's policies, while the language's trees are held. */
+  private judgeUnitPolicies(
+    session: LintSession,
+    group: LanguageUnits,
+    unit: DeploymentUnit,
+    hook: (unit: PolicyUnit) => UnitPolicyResults,
+    pending: PendingFindings,
+    skipped: SkippedValue[],
+  ): void {
+    const target = unit.files.find((path) => session.isTarget(path));
+    const language = group.language;
+    if (target === undefined || !language.policyUnit) return;
+    let results: UnitPolicyResults;
+    try {
+      const files = unit.files.map((path) => session.parsedBy(path, language.id));
+      results = hook(language.policyUnit(unit, files, group.indexOf(unit), group.settings));
+    } catch (error) {
+      const range = session.sourceFile(target)?.lines.range(0, 0) ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      pending.add({ finding: engineFinding(internalErrorRule, 'crashed', { rule: `${language.id} policies`, message: describeError(error) }, target, range, session.configFor(target)), anchors: [] });
+      return;
+    }
+    skipped.push(...results.skipped);
+    for (const finding of results.findings) {
+      const config = session.configFor(finding.file);
+      if (config.disabled.has(finding.ruleId)) continue;
+      const severity = config.rules.get(finding.ruleId)?.severity;
+      // A known rule this file's configuration does not run (a policy of another config file); an id no
+      // registry knows (a Rego result's own `id`) keeps the severity the policy gave it.
+      if (severity === undefined && this.rules.has(finding.ruleId)) continue;
+      pending.add({ finding: severity === undefined ? finding : { ...finding, severity }, anchors: [] });
+    }
+  }
+
+  /**
+   * Rules with a `Project` visitor judge the whole run once (repository-wide facts such as the security
+   * scanners every pipeline runs), with the configuration of the run's first file.
+   */
+  private judgeRepository(session: LintSession, groups: Groups, pending: PendingFindings, skipped: SkippedValue[]): void {
+    const targets = new Set(session.applicableTargets());
+    const firstPath = targets.values().next().value;
+    if (firstPath === undefined) return;
+    const config = session.configFor(firstPath);
+    const key = session.memo ? `repo:${session.hash(['repo', session.contentKey(firstPath), session.configDigest(firstPath)].join('\u0001'))}` : undefined;
+    this.judged(session, key, undefined, pending, skipped, (sink) => {
+      const first = session.sourceFile(firstPath) as SourceFile;
+      for (const [id, ruleConfig] of this.projectRules(config, first)) {
+        const rule = this.rules.get(id) as AnyRule;
+        const context = createRuleContext({
+          rule,
+          source: first,
+          settings: config.settings,
+          project: sink.project,
+          severityIn: (path) => (targets.has(path) ? sink.severityElsewhere(path, id) : undefined),
+          sourceOf: sink.sourceOf,
+          resource: () => undefined,
+          add: sink.add,
+          skipped: sink.skipped,
+        });
+        try {
+          const visitor = (rule.create(context, ruleConfig.options) as Record<string, unknown>)[PROJECT_VISITOR];
+          if (typeof visitor === 'function') (visitor as (p: ProjectContext) => void)(sink.project);
+        } catch (error) {
+          sink.add({ finding: crashFinding(rule, error, first, config), anchors: [] });
+        }
+      }
+    }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record, session.fileFacts), undefined);
+  }
+
+  private readonly projectRulesByConfig = new WeakMap<ResolvedConfig, readonly [string, RuleConfig][]>();
+
+  /**
+   * The enabled rules with a `Project` visitor, found by creating each rule against a project that holds
+   * nothing: a rule of one language that reads its index as it is created must not make every run build
+   * that language's whole index (and depend on every file of it) only to learn it judges no repository.
+   * A rule whose creation fails there is kept, so its failure is reported as before.
+   */
+  private projectRules(config: ResolvedConfig, first: SourceFile): readonly [string, RuleConfig][] {
+    const known = this.projectRulesByConfig.get(config);
+    if (known) return known;
+    const nothing: ProjectContext = { index: () => undefined, parsed: () => [], factsOf: () => [], files: [] };
+    const list: [string, RuleConfig][] = [];
+    for (const [id, ruleConfig] of config.rules) {
+      const rule = this.rules.get(id);
+      if (!rule || ENGINE_RULE_IDS.has(id)) continue;
+      const context = createRuleContext({
+        rule,
+        source: first,
+        settings: config.settings,
+        project: nothing,
+        severityIn: () => undefined,
+        sourceOf: () => undefined,
+        resource: () => undefined,
+        add: () => undefined,
+        skipped: [],
+      });
+      try {
+        if (typeof (rule.create(context, ruleConfig.options) as Record<string, unknown>)[PROJECT_VISITOR] !== 'function') continue;
+      } catch {
+        // Kept: its creation fails in the real pass too, and is reported there.
+      }
+      list.push([id, ruleConfig]);
+    }
+    this.projectRulesByConfig.set(config, list);
+    return list;
+  }
+
+  /** Replays a stored outcome whose inputs are unchanged, or runs `work` and stores what it produced. */
+  private judged(
+    session: LintSession,
+    key: string | undefined,
+    unit: { readonly language: string; readonly unit: DeploymentUnit } | undefined,
+    pending: PendingFindings,
+    skipped: SkippedValue[],
+    work: (sink: JudgeSink) => void,
+    project: (record: (dependency: string) => void) => ProjectContext,
+    own: string | undefined,
+  ): void {
+    const memo = session.memo;
+    if (memo && key) {
+      const stored = memo.get(key);
+      if (isJudgeOutcome(stored) && stored.digest === session.dependencyDigest(stored.deps, unit)) {
+        for (const p of stored.pending) pending.add(p);
+        for (const s of stored.skipped) skipped.push(s);
+        return;
+      }
+    }
+    const deps = new Set<string>();
+    const record = memo ? (dependency: string) => deps.add(dependency) : () => undefined;
+    const elsewhere = (path: string) => {
+      if (path !== own) record(`file:${path}`);
+    };
+    const ownPending: PendingFinding[] = [];
+    const ownSkipped: SkippedValue[] = [];
+    work({
+      project: project(record),
+      sourceOf: (path) => {
+        elsewhere(path);
+        return session.sourceFile(path);
+      },
+      severityElsewhere: (path, ruleId) => {
+        elsewhere(path);
+        return session.configFor(path).rules.get(ruleId)?.severity;
+      },
+      add: (p) => ownPending.push(p),
+      skipped: ownSkipped,
+    });
+    for (const p of ownPending) pending.add(p);
+    for (const s of ownSkipped) skipped.push(s);
+    if (memo && key) {
+      const list = [...deps].sort();
+      const digest = session.dependencyDigest(list, unit);
+      if (digest !== undefined) memo.set(key, { deps: list, digest, pending: ownPending, skipped: ownSkipped } satisfies JudgeOutcome);
+    }
+  }
+
+  private runRules(parsed: ParsedFile, config: ResolvedConfig, sink: JudgeSink): void {
     const language = this.languages.find((l) => l.id === parsed.language);
     if (!language || !parsed.root) return;
     const handlers = new Map<string, { rule: AnyRule; fn: (node: Node) => void }[]>();
     let currentResource: string | undefined;
     const failed = new Set<string>();
-    const add = (p: PendingFinding) => pending.add(p);
+    const add = sink.add;
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
       const context = createRuleContext({
         rule,
         source: parsed.source,
         settings: config.settings,
-        project,
-        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : input.configFor(path).rules.get(rule.meta.id)?.severity),
-        sourceOf,
+        project: sink.project,
+        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : sink.severityElsewhere(path, rule.meta.id)),
+        sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
         resource: () => currentResource,
         add,
-        skipped,
+        skipped: sink.skipped,
       });
       let visitors;
       try {
@@ -358,87 +597,6 @@ export class Linter {
     return list;
   }
 
-  /**
-   * Rules with a `Project` visitor judge the whole run once (repository-wide facts such as the security
-   * scanners every pipeline runs), after every file was parsed.
-   */
-  private runRepositoryRules(
-    files: readonly ParsedFile[],
-    input: LintInput,
-    project: ProjectContext,
-    sourceOf: (path: string) => SourceFile | undefined,
-    pending: PendingFindings,
-    skipped: SkippedValue[],
-  ): void {
-    const first = files[0];
-    if (!first) return;
-    const config = input.configFor(first.source.path);
-    const targets = new Set(files.map((f) => f.source.path));
-    for (const [id, ruleConfig] of config.rules) {
-      const rule = this.rules.get(id);
-      if (!rule || ENGINE_RULE_IDS.has(id)) continue;
-      const context = createRuleContext({
-        rule,
-        source: first.source,
-        settings: config.settings,
-        project,
-        severityIn: (path) => (targets.has(path) ? input.configFor(path).rules.get(id)?.severity : undefined),
-        sourceOf,
-        resource: () => undefined,
-        add: (p) => pending.add(p),
-        skipped,
-      });
-      try {
-        const visitor = (rule.create(context, ruleConfig.options) as Record<string, unknown>)[PROJECT_VISITOR];
-        if (typeof visitor === 'function') (visitor as (p: ProjectContext) => void)(project);
-      } catch (error) {
-        pending.add({ finding: crashFinding(rule, error, first.source, config), anchors: [] });
-      }
-    }
-  }
-
-  /** Hands each unit that holds a linted file to the host's policies, once per unit. */
-  private runUnitPolicies(
-    hook: (unit: PolicyUnit) => UnitPolicyResults,
-    units: ReadonlyMap<string, LanguageUnits>,
-    targetPaths: ReadonlySet<string>,
-    input: LintInput,
-    sourceOf: (path: string) => SourceFile | undefined,
-    pending: PendingFindings,
-    skipped: SkippedValue[],
-  ): void {
-    for (const languageUnits of units.values()) {
-      const language = languageUnits.language;
-      if (!language.policyUnit) continue;
-      const seen = new Set<DeploymentUnit>();
-      for (const path of targetPaths) {
-        for (const unit of languageUnits.unitsOf(path)) {
-          if (seen.has(unit)) continue;
-          seen.add(unit);
-          let results: UnitPolicyResults;
-          try {
-            results = hook(language.policyUnit(unit, languageUnits.filesOf(unit), languageUnits.indexOf(unit), languageUnits.settings));
-          } catch (error) {
-            const config = input.configFor(path);
-            const range = sourceOf(path)?.lines.range(0, 0) ?? plainRange({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } });
-            pending.add({ finding: engineFinding(internalErrorRule, 'crashed', { rule: `${language.id} policies`, message: describeError(error) }, path, range, config), anchors: [] });
-            continue;
-          }
-          skipped.push(...results.skipped);
-          for (const finding of results.findings) {
-            const config = input.configFor(finding.file);
-            if (config.disabled.has(finding.ruleId)) continue;
-            const severity = config.rules.get(finding.ruleId)?.severity;
-            // A known rule this file's configuration does not run (a policy of another config file); an id
-            // no registry knows (a Rego result's own `id`) keeps the severity the policy gave it.
-            if (severity === undefined && this.rules.has(finding.ruleId)) continue;
-            pending.add({ finding: severity === undefined ? finding : { ...finding, severity }, anchors: [] });
-          }
-        }
-      }
-    }
-  }
-
   private suppress(
     pending: PendingFinding,
     directivesOf: (path: string) => Directive[],
@@ -457,9 +615,8 @@ export class Linter {
     return finding;
   }
 
-  private directiveFindings(directives: readonly Directive[], used: ReadonlySet<Directive>, config: ResolvedConfig, parsed: ParsedFile): Finding[] {
+  private directiveFindings(directives: readonly Directive[], used: ReadonlySet<Directive>, config: ResolvedConfig, path: string, source: () => SourceFile): Finding[] {
     const findings: Finding[] = [];
-    const path = parsed.source.path;
     const unusedOn = !config.disabled.has(unusedSuppressionRule.meta.id);
     const reasonOn = config.rules.has(suppressionReasonRule.meta.id);
     for (const directive of directives) {
@@ -468,7 +625,7 @@ export class Linter {
       if (unusedOn && unknownRules.length > 0) {
         for (const rule of unknownRules) findings.push(engineFinding(unusedSuppressionRule, 'unknownRule', { rule }, path, directive.range, config));
       } else if (unusedOn && !used.has(directive) && this.namesEnabledRule(directive, config)) {
-        const fix = directive.source === 'comment' ? removeCommentEdit(parsed, directive.range) : undefined;
+        const fix = directive.source === 'comment' ? removeCommentEdit(source(), directive.range) : undefined;
         findings.push({ ...engineFinding(unusedSuppressionRule, 'unused', { rules }, path, directive.range, config), ...optional('fix', fix) });
       }
       if (reasonOn && directive.reason === '') {
@@ -501,18 +658,31 @@ function exitKey(type: string): string {
   return key;
 }
 
-/** What rules see of the run: the unit's own index, other languages' whole indexes, every parsed file. */
-function projectContext(
-  units: ReadonlyMap<string, LanguageUnits>,
-  paths: readonly string[],
-  own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits } | undefined,
-): ProjectContext {
+/** Progress callbacks that cost nothing when the host shows none. */
+function progressOf(input: LintInput, total: number): { file: () => void; units: (done: number, known: number) => void } {
+  const report = input.onProgress;
+  if (!report) return { file: () => undefined, units: () => undefined };
+  let files = 0;
+  let units = { done: 0, total: 0 };
   return {
-    index: <T>(id: string) => (own && id === own.units.language.id ? own.units.indexOf(own.unit) : units.get(id)?.wholeIndex()) as T | undefined,
-    parsed: (id: string) => units.get(id)?.files ?? [],
-    ...optional('unit', own?.unit),
-    files: paths,
+    file: () => report({ files: { done: ++files, total }, units }),
+    units: (done, known) => {
+      units = { done, total: known };
+      report({ files: { done: files, total }, units });
+    },
   };
+}
+
+/** The units and languages a session found, as hosts see them. */
+function planOf(session: LintSession, groups: ReadonlyMap<string, LanguageUnits>): RunPlan {
+  const units: PlannedUnit[] = [];
+  for (const group of groups.values()) for (const unit of group.units) units.push({ language: group.language.id, id: unit.id, files: unit.files });
+  const files = session.files.map((f) => ({
+    path: f.path,
+    target: f.target,
+    languages: session.readersOf(f).length === 0 ? [] : session.factsOf(f).readers.filter(readerApplies).map((r) => r.language),
+  }));
+  return { units, files };
 }
 
 /** `language.matches` with the head read once, and only for languages that need it for this path. */
@@ -520,10 +690,6 @@ function matcher(path: string, head: string | (() => string)): (language: Langua
   let text = typeof head === 'string' ? head : undefined;
   const read = () => (text ??= (head as () => string)());
   return (language) => language.matches(path, language.needsHead && !language.needsHead(path) ? '' : read());
-}
-
-function isApplicable(p: ParsedFile): boolean {
-  return !p.notApplicable && p.root !== undefined;
 }
 
 function parseWith(language: Language, file: SourceFile): ParsedFile {
@@ -602,8 +768,8 @@ function describeError(error: unknown): string {
 }
 
 /** Removes a suppression comment: the whole line when the comment stands alone, else just the comment. */
-function removeCommentEdit(parsed: ParsedFile, range: Range): TextEdit[] {
-  const lines = parsed.source.lines;
+function removeCommentEdit(source: SourceFile, range: Range): TextEdit[] {
+  const lines = source.lines;
   const lineStart = lines.lineStart(range.start.line);
   const before = lines.text.slice(lineStart, range.start.offset);
   const after = lines.text.slice(range.end.offset, lines.lineEnd(range.end.line));

@@ -56,7 +56,8 @@ export function createRuleContext(options: ContextOptions): RuleContext<string> 
       const template = meta.messages[descriptor.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
       if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
-      const target = file === source.path ? source : options.sourceOf(file);
+      // Another file's text is needed only to build a fix in it.
+      const target = descriptor.fix ? (file === source.path ? source : options.sourceOf(file)) : undefined;
       const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
       const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
       const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({

@@ -82,6 +82,14 @@ export interface ProjectContext {
   index<T>(languageId: string): T | undefined;
   /** Every parsed file of a language in the run (targets and context), for repository-wide rules. */
   parsed(languageId: string): readonly ParsedFile[];
+  /**
+   * What `compute` draws from each file of a language (JSON data: strings, numbers, booleans, arrays,
+   * plain objects), in the language's file order. Hosts with an incremental cache keep each file's facts
+   * under the digest of its text and `key`, so a repository rule judges again after an edit by parsing the
+   * edited file only. `key` names what `compute` does and everything it reads besides the file (a catalog,
+   * an option): two computations that may differ must not share a key.
+   */
+  factsOf<T>(languageId: string, key: string, compute: (file: ParsedFile) => T): readonly T[];
   /** The unit being judged; absent for repository rules, which see the whole run. */
   readonly unit?: DeploymentUnit;
   /** Every file of the run, by path. */

@@ -4,6 +4,11 @@ import { LineIndex } from './position.js';
 export interface SourceText {
   readonly path: string;
   readonly text: string;
+  /**
+   * The digest of `text` (as `LintMemo.hash` makes it), when the host already knows it from its cache:
+   * the engine then keys its memo without touching `text`, which a host may read only when asked for.
+   */
+  readonly digest?: string;
 }
 
 /** A parsed file's text with its line index, shared by the parser, rules and fixes. */

@@ -1,37 +1,63 @@
 import type { DeploymentUnit, Language, ParsedFile } from './language.js';
 import type { Settings } from './rule.js';
 
-/** One language's files of a run, grouped into deployment units, with each unit's index built on demand. */
+/**
+ * One language's files of a run, grouped into deployment units, with each unit's index built on demand.
+ * Files are parsed only when something needs them (an index, `parsed()`), so a run that reuses earlier
+ * results for most units never parses their files.
+ */
 export class LanguageUnits {
   private readonly unitsByFile = new Map<string, DeploymentUnit[]>();
   private readonly indexes = new Map<DeploymentUnit, unknown>();
-  private readonly filesByPath: ReadonlyMap<string, ParsedFile>;
+  private readonly present: ReadonlySet<string>;
   private whole: { index: unknown } | undefined;
+  private parsedFiles: readonly ParsedFile[] | undefined;
   /** The one unit of a language that declares none: its index is the whole index too. */
   private readonly single: DeploymentUnit | undefined;
+  /** Every unit of the run in a stable order: the declared ones, then files no unit claims, alone. */
+  readonly units: readonly DeploymentUnit[];
 
+  /**
+   * @param paths the language's files in the run (each read by it and applicable), in run order
+   * @param declared the units `Language.units` gave; undefined when the language declares none
+   * @param parsedOf the parse of one of `paths` by this language
+   */
   constructor(
     readonly language: Language,
-    readonly files: readonly ParsedFile[],
+    readonly paths: readonly string[],
     /** The settings of the language's first file, which every unit of the run is built with. */
     readonly settings: Settings,
+    declared: readonly DeploymentUnit[] | undefined,
+    private readonly parsedOf: (path: string) => ParsedFile,
   ) {
-    this.filesByPath = new Map(files.map((f) => [f.source.path, f] as const));
-    this.single = language.units ? undefined : { id: '', files: files.map((f) => f.source.path) };
-    const declared = this.single ? [this.single] : (language.units?.(files, settings) ?? []);
-    for (const unit of declared) {
-      for (const path of unit.files) {
-        if (!this.filesByPath.has(path)) continue;
+    this.present = new Set(paths);
+    this.single = declared ? undefined : { id: '', files: paths };
+    const units: DeploymentUnit[] = [];
+    for (const unit of this.single ? [this.single] : (declared ?? [])) {
+      // A unit keeps only files of the run: what the language named beyond them is not there to judge.
+      const files = unit.files.filter((path) => this.present.has(path));
+      const kept = files.length === unit.files.length ? unit : { id: unit.id, files };
+      units.push(kept);
+      for (const path of files) {
         const list = this.unitsByFile.get(path);
-        if (list) list.push(unit);
-        else this.unitsByFile.set(path, [unit]);
+        if (list) list.push(kept);
+        else this.unitsByFile.set(path, [kept]);
       }
     }
     // A file no unit claims is judged on its own rather than not at all.
-    for (const file of files) {
-      const path = file.source.path;
-      if (!this.unitsByFile.has(path)) this.unitsByFile.set(path, [{ id: path, files: [path] }]);
+    for (const path of paths) {
+      if (this.unitsByFile.has(path)) continue;
+      const alone = { id: path, files: [path] };
+      units.push(alone);
+      this.unitsByFile.set(path, [alone]);
     }
+    this.units = units;
+  }
+
+  /** Every parsed file of the language in the run (parsing those not parsed yet). */
+  get files(): readonly ParsedFile[] {
+    this.parsedFiles ??= this.paths.map(this.parsedOf);
+    return this.parsedFiles;
   }
 
   /** The units a file is judged through. */
@@ -42,13 +68,22 @@ export class LanguageUnits {
   /** The cross-file index of one unit, built the first time a rule of the unit needs it. */
   indexOf(unit: DeploymentUnit): unknown {
     if (!this.language.index) return undefined;
-    if (!this.indexes.has(unit)) this.indexes.set(unit, this.language.index(this.filesOf(unit), this.settings));
+    if (!this.indexes.has(unit)) {
+      this.indexes.set(unit, this.language.index(unit.files.map(this.parsedOf), this.settings));
+    }
     return this.indexes.get(unit);
   }
 
-  /** The parsed files of one unit. */
-  filesOf(unit: DeploymentUnit): ParsedFile[] {
-    return unit.files.map((p) => this.filesByPath.get(p)).filter((f): f is ParsedFile => f !== undefined);
+  /** Lets a judged unit's index go: it is built again if a rule asks for it later. */
+  forget(unit: DeploymentUnit): void {
+    this.indexes.delete(unit);
+  }
+
+  /** Lets every index and parse this holds go (the language is judged); each is built again if asked for. */
+  letGo(): void {
+    this.indexes.clear();
+    this.whole = undefined;
+    this.parsedFiles = undefined;
   }
 
   /** The index of every file of the language in the run, for rules of other languages and repository rules. */

@@ -72,6 +72,9 @@ export const haproxyLanguage: Language<HaproxyConfig, HaproxyIndex> = {
     if (isHaproxyPath(path)) return true;
     return /\.(cfg|conf)$/i.test(path) && looksLikeHaproxy(head);
   },
+  // Only a `.cfg` or `.conf` file not named as HAProxy's is recognised by content: a host need not open
+  // every other file of a repository to ask.
+  needsHead: (path: string) => !isHaproxyPath(path) && /\.(cfg|conf)$/i.test(path),
   parse,
   visitorKeys,
   units,

@@ -7,7 +7,7 @@ import { objectsOfDocument } from './model/build.js';
 import { Origin, text, view, type ManifestValue } from './model/manifest-value.js';
 import type { Field, KubernetesObject, ManifestFile } from './model/types.js';
 import { KubernetesIndex } from './project-index.js';
-import { kubernetesSettingsSchema, kubernetesUnits } from './units.js';
+import { kubernetesSettingsSchema, kubernetesUnitKey, kubernetesUnits } from './units.js';
 
 const manifestPath = /\.(ya?ml|json)$/i;
 
@@ -108,6 +108,7 @@ export function createKubernetesLanguage(options: KubernetesLanguageOptions = {}
       PodSpec: ['initContainers', 'containers'],
     },
     units: (files, settings) => kubernetesUnits(files, settings),
+    unitKey: kubernetesUnitKey,
     index: (files) => new KubernetesIndex(files),
     settingsSchema: kubernetesSettingsSchema,
     scopeAt,

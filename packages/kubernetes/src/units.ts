@@ -59,6 +59,19 @@ export function kustomizationClosure(k: Kustomization, byPath: ReadonlyMap<strin
 }
 
 /**
+ * Everything `kubernetesUnits` reads of one file besides its path: the kustomization's own path, directory
+ * and the paths it names, and whether the file is `helm template` output. Editing a manifest's values
+ * keeps the key, so an incremental run keeps the units without parsing the repository's other manifests.
+ */
+export function kubernetesUnitKey(file: ParsedFile<ManifestFile>): string {
+  const k = file.root?.kustomization;
+  const kustomization = k
+    ? { file: k.file, dir: k.dir, resources: k.resources.map((e) => e.path), components: k.components.map((e) => e.path), patches: k.patches.map((p) => p.path?.path ?? null) }
+    : null;
+  return JSON.stringify({ kustomization, helm: (file.root?.helmSources.length ?? 0) > 0 });
+}
+
+/**
  * Deployment units of a run. Each kustomization that no other kustomization of the run includes is one
  * unit with everything it renders (a base shared by two overlays belongs to both). `helm template`
  * output (a file with `# Source:` comments) is a unit of its own. Every other manifest joins the plain

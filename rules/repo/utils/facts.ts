@@ -58,7 +58,14 @@ function jenkinsExtraFacts(file: ParsedFile<JenkinsFile>, extra: ToolCatalog): R
   );
 }
 
-/** The scanners and alert channels every pipeline file of the run uses, worked out once per run and catalog. */
+/**
+ * The scanners and alert channels every pipeline file of the run uses, worked out once per run and
+ * catalog. Each file's facts are drawn through `project.factsOf`, so after an edit an incremental run
+ * recomputes them for the edited file only; the keys name the fact readers and the repository's own
+ * scanners (change a reader, change its key). Only whether an alert runs on failure can depend on other
+ * files (a reusable workflow or local action called only on failure): when some alert does not run on
+ * failure by itself, the workflows' facts are worked out again with the run's index.
+ */
 export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog = securityScanners): readonly RepositoryFact[] {
   let byCatalog = factsByProject.get(project);
   if (!byCatalog) {
@@ -68,10 +75,19 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
   let facts = byCatalog.get(scanners);
   if (!facts) {
     const extra = scanners.filter((tool) => !securityScanners.includes(tool));
-    const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
+    const extraKey = extra.length === 0 ? '' : `/${JSON.stringify(extra)}`;
+    let workflows = project
+      .factsOf('github-actions', `repo/facts/github-actions/v2${extraKey}`, (f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners))
+      .flat();
+    if (workflows.some((f) => f.kind === 'notification-channel' && f.onFailure !== true)) {
+      const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
+      workflows = project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners, index));
+    }
     facts = [
-      ...project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners, index)),
-      ...project.parsed('jenkins').flatMap((f) => [...jenkinsFacts(f as ParsedFile<JenkinsFile>), ...jenkinsExtraFacts(f as ParsedFile<JenkinsFile>, extra)]),
+      ...workflows,
+      ...project
+        .factsOf('jenkins', `repo/facts/jenkins/v2${extraKey}`, (f) => [...jenkinsFacts(f as ParsedFile<JenkinsFile>), ...jenkinsExtraFacts(f as ParsedFile<JenkinsFile>, extra)])
+        .flat(),
     ];
     byCatalog.set(scanners, facts);
   }

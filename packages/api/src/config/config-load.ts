@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Config, ConfigError, type AnyRule, type ConfigProblem, type SettingsSchemas } from '@nospof/core';
@@ -30,6 +30,8 @@ export interface LoadedConfig {
 
 /** Reads configuration files from disk, safely: regular files only, under a size limit. */
 export const readConfigFromDisk: ReadText = (path) => {
+  // Most directories hold no configuration: finding that out costs one lstat, not a failed open and a throw.
+  if (!lstatSync(path, { throwIfNoEntry: false })) return undefined;
   try {
     return readSmallTextFile(path);
   } catch (error) {

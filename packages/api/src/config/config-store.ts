@@ -1,9 +1,21 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { Config } from '@nospof/core';
+import { Config, ConfigError } from '@nospof/core';
 import { CONFIG_NAMES, isConfigFileName } from './config-file.js';
-import { ConfigError } from '@nospof/core';
 import type { PolicyStore } from '../policies/policy-store.js';
 import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from './config-load.js';
+
+export interface ConfigStoreOptions {
+  /**
+   * False when the configurations come from a workspace the user has not trusted: whatever loads what
+   * they name must then load nothing that runs code (rule plugins, compiled policy bundles). Default true.
+   */
+  readonly trusted?: boolean;
+  /**
+   * The policies and plugins configurations name, loaded by `loadPolicies`; it decides what loads under
+   * an untrusted workspace. Without it, a configuration that names some cannot name their rules.
+   */
+  readonly policies?: PolicyStore;
+}
 
 /**
  * The configuration of every file: the nearest `.nospof.yaml` above it (or one explicit file), read
@@ -13,7 +25,11 @@ import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from
 export class ConfigStore {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedConfig>();
+  /** Directories whose listing holds no configuration name (from a walk that just listed them). */
+  private readonly listedWithout = new Set<string>();
   private defaults: Config | undefined;
+  /** Whether code the configurations name (plugins, policy bundles) may be loaded. */
+  readonly trusted: boolean;
 
   constructor(
     private readonly catalog: ConfigCatalog,
@@ -22,9 +38,14 @@ export class ConfigStore {
     private readonly explicit: string | undefined,
     /** Where the default configuration's globs are relative to, when no config file applies. */
     private readonly defaultBase: string,
-    /** The policies and plugins configurations name; without it, naming them is a configuration error. */
-    readonly policies?: PolicyStore,
-  ) {}
+    options: ConfigStoreOptions = {},
+  ) {
+    this.trusted = options.trusted ?? true;
+    this.policies = options.policies;
+  }
+
+  /** The policies and plugins configurations name (loaded with `loadPolicies`). */
+  readonly policies: PolicyStore | undefined;
 
   /**
    * Loads the policies of every configuration met so far that names some, and forgets those
@@ -85,16 +106,26 @@ export class ConfigStore {
     return false;
   }
 
+  /**
+   * What a directory holds, from a walk that just listed it: a directory without a configuration name is
+   * then passed over without a probe per name. Only a host reading the disk may say so (an editor's
+   * unsaved configuration is not in any listing).
+   */
+  noteListing(dir: string, names: ReadonlySet<string>): void {
+    if (!CONFIG_NAMES.some((name) => names.has(name))) this.listedWithout.add(dir);
+  }
+
   invalidate(): void {
     this.nearest.clear();
     this.loaded.clear();
+    this.listedWithout.clear();
     this.policies?.invalidate();
   }
 
   private nearestFrom(dir: string): string | undefined {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
     let found: string | undefined;
-    for (const name of CONFIG_NAMES) {
+    for (const name of this.listedWithout.has(dir) ? [] : CONFIG_NAMES) {
       const candidate = join(dir, name);
       let text: string | undefined;
       try {

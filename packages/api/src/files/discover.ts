@@ -49,7 +49,10 @@ class Walk {
   /** Real directories on the current path from the root: a link to one of them is a loop. */
   private readonly active = new Set<string>();
 
-  constructor(private readonly isIgnored: (absolute: string) => boolean) {}
+  constructor(
+    private readonly isIgnored: (absolute: string) => boolean,
+    private readonly onListing?: (dir: string, names: ReadonlySet<string>) => void,
+  ) {}
 
   /** Adds a file once by its real path (two links to one file, or a file reached through two links). */
   add(path: string, real: string, contextOnly: boolean): boolean {
@@ -73,10 +76,10 @@ class Walk {
    * diamond of links cannot multiply the work), and anything that is not a regular file or a directory
    * is reported rather than read or waited on.
    */
-  tree(root: string, dir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: (path: string, contextOnly: boolean) => void, depth = 0): void {
+  tree(root: string, dir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: Visit, depth = 0): void {
     let realDir: string;
     try {
-      realDir = realpathSync(dir);
+      realDir = realpathSync.native(dir);
     } catch {
       this.notice(dir, 'skipped: the directory cannot be resolved');
       return;
@@ -89,14 +92,20 @@ class Walk {
     this.seenReal.add(`dir:${realDir}`);
     this.active.add(realDir);
     try {
-      this.enter(root, dir, scopes, contextOnly, visit, depth);
+      this.enter(root, dir, realDir, scopes, contextOnly, visit, depth);
     } finally {
       this.active.delete(realDir);
     }
   }
 
-  private enter(root: string, dir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: (path: string, contextOnly: boolean) => void, depth: number): void {
-    const realRoot = realOrUndefined(root) ?? root;
+  private readonly realRoots = new Map<string, string>();
+
+  private enter(root: string, dir: string, realDir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: Visit, depth: number): void {
+    let realRoot = this.realRoots.get(root);
+    if (realRoot === undefined) {
+      realRoot = realOrUndefined(root) ?? root;
+      this.realRoots.set(root, realRoot);
+    }
     if (depth > MAX_DEPTH) {
       this.notice(dir, `skipped: more than ${MAX_DEPTH} directories deep`);
       return;
@@ -108,12 +117,17 @@ class Walk {
       this.notice(dir, `skipped: the directory cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       return;
     }
-    const local = readGitignore(dir);
+    const names = new Set(entries.map((e) => e.name));
+    // What a directory holds is known from its listing: no probe for a `.gitignore` or a config that is not there.
+    this.onListing?.(dir, names);
+    const local = names.has('.gitignore') ? readGitignore(dir) : undefined;
     const here = local ? [...scopes, local] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       let kind = entryKind(entry);
+      // A file reached without a link is where its directory really is: no system call to find out.
+      let real = join(realDir, entry.name);
       if (kind === 'link') {
         const target = linkTarget(path, realRoot);
         if (target.kind === undefined) {
@@ -121,18 +135,22 @@ class Walk {
           continue;
         }
         kind = target.kind;
+        real = target.real;
       }
       if (kind === 'dir' && ALWAYS_SKIPPED.has(entry.name)) continue;
       if (ignoredByGit(here, path, kind === 'dir') || this.ignored(path)) continue;
       if (kind === 'dir') this.tree(root, path, here, contextOnly || CONTEXT_DIRS.has(entry.name), visit, depth + 1);
       else if (kind === 'file') {
-        if (!OWN_FILES.has(entry.name)) visit(path, contextOnly);
+        if (!OWN_FILES.has(entry.name)) visit(path, contextOnly, real);
       } else this.notice(path, `skipped: not a regular file (${kind})`);
     }
   }
 }
 
 type EntryKind = 'file' | 'dir' | 'link' | 'fifo' | 'socket' | 'device';
+
+/** Called for each file a walk finds, with its real path (links resolved). */
+type Visit = (path: string, contextOnly: boolean, real: string) => void;
 
 function entryKind(entry: Dirent | Stats): EntryKind {
   if (entry.isSymbolicLink()) return 'link';
@@ -144,7 +162,7 @@ function entryKind(entry: Dirent | Stats): EntryKind {
 }
 
 /** Where a symbolic link leads, refused when it leaves the scanned root or cannot be resolved. */
-function linkTarget(path: string, realRoot: string): { kind: EntryKind; problem?: undefined } | { kind?: undefined; problem: string } {
+function linkTarget(path: string, realRoot: string): { kind: EntryKind; real: string; problem?: undefined } | { kind?: undefined; problem: string } {
   let real: string;
   try {
     real = realpathSync(path);
@@ -153,7 +171,7 @@ function linkTarget(path: string, realRoot: string): { kind: EntryKind; problem?
   }
   if (!isInside(realRoot, real)) return { problem: 'skipped: the symbolic link points outside the scanned directory' };
   try {
-    return { kind: entryKind(statSync(real)) };
+    return { kind: entryKind(statSync(real)), real };
   } catch {
     return { problem: 'skipped: the symbolic link target cannot be read' };
   }
@@ -176,15 +194,20 @@ function realOrUndefined(path: string): string | undefined {
  * Expands the paths and globs given on the command line into files, honouring every `.gitignore` from
  * the scanned root down (hidden folders such as `.github` included).
  */
-export function discover(inputs: readonly string[], cwd: string, isIgnored: (absolute: string) => boolean): Discovery {
-  const walk = new Walk(isIgnored);
+export function discover(
+  inputs: readonly string[],
+  cwd: string,
+  isIgnored: (absolute: string) => boolean,
+  onListing?: (dir: string, names: ReadonlySet<string>) => void,
+): Discovery {
+  const walk = new Walk(isIgnored, onListing);
   const byPattern: string[][] = [];
   const ignoredNamed: string[] = [];
   for (const input of inputs.length === 0 ? ['.'] : inputs) {
     const hits: string[] = [];
     byPattern.push(hits);
-    const found = (file: string, contextOnly: boolean) => {
-      walk.add(file, realOrUndefined(file) ?? file, contextOnly);
+    const found = (file: string, contextOnly: boolean, real?: string) => {
+      walk.add(file, real ?? realOrUndefined(file) ?? file, contextOnly);
       if (!contextOnly) hits.push(file);
     };
     const absolute = resolve(cwd, input);
@@ -199,8 +222,8 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
       if (!scan.isGlob) continue;
       const match = compileGlob(scan.glob);
       const root = resolve(cwd, scan.base || '.');
-      walk.tree(root, root, gitignoresAbove(root), false, (file, contextOnly) => {
-        if (match(relative(root, file).split(sep).join('/'))) found(file, contextOnly);
+      walk.tree(root, root, gitignoresAbove(root), false, (file, contextOnly, real) => {
+        if (match(relative(root, file).split(sep).join('/'))) found(file, contextOnly, real);
       });
     } else if (stats.isDirectory() || (stats.isSymbolicLink() && statSafe(absolute)?.isDirectory())) {
       walk.tree(absolute, absolute, gitignoresAbove(absolute), false, found);
@@ -222,9 +245,9 @@ export function discover(inputs: readonly string[], cwd: string, isIgnored: (abs
  * alone: a unit's other files may sit anywhere in the repository (a kustomize overlay beside the base
  * that changed, the example that calls the module that changed).
  */
-export function walkRepository(root: string, isIgnored: (absolute: string) => boolean): Discovery {
-  const walk = new Walk(isIgnored);
-  walk.tree(root, root, gitignoresAbove(root), false, (file, contextOnly) => walk.add(file, realOrUndefined(file) ?? file, contextOnly));
+export function walkRepository(root: string, isIgnored: (absolute: string) => boolean, onListing?: (dir: string, names: ReadonlySet<string>) => void): Discovery {
+  const walk = new Walk(isIgnored, onListing);
+  walk.tree(root, root, gitignoresAbove(root), false, (file, contextOnly, real) => walk.add(file, real, contextOnly));
   return { files: walk.files, notices: walk.notices, byPattern: [], ignoredNamed: [] };
 }
 

@@ -32,8 +32,10 @@ export interface LoadedPolicies {
   readonly notices: readonly string[];
   /** Policy files and bundles on disk (absolute): an edit reloads the set. */
   readonly files: ReadonlySet<string>;
-  /** Content of every policy and plugin version, for cache keys. */
+  /** Content of every policy and plugin version. */
   readonly digest: string;
+  /** The plugins' names, versions and entry files ('' without plugins): what their rules' outcomes depend on. */
+  readonly pluginDigest: string;
   evaluate(unit: PolicyUnit): UnitPolicyResults;
 }
 
@@ -175,6 +177,7 @@ export class PolicyStore {
       notices: set.notLoaded.map((n) => `${n.entry} ${n.reason}`),
       files,
       digest: digest(files, set),
+      pluginDigest: set.plugins.map((p) => `${p.name}@${p.version ?? '?'} ${p.entry}`).join('\n'),
       evaluate: (unit) => {
         const evaluation = evaluatePolicySet(set, unit);
         return { findings: evaluation.findings, skipped: evaluation.skipped };
