@@ -12,5 +12,6 @@ export * from './suppressions.js';
 export * from './linter.js';
 export * from './engine-rules.js';
 export * from './policy-input.js';
+export * from './policy-budget.js';
 export * from './config/index.js';
 export { validatorFor, describeAjvError } from './ajv.js';
