@@ -5,7 +5,7 @@ import type { TerraformFile } from '../model/types.js';
 import type { TerraformIndex } from '../project/terraform-index.js';
 
 /** Parses files, groups them into units and builds each unit's policy input, as the host does. */
-export function policyUnits(files: Readonly<Record<string, string>>, settings: Settings = {}): Map<string, PolicyUnit> {
+function policyUnits(files: Readonly<Record<string, string>>, settings: Settings = {}): Map<string, PolicyUnit> {
   const parsed: ParsedFile<TerraformFile>[] = Object.entries(files).map(([path, text]) => {
     const source = new SourceFile(path, text);
     return { ...terraformLanguage.parse(source), source, language: 'terraform' };
