@@ -68,6 +68,9 @@ resources:
   - ../../base
 patches:
   - path: replicas.yaml
+images:
+  - name: nginx
+    newTag: "1.27"
 `,
   'deploy/overlays/prod/replicas.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -101,7 +104,7 @@ describe('kubernetes policy unit', () => {
     ]);
   });
 
-  it('gives attributes with patches, namespace, name prefix and labels applied, templated values unknown', () => {
+  it('gives attributes with patches, namespace, name prefix, labels and images applied, templated values unknown', () => {
     const web = resource(unit, 'Deployment/shop/prod-web');
     expect([web.file, web.range.start.line, web.range.start.column]).toEqual(['deploy/base/deployment.yaml', 2, 7]);
     expect(web.attributes).toEqual({
@@ -114,7 +117,7 @@ describe('kubernetes policy unit', () => {
         template: {
           metadata: { labels: { app: 'web', tier: 'frontend' } },
           spec: {
-            containers: [{ name: 'web', image: 'nginx:1.25', env: [{ name: 'MODE', value: { $unknown: 'the value "${MODE}" is filled in by a template' } }] }],
+            containers: [{ name: 'web', image: 'nginx:1.27', env: [{ name: 'MODE', value: { $unknown: 'the value "${MODE}" is filled in by a template' } }] }],
             priorityClassName: 'critical',
           },
         },
@@ -132,7 +135,9 @@ describe('kubernetes policy unit', () => {
     const name = web.locate(['metadata', 'name']);
     expect([name?.file, name?.range.start.line]).toEqual(['deploy/overlays/prod/kustomization.yaml', 2]);
     const image = web.locate(['spec', 'template', 'spec', 'containers', 0, 'image']);
-    expect([image?.file, image?.range.start.line]).toEqual(['deploy/base/deployment.yaml', 19]);
+    expect([image?.file, image?.range.start.line]).toEqual(['deploy/overlays/prod/kustomization.yaml', 11]);
+    const container = web.locate(['spec', 'template', 'spec', 'containers', 0, 'name']);
+    expect([container?.file, container?.range.start.line]).toEqual(['deploy/base/deployment.yaml', 18]);
     const tier = web.locate(['metadata', 'labels', 'tier']);
     expect(tier?.file).toBe('deploy/overlays/prod/kustomization.yaml');
     // A map is located at its key.
