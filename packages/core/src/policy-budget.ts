@@ -11,8 +11,8 @@ export class PolicyBudget {
   private characters: number;
 
   constructor(
-    elements = 2_000_000,
-    characters = 64_000_000,
+    elements = 1_000_000,
+    characters = 32_000_000,
   ) {
     this.elements = elements;
     this.characters = characters;

@@ -8,6 +8,8 @@ export const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provid
 /** Meta-arguments of `module` blocks (`source` and `version` stay: they say which code is called). */
 export const MODULE_META = new Set(['count', 'for_each', 'depends_on', 'providers']);
 
+const TOO_LARGE = 'the unit is larger than the policy input nospof builds';
+
 /** Nested blocks deeper than this are not read (no provider schema nests that far). */
 const MAX_BLOCK_DEPTH = 32;
 
@@ -24,8 +26,18 @@ export class PolicyConverter {
   }
 
   value(value: TfValue | unknown): PolicyValue {
-    if (typeof value === 'string' && !this.budget.charge(value)) return policyUnknown('the unit is larger than the policy input nospof builds');
+    if (!this.budget.charge(typeof value === 'string' ? value : '')) return policyUnknown(TOO_LARGE);
     return toPolicyValue(value, this.options);
+  }
+
+  /** Charges one element (a nested block); false once the budget is spent. */
+  charge(): boolean {
+    return this.budget.charge('');
+  }
+
+  /** True once the unit's budget is spent: what is left becomes Unknown without being built. */
+  get spent(): boolean {
+    return this.budget.spent;
   }
 
   /** A `terraform show -json` value (plain JSON). */
@@ -61,12 +73,25 @@ export function blockAttributes(view: BlockView, body: Body, convert: PolicyConv
   }
   if (depth >= MAX_BLOCK_DEPTH) return out;
   for (const type of blockTypes(body, meta)) {
+    if (convert.spent) {
+      out[type] = policyUnknown(TOO_LARGE);
+      continue;
+    }
     const blocks = view.blocks(type);
     if (!Array.isArray(blocks)) {
       out[type] = policyUnknown((blocks as { reason: string }).reason);
       continue;
     }
-    out[type] = (blocks as readonly BlockView[]).map((b) => (b.block ? blockAttributes(b, b.block.body, convert, undefined, depth + 1) : {}));
+    const list: PolicyValue[] = [];
+    for (const b of blocks as readonly BlockView[]) {
+      // Nested `dynamic` blocks multiply: stop building once the unit's budget is spent.
+      if (!convert.charge()) {
+        list.push(policyUnknown(TOO_LARGE));
+        break;
+      }
+      list.push(b.block ? blockAttributes(b, b.block.body, convert, undefined, depth + 1) : {});
+    }
+    out[type] = list;
   }
   return out;
 }

@@ -228,3 +228,35 @@ resource "aws_kms_key" "k" {}
     expect(queue.locate(['tags'])).toBeUndefined();
   });
 });
+
+describe('terraform policy unit: hostile configurations', () => {
+  it('stays bounded when shared values would expand exponentially', () => {
+    const locals = ['  a0 = ["x", "x"]', ...Array.from({ length: 40 }, (_, i) => `  a${i + 1} = [local.a${i}, local.a${i}]`)];
+    const units = policyUnits({ 'main.tf': `locals {\n${locals.join('\n')}\n}\nresource "x_y" "z" {\n  v = local.a40\n}\n` });
+    const text = JSON.stringify(toPolicyInput(units.get('.') as PolicyUnit));
+    expect(text).toContain('larger than the policy input');
+    expect(text.length).toBeLessThan(100_000_000);
+  });
+
+  it('stays bounded on nested dynamic blocks', () => {
+    const units = policyUnits({
+      'main.tf': `locals {
+  many = flatten([for i in range(300) : range(300)])
+}
+resource "x_y" "z" {
+  dynamic "a" {
+    for_each = local.many
+    content {
+      dynamic "b" {
+        for_each = local.many
+        content { v = b.value }
+      }
+    }
+  }
+}
+`,
+    });
+    const z = resource(units.get('.'), 'x_y.z');
+    expect(JSON.stringify(z.attributes)).toMatch(/larger than the policy input|budget/);
+  });
+});
