@@ -24,8 +24,8 @@ function defaultInputs(workflow: Workflow): Scope['inputs'] {
 }
 
 /** The scopes a job's `runs-on` is evaluated in: each matrix leg, for each caller when its workflow is called. */
-function scopesOf(job: Job, workflow: Workflow | undefined, index: GithubActionsIndex | undefined): { scopes: Scope[] } | { reason: string } {
-  const callers = workflow ? (index?.callersOf(workflow) ?? []) : [];
+function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): { scopes: Scope[] } | { reason: string } {
+  const callers = workflow ? (index()?.callersOf(workflow) ?? []) : [];
   let inputSets: Scope['inputs'][] = [undefined];
   if (workflow && callers.length > 0) inputSets = callers.map((c) => callInputs(c.job, workflow, {}));
   else if (workflow && onlyCalled(workflow)) inputSets = [defaultInputs(workflow)];
@@ -38,7 +38,7 @@ function scopesOf(job: Job, workflow: Workflow | undefined, index: GithubActions
   return { scopes };
 }
 
-function runnerOf(job: Job, workflow: Workflow | undefined, index: GithubActionsIndex | undefined): RunnerKind | undefined {
+function runnerOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): RunnerKind | undefined {
   if (!job.runsOn) return undefined;
   // Literal labels (nearly every job) need no scopes: the same runner in every leg and for every caller.
   const found = job.runsOn.labels.some((l) => l.dynamic) || job.runsOn.group?.dynamic ? scopesOf(job, workflow, index) : { scopes: [EMPTY_SCOPE] };
@@ -94,7 +94,9 @@ export default defineRule({
     fixable: true,
   },
   create(context, [{ fixMinutes, hostedRunners }]) {
-    const index = actionsIndex(context.project);
+    // Asked for only when a job's runner depends on its callers: a literal `runs-on` is a fact of the file
+    // alone, so the editor shows it before the repository is indexed.
+    const index = () => actionsIndex(context.project);
     let workflow: Workflow | undefined;
     return {
       Workflow(node: Workflow) {

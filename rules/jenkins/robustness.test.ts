@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from '@nospof/core';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { jenkinsRules } from './index.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-/** Property runs: the default here, or `NOSPOF_FUZZ_RUNS` for longer fuzzing sessions. */
-const fuzzRuns = (fallback: number): number => Number(process.env['NOSPOF_FUZZ_RUNS'] ?? fallback);
 
 const fragments = [
   'pipeline {', 'agent ', 'any', "{ label 'master' }", "{ kubernetes { yaml 'x' } }", 'options {', 'timeout(5)', 'retry(conditions: [agent()])',

@@ -5,8 +5,9 @@ import { Linter, SourceFile, type Language, type ResolvedConfig } from '@nospof/
 import { kubernetesLanguage, type ManifestFile, type Workload } from '@nospof/kubernetes';
 import { builtinTesterLanguages } from '../test-support/rule-tester.js';
 import { kubernetesRules } from './index.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-const runs = Number(process.env.NOSPOF_FUZZ_RUNS ?? 100);
+const runs = fuzzRuns(100);
 /** `npm run fuzz` raises the runs a hundredfold: the time allowed grows with them. */
 const slow = { timeout: Math.max(60_000, runs * 200) };
 

@@ -8,6 +8,7 @@ import type { FileResult } from '@nospof/api';
 import { finding, formatContext, range } from '../helpers/format-input.js';
 import { visible } from '../../packages/cli/src/formatters/escape.js';
 import { formatters } from '../../packages/cli/src/formatters/index.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
 /**
  * Everything a scanned repository controls — file names, messages (which quote names and values), rule
@@ -84,7 +85,7 @@ describe('every formatter keeps hostile text inert', () => {
             else expect(line).not.toMatch(COMMAND_LINE);
           }
         }),
-        { numRuns: 150 },
+        { numRuns: fuzzRuns(150) },
       );
     });
   }
@@ -100,7 +101,7 @@ describe('every formatter keeps hostile text inert', () => {
         const gitlab = JSON.parse(formatters.gitlab!(r, context)) as { description: string }[];
         expect(gitlab[0]!.description).toBe(message);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -111,7 +112,7 @@ describe('every formatter keeps hostile text inert', () => {
         checkXml(formatters.junit!(r, context));
         checkXml(formatters.checkstyle!(r, context));
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -132,7 +133,7 @@ describe('every formatter keeps hostile text inert', () => {
           expect(unescapeGithub(match![3]!)).toBe(visible(open[i]!.message));
         });
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -153,7 +154,7 @@ describe('every formatter keeps hostile text inert', () => {
           for (const [, attribute] of match![2]!.matchAll(/\s+([a-z0-9-]+)="[^"]*"/gi)) expect(attribute!.toLowerCase().startsWith('on')).toBe(false);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });

@@ -30,6 +30,8 @@ export interface ClientOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** The command to start; the CLI's `nospof lsp --stdio` unless set. */
   readonly command?: readonly string[];
+  /** `verbose`: the server traces each lint pass (`$/logTrace`), with the files it linted. */
+  readonly trace?: 'off' | 'messages' | 'verbose';
 }
 
 interface Waiter {
@@ -43,6 +45,10 @@ interface Waiter {
  */
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publish, in order. */
+  readonly history: PublishDiagnosticsParams[] = [];
+  /** `$/logTrace` messages with their verbose part. */
+  readonly traces: { message: string; verbose?: string }[] = [];
   readonly progress: unknown[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
@@ -86,13 +92,18 @@ export class TestClient {
     const { connection } = this;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.history.push(params);
       this.poke();
     });
     connection.onNotification('$/progress', (params: unknown) => {
       this.progress.push(params);
       this.poke();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.poke();
+    });
+    connection.onNotification('$/logTrace', (params: { message: string; verbose?: string }) => this.traces.push(params));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? null));
@@ -116,6 +127,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
       initializationOptions: this.options.initializationOptions ?? {},
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
       capabilities: {
         workspace: {
           configuration: true,
@@ -134,6 +146,31 @@ export class TestClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** The exit code once the server process has ended (null for a signal); undefined while it runs. */
+  get exited(): number | null | undefined {
+    return this.exitCode;
+  }
+
+  /**
+   * Resolves once the server has handled everything sent before, and the client has received everything
+   * the server sent before answering: both sides handle messages in order.
+   */
+  async barrier(): Promise<void> {
+    await this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///nospof-barrier.yaml' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+  }
+
+  /** Resolves once the server reported the end of indexing. */
+  async indexed(): Promise<void> {
+    await this.waitFor(
+      () => this.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'),
+      () => `the end of indexing, seen ${JSON.stringify(this.progress.slice(-3))}`,
+    );
   }
 
   uri(path: string): string {

@@ -263,6 +263,23 @@ describe('language server over stdio: the workspace', slow, () => {
     await client.waitForDiagnostics(uri, has(MIN_REPLICAS));
   });
 
+  it('never publishes the same diagnostics twice for one version, also when the client repeats unchanged settings at start-up', async () => {
+    workspace = makeWorkspace({ 'deployment.yaml': deployment(1), 'other.yaml': deployment(2, 'other') });
+    client = await TestClient.start({ root: workspace.root });
+    const c = client;
+    // What VS Code sends at start-up: the synchronized section, then again once the server registers for it.
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nospof: { run: 'onType' } } });
+    const uri = await c.open(workspace.path('deployment.yaml'));
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.indexed();
+    await c.waitForDiagnostics(uri, has(MIN_REPLICAS));
+    await c.barrier();
+    const mine = c.history.filter((p) => p.uri === uri);
+    const repeated = mine.filter((p, i) => i > 0 && p.version === mine[i - 1]!.version && JSON.stringify(p.diagnostics) === JSON.stringify(mine[i - 1]!.diagnostics));
+    expect(repeated).toEqual([]);
+    expect(mine.length).toBeLessThanOrEqual(2);
+  });
+
   it('shuts down and exits cleanly', async () => {
     workspace = makeWorkspace({ 'deployment.yaml': deployment(1) });
     client = await TestClient.start({ root: workspace.root });

@@ -8,6 +8,7 @@ import { SourceFile } from '@nospof/core';
 import { parseHcl } from '../../packages/terraform/src/hcl/index.js';
 import { hclFile } from './hcl-arbitraries.js';
 import { ConversionError, toHcl2Object } from './to-hcl2-object.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
 /*
  * Differential conformance: our parser, converted to hcl2-parser's JSON shape, must equal what
@@ -100,7 +101,7 @@ describe('our HCL tree matches hcl2-parser', () => {
   }
 
   test('generated HCL files match', () => {
-    const runs = Number(process.env.NOSPOF_FUZZ_RUNS ?? 300);
+    const runs = fuzzRuns(300);
     fc.assert(
       fc.property(hclFile, (text) => {
         const expected = reference(text);

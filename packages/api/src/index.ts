@@ -3,7 +3,7 @@ export { NospofUsageError, NoFilesError } from './errors.js';
 export { languages, allRules, settingsSchemas, builtinCatalog, createLinter } from './registry.js';
 export { CONFIG_NAMES, isConfigFileName, parseConfigText, type ParsedConfigFile } from './config/config-file.js';
 export { loadConfig, loadConfigOrThrow, readConfigFromDisk, asConfigError, type ReadText, type ConfigCatalog, type LoadedConfig } from './config/config-load.js';
-export { ConfigStore, explicitConfigPath } from './config/config-store.js';
+export { ConfigStore, explicitConfigPath, type ConfigStoreOptions } from './config/config-store.js';
 export { discover, walkRepository, repositoryRootOf, isInside, ALWAYS_SKIPPED, type DiscoveredFile, type Discovery, type DiscoveryNotice } from './files/discover.js';
 export { readSourceFile, decodeSource, readHead, formatBytes, DEFAULT_MAX_FILE_BYTES, type ReadOutcome } from './files/read-file.js';
 export { readSmallTextFile, TextReadError } from './fs/read-text.js';
@@ -14,8 +14,9 @@ export { DEFAULT_CACHE_LOCATION } from './cache.js';
 export { editorSchema } from './editor-schema.js';
 export { version } from './version.js';
 export type { TerraformVariables } from './terraform-vars.js';
-export { Workspace, relativeInside, slashRelative, inSkippedDirectory, type LintOutcome } from './workspace/workspace.js';
-export { indexWorkspace, silentProgress, type ProgressSink } from './workspace/indexer.js';
+export { Workspace, relativeInside, slashRelative, inSkippedDirectory, type LintOutcome, type FileLint, type WorkspaceOptions } from './workspace/workspace.js';
+export { indexWorkspace, silentProgress, type ProgressSink, type IndexOptions } from './workspace/indexer.js';
+export { Slicer, SLICE_MS } from './workspace/slicer.js';
 export { ruleDocFile, renderDocHeader, withDocHeader, renderRuleTable, HEADER_END } from '@nospof/rules';
 // What hosts need of the engine's vocabulary, so they depend on this package alone.
 export {

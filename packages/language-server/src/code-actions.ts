@@ -1,5 +1,5 @@
 import type { Finding } from '@nospof/api';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, OPEN_RULE_DOCS } from './commands.js';
 import { ignoreCommentEdit } from './ignore-comment.js';
@@ -17,6 +17,8 @@ export interface CodeActionInput {
   readonly uriOf: (file: string) => string;
   /** The document's text with every fix applied, computed only when a fix-all action is wanted. */
   readonly fixAll: () => string | undefined;
+  /** The workspace edit that applies `edits` to the document (versioned when the client supports it). */
+  readonly editOf?: (edits: TextEdit[]) => WorkspaceEdit;
 }
 
 /** Engine findings that a comment cannot or should not silence. */
@@ -25,6 +27,7 @@ const NOT_IGNORABLE = new Set(['parse-error', 'nospof/unused-suppression', 'nosp
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const { document, only } = input;
   const uri = document.uri;
+  const editOf = input.editOf ?? ((edits: TextEdit[]): WorkspaceEdit => ({ changes: { [uri]: edits } }));
   const actions: CodeAction[] = [];
   const active = input.findings.filter((f) => !f.suppressed);
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -38,7 +41,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,
-          edit: { changes: { [uri]: toLspEdits(finding.fix) } },
+          edit: editOf(toLspEdits(finding.fix)),
         });
       }
       if (!NOT_IGNORABLE.has(finding.ruleId)) {
@@ -46,7 +49,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
           title: `Ignore ${finding.ruleId} here (with reason)`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: { changes: { [uri]: [ignoreCommentEdit(document, range.start.line, finding.ruleId, input.lineComment)] } },
+          edit: editOf([ignoreCommentEdit(document, range.start.line, finding.ruleId, input.lineComment)]),
         });
       }
       actions.push(docsAction(finding.ruleId, [diagnostic]));
@@ -61,7 +64,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         title: 'Fix all nospof problems',
         kind: FIX_ALL_KIND,
         diagnostics,
-        edit: { changes: { [uri]: [replaceTextEdit(document, next)] } },
+        edit: editOf([replaceTextEdit(document, next)]),
       });
     }
   }

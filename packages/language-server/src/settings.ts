@@ -19,3 +19,7 @@ export function normalizeSettings(raw: unknown): Settings {
     configPath: typeof value.configPath === 'string' && value.configPath.trim() !== '' ? value.configPath : undefined,
   };
 }
+
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return a.enable === b.enable && a.run === b.run && a.configPath === b.configPath;
+}

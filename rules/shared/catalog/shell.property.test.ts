@@ -6,8 +6,9 @@ import { commandUses, prepareScript, toolsInScript } from './match.js';
 import { notificationChannels } from './notification-channels.js';
 import { securityScanners } from './scanners.js';
 import { shellCommands } from './shell.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-const runs = Number(process.env.NOSPOF_FUZZ_RUNS ?? 300);
+const runs = fuzzRuns(300);
 
 const executable = fc.constantFrom('kubectl', 'helm', 'terraform', 'trivy', 'semgrep', 'make', 'npm', 'curl', 'aws', 'gitleaks');
 const argument = fc.constantFrom('apply', 'upgrade', '-f', 'k8s/', '--wait', 'fs', '.', 'test', 'ci', 'x=1', '"quoted arg"', "'single'", '${{ matrix.region }}', '$VAR');

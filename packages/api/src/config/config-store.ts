@@ -3,6 +3,14 @@ import { Config } from '@nospof/core';
 import { CONFIG_NAMES, isConfigFileName } from './config-file.js';
 import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from './config-load.js';
 
+export interface ConfigStoreOptions {
+  /**
+   * False when the configurations come from a workspace the user has not trusted: whatever loads what
+   * they name must then load nothing that runs code (rule plugins, compiled policy bundles). Default true.
+   */
+  readonly trusted?: boolean;
+}
+
 /**
  * The configuration of every file: the nearest `.nospof.yaml` above it (or one explicit file), read
  * through `readText` (an editor passes its buffers, so unsaved edits count), cached until `invalidate`.
@@ -12,6 +20,8 @@ export class ConfigStore {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedConfig>();
   private defaults: Config | undefined;
+  /** Whether code the configurations name (plugins, policy bundles) may be loaded. */
+  readonly trusted: boolean;
 
   constructor(
     private readonly catalog: ConfigCatalog,
@@ -20,7 +30,10 @@ export class ConfigStore {
     private readonly explicit: string | undefined,
     /** Where the default configuration's globs are relative to, when no config file applies. */
     private readonly defaultBase: string,
-  ) {}
+    options: ConfigStoreOptions = {},
+  ) {
+    this.trusted = options.trusted ?? true;
+  }
 
   /** The config file that applies to `path`, if any. */
   configFileFor(path: string): string | undefined {

@@ -29,11 +29,17 @@ describe('glob matching without backtracking', () => {
   });
 
   it('agrees with picomatch on globs of stars, letters and slashes', () => {
-    const glob = fc.stringMatching(/^[ab*?/]{1,12}$/).filter((g) => !g.includes('//') && !g.startsWith('/') && !g.endsWith('/'));
+    // Three stars in a row mean nothing documented (picomatch reads a `***` segment as `**` in some places).
+    const glob = fc.stringMatching(/^[ab*?/]{1,12}$/).filter((g) => !g.includes('//') && !g.includes('***') && !g.startsWith('/') && !g.endsWith('/'));
     const path = fc.stringMatching(/^[ab/]{1,16}$/).filter((p) => !p.includes('//') && !p.startsWith('/') && !p.endsWith('/'));
     fc.assert(
       fc.property(glob, path, (g, p) => {
-        expect(compileGlob(g)(p)).toBe(picomatch(g, { dot: true })(p));
+        // picomatch lets `dir/**` match `dir` itself, except when the segment before `/**` holds a star
+        // (`*/**` against `b`); nospof treats every trailing `/**` alike and matches the directory itself.
+        let parent = g;
+        while (parent.endsWith('/**')) parent = parent.slice(0, -3);
+        const itself = parent !== g && picomatch(parent, { dot: true })(p);
+        expect(compileGlob(g)(p)).toBe(picomatch(g, { dot: true })(p) || itself);
       }),
       { numRuns: fuzzRuns(500) },
     );

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { SourceFile } from '@nospof/core';
 import { parseJenkinsfile } from '../language.js';
 import { parseGroovy } from './parser.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-/** Property runs: the default here, or `NOSPOF_FUZZ_RUNS` for longer fuzzing sessions. */
-const fuzzRuns = (fallback: number): number => Number(process.env['NOSPOF_FUZZ_RUNS'] ?? fallback);
 
 const fixtureDir = fileURLToPath(new URL('../../fixtures/parser/', import.meta.url));
 const fixtures = readdirSync(fixtureDir).map((name) => readFileSync(fixtureDir + name, 'utf8'));

@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agentPoolsFrom, maxAgents, namesOneMachine, selectsBuiltInNode } from './agent-pools.js';
 import { parseLabelExpression, positiveAtoms } from './label-expression.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-/** Property runs: the default here, or `NOSPOF_FUZZ_RUNS` for longer fuzzing sessions. */
-const fuzzRuns = (fallback: number): number => Number(process.env['NOSPOF_FUZZ_RUNS'] ?? fallback);
 
 const parse = (text: string) => {
   const e = parseLabelExpression(text);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Attribute, Block } from './ast.js';
 import { parseHcl } from './index.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
 const parse = (text: string) => parseHcl(new SourceFile('main.tf', text));
 const span = (r: Range): string => `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
@@ -130,7 +131,7 @@ describe('hostile input', () => {
         expect(performance.now() - started).toBeLessThan(500);
         expect(Array.isArray(result.errors)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 

@@ -9,9 +9,10 @@ import { documentChunks } from '../parse.js';
 import { YamlBudget } from './budget.js';
 import { Unsupported, type YamlNode } from './node.js';
 import { BlockReader } from './read-block.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
-const fuzzRuns = Number(process.env.NOSPOF_FUZZ_RUNS ?? 200);
-const slow = { timeout: Math.max(60_000, fuzzRuns * 50) };
+const runs = fuzzRuns(200);
+const slow = { timeout: Math.max(60_000, runs * 50) };
 
 /** Both trees as comparable JSON: values, styles, kinds and trimmed ranges. */
 function shape(node: YamlNode | null, text: string): unknown {
@@ -161,8 +162,8 @@ describe('the fast block reader', () => {
         compared++;
         expect(fast, text).toEqual(viaYaml(text));
       }),
-      { numRuns: fuzzRuns, seed: 20261124 },
+      { numRuns: runs, seed: 20261124 },
     );
-    expect(compared).toBeGreaterThan(fuzzRuns / 4);
+    expect(compared).toBeGreaterThan(runs / 4);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseJson, type JsonNode } from './json-parser.js';
+import { fuzzRuns } from '@nospof/core/testing';
 
 function plain(node: JsonNode): unknown {
   switch (node.kind) {
@@ -21,7 +22,7 @@ describe('positioned JSON parser', () => {
         expect(result.error).toBeUndefined();
         if (result.value) expect(plain(result.value)).toEqual(JSON.parse(text));
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -61,7 +62,7 @@ describe('positioned JSON parser', () => {
       fc.property(fc.string({ maxLength: 200 }), (text) => {
         parseJson(text);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });
