@@ -15,6 +15,11 @@ export class Locations {
   locate(path: AttributePath): PolicyLocation | undefined {
     return this.byPath.get(keyOf(path));
   }
+
+  /** Takes every location of `other` (a value inherited from elsewhere), adding `trail` to each. */
+  adopt(other: Locations, trail: readonly RelatedLocation[]): void {
+    for (const [key, at] of other.byPath) this.byPath.set(key, { ...at, trail: [...(at.trail ?? []), ...trail] });
+  }
 }
 
 function keyOf(path: AttributePath): string {
