@@ -3,7 +3,7 @@ import { entry, field, isMapValue, seqItems } from '../yaml/access.js';
 import type { YValue } from '../yaml/tree.js';
 import { treeOf } from '../model/trees.js';
 import type { AlertingFile, AlertmanagerConfig, AlertmanagerResource, PrometheusAlerting } from '../model/types.js';
-import { Locations, policyResources, type Draft } from './locations.js';
+import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { YValues } from './values.js';
 
 const MAX_ROUTES = 5_000;
@@ -141,5 +141,5 @@ export function alertingPolicyUnit(unit: DeploymentUnit, files: readonly ParsedF
     for (const am of root.alertmanagers) drafts.push(...alertmanagerDraft(am));
   }
   const paths = own.map((f) => f.source.path);
-  return { language: 'alerting', unit: unit.id, resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
+  return { language: 'alerting', unit: unitName(unit.id, paths), resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
 }

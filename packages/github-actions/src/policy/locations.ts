@@ -61,3 +61,22 @@ export function policyResources(drafts: readonly Draft[]): PolicyResource[] {
   });
 }
 
+
+/**
+ * The unit's name: its id, or for the single unit of a language without `units()` (whose id is empty)
+ * the folder its files share (`.` at the top).
+ */
+export function unitName(id: string, paths: readonly string[]): string {
+  if (id !== '') return id;
+  let common: string[] | undefined;
+  for (const path of paths) {
+    const dirs = path.split('/').slice(0, -1);
+    if (!common) common = dirs;
+    else {
+      let n = 0;
+      while (n < common.length && n < dirs.length && common[n] === dirs[n]) n++;
+      common = common.slice(0, n);
+    }
+  }
+  return common && common.length > 0 ? common.join('/') : '.';
+}

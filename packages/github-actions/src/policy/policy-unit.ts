@@ -6,7 +6,7 @@ import type { Action, GithubActionsRoot, Job, Workflow } from '../model.js';
 import { buildIndex, type GithubActionsIndex } from '../project-index.js';
 import { repositoryRoot } from '../paths.js';
 import { jobScopesOrOpaque } from '../scopes.js';
-import { Locations, policyResources, type Draft } from './locations.js';
+import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { YamlValues, type InputOrigin } from './yaml-values.js';
 
 /** Scopes a job is judged in (callers times matrix legs): enough for any real workflow. */
@@ -204,5 +204,13 @@ export function githubActionsPolicyUnit(unit: DeploymentUnit, files: readonly Pa
     else if (root?.type === 'Action') drafts.push(...actionDraft(f, root));
   }
   const paths = own.map((f) => f.source.path);
-  return { language: 'github-actions', unit: unit.id, resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
+  return { language: 'github-actions', unit: unit.id !== '' ? unit.id : repositoryName(paths), resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
+}
+
+/** The repository the workflows belong to (the folder holding `.github/`, `.` at the top), when they share one. */
+function repositoryName(paths: readonly string[]): string {
+  const roots = new Set(paths.map((p) => repositoryRoot(p)));
+  const [only] = roots;
+  if (roots.size === 1 && only !== undefined) return only === '' ? '.' : only.replace(/\/$/, '');
+  return unitName('', paths);
 }

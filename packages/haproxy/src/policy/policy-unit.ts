@@ -1,7 +1,7 @@
 import { policyUnknown, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type Range, type RelatedLocation } from '@nospof/core';
 import { describeSection, type Directive, type HaproxyConfig, type Section, type Word } from '../model.js';
 import { HaproxyIndex } from '../project-index.js';
-import { Locations, policyResources, type Draft } from './locations.js';
+import { Locations, policyResources, unitName, type Draft } from './locations.js';
 
 /** A resolved setting: its attribute path, value, and where it was written. */
 interface Setting {
@@ -212,7 +212,7 @@ export function haproxyPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFi
   const sections = sectionsIndex.sections.filter((s) => inUnit.size === 0 || inUnit.has(s.file));
   return {
     language: 'haproxy',
-    unit: unit.id,
+    unit: unitName(unit.id, unit.files),
     resources: policyResources(sections.map((s) => sectionDraft(s, sectionsIndex))),
     files: entryFirst(unit.files.length > 0 ? unit.files : files.map((f) => f.source.path)),
   };

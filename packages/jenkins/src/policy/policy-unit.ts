@@ -1,7 +1,7 @@
 import { policyUnknown, type AttributePath, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type RelatedLocation, type Value } from '@nospof/core';
 import { allStages } from '../model/navigate.js';
 import type { Agent, Environment, JenkinsFile, ModelNode, Pipeline, Post, Stage, Step, When } from '../model/types.js';
-import { Locations, policyResources, type Draft } from './locations.js';
+import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { ValueWriter } from './values.js';
 
 /** Stages read per file: far more than any real pipeline, bounded for hostile ones. */
@@ -216,7 +216,7 @@ export function jenkinsPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFi
   const entry = pipelines[0]?.source.path;
   return {
     language: 'jenkins',
-    unit: unit.id,
+    unit: pipelines.length === 1 && unit.id === '' && entry !== undefined ? entry : unitName(unit.id, paths),
     resources: policyResources(drafts),
     files: entry === undefined ? paths : [entry, ...paths.filter((p) => p !== entry)],
   };
