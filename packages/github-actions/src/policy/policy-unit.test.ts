@@ -159,6 +159,24 @@ describe('github-actions policy unit', () => {
     expect(two.resources.map((r) => r.id)).toEqual(['a/.github/workflows/ci.yml', 'a/.github/workflows/ci.yml#jobs.t', 'b/.github/workflows/ci.yml', 'b/.github/workflows/ci.yml#jobs.t']);
   });
 
+  it('bounds the evaluations of a large matrix times many expressions', () => {
+    const values = Array.from({ length: 16 }, (_, i) => i).join(', ');
+    const steps = Array.from({ length: 300 }, () => '      - uses: ${{ matrix.a }}').join('\n');
+    const big = policyUnit({ '.github/workflows/big.yml': `on: push\njobs:\n  big:\n    runs-on: x\n    strategy:\n      matrix:\n        a: [${values}]\n        b: [${values}]\n    steps:\n${steps}\n` });
+    const result = big.resources[1]?.attributes.steps as { uses: unknown }[];
+    expect(result).toHaveLength(300);
+    expect(result[0]?.uses).toMatchObject({ $unknown: expect.stringContaining('differs between') });
+    expect(result[299]?.uses).toEqual({ $unknown: 'the job has too many expressions times matrix legs to evaluate here' });
+  });
+
+  it('names the single unit of a run after its repository', () => {
+    const parsed = ['repo/.github/workflows/a.yml', 'repo/.github/workflows/b.yml'].map((path) => {
+      const source = new SourceFile(path, 'on: push\njobs:\n  t:\n    runs-on: x\n');
+      return { ...githubActionsLanguage.parse(source), source, language: 'github-actions' };
+    });
+    expect(githubActionsLanguage.policyUnit?.({ id: '', files: parsed.map((f) => f.source.path) }, parsed, buildIndex(parsed), {}).unit).toBe('repo');
+  });
+
   it('never throws and stays JSON on random input', () => {
     const keys = fc.constantFrom('on', 'jobs', 'build', 'runs-on', 'strategy', 'matrix', 'include', 'exclude', 'steps', 'uses', 'with', 'env', 'if', 'run', 'needs', 'permissions', 'inputs', 'workflow_call');
     const values = fc.constantFrom('push', '${{ matrix.x }}', '${{ inputs.y }}', './.github/workflows/ci.yml', '[a, b]', '', '&a x', '*a', '{', '"', '${{');

@@ -9,6 +9,8 @@ import type { Locations } from './locations.js';
 const MAX_NODES = 10_000;
 const MAX_DEPTH = 64;
 const MAX_QUOTE = 120;
+/** Expression evaluations per resource (expressions times scopes): past it, values are Unknown. */
+const MAX_EVALUATIONS = 50_000;
 
 /** Where an input's value was written: the caller's `with:` entry, or the input's `default:`. */
 export interface InputOrigin {
@@ -30,6 +32,7 @@ const WHOLE_INPUT = /^\s*\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}\s*$/;
  */
 export class YamlValues {
   private budget = MAX_NODES;
+  private evaluations = MAX_EVALUATIONS;
 
   constructor(
     private readonly file: string,
@@ -81,6 +84,8 @@ export class YamlValues {
   }
 
   private evaluate(text: string, path: AttributePath): PolicyValue {
+    this.evaluations -= this.scopes.length;
+    if (this.evaluations < 0) return policyUnknown('the job has too many expressions times matrix legs to evaluate here');
     let first: Json | undefined;
     let differs: Json | undefined;
     for (const scope of this.scopes) {
