@@ -108,6 +108,8 @@ describe('haproxy policy unit', () => {
     const two = policyUnit({ 'haproxy.cfg': 'defaults\n  mode tcp\nbackend a\n  server a 1.1.1.1:1\ndefaults\n  mode http\nbackend b\n  server b 1.1.1.2:1\n' });
     expect(two.resources.map((r) => r.id)).toEqual(['defaults', 'backend/a', 'defaults#2', 'backend/b']);
     expect(two.resources.map((r) => r.attributes.mode)).toEqual(['tcp', 'tcp', 'http', 'http']);
+    const other = policyUnit({ 'haproxy.cfg': 'defaults\n  mode http\n  timeout connect 5s\nresolvers dns\n  nameserver a 10.0.0.53:53\n' });
+    expect(other.resources[1]?.attributes).toEqual({ name: 'dns', directives: [{ keyword: 'nameserver', args: ['a', '10.0.0.53:53'] }] });
   });
 
   it('reads the files of a directory in load order, haproxy.cfg first', () => {

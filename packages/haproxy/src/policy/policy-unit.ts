@@ -140,7 +140,9 @@ function sectionDraft(section: Section, index: HaproxyIndex): Draft {
     attributes.from = wordValue(section.from);
     locations.set(['from'], file, section.from.range);
   }
-  const settings = effectiveSettings(section, index.defaultsChain(section));
+  // Only proxies (and a `defaults` section built `from` another) take settings from `defaults`.
+  const proxy = section.kind === 'frontend' || section.kind === 'backend' || section.kind === 'listen' || section.kind === 'defaults';
+  const settings = effectiveSettings(section, proxy ? index.defaultsChain(section) : []);
   for (const s of settings) {
     put(attributes, s.path, s.value);
     locations.set(s.path, s.file, s.range, s.trail);
