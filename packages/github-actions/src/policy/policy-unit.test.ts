@@ -149,6 +149,18 @@ describe('github-actions policy unit', () => {
     expect(build.locate(['environment'])).toBeUndefined();
   });
 
+  it('locates an input at the caller\'s with: when the caller has a matrix, and marks it Unknown when callers disagree', () => {
+    const caller = (env: string) => `on: push\njobs:\n  ship:\n    strategy:\n      matrix:\n        region: [a, b]\n    uses: ./.github/workflows/deploy.yml\n    with:\n      environment: ${env}\n`;
+    const one = policyUnit({ '.github/workflows/ci.yml': caller('production'), '.github/workflows/deploy.yml': deploy });
+    const rollout = one.resources.find((r) => r.id === 'deploy.yml#jobs.rollout');
+    expect(rollout?.attributes.environment).toBe('production');
+    expect(rollout?.locate(['environment'])).toMatchObject({ file: '.github/workflows/ci.yml', range: { start: { line: 9, column: 20 } } });
+    const two = policyUnit({ '.github/workflows/ci.yml': caller('production'), '.github/workflows/cd.yml': caller('staging'), '.github/workflows/deploy.yml': deploy });
+    const disagreed = two.resources.find((r) => r.id === 'deploy.yml#jobs.rollout');
+    expect(disagreed?.attributes.environment).toEqual({ $unknown: expect.stringContaining('differs between') });
+    expect(disagreed?.locate(['environment'])?.file).toBe('.github/workflows/deploy.yml');
+  });
+
   it('leaves a workflow called by no one in the unit with its input defaults', () => {
     const alone = policyUnit({ '.github/workflows/deploy.yml': deploy });
     expect(alone.resources[1]?.attributes).toMatchObject({ environment: { $unknown: '`inputs.environment` is an input set by the caller' }, 'timeout-minutes': 30 });

@@ -93,8 +93,11 @@ function jobContext(job: Job, contexts: ReturnType<typeof inputContexts>): Conte
   for (const c of contexts) {
     for (const scope of jobScopesOrOpaque(job, c.inputs)) if (scopes.length < MAX_SCOPES) scopes.push(scope);
   }
-  // Origins are exact only when every context agrees on where an input comes from: one caller, or defaults.
-  return { scopes, origins: contexts.length === 1 ? (contexts[0]?.origins ?? new Map()) : new Map() };
+  // Origins are exact only when every context agrees on where an input comes from: one caller (with any
+  // number of matrix legs), or the defaults.
+  const origins = new Set(contexts.map((c) => c.origins));
+  const [only] = origins;
+  return { scopes, origins: origins.size === 1 && only ? only : new Map() };
 }
 
 interface Naming {
