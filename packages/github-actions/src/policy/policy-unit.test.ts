@@ -137,7 +137,7 @@ describe('github-actions policy unit', () => {
     expect(environment?.trail?.[0]).toMatchObject({ file: '.github/workflows/deploy.yml', range: { start: { line: 14, column: 18 } } });
     expect(rollout.locate(['timeout-minutes'])).toMatchObject({ file: '.github/workflows/deploy.yml', range: { start: { line: 10, column: 18 } } });
     expect(rollout.locate(['concurrency', 'group'])?.range.start).toMatchObject({ line: 17, column: 14 });
-    expect(resource('ci.yml#jobs.deploy').attributes).toMatchObject({ uses: './.github/workflows/deploy.yml', with: { environment: 'production' }, secrets: 'inherit' });
+    expect(resource('ci.yml#jobs.deploy').attributes).toEqual({ needs: ['build', 'package'], uses: './.github/workflows/deploy.yml', with: { environment: 'production' }, secrets: 'inherit', permissions: { contents: 'read' } });
   });
 
   it('locates values on their exact line and column', () => {

@@ -138,7 +138,7 @@ function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflo
   return drafts;
 }
 
-/** `permissions`, `defaults` and `env` set on the workflow apply to a job that does not set them. */
+/** `permissions`, `defaults` and `env` set on the workflow apply to a job that does not set them (`permissions` only to a caller job). */
 function inherit(own: Record<string, PolicyValue>, root: YamlNode, values: YamlValues, job: Job, file: string, lines: SourceFile['lines']): void {
   const trail: RelatedLocation[] = [{ file, range: job.key, message: `job "${job.id}" takes it from the workflow` }];
   const fromWorkflow = (node: YamlNode | null, path: readonly (string | number)[], keyRange: Range): PolicyValue => {
@@ -148,12 +148,14 @@ function inherit(own: Record<string, PolicyValue>, root: YamlNode, values: YamlV
     values.locations.adopt(scratch.locations, trail);
     return value;
   };
-  for (const key of INHERITED) {
+  // A job calling a reusable workflow passes on its permissions, but the called workflow's steps see none
+  // of the caller's `env` or `defaults`.
+  for (const key of job.uses ? (['permissions'] as const) : INHERITED) {
     const found = entry(root, key);
     if (own[key] !== undefined || !found) continue;
     own[key] = fromWorkflow(found.value, [key], lines.range(found.key.start, found.key.end));
   }
-  const env = entry(root, 'env');
+  const env = job.uses ? undefined : entry(root, 'env');
   const mine = own.env;
   if (env?.value?.kind !== 'map' || (mine !== undefined && !isPlainObject(mine))) return;
   const merged: Record<string, PolicyValue> = isPlainObject(mine) ? { ...mine } : {};
