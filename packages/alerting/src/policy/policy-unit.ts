@@ -1,9 +1,9 @@
+import { PolicyLocations, policyResources, policyUnitName, type PolicyResourceDraft } from '@nospof/core';
 import type { AttributePath, DeploymentUnit, ParsedFile, PolicyUnit, PolicyValue, Range } from '@nospof/core';
 import { entry, field, isMapValue, seqItems } from '../yaml/access.js';
 import type { YValue } from '../yaml/tree.js';
 import { treeOf } from '../model/trees.js';
 import type { AlertingFile, AlertmanagerConfig, AlertmanagerResource, PrometheusAlerting } from '../model/types.js';
-import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { YValues } from './values.js';
 
 const MAX_ROUTES = 5_000;
@@ -33,19 +33,19 @@ interface Inherited {
   readonly from: string;
 }
 
-function routeDrafts(config: AlertmanagerConfig, configId: string, route: YValue, out: Draft[]): void {
+function routeDrafts(config: AlertmanagerConfig, configId: string, route: YValue, out: PolicyResourceDraft[]): void {
   const file = config.file;
   const inheritable = config.source === 'custom-resource' ? INHERITED_RESOURCE : INHERITED_FILE;
   let count = 0;
   const visit = (node: YValue, id: string, name: string, inherited: readonly Inherited[], depth: number): void => {
     if (!isMapValue(node) || count >= MAX_ROUTES || depth > MAX_ROUTE_DEPTH) return;
     count++;
-    const values = new YValues(file, new Locations(), always);
+    const values = new YValues(file, new PolicyLocations(), always);
     const attributes: Record<string, PolicyValue> = values.entries(node, [], new Set(['routes']));
     const head = firstKey(node, node.range);
     for (const parent of inherited) {
       if (parent.key in attributes) continue;
-      const scratch = new YValues(file, new Locations(), always);
+      const scratch = new YValues(file, new PolicyLocations(), always);
       attributes[parent.key] = scratch.value(parent.node, [parent.key]);
       values.locations.adopt(scratch.locations, [{ file, range: head, message: `${name} inherits ${parent.key} from ${parent.from}` }]);
     }
@@ -67,13 +67,13 @@ function routeDrafts(config: AlertmanagerConfig, configId: string, route: YValue
   visit(route, `${configId}#route`, 'route', [], 0);
 }
 
-function configDrafts(config: AlertmanagerConfig): Draft[] {
+function configDrafts(config: AlertmanagerConfig): PolicyResourceDraft[] {
   const tree = treeOf(config);
   if (!isMapValue(tree)) return [];
   const file = config.file;
   const id = config.resource ?? file;
   const ns = config.namespace === undefined ? {} : { namespace: config.namespace };
-  const values = new YValues(file, new Locations(), configLiteral);
+  const values = new YValues(file, new PolicyLocations(), configLiteral);
   const attributes: Record<string, PolicyValue> = { source: config.source, ...values.entries(tree, [], new Set(['route', 'receivers'])) };
   const receivers = seqItems(tree, 'receivers').filter(isMapValue);
   const receiversKey = entry(tree, 'receivers');
@@ -86,11 +86,11 @@ function configDrafts(config: AlertmanagerConfig): Draft[] {
     values.locations.set(['receivers'], file, receiversKey.keyRange);
     receivers.forEach((r, i) => values.locations.set(['receivers', i], file, field(r, 'name')?.range ?? r.range));
   }
-  const drafts: Draft[] = [{ id, type: 'alertmanager-config', name: config.name ?? basename(file), file, range: firstKey(tree, config.range), attributes, locations: values.locations, ...ns }];
+  const drafts: PolicyResourceDraft[] = [{ id, type: 'alertmanager-config', name: config.name ?? basename(file), file, range: firstKey(tree, config.range), attributes, locations: values.locations, ...ns }];
   const route = field(tree, 'route');
   if (route) routeDrafts(config, id, route, drafts);
   receivers.forEach((r, i) => {
-    const rv = new YValues(file, new Locations(), receiverLiteral);
+    const rv = new YValues(file, new PolicyLocations(), receiverLiteral);
     const name = names[i] as string;
     const nameRange = field(r, 'name')?.range ?? r.range;
     drafts.push({ id: `${id}#receiver.${name}`, type: 'receiver', name, file, range: nameRange, attributes: rv.entries(r, []), locations: rv.locations, ...ns });
@@ -98,16 +98,16 @@ function configDrafts(config: AlertmanagerConfig): Draft[] {
   return drafts;
 }
 
-function prometheusDraft(p: PrometheusAlerting): Draft[] {
-  const values = new YValues(p.file, new Locations(), configLiteral);
+function prometheusDraft(p: PrometheusAlerting): PolicyResourceDraft[] {
+  const values = new YValues(p.file, new PolicyLocations(), configLiteral);
   const tree = treeOf(p);
   const attributes: Record<string, PolicyValue> = { source: p.source, ...(isMapValue(tree) ? values.entries(tree, []) : {}) };
   const ns = p.namespace === undefined ? {} : { namespace: p.namespace };
   return [{ id: p.resource ?? p.file, type: 'prometheus-alerting', name: p.name ?? basename(p.file), file: p.file, range: p.alertingKey, attributes, locations: values.locations, ...ns }];
 }
 
-function alertmanagerDraft(am: AlertmanagerResource): Draft[] {
-  const values = new YValues(am.file, new Locations(), always);
+function alertmanagerDraft(am: AlertmanagerResource): PolicyResourceDraft[] {
+  const values = new YValues(am.file, new PolicyLocations(), always);
   const tree = treeOf(am);
   const spec = isMapValue(tree) ? entry(tree, 'spec') : undefined;
   const attributes: Record<string, PolicyValue> = {};
@@ -132,7 +132,7 @@ function alertmanagerDraft(am: AlertmanagerResource): Draft[] {
 export function alertingPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFile<AlertingFile>[]): PolicyUnit {
   const inUnit = new Set(unit.files);
   const own = files.filter((f) => inUnit.size === 0 || inUnit.has(f.source.path));
-  const drafts: Draft[] = [];
+  const drafts: PolicyResourceDraft[] = [];
   for (const f of own) {
     const root = f.root;
     if (!root) continue;
@@ -141,5 +141,5 @@ export function alertingPolicyUnit(unit: DeploymentUnit, files: readonly ParsedF
     for (const am of root.alertmanagers) drafts.push(...alertmanagerDraft(am));
   }
   const paths = own.map((f) => f.source.path);
-  return { language: 'alerting', unit: unitName(unit.id, paths), resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
+  return { language: 'alerting', unit: policyUnitName(unit.id, paths), resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };
 }

@@ -1,7 +1,6 @@
-import { policyUnknown, type AttributePath, type PolicyValue } from '@nospof/core';
+import { policyUnknown, type AttributePath, type PolicyValue, type PolicyLocations } from '@nospof/core';
 import { isTemplated } from '../yaml/access.js';
 import type { YValue } from '../yaml/tree.js';
-import type { Locations } from './locations.js';
 
 /** Values converted per resource, and how deep: an alias-heavy or deep document stays cheap. */
 const MAX_NODES = 10_000;
@@ -19,7 +18,7 @@ export class YValues {
 
   constructor(
     private readonly file: string,
-    readonly locations: Locations,
+    readonly locations: PolicyLocations,
     private readonly literalOnly: (path: AttributePath) => boolean,
   ) {}
 

@@ -1,4 +1,4 @@
-import { known, type DeploymentUnit, type ParsedFile, type PolicyUnit, type PolicyValue, type Range, type RelatedLocation, type SourceFile } from '@nospof/core';
+import { known, type DeploymentUnit, type ParsedFile, type PolicyUnit, type PolicyValue, type Range, type RelatedLocation, type SourceFile, PolicyLocations, policyResources, policyUnitName, type PolicyResourceDraft } from '@nospof/core';
 import { absoluteRoot, parseYaml, type YamlMap, type YamlNode } from '@nospof/yaml';
 import { callInputs } from '../calls.js';
 import { evaluateText, type Scope } from '../expression/evaluate.js';
@@ -6,7 +6,6 @@ import type { Action, GithubActionsRoot, Job, Workflow } from '../model.js';
 import { buildIndex, type GithubActionsIndex } from '../project-index.js';
 import { repositoryRoot } from '../paths.js';
 import { jobScopesOrOpaque } from '../scopes.js';
-import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { YamlValues, type InputOrigin } from './yaml-values.js';
 
 /** Scopes a job is judged in (callers times matrix legs): enough for any real workflow. */
@@ -105,13 +104,13 @@ interface Naming {
   prefix(file: string): string;
 }
 
-function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflow, index: GithubActionsIndex, naming: Naming): Draft[] {
+function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflow, index: GithubActionsIndex, naming: Naming): PolicyResourceDraft[] {
   const file = parsed.source.path;
   const root = yamlRoot(parsed.source);
   if (root?.kind !== 'map') return [];
   const lines = parsed.source.lines;
   const prefix = naming.prefix(file);
-  const workflowValues = new YamlValues(file, lines, new Locations(), [{}]);
+  const workflowValues = new YamlValues(file, lines, new PolicyLocations(), [{}]);
   const attributes: Record<string, PolicyValue> = workflowValues.entries(root, [], new Set(['jobs']));
   const jobsEntry = entry(root, 'jobs');
   if (jobsEntry) {
@@ -121,7 +120,7 @@ function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflo
   }
   const first = root.items[0]?.key;
   const wholeRange: Range = first ? lines.range(first.start, first.end) : lines.range(0, 0);
-  const drafts: Draft[] = [
+  const drafts: PolicyResourceDraft[] = [
     { id: prefix, type: 'workflow', name: workflow.name && !workflow.name.dynamic ? workflow.name.text : basename(file), file, range: wholeRange, attributes, locations: workflowValues.locations },
   ];
   const contexts = inputContexts(workflow, index, inputTypes(root));
@@ -130,7 +129,7 @@ function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflo
     const node = entry(jobsMap, job.id)?.value;
     if (node?.kind !== 'map') continue;
     const context = jobContext(job, contexts);
-    const values = new YamlValues(file, lines, new Locations(), context.scopes, context.origins);
+    const values = new YamlValues(file, lines, new PolicyLocations(), context.scopes, context.origins);
     const own = values.entries(node, []);
     inherit(own, root, values, job, file, lines);
     drafts.push({ id: `${prefix}#jobs.${job.id}`, type: 'job', name: job.id, file, range: job.key, attributes: own, locations: values.locations });
@@ -142,7 +141,7 @@ function workflowDrafts(parsed: ParsedFile<GithubActionsRoot>, workflow: Workflo
 function inherit(own: Record<string, PolicyValue>, root: YamlNode, values: YamlValues, job: Job, file: string, lines: SourceFile['lines']): void {
   const trail: RelatedLocation[] = [{ file, range: job.key, message: `job "${job.id}" takes it from the workflow` }];
   const fromWorkflow = (node: YamlNode | null, path: readonly (string | number)[], keyRange: Range): PolicyValue => {
-    const scratch = new YamlValues(file, lines, new Locations(), [{}]);
+    const scratch = new YamlValues(file, lines, new PolicyLocations(), [{}]);
     const value = scratch.value(node, path);
     if (!scratch.locations.locate(path)) scratch.locations.set(path, file, keyRange);
     values.locations.adopt(scratch.locations, trail);
@@ -171,12 +170,12 @@ function isPlainObject(value: PolicyValue | undefined): value is Record<string, 
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !('$unknown' in value);
 }
 
-function actionDraft(parsed: ParsedFile<GithubActionsRoot>, action: Action): Draft[] {
+function actionDraft(parsed: ParsedFile<GithubActionsRoot>, action: Action): PolicyResourceDraft[] {
   const file = parsed.source.path;
   const root = yamlRoot(parsed.source);
   if (root?.kind !== 'map') return [];
   const lines = parsed.source.lines;
-  const values = new YamlValues(file, lines, new Locations(), [{}]);
+  const values = new YamlValues(file, lines, new PolicyLocations(), [{}]);
   const attributes = values.entries(root, []);
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
   const repo = repositoryRoot(file) ?? '';
@@ -202,7 +201,7 @@ export function githubActionsPolicyUnit(unit: DeploymentUnit, files: readonly Pa
   const counts = new Map<string, number>();
   for (const f of workflows) counts.set(basename(f.source.path), (counts.get(basename(f.source.path)) ?? 0) + 1);
   const naming: Naming = { prefix: (file) => ((counts.get(basename(file)) ?? 0) > 1 ? file : basename(file)) };
-  const drafts: Draft[] = [];
+  const drafts: PolicyResourceDraft[] = [];
   for (const f of own) {
     const root = f.root;
     if (root?.type === 'Workflow') drafts.push(...workflowDrafts(f, root, idx, naming));
@@ -217,5 +216,5 @@ function repositoryName(paths: readonly string[]): string {
   const roots = new Set(paths.map((p) => repositoryRoot(p)));
   const [only] = roots;
   if (roots.size === 1 && only !== undefined) return only === '' ? '.' : only.replace(/\/$/, '');
-  return unitName('', paths);
+  return policyUnitName('', paths);
 }

@@ -1,9 +1,8 @@
-import { policyUnknown, toPolicyValue, type AttributePath, type LineIndex, type PolicyValue, type RelatedLocation } from '@nospof/core';
+import { policyUnknown, toPolicyValue, type AttributePath, type LineIndex, type PolicyValue, type RelatedLocation, type PolicyLocations } from '@nospof/core';
 import type { YamlNode } from '@nospof/yaml';
 import { evaluateString, hasExpression, type Scope } from '../expression/evaluate.js';
 import { jsonEquals } from '../build/json.js';
 import type { Json } from '../model.js';
-import type { Locations } from './locations.js';
 
 /** Values converted per resource, and how deep: a hostile file (alias bombs, deep nesting) stays cheap. */
 const MAX_NODES = 10_000;
@@ -37,7 +36,7 @@ export class YamlValues {
   constructor(
     private readonly file: string,
     private readonly lines: LineIndex,
-    readonly locations: Locations,
+    readonly locations: PolicyLocations,
     private readonly scopes: readonly Scope[],
     private readonly origins: ReadonlyMap<string, InputOrigin> = new Map(),
   ) {}

@@ -1,7 +1,6 @@
-import { policyUnknown, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type Range, type RelatedLocation } from '@nospof/core';
+import { policyUnknown, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type Range, type RelatedLocation, PolicyLocations, policyResources, policyUnitName, type PolicyResourceDraft } from '@nospof/core';
 import { describeSection, type Directive, type HaproxyConfig, type Section, type Word } from '../model.js';
 import { HaproxyIndex } from '../project-index.js';
-import { Locations, policyResources, unitName, type Draft } from './locations.js';
 
 /** A resolved setting: its attribute path, value, and where it was written. */
 interface Setting {
@@ -128,9 +127,9 @@ function directiveValue(d: Directive): PolicyObject {
   };
 }
 
-function sectionDraft(section: Section, index: HaproxyIndex): Draft {
+function sectionDraft(section: Section, index: HaproxyIndex): PolicyResourceDraft {
   const file = section.file;
-  const locations = new Locations();
+  const locations = new PolicyLocations();
   const attributes: Record<string, PolicyValue> = {};
   if (section.name) {
     attributes.name = wordValue(section.name);
@@ -214,7 +213,7 @@ export function haproxyPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFi
   const sections = sectionsIndex.sections.filter((s) => inUnit.size === 0 || inUnit.has(s.file));
   return {
     language: 'haproxy',
-    unit: unitName(unit.id, unit.files),
+    unit: policyUnitName(unit.id, unit.files),
     resources: policyResources(sections.map((s) => sectionDraft(s, sectionsIndex))),
     files: entryFirst(unit.files.length > 0 ? unit.files : files.map((f) => f.source.path)),
   };

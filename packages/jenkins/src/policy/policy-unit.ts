@@ -1,7 +1,6 @@
-import { policyUnknown, type AttributePath, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type RelatedLocation, type Value } from '@nospof/core';
+import { policyUnknown, type AttributePath, type DeploymentUnit, type ParsedFile, type PolicyObject, type PolicyUnit, type PolicyValue, type RelatedLocation, type Value, PolicyLocations, policyResources, policyUnitName, type PolicyResourceDraft } from '@nospof/core';
 import { allStages } from '../model/navigate.js';
 import type { Agent, Environment, JenkinsFile, ModelNode, Pipeline, Post, Stage, Step, When } from '../model/types.js';
-import { Locations, policyResources, unitName, type Draft } from './locations.js';
 import { ValueWriter } from './values.js';
 
 /** Stages read per file: far more than any real pipeline, bounded for hostile ones. */
@@ -94,8 +93,8 @@ function sections(node: Pipeline | Stage, out: Record<string, PolicyValue>, w: V
   }
 }
 
-function pipelineDraft(pipeline: Pipeline, file: string): Draft {
-  const w = new ValueWriter(file, new Locations());
+function pipelineDraft(pipeline: Pipeline, file: string): PolicyResourceDraft {
+  const w = new ValueWriter(file, new PolicyLocations());
   const out: Record<string, PolicyValue> = {};
   if (pipeline.agent) out.agent = agentValue(pipeline.agent, ['agent'], w, file);
   sections(pipeline, out, w, file);
@@ -114,8 +113,8 @@ function pipelineDraft(pipeline: Pipeline, file: string): Draft {
   return { id: 'pipeline', type: 'pipeline', name: 'pipeline', file, range: pipeline.nameRange, attributes: out, locations: w.locations };
 }
 
-function stageDraft(stage: Stage, file: string): Draft {
-  const w = new ValueWriter(file, new Locations());
+function stageDraft(stage: Stage, file: string): PolicyResourceDraft {
+  const w = new ValueWriter(file, new PolicyLocations());
   const out: Record<string, PolicyValue> = {};
   w.locations.set(['name'], file, stage.name.range ?? stage.nameRange);
   const running = effectiveAgent(stage);
@@ -159,8 +158,8 @@ function stageDraft(stage: Stage, file: string): Draft {
 }
 
 /** `stage('Build') { ... }` of a scripted pipeline: its name and what it runs. */
-function scriptedStageDraft(step: Step, file: string): Draft {
-  const w = new ValueWriter(file, new Locations());
+function scriptedStageDraft(step: Step, file: string): PolicyResourceDraft {
+  const w = new ValueWriter(file, new PolicyLocations());
   const [first] = step.args;
   const name = first?.type === 'StringLiteral' && first.interpolations.length === 0 ? first.value : '(computed)';
   w.locations.set(['steps'], file, step.nameRange);
@@ -180,16 +179,16 @@ function scriptedStages(root: JenkinsFile): Step[] {
   return out;
 }
 
-function fileDrafts(parsed: ParsedFile<JenkinsFile>): Draft[] {
+function fileDrafts(parsed: ParsedFile<JenkinsFile>): PolicyResourceDraft[] {
   const root = parsed.root;
   const file = parsed.source.path;
   if (!root || root.role !== 'pipeline') return [];
-  const drafts: Draft[] = [];
+  const drafts: PolicyResourceDraft[] = [];
   if (root.pipeline) {
     drafts.push(pipelineDraft(root.pipeline, file));
     for (const stage of allStages(root).slice(0, MAX_STAGES)) drafts.push(stageDraft(stage, file));
   } else if (root.style === 'scripted') {
-    const w = new ValueWriter(file, new Locations());
+    const w = new ValueWriter(file, new PolicyLocations());
     const steps = w.steps(root.steps, ['steps']);
     const start = root.steps[0]?.nameRange ?? root.range;
     drafts.push({ id: 'pipeline', type: 'pipeline', name: 'pipeline', file, range: start, attributes: { style: 'scripted', steps }, locations: w.locations });
@@ -216,7 +215,7 @@ export function jenkinsPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFi
   const entry = pipelines[0]?.source.path;
   return {
     language: 'jenkins',
-    unit: pipelines.length === 1 && unit.id === '' && entry !== undefined ? entry : unitName(unit.id, paths),
+    unit: pipelines.length === 1 && unit.id === '' && entry !== undefined ? entry : policyUnitName(unit.id, paths),
     resources: policyResources(drafts),
     files: entry === undefined ? paths : [entry, ...paths.filter((p) => p !== entry)],
   };

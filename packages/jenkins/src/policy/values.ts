@@ -1,8 +1,7 @@
-import { policyUnknown, type AttributePath, type PolicyObject, type PolicyValue } from '@nospof/core';
+import { policyUnknown, type AttributePath, type PolicyObject, type PolicyValue, type PolicyLocations } from '@nospof/core';
 import type * as G from '../groovy/ast.js';
 import type { Step } from '../model/types.js';
 import { stringValue } from '../model/values.js';
-import type { Locations } from './locations.js';
 
 /** Steps and values converted per resource: a hostile pipeline cannot make one input huge. */
 const MAX_NODES = 5_000;
@@ -16,7 +15,7 @@ export class ValueWriter {
 
   constructor(
     private readonly file: string,
-    readonly locations: Locations,
+    readonly locations: PolicyLocations,
   ) {}
 
   /** A literal as JSON; a variable, an interpolated string or a computation as an Unknown with its reason. */

@@ -1,10 +1,12 @@
-import type { AttributePath, PolicyLocation, PolicyObject, PolicyResource, Range, RelatedLocation } from '@nospof/core';
+import type { RelatedLocation } from './finding.js';
+import type { AttributePath, PolicyLocation, PolicyObject, PolicyResource } from './policy-input.js';
+import type { Range } from './position.js';
 
 /**
  * Where each attribute of a policy resource was written, recorded while the attributes are built, so
  * `locate` is a map lookup. Numeric and string segments name the same place (`steps.0` and `steps[0]`).
  */
-export class Locations {
+export class PolicyLocations {
   private readonly byPath = new Map<string, PolicyLocation>();
 
   set(path: AttributePath, file: string, range: Range | undefined, trail?: readonly RelatedLocation[]): void {
@@ -17,7 +19,7 @@ export class Locations {
   }
 
   /** Takes every location of `other` (a value inherited from elsewhere), adding `trail` to each. */
-  adopt(other: Locations, trail: readonly RelatedLocation[]): void {
+  adopt(other: PolicyLocations, trail: readonly RelatedLocation[]): void {
     for (const [key, at] of other.byPath) this.byPath.set(key, { ...at, trail: [...(at.trail ?? []), ...trail] });
   }
 }
@@ -27,7 +29,7 @@ function keyOf(path: AttributePath): string {
 }
 
 /** A resource before its id is made unique within the unit. */
-export interface Draft {
+export interface PolicyResourceDraft {
   readonly id: string;
   readonly type: string;
   readonly name: string;
@@ -35,14 +37,14 @@ export interface Draft {
   readonly file: string;
   readonly range: Range;
   readonly attributes: PolicyObject;
-  readonly locations: Locations;
+  readonly locations: PolicyLocations;
 }
 
 /**
  * Resources with ids unique within the unit: the first keeps the id findings use, a later one with the
  * same id (two unnamed `defaults` sections, a stage name used twice) gets `#2`, `#3`... in unit order.
  */
-export function policyResources(drafts: readonly Draft[]): PolicyResource[] {
+export function policyResources(drafts: readonly PolicyResourceDraft[]): PolicyResource[] {
   const seen = new Map<string, number>();
   return drafts.map((d) => {
     const count = (seen.get(d.id) ?? 0) + 1;
@@ -61,12 +63,11 @@ export function policyResources(drafts: readonly Draft[]): PolicyResource[] {
   });
 }
 
-
 /**
  * The unit's name: its id, or for the single unit of a language without `units()` (whose id is empty)
  * the folder its files share (`.` at the top).
  */
-export function unitName(id: string, paths: readonly string[]): string {
+export function policyUnitName(id: string, paths: readonly string[]): string {
   if (id !== '') return id;
   let common: string[] | undefined;
   for (const path of paths) {
