@@ -27,13 +27,13 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   const scoped = visitors as V & Scoped;
   if (resource) {
     scoped.Resource = (node) => {
-      if (!('plan' in node) && ledger.isWhole(node.block)) return;
+      if (!('plan' in node) && ledger.isSwept(node.file)) return;
       resource(node);
     };
   }
   if (moduleCall) {
     scoped.ModuleCall = (node) => {
-      if (!ledger.isWhole(node.block)) moduleCall(node);
+      if (!ledger.isSwept(node.file)) moduleCall(node);
     };
   }
   // Files the engine reaches later were among those judged here, so after one sweep there is nothing left.
@@ -41,22 +41,11 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   scoped['TerraformFile:exit'] = (file) => {
     exit?.(file);
     if (ledger.swept) return;
-    for (const [path, blocks] of index.blocksByFile()) {
-      if (ledger.traverses(path)) continue;
-      if (resource) {
-        for (const r of blocks.resources) {
-          if (ledger.isWhole(r.block)) continue;
-          resource(r);
-          ledger.noteWhole(r.block);
-        }
-      }
-      if (moduleCall) {
-        for (const c of blocks.calls) {
-          if (ledger.isWhole(c.block)) continue;
-          moduleCall(c);
-          ledger.noteWhole(c.block);
-        }
-      }
+    for (const { file: path, resources, calls } of index.blocksByFile()) {
+      if (ledger.traverses(path) || ledger.isSwept(path)) continue;
+      if (resource) for (const r of resources) resource(r);
+      if (moduleCall) for (const c of calls) moduleCall(c);
+      ledger.noteSwept(path);
     }
     ledger.swept = true;
   };

@@ -1,33 +1,51 @@
-import type { Block } from '../hcl/ast.js';
+const TRAVERSED = 1;
+const SWEPT = 2;
 
 /**
- * What one rule has done in one deployment unit: the files it traversed and the blocks it judged whole
- * (every instance, before the engine reached their file). One small object per rule and unit, so the
- * bookkeeping that judges each instance once costs a set lookup per block.
+ * What one rule has done in one deployment unit: the files it traversed and the files whose blocks it
+ * judged before the engine reached them (every instance, from the first file it traversed). One byte per
+ * file of the unit, so the bookkeeping that judges each instance once is an array read per block, for
+ * every rule and unit of a large run.
  */
 export class RuleLedger {
-  private readonly traversed = new Set<string>();
-  private readonly whole = new Set<Block>();
+  private readonly state: Uint8Array;
+  /** Files outside the unit's numbering (none in practice: the engine traverses the unit's own files). */
+  private other: Map<string, number> | undefined;
   /**
    * True once the blocks of every file the rule had not traversed were judged. Later files of the unit
    * were among those files, so a later sweep would find nothing left to judge.
    */
   swept = false;
 
+  constructor(private readonly numbers: ReadonlyMap<string, number>) {
+    this.state = new Uint8Array(numbers.size);
+  }
+
+  private get(file: string): number {
+    const n = this.numbers.get(file);
+    return n === undefined ? (this.other?.get(file) ?? 0) : (this.state[n] as number);
+  }
+
+  private set(file: string, flag: number): void {
+    const n = this.numbers.get(file);
+    if (n !== undefined) this.state[n] = (this.state[n] as number) | flag;
+    else (this.other ??= new Map()).set(file, (this.other.get(file) ?? 0) | flag);
+  }
+
   noteTraversal(file: string): void {
-    this.traversed.add(file);
+    this.set(file, TRAVERSED);
   }
 
   traverses(file: string): boolean {
-    return this.traversed.has(file);
+    return (this.get(file) & TRAVERSED) !== 0;
   }
 
-  /** A block judged whole (every instance), before the engine reached its file. */
-  noteWhole(block: Block): void {
-    this.whole.add(block);
+  /** Every block of a file judged (every instance), before the engine reached the file. */
+  noteSwept(file: string): void {
+    this.set(file, SWEPT);
   }
 
-  isWhole(block: Block): boolean {
-    return this.whole.has(block);
+  isSwept(file: string): boolean {
+    return (this.get(file) & SWEPT) !== 0;
   }
 }

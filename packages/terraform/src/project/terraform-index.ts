@@ -101,6 +101,13 @@ export function stripKeys(address: string): string {
   return out;
 }
 
+/** The resource and module blocks of one file of a unit. */
+export interface FileBlocks {
+  readonly file: string;
+  readonly resources: readonly Resource[];
+  readonly calls: readonly ModuleCall[];
+}
+
 /** Reasons kept per resource block for --explain-unknown. */
 const MAX_REASONS = 20;
 
@@ -191,6 +198,8 @@ class Evaluation implements World {
         if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason: instances.reason, range: at?.range ?? node.header, file: node.file });
       } else {
         entry.instances.push(...instances);
+        // Addresses are built only when a plan of the unit may cover them.
+        if (this.pendingCover.size === 0) continue;
         for (const i of instances) {
           const key = `${instance.root.def.dir}\u0000${i.address}`;
           const list = this.instanceByAddress.get(key);
@@ -414,7 +423,9 @@ export class TerraformIndex {
   /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
   private readonly bySettings = new WeakMap<Settings, Evaluation>();
   private readonly ledgers = new Map<string, RuleLedger>();
-  private byFile: Map<string, { resources: Resource[]; calls: ModuleCall[] }> | undefined;
+  private byFile: FileBlocks[] | undefined;
+  /** The unit's files by number, for the rules' ledgers. */
+  private readonly fileNumbers = new Map<string, number>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -422,7 +433,10 @@ export class TerraformIndex {
   ) {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
     this.defs = buildModuleDefs(roots);
-    for (const file of files) if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
+    for (const file of files) {
+      if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
+      if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
+    }
     for (const root of roots) {
       if (root.kind === 'plan') {
         this.plans.push(root);
@@ -497,20 +511,20 @@ export class TerraformIndex {
   ledger(rule: string): RuleLedger {
     let ledger = this.ledgers.get(rule);
     if (!ledger) {
-      ledger = new RuleLedger();
+      ledger = new RuleLedger(this.fileNumbers);
       this.ledgers.set(rule, ledger);
     }
     return ledger;
   }
 
   /** The resource and module blocks of the unit's configuration, by file. */
-  blocksByFile(): ReadonlyMap<string, { readonly resources: readonly Resource[]; readonly calls: readonly ModuleCall[] }> {
+  blocksByFile(): readonly FileBlocks[] {
     if (!this.byFile) {
-      const byFile = new Map<string, { resources: Resource[]; calls: ModuleCall[] }>();
+      const byFile = new Map<string, { file: string; resources: Resource[]; calls: ModuleCall[] }>();
       const entry = (file: string) => {
         let e = byFile.get(file);
         if (!e) {
-          e = { resources: [], calls: [] };
+          e = { file, resources: [], calls: [] };
           byFile.set(file, e);
         }
         return e;
@@ -519,7 +533,7 @@ export class TerraformIndex {
         for (const r of def.resources.values()) entry(r.file).resources.push(r);
         for (const c of def.calls.values()) entry(c.file).calls.push(c);
       }
-      this.byFile = byFile;
+      this.byFile = [...byFile.values()];
     }
     return this.byFile;
   }
