@@ -292,12 +292,9 @@ class Evaluation implements World {
     return entry?.dir;
   }
 
-  planResource(root: ModuleInstance, address: string): PlanResource | undefined {
-    return this.planFor.get(root)?.get(address);
-  }
-
-  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined {
-    return this.planResource(root, address)?.values;
+  planResource(instance: ResourceInstance): PlanResource | undefined {
+    // The address is built only when the instance's root has a plan.
+    return this.planFor.size === 0 ? undefined : this.planFor.get(instance.module.root)?.get(instance.address);
   }
 
   reserveInstances(count: number): boolean {
