@@ -16,7 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'vscode-extension/src/**/*.test.ts', 'examples/plugin/test/**/*.test.js'],
-    // Tests that need tools beyond Node and npm run in `npm run test:integration`.
+    // Tests that drive real tools (Neovim, Chromium, pre-commit, npm installing the packed package) run
+    // with `npm run test:integration` (vitest.integration.config.ts), where .ci/run has installed them.
     exclude: ['**/node_modules/**', '**/dist/**', 'test/integration/**', 'test/neovim/**'],
     testTimeout: 30_000,
     pool: 'threads',

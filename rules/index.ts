@@ -16,7 +16,26 @@ export const ruleSettingsSchemas: Readonly<Record<string, Readonly<Record<string
   securityScanners: {
     type: 'object',
     additionalProperties: false,
-    properties: { min: { type: 'integer', minimum: 1, description: 'Distinct security scanners the repository must run (default 2).' } },
+    properties: {
+      min: { type: 'integer', minimum: 1, description: 'Distinct security scanners the repository must run (default 2).' },
+      extra: {
+        type: 'array',
+        description: 'In-house or unlisted scanners, recognised like the built-in catalog (plain names: no patterns).',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100, description: 'Canonical name; the same name in two places counts once.' },
+            title: { type: 'string', maxLength: 200 },
+            actions: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'GitHub actions, `owner/repo[/path]`.' },
+            commands: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Executables with optional sub-commands: `acme-scan`, `acme scan deps`.' },
+            images: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Container images, without tag: `registry.acme.dev/sec/scanner`.' },
+            jenkinsSteps: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, description: 'Jenkins pipeline steps: `acmeScan`.' },
+          },
+        },
+      },
+    },
   },
 };
 

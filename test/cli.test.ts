@@ -78,6 +78,15 @@ describe('nospof CLI', () => {
     expect(result.stderr).toContain('.nospof.yaml:1:1: rulez: unknown key');
   });
 
+  it('a key from the config file is shown escaped in the error: no ESC, no new line', async () => {
+    const root = tempTree({ '.nospof.yaml': '"rul\\x1bes\\n::error::forged": {}\n', 'web.yaml': oneReplica });
+    const result = await runCli([], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/rul\\(?:x1b|u001b)es\\(?:n|u000a)::error::forged: unknown key/);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr.split('\n').some((line) => line.trimStart().startsWith('::'))).toBe(false);
+  });
+
   it('config overrides turn a rule off for some paths', async () => {
     const root = tempTree({
       '.nospof.yaml': "extends: []\nrules: { kubernetes/min-replicas: error }\noverrides:\n  - files: ['dev/**']\n    rules: { kubernetes/min-replicas: off }\n",
@@ -130,6 +139,14 @@ describe('nospof CLI', () => {
     expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toBe(oneReplica);
   });
 
+  it('--fix-dry-run cannot forge a CI log command from a line of the file', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica.replace('  name: web\n', '  name: web\n  annotations:\n    note: |\n      ::add-mask::x\n') });
+    const result = await runCli(['--fix-dry-run', '--format', 'json'], root);
+    expect(result.stdout).toContain('+  replicas: 2');
+    expect(result.stdout).toContain('       \\x3a:add-mask::x');
+    expect(result.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+  });
+
   it('--fix with --stdin prints the fixed text', async () => {
     const result = await runCli(['--stdin', '--stdin-filename', 'web.yaml', '--fix'], tempTree({ ...onlyMinReplicas }), oneReplica);
     expect(result.stdout).toBe(oneReplica.replace('replicas: 1', 'replicas: 2'));
@@ -141,13 +158,14 @@ describe('nospof CLI', () => {
     const result = await runCli(['--format', 'sarif', '--output-file', 'out/nospof.sarif'], root);
     expect(result.code).toBe(1);
     const log = JSON.parse(readFileSync(join(root, 'out/nospof.sarif'), 'utf8')) as {
-      runs: { results: { suppressions?: { justification?: string }[]; locations: unknown[] }[]; tool: { driver: { rules: { helpUri: string }[] } } }[];
+      runs: { results: { suppressions?: { justification?: string }[]; locations: unknown[] }[]; tool: { driver: { rules: { helpUri?: string; help: { markdown: string } }[] } } }[];
     };
     expect(sarifErrors(log)).toEqual([]);
     const results = log.runs[0]!.results;
     expect(results).toHaveLength(2);
     expect(results.filter((r) => r.suppressions).map((r) => r.suppressions![0]!.justification)).toEqual(['dev cache']);
-    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toMatch(/^https:\/\//);
+    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toBeUndefined();
+    expect(log.runs[0]!.tool.driver.rules[0]!.help.markdown).toContain('# kubernetes/min-replicas');
   });
 
   it('writes GitHub annotations with exact lines', async () => {
@@ -161,6 +179,45 @@ describe('nospof CLI', () => {
     const result = await runCli(['--format', 'junit'], root);
     expect(result.stdout).toContain('<testsuite name="web.yaml" tests="1" failures="1"');
     expect(result.stdout).toContain('<failure type="error"');
+  });
+
+  it('SARIF lists a file it could not read as a tool notification, and still fails on it', async () => {
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica, 'blob.yaml': new Uint8Array([0x6b, 0x3a, 0x00, 0x01]) });
+    const result = await runCli(['--format', 'sarif', '--sarif-category', 'k8s'], root);
+    expect(result.code).toBe(1);
+    const run = (JSON.parse(result.stdout) as { runs: { automationDetails: { id: string }; invocations: { toolExecutionNotifications: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }[] }).runs[0]!;
+    expect(run.automationDetails.id).toBe('nospof/k8s/');
+    const notes = run.invocations[0]!.toolExecutionNotifications;
+    expect(notes.map((n) => [n.locations[0]!.physicalLocation.artifactLocation.uri, n.message.text])).toEqual([['blob.yaml', 'skipped: the file is binary (it contains NUL bytes)']]);
+  });
+
+  it('--compliance keeps the framework\'s findings, and the exit code follows them', async () => {
+    const root = tempTree({
+      '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error, github-actions/job-timeout: error }\n',
+      'web.yaml': oneReplica,
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n',
+    });
+    const all = await runCli(['--format', 'compact'], root);
+    expect(all.stdout).toContain('github-actions/job-timeout');
+    const hipaa = await runCli(['--format', 'compact', '--compliance', 'hipaa'], root);
+    expect(hipaa.stdout).toBe('');
+    expect(hipaa.code).toBe(0);
+    const nist = await runCli(['--compliance', 'nist800-53'], root);
+    expect(nist.code).toBe(1);
+    expect(nist.stdout).toContain('NIST SP 800-53 Rev. 5:');
+    const bad = await runCli(['--compliance', 'pci'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--compliance takes one of iso27001, soc2, hipaa, nist800-53, not "pci"');
+  });
+
+  it('nospof rules --compliance lists the rules behind each control', async () => {
+    const all = await runCli(['rules', '--compliance'], tempTree({}));
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/ISO\/IEC 27001:2022 Annex A A\.8\.14 — Redundancy of information processing facilities \(\d+ rules\)\n(?: {2}.+\n)* {2}kubernetes\/min-replicas\n/);
+    const soc2 = await runCli(['rules', '--compliance', 'soc2', '--format', 'json'], tempTree({}));
+    const rows = JSON.parse(soc2.stdout) as { tag: string; rules: string[] }[];
+    expect(rows.map((r) => r.tag)).toEqual(['SOC2:A1.2']);
+    expect(rows[0]!.rules).toContain('kubernetes/min-replicas');
   });
 
   it('writes a Markdown table', async () => {

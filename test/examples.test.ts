@@ -30,7 +30,7 @@ describe('the built binary', () => {
   const bin = (args: string[]) => spawnSync(process.execPath, ['packages/cli/bin/nospof.js', ...args], { cwd: repo, encoding: 'utf8' });
 
   it('runs from the single-file bundle', () => {
-    expect(existsSync(join(repo, 'packages/cli/dist/nospof.mjs'))).toBe(true);
+    expect(existsSync(join(repo, 'packages/cli/dist/bundle/index.mjs'))).toBe(true);
     expect(bin(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { allRules, editorSchema, settingsSchemas } from 'nospof';
+import { iconPng } from './icon.mjs';
 
 const here = new URL('./', import.meta.url);
 rmSync(new URL('dist/', here), { recursive: true, force: true });
@@ -27,3 +28,4 @@ await Promise.all([
 writeFileSync(new URL('dist/nospof-config.schema.json', here), `${JSON.stringify(editorSchema(allRules, settingsSchemas), null, 2)}\n`);
 // The rule pages ship beside the server, which opens them for "Open documentation" (no network).
 cpSync(new URL('../packages/cli/dist/rules/', here), new URL('dist/rules/', here), { recursive: true });
+writeFileSync(new URL('dist/icon.png', here), iconPng());

@@ -91,6 +91,105 @@ ruleTester().run(rule, {
       files: { '.github/workflows/deploy.yml': deployCallee },
     },
     {
+      name: 'a test job whose environment only gates a secret',
+      code: yaml`
+        on: pull_request
+        jobs:
+          integration:
+            runs-on: ubuntu-latest
+            environment: integration-tests
+            steps:
+              - uses: actions/checkout@v4
+              - run: npm ci && npm run test:integration
+                env:
+                  API_TOKEN: \${{ secrets.SANDBOX_API_TOKEN }}
+      `,
+    },
+    {
+      name: 'manifests applied to a kind cluster made in the same job',
+      code: yaml`
+        on: [push, pull_request]
+        jobs:
+          smoke:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - uses: helm/kind-action@v1
+                with:
+                  cluster_name: smoke
+              - run: |
+                  kubectl apply -k deploy/overlays/ci
+                  helm upgrade --install web ./chart --wait --timeout 5m
+                  kubectl rollout status deploy/web
+      `,
+    },
+    {
+      name: 'a kind cluster created from the command line, and a LocalStack service',
+      code: yaml`
+        on: push
+        jobs:
+          e2e:
+            runs-on: ubuntu-latest
+            services:
+              localstack:
+                image: localstack/localstack:3
+                ports: ['4566:4566']
+            steps:
+              - run: kind create cluster --name e2e --wait 120s
+              - run: kubectl apply -f test/fixtures/
+              - run: aws s3 sync ./fixtures s3://test-bucket
+      `,
+    },
+    {
+      name: 'previews, dry runs and image pushes that are not releases',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: kubectl apply --dry-run=server -f k8s/
+              - run: netlify deploy --dir=public --alias=pr-preview
+              - run: docker push ghcr.io/acme/web:sha-\${{ github.sha }}
+              - uses: docker/build-push-action@v6
+                with:
+                  push: \${{ github.event_name != 'pull_request' }}
+                  tags: ghcr.io/acme/web:1.2.3
+      `,
+    },
+    {
+      name: 'a k3s service container is a cluster the job made',
+      code: yaml`
+        on: push
+        jobs:
+          e2e:
+            runs-on: ubuntu-latest
+            services:
+              k3s:
+                image: rancher/k3s:v1.30.2-k3s1
+            steps:
+              - run: helm upgrade --install web ./chart --kubeconfig ./k3s.yaml
+      `,
+    },
+    {
+      name: 'an environment name known only at run time, with no deploy command',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              target:
+                type: string
+        jobs:
+          check:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.target }}
+            steps:
+              - run: ./scripts/check-health.sh
+      `,
+    },
+    {
       name: 'a call to a workflow outside the run is not judged',
       code: yaml`
         on: push
@@ -116,13 +215,13 @@ ruleTester().run(rule, {
         on: push
         jobs:
           deploy:
-            concurrency: deploy-production
+            concurrency: \${{ github.workflow }}-deploy
             runs-on: ubuntu-latest
             environment: production
             steps:
               - run: ./deploy.sh
       `,
-      errors: [{ messageId: 'missing', data: { job: 'deploy' }, line: 3, column: 3 }],
+      errors: [{ messageId: 'missing', data: { job: 'deploy', why: 'its environment "production" names a deploy target' }, line: 3, column: 3 }],
     },
     {
       name: 'deploy by a known action without environment',
@@ -147,7 +246,7 @@ ruleTester().run(rule, {
                 with:
                   cluster: prod
       `,
-      errors: [{ messageId: 'missing', data: { job: 'ship' } }],
+      errors: [{ messageId: 'missing', data: { job: 'ship', why: 'it uses `aws-actions/amazon-ecs-deploy-task-definition` in step "aws-actions/amazon-ecs-deploy-task-definition@v2"' } }],
     },
     {
       name: 'cancel-in-progress true on the workflow',
@@ -179,7 +278,359 @@ ruleTester().run(rule, {
             steps:
               - run: terraform apply -auto-approve
       `,
-      errors: [{ messageId: 'cancelsInProgress', line: 4, column: 23, endColumn: 27 }],
+      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `terraform apply` in step "step 1"' }, line: 4, column: 23, endColumn: 27 }],
+    },
+    {
+      name: 'docs published with mkdocs gh-deploy on push to main',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          docs:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - run: pip install mkdocs-material
+              - name: Publish
+                run: mkdocs gh-deploy --force
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          docs:
+            concurrency: \${{ github.workflow }}-docs
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - run: pip install mkdocs-material
+              - name: Publish
+                run: mkdocs gh-deploy --force
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'docs', why: 'it runs `mkdocs gh-deploy` in step "Publish"' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'a site copied to a live bucket',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          site:
+            runs-on: ubuntu-latest
+            steps:
+              - run: npm run build
+              - run: aws s3 cp ./dist s3://www.example.com/ --recursive --cache-control max-age=300
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          site:
+            concurrency: \${{ github.workflow }}-site
+            runs-on: ubuntu-latest
+            steps:
+              - run: npm run build
+              - run: aws s3 cp ./dist s3://www.example.com/ --recursive --cache-control max-age=300
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 cp` in step "step 2"' } }],
+    },
+    {
+      name: 'a kind cluster does not cover a live bucket in the same job',
+      code: yaml`
+        on: push
+        jobs:
+          e2e:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: helm/kind-action@v1
+              - run: kubectl apply -f k8s/
+              - run: aws s3 sync ./report s3://reports.example.com/e2e
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          e2e:
+            concurrency: \${{ github.workflow }}-e2e
+            runs-on: ubuntu-latest
+            steps:
+              - uses: helm/kind-action@v1
+              - run: kubectl apply -f k8s/
+              - run: aws s3 sync ./report s3://reports.example.com/e2e
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 sync` in step "step 3"' } }],
+    },
+    {
+      name: 'the fix gives every matrix leg its own group',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            strategy:
+              matrix:
+                region: [us-east-1, eu-west-1]
+                include:
+                  - region: eu-west-1
+                    canary: true
+            steps:
+              - run: cdk deploy --all --require-approval never
+                env:
+                  AWS_REGION: \${{ matrix.region }}
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy-\${{ matrix.region }}-\${{ matrix.canary }}
+            runs-on: ubuntu-latest
+            strategy:
+              matrix:
+                region: [us-east-1, eu-west-1]
+                include:
+                  - region: eu-west-1
+                    canary: true
+            steps:
+              - run: cdk deploy --all --require-approval never
+                env:
+                  AWS_REGION: \${{ matrix.region }}
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'deploy', why: 'it runs `cdk deploy` in step "step 1"' } }],
+    },
+    {
+      name: 'no fix when the matrix is only known at run time',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            strategy:
+              matrix:
+                target: \${{ fromJSON(vars.TARGETS) }}
+            environment: production
+            steps:
+              - run: ./deploy.sh "\${{ matrix.target }}"
+      `,
+      output: null,
+      errors: [{ messageId: 'missing', data: { job: 'deploy' } }],
+    },
+    {
+      name: 'environment names with a target word, also around an expression',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          eu:
+            runs-on: ubuntu-latest
+            environment:
+              name: prod-\${{ vars.REGION }}
+            steps:
+              - run: ./deploy.sh
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          eu:
+            concurrency: \${{ github.workflow }}-eu
+            runs-on: ubuntu-latest
+            environment:
+              name: prod-\${{ vars.REGION }}
+            steps:
+              - run: ./deploy.sh
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'its environment "prod-${{ vars.REGION }}" names a deploy target' } }],
+    },
+    {
+      name: 'a release image push on tag pushes',
+      code: yaml`
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          image:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: docker/build-push-action@v6
+                with:
+                  push: true
+                  tags: ghcr.io/acme/api:\${{ github.ref_name }}
+      `,
+      output: yaml`
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          image:
+            concurrency: \${{ github.workflow }}-image
+            runs-on: ubuntu-latest
+            steps:
+              - uses: docker/build-push-action@v6
+                with:
+                  push: true
+                  tags: ghcr.io/acme/api:\${{ github.ref_name }}
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it uses `docker/build-push-action` in step "docker/build-push-action@v6"' } }],
+    },
+    {
+      name: 'an image push in a job that only runs for tags is a release',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+            tags: ['v*']
+        jobs:
+          publish:
+            if: startsWith(github.ref, 'refs/tags/')
+            runs-on: ubuntu-latest
+            steps:
+              - run: docker push "ghcr.io/acme/api:$GITHUB_REF_NAME"
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+            tags: ['v*']
+        jobs:
+          publish:
+            concurrency: \${{ github.workflow }}-publish
+            if: startsWith(github.ref, 'refs/tags/')
+            runs-on: ubuntu-latest
+            steps:
+              - run: docker push "ghcr.io/acme/api:$GITHUB_REF_NAME"
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `docker push` in step "step 1"' } }],
+    },
+    {
+      name: 'workflow-wide cancel-in-progress over CI and deploy jobs: reported without a fix',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          pull_request:
+        concurrency:
+          group: \${{ github.workflow }}-\${{ github.ref }}
+          cancel-in-progress: true
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+          deploy:
+            needs: test
+            if: github.ref == 'refs/heads/main'
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install api ./chart
+      `,
+      output: null,
+      errors: [{ messageId: 'cancelsInProgress', data: { job: 'deploy' }, line: 7, column: 23 }],
+    },
+    {
+      name: 'workflow-wide cancel-in-progress also cancels a job with its own group',
+      code: yaml`
+        on: push
+        concurrency:
+          group: ci-\${{ github.ref }}
+          cancel-in-progress: true
+        jobs:
+          lint:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make lint
+          deploy:
+            runs-on: ubuntu-latest
+            concurrency: deploy-production
+            environment: production
+            steps:
+              - run: ./deploy.sh
+      `,
+      output: null,
+      errors: [{ messageId: 'cancelsInProgress', data: { job: 'deploy' }, line: 4 }],
+    },
+    {
+      name: 'job-level cancel-in-progress is fixed in place',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            concurrency:
+              group: deploy-\${{ github.ref }}
+              cancel-in-progress: true
+            steps:
+              - run: flyctl deploy --remote-only
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            concurrency:
+              group: deploy-\${{ github.ref }}
+              cancel-in-progress: false
+            steps:
+              - run: flyctl deploy --remote-only
+      `,
+      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `flyctl deploy` in step "step 1"' }, line: 7, column: 27 }],
+    },
+    {
+      name: 'the caller passes the environment that makes the called job a deploy',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          staging:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: staging
+          sandbox:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: sandbox-tests
+      `,
+      files: {
+        '.github/workflows/release-env.yml': yaml`
+          on:
+            workflow_call:
+              inputs:
+                environment:
+                  type: string
+                  required: true
+          jobs:
+            publish:
+              runs-on: ubuntu-latest
+              environment: \${{ inputs.environment }}
+              steps:
+                - run: ./scripts/publish.sh
+        `,
+      },
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          staging:
+            concurrency: \${{ github.workflow }}-staging
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: staging
+          sandbox:
+            uses: ./.github/workflows/release-env.yml
+            with:
+              environment: sandbox-tests
+      `,
+      errors: [{ messageId: 'missingForCall', data: { job: 'staging', target: 'publish', why: 'its environment "staging" names a deploy target' }, line: 5 }],
     },
     {
       name: 'caller of a deploying workflow without concurrency',
@@ -201,7 +652,7 @@ ruleTester().run(rule, {
             with:
               environment: production
       `,
-      errors: [{ messageId: 'missingForCall', data: { job: 'production', target: 'rollout' }, line: 3 }],
+      errors: [{ messageId: 'missingForCall', data: { job: 'production', target: 'rollout', why: 'it runs `helm upgrade` in step "step 1"' }, line: 3 }],
     },
   ],
 });

@@ -1,9 +1,16 @@
 import { type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Concurrency, type Job, type Workflow } from '@nospof/github-actions';
-import { isDeployJob } from './utils/deploy.js';
+import { calledJobs } from './utils/called.js';
+import { safeConcurrencyGroup } from './utils/concurrency-group.js';
+import { describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
+
+function cancelValue(concurrency: Concurrency | undefined): boolean {
+  const cancel = concurrency?.cancelInProgress;
+  return cancel?.value.known === true && cancel.value.value;
+}
 
 export default defineRule({
   meta: {
@@ -16,16 +23,17 @@ export default defineRule({
       rationale:
         'Two runs deploying the same environment at once interleave (an older build can land last), and `cancel-in-progress: true` kills a deploy in the middle, leaving the environment half-updated with no one to finish the rollout.',
       remediation:
-        'Give deploy jobs (or the workflow) a `concurrency` group per target environment, with `cancel-in-progress` absent or `false` so later runs queue instead of killing the running deploy.',
+        'Give deploy jobs (or the workflow) a `concurrency` group per target, with `cancel-in-progress` absent or `false` so later runs queue instead of killing the running deploy.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job is a deploy job when it has an `environment:` or deploys with a known action or command (kubectl apply, helm upgrade, terraform apply, cloud deploy actions...).',
+        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job deploys when it runs a command or uses an action of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, aws s3 sync to a bucket, mkdocs gh-deploy, a release image push...) against a target that outlives the job, or when its environment is named for a real target (production, staging, prod-*...). Clusters and emulators the job creates itself (kind, k3d, minikube, LocalStack) and an environment that only holds secrets do not make a deploy.',
     },
     messages: {
-      missing: 'Deploy job "{{job}}" has no `concurrency` group; two runs can deploy at the same time.',
-      missingForCall: 'Job "{{job}}" calls a workflow that deploys ("{{target}}") without a `concurrency` group; two runs can deploy at the same time.',
-      cancelsInProgress: '`cancel-in-progress: true` cancels deploy job "{{job}}" half-way when a new run starts; set it to false so runs queue.',
+      missing: 'Job "{{job}}" deploys ({{why}}) but has no `concurrency` group; two runs can deploy at the same time.',
+      missingForCall:
+        'Job "{{job}}" calls a workflow whose job "{{target}}" deploys ({{why}}) without a `concurrency` group; two runs can deploy at the same time.',
+      cancelsInProgress: '`cancel-in-progress: true` cancels deploy job "{{job}}" half-way when a new run starts ({{why}}); set it to false so runs queue.',
     },
     schema: [],
     defaultOptions: [],
@@ -35,41 +43,59 @@ export default defineRule({
     const index = actionsIndex(context.project);
     const reported = new Set<number>();
     let workflow: Workflow | undefined;
+    let everyJobDeploys: boolean | undefined;
+    const onlyDeploys = (owner: Workflow) =>
+      (everyJobDeploys ??= owner.jobs.length > 0 && owner.jobs.every((j) => jobDeployReason(j, { index, workflow: owner }) !== undefined));
 
-    const cancels = (concurrency: Concurrency | undefined, job: Job): boolean => {
-      const cancel = concurrency?.cancelInProgress;
-      if (!cancel?.value.known || !cancel.value.value) return false;
-      if (!reported.has(cancel.range.start.offset)) {
-        reported.add(cancel.range.start.offset);
-        const target: { range: Range } = { range: cancel.range };
-        context.report({ node: target, messageId: 'cancelsInProgress', data: { job: job.id }, fix: (f) => f.replace(target, 'false') });
-      }
-      return true;
+    /** Reports `cancel-in-progress: true` once per setting; the fix only when it changes deploys alone. */
+    const reportCancel = (concurrency: Concurrency, job: Job, reason: DeployReason, onlyDeploys: boolean) => {
+      const cancel = concurrency.cancelInProgress;
+      if (!cancel || reported.has(cancel.range.start.offset)) return;
+      reported.add(cancel.range.start.offset);
+      const target: { range: Range } = { range: cancel.range };
+      context.report({
+        node: target,
+        messageId: 'cancelsInProgress',
+        data: { job: job.id, why: describeDeploy(reason) },
+        ...(onlyDeploys ? { fix: (f) => f.replace(target, 'false') } : {}),
+      });
+    };
+
+    /** Checks the groups covering a deploy job; true when one exists. */
+    const covered = (job: Job, owner: Workflow, reason: DeployReason): boolean => {
+      if (cancelValue(owner.concurrency) && owner.concurrency) reportCancel(owner.concurrency, job, reason, onlyDeploys(owner));
+      if (cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
+      return job.concurrency !== undefined || owner.concurrency !== undefined;
     };
 
     const checkCall = (job: Job, owner: Workflow) => {
       const called = index?.calledWorkflow(job);
       if (!called) return;
-      const concurrency = job.concurrency ?? owner.concurrency;
-      const uncovered = called.jobs.filter((j) => isDeployJob(j) && !j.concurrency && !called.concurrency);
-      const first = uncovered[0];
-      if (!first) return;
-      if (concurrency) {
-        cancels(concurrency, job);
-        return;
+      let first: { job: Job; reason: DeployReason } | undefined;
+      for (const c of calledJobs(index, job) ?? []) {
+        if (c.job.concurrency || called.concurrency) continue;
+        const reason = jobDeployReason(c.job, { index, workflow: called }, c.inputs);
+        if (reason) {
+          first = { job: c.job, reason };
+          break;
+        }
       }
+      if (!first) return;
+      if (covered(job, owner, first.reason)) return;
+      const group = safeConcurrencyGroup(job);
       context.report({
         node: { range: job.key },
         messageId: 'missingForCall',
-        data: { job: job.id, target: first.id },
-        related: [{ node: { range: first.key }, file: first.file, message: `deploy job "${first.id}"` }],
-        fix: (f) => insertKey(f, job.layout, `concurrency: \${{ github.workflow }}-${job.id}`),
+        data: { job: job.id, target: first.job.id, why: describeDeploy(first.reason) },
+        related: [{ node: { range: first.job.key }, file: first.job.file, message: `deploy job "${first.job.id}"` }],
+        ...(group ? { fix: (f) => insertKey(f, job.layout, `concurrency: ${group}`) } : {}),
       });
     };
 
     return {
       Workflow(node: Workflow) {
         workflow = node;
+        everyJobDeploys = undefined;
       },
       Job(job: Job) {
         if (!workflow) return;
@@ -77,19 +103,15 @@ export default defineRule({
           checkCall(job, workflow);
           return;
         }
-        if (!isDeployJob(job)) return;
-        const concurrency = job.concurrency ?? workflow.concurrency;
-        if (concurrency) {
-          cancels(concurrency, job);
-          return;
-        }
+        const reason = jobDeployReason(job, { index, workflow });
+        if (!reason || covered(job, workflow, reason)) return;
         if (onlyCalled(workflow)) return;
-        const group = job.environment?.name ? `deploy-${job.environment.name.text}` : `\${{ github.workflow }}-${job.id}`;
+        const group = safeConcurrencyGroup(job);
         context.report({
           node: { range: job.key },
           messageId: 'missing',
-          data: { job: job.id },
-          fix: (f) => insertKey(f, job.layout, `concurrency: ${group}`),
+          data: { job: job.id, why: describeDeploy(reason) },
+          ...(group ? { fix: (f) => insertKey(f, job.layout, `concurrency: ${group}`) } : {}),
         });
       },
     };

@@ -47,6 +47,36 @@ ruleTester().run(rule, {
     },
     { name: 'steps that do not deploy', code: job('- run: make test') },
     {
+      name: 'deploys to a kind cluster the job made are tests',
+      code: job(yaml`
+        - uses: helm/kind-action@v1
+        - run: helm install web ./chart --wait
+      `),
+    },
+    {
+      name: 'downloads from a bucket and dry runs are not deploys',
+      code: job(yaml`
+        - run: aws s3 cp s3://artifacts/build.tar.gz .
+        - run: kubectl apply --dry-run=client -f k8s/
+      `),
+    },
+    {
+      name: 'a deploy inside a local composite action is judged in the action, not the job',
+      code: job('- uses: ./.github/actions/deploy'),
+      files: {
+        '.github/actions/deploy/action.yml': yaml`
+          name: Deploy
+          runs:
+            using: composite
+            steps:
+              - shell: bash
+                run: |
+                  until kubectl apply -f k8s/; do sleep 5; done
+        `,
+      },
+    },
+
+    {
       name: 'composite action with a retried deploy',
       filename: 'deploy/action.yml',
       code: yaml`
@@ -66,7 +96,7 @@ ruleTester().run(rule, {
         - name: Apply manifests
           run: kubectl apply -f k8s/
       `),
-      errors: [{ messageId: 'noRetry', data: { step: 'Apply manifests', tool: 'kubernetes' }, line: 8, column: 9, endColumn: 12 }],
+      errors: [{ messageId: 'noRetry', data: { step: 'Apply manifests', what: 'kubectl apply', tool: 'kubernetes' }, line: 8, column: 9, endColumn: 12 }],
     },
     {
       name: 'deploy action without retry',
@@ -77,7 +107,15 @@ ruleTester().run(rule, {
             service: web
             cluster: prod
       `),
-      errors: [{ messageId: 'noRetry', data: { tool: 'aws' }, line: 7, column: 15 }],
+      errors: [{ messageId: 'noRetry', data: { what: 'aws-actions/amazon-ecs-deploy-task-definition', tool: 'aws' }, line: 7, column: 15 }],
+    },
+    {
+      name: 'docs published to GitHub Pages without retry',
+      code: job(yaml`
+        - name: Publish docs
+          run: mkdocs gh-deploy --force --clean
+      `),
+      errors: [{ messageId: 'noRetry', data: { step: 'Publish docs', what: 'mkdocs gh-deploy', tool: 'pages' }, line: 8 }],
     },
     {
       name: 'composite action deploy without retry',

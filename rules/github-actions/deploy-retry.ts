@@ -1,41 +1,58 @@
 import { defineRule } from './utils/define-rule.js';
-import { runsOnFailure, stepScript, type Action, type Step } from '@nospof/github-actions';
-import type { Job } from '@nospof/github-actions';
-import { deployToolOf } from './utils/deploy.js';
+import { runsOnFailure, type Action, type Job, type Step, type Workflow } from '@nospof/github-actions';
+import { actionDeploySteps, deployStepsOf, type DeployStep } from './utils/deploy.js';
+import { actionsIndex } from './utils/project.js';
 import { stepLabel } from './utils/step-label.js';
+import { preparedScript } from './utils/tools.js';
 
 /** Actions that re-run the command they wrap. */
-const RETRY_ACTIONS = /^(?:nick-fields\/retry|nick-invision\/retry|wandalen\/wretry\.action|cloudposse\/github-action-retry)$/i;
+const RETRY_ACTIONS = new Set(['nick-fields/retry', 'nick-invision/retry', 'wandalen/wretry.action', 'cloudposse/github-action-retry', 'kamilchodola/retry']);
 
-/** A shell loop or retry helper around the command. */
-const RETRY_SCRIPT = [
-  /\b(?:for\s+\w+\s+in\b|until\b|while\b)[\s\S]*?\bdo\b/,
-  /(?:^|[\s;&|(])retry\b/m,
-  /\bretry_with_backoff\b/,
-  /--retry(?:-attempts|-count)?\b/,
-];
+/** Words that retry on their own: a `retry` helper, curl's and the AWS CLI's retry flags. */
+const RETRY_WORDS = ['retry', 'retry_with_backoff', '--retry', '--retry-attempts', '--retry-count', '--max-attempts'];
+const LOOP_WORDS = new Set(['for', 'while', 'until']);
+
+/** A `for`/`while`/`until` loop: a loop keyword followed, later, by `do`. One pass over the script's words. */
+function hasLoop(lower: string): boolean {
+  let loop = false;
+  let word = '';
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || c === 95) {
+      word += lower[i];
+      continue;
+    }
+    if (word.length > 0) {
+      if (LOOP_WORDS.has(word)) loop = true;
+      else if (loop && word === 'do') return true;
+      word = '';
+    }
+  }
+  return false;
+}
 
 function hasBuiltInRetry(step: Step): boolean {
   const target = step.uses?.target;
-  if (target?.kind === 'repository' && RETRY_ACTIONS.test(`${target.owner}/${target.repo}`)) return true;
-  const script = stepScript(step);
-  return RETRY_SCRIPT.some((pattern) => pattern.test(script));
+  if (target?.kind === 'repository' && RETRY_ACTIONS.has(`${target.owner}/${target.repo}`.toLowerCase())) return true;
+  const prepared = preparedScript(step);
+  return RETRY_WORDS.some((w) => prepared.words.has(w)) || hasLoop(prepared.lower);
 }
 
 /** A later step that runs when this one failed and deploys again with the same tool. */
-function retriedLater(steps: readonly Step[], step: Step, tool: string): boolean {
+function retriedLater(steps: readonly Step[], deploys: readonly DeployStep[], step: Step, tool: string): boolean {
   const id = step.id?.text;
+  const outcome = id === undefined ? [] : [`steps.${id}.outcome`, `steps.${id}.conclusion`];
   return steps.slice(step.index + 1).some((later) => {
-    if (deployToolOf(later) !== tool || !later.if) return false;
-    if (id !== undefined && new RegExp(`steps\\.${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:outcome|conclusion)`).test(later.if.text)) return true;
+    if (!later.if || !deploys.some((d) => d.step === later && d.tool === tool)) return false;
+    if (outcome.some((o) => later.if?.text.includes(o))) return true;
     return runsOnFailure(later.if);
   });
 }
 
 /** The step is itself the retry: it runs after an earlier deploy with the same tool failed. */
-function isRetryOf(steps: readonly Step[], step: Step, tool: string): boolean {
+function isRetryOf(deploys: readonly DeployStep[], step: Step, tool: string): boolean {
   if (!runsOnFailure(step.if)) return false;
-  return steps.slice(0, step.index).some((earlier) => deployToolOf(earlier) === tool);
+  return deploys.some((d) => d.tool === tool && d.step.index < step.index);
 }
 
 export default defineRule({
@@ -52,30 +69,40 @@ export default defineRule({
         'Wrap the deploy command in a retry action (`nick-fields/retry`), a shell loop with a back-off, or add a follow-up step with `if: steps.<id>.outcome == \'failure\'` that retries it.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'strict',
-      defaults: 'GitHub never re-runs a failed step by itself. A deploy step is a step that uses a known deploy action or runs a known deploy command (see the deploy catalog).',
+      defaults:
+        'GitHub never re-runs a failed step by itself. A deploy step is a step that uses an action or runs a command of the shared deploy catalog against a target that outlives the job (not a kind or LocalStack target the job made); other steps of a deploy job are not judged.',
     },
     messages: {
-      noRetry: 'Deploy step "{{step}}" ({{tool}}) has no retry; one transient API or network error fails the whole deploy.',
+      noRetry: 'Deploy step "{{step}}" ({{tool}}: `{{what}}`) has no retry; one transient API or network error fails the whole deploy.',
     },
     schema: [],
     defaultOptions: [],
     fixable: false,
   },
   create(context) {
-    const check = (steps: readonly Step[]) => {
-      for (const step of steps) {
-        const tool = deployToolOf(step);
-        if (tool === undefined || hasBuiltInRetry(step) || retriedLater(steps, step, tool) || isRetryOf(steps, step, tool)) continue;
+    const index = actionsIndex(context.project);
+    let workflow: Workflow | undefined;
+    /** Reports the deploy steps written in `steps` (steps of local actions are judged in their own file). */
+    const check = (steps: readonly Step[], deploys: readonly DeployStep[]) => {
+      const reported = new Set<Step>();
+      for (const deploy of deploys) {
+        const { step, tool } = deploy;
+        if (reported.has(step) || !steps.includes(step)) continue;
+        if (hasBuiltInRetry(step) || retriedLater(steps, deploys, step, tool) || isRetryOf(deploys, step, tool)) continue;
+        reported.add(step);
         const at = step.uses?.value.range ?? step.run?.key ?? step.range;
-        context.report({ node: { range: at }, messageId: 'noRetry', data: { step: stepLabel(step), tool } });
+        context.report({ node: { range: at }, messageId: 'noRetry', data: { step: stepLabel(step), what: deploy.what, tool } });
       }
     };
     return {
+      Workflow(node: Workflow) {
+        workflow = node;
+      },
       Job(job: Job) {
-        check(job.steps);
+        check(job.steps, deployStepsOf(job, { index, workflow }));
       },
       Action(action: Action) {
-        check(action.steps);
+        check(action.steps, actionDeploySteps(action, index));
       },
     };
   },

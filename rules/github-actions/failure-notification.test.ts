@@ -146,6 +146,71 @@ ruleTester().run(rule, {
       },
     },
     {
+      name: 'recommended: plain CI on pushes to main is watched by whoever merged',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+      `,
+    },
+    {
+      name: 'an alert in a reusable workflow called when another job failed',
+      code: yaml`
+        name: Deploy
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: kubectl apply -k overlays/production
+          alert:
+            needs: [deploy]
+            if: always() && contains(needs.*.result, 'failure')
+            uses: ./.github/workflows/notify.yml
+            secrets: inherit
+      `,
+      files: {
+        '.github/workflows/notify.yml': yaml`
+          on:
+            workflow_call:
+          jobs:
+            page:
+              runs-on: ubuntu-latest
+              steps:
+                - uses: slackapi/slack-github-action@v2
+                  with:
+                    webhook: \${{ secrets.SLACK_WEBHOOK_URL }}
+                    webhook-type: incoming-webhook
+        `,
+      },
+    },
+    {
+      name: 'a composite action used by a job that runs on failure',
+      code: nightly('') + yaml`
+        alert:
+          needs: [backup]
+          if: failure()
+          runs-on: ubuntu-latest
+          steps:
+            - uses: ./.github/actions/page
+      `.replace(/^/gm, '  '),
+      files: {
+        '.github/actions/page/action.yml': yaml`
+          name: Page
+          runs:
+            using: composite
+            steps:
+              - shell: bash
+                run: curl -sS -X POST https://api.opsgenie.com/v2/alerts -H "Authorization: GenieKey $KEY" -d @alert.json
+        `,
+      },
+    },
+    {
       name: 'default branch named in settings',
       code: yaml`
         on:
@@ -164,7 +229,7 @@ ruleTester().run(rule, {
     {
       name: 'schedule without alert',
       code: nightly(''),
-      errors: [{ messageId: 'missing', data: { workflow: 'Nightly backup', trigger: 'a schedule' }, line: 3, column: 3, endColumn: 11 }],
+      errors: [{ messageId: 'missing', data: { kind: 'Scheduled workflow', workflow: 'Nightly backup', trigger: 'a schedule' }, line: 3, column: 3, endColumn: 11 }],
     },
     {
       name: 'notification that only runs on success does not count',
@@ -176,7 +241,7 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing' }],
     },
     {
-      name: 'push to main, string form of on',
+      name: 'strict: plain CI on pushes to main, string form of on',
       code: yaml`
         on: push
         jobs:
@@ -185,7 +250,53 @@ ruleTester().run(rule, {
             steps:
               - run: make
       `,
-      errors: [{ messageId: 'missing', data: { trigger: 'pushes to the default branch' }, line: 1, column: 5 }],
+      options: [{ minChannels: 1, defaultBranchPushes: true }],
+      errors: [{ messageId: 'missing', data: { kind: 'Workflow', trigger: 'pushes to the default branch' }, line: 1, column: 5 }],
+    },
+    {
+      name: 'a deploy on pushes to main says what deploys',
+      code: yaml`
+        name: CD
+        on:
+          push:
+            branches: [main]
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+          deploy:
+            needs: test
+            runs-on: ubuntu-latest
+            steps:
+              - name: Roll out
+                run: helm upgrade --install api ./chart --atomic
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          data: { kind: 'Deploy workflow', workflow: 'CD', trigger: 'pushes to the default branch', reason: 'job "deploy" runs `helm upgrade` in step "Roll out"' },
+          line: 3,
+          column: 3,
+        },
+      ],
+    },
+    {
+      name: 'a deploy chained after CI with workflow_run',
+      code: yaml`
+        on:
+          workflow_run:
+            workflows: [CI]
+            types: [completed]
+        jobs:
+          pages:
+            if: github.event.workflow_run.conclusion == 'success'
+            runs-on: ubuntu-latest
+            environment: github-pages
+            steps:
+              - uses: actions/deploy-pages@v4
+      `,
+      errors: [{ messageId: 'missing', data: { kind: 'Deploy workflow', trigger: 'the completion of another workflow' }, line: 2 }],
     },
     {
       name: 'tag push release',
@@ -199,7 +310,7 @@ ruleTester().run(rule, {
             steps:
               - run: make release
       `,
-      errors: [{ messageId: 'missing', data: { trigger: 'tag pushes' }, line: 2 }],
+      errors: [{ messageId: 'missing', data: { kind: 'Release workflow', trigger: 'tag pushes' }, line: 2 }],
     },
     {
       name: 'one channel under strict',

@@ -64,15 +64,65 @@ ruleTester().run(rule, {
               shell: bash
       `,
     },
-  ],
-  invalid: [
-    {
-      name: 'missing timeout is flagged on the job id and fixed',
+      {
+      name: 'a GitHub-hosted job holds no shared machine: recommended leaves it alone',
       code: yaml`
         on: push
         jobs:
           build:
             runs-on: ubuntu-latest
+            steps:
+              - run: make
+      `,
+    },
+    {
+      name: 'standard GitHub-hosted images, arm and Intel variants included',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            strategy:
+              matrix:
+                os: [ubuntu-24.04-arm, windows-11-arm, macos-15-intel, ubuntu-latest]
+            runs-on: \${{ matrix.os }}
+            steps:
+              - run: make
+      `,
+    },
+    {
+      name: 'a matrix over GitHub-hosted images only',
+      code: yaml`
+        on: push
+        jobs:
+          test:
+            strategy:
+              matrix:
+                os: [ubuntu-24.04, windows-2022, macos-14]
+            runs-on: \${{ matrix.os }}
+            steps:
+              - run: make test
+      `,
+    },
+    {
+      name: 'a runner chosen at run time is not judged by the recommended preset',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: \${{ vars.RUNNER }}
+            steps:
+              - run: make
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a self-hosted job without a timeout is flagged on the job id and fixed',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: [self-hosted, linux, x64]
             steps:
               - run: make
       `,
@@ -81,11 +131,11 @@ ruleTester().run(rule, {
         jobs:
           build:
             timeout-minutes: 30
-            runs-on: ubuntu-latest
+            runs-on: [self-hosted, linux, x64]
             steps:
               - run: make
       `,
-      errors: [{ messageId: 'missing', data: { job: 'build' }, line: 3, column: 3, endLine: 3, endColumn: 8 }],
+      errors: [{ messageId: 'missing', data: { job: 'build', runner: 'self-hosted' }, line: 3, column: 3, endLine: 3, endColumn: 8, severity: 'error' }],
     },
     {
       name: 'one step without a timeout leaves the job unbounded',
@@ -93,7 +143,7 @@ ruleTester().run(rule, {
         on: push
         jobs:
           test:
-            runs-on: ubuntu-latest
+            runs-on: gpu-pool
             steps:
               - run: make
                 timeout-minutes: 10
@@ -105,20 +155,179 @@ ruleTester().run(rule, {
         jobs:
           test:
             timeout-minutes: 45
-            runs-on: ubuntu-latest
+            runs-on: gpu-pool
             steps:
               - run: make
                 timeout-minutes: 10
               - run: make test
       `,
-      errors: [{ messageId: 'missing', line: 3 }],
+      errors: [{ messageId: 'missing', data: { runner: 'gpu-pool' }, line: 3 }],
+    },
+    {
+      name: 'a larger macOS runner and a runner group',
+      code: yaml`
+        on: push
+        jobs:
+          ios:
+            runs-on: macos-14-xlarge
+            steps:
+              - run: xcodebuild test
+          arm:
+            runs-on:
+              group: arm-builders
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          ios:
+            timeout-minutes: 30
+            runs-on: macos-14-xlarge
+            steps:
+              - run: xcodebuild test
+          arm:
+            timeout-minutes: 30
+            runs-on:
+              group: arm-builders
+            steps:
+              - run: make
+      `,
+      errors: [
+        { messageId: 'missing', data: { job: 'ios', runner: 'macos-14-xlarge' }, line: 3 },
+        { messageId: 'missing', data: { job: 'arm', runner: 'arm-builders' }, line: 7 },
+      ],
+    },
+    {
+      name: 'a larger Linux runner named by its organisation',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-22.04-16core
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: ubuntu-22.04-16core
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { runner: 'ubuntu-22.04-16core' } }],
+    },
+    {
+      name: 'one matrix leg on a self-hosted pool is enough',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            strategy:
+              matrix:
+                runner: [ubuntu-latest, [self-hosted, arm64]]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            strategy:
+              matrix:
+                runner: [ubuntu-latest, [self-hosted, arm64]]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { runner: 'self-hosted' } }],
+    },
+    {
+      name: 'a called workflow runs on the runner its caller passes',
+      filename: '.github/workflows/build.yml',
+      code: yaml`
+        on:
+          workflow_call:
+            inputs:
+              runner:
+                type: string
+                default: ubuntu-latest
+        jobs:
+          compile:
+            runs-on: \${{ inputs.runner }}
+            steps:
+              - run: make
+      `,
+      files: {
+        '.github/workflows/ci.yml': yaml`
+          on: push
+          jobs:
+            build:
+              uses: ./.github/workflows/build.yml
+              with:
+                runner: build-farm
+        `,
+      },
+      output: yaml`
+        on:
+          workflow_call:
+            inputs:
+              runner:
+                type: string
+                default: ubuntu-latest
+        jobs:
+          compile:
+            timeout-minutes: 30
+            runs-on: \${{ inputs.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'compile', runner: 'build-farm' }, line: 8 }],
+    },
+    {
+      name: 'strict: GitHub-hosted jobs as a warning',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+          dynamic:
+            runs-on: \${{ vars.RUNNER }}
+            steps:
+              - run: make
+      `,
+      options: [{ hostedRunners: true }],
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: ubuntu-latest
+            steps:
+              - run: make
+          dynamic:
+            timeout-minutes: 30
+            runs-on: \${{ vars.RUNNER }}
+            steps:
+              - run: make
+      `,
+      errors: [
+        { messageId: 'missingHosted', data: { job: 'build' }, line: 3, severity: 'warning' },
+        { messageId: 'missingHosted', data: { job: 'dynamic' }, line: 7, severity: 'warning' },
+      ],
     },
     {
       name: 'flow-style job is reported without a fix',
       code: yaml`
         on: push
         jobs:
-          lint: { runs-on: ubuntu-latest, steps: [{ run: make lint }] }
+          lint: { runs-on: [self-hosted, linux], steps: [{ run: make lint }] }
       `,
       output: null,
       errors: [{ messageId: 'missing', line: 3, column: 3 }],

@@ -1,6 +1,6 @@
 import { type MessageData, type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
+import { EMPTY_SCOPE, jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
 import { actionsIndex } from './utils/project.js';
 import { customLabels, isHostedLabel, isSelfHosted, namesOneMachine } from './utils/runner-labels.js';
@@ -81,6 +81,11 @@ export default defineRule({
 
     const requestsOf = (job: Job, inputs: Scope['inputs']): RunnerRequest[] | undefined => {
       if (!job.runsOn) return undefined;
+      // Literal labels (nearly every job) are the same in every leg: no matrix to expand.
+      if (!job.runsOn.labels.some((l) => l.dynamic) && !job.runsOn.group?.dynamic) {
+        const request = resolveRunsOn(job.runsOn, EMPTY_SCOPE);
+        return request.known ? [request.value] : undefined;
+      }
       const scopes = jobScopes(job, inputs);
       if (!scopes.known) {
         context.skipped(scopes, `runs-on of job "${job.id}"`);

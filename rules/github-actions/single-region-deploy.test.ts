@@ -97,6 +97,53 @@ ruleTester().run(rule, {
       `,
       files: { '.github/workflows/deploy.yml': regionalCallee },
     },
+    {
+      name: 'region auto (Cloudflare R2) is not a region setting',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          assets:
+            runs-on: ubuntu-latest
+            env:
+              AWS_REGION: auto
+            steps:
+              - run: aws s3 sync ./dist s3://assets --endpoint-url "$R2_ENDPOINT"
+      `,
+    },
+    {
+      name: 'a cleanup job names where something is taken down, not where the service runs',
+      code: yaml`
+        on:
+          pull_request:
+            types: [closed]
+        jobs:
+          cleanup-preview:
+            runs-on: ubuntu-latest
+            environment: staging
+            env:
+              AWS_REGION: us-east-1
+            steps:
+              - run: helm uninstall "pr-\${{ github.event.number }}" -n previews
+      `,
+    },
+    {
+      name: 'a region read outside deploy steps and jobs does not count',
+      code: yaml`
+        on: push
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: pytest --region us-east-1
+          e2e:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: helm/kind-action@v1
+              - run: helm upgrade --install api ./chart --kube-context kind-chart-testing
+      `,
+    },
   ],
   invalid: [
     {
@@ -116,7 +163,15 @@ ruleTester().run(rule, {
                   task-definition: task.json
                   cluster: web
       `,
-      errors: [{ messageId: 'singleTarget', data: { job: 'deploy', kind: 'region', target: 'us-east-1' }, line: 9, column: 23, endColumn: 32 }],
+      errors: [
+        {
+          messageId: 'singleTarget',
+          data: { job: 'deploy', why: 'it uses `aws-actions/amazon-ecs-deploy-task-definition` in step "aws-actions/amazon-ecs-deploy-task-definition@v2"', kind: 'region', target: 'us-east-1' },
+          line: 9,
+          column: 23,
+          endColumn: 32,
+        },
+      ],
     },
     {
       name: 'one cluster through a CLI flag',
@@ -129,6 +184,20 @@ ruleTester().run(rule, {
               - run: helm upgrade --install api ./chart --kube-context prod-eu-1
       `,
       errors: [{ messageId: 'singleTarget', data: { kind: 'cluster', target: 'prod-eu-1' }, line: 6 }],
+    },
+    {
+      name: 'a region flag in the deploy command, value quoted',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          api:
+            runs-on: ubuntu-latest
+            steps:
+              - run: gcloud run deploy api --image "$IMAGE" --region="europe-west4" --quiet
+      `,
+      errors: [{ messageId: 'singleTarget', data: { job: 'api', why: 'it runs `gcloud run deploy` in step "step 1"', kind: 'region', target: 'europe-west4' }, line: 8 }],
     },
     {
       name: 'caller passes the only region',

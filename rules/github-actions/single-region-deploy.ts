@@ -2,13 +2,14 @@ import { type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { jobScopesOrOpaque, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
-import { isDeployJob } from './utils/deploy.js';
+import { deployReason, describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
 import { actionsIndex } from './utils/project.js';
-import { deployTargets, type DeployTarget, type TargetKind } from './utils/targets.js';
+import { deployTargets, isCleanupJob, type DeployTarget, type TargetKind } from './utils/targets.js';
 
 /** A target as the workflow sees it: where to report it (in this file), and which job it belongs to. */
 interface Placed {
   readonly job: Job;
+  readonly reason: DeployReason;
   readonly target: DeployTarget;
   readonly at: Range | undefined;
 }
@@ -28,10 +29,11 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36', 'NIST800-53:CP-10'],
       preset: 'strict',
       defaults:
-        'Targets are read from deploy inputs (`aws-region`, `region`, `location`, `cluster`, `cluster-name`), environment variables (`AWS_REGION`, `CLUSTER_NAME`, ...) and `--region`/`--cluster`/`--context` flags of deploy commands. A workflow whose targets are not all known is not judged.',
+        'Targets are read from deploy inputs (`aws-region`, `region`, `location`, `cluster`, `cluster-name`), environment variables (`AWS_REGION`, `CLUSTER_NAME`, ...) and `--region`/`--cluster`/`--context` flags of deploy commands. Only real settings count: a region value must name one region (`auto`, `global` and multi-region locations do not), and cleanup jobs (named for it, or running `terraform destroy`, `helm uninstall`...) are not deploys. A workflow whose targets are not all known is not judged.',
     },
     messages: {
-      singleTarget: 'Deploy job "{{job}}" only deploys to {{kind}} "{{target}}" and no other job or matrix leg deploys elsewhere; an outage there has nowhere to fail over.',
+      singleTarget:
+        'Job "{{job}}" deploys ({{why}}) only to {{kind}} "{{target}}" and no other job or matrix leg deploys elsewhere; an outage there has nowhere to fail over.',
     },
     schema: [],
     defaultOptions: [],
@@ -47,19 +49,23 @@ export default defineRule({
           const called = calledJobs(index, job);
           if (!called) continue;
           for (const c of called) {
-            if (!isDeployJob(c.job)) continue;
+            if (!jobDeployReason(c.job, { index, workflow: c.workflow }, c.inputs) || isCleanupJob(c.job)) continue;
             for (const scope of jobScopesOrOpaque(c.job, c.inputs)) {
-              for (const target of deployTargets(c.workflow, c.job, scope)) {
+              const reason = deployReason(c.job, { index, workflow: c.workflow, scope });
+              if (!reason) continue;
+              for (const target of deployTargets(c.workflow, c.job, scope, index)) {
                 const at = target.text.dynamic && /\binputs\./.test(target.text.text) ? callerSite(job, target.text.text) : undefined;
-                placed.push({ job, target, at });
+                placed.push({ job, reason, target, at });
               }
             }
           }
           continue;
         }
-        if (!isDeployJob(job)) continue;
+        if (!jobDeployReason(job, { index, workflow }) || isCleanupJob(job)) continue;
         for (const scope of jobScopesOrOpaque(job)) {
-          for (const target of deployTargets(workflow, job, scope as Scope)) placed.push({ job, target, at: target.text.range });
+          const reason = deployReason(job, { index, workflow, scope });
+          if (!reason) continue;
+          for (const target of deployTargets(workflow, job, scope as Scope, index)) placed.push({ job, reason, target, at: target.text.range });
         }
       }
       return placed;
@@ -87,7 +93,7 @@ export default defineRule({
           context.report({
             node: { range: p.at },
             messageId: 'singleTarget',
-            data: { job: p.job.id, kind, target: p.target.value.value },
+            data: { job: p.job.id, why: describeDeploy(p.reason), kind, target: p.target.value.value },
             resource: p.job.resource ?? p.job.id,
           });
         }

@@ -51,6 +51,40 @@ ruleTester().run(rule, {
     },
     { name: 'no failure notification at all is left to other rules', filename, code: workflow('- run: echo done') },
     {
+      name: 'a pager in a reusable workflow called only on failure is a second channel',
+      filename,
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: ./deploy.sh
+              - if: failure()
+                uses: slackapi/slack-github-action@v2
+                with:
+                  webhook: \${{ secrets.SLACK_WEBHOOK_URL }}
+                  webhook-type: incoming-webhook
+          page:
+            needs: [deploy]
+            if: always() && contains(needs.*.result, 'failure')
+            uses: ./.github/workflows/page.yml
+            secrets: inherit
+      `,
+      files: {
+        '.github/workflows/page.yml': yaml`
+          on: workflow_call
+          jobs:
+            page:
+              runs-on: ubuntu-latest
+              steps:
+                - run: curl -sS -X POST https://events.pagerduty.com/v2/enqueue -d @event.json
+        `,
+      },
+    },
+    {
       name: 'success notifications do not count',
       filename,
       code: workflow(yaml`

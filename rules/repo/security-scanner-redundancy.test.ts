@@ -40,6 +40,47 @@ ruleTester().run(rule, {
       settings: { securityScanners: { min: 1 } },
     },
     {
+      name: 'govulncheck inside a shell function, and cargo-deny beside cargo audit',
+      filename,
+      code: workflow(yaml`
+        - run: |
+            vulncheck() {
+              go run golang.org/x/vuln/cmd/govulncheck@latest ./...
+            }
+            vulncheck
+        - run: cargo deny check advisories
+      `),
+    },
+    {
+      name: 'an in-house scanner declared in settings',
+      filename,
+      code: workflow(yaml`
+        - uses: github/codeql-action/analyze@v3
+        - run: ./tools/acme-seccheck --fail-on high
+      `),
+      settings: { securityScanners: { extra: [{ name: 'acme-seccheck', commands: ['acme-seccheck'] }] } },
+    },
+    {
+      name: 'a pipeline that calls a reusable workflow of another repository is not judged',
+      filename,
+      code: yaml`
+        on: pull_request
+        jobs:
+          security:
+            uses: acme/.github/.github/workflows/security.yml@v4
+            secrets: inherit
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+      `,
+    },
+    {
+      name: 'a Jenkinsfile that is only a shared-library call is not judged',
+      filename: 'Jenkinsfile',
+      code: "@Library('acme-pipeline@v3') _\nstandardPipeline(team: 'payments')\n",
+    },
+    {
       name: 'a run without pipeline files is not judged',
       filename: '.github/actions/setup/action.yml',
       code: yaml`
@@ -61,7 +102,7 @@ ruleTester().run(rule, {
           with:
             category: /language:go
       `),
-      errors: [{ messageId: 'tooFew', data: { count: 1, scanners: 'codeql', min: 2 }, file: filename, line: 7, column: 15 }],
+      errors: [{ messageId: 'tooFew', data: { count: 1, scanners: 'codeql', min: 2 }, file: filename, line: 3, column: 3, endColumn: 7 }],
     },
     {
       name: 'same scanner in two files counts once',
@@ -74,7 +115,39 @@ ruleTester().run(rule, {
       name: 'no scanner at all',
       filename,
       code: workflow('- run: make test'),
-      errors: [{ messageId: 'none', data: { min: 2 }, file: filename, line: 1, column: 1 }],
+      errors: [{ messageId: 'none', data: { min: 2 }, file: filename, line: 2, column: 1, endColumn: 5 }],
+    },
+    {
+      name: 'no scanner: the finding lands on the main CI workflow, not the first file',
+      filename: '.github/workflows/a-release.yml',
+      code: yaml`
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          publish:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make publish
+      `,
+      files: {
+        '.github/workflows/ci.yml': yaml`
+          name: CI
+          on: [push, pull_request]
+          jobs:
+            test:
+              runs-on: ubuntu-latest
+              steps:
+                - run: make test
+        `,
+      },
+      errors: [{ messageId: 'none', file: '.github/workflows/ci.yml', line: 3, column: 1 }],
+    },
+    {
+      name: 'a Jenkins-only repository: the finding lands on its stages',
+      filename: 'Jenkinsfile',
+      code: "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n",
+      errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 3 }],
     },
     {
       name: 'three required by settings',

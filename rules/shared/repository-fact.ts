@@ -13,4 +13,6 @@ export interface RepositoryFact {
   readonly range: Range;
   /** True when the fact only applies on failure (a notification in a failure handler). */
   readonly onFailure?: boolean;
+  /** The job (or stage) that runs it, where a finding about the repository's use of it lands. */
+  readonly owner?: Range;
 }

@@ -107,7 +107,7 @@ describe('language server over stdio: one document', slow, () => {
     const files = [
       { name: 'main.tf', rule: 'terraform/aws-db-multi-az', languageId: 'terraform', text: 'resource "aws_db_instance" "main" {\n  engine   = "postgres"\n  multi_az = false\n}\n' },
       { name: 'Jenkinsfile', rule: 'jenkins/pipeline-timeout', languageId: 'groovy', text: "pipeline {\n  agent { label 'linux' }\n  stages {\n    stage('build') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n" },
-      { name: '.github/workflows/ci.yml', rule: 'github-actions/job-timeout', languageId: 'yaml', text: 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n' },
+      { name: '.github/workflows/ci.yml', rule: 'github-actions/job-timeout', languageId: 'yaml', text: 'name: ci\non: push\njobs:\n  build:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n' },
     ];
     for (const file of files) {
       const uri = await client.open(workspace.write(file.name, file.text), undefined, file.languageId);
@@ -234,7 +234,7 @@ describe('language server over stdio: the workspace', slow, () => {
 
   it('lints a file outside the workspace folder as part of its own repository', async () => {
     workspace = makeWorkspace({ 'folder/README.md': '# elsewhere\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n' });
-    const workflow = workspace.write('repo/.github/workflows/ci.yml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n');
+    const workflow = workspace.write('repo/.github/workflows/ci.yml', 'name: ci\non: push\njobs:\n  build:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: make\n');
     client = await TestClient.start({ root: workspace.path('folder') });
     const uri = await client.open(workflow);
     await client.waitForDiagnostics(uri, has('github-actions/job-timeout'));

@@ -16,8 +16,11 @@ interface Manifest {
   publisher: string;
   main: string;
   engines: { vscode: string };
-  repository?: { url: string };
   license: string;
+  icon: string;
+  repository?: unknown;
+  homepage?: unknown;
+  capabilities: { untrustedWorkspaces: { supported: string; description: string; restrictedConfigurations: string[] } };
   activationEvents: string[];
   contributes: { commands: { command: string; title: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
 }
@@ -43,6 +46,7 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
         'extension.vsixmanifest',
         'extension/LICENSE.txt',
         'extension/dist/extension.js',
+        'extension/dist/icon.png',
         'extension/dist/nospof-config.schema.json',
         'extension/dist/server.mjs',
         'extension/package.json',
@@ -55,10 +59,11 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
   it('declares the activation, settings and commands the extension implements', () => {
     const manifest = JSON.parse(entry('extension/package.json')!.read().toString('utf8')) as Manifest;
     expect(manifest).toMatchObject({ name: 'nospof-vscode', publisher: 'nospof', main: './dist/extension.js' });
-    // No placeholder URLs: the manifest names a repository only once a real one exists.
-    expect(manifest.repository).toBeUndefined();
+    // Apache-2.0 like the project; no repository or homepage until there is a real one to point at.
     expect(manifest.license).toBe('Apache-2.0');
-    expect(entry('extension/LICENSE.txt')!.read().toString('utf8')).toContain('Apache License');
+    expect(entry('extension/LICENSE.txt')!.read().toString('utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(manifest.repository).toBeUndefined();
+    expect(manifest.homepage).toBeUndefined();
     expect(manifest.engines.vscode).toBe('^1.91.0');
     expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:terraform', 'onLanguage:yaml', 'onLanguage:groovy', 'onLanguage:jenkinsfile', 'workspaceContains:**/.nospof.{yaml,yml,json}']));
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(['nospof.configPath', 'nospof.enable', 'nospof.run', 'nospof.trace.server']);
@@ -66,6 +71,23 @@ describe('the VS Code extension package', { timeout: 60_000 }, () => {
     const client = entry('extension/dist/extension.js')!.read().toString('utf8');
     for (const c of manifest.contributes.commands) expect(client).toContain(c.command);
     expect(client).toContain('dist/server.mjs');
+  });
+
+  it('has an icon, a PNG the manifest points at', () => {
+    const manifest = JSON.parse(entry('extension/package.json')!.read().toString('utf8')) as Manifest;
+    const icon = entry(`extension/${manifest.icon}`)!.read();
+    expect(icon.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(entry('extension.vsixmanifest')!.read().toString('utf8')).toContain('Type="Microsoft.VisualStudio.Services.Icons.Default" Path="extension/dist/icon.png"');
+  });
+
+  it('supports untrusted workspaces in a limited way, and tells the server', () => {
+    const manifest = JSON.parse(entry('extension/package.json')!.read().toString('utf8')) as Manifest;
+    expect(manifest.capabilities.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['nospof.configPath'] });
+    expect(manifest.capabilities.untrustedWorkspaces.description).toContain('plugins and policy bundles');
+    const client = entry('extension/dist/extension.js')!.read().toString('utf8');
+    expect(client).toContain('untrustedWorkspace');
+    expect(client).toContain('isTrusted');
   });
 
   it('ships the editor schema of .nospof.yaml with every rule id', () => {

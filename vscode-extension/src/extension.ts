@@ -35,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // The server asks for `nospof.*` per file (workspace/configuration) and watches files itself.
     synchronize: { configurationSection: 'nospof' },
+    // Read at every (re)start: in an untrusted workspace the server loads no plugin or policy bundle.
+    initializationOptions: () => ({ untrustedWorkspace: !vscode.workspace.isTrusted }),
   };
   // The id `nospof` makes the client honour the `nospof.trace.server` setting.
   const languageClient = new LanguageClient('nospof', 'nospof', serverOptions, clientOptions);
@@ -47,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nospof.fixAll', () => fixAll(languageClient)),
     vscode.commands.registerCommand('nospof.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('nospof.showOutput', () => output.show(true)),
+    // Trust granted: restart so the server lints with the workspace's plugins and policies too.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => languageClient.restart()),
   );
   await languageClient.start();
 }

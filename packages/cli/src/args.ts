@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { severityRank, type Severity } from '@nospof/api';
+import { FRAMEWORKS, isFramework, type Framework } from './formatters/compliance.js';
 
 export class UsageError extends Error {}
 
@@ -32,13 +33,17 @@ export interface LintOptions {
   readonly printConfig: string | undefined;
   /** `--no-plugins`: never load plugins or policy bundles, whatever the configuration names. */
   readonly plugins: boolean;
+  /** `--compliance <framework>`: only findings tagged with the framework's controls, grouped by control. */
+  readonly compliance?: Framework;
+  /** `--sarif-category <name>`: the category in SARIF `automationDetails.id`. */
+  readonly sarifCategory?: string;
 }
 
 export type Command =
   | { readonly kind: 'lint'; readonly options: LintOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'rules'; readonly format: string }
+  | { readonly kind: 'rules'; readonly format: string; readonly compliance?: Framework | 'all' }
   | { readonly kind: 'explain'; readonly rule: string }
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
   | { readonly kind: 'lsp' };
@@ -85,6 +90,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
         'no-plugins': { type: 'boolean', default: false },
+        compliance: { type: 'string' },
+        'sarif-category': { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -102,6 +109,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  const compliance = v.compliance === undefined ? undefined : framework(v.compliance);
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin reads one file from standard input; do not pass paths with it');
   return {
     kind: 'lint',
@@ -130,17 +138,27 @@ export function parseCommand(argv: readonly string[]): Command {
       errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'] && v['error-on-unmatched-pattern'] !== false,
       printConfig: v['print-config'],
       plugins: !v['no-plugins'],
+      ...(compliance ? { compliance } : {}),
+      ...(v['sarif-category'] === undefined ? {} : { sarifCategory: v['sarif-category'] }),
     },
   };
+}
+
+function framework(name: string): Framework {
+  if (!isFramework(name)) throw new UsageError(`--compliance takes one of ${Object.keys(FRAMEWORKS).join(', ')}, not "${name}"`);
+  return name;
 }
 
 function parseSubcommand(name: string, rest: readonly string[]): Command {
   switch (name) {
     case 'rules': {
-      const { values } = safeParse(rest, { format: { type: 'string', default: 'table' } });
+      // `--compliance` alone lists every framework's controls; `--compliance <framework>` one of them.
+      const args = rest.map((a, i) => (a === '--compliance' && (rest[i + 1] === undefined || rest[i + 1]?.startsWith('-')) ? '--compliance=all' : a));
+      const { values } = safeParse(args, { format: { type: 'string', default: 'table' }, compliance: { type: 'string' } });
       const format = String(values.format);
       if (format !== 'table' && format !== 'json') throw new UsageError('nospof rules --format takes table or json');
-      return { kind: 'rules', format };
+      const compliance = values.compliance === undefined || values.compliance === 'all' ? values.compliance : framework(String(values.compliance));
+      return { kind: 'rules', format, ...(compliance ? { compliance: compliance as Framework | 'all' } : {}) };
     }
     case 'explain': {
       const { positionals } = safeParse(rest, {});
@@ -188,13 +206,17 @@ export const HELP = `nospof — find single points of failure in Terraform, Kube
 Usage:
   nospof [paths or globs...] [options]     lint (default path: .)
   nospof rules [--format table|json]       list the rules, their preset and whether they fix
+  nospof rules --compliance [framework]    which rules cover which compliance control
   nospof explain <rule>                     show a rule's documentation
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
   nospof lsp --stdio                        start the language server
   nospof baseline [paths...]                accept today's findings: write .nospof-baseline.json
 
 Options:
-  -f, --format <name>        stylish (default), json, sarif, junit, github, markdown
+  -f, --format <name>        stylish (default), compact, json, sarif, github, gitlab, junit,
+                             checkstyle, markdown, html
+  --compliance <framework>   only findings for iso27001, soc2, hipaa or nist800-53, grouped by control
+  --sarif-category <name>    the SARIF automationDetails category (default: from the paths)
   -o, --output-file <path>   write the report to a file
   --fail-on <severity>       exit 1 on findings at or above: error (default), warning, info, never
   --max-warnings <n>         also exit 1 when there are more than n warnings

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RuleRegistry, ruleDocFile, type AnyRule } from '@nospof/api';
 import { UsageError } from './args.js';
+import { FRAMEWORKS, rulesByControl, type Framework } from './formatters/compliance.js';
 
 /** `nospof rules`: every rule with its preset, default severity and whether it fixes. */
 export function rulesTable(rules: readonly AnyRule[], format: string): string {
@@ -13,6 +14,26 @@ export function rulesTable(rules: readonly AnyRule[], format: string): string {
   const header = `${'rule'.padEnd(width)}  preset       severity  fix  description`;
   const lines = rows.map((r) => `${r.id.padEnd(width)}  ${r.preset.padEnd(11)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'yes' : '   '}  ${r.description}`);
   return `${header}\n${lines.join('\n')}\n\n${rows.length} rules; presets: nospof:recommended, nospof:strict (strict adds the rest).\n`;
+}
+
+/** `nospof rules --compliance [framework]`: for each control, the rules whose findings evidence it. */
+export function complianceTable(rules: readonly AnyRule[], framework: Framework | 'all', format: string): string {
+  const rows = rulesByControl(rules, framework === 'all' ? undefined : framework).map(({ control, rules: ids }) => ({
+    framework: control.framework ?? null,
+    control: control.id,
+    tag: control.tag,
+    title: control.title,
+    rules: ids,
+  }));
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const out: string[] = [];
+  for (const row of rows) {
+    const name = row.framework ? FRAMEWORKS[row.framework].name : 'other';
+    out.push(`${name} ${row.control} — ${row.title} (${row.rules.length} rule${row.rules.length === 1 ? '' : 's'})`);
+    for (const id of row.rules) out.push(`  ${id}`);
+    out.push('');
+  }
+  return `${out.join('\n')}Tags in findings: ${rows.map((r) => r.tag).join(', ')}.\n`;
 }
 
 /** `nospof explain <rule>`: the rule's documentation page, as written, in the terminal. */

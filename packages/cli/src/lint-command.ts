@@ -4,6 +4,9 @@ import { allRules, Nospof, type FileResult, type LintReport, type SkippedValue }
 import { atOrAbove, UsageError, type LintOptions } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { formatters } from './formatters/index.js';
+import { filterByFramework } from './formatters/compliance.js';
+import { guardLines } from './formatters/escape.js';
+import { runNotifications } from './formatters/notifications.js';
 import { parseRuleFlags } from './rule-settings.js';
 import { terminalText } from './terminal-text.js';
 
@@ -66,12 +69,19 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     }
   }
   if (options.fixDryRun) {
-    for (const [path, text] of report.outputs) io.stdout(unifiedDiff(path, report.sources.get(path) ?? '', text));
+    // A diff quotes the scanned files: its lines must not read as CI log commands (` ::error::` included).
+    for (const [path, text] of report.outputs) io.stdout(guardLines(unifiedDiff(path, report.sources.get(path) ?? '', text)));
   }
 
-  const shown: FileResult[] = options.quiet ? report.results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...report.results];
+  // --compliance keeps the framework's findings (and files not checked): the report and the exit code follow it.
+  const judged = options.compliance ? filterByFramework(report.results, options.compliance) : report.results;
+  const shown: FileResult[] = options.quiet ? judged.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : [...judged];
   const color = options.color ?? colorFromEnvironment(io, options.outputFile !== undefined);
-  const output = formatter(shown, { rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd });
+  const output = formatter(shown, {
+    rules: new Map(allRules.map((r) => [r.meta.id, r])), color, version: Nospof.version, sources: report.sources, cwd: io.cwd,
+    notifications: runNotifications(report.results, report.notices), paths: options.paths,
+    ...(options.compliance ? { compliance: options.compliance } : {}), ...(options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}),
+  });
   if (options.stdin && options.fix) {
     const only = [...report.sources.keys()][0];
     io.stdout(only === undefined ? '' : (report.outputs.get(only) ?? report.sources.get(only) ?? ''));
@@ -86,7 +96,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   if (options.explainUnknown) io.stderr(explainUnknown(report.skipped));
 
   // --quiet hides warnings from the report but they still count against --max-warnings (as in ESLint).
-  const active = report.results.flatMap((r) => r.findings).filter((f) => !f.suppressed);
+  const active = judged.flatMap((r) => r.findings).filter((f) => !f.suppressed);
   const failing = active.some((f) => atOrAbove(f.severity, options.failOn));
   const warnings = active.filter((f) => f.severity === 'warning').length;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
@@ -158,7 +168,7 @@ function explainUnknown(all: readonly SkippedValue[]): string {
   for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
   const lines = [`nospof: ${skipped.length} value(s) could not be judged and were skipped:`];
   for (const [rule, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  ${rule}`);
+    lines.push(`  ${terminalText(rule)}`);
     for (const s of list) {
       const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
       lines.push(`    ${terminalText(where)}  ${terminalText(s.what)}: ${terminalText(s.reason)}`);

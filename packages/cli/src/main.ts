@@ -1,6 +1,7 @@
 import { allRules, asConfigError, NospofUsageError, formatKeyPath, version, type ConfigProblem } from '@nospof/api';
 import { HELP, parseCommand, UsageError } from './args.js';
-import { explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
+import { guardLines } from './formatters/escape.js';
+import { complianceTable, explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
 import { runLint, type Io } from './lint-command.js';
 import { terminalText } from './terminal-text.js';
 
@@ -8,7 +9,9 @@ function processIo(): Io {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Messages on stderr may quote paths and keys from the scanned repository: no line of them may
+    // read as a CI log command.
+    stderr: (text) => process.stderr.write(guardLines(text)),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -32,7 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         io.stdout(`${version}\n`);
         return 0;
       case 'rules':
-        io.stdout(rulesTable(allRules, command.format));
+        io.stdout(command.compliance ? complianceTable(allRules, command.compliance, command.format) : rulesTable(allRules, command.format));
         return 0;
       case 'explain':
         io.stdout(explainRule(allRules, command.rule));

@@ -32,6 +32,11 @@ export interface Finding {
   readonly fix?: readonly TextEdit[];
   readonly suppressed?: Suppression;
   readonly compliance?: readonly string[];
+  /**
+   * The linted files this finding was reported for, when it stands in a file that was only context: its
+   * line to change is elsewhere (a module call, an overlay's patch) but its trail passes through them.
+   */
+  readonly reportedFor?: readonly string[];
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, string | number | boolean>>;
 }

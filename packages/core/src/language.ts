@@ -2,6 +2,7 @@ import type { Node } from './node.js';
 import type { Range } from './position.js';
 import type { SourceFile } from './source.js';
 import type { JsonSchema, Settings } from './rule.js';
+import type { PolicyUnit } from './policy-input.js';
 
 /** A comment as the parser saw it; `text` excludes the comment marker (`#`, `//`, `/*`). */
 export interface Comment {
@@ -80,6 +81,13 @@ export interface Language<Root extends Node = Node, Index = unknown> {
   units?(files: readonly ParsedFile<Root>[], settings: Settings): readonly DeploymentUnit[];
   /** Cross-file facts built once per unit from its parsed files. */
   index?(files: readonly ParsedFile<Root>[], settings: Settings): Index;
+  /**
+   * What user policies (Rego bundles, declarative YAML policies) see of one deployment unit: its resources
+   * with resolved attributes (variables, module inputs, patches applied; an Unknown as `{ $unknown }`), ids
+   * as findings use them, and `locate(path)` giving where a value was written. Built from the unit's
+   * parsed files and the index `index` built for it. Without it, policies never see this language.
+   */
+  policyUnit?(unit: DeploymentUnit, files: readonly ParsedFile<Root>[], index: Index, settings: Settings): PolicyUnit;
   /** JSON Schema of `settings.<id>` in the configuration; validated with the rest of the config. */
   readonly settingsSchema?: JsonSchema;
   /**

@@ -75,6 +75,38 @@ describe('Linter', () => {
     expect(summary(lint({ 'a.toy': '[web]\n', 'b.toy': '[api]\n' }, undefined, rules))).toEqual([]);
   });
 
+  it('a report may cap its severity below the configured one, never raise it', () => {
+    const capped = defineRule({
+      meta: {
+        id: 'toy/capped',
+        language: 'toy',
+        type: 'suggestion',
+        severity: 'error',
+        docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
+        messages: { advisory: 'advisory {{name}}' },
+        schema: [],
+        defaultOptions: [],
+        fixable: false,
+      },
+      create(context) {
+        return {
+          Section(section: ToySection) {
+            context.report({ node: section, messageId: 'advisory', data: { name: section.name }, severity: section.name === 'soft' ? 'warning' : 'error' });
+          },
+        };
+      },
+    });
+    const severities = (config: unknown) => {
+      const built = Config.build(config, undefined, '', [...engineRules, capped], () => {
+        throw new Error('no files');
+      });
+      const run = new Linter([toyLanguage], [capped]).lint({ files: [{ path: 'a.toy', text: '[soft]\n[hard]\n' }], configFor: (p) => built.resolve(p) });
+      return run.results.flatMap((r) => r.findings.map((f) => `${f.message}: ${f.severity}`));
+    };
+    expect(severities({ extends: [], rules: { 'toy/capped': 'error' } })).toEqual(['advisory soft: warning', 'advisory hard: error']);
+    expect(severities({ extends: [], rules: { 'toy/capped': 'info' } })).toEqual(['advisory soft: info', 'advisory hard: info']);
+  });
+
   it('files no language claims are listed without a language or findings', () => {
     const run = lint({ 'notes.txt': 'replicas = 1' });
     expect(run.results).toEqual([{ file: 'notes.txt', findings: [] }]);

@@ -181,9 +181,11 @@ export class Linter {
       const { finding } = p;
       // A finding in a file that is only context is reported when its trail passes through a linted file:
       // the line to change may sit in a caller or an overlay while the file that changed is the one named.
-      if (!targetPaths.has(finding.file) && !(finding.related ?? []).some((r) => targetPaths.has(r.file))) continue;
+      const reportedFor = targetPaths.has(finding.file) ? [] : [...new Set((finding.related ?? []).map((r) => r.file).filter((f) => targetPaths.has(f)))];
+      if (!targetPaths.has(finding.file) && reportedFor.length === 0) continue;
       const list = findingsByFile.get(finding.file) ?? [];
-      list.push(this.suppress(p, directivesOf, used));
+      const kept = this.suppress(p, directivesOf, used);
+      list.push(reportedFor.length > 0 ? { ...kept, reportedFor } : kept);
       findingsByFile.set(finding.file, list);
     }
     const results: FileResult[] = [];

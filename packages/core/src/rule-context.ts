@@ -1,4 +1,4 @@
-import type { Finding, RelatedLocation, Severity, TextEdit } from './finding.js';
+import { severityRank, type Finding, type RelatedLocation, type Severity, type TextEdit } from './finding.js';
 import { Fixer } from './fix.js';
 import { interpolate } from './messages.js';
 import { plainRange, type Range } from './position.js';
@@ -49,8 +49,10 @@ export function createRuleContext(options: ContextOptions): RuleContext<string> 
     project: options.project,
     report: (descriptor: ReportDescriptor<string>) => {
       const file = descriptor.file ?? source.path;
-      const severity = options.severityIn(file);
-      if (!severity) return;
+      const configured = options.severityIn(file);
+      if (!configured) return;
+      const cap = descriptor.severity;
+      const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
       const template = meta.messages[descriptor.messageId];
       if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
       if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);

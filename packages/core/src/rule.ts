@@ -66,6 +66,11 @@ export interface ReportDescriptor<MessageIds extends string> {
    * into a child module, for instance.
    */
   readonly suppressibleAt?: readonly { readonly file: string; readonly node: Locatable }[];
+  /**
+   * The most this finding may weigh: it is reported at the configured severity or this one, whichever is
+   * lower (a rule whose strict-only part is advisory reports it as a warning while the rest stays an error).
+   */
+  readonly severity?: Severity;
 }
 
 /** Everything the engine knows across the files of one run, seen from one deployment unit. */

@@ -1,4 +1,4 @@
-import { SourceFile, type ParsedFile } from '@nospof/core';
+import { Config, ConfigError, SourceFile, type ParsedFile } from '@nospof/core';
 import { describe, expect, it } from 'vitest';
 import { githubActionsLanguage } from './language.js';
 import type { GithubActionsRoot, Workflow } from './model.js';
@@ -40,5 +40,14 @@ describe('githubActionsLanguage', () => {
     expect(index?.watchersOf(ci.root as Workflow)).toEqual([watch.root]);
     const step = (deploy.root as Workflow).jobs[0]?.steps[0];
     expect(index?.localAction('p/.github/workflows/deploy.yml', step?.uses)).toBe(setup.root);
+  });
+
+  it('declares the settings its rules read, and refuses others', () => {
+    const build = (settings: unknown) =>
+      Config.build({ extends: [], settings: { 'github-actions': settings } }, undefined, '', [], () => {
+        throw new Error('no presets');
+      }, { 'github-actions': githubActionsLanguage.settingsSchema ?? {} });
+    expect(() => build({ runnerPools: { 'gpu-box': 1 }, defaultBranch: 'trunk' })).not.toThrow();
+    expect(() => build({ defaultBranch: 'trunk', runnerPool: { x: 1 } })).toThrow(ConfigError);
   });
 });

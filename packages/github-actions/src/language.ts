@@ -29,6 +29,11 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
         description: 'Self-hosted runner label (or runner group) -> number of runners carrying it.',
         additionalProperties: { type: 'integer', minimum: 0 },
       },
+      defaultBranch: {
+        type: 'string',
+        minLength: 1,
+        description: 'The default branch, whose pushes nobody watches in a pull request (default: main and master).',
+      },
     },
   },
   scopeAt: githubActionsScopeAt,

@@ -193,4 +193,24 @@ describe('errors', () => {
     expect(wf.jobs[0]?.strategy?.matrix?.legs.known).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('reports a matrix GitHub would refuse, naming the limit, on the matrix key', () => {
+    const values = Array.from({ length: 40 }, (_, i) => i).join(', ');
+    const text = `on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        a: [${values}]\n        b: [${values}]\n    steps: [{ run: x }]\n`;
+    const result = parse('.github/workflows/ci.yml', text);
+    expect(result.errors.map((e) => [e.message, e.range.start.line, e.range.start.column])).toEqual([
+      ['the matrix expands to 1600 jobs; GitHub runs at most 256 jobs per matrix', 6, 7],
+    ]);
+    const matrix = (result.root as Workflow).jobs[0]?.strategy?.matrix;
+    expect(matrix?.legs.known).toBe(false);
+  });
+
+  it('reads a workflow that starts with a document marker like one without it', () => {
+    const text = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n';
+    const marked = workflowOf(`--- # yamllint wants this\n${text}`);
+    const plain = workflowOf(text);
+    expect(marked.jobs.map((j) => [j.id, j.key.start.line])).toEqual([['build', 4]]);
+    expect(plain.jobs.map((j) => [j.id, j.key.start.line])).toEqual([['build', 3]]);
+    expect(parse('.github/workflows/ci.yml', `---\n${text}---\n${text}`).errors[0]?.message).toContain('several');
+  });
 });

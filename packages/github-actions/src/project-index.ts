@@ -21,11 +21,19 @@ export interface GithubActionsIndex {
   watchersOf(workflow: Workflow): readonly Workflow[];
 }
 
+const localPaths = new WeakMap<Uses, string>();
+
+/** The repository path a local `uses:` names; a `uses:` always belongs to one file, so it is resolved once. */
 function localPath(fromFile: string, uses: Uses | undefined): string | undefined {
   const target = uses?.target;
-  if (target?.kind !== 'local') return undefined;
-  const root = repositoryRoot(fromFile) ?? '';
-  return normalizePath(root + target.path);
+  if (!uses || target?.kind !== 'local') return undefined;
+  let path = localPaths.get(uses);
+  if (path === undefined) {
+    const root = repositoryRoot(fromFile) ?? '';
+    path = normalizePath(root + target.path);
+    localPaths.set(uses, path);
+  }
+  return path;
 }
 
 /** The name GitHub shows for a workflow, which `workflow_run.workflows` refers to: `name:` or the path. */
@@ -73,6 +81,8 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
       }
     }
   }
+  // Rules ask for the same local actions from every job that uses them: resolve each path once.
+  const actionsByPath = new Map<string, Action | null>();
   return {
     workflows,
     actions,
@@ -80,8 +90,13 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
     localAction(fromFile, uses) {
       const path = localPath(fromFile, uses);
       if (path === undefined) return undefined;
-      const found = byPath.get(`${path}/action.yml`) ?? byPath.get(`${path}/action.yaml`) ?? byPath.get(path);
-      return found?.type === 'Action' ? found : undefined;
+      let action = actionsByPath.get(path);
+      if (action === undefined) {
+        const found = byPath.get(`${path}/action.yml`) ?? byPath.get(`${path}/action.yaml`) ?? byPath.get(path);
+        action = found?.type === 'Action' ? found : null;
+        actionsByPath.set(path, action);
+      }
+      return action ?? undefined;
     },
     callersOf: (workflow) => callers.get(workflow) ?? [],
     watchersOf: (workflow) => watchers.get(workflowName(workflow)) ?? [],

@@ -19,8 +19,37 @@ function labelsOf(value: Json): string[] | undefined {
   return undefined;
 }
 
+const literal = new WeakMap<RunsOn, Value<RunnerRequest>>();
+const perLeg = new WeakMap<RunsOn, WeakMap<object, Value<RunnerRequest>>>();
+
 /** Evaluates `runs-on` in a scope (a matrix leg, caller inputs). Unknown when any part is dynamic there. */
 export function resolveRunsOn(runsOn: RunsOn, scope: Scope): Value<RunnerRequest> {
+  // Literal labels (nearly every job) mean the same in every scope: worked out once.
+  if (runsOn.labels.every((l) => !l.dynamic) && !runsOn.group?.dynamic) {
+    let request = literal.get(runsOn);
+    if (!request) {
+      request = evaluateRunsOn(runsOn, scope);
+      literal.set(runsOn, request);
+    }
+    return request;
+  }
+  // A matrix leg is one object for the whole run: rules asking about the same leg share the answer.
+  const leg = scope.matrix;
+  if (!leg || scope.inputs || scope.matrixUnknown) return evaluateRunsOn(runsOn, scope);
+  let legs = perLeg.get(runsOn);
+  if (!legs) {
+    legs = new WeakMap();
+    perLeg.set(runsOn, legs);
+  }
+  let request = legs.get(leg);
+  if (!request) {
+    request = evaluateRunsOn(runsOn, scope);
+    legs.set(leg, request);
+  }
+  return request;
+}
+
+function evaluateRunsOn(runsOn: RunsOn, scope: Scope): Value<RunnerRequest> {
   const labels: string[] = [];
   for (const label of runsOn.labels) {
     const v = evaluateText(label, scope);

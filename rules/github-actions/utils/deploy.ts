@@ -1,17 +1,224 @@
-import type { Job, Step } from '@nospof/github-actions';
-import { deployTools } from '../../shared/catalog/index.js';
-import { stepTools } from './tools.js';
+import {
+  jobScopesOrOpaque,
+  stringIn,
+  type Action,
+  type GithubActionsIndex,
+  type Job,
+  type Scope,
+  type Step,
+  type Text,
+  type Workflow,
+} from '@nospof/github-actions';
+import { deployTools, localTargets, toolForImage, type LocalTargetSignature, type ToolSignature } from '../../shared/catalog/index.js';
+import { stepLabel } from './step-label.js';
+import { stepToolUses, stepTools } from './tools.js';
+import { isReleaseOnly } from './triggers.js';
 
-/** The deploy tool a step uses (known action or command), if any. */
-export function deployToolOf(step: Step): string | undefined {
-  return stepTools(step, deployTools)[0]?.name;
+/** A step that deploys: it runs a command or uses an action of the shared deploy catalog. */
+export interface DeployStep {
+  readonly step: Step;
+  /** The file the step is written in (a composite action's steps live in its `action.yml`). */
+  readonly file: string;
+  /** The catalog's name for the kind of tool (`kubernetes`, `aws`). */
+  readonly tool: string;
+  /** What it runs: `helm upgrade`, `azure/webapps-deploy`. */
+  readonly what: string;
+  readonly via: 'action' | 'command';
 }
 
-export function deploySteps(job: Job): Step[] {
-  return job.steps.filter((s) => deployToolOf(s) !== undefined);
+/** Why a job counts as a deploy. */
+export type DeployReason =
+  | { readonly kind: 'step'; readonly deploy: DeployStep }
+  | { readonly kind: 'environment'; readonly name: string; readonly text: Text };
+
+/** What a job's deploy steps are judged with: the run's index (local actions) and the scope of its expressions. */
+export interface DeployContext {
+  readonly index?: GithubActionsIndex | undefined;
+  readonly workflow?: Workflow | undefined;
+  readonly scope?: Scope | undefined;
 }
 
-/** A deploy job: it targets an `environment:` or deploys with a known action or command. */
-export function isDeployJob(job: Job): boolean {
-  return job.environment !== undefined || job.steps.some((s) => deployToolOf(s) !== undefined);
+/** Words of an environment name that mark a real, long-lived target. */
+const TARGET_WORDS = new Set(['production', 'prod', 'prd', 'live', 'staging', 'stage', 'stg', 'preprod', 'preproduction', 'uat']);
+
+/** How deep local composite actions are followed (an action using an action using an action). */
+const MAX_ACTION_DEPTH = 3;
+
+/** True when the name of an environment marks a real target (`production`, `prod-eu`, `staging-2`). */
+export function namesRealTarget(name: string): boolean {
+  let word = '';
+  for (const ch of name.toLowerCase()) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+      word += ch;
+      continue;
+    }
+    if (TARGET_WORDS.has(word)) return true;
+    word = '';
+  }
+  return TARGET_WORDS.has(word);
+}
+
+/** The text of `${{ }}` templates with the expressions taken out: what is certain whatever they hold. */
+function literalParts(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('${{', from);
+    if (start === -1) return out + text.slice(from);
+    out += `${text.slice(from, start)} `;
+    const end = text.indexOf('}}', start + 3);
+    if (end === -1) return out;
+    from = end + 2;
+  }
+}
+
+/** The environment a job deploys to, when its name (known in `scope`, or its literal part) marks a real target. */
+export function environmentTarget(job: Job, scope: Scope | undefined): DeployReason | undefined {
+  const text = job.environment?.name;
+  if (!text) return undefined;
+  if (!text.dynamic) return namesRealTarget(text.text) ? { kind: 'environment', name: text.text, text } : undefined;
+  const value = stringIn(text, scope);
+  if (value.known) return namesRealTarget(value.value) ? { kind: 'environment', name: value.value, text } : undefined;
+  return namesRealTarget(literalParts(text.text)) ? { kind: 'environment', name: text.text, text } : undefined;
+}
+
+const releaseWorkflows = new WeakMap<Workflow, boolean>();
+
+/** A job publishes a release: its workflow runs only for releases or tag pushes, or its `if:` requires a tag. */
+export function isReleaseJob(job: Job, workflow: Workflow | undefined): boolean {
+  if (workflow) {
+    let release = releaseWorkflows.get(workflow);
+    if (release === undefined) {
+      release = isReleaseOnly(workflow);
+      releaseWorkflows.set(workflow, release);
+    }
+    if (release) return true;
+  }
+  if (job.if === undefined) return false;
+  const condition = job.if?.text ?? '';
+  return condition.includes('refs/tags/') || /\bgithub\.event_name\s*==\s*'release'/.test(condition);
+}
+
+/** Deploy tools whose targets the steps create on the runner itself (a kind cluster, LocalStack). */
+function localCovers(steps: readonly Step[], file: string, index: GithubActionsIndex | undefined, into: Set<string>, depth: number): void {
+  for (const step of steps) {
+    for (const target of stepTools(step, localTargets)) for (const covered of coversOf(target)) into.add(covered);
+    const action = depth < MAX_ACTION_DEPTH ? localAction(step, file, index) : undefined;
+    if (action) localCovers(action.steps, action.file, index, into, depth + 1);
+  }
+}
+
+function coversOf(target: ToolSignature | undefined): readonly string[] {
+  return (target as LocalTargetSignature | undefined)?.covers ?? [];
+}
+
+function localAction(step: Step, file: string, index: GithubActionsIndex | undefined): Action | undefined {
+  return step.uses?.target?.kind === 'local' ? index?.localAction(file, step.uses) : undefined;
+}
+
+/** Services and the job container: LocalStack as a service makes the job's AWS calls local. */
+function serviceCovers(job: Job, into: Set<string>): void {
+  if (job.services.length === 0 && !job.container) return;
+  const images = [...job.services.map((s) => s.image), job.container?.image];
+  for (const image of images) {
+    if (!image || image.dynamic) continue;
+    for (const covered of coversOf(toolForImage(localTargets, image.text))) into.add(covered);
+  }
+}
+
+const RELEASE = { release: true };
+const NOT_RELEASE = { release: false };
+
+function collectDeploys(steps: readonly Step[], file: string, ctx: DeployContext, release: boolean, into: DeployStep[], depth: number): void {
+  const options = release ? RELEASE : NOT_RELEASE;
+  for (const step of steps) {
+    for (const use of stepToolUses(step, deployTools, options)) into.push({ step, file, tool: use.tool.name, what: use.what, via: use.via });
+    const action = depth < MAX_ACTION_DEPTH ? localAction(step, file, ctx.index) : undefined;
+    if (action) collectDeploys(action.steps, action.file, ctx, release, into, depth + 1);
+  }
+}
+
+const cache = new WeakMap<Job, { readonly index: GithubActionsIndex | undefined; readonly release: boolean; readonly steps: readonly DeployStep[] }>();
+
+/**
+ * The steps of a job that deploy to something that outlives the job: catalog commands and actions, also
+ * inside local composite actions, minus those that reach a cluster or emulator the job made itself.
+ */
+export function deployStepsOf(job: Job, ctx: DeployContext = {}): readonly DeployStep[] {
+  const release = isReleaseJob(job, ctx.workflow);
+  const cached = cache.get(job);
+  if (cached && cached.index === ctx.index && cached.release === release) return cached.steps;
+  let steps: DeployStep[] = [];
+  collectDeploys(job.steps, job.file, ctx, release, steps, 0);
+  if (steps.length > 0) {
+    // Only a job that deploys at all is searched for clusters and emulators it makes itself.
+    const covers = new Set<string>();
+    localCovers(job.steps, job.file, ctx.index, covers, 0);
+    serviceCovers(job, covers);
+    if (covers.size > 0) steps = steps.filter((d) => !covers.has(d.tool));
+  }
+  cache.set(job, { index: ctx.index, release, steps });
+  return steps;
+}
+
+/** The deploy steps of a composite action judged on its own (no job around it). */
+export function actionDeploySteps(action: Action, index: GithubActionsIndex | undefined): DeployStep[] {
+  const steps: DeployStep[] = [];
+  collectDeploys(action.steps, action.file, { index }, false, steps, 0);
+  if (steps.length === 0) return steps;
+  const covers = new Set<string>();
+  localCovers(action.steps, action.file, index, covers, 0);
+  return steps.filter((d) => !covers.has(d.tool));
+}
+
+/** Why a job deploys (its first deploy step, else its environment's name), or undefined when it does not. */
+export function deployReason(job: Job, ctx: DeployContext = {}): DeployReason | undefined {
+  if (job.uses) return undefined;
+  const first = deployStepsOf(job, ctx)[0];
+  if (first) return { kind: 'step', deploy: first };
+  return environmentTarget(job, ctx.scope);
+}
+
+export function isDeployJob(job: Job, ctx: DeployContext = {}): boolean {
+  return deployReason(job, ctx) !== undefined;
+}
+
+/** What made a job a deploy, as findings say it: `it runs \`helm upgrade\` in step "Deploy"`. */
+export function describeDeploy(reason: DeployReason, subject = 'it'): string {
+  if (reason.kind === 'environment') return subject === 'it' ? `its environment "${reason.name}" names a deploy target` : `${subject} targets environment "${reason.name}"`;
+  const { deploy } = reason;
+  return `${subject} ${deploy.via === 'action' ? 'uses' : 'runs'} \`${deploy.what}\` in step "${stepLabel(deploy.step)}"`;
+}
+
+/** Why a job deploys in any of its scopes (matrix legs, caller inputs): its steps, else its environment. */
+export function jobDeployReason(job: Job, ctx: DeployContext, inputs?: Scope['inputs']): DeployReason | undefined {
+  if (job.uses) return undefined;
+  const first = deployStepsOf(job, ctx)[0];
+  if (first) return { kind: 'step', deploy: first };
+  const name = job.environment?.name;
+  if (!name) return undefined;
+  if (!name.dynamic) return environmentTarget(job, undefined);
+  for (const scope of jobScopesOrOpaque(job, inputs)) {
+    const reason = deployReason(job, { ...ctx, scope });
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** The first job of a workflow that deploys, directly or through a reusable workflow it calls (in this run). */
+export function workflowDeploy(workflow: Workflow, index: GithubActionsIndex | undefined): { readonly job: Job; readonly reason: DeployReason } | undefined {
+  for (const job of workflow.jobs) {
+    if (!job.uses) {
+      const reason = jobDeployReason(job, { index, workflow });
+      if (reason) return { job, reason };
+      continue;
+    }
+    const called = index?.calledWorkflow(job);
+    if (!called || called === workflow) continue;
+    for (const inner of called.jobs) {
+      const reason = jobDeployReason(inner, { index, workflow: called });
+      if (reason) return { job, reason };
+    }
+  }
+  return undefined;
 }

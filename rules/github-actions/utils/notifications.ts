@@ -1,6 +1,6 @@
 import { notificationChannels } from '../../shared/catalog/index.js';
-import { stepTools } from './tools.js';
-import { runsOnFailure, stepScript, type GithubActionsIndex, type Job, type Step, type Workflow } from '@nospof/github-actions';
+import { preparedScript, stepTools } from './tools.js';
+import { runsOnFailure, type GithubActionsIndex, type Job, type Step, type Workflow } from '@nospof/github-actions';
 
 /** Failure alerts a workflow sends, by channel, and why the count may be incomplete. */
 export interface FailureAlerts {
@@ -11,7 +11,14 @@ export interface FailureAlerts {
 
 /** Owners whose actions are not notifiers: a failure step using them uploads logs, not alerts. */
 const NOT_NOTIFIERS = /^(?:actions|github|docker|aws-actions|azure|google-github-actions|hashicorp)$/i;
-const HTTP_CALL = /\b(?:curl|wget|Invoke-RestMethod|Invoke-WebRequest|gh\s+api|http\s+POST)\b/i;
+/** Commands that call an address: a webhook nospof cannot name may be an alert. */
+const HTTP_CLIENTS = new Set(['curl', 'wget', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr', 'http', 'https', 'xh']);
+
+function callsAnAddress(step: Step): boolean {
+  const prepared = preparedScript(step);
+  if (![...HTTP_CLIENTS, 'gh'].some((w) => prepared.words.has(w))) return false;
+  return prepared.commands().some((c) => HTTP_CLIENTS.has(c.executable) || (c.executable === 'gh' && c.lowerArgs[0] === 'api'));
+}
 
 function stepAlerts(step: Step, file: string, onFailure: boolean, index: GithubActionsIndex | undefined, into: FailureAlerts, depth: number): void {
   const failure = onFailure || runsOnFailure(step.if);
@@ -30,23 +37,32 @@ function stepAlerts(step: Step, file: string, onFailure: boolean, index: GithubA
     into.unknownReason ??= `step uses ${target.owner}/${target.repo}, which may send an alert`;
     return;
   }
-  if (HTTP_CALL.test(stepScript(step))) into.unknownReason ??= 'a step calls an address nospof cannot identify';
+  if (callsAnAddress(step)) into.unknownReason ??= 'a step calls an address nospof cannot identify';
 }
 
-function jobAlerts(job: Job, index: GithubActionsIndex | undefined, into: FailureAlerts, seen: Set<Workflow>): void {
+/** Called workflows already followed, per failure condition of the call (the same workflow may be called both ways). */
+type Seen = Map<Workflow, Set<boolean>>;
+
+/**
+ * The alerts of a job. `onFailure` is true when the job only runs on a failure: its caller's `if:` (a
+ * reusable workflow called with `if: always() && contains(needs.*.result, 'failure')`) or its own.
+ */
+function jobAlerts(job: Job, onFailure: boolean, index: GithubActionsIndex | undefined, into: FailureAlerts, seen: Seen): void {
+  const failure = onFailure || runsOnFailure(job.if);
   if (job.uses) {
     const called = index?.calledWorkflow(job);
     if (!called) {
       into.unknownReason ??= `called workflow ${job.uses.value.text} is not part of this run`;
       return;
     }
-    if (seen.has(called)) return;
-    seen.add(called);
-    for (const inner of called.jobs) jobAlerts(inner, index, into, seen);
+    const ways = seen.get(called) ?? new Set<boolean>();
+    if (ways.has(failure)) return;
+    ways.add(failure);
+    seen.set(called, ways);
+    for (const inner of called.jobs) jobAlerts(inner, failure, index, into, seen);
     return;
   }
-  const onFailure = runsOnFailure(job.if);
-  for (const step of job.steps) stepAlerts(step, job.file, onFailure, index, into, 0);
+  for (const step of job.steps) stepAlerts(step, job.file, failure, index, into, 0);
 }
 
 /**
@@ -55,8 +71,8 @@ function jobAlerts(job: Job, index: GithubActionsIndex | undefined, into: Failur
  */
 export function failureAlerts(workflow: Workflow, index: GithubActionsIndex | undefined): FailureAlerts {
   const alerts: FailureAlerts = { channels: new Set(), unknownReason: undefined };
-  const seen = new Set<Workflow>([workflow]);
-  for (const job of workflow.jobs) jobAlerts(job, index, alerts, seen);
+  const seen: Seen = new Map([[workflow, new Set([false, true])]]);
+  for (const job of workflow.jobs) jobAlerts(job, false, index, alerts, seen);
   for (const watcher of index?.watchersOf(workflow) ?? []) {
     for (const job of watcher.jobs) {
       for (const step of job.steps) stepAlerts(step, watcher.file, true, index, alerts, 0);

@@ -1,11 +1,22 @@
-/** Labels GitHub gives its own hosted runners: a fresh VM per job, never one machine. */
-const HOSTED = /^(?:ubuntu|windows|macos)-(?:latest|\d[\w.-]*)(?:-(?:arm|arm64|xlarge|large|intel))?$/i;
+/**
+ * Labels GitHub gives its own hosted runners (`ubuntu-24.04`, `windows-11-arm`, `macos-15-intel`,
+ * `macos-14-xlarge`): a fresh VM per job, never one machine. Larger Linux and Windows runners carry names
+ * their organisation chose (`ubuntu-22.04-16core`), which are not these.
+ */
+const HOSTED = /^(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?$/i;
 
 /** Labels every self-hosted runner carries by default; they select an OS or CPU, not a pool. */
 const GENERIC = new Set(['self-hosted', 'linux', 'windows', 'macos', 'x64', 'arm', 'arm64']);
 
 export function isHostedLabel(label: string): boolean {
   return HOSTED.test(label);
+}
+
+/** GitHub's larger macOS runners (`macos-14-large`, `macos-latest-xlarge`): billed per minute, limited in number. */
+export function isLargerHostedLabel(label: string): boolean {
+  if (!HOSTED.test(label)) return false;
+  const lower = label.toLowerCase();
+  return lower.endsWith('-large') || lower.endsWith('-xlarge');
 }
 
 export function isGenericLabel(label: string): boolean {

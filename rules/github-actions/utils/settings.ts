@@ -6,15 +6,24 @@ function section(settings: Settings): Readonly<Record<string, unknown>> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-/** `runnerPools`: label (or runner group) -> number of runners; undefined when not configured. */
+const poolsBySettings = new WeakMap<Settings, ReadonlyMap<string, number> | null>();
+
+/** `runnerPools`: label (or runner group) -> number of runners; undefined when not configured. Read once per settings. */
 export function runnerPools(settings: Settings): ReadonlyMap<string, number> | undefined {
-  const pools = section(settings).runnerPools;
-  if (pools === null || typeof pools !== 'object') return undefined;
-  const map = new Map<string, number>();
-  for (const [label, count] of Object.entries(pools as Record<string, unknown>)) {
-    if (typeof count === 'number' && Number.isFinite(count)) map.set(label.toLowerCase(), count);
+  let cached = poolsBySettings.get(settings);
+  if (cached === undefined) {
+    const pools = section(settings).runnerPools;
+    if (pools === null || typeof pools !== 'object') cached = null;
+    else {
+      const map = new Map<string, number>();
+      for (const [label, count] of Object.entries(pools as Record<string, unknown>)) {
+        if (typeof count === 'number' && Number.isFinite(count)) map.set(label.toLowerCase(), count);
+      }
+      cached = map;
+    }
+    poolsBySettings.set(settings, cached);
   }
-  return map;
+  return cached ?? undefined;
 }
 
 /** Branch names treated as the default branch (`defaultBranch` setting, else `main` and `master`). */

@@ -1,6 +1,8 @@
 import type { Value } from '@nospof/core';
-import { stepScript, stringIn, type Arg, type Job, type Scope, type Text, type Workflow } from '@nospof/github-actions';
-import { deployToolOf } from './deploy.js';
+import { actionName, stringIn, type Arg, type GithubActionsIndex, type Job, type Scope, type Step, type Text, type Workflow } from '@nospof/github-actions';
+import { teardownTools } from '../../shared/catalog/index.js';
+import { deployStepsOf } from './deploy.js';
+import { preparedScript, stepTools } from './tools.js';
 
 export type TargetKind = 'region' | 'cluster';
 
@@ -42,14 +44,36 @@ const ENV: Readonly<Record<string, TargetKind>> = {
 };
 
 /** Actions that choose the region or cluster later deploy steps talk to. */
-const CONTEXT_ACTIONS = /^(?:aws-actions\/configure-aws-credentials|google-github-actions\/get-gke-credentials|azure\/aks-set-context|azure\/k8s-set-context)@/i;
+const CONTEXT_ACTIONS = new Set([
+  'aws-actions/configure-aws-credentials',
+  'google-github-actions/get-gke-credentials',
+  'azure/aks-set-context',
+  'azure/k8s-set-context',
+]);
 
-const FLAGS: readonly [RegExp, TargetKind][] = [
-  [/--region[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'region'],
-  [/--location[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'region'],
-  [/--cluster(?:-name)?[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'cluster'],
-  [/--(?:kube-)?context[= ]+(['"]?)(\$\{\{[^}]*\}\}|[^\s'"]+)\1/g, 'cluster'],
-];
+const FLAGS: Readonly<Record<string, TargetKind>> = {
+  '--region': 'region',
+  '--location': 'region',
+  '--cluster': 'cluster',
+  '--cluster-name': 'cluster',
+  '--context': 'cluster',
+  '--kube-context': 'cluster',
+};
+
+/** Region values that are not one place: Cloudflare's `auto`, multi-region locations, placeholders. */
+const NOT_A_REGION = new Set(['', 'auto', 'global', 'all', 'any', 'default', 'none', 'local', 'localhost', 'us', 'eu', 'asia', 'multi-region']);
+const AWS_REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const GCP_REGION = /^[a-z]+-[a-z]+\d{1,2}$/;
+const AZURE_REGION = /^[a-z]+\d?$/;
+const COMPASS = ['east', 'west', 'north', 'south', 'central'];
+
+/** A value that names one cloud region (`us-east-1`, `europe-west4`, `westeurope`); not `auto` or a multi-region. */
+export function isRealRegion(value: string): boolean {
+  const v = value.trim().toLowerCase().replace(/ /g, '');
+  if (v.length > 40 || NOT_A_REGION.has(v)) return false;
+  if (AWS_REGION.test(v) || GCP_REGION.test(v)) return true;
+  return AZURE_REGION.test(v) && COMPASS.some((c) => v.includes(c));
+}
 
 function fromArgs(args: readonly Arg[], names: Readonly<Record<string, TargetKind>>, scope: Scope): DeployTarget[] {
   return args.flatMap((arg) => {
@@ -58,29 +82,52 @@ function fromArgs(args: readonly Arg[], names: Readonly<Record<string, TargetKin
   });
 }
 
-/** Values given as `--region x` in a script; shell variables (`$REGION`) are only known at run time. */
-function fromScript(script: string, at: Text, scope: Scope): DeployTarget[] {
+/** Values given as `--region x` / `--region=x` to the commands of a step; shell variables are known only at run time. */
+function fromScript(step: Step, at: Text, scope: Scope): DeployTarget[] {
   const found: DeployTarget[] = [];
-  for (const [pattern, kind] of FLAGS) {
-    for (const match of script.matchAll(pattern)) {
-      const raw = match[2] as string;
+  for (const command of preparedScript(step).commands()) {
+    command.args.forEach((arg, i) => {
+      const eq = arg.indexOf('=');
+      const flag = (eq === -1 ? arg : arg.slice(0, eq)).toLowerCase();
+      const kind = FLAGS[flag];
+      if (!kind) return;
+      const raw = eq === -1 ? command.args[i + 1] : arg.slice(eq + 1);
+      if (raw === undefined || raw.startsWith('-')) return;
       const text: Text = { text: raw, range: at.range, dynamic: raw.includes('${{') };
       const value: Value<string> =
-        raw.startsWith('$') && !raw.startsWith('${{') ? { known: false, reason: `\`${raw}\` is a shell variable`, range: at.range } : stringIn(text, scope);
+        raw.includes('$') && !text.dynamic ? { known: false, reason: `\`${raw}\` is a shell variable`, range: at.range } : stringIn(text, scope);
       found.push({ kind, value, text });
-    }
+    });
   }
   return found;
 }
 
-/** Where a deploy job deploys, in one scope: deploy inputs, environment variables, CLI flags. */
-export function deployTargets(workflow: Workflow | undefined, job: Job, scope: Scope): DeployTarget[] {
+/** Only real settings count: a region must name one region; a value known only at run time stays Unknown. */
+function real(target: DeployTarget): boolean {
+  if (target.kind !== 'region' || !target.value.known) return true;
+  return isRealRegion(target.value.value);
+}
+
+/** Where a deploy job deploys, in one scope: deploy inputs, environment variables, CLI flags of its deploy steps. */
+export function deployTargets(workflow: Workflow | undefined, job: Job, scope: Scope, index?: GithubActionsIndex): DeployTarget[] {
   const targets: DeployTarget[] = [...fromArgs(workflow?.env ?? [], ENV, scope), ...fromArgs(job.env, ENV, scope)];
+  const deploying = new Set(deployStepsOf(job, { index, workflow, scope }).map((d) => d.step));
   for (const step of job.steps) {
     targets.push(...fromArgs(step.env, ENV, scope));
-    const deploys = deployToolOf(step) !== undefined;
-    if (deploys || CONTEXT_ACTIONS.test(step.uses?.value.text ?? '')) targets.push(...fromArgs(step.with, INPUTS, scope));
-    if (deploys && step.run) targets.push(...fromScript(stepScript(step), step.run.text, scope));
+    const deploys = deploying.has(step);
+    const action = actionName(step.uses);
+    if (deploys || (action !== undefined && CONTEXT_ACTIONS.has(action))) targets.push(...fromArgs(step.with, INPUTS, scope));
+    const at = step.run?.text ?? step.uses?.value;
+    if (deploys && at) targets.push(...fromScript(step, at, scope));
   }
-  return targets;
+  return targets.filter(real);
+}
+
+const CLEANUP_WORDS = new Set(['cleanup', 'clean', 'teardown', 'tear', 'destroy', 'delete', 'remove', 'prune', 'decommission', 'undeploy', 'uninstall']);
+
+/** A job that takes things down: named for it (`cleanup-preview`), or running teardown commands (`terraform destroy`). */
+export function isCleanupJob(job: Job): boolean {
+  const names = [job.id, job.name?.text ?? ''].join(' ').toLowerCase().split(/[^a-z0-9]+/);
+  if (names.some((w) => CLEANUP_WORDS.has(w))) return true;
+  return job.steps.some((step) => stepTools(step, teardownTools).length > 0);
 }

@@ -1,17 +1,51 @@
 import { actionName, stepScript, type Step } from '@nospof/github-actions';
-import { prepareScript, toolForAction, toolForImage, toolsInScript, type PreparedScript, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
+import {
+  commandUses,
+  inCatalogOrder,
+  prepareScript,
+  textTools,
+  toolForAction,
+  toolForImage,
+  type InputReader,
+  type MatchOptions,
+  type PreparedScript,
+  type ToolCatalog,
+  type ToolSignature,
+} from '../../shared/catalog/index.js';
 
 /** Memo slots the model's steps carry (see build/step.ts): cheaper than WeakMaps keyed by step. */
 interface Memo {
   toolCache?: unknown[] | undefined;
   preparedCache?: PreparedScript | undefined;
   actionCache?: string | undefined;
+  /** `stepToolUses` results: [catalog, release, uses, ...]. */
+  useCache?: unknown[] | undefined;
 }
 
-function prepared(step: Step): PreparedScript {
+/** The step's script, prepared once for every catalog asked about it. */
+export function preparedScript(step: Step): PreparedScript {
   const memo = step as Step & Memo;
   memo.preparedCache ??= prepareScript(stepScript(step));
   return memo.preparedCache;
+}
+
+/** `owner/repo[/path]` of the action a step uses, computed once. */
+function actionOf(step: Step): string {
+  const memo = step as Step & Memo;
+  memo.actionCache ??= actionName(step.uses) ?? '';
+  return memo.actionCache;
+}
+
+const NO_INPUTS: InputReader = () => undefined;
+
+/** A step's `with:` inputs for catalog conditions: literal text, `null` when set by an expression. */
+export function stepInputs(step: Step): InputReader {
+  if (step.with.length === 0) return NO_INPUTS;
+  return (name) => {
+    const arg = step.with.find((a) => a.name.toLowerCase() === name.toLowerCase());
+    if (!arg) return undefined;
+    return arg.value.dynamic ? null : arg.value.text;
+  };
 }
 
 /** Every tool of `catalog` a step uses: by action, by `docker://` image, or by the commands it runs. */
@@ -25,20 +59,65 @@ export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignat
   return tools;
 }
 
-function findTools(step: Step, catalog: ToolCatalog): ToolSignature[] {
-  const found: ToolSignature[] = [];
+const NONE: readonly never[] = [];
+
+/** The action's tool first, then the script's (commands, URLs, snippets) in catalog order; one pass shared with `stepToolUses`. */
+function findTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
+  const uses = stepToolUses(step, catalog);
+  const texts = hasScript(step) ? textTools(catalog, preparedScript(step)) : NONE;
+  if (uses.length === 0 && texts.length === 0) return NONE;
+  const byAction = uses[0]?.via === 'action' ? uses[0].tool : undefined;
+  const script: ToolSignature[] = [];
+  for (const use of uses) if (use.via === 'command') script.push(use.tool);
+  script.push(...texts);
+  const found = byAction ? [byAction] : [];
+  for (const tool of script.length > 1 ? inCatalogOrder(catalog, script) : script) if (!found.includes(tool)) found.push(tool);
+  return found;
+}
+
+/** The step runs a script (`run:`, or a script input of a wrapper action). */
+function hasScript(step: Step): boolean {
+  return (step.run !== undefined || step.with.length > 0) && stepScript(step).length > 0;
+}
+
+/** One use of a catalog tool by a step: the action it uses or a command it runs. */
+export interface StepToolUse {
+  readonly tool: ToolSignature;
+  /** What the step runs, as a finding names it: `helm upgrade`, `azure/webapps-deploy`. */
+  readonly what: string;
+  readonly via: 'action' | 'command';
+}
+
+function usesTool(step: Step, catalog: ToolCatalog, options: MatchOptions): StepToolUse | undefined {
   const target = step.uses?.target;
   if (target?.kind === 'repository') {
-    const memo = step as Step & Memo;
-    memo.actionCache ??= actionName(step.uses) ?? '';
-    const tool = toolForAction(catalog, memo.actionCache);
-    if (tool) found.push(tool);
-  } else if (target?.kind === 'docker') {
-    const tool = toolForImage(catalog, target.image);
-    if (tool) found.push(tool);
+    const action = actionOf(step);
+    const tool = toolForAction(catalog, action, stepInputs(step), options);
+    return tool ? { tool, what: action, via: 'action' } : undefined;
   }
-  const script = stepScript(step);
-  if (script.length === 0) return found;
-  for (const tool of toolsInScript(catalog, prepared(step))) if (!found.includes(tool)) found.push(tool);
-  return found;
+  if (target?.kind === 'docker') {
+    const tool = toolForImage(catalog, target.image);
+    return tool ? { tool, what: `docker://${target.image}`, via: 'action' } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The uses of `catalog` tools in a step with what each runs, for findings that say why (`helm upgrade`
+ * in "Deploy chart"). Cached per catalog and per release context.
+ */
+export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): readonly StepToolUse[] {
+  const memo = step as Step & Memo;
+  const release = options.release === true;
+  const cache = (memo.useCache ??= []);
+  for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
+  let uses: StepToolUse[] | readonly never[] = NONE;
+  const byUses = usesTool(step, catalog, options);
+  if (byUses) uses = [byUses];
+  if (hasScript(step)) {
+    const commands = commandUses(catalog, preparedScript(step), options);
+    if (commands.length > 0) uses = [...uses, ...commands.map((use): StepToolUse => ({ tool: use.tool, what: use.label, via: 'command' }))];
+  }
+  cache.push(catalog, release, uses);
+  return uses;
 }

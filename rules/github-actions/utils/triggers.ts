@@ -61,21 +61,15 @@ export function pushesTags(trigger: Trigger): boolean {
   return trigger.event === 'push' && trigger.tags !== undefined && !trigger.branches && !trigger.branchesIgnore;
 }
 
-/**
- * Why nobody may be watching a workflow run: it runs on the default branch, on a schedule or for a
- * release, so a failure there is not seen in a pull request. `undefined` when none of these applies.
- */
-export function unattendedTrigger(workflow: Workflow, branches: readonly string[]): Trigger | undefined {
-  return workflow.triggers.find((t) => {
-    if (t.event === 'schedule' || t.event === 'release') return true;
-    if (t.event !== 'push') return false;
-    return pushesTags(t) || pushReachesBranch(t, branches) === true;
-  });
-}
-
 /** A release workflow: on `release`, on tag pushes, or named for releasing. */
 export function isReleaseWorkflow(workflow: Workflow): boolean {
   if (workflow.triggers.some((t) => t.event === 'release' || pushesTags(t))) return true;
   const file = workflow.file.slice(workflow.file.lastIndexOf('/') + 1);
   return /(?:^|[-_.])(?:release|publish)(?:[-_.]|$)/i.test(file);
+}
+
+/** Every trigger (manual dispatch aside) is a release or a tag push: whatever the workflow publishes is a release. */
+export function isReleaseOnly(workflow: Workflow): boolean {
+  const automatic = workflow.triggers.filter((t) => t.event !== 'workflow_dispatch');
+  return automatic.length > 0 && automatic.every((t) => t.event === 'release' || pushesTags(t));
 }

@@ -1,4 +1,11 @@
-import type { ToolCatalog } from './types.js';
+import type { CommandSignature, ToolCatalog } from './types.js';
+
+/** HTTP clients that post to a webhook held in a variable whose name says where it goes. */
+const HTTP_CLIENTS = ['curl', 'wget', 'http', 'https', 'xh', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
+
+function webhookCall(variable: string): CommandSignature[] {
+  return HTTP_CLIENTS.map((run) => ({ run, mentions: [variable] }));
+}
 
 /**
  * Where a pipeline can send a failure alert. Two notifications of the same kind (two Slack webhooks) share
@@ -19,8 +26,7 @@ export const notificationChannels: ToolCatalog = [
       'pullreminders/slack-action',
     ],
     urls: ['hooks.slack.com', 'slack.com/api/chat.postMessage'],
-    patterns: ['\\b(?:curl|wget|http|Invoke-RestMethod|Invoke-WebRequest)\\b[^\\n]*SLACK_WEBHOOK'],
-    hints: ['slack_webhook'],
+    commands: webhookCall('SLACK_WEBHOOK'),
     jenkinsSteps: ['slackSend', 'slackUploadFile'],
   },
   {
@@ -34,8 +40,7 @@ export const notificationChannels: ToolCatalog = [
       'dhollerbach/actions.send-message-to-ms-teams',
     ],
     urls: ['webhook.office.com', 'outlook.office.com/webhook'],
-    patterns: ['\\b(?:curl|wget|http|Invoke-RestMethod|Invoke-WebRequest)\\b[^\\n]*TEAMS_WEBHOOK'],
-    hints: ['teams_webhook'],
+    commands: webhookCall('TEAMS_WEBHOOK'),
     jenkinsSteps: ['office365ConnectorSend'],
   },
   {
@@ -51,6 +56,7 @@ export const notificationChannels: ToolCatalog = [
     title: 'Discord',
     actions: ['sarisia/actions-status-discord', 'ilshidur/action-discord', 'appleboy/discord-action', 'tsickert/discord-webhook'],
     urls: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
+    commands: webhookCall('DISCORD_WEBHOOK'),
     jenkinsSteps: ['discordSend'],
   },
   { name: 'mattermost', title: 'Mattermost', actions: ['mattermost/action-mattermost-notify'], jenkinsSteps: ['mattermostSend'] },
@@ -60,6 +66,7 @@ export const notificationChannels: ToolCatalog = [
     title: 'Google Chat',
     actions: ['co-qn/google-chat-notification', 'simonscholz/google-chat-action'],
     urls: ['chat.googleapis.com'],
+    commands: webhookCall('GOOGLE_CHAT_WEBHOOK'),
     jenkinsSteps: ['googlechatnotification'],
   },
   { name: 'pagerduty', title: 'PagerDuty', urls: ['events.pagerduty.com'], jenkinsSteps: ['pagerduty'] },
@@ -89,7 +96,6 @@ export const notificationChannels: ToolCatalog = [
     title: 'GitHub issue',
     actions: ['jasonetco/create-an-issue', 'dacbd/create-issue-action'],
     commands: ['gh issue create'],
-    patterns: ['\\bissues\\.create\\s*\\('],
-    hints: ['issues.create'],
+    snippets: ['issues.create('],
   },
 ];

@@ -1,15 +1,11 @@
+import { xml } from './escape.js';
 import type { Formatter } from './types.js';
 
-function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
-/** One test suite per file and one failing test case per finding, for CI test-report views. */
+/**
+ * One test suite per file and one failing test case per finding, for CI test-report views. Text from the
+ * scanned files goes through `xml`: the specials become entities and characters XML forbids (C0 controls,
+ * U+FFFE/U+FFFF, lone surrogates) are shown as escapes, so the report always parses.
+ */
 export const junit: Formatter = (results) => {
   const suites: string[] = [];
   let failures = 0;

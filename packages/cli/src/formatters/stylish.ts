@@ -1,5 +1,7 @@
 import type { Finding } from '@nospof/api';
-import type { Formatter } from './types.js';
+import { countByControl, FRAMEWORKS } from './compliance.js';
+import { guardLines, visible } from './escape.js';
+import type { FormatContext, Formatter } from './types.js';
 
 const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
 
@@ -9,7 +11,10 @@ function paint(enabled: boolean) {
 
 const severityStyle = { error: 'red', warning: 'yellow', info: 'blue' } as const;
 
-/** Human output: findings grouped by file, each line `file:line:col  severity  message  rule`. */
+/**
+ * Human output: findings grouped by file, each line `file:line:col  severity  message  rule`. Everything
+ * taken from the scanned files is shown through `visible`, so it cannot move the cursor or end a line.
+ */
 export const stylish: Formatter = (results, context) => {
   const c = paint(context.color);
   const out: string[] = [];
@@ -20,15 +25,16 @@ export const stylish: Formatter = (results, context) => {
   for (const result of results) {
     const shown = result.findings.filter((f) => !f.suppressed);
     if (shown.length === 0) continue;
-    out.push(c('underline', result.file));
+    const file = visible(result.file);
+    out.push(c('underline', file));
     for (const f of shown) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
       if (f.fix) fixable++;
-      const where = `${result.file}:${f.range.start.line}:${f.range.start.column}`;
-      out.push(`  ${where}  ${c(severityStyle[f.severity], f.severity.padEnd(7))}  ${f.message}  ${c('gray', f.ruleId)}`);
-      for (const r of f.related ?? []) out.push(`    ${c('gray', `↳ ${r.file}:${r.range.start.line}:${r.range.start.column}  ${r.message}`)}`);
+      const where = `${file}:${f.range.start.line}:${f.range.start.column}`;
+      out.push(`  ${where}  ${c(severityStyle[f.severity], f.severity.padEnd(7))}  ${visible(f.message)}  ${c('gray', visible(f.ruleId))}`);
+      for (const r of f.related ?? []) out.push(`    ${c('gray', `↳ ${visible(r.file)}:${r.range.start.line}:${r.range.start.column}  ${visible(r.message)}`)}`);
       if (context.color) out.push(...codeFrame(f, context.sources.get(result.file), c));
     }
     out.push('');
@@ -40,8 +46,21 @@ export const stylish: Formatter = (results, context) => {
   const summary = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
   out.push(c(errors > 0 ? 'red' : 'yellow', c('bold', `✖ ${summary}`)));
   if (fixable > 0) out.push(`  ${fixable} fixable with the \`--fix\` option.`);
-  return `${out.join('\n')}\n`;
+  out.push(...controlSummary(results, context));
+  return guardLines(`${out.join('\n')}\n`);
 };
+
+/** With `--compliance`, the open findings per control of the framework. */
+function controlSummary(results: Parameters<Formatter>[0], context: FormatContext): string[] {
+  if (!context.compliance) return [];
+  const counts = countByControl(results, context.compliance);
+  const width = Math.max(...counts.map((k) => k.control.id.length));
+  return [
+    '',
+    `${FRAMEWORKS[context.compliance].name}:`,
+    ...counts.map((k) => `  ${visible(k.control.id).padEnd(width)}  ${String(k.open).padStart(4)} open  ${visible(k.control.title)}`),
+  ];
+}
 
 function codeFrame(f: Finding, text: string | undefined, c: ReturnType<typeof paint>): string[] {
   if (text === undefined) return [];
@@ -50,8 +69,11 @@ function codeFrame(f: Finding, text: string | undefined, c: ReturnType<typeof pa
   if (lineText === undefined) return [];
   const gutter = String(f.range.start.line).padStart(6);
   const width = f.range.end.line === f.range.start.line ? Math.max(1, f.range.end.column - f.range.start.column) : 1;
+  // Tabs are expanded and other controls escaped; the caret is measured on the text as shown.
+  const show = (s: string) => visible(s.replace(/\t/g, '    '));
+  const indent = show(lineText.slice(0, f.range.start.column - 1)).length;
   return [
-    c('gray', `${gutter} | `) + lineText.replace(/\r$/, ''),
-    c('gray', `${' '.repeat(6)} | `) + ' '.repeat(f.range.start.column - 1) + c('red', '^'.repeat(width)),
+    c('gray', `${gutter} | `) + show(lineText.replace(/\r$/, '')),
+    c('gray', `${' '.repeat(6)} | `) + ' '.repeat(indent) + c('red', '^'.repeat(width)),
   ];
 }

@@ -30,6 +30,8 @@ export interface ExpectedError {
   /** For findings in another file of `files`. */
   readonly file?: string;
   readonly suppressed?: boolean;
+  /** The severity the finding is reported at (the rule's default severity unless the rule caps it). */
+  readonly severity?: 'error' | 'warning' | 'info';
 }
 
 export interface InvalidCase extends ValidCase {
@@ -112,6 +114,7 @@ export class RuleTester {
       if (expected.endColumn !== undefined) [actual.endColumn, wanted.endColumn] = [finding.range.end.column, expected.endColumn];
       if (expected.file !== undefined) [actual.file, wanted.file] = [finding.file, expected.file];
       if (expected.suppressed !== undefined) [actual.suppressed, wanted.suppressed] = [finding.suppressed !== undefined, expected.suppressed];
+      if (expected.severity !== undefined) [actual.severity, wanted.severity] = [finding.severity, expected.severity];
       if (expected.data) {
         for (const key of Object.keys(expected.data)) actual[`data.${key}`] = finding.data?.[key];
         for (const [key, value] of Object.entries(expected.data)) wanted[`data.${key}`] = value;

@@ -35,32 +35,50 @@ class LazyText implements Text {
   }
 }
 
-/** A known scalar setting whose key and value ranges are computed on first use. */
-class LazyField<T> implements Field<T> {
-  readonly value: Known<T>;
-  private readonly keyAt: KeyRange;
-  private readonly valueAt: KeyRange;
+/** A known scalar value whose range is computed on first use. */
+class LazyKnown<T> implements Known<T> {
+  readonly known = true as const;
+  private where: Range | undefined;
 
-  constructor(ctx: BuildContext, entry: Entry, value: T) {
-    this.keyAt = ctx.keyAt(entry);
+  constructor(
+    readonly value: T,
+    private readonly ctx: BuildContext,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    this.where ??= this.ctx.span(this.start, this.end);
+    return this.where;
+  }
+}
+
+/** A known scalar setting whose key and value ranges are computed on first use (one object per field). */
+class LazyField<T> implements Field<T> {
+  readonly value: LazyKnown<T>;
+  private keyWhere: Range | undefined;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    entry: Entry,
+    value: T,
+  ) {
+    const offsets = entry instanceof MapEntry ? entry.keyOffsets() : [entry.keyRange.start.offset, entry.keyRange.end.offset];
+    this.keyStart = offsets[0] as number;
+    this.keyEnd = offsets[1] as number;
     const node = entry.value;
-    this.valueAt = node ? new KeyRange(ctx, node.start, node.end, true) : this.keyAt;
-    const valueAt = this.valueAt;
-    this.value = {
-      known: true,
-      value,
-      get range() {
-        return valueAt.range;
-      },
-    };
+    this.value = node ? new LazyKnown(value, ctx, node.start, node.end) : new LazyKnown(value, ctx, this.keyStart, this.keyEnd);
   }
 
   get key(): Range {
-    return this.keyAt.range;
+    this.keyWhere ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    return this.keyWhere;
   }
 
   get range(): Range {
-    return this.valueAt.range;
+    return this.value.range;
   }
 }
 
@@ -115,37 +133,36 @@ class MapEntry implements Entry {
     return new KeyRange(this.ctx, this.keyStart, this.keyEnd);
   }
 
+  keyOffsets(): readonly [number, number] {
+    return [this.keyStart, this.keyEnd];
+  }
+
   get range(): Range {
     this.spanRange ??= this.ctx.span(this.keyStart, this.valueEnd);
     return this.spanRange;
   }
 }
 
-/** Shared state while one file's model is built: its line index and the errors found. */
 /** A `with:`/`env:` entry; its key range is computed on first use. */
 class EntryArg implements Arg {
+  private where: Range | undefined;
+
   constructor(
     readonly name: string,
-    private readonly keyAt: KeyRange,
+    private readonly ctx: BuildContext,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
     readonly value: Text,
   ) {}
 
   get key(): Range {
-    return this.keyAt.range;
+    this.where ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    return this.where;
   }
 }
 
-/** The text of a key written without a value (`with: { key: }`), placed on the key. */
-function emptyText(keyAt: KeyRange): Text {
-  return {
-    text: '',
-    dynamic: false,
-    get range() {
-      return keyAt.range;
-    },
-  };
-}
 
+/** Shared state while one file's model is built: its line index and the errors found. */
 export class BuildContext {
   readonly errors: ParseError[] = [];
 
@@ -238,8 +255,10 @@ export class BuildContext {
   args(node: Maybe): Arg[] {
     if (node?.kind !== 'map') return [];
     return node.items.map((pair) => {
-      const keyAt = new KeyRange(this, pair.key.start, pair.key.end);
-      return new EntryArg(String(pair.key.value), keyAt, this.text(pair.value) ?? emptyText(keyAt));
+      const { start, end } = pair.key;
+      // A key written without a value (`with: { key: }`) is an empty text placed on the key.
+      const value = this.text(pair.value) ?? new LazyText('', false, this, start, end);
+      return new EntryArg(String(pair.key.value), this, start, end, value);
     });
   }
 

@@ -4,7 +4,21 @@ import type { BuildContext, Entry } from './context.js';
 import { jsonEquals, jsonHasExpression, toJson } from './json.js';
 
 /** GitHub refuses a matrix of more than 256 jobs; nothing larger is expanded. */
-const MAX_LEGS = 256;
+export const MAX_MATRIX_JOBS = 256;
+
+/**
+ * nospof's budget for applying `exclude`: combinations walked times exclude entries. The combinations are
+ * counted before any leg is built, so a matrix of a million combinations costs nothing to refuse.
+ */
+export const MATRIX_CHECK_BUDGET = 200_000;
+
+/** The outcome of expanding a static matrix. */
+export type MatrixExpansion =
+  | { readonly kind: 'legs'; readonly legs: MatrixLeg[] }
+  /** GitHub would refuse it: `jobs` jobs (or more, when not `exact`). */
+  | { readonly kind: 'tooMany'; readonly jobs: number; readonly exact: boolean }
+  /** Applying `exclude` to `combinations` combinations is beyond nospof's budget. */
+  | { readonly kind: 'overBudget'; readonly combinations: number };
 
 function dimensionOf(ctx: BuildContext, entry: Entry): MatrixDimension {
   const json = toJson(entry.value);
@@ -31,17 +45,6 @@ function objectList(ctx: BuildContext, entry: Entry | undefined, what: string): 
   return known(list as readonly Record<string, Json>[], range);
 }
 
-function product(dimensions: readonly { name: string; values: readonly Json[] }[]): Record<string, Json>[] | undefined {
-  let legs: Record<string, Json>[] = dimensions.length === 0 ? [] : [{}];
-  for (const { name, values } of dimensions) {
-    const next: Record<string, Json>[] = [];
-    for (const leg of legs) for (const value of values) next.push({ ...leg, [name]: value });
-    legs = next;
-    if (legs.length > MAX_LEGS) return undefined;
-  }
-  return legs;
-}
-
 /** `exclude` entries match partially: every key they name must be equal (objects compared partially too). */
 function matchesPartially(value: Json | undefined, pattern: Json): boolean {
   if (pattern !== null && typeof pattern === 'object' && !Array.isArray(pattern) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -51,20 +54,92 @@ function matchesPartially(value: Json | undefined, pattern: Json): boolean {
   return jsonEquals(value, pattern);
 }
 
+type Dimension = { readonly name: string; readonly values: readonly Json[] };
+
+/** The number of combinations, or Infinity past `limit` (never overflows). */
+function combinations(dimensions: readonly Dimension[], limit: number): number {
+  if (dimensions.length === 0) return 0;
+  let count = 1;
+  for (const { values } of dimensions) {
+    count *= values.length;
+    if (count === 0) return 0;
+    if (count > limit) return Infinity;
+  }
+  return count;
+}
+
+/**
+ * The combinations `exclude` keeps, as value indexes per dimension, walked like an odometer so nothing is
+ * allocated for the combinations it removes. Stops as soon as more than `MAX_MATRIX_JOBS` are kept.
+ */
+function keptCombinations(dimensions: readonly Dimension[], exclude: readonly Record<string, Json>[]): number[][] | number {
+  const position = new Map(dimensions.map((d, i) => [d.name, i]));
+  // An exclude naming a key that is not a dimension never matches (GitHub rejects such a matrix).
+  const rules = exclude
+    .map((entry) => Object.entries(entry).map(([key, pattern]) => [position.get(key), pattern] as const))
+    .filter((pairs) => pairs.every(([at]) => at !== undefined)) as (readonly [number, Json])[][];
+  const index = dimensions.map(() => 0);
+  const kept: number[][] = [];
+  for (;;) {
+    const excluded = rules.some((pairs) => pairs.every(([at, pattern]) => matchesPartially((dimensions[at] as Dimension).values[index[at] as number], pattern)));
+    if (!excluded) {
+      kept.push([...index]);
+      if (kept.length > MAX_MATRIX_JOBS) return kept.length;
+    }
+    let d = dimensions.length - 1;
+    while (d >= 0) {
+      const next = (index[d] as number) + 1;
+      if (next < (dimensions[d] as Dimension).values.length) {
+        index[d] = next;
+        break;
+      }
+      index[d] = 0;
+      d--;
+    }
+    if (d < 0) return kept;
+  }
+}
+
 /**
  * Expands a static matrix exactly as GitHub does: the product of its dimensions, minus `exclude`, then
  * each `include` entry is merged into every leg whose original values it does not overwrite, or added as
- * a leg of its own when it fits none.
+ * a leg of its own when it fits none. The size is known before legs are built: a matrix GitHub would
+ * refuse, or one beyond nospof's budget, is never materialised.
  */
-export function expandMatrix(
-  dimensions: readonly { name: string; values: readonly Json[] }[],
+export function expandMatrixChecked(
+  dimensions: readonly Dimension[],
   include: readonly Record<string, Json>[],
   exclude: readonly Record<string, Json>[],
-): MatrixLeg[] | undefined {
-  const base = product(dimensions);
-  if (!base) return undefined;
+): MatrixExpansion {
+  const perCombination = Math.max(1, exclude.length);
+  const count = combinations(dimensions, Math.floor(MATRIX_CHECK_BUDGET / perCombination));
+  if (count === Infinity) {
+    if (exclude.length === 0) {
+      const jobs = combinations(dimensions, Number.MAX_SAFE_INTEGER);
+      return Number.isFinite(jobs) ? { kind: 'tooMany', jobs, exact: true } : { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
+    }
+    return { kind: 'overBudget', combinations: combinations(dimensions, Number.MAX_SAFE_INTEGER) };
+  }
+  if (exclude.length === 0 && count > MAX_MATRIX_JOBS) return { kind: 'tooMany', jobs: count, exact: true };
+  let legs: Record<string, Json>[];
+  if (exclude.length === 0) {
+    // Nearly every matrix: the plain product, at most MAX_MATRIX_JOBS legs (checked above).
+    legs = count === 0 ? [] : [{}];
+    for (const { name, values } of dimensions) {
+      const next: Record<string, Json>[] = [];
+      for (const leg of legs) for (const value of values) next.push({ ...leg, [name]: value });
+      legs = next;
+    }
+  } else {
+    const kept = count === 0 ? [] : keptCombinations(dimensions, exclude);
+    if (typeof kept === 'number') return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
+    legs = kept.map((index) => {
+      const leg: Record<string, Json> = {};
+      dimensions.forEach((d, i) => (leg[d.name] = d.values[index[i] as number] as Json));
+      return leg;
+    });
+  }
   const original = new Set(dimensions.map((d) => d.name));
-  const legs = base.filter((leg) => !exclude.some((ex) => Object.entries(ex).every(([k, v]) => matchesPartially(leg[k], v))));
   const baseCount = legs.length;
   for (const entry of include) {
     let merged = false;
@@ -76,9 +151,36 @@ export function expandMatrix(
       merged = true;
     }
     if (!merged) legs.push({ ...entry });
-    if (legs.length > MAX_LEGS) return undefined;
+    if (legs.length > MAX_MATRIX_JOBS) return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
   }
-  return legs;
+  return { kind: 'legs', legs };
+}
+
+/** `expandMatrixChecked`'s legs, or `undefined` when the matrix is too large to expand. */
+export function expandMatrix(
+  dimensions: readonly Dimension[],
+  include: readonly Record<string, Json>[],
+  exclude: readonly Record<string, Json>[],
+): MatrixLeg[] | undefined {
+  const expansion = expandMatrixChecked(dimensions, include, exclude);
+  return expansion.kind === 'legs' ? expansion.legs : undefined;
+}
+
+/** A static matrix whose legs are expanded when a rule first asks for them (most jobs never need them). */
+class LazyMatrix implements Matrix {
+  private expanded: Value<readonly MatrixLeg[]> | undefined;
+
+  constructor(
+    readonly key: Matrix['key'],
+    readonly range: Matrix['range'],
+    readonly dimensions: readonly MatrixDimension[],
+    private readonly expand: () => Value<readonly MatrixLeg[]>,
+  ) {}
+
+  get legs(): Value<readonly MatrixLeg[]> {
+    this.expanded ??= this.expand();
+    return this.expanded;
+  }
 }
 
 export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
@@ -97,8 +199,21 @@ export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const blocker: Value<unknown> | undefined = unknownDimension?.values ?? (!include.known ? include : !exclude.known ? exclude : undefined);
   if (blocker && !blocker.known) return { ...base, dimensions, legs: unknown(blocker.reason, blocker.range ?? range) };
   const staticDimensions = dimensions.map((d) => ({ name: d.name, values: d.values.known ? d.values.value : [] }));
-  const legs = expandMatrix(staticDimensions, include.known ? include.value : [], exclude.known ? exclude.value : []);
-  if (!legs) return { ...base, dimensions, legs: unknown(`the matrix expands to more than ${MAX_LEGS} jobs`, range) };
-  return { ...base, dimensions, legs: known(legs, range) };
+  const includes = include.known ? include.value : [];
+  const excludes = exclude.known ? exclude.value : [];
+  const expand = (): Value<readonly MatrixLeg[]> => {
+    const expansion = expandMatrixChecked(staticDimensions, includes, excludes);
+    if (expansion.kind === 'legs') return known(expansion.legs, range);
+    const message =
+      expansion.kind === 'tooMany'
+        ? `the matrix expands to ${expansion.exact ? expansion.jobs : `more than ${expansion.jobs}`} jobs; GitHub runs at most ${MAX_MATRIX_JOBS} jobs per matrix`
+        : `the matrix has ${Number.isFinite(expansion.combinations) ? expansion.combinations : `more than ${MATRIX_CHECK_BUDGET}`} combinations to filter with ${excludes.length} exclude entries, beyond nospof's budget of ${MATRIX_CHECK_BUDGET} checks; its legs are not judged`;
+    ctx.error(message, entry.keyRange);
+    return unknown(message, range);
+  };
+  // A matrix that may be too large is expanded now, so the parse reports it; the others when first needed.
+  const count = combinations(staticDimensions, MAX_MATRIX_JOBS);
+  const mayExceed = count + includes.length > MAX_MATRIX_JOBS || count * Math.max(1, excludes.length) > MATRIX_CHECK_BUDGET;
+  if (mayExceed) return { ...base, dimensions, legs: expand() };
+  return new LazyMatrix(entry.keyRange, range, dimensions, expand);
 }
-

@@ -1,23 +1,35 @@
 import type { YamlNode as LNode } from '@nospof/yaml';
-import { known } from '@nospof/core';
+import { known, type Known } from '@nospof/core';
 import type { Range } from '@nospof/core';
 import type { BlockLayout, Step, Text } from '../model.js';
 import type { BuildContext, Entry } from './context.js';
 import { buildUses } from './uses.js';
 
 /** `run:` with its ranges computed on first use (most scripts are never reported on). */
+class RunField implements NonNullable<Step['run']> {
+  private known: Known<string> | undefined;
+
+  constructor(
+    private readonly keyAt: { readonly range: Range },
+    readonly text: Text,
+  ) {}
+
+  get value(): Known<string> {
+    this.known ??= known(this.text.text);
+    return this.known;
+  }
+
+  get key(): Range {
+    return this.keyAt.range;
+  }
+
+  get range(): Range {
+    return this.text.range;
+  }
+}
+
 function runField(ctx: BuildContext, entry: Entry, text: Text): NonNullable<Step['run']> {
-  const keyAt = ctx.keyAt(entry);
-  return {
-    text,
-    value: known(text.text),
-    get key() {
-      return keyAt.range;
-    },
-    get range() {
-      return text.range;
-    },
-  };
+  return new RunField(ctx.keyAt(entry), text);
 }
 
 /** A step whose range and layout (needed only for findings and fixes) are computed on first use. */
@@ -39,6 +51,7 @@ class StepNode implements Step {
   private layoutValue: BlockLayout | null | undefined;
   /** Memo slots for `stepTools`/`stepScript` (see tools.ts): cheaper than WeakMaps keyed by step. */
   toolCache: unknown[] | undefined = undefined;
+  useCache: unknown[] | undefined = undefined;
   scriptCache: string | undefined = undefined;
   preparedCache: unknown = undefined;
   actionCache: string | undefined = undefined;

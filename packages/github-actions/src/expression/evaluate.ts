@@ -164,7 +164,18 @@ export function evaluateExpr(expr: Expr, scope: Scope, range?: Range): Result {
   }
 }
 
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+/** The `${{ ... }}` spans of a text, found with indexOf so unclosed openings cost one pass, not one each. */
+function* expressionSpans(text: string): Generator<{ readonly start: number; readonly end: number; readonly inner: string }> {
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('${{', from);
+    if (start === -1) return;
+    const close = text.indexOf('}}', start + 3);
+    if (close === -1) return;
+    yield { start, end: close + 2, inner: text.slice(start + 3, close) };
+    from = close + 2;
+  }
+}
 
 /** Parsed expressions by source text: a matrix job evaluates the same few expressions once per leg. */
 const parsed = new Map<string, Expr | null>();
@@ -189,22 +200,23 @@ export function hasExpression(text: string): boolean {
  */
 export function evaluateString(text: string, scope: Scope, range?: Range): Result {
   if (!hasExpression(text)) return known(text, range);
-  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
-  if (whole && !(whole[1] as string).includes('}}')) {
-    const expr = parseCached(whole[1] as string);
+  const trimmed = text.trim();
+  const close = trimmed.indexOf('}}', 3);
+  if (trimmed.startsWith('${{') && close === trimmed.length - 2) {
+    const expr = parseCached(trimmed.slice(3, close));
     if (!expr) return unknown(`\`${text.trim()}\` is not an expression nospof can read`, range);
     return evaluateExpr(expr, scope, range);
   }
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(EXPRESSION)) {
-    out += text.slice(last, match.index);
-    const expr = parseCached(match[1] as string);
-    if (!expr) return unknown(`\`${match[0]}\` is not an expression nospof can read`, range);
+  for (const span of expressionSpans(text)) {
+    out += text.slice(last, span.start);
+    const expr = parseCached(span.inner);
+    if (!expr) return unknown(`\`${text.slice(span.start, span.end)}\` is not an expression nospof can read`, range);
     const v = evaluateExpr(expr, scope, range);
     if (!v.known) return v;
     out += asString(v.value);
-    last = (match.index ?? 0) + match[0].length;
+    last = span.end;
   }
   return known(out + text.slice(last), range);
 }

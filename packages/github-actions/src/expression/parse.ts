@@ -18,12 +18,27 @@ type Token =
 
 const OPERATORS = ['||', '&&', '==', '!=', '<=', '>=', '<', '>', '!', '(', ')', '[', ']', '.', ',', '*'];
 
+/**
+ * Bounds on what is parsed, so a hostile file cannot exhaust the stack or make evaluation slow: real
+ * expressions have a few dozen tokens and nest a few levels; anything beyond is Unknown.
+ */
+const MAX_TOKENS = 2048;
+const MAX_DEPTH = 64;
+
+const NUMBER = /(?:0x[0-9a-f]+|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/iy;
+const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+}
+
 function tokenize(source: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
+    if (tokens.length > MAX_TOKENS) return undefined;
     const ch = source[i] as string;
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       i++;
       continue;
     }
@@ -31,29 +46,29 @@ function tokenize(source: string): Token[] | undefined {
       let value = '';
       i++;
       for (;;) {
-        if (i >= source.length) return undefined;
-        if (source[i] === "'") {
-          if (source[i + 1] === "'") {
-            value += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const end = source.indexOf("'", i);
+        if (end === -1) return undefined;
+        value += source.slice(i, end);
+        if (source[end + 1] === "'") {
+          value += "'";
+          i = end + 2;
+          continue;
         }
-        value += source[i];
-        i++;
+        i = end + 1;
+        break;
       }
       tokens.push({ t: 'str', v: value });
       continue;
     }
-    const number = /^(?:0x[0-9a-f]+|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i.exec(source.slice(i));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(source);
     if (number && !(ch === '-' && tokens.length > 0 && tokens[tokens.length - 1]?.t !== 'op')) {
       tokens.push({ t: 'num', v: Number(number[0]) });
       i += number[0].length;
       continue;
     }
-    const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(source.slice(i));
+    IDENT.lastIndex = i;
+    const ident = IDENT.exec(source);
     if (ident) {
       tokens.push({ t: 'id', v: ident[0] });
       i += ident[0].length;
@@ -71,6 +86,7 @@ const PRECEDENCE: Readonly<Record<string, number>> = { '||': 1, '&&': 2, '==': 3
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   parseAll(): Expr | undefined {
@@ -88,6 +104,15 @@ class Parser {
   }
 
   private binary(min: number): Expr | undefined {
+    if (++this.depth > MAX_DEPTH) return undefined;
+    try {
+      return this.binaryChain(min);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private binaryChain(min: number): Expr | undefined {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
@@ -104,7 +129,9 @@ class Parser {
   private unary(): Expr | undefined {
     if (this.isOp('!')) {
       this.pos++;
+      if (++this.depth > MAX_DEPTH) return undefined;
       const operand = this.unary();
+      this.depth--;
       return operand && { kind: 'not', operand };
     }
     return this.postfix();
@@ -112,28 +139,31 @@ class Parser {
 
   private postfix(): Expr | undefined {
     let expr = this.primary();
+    // A reference path grows in place (`a.b.c`), so a long chain costs its length, not its square.
+    let path: string[] | undefined = expr?.kind === 'ref' ? [...expr.path] : undefined;
+    const settle = (): Expr | undefined => (path && expr?.kind === 'ref' ? { kind: 'ref', path, text: path.join('.') } : expr);
     while (expr) {
+      let key: Expr | undefined;
       if (this.isOp('.')) {
         this.pos++;
         const t = this.peek();
-        if (t?.t === 'id' || (t?.t === 'op' && t.v === '*')) {
-          this.pos++;
-          expr = extend(expr, { kind: 'literal', value: t.t === 'op' ? '*' : t.v });
-          continue;
-        }
-        return undefined;
-      }
-      if (this.isOp('[')) {
+        if (t?.t !== 'id' && !(t?.t === 'op' && t.v === '*')) return undefined;
         this.pos++;
-        const key = this.isOp('*') ? (this.pos++, { kind: 'literal', value: '*' } as Expr) : this.binary(0);
+        key = { kind: 'literal', value: t.t === 'op' ? '*' : t.v };
+      } else if (this.isOp('[')) {
+        this.pos++;
+        key = this.isOp('*') ? (this.pos++, { kind: 'literal', value: '*' } as Expr) : this.binary(0);
         if (!key || !this.isOp(']')) return undefined;
         this.pos++;
-        expr = extend(expr, key);
+      } else break;
+      if (path && key.kind === 'literal' && typeof key.value === 'string') {
+        path.push(key.value);
         continue;
       }
-      break;
+      expr = { kind: 'index', target: settle() as Expr, key };
+      path = undefined;
     }
-    return expr;
+    return settle();
   }
 
   private primary(): Expr | undefined {
@@ -166,14 +196,6 @@ class Parser {
     }
     return { kind: 'ref', path: [t.v], text: t.v };
   }
-}
-
-/** `a.b` and `a['b']` on a reference stay a reference path; anything else is an index expression. */
-function extend(target: Expr, key: Expr): Expr {
-  if (target.kind === 'ref' && key.kind === 'literal' && typeof key.value === 'string') {
-    return { kind: 'ref', path: [...target.path, key.value], text: `${target.text}.${key.value}` };
-  }
-  return { kind: 'index', target, key };
 }
 
 /** Parses the inside of `${{ }}`; `undefined` when it is not a valid expression. */
