@@ -254,6 +254,7 @@ export class Linter {
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = (p: PendingFinding) => pending.add(p);
+    const resource = () => currentResource;
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
       const context = createRuleContext({
         rule,
@@ -262,7 +263,7 @@ export class Linter {
         project,
         severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : input.configFor(path).rules.get(rule.meta.id)?.severity),
         sourceOf,
-        resource: () => currentResource,
+        resource,
         add,
         skipped,
       });
@@ -273,8 +274,9 @@ export class Linter {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         continue;
       }
-      for (const [type, fn] of Object.entries(visitors)) {
-        if (!fn || type === PROJECT_VISITOR) continue;
+      for (const type in visitors) {
+        const fn = (visitors as Record<string, unknown>)[type];
+        if (!fn || type === PROJECT_VISITOR || !Object.hasOwn(visitors, type)) continue;
         const list = handlers.get(type) ?? [];
         list.push({ rule, fn: fn as (node: Node) => void });
         handlers.set(type, list);

@@ -39,57 +39,73 @@ export interface ContextOptions {
 
 /** The `context` a rule's `create` receives: reporting, skipped values, settings and the project. */
 export function createRuleContext(options: ContextOptions): RuleContext<string> {
-  const { rule, source } = options;
-  const meta = rule.meta;
-  return {
-    id: meta.id,
-    file: source.path,
-    source,
-    settings: options.settings,
-    project: options.project,
-    report: (descriptor: ReportDescriptor<string>) => {
-      const file = descriptor.file ?? source.path;
-      const configured = options.severityIn(file);
-      if (!configured) return;
-      const cap = descriptor.severity;
-      const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
-      const template = meta.messages[descriptor.messageId];
-      if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-      if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
-      const target = file === source.path ? source : options.sourceOf(file);
-      const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
-      const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
-      const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
-        file: r.file ?? source.path,
-        range: plainRange(r.node.range),
-        message: r.message,
-      }));
-      const finding: Finding = {
-        ruleId: meta.id,
-        severity,
-        message: interpolate(template, descriptor.data),
-        file,
-        range: plainRange(descriptor.node.range),
-        ...optional('resource', descriptor.resource ?? options.resource()),
-        ...optional('related', related && related.length > 0 ? related : undefined),
-        ...optional('fix', fix && fix.length > 0 ? fix : undefined),
-        ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
-        messageId: descriptor.messageId,
-        ...optional('data', descriptor.data),
-      };
-      const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
-      options.add({ finding, anchors });
-    },
-    skipped: (value: Unknown, what: string) => {
-      options.skipped.push({
-        ruleId: meta.id,
-        file: value.file ?? source.path,
-        ...optional('range', value.range && plainRange(value.range)),
-        what,
-        reason: value.reason,
-      });
-    },
-  };
+  return new FileRuleContext(options);
+}
+
+/**
+ * One per rule, file and unit of a run, so a class: its methods live on the prototype instead of two
+ * closures per context (a large Terraform run creates tens of thousands of contexts).
+ */
+class FileRuleContext implements RuleContext<string> {
+  readonly id: string;
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly settings: Settings;
+  readonly project: ProjectContext;
+
+  constructor(private readonly options: ContextOptions) {
+    this.id = options.rule.meta.id;
+    this.file = options.source.path;
+    this.source = options.source;
+    this.settings = options.settings;
+    this.project = options.project;
+  }
+
+  report(descriptor: ReportDescriptor<string>): void {
+    const { options, source } = this;
+    const meta = options.rule.meta;
+    const file = descriptor.file ?? source.path;
+    const configured = options.severityIn(file);
+    if (!configured) return;
+    const cap = descriptor.severity;
+    const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
+    const template = meta.messages[descriptor.messageId];
+    if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
+    if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
+    const target = file === source.path ? source : options.sourceOf(file);
+    const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
+    const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
+    const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
+      file: r.file ?? source.path,
+      range: plainRange(r.node.range),
+      message: r.message,
+    }));
+    const finding: Finding = {
+      ruleId: meta.id,
+      severity,
+      message: interpolate(template, descriptor.data),
+      file,
+      range: plainRange(descriptor.node.range),
+      ...optional('resource', descriptor.resource ?? options.resource()),
+      ...optional('related', related && related.length > 0 ? related : undefined),
+      ...optional('fix', fix && fix.length > 0 ? fix : undefined),
+      ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
+      messageId: descriptor.messageId,
+      ...optional('data', descriptor.data),
+    };
+    const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
+    options.add({ finding, anchors });
+  }
+
+  skipped(value: Unknown, what: string): void {
+    this.options.skipped.push({
+      ruleId: this.id,
+      file: value.file ?? this.source.path,
+      ...optional('range', value.range && plainRange(value.range)),
+      what,
+      reason: value.reason,
+    });
+  }
 }
 
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

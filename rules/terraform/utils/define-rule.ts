@@ -22,6 +22,10 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   const index = context.project.index<TerraformIndex>('terraform');
   if (!index) return visitors;
   const ledger = index.ledger(context.id);
+  // After the unit's sweep judged this file's blocks, its Resource and ModuleCall visits would all return
+  // at once (a plan file is never swept: its blocks are judged at their own node). Leaving them out spares
+  // the traversal of the file for this rule; a rule with other visitors keeps those.
+  if (ledger.swept && ledger.isSwept(context.file)) return withoutBlockVisitors(visitors);
   ledger.noteTraversal(context.file);
   // The visitors object is fresh from `create`: adding keys is cheaper than copying it for every file.
   const scoped = visitors as V & Scoped;
@@ -52,8 +56,39 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   return scoped;
 }
 
+const NO_VISITORS: Visitors = Object.freeze({});
+
+/** The visitors other than Resource and ModuleCall (a fresh object: deleting keys would slow every later read of it). */
+function withoutBlockVisitors<V extends Visitors>(visitors: V): V {
+  let rest: Record<string, unknown> | undefined;
+  for (const key of Object.keys(visitors)) {
+    if (key !== 'Resource' && key !== 'ModuleCall') (rest ??= {})[key] = (visitors as Record<string, unknown>)[key];
+  }
+  return (rest ?? NO_VISITORS) as V;
+}
+
+/** True when the unit's sweep already judged every block of the file being linted. */
+function sweptFile(context: RuleContext<string>): boolean {
+  const ledger = context.project.index<TerraformIndex>('terraform')?.ledger(context.id);
+  return ledger !== undefined && ledger.swept && ledger.isSwept(context.file);
+}
+
 /** `defineRule` for Terraform rules: typed visitors, and the blocks of files only read as context judged too. */
 export const defineRule = ((rule: Parameters<typeof base>[0]) => {
   const defined = base(rule);
-  return { meta: defined.meta, create: (context: RuleContext<string>, options: never) => withCalledModules(context, defined.create(context as never, options) as Visitors) };
+  // Whether every `create` so far returned only Resource and ModuleCall visitors. A Terraform rule's
+  // `create` just builds its visitors, the same keys each time; once it returns any other key it is always
+  // created. For a file whose blocks the sweep judged, such a rule would have nothing to visit: it is not
+  // created at all (most files of a unit, times every rule).
+  let blockOnly: boolean | undefined;
+  return {
+    meta: defined.meta,
+    create: (context: RuleContext<string>, options: never) => {
+      if (blockOnly === true && sweptFile(context)) return NO_VISITORS;
+      const visitors = defined.create(context as never, options) as Visitors;
+      const only = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
+      blockOnly = only && blockOnly !== false;
+      return withCalledModules(context, visitors);
+    },
+  };
 }) as unknown as typeof base;
