@@ -12,7 +12,7 @@ import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
 import { collectDirectives, directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
-import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
+import { createRuleContext, optional, ruleContext, type PendingFinding, type SharedContext, type SkippedValue } from './rule-context.js';
 import { LanguageUnits } from './units.js';
 
 export type { SkippedValue } from './rule-context.js';
@@ -254,19 +254,18 @@ export class Linter {
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = (p: PendingFinding) => pending.add(p);
-    const resource = () => currentResource;
+    const shared: SharedContext = {
+      source: parsed.source,
+      settings: config.settings,
+      project,
+      severityElsewhere: (id, path) => input.configFor(path).rules.get(id)?.severity,
+      sourceOf,
+      resource: () => currentResource,
+      add,
+      skipped,
+    };
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
-      const context = createRuleContext({
-        rule,
-        source: parsed.source,
-        settings: config.settings,
-        project,
-        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : input.configFor(path).rules.get(rule.meta.id)?.severity),
-        sourceOf,
-        resource,
-        add,
-        skipped,
-      });
+      const context = ruleContext(rule, shared, ruleConfig.severity);
       let visitors;
       try {
         visitors = rule.create(context, ruleConfig.options);

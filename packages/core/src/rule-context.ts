@@ -22,14 +22,14 @@ export interface PendingFinding {
   readonly anchors: readonly { readonly file: string; readonly offset: number }[];
 }
 
-export interface ContextOptions {
-  readonly rule: AnyRule;
+/** What the contexts of every rule for one file (and unit) share. */
+export interface SharedContext {
   /** The file being linted (for repository rules: the first file of the run). */
   readonly source: SourceFile;
   readonly settings: Settings;
   readonly project: ProjectContext;
-  /** The rule's severity in a file of the run, undefined where it is off: findings there are dropped. */
-  readonly severityIn: (path: string) => Severity | undefined;
+  /** A rule's severity in another file of the run, undefined where it is off: findings there are dropped. */
+  readonly severityElsewhere: (ruleId: string, path: string) => Severity | undefined;
   /** Parsed sources of the run by path, so fixes in another file are built on that file's text. */
   readonly sourceOf: (path: string) => SourceFile | undefined;
   readonly resource: () => string | undefined;
@@ -37,14 +37,26 @@ export interface ContextOptions {
   readonly skipped: SkippedValue[];
 }
 
+export interface ContextOptions extends Omit<SharedContext, 'severityElsewhere'> {
+  readonly rule: AnyRule;
+  /** The rule's severity in a file of the run, undefined where it is off: findings there are dropped. */
+  readonly severityIn: (path: string) => Severity | undefined;
+}
+
 /** The `context` a rule's `create` receives: reporting, skipped values, settings and the project. */
 export function createRuleContext(options: ContextOptions): RuleContext<string> {
-  return new FileRuleContext(options);
+  const shared: SharedContext = { ...options, severityElsewhere: (_id, path) => options.severityIn(path) };
+  return new FileRuleContext(options.rule, shared, options.severityIn(options.source.path));
+}
+
+/** The context of one rule for a file whose shared part is built once for every rule; `severity` is the rule's in that file. */
+export function ruleContext(rule: AnyRule, shared: SharedContext, severity: Severity | undefined): RuleContext<string> {
+  return new FileRuleContext(rule, shared, severity);
 }
 
 /**
- * One per rule, file and unit of a run, so a class: its methods live on the prototype instead of two
- * closures per context (a large Terraform run creates tens of thousands of contexts).
+ * One per rule, file and unit of a run (tens of thousands in a large Terraform run), so one object: its
+ * methods live on the prototype and what every rule's context shares is one object per file.
  */
 class FileRuleContext implements RuleContext<string> {
   readonly id: string;
@@ -53,19 +65,27 @@ class FileRuleContext implements RuleContext<string> {
   readonly settings: Settings;
   readonly project: ProjectContext;
 
-  constructor(private readonly options: ContextOptions) {
-    this.id = options.rule.meta.id;
-    this.file = options.source.path;
-    this.source = options.source;
-    this.settings = options.settings;
-    this.project = options.project;
+  constructor(
+    private readonly rule: AnyRule,
+    private readonly shared: SharedContext,
+    private readonly severity: Severity | undefined,
+  ) {
+    this.id = rule.meta.id;
+    this.file = shared.source.path;
+    this.source = shared.source;
+    this.settings = shared.settings;
+    this.project = shared.project;
+  }
+
+  private severityIn(path: string): Severity | undefined {
+    return path === this.file ? this.severity : this.shared.severityElsewhere(this.id, path);
   }
 
   report(descriptor: ReportDescriptor<string>): void {
-    const { options, source } = this;
-    const meta = options.rule.meta;
+    const { shared: options, source } = this;
+    const meta = this.rule.meta;
     const file = descriptor.file ?? source.path;
-    const configured = options.severityIn(file);
+    const configured = this.severityIn(file);
     if (!configured) return;
     const cap = descriptor.severity;
     const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
@@ -98,7 +118,7 @@ class FileRuleContext implements RuleContext<string> {
   }
 
   skipped(value: Unknown, what: string): void {
-    this.options.skipped.push({
+    this.shared.skipped.push({
       ruleId: this.id,
       file: value.file ?? this.source.path,
       ...optional('range', value.range && plainRange(value.range)),
