@@ -16,7 +16,7 @@ import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
 import { directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
-import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
+import { createRuleContext, optional, ruleContext, type PendingFinding, type SharedContext, type SkippedValue } from './rule-context.js';
 import type { LanguageUnits } from './units.js';
 
 export type { SkippedValue } from './rule-context.js';
@@ -524,18 +524,18 @@ export class Linter {
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = sink.add;
+    const shared: SharedContext = {
+      source: parsed.source,
+      settings: config.settings,
+      project: sink.project,
+      severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
+      sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
+      resource: () => currentResource,
+      add,
+      skipped: sink.skipped,
+    };
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
-      const context = createRuleContext({
-        rule,
-        source: parsed.source,
-        settings: config.settings,
-        project: sink.project,
-        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : sink.severityElsewhere(path, rule.meta.id)),
-        sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
-        resource: () => currentResource,
-        add,
-        skipped: sink.skipped,
-      });
+      const context = ruleContext(rule, shared, ruleConfig.severity);
       let visitors;
       try {
         visitors = rule.create(context, ruleConfig.options);
@@ -543,8 +543,9 @@ export class Linter {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         continue;
       }
-      for (const [type, fn] of Object.entries(visitors)) {
-        if (!fn || type === PROJECT_VISITOR) continue;
+      for (const type in visitors) {
+        const fn = (visitors as Record<string, unknown>)[type];
+        if (!fn || type === PROJECT_VISITOR || !Object.hasOwn(visitors, type)) continue;
         const list = handlers.get(type) ?? [];
         list.push({ rule, fn: fn as (node: Node) => void });
         handlers.set(type, list);

@@ -10,6 +10,7 @@ import type { JenkinsFile, ModelNode } from './model/types.js';
 import { visitorKeys } from './model/visitor-keys.js';
 import { buildJenkinsIndex } from './project/jenkins-index.js';
 import type { JenkinsIndex } from './project/jenkins-index.js';
+import { jenkinsPolicyUnit } from './policy/policy-unit.js';
 
 /**
  * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
@@ -100,6 +101,7 @@ export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly h
   parse: parseJenkinsfile,
   visitorKeys,
   index: (files) => buildJenkinsIndex(files),
+  policyUnit: (unit, files) => jenkinsPolicyUnit(unit, files),
   settingsSchema: {
     type: 'object',
     additionalProperties: false,
