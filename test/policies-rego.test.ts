@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The policy package's hand-written OPA-ABI module (compiled with wabt): no `opa` binary in CI.
 import { opaModule } from '../packages/policy/src/test-support/opa-module.js';
 import { tarGz } from '../packages/policy/src/test-support/tar-writer.js';
 import { Nospof } from '@nospof/api';
-import { installManifestPolicyUnit } from '../packages/api/src/policies/manifest-policy-unit.test-support.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -34,12 +33,6 @@ async function findings(root: string, plugins = true) {
   const report = await new Nospof({ cwd: root, baseline: false, plugins }).lintFiles(['.']);
   return { report, findings: report.results.flatMap((r) => r.findings).filter((f) => f.ruleId.startsWith('opa/') || f.ruleId === 'nospof/policy-error') };
 }
-
-let undo: () => void;
-beforeAll(() => {
-  undo = installManifestPolicyUnit();
-});
-afterAll(() => undo());
 
 describe('Rego bundles a configuration names', () => {
   it('give opa/<entrypoint> findings at the attribute the result names, with the configured severity', async () => {

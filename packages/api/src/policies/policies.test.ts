@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConfigError } from '@nospof/core';
 import { Nospof } from '../nospof.js';
-import { installManifestPolicyUnit } from './manifest-policy-unit.test-support.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -55,12 +54,6 @@ async function configError(promise: Promise<unknown>): Promise<ConfigError> {
   expect((error as Error | undefined)?.name).toBe('ConfigError');
   return error as ConfigError;
 }
-
-let undo: () => void;
-beforeAll(() => {
-  undo = installManifestPolicyUnit();
-});
-afterAll(() => undo());
 
 describe('policies a configuration names', () => {
   it('run on each unit, land at the value, and are on even with extends: []', async () => {
