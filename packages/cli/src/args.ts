@@ -86,7 +86,13 @@ export function parseCommand(argv: readonly string[]): Command {
     if (command.options.shard) throw new UsageError('nospof baseline accepts a whole run\'s findings; it does not go with --shard');
     return { kind: 'lint', options: { ...command.options, writeBaseline: true } };
   }
-  if (first !== undefined && SUBCOMMANDS.has(first)) return parseSubcommand(first, argv.slice(1));
+  if (first !== undefined && SUBCOMMANDS.has(first)) {
+    const rest = argv.slice(1);
+    // `nospof merge --help` asks for usage, as with every other tool; `--` ends the options.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (options.includes('--help') || options.includes('-h')) return { kind: 'help' };
+    return parseSubcommand(first, rest);
+  }
   let parsed;
   try {
     parsed = parseArgs({
