@@ -195,6 +195,9 @@ export class ModuleInstance implements Entity {
       if (argument) {
         const value = this.callSite.parent.evaluatorFor(this.callSite).evaluate(argument.value);
         if (value !== null) return convert(value);
+        // Since Terraform 1.1 a null argument is passed on as null; only `nullable = false` puts the default in its place.
+        const nullable = attributeOf(declaration.block.body, 'nullable');
+        if (!nullable || literal.evaluate(nullable.value) !== false) return null;
       }
     } else {
       const input = this.rootInputs.get(name);

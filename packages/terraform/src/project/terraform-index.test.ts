@@ -97,6 +97,33 @@ describe('terraform evaluation', () => {
     expect(instances[1]?.origins('multi_az')[0]?.file).toBe('main.tf');
   });
 
+  it('passes a null argument on as null, and takes the default only where the variable is not nullable', () => {
+    const p = projectOf({
+      'main.tf': hcl`
+        module "a" {
+          source = "./modules/db"
+          ha     = null
+          size   = null
+        }
+      `,
+      'modules/db/main.tf': hcl`
+        variable "ha" { default = true }
+        variable "size" {
+          default  = 20
+          nullable = false
+        }
+        resource "aws_db_instance" "this" {
+          multi_az          = var.ha
+          allocated_storage = var.size
+        }
+      `,
+    });
+    const [instance] = p.index.instancesOf(p.resource('modules/db/main.tf', 'aws_db_instance.this'), noSettings).instances as ResourceInstance[];
+    // Terraform 1.1 and later: null means "not set" for the resource, not "use the module's default".
+    expect(instance?.attr('multi_az')).toBeUndefined();
+    expect((instance?.attr('allocated_storage') as { value?: unknown } | undefined)?.value).toBe(20);
+  });
+
   it('keeps references to resources in computed values (the reference graph)', () => {
     const p = projectOf({
       'main.tf': hcl`
