@@ -7,6 +7,63 @@ const cluster = (count: string, zones = '["1", "2", "3"]') =>
 
 ruleTester().run(rule, {
   valid: [
+      { name: 'aks module: three zones and the default two agents', code: hcl`
+        module "aks" {
+          source                    = "Azure/aks/azurerm"
+          version                   = "9.1.0"
+          agents_availability_zones = ["1", "2", "3"]
+        }
+      ` },
+      { name: 'aks module: autoscaling without agents_min_count is not judged', code: hcl`
+        module "aks" {
+          source                    = "Azure/aks/azurerm"
+          agents_availability_zones = ["1", "2", "3"]
+          auto_scaling_enabled      = true
+        }
+      ` },
+      { name: 'aks module: unknown zones are not judged', code: hcl`
+        module "aks" {
+          source                    = "Azure/aks/azurerm"
+          agents_availability_zones = data.azurerm_location.this.zone_mappings
+          agents_count              = 3
+        }
+      ` },
+      { name: 'aks AVM module: a pool left to the module defaults is not judged', code: hcl`
+        module "aks" {
+          source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          default_node_pool = {
+            name    = "system"
+            vm_size = "Standard_D4s_v5"
+          }
+        }
+      ` },
+      { name: 'aks AVM module: azapi pool over three zones with the default count_of', code: hcl`
+        module "aks" {
+          source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          default_agent_pool = {
+            availability_zones = ["1", "2", "3"]
+          }
+        }
+      ` },
+      { name: 'aks AVM module: an autoscaled pool may scale to zero', code: hcl`
+        module "aks" {
+          source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          default_node_pool = {
+            name                 = "system"
+            vm_size              = "Standard_D4s_v5"
+            zones                = ["1", "2", "3"]
+            auto_scaling_enabled = true
+            min_count            = 0
+          }
+        }
+      ` },
+      { name: 'aks AVM module: an unknown pool is not judged', code: hcl`
+        variable "pool" {}
+        module "aks" {
+          source            = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          default_node_pool = var.pool
+        }
+      ` },
     { name: 'a scale-to-zero user pool (min_count = 0) is allowed by default', code: hcl`
       resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         name                = "gpu"
@@ -32,6 +89,68 @@ ruleTester().run(rule, {
     { name: 'free tier is fine in recommended', code: cluster('3').replace('"Standard"', '"Free"') },
   ],
   invalid: [
+      {
+        name: 'aks module: no zones by default (on the module block)',
+        code: hcl`
+          module "aks" {
+            source  = "Azure/aks/azurerm"
+            version = "9.1.0"
+          }
+        `,
+        errors: [{ messageId: 'noZones', line: 1 }],
+      },
+      {
+        name: 'aks module: one agent in one zone',
+        code: hcl`
+          module "aks" {
+            source                    = "Azure/aks/azurerm"
+            agents_availability_zones = ["1"]
+            agents_count              = 1
+          }
+        `,
+        errors: [{ messageId: 'noZones', line: 3 }, { messageId: 'tooFewNodes', line: 4 }],
+      },
+      {
+        name: 'aks module: the older enable_auto_scaling with a floor of one',
+        code: hcl`
+          module "aks" {
+            source                    = "Azure/aks/azurerm"
+            version                   = "7.5.0"
+            agents_availability_zones = ["1", "2"]
+            enable_auto_scaling       = true
+            agents_min_count          = 1
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', line: 6 }],
+      },
+      {
+        name: 'aks AVM module: a default node pool of one node in one zone',
+        code: hcl`
+          module "aks" {
+            source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+            default_node_pool = {
+              name       = "system"
+              vm_size    = "Standard_D4s_v5"
+              zones      = ["1"]
+              node_count = 1
+            }
+          }
+        `,
+        errors: [{ messageId: 'noZones', line: 3 }, { messageId: 'tooFewNodes', line: 3, data: { count: 1 } }],
+      },
+      {
+        name: 'aks AVM module: an azapi default agent pool of one',
+        code: hcl`
+          module "aks" {
+            source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+            default_agent_pool = {
+              availability_zones = ["1", "2", "3"]
+              count_of           = 1
+            }
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', line: 3 }],
+      },
     { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`
       resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         name                = "gpu"

@@ -1,4 +1,6 @@
+import type { ModuleCall } from '@nospof/terraform';
 import { defineRule } from './utils/define-rule.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
@@ -16,7 +18,7 @@ export default defineRule({
       remediation: 'Use `sku_name = "Standard"` (primary/replica) or `"Premium"` (with zones).',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`sku_name` is required, so nothing is assumed.',
+      defaults: '`sku_name` is required, so nothing is assumed. Azure/avm-res-cache-redis/azurerm defaults `sku_name` to `Premium`.',
     },
     messages: {
       basic: 'Redis cache "{{name}}" uses the Basic SKU: a single node without a replica.',
@@ -41,6 +43,14 @@ export default defineRule({
             // Standard shares Basic's "C" family, so only the SKU name changes.
             fix: family?.known && family.value.toUpperCase() === 'C' ? fixAttribute(context, cache, 'sku_name', '"Standard"') : undefined,
           });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        // Azure/avm-res-cache-redis/azurerm: `sku_name` defaults to "Premium", so only a written Basic is judged.
+        for (const call of wellKnownCalls(context, node, 'Azure/avm-res-cache-redis/azurerm')) {
+          const sku = str(call.inputs, 'sku_name');
+          if (skip(context, sku, 'sku_name') || !sku || sku.value.toLowerCase() !== 'basic') continue;
+          reportCall(context, { call, value: sku, attr: 'sku_name', messageId: 'basic', data: { name: node.name } });
         }
       },
     };

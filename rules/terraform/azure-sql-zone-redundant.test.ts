@@ -6,6 +6,34 @@ import { withVariants } from './utils/test-variants.js';
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      { name: 'sql AVM module: zone_redundant left to the module and the provider', code: hcl`
+        module "sql" {
+          source  = "Azure/avm-res-sql-server/azurerm"
+          version = "0.1.5"
+          databases = {
+            orders = { name = "orders", sku_name = "BC_Gen5_2" }
+          }
+          elastic_pools = {
+            shared = { name = "shared", sku = { name = "PremiumPool", tier = "Premium", capacity = 125 } }
+          }
+        }
+      ` },
+      { name: 'sql AVM module: a Standard database cannot be zone redundant', code: hcl`
+        module "sql" {
+          source = "Azure/avm-res-sql-server/azurerm"
+          databases = {
+            reports = { name = "reports", sku_name = "S1", zone_redundant = false }
+          }
+        }
+      ` },
+      { name: 'sql AVM module: an unknown zone_redundant is not judged', code: hcl`
+        module "sql" {
+          source = "Azure/avm-res-sql-server/azurerm"
+          databases = {
+            orders = { name = "orders", sku_name = "GP_Gen5_2", zone_redundant = data.external.flags.result.zr }
+          }
+        }
+      ` },
       { name: 'standard SKU cannot be zone redundant', code: hcl`
         resource "azurerm_mssql_database" "db" {
           sku_name = "S1"
@@ -23,6 +51,25 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'sql AVM module: a Business Critical database and a Premium pool written as not zone redundant',
+        code: hcl`
+          module "sql" {
+            source = "Azure/avm-res-sql-server/azurerm"
+            databases = {
+              orders  = { name = "orders", sku_name = "BC_Gen5_2", zone_redundant = false }
+              billing = { name = "billing", sku_name = "BC_Gen5_2", zone_redundant = true }
+            }
+            elastic_pools = {
+              shared = { name = "shared", zone_redundant = false, sku = { name = "PremiumPool", tier = "Premium", capacity = 125 } }
+            }
+          }
+        `,
+        errors: [
+          { messageId: 'notZoneRedundant', line: 3, data: { name: 'sql.orders' } },
+          { messageId: 'notZoneRedundant', line: 7, data: { name: 'sql.shared' } },
+        ],
+      },
       {
         name: 'general purpose without zone redundancy',
         code: hcl`

@@ -1,5 +1,6 @@
 import { defineRule } from './utils/define-rule.js';
-import type { BlockView } from '@nospof/terraform';
+import { isObject, isUnknown, type BlockView, type ModuleCall, type TfValue } from '@nospof/terraform';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
@@ -11,6 +12,39 @@ const ZONE_REDUNDANT_DEFAULT = false;
 function supportsZones(sku: string): boolean {
   const s = sku.toUpperCase();
   return /^P\d/.test(s) || s.startsWith('BC_') || s.startsWith('GP_') || s.startsWith('HS_') || s === 'PREMIUM' || s === 'BUSINESSCRITICAL' || s === 'GENERALPURPOSE' || s === 'HYPERSCALE' || s.startsWith('PREMIUMPOOL') || s.startsWith('BC_GEN') || s.startsWith('GP_GEN');
+}
+
+/**
+ * Azure/avm-res-sql-server/azurerm: `databases` entries carry `sku_name` and `zone_redundant` (no default
+ * in the module: the provider decides), `elastic_pools` entries `sku = { name, tier }` and `zone_redundant`
+ * (default true). Only a `zone_redundant = false` the caller writes is judged.
+ */
+const AVM_SQL = 'Azure/avm-res-sql-server/azurerm';
+
+interface EntryProblem {
+  readonly key: string;
+  readonly sku: string;
+}
+
+/** Entries of a `databases` / `elastic_pools` map written with `zone_redundant = false` on a zone-capable SKU. */
+function notZoneRedundant(entries: TfValue, skuOf: (entry: Record<string, TfValue>) => TfValue | undefined): EntryProblem[] {
+  if (!isObject(entries)) return [];
+  const problems: EntryProblem[] = [];
+  for (const [key, entry] of Object.entries(entries)) {
+    if (!isObject(entry)) continue;
+    const zoneRedundant = entry.zone_redundant;
+    if (zoneRedundant !== false && zoneRedundant !== 'false') continue;
+    const sku = skuOf(entry);
+    if (typeof sku !== 'string' || !supportsZones(sku)) continue;
+    problems.push({ key, sku });
+  }
+  return problems;
+}
+
+function poolSku(entry: Record<string, TfValue>): TfValue | undefined {
+  const sku = entry.sku;
+  if (sku === undefined || !isObject(sku)) return undefined;
+  return typeof sku.tier === 'string' ? sku.tier : sku.name ?? undefined;
 }
 
 export default defineRule({
@@ -25,7 +59,7 @@ export default defineRule({
       remediation: 'Set `zone_redundant = true`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`zone_redundant` absent means false. Basic and Standard (DTU) SKUs cannot be zone redundant and are not judged; a database without `sku_name` (the service picks it) is not judged.',
+      defaults: '`zone_redundant` absent means false. Basic and Standard (DTU) SKUs cannot be zone redundant and are not judged; a database without `sku_name` (the service picks it) is not judged. Azure/avm-res-sql-server/azurerm: a written `zone_redundant = false` in a `databases` or `elastic_pools` entry is judged (pools default to true in the module).',
     },
     messages: {
       notZoneRedundant: '{{type}} "{{name}}" ({{sku}}) is not zone redundant.',
@@ -55,6 +89,21 @@ export default defineRule({
             data: { type: db.resourceType, name: db.name, sku: sku.value },
             fix: fixAttribute(context, db, 'zone_redundant', 'true'),
           });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const call of wellKnownCalls(context, node, AVM_SQL)) {
+          for (const [attr, type, skuOf] of [
+            ['databases', 'azurerm_mssql_database', (e: Record<string, TfValue>) => e.sku_name],
+            ['elastic_pools', 'azurerm_mssql_elasticpool', poolSku],
+          ] as const) {
+            const entries = call.inputs.attr(attr);
+            if (skip(context, entries, attr) || !entries) continue;
+            if (isUnknown(entries.value)) continue;
+            for (const problem of notZoneRedundant(entries.value, skuOf)) {
+              reportCall(context, { call, value: entries, attr, messageId: 'notZoneRedundant', data: { type, name: `${node.name}.${problem.key}`, sku: problem.sku } });
+            }
+          }
         }
       },
     };

@@ -8,6 +8,51 @@ const zonal = 'resource "google_container_cluster" "gke" {\n  location = "europe
 ruleTester().run(rule, withVariants(
   {
     valid: [
+      { name: 'gke module: the default pool in a regional cluster has 3 nodes', code: hcl`
+        module "gke" {
+          source = "terraform-google-modules/kubernetes-engine/google"
+          region = "europe-west1"
+        }
+      ` },
+      { name: 'gke module: a pool scaling to zero', code: hcl`
+        module "gke" {
+          source   = "terraform-google-modules/kubernetes-engine/google"
+          regional = false
+          zones    = ["europe-west1-b"]
+          node_pools = [
+            { name = "batch", min_count = 0, max_count = 10 },
+          ]
+        }
+      ` },
+      { name: 'gke module: total_min_count of 2 in a zonal cluster', code: hcl`
+        module "gke" {
+          source   = "terraform-google-modules/kubernetes-engine/google"
+          regional = false
+          zones    = ["europe-west1-b"]
+          node_pools = [
+            { name = "web", total_min_count = 2 },
+          ]
+        }
+      ` },
+      { name: 'gke module: unknown pools are not judged', code: hcl`
+        variable "pools" {}
+        module "gke" {
+          source     = "terraform-google-modules/kubernetes-engine/google"
+          regional   = false
+          zones      = ["europe-west1-b"]
+          node_pools = var.pools
+        }
+      ` },
+      { name: 'gke module: unknown zones leave the per-zone count unjudged', code: hcl`
+        module "gke" {
+          source   = "terraform-google-modules/kubernetes-engine/google"
+          regional = false
+          zones    = data.google_compute_zones.available.names
+          node_pools = [
+            { name = "web", min_count = 1 },
+          ]
+        }
+      ` },
       { name: 'a scale-to-zero pool (total_min_node_count = 0) is allowed by default', code: hcl`
         resource "google_container_node_pool" "batch" {
           cluster = "gke"
@@ -44,6 +89,35 @@ ruleTester().run(rule, withVariants(
       ` },
     ],
     invalid: [
+      {
+        name: 'gke module: the default pool in a zonal cluster has one node (default decides: on the module block)',
+        code: hcl`
+          module "gke" {
+            source   = "terraform-google-modules/kubernetes-engine/google"
+            regional = false
+            zones    = ["europe-west1-b"]
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', line: 1, data: { name: 'gke.default-node-pool', count: 1 } }],
+      },
+      {
+        name: 'gke module: a fixed pool of one node per zone in one zone, and auto-repair off',
+        code: hcl`
+          module "gke" {
+            source   = "terraform-google-modules/kubernetes-engine/google//modules/private-cluster"
+            regional = true
+            region   = "europe-west1"
+            node_pools = [
+              { name = "web", autoscaling = false, node_count = 1, node_locations = "europe-west1-b" },
+              { name = "api", min_count = 1, auto_repair = false },
+            ]
+          }
+        `,
+        errors: [
+          { messageId: 'tooFewNodes', line: 5, data: { name: 'gke.web', count: 1 } },
+          { messageId: 'noAutoRepair', line: 5, data: { name: 'gke.api' } },
+        ],
+      },
       { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`
         resource "google_container_node_pool" "batch" {
           cluster = "gke"

@@ -1,7 +1,8 @@
 import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { Instance } from '@nospof/terraform';
-import { isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
+import { isObject, isUnknown, type Instance, type ModuleCall, type ModuleCallInstance, type TfValue } from '@nospof/terraform';
+import { GKE_MODULE, GKE_MODULE_SUBMODULES, isZone, REGIONAL_DEFAULT_ZONES } from './utils/gcp.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { fixAttribute } from './utils/fixes.js';
 import { referencedInstances } from './utils/graph.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
@@ -31,6 +32,57 @@ function zoneCount(context: RuleContext<string>, pool: Instance): number | undef
   return isZone(location.value) ? 1 : REGIONAL_DEFAULT_ZONES;
 }
 
+/**
+ * terraform-google-modules/kubernetes-engine/google `node_pools` entries (a list of maps, default one pool
+ * `{ name = "default-node-pool" }`): `autoscaling` (true), `min_count` (1 per zone) or `total_min_count`,
+ * `node_count` (1 per zone) without autoscaling, `node_locations` ("a,b"), `auto_repair` (true). The
+ * cluster's zones: `regional` (true) over `zones`, or the region's 3 zones when `zones` is empty.
+ */
+const MODULE_DEFAULT_POOLS: TfValue = [{ name: 'default-node-pool' }];
+const MODULE_MIN_COUNT_DEFAULT = 1;
+const MODULE_NODE_COUNT_DEFAULT = 1;
+
+function asBool(value: TfValue | undefined): boolean | undefined {
+  return value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
+}
+
+function asNumber(value: TfValue | undefined): number | undefined {
+  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined;
+}
+
+/** Zones of the module's cluster, undefined when unknown. */
+function moduleZones(context: RuleContext<string>, call: ModuleCallInstance): number | undefined {
+  const regional = bool(call.inputs, 'regional');
+  const zones = stringList(call.inputs, 'zones');
+  if (skip(context, regional, 'regional') || skip(context, zones, 'zones')) return undefined;
+  const count = new Set(zones?.value ?? []).size;
+  if (regional?.value ?? true) return count > 0 ? count : REGIONAL_DEFAULT_ZONES;
+  return count > 0 ? count : undefined;
+}
+
+type PoolVerdict = { readonly messageId: 'noAutoRepair'; readonly name: string } | { readonly messageId: 'tooFewNodes'; readonly name: string; readonly count: number };
+
+function judgeModulePool(pool: TfValue, clusterZones: number | undefined, min: number, allowScaleToZero: boolean): PoolVerdict[] {
+  if (!isObject(pool) || typeof pool.name !== 'string') return [];
+  const verdicts: PoolVerdict[] = [];
+  if (asBool(pool.auto_repair) === false) verdicts.push({ messageId: 'noAutoRepair', name: pool.name });
+  const autoscaling = pool.autoscaling === undefined ? true : asBool(pool.autoscaling);
+  if (autoscaling === undefined) return verdicts;
+  const locations = pool.node_locations;
+  let zones = clusterZones;
+  if (typeof locations === 'string' && locations !== '') zones = new Set(locations.split(',')).size;
+  else if (locations !== undefined && locations !== '' && locations !== null) return verdicts;
+  let total: number | undefined;
+  if (autoscaling && pool.total_min_count !== undefined) total = asNumber(pool.total_min_count);
+  else {
+    const perZone = asNumber(autoscaling ? (pool.min_count ?? MODULE_MIN_COUNT_DEFAULT) : (pool.node_count ?? MODULE_NODE_COUNT_DEFAULT));
+    total = perZone !== undefined && zones !== undefined ? perZone * zones : undefined;
+  }
+  if (total === undefined || total >= min || (allowScaleToZero && autoscaling && total === 0)) return verdicts;
+  verdicts.push({ messageId: 'tooFewNodes', name: pool.name, count: total });
+  return verdicts;
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/gcp-gke-node-pool',
@@ -43,7 +95,7 @@ export default defineRule({
       remediation: 'Keep at least 2 nodes in total (`node_count`, or `autoscaling.min_node_count` / `total_min_node_count`) and leave `management.auto_repair` on.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'Without `node_count` the pool starts with `initial_node_count`, else 1 node per zone. A regional cluster spreads pools over 3 zones unless `node_locations` says otherwise. `management.auto_repair` absent means true. An autoscaling floor replaces the static count; a floor of 0 (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule).',
+      defaults: 'Without `node_count` the pool starts with `initial_node_count`, else 1 node per zone. A regional cluster spreads pools over 3 zones unless `node_locations` says otherwise. `management.auto_repair` absent means true. An autoscaling floor replaces the static count; a floor of 0 (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule). terraform-google-modules/kubernetes-engine/google `node_pools` entries: `autoscaling` true, `min_count` 1 per zone (or `total_min_count`), `node_count` 1 per zone without autoscaling, `auto_repair` true; the default is one pool.',
     },
     messages: {
       tooFewNodes: 'Node pool "{{name}}" can run with {{count}} node(s) in total; at least {{min}} are needed.',
@@ -96,6 +148,26 @@ export default defineRule({
             data: { name: pool.name, count: perZone * zones, min },
             fix: fixed ? fixAttribute(context, pool, 'node_count', String(Math.ceil(min / zones))) : undefined,
           });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const submodule of GKE_MODULE_SUBMODULES) {
+          for (const call of wellKnownCalls(context, node, GKE_MODULE, submodule)) {
+            const pools = call.inputs.attr('node_pools');
+            if (skip(context, pools, 'node_pools')) continue;
+            const entries = pools?.value ?? MODULE_DEFAULT_POOLS;
+            if (!Array.isArray(entries)) continue;
+            const zones = moduleZones(context, call);
+            for (const pool of entries as readonly TfValue[]) {
+              if (isUnknown(pool)) continue;
+              for (const verdict of judgeModulePool(pool, zones, min, allowScaleToZero)) {
+                const name = `${node.name}.${verdict.name}`;
+                reportCall(context, verdict.messageId === 'tooFewNodes'
+                  ? { call, value: pools, attr: 'node_pools', messageId: 'tooFewNodes', data: { name, count: verdict.count, min } }
+                  : { call, value: pools, attr: 'node_pools', messageId: 'noAutoRepair', data: { name } });
+              }
+            }
+          }
         }
       },
     };

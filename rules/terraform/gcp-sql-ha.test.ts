@@ -6,6 +6,38 @@ const db = (type: string) => `resource "google_sql_database_instance" "main" {\n
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'sql-db module: postgresql REGIONAL', code: hcl`
+      module "pg" {
+        source            = "GoogleCloudPlatform/sql-db/google//modules/postgresql"
+        version           = "~> 25.0"
+        availability_type = "REGIONAL"
+      }
+    ` },
+    { name: 'sql-db module: mysql is REGIONAL by default', code: hcl`
+      module "mysql" {
+        source = "terraform-google-modules/sql-db/google//modules/mysql"
+      }
+    ` },
+    { name: 'sql-db module: a mysql replica of another instance is not judged', code: hcl`
+      module "mysql" {
+        source               = "terraform-google-modules/sql-db/google//modules/mysql"
+        master_instance_name = "orders-primary"
+        availability_type    = "ZONAL"
+      }
+    ` },
+    { name: 'sql-db module: an unknown availability_type is not judged', code: hcl`
+      variable "availability" { type = string }
+      module "pg" {
+        source            = "GoogleCloudPlatform/sql-db/google//modules/postgresql"
+        availability_type = var.availability
+      }
+    ` },
+    { name: 'sql-db module: other submodules (private_service_access) are not judged', code: hcl`
+      module "psa" {
+        source      = "GoogleCloudPlatform/sql-db/google//modules/private_service_access"
+        vpc_network = "default"
+      }
+    ` },
     { name: 'regional', code: db('"REGIONAL"') },
     { name: 'unknown', code: db('data.external.x.result.type') },
     { name: 'count = 0', code: db('"ZONAL"').replace('{\n  database_version', '{\n  count = 0\n  database_version') },
@@ -20,6 +52,39 @@ ruleTester().run(rule, {
     { name: 'tfvars makes it regional', code: `variable "v" {\n  default = "ZONAL"\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = "REGIONAL"\n' } },
   ],
   invalid: [
+    {
+      name: 'sql-db module: postgresql without availability_type (the module default decides: on the module block)',
+      code: hcl`
+        module "pg" {
+          source  = "GoogleCloudPlatform/sql-db/google//modules/postgresql"
+          version = "~> 25.0"
+        }
+      `,
+      output: hcl`
+        module "pg" {
+          availability_type = "REGIONAL"
+          source  = "GoogleCloudPlatform/sql-db/google//modules/postgresql"
+          version = "~> 25.0"
+        }
+      `,
+      errors: [{ messageId: 'zonal', line: 1, data: { value: 'absent (module default ZONAL)' } }],
+    },
+    {
+      name: 'sql-db module: mysql written ZONAL',
+      code: hcl`
+        module "mysql" {
+          source            = "github.com/terraform-google-modules/terraform-google-sql-db//modules/mysql?ref=v25.2.0"
+          availability_type = "ZONAL"
+        }
+      `,
+      output: hcl`
+        module "mysql" {
+          source            = "github.com/terraform-google-modules/terraform-google-sql-db//modules/mysql?ref=v25.2.0"
+          availability_type = "REGIONAL"
+        }
+      `,
+      errors: [{ messageId: 'zonal', line: 3, column: 23 }],
+    },
     { name: 'zonal', code: db('"ZONAL"'), output: db('"REGIONAL"'), errors: [{ messageId: 'zonal', line: 5, column: 25 }] },
     {
       name: 'absent means zonal',
