@@ -34,14 +34,7 @@ ruleTester().run(rule, {
           }
         }
       `,
-      output: hcl`
-        resource "azurerm_mysql_flexible_server" "db" {
-          geo_redundant_backup_enabled = true
-          high_availability {
-            mode = "SameZone"
-          }
-        }
-      `,
+      output: null,
       errors: [{ messageId: 'noGeoBackup', line: 2, column: 34 }],
     },
   ],

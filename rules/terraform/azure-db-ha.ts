@@ -1,5 +1,4 @@
 import { defineRule } from './utils/define-rule.js';
-import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
@@ -28,7 +27,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { requireGeoBackup: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ requireGeoBackup: false }],
     strictOptions: [{ requireGeoBackup: true }],
-    fixable: true,
+    fixable: false,
   },
   create(context, [{ requireGeoBackup }]) {
     return {
@@ -41,7 +40,7 @@ export default defineRule({
           if (!requireGeoBackup) continue;
           const geo = bool(server, 'geo_redundant_backup_enabled');
           if (skip(context, geo, 'geo_redundant_backup_enabled') || (geo?.value ?? GEO_BACKUP_DEFAULT)) continue;
-          reportInstance(context, { instance: server, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: server.name }, fix: fixAttribute(context, server, 'geo_redundant_backup_enabled', 'true') });
+          reportInstance(context, { instance: server, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: server.name } });
         }
       },
     };

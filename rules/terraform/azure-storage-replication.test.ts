@@ -22,12 +22,7 @@ ruleTester().run(rule, withVariants(
             account_replication_type = "LRS"
           }
         `,
-        output: hcl`
-          resource "azurerm_storage_account" "data" {
-            account_tier             = "Standard"
-            account_replication_type = "ZRS"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'lrs', line: 3, column: 30, endColumn: 35 }],
       },
       {

@@ -38,9 +38,9 @@ export default defineRule({
           if (skip(context, type, 'account_replication_type') || !type) continue;
           const value = type.value.toUpperCase().replace(/-/g, '');
           if (value === 'LRS') {
-            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'lrs', data: { name: account.name }, fix: fixAttribute(context, account, 'account_replication_type', requireGeo ? '"GZRS"' : '"ZRS"') });
+            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'lrs', data: { name: account.name } });
           } else if (requireGeo && !GEO.has(value)) {
-            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'notGeo', data: { name: account.name, type: type.value }, fix: fixAttribute(context, account, 'account_replication_type', '"GZRS"') });
+            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'notGeo', data: { name: account.name, type: type.value }, fix: value === 'ZRS' ? fixAttribute(context, account, 'account_replication_type', '"GZRS"') : undefined });
           }
         }
       },
