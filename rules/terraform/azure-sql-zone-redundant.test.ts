@@ -24,6 +24,17 @@ ruleTester().run(rule, withVariants(
     ],
     invalid: [
       {
+        name: 'hyperscale is reported but not fixed: zone redundancy is set only at creation',
+        code: hcl`
+          resource "azurerm_mssql_database" "db" {
+            sku_name       = "HS_Gen5_2"
+            zone_redundant = false
+          }
+        `,
+        output: null,
+        errors: [{ messageId: 'notZoneRedundant', line: 3 }],
+      },
+      {
         name: 'general purpose without zone redundancy',
         code: hcl`
           resource "azurerm_mssql_database" "db" {
