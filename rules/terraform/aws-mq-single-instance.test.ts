@@ -21,12 +21,7 @@ ruleTester().run(rule, withVariants(
             engine_type = "ActiveMQ"
           }
         `,
-        output: hcl`
-          resource "aws_mq_broker" "queue" {
-            deployment_mode = "ACTIVE_STANDBY_MULTI_AZ"
-            engine_type = "ActiveMQ"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'singleInstance', line: 1 }],
       },
       {
@@ -37,12 +32,7 @@ ruleTester().run(rule, withVariants(
             deployment_mode = "SINGLE_INSTANCE"
           }
         `,
-        output: hcl`
-          resource "aws_mq_broker" "queue" {
-            engine_type     = "RabbitMQ"
-            deployment_mode = "CLUSTER_MULTI_AZ"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'singleInstance', line: 3, column: 21 }],
       },
     ],

@@ -1,5 +1,4 @@
 import { defineRule } from './utils/define-rule.js';
-import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
@@ -26,24 +25,21 @@ export default defineRule({
     },
     schema: [],
     defaultOptions: [],
-    fixable: true,
+    fixable: false,
   },
   create(context) {
     return {
       Resource(node: ResourceNode) {
         for (const broker of instancesOf(context, node, ['aws_mq_broker'])) {
           const mode = str(broker, 'deployment_mode');
-          const engine = str(broker, 'engine_type');
           if (skip(context, mode, 'deployment_mode')) continue;
           if ((mode?.value ?? DEPLOYMENT_MODE_DEFAULT) !== 'SINGLE_INSTANCE') continue;
-          const target = engine?.known ? (engine.value.toLowerCase() === 'rabbitmq' ? 'CLUSTER_MULTI_AZ' : 'ACTIVE_STANDBY_MULTI_AZ') : undefined;
           reportInstance(context, {
             instance: broker,
             value: mode,
             attr: 'deployment_mode',
             messageId: 'singleInstance',
             data: { name: broker.name, mode: mode?.value ?? `${DEPLOYMENT_MODE_DEFAULT} (default)` },
-            fix: target ? fixAttribute(context, broker, 'deployment_mode', `"${target}"`) : undefined,
           });
         }
       },

@@ -78,12 +78,7 @@ ruleTester().run(rule, {
             geo_redundant_backup_enabled = false
           }
         `,
-        output: hcl`
-          module "db" {
-            source                       = "Azure/avm-res-dbforpostgresql-flexibleserver/azurerm"
-            geo_redundant_backup_enabled = true
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'noGeoBackup', line: 3 }],
       },
     { name: 'no HA', code: server(''), errors: [{ messageId: 'noHa', line: 1, column: 1 }] },
@@ -106,14 +101,7 @@ ruleTester().run(rule, {
           }
         }
       `,
-      output: hcl`
-        resource "azurerm_mysql_flexible_server" "db" {
-          geo_redundant_backup_enabled = true
-          high_availability {
-            mode = "SameZone"
-          }
-        }
-      `,
+      output: null,
       errors: [{ messageId: 'noGeoBackup', line: 2, column: 34 }],
     },
   ],

@@ -2,7 +2,6 @@ import { known, unknown } from '@nospof/core';
 import { isUnknown, type ModuleCall } from '@nospof/terraform';
 import { defineRule } from './utils/define-rule.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
-import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { block, bool, skip, str } from './utils/values.js';
@@ -39,7 +38,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { requireGeoBackup: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ requireGeoBackup: false }],
     strictOptions: [{ requireGeoBackup: true }],
-    fixable: true,
+    fixable: false,
   },
   create(context, [{ requireGeoBackup }]) {
     return {
@@ -52,7 +51,7 @@ export default defineRule({
           if (!requireGeoBackup) continue;
           const geo = bool(server, 'geo_redundant_backup_enabled');
           if (skip(context, geo, 'geo_redundant_backup_enabled') || (geo?.value ?? GEO_BACKUP_DEFAULT)) continue;
-          reportInstance(context, { instance: server, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: server.name }, fix: fixAttribute(context, server, 'geo_redundant_backup_enabled', 'true') });
+          reportInstance(context, { instance: server, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: server.name } });
         }
       },
       ModuleCall(node: ModuleCall) {
@@ -68,7 +67,7 @@ export default defineRule({
           if (!requireGeoBackup) continue;
           const geo = bool(call.inputs, 'geo_redundant_backup_enabled');
           if (skip(context, geo, 'geo_redundant_backup_enabled') || geo?.value !== false) continue;
-          reportCall(context, { call, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: node.name }, fix: fixAttribute(context, call.inputs, 'geo_redundant_backup_enabled', 'true') });
+          reportCall(context, { call, value: geo, attr: 'geo_redundant_backup_enabled', messageId: 'noGeoBackup', data: { name: node.name } });
         }
       },
     };

@@ -20,12 +20,7 @@ ruleTester().run(rule, withVariants(
             location = "westeurope"
           }
         `,
-        output: hcl`
-          resource "azurerm_lb" "lb" {
-            sku = "Standard"
-            location = "westeurope"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'basic', line: 1 }],
       },
       {
@@ -35,11 +30,7 @@ ruleTester().run(rule, withVariants(
             sku = "Basic"
           }
         `,
-        output: hcl`
-          resource "azurerm_public_ip" "ip" {
-            sku = "Standard"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'basic', line: 2, column: 9 }],
       },
     ],

@@ -1,5 +1,4 @@
 import { defineRule } from './utils/define-rule.js';
-import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
@@ -29,7 +28,7 @@ export default defineRule({
     },
     schema: [],
     defaultOptions: [],
-    fixable: true,
+    fixable: false,
   },
   create(context) {
     return {
@@ -45,7 +44,6 @@ export default defineRule({
             attr: 'sku',
             messageId: 'basic',
             data: { type: resource.resourceType, name: resource.name },
-            fix: fixAttribute(context, resource, 'sku', '"Standard"'),
           });
         }
       },

@@ -69,6 +69,17 @@ ruleTester().run(rule, withVariants(
           { messageId: 'notZoneRedundant', line: 3, data: { name: 'sql.orders' } },
           { messageId: 'notZoneRedundant', line: 7, data: { name: 'sql.shared' } },
         ],
+        },
+        {
+        name: 'hyperscale is reported but not fixed: zone redundancy is set only at creation',
+        code: hcl`
+          resource "azurerm_mssql_database" "db" {
+            sku_name       = "HS_Gen5_2"
+            zone_redundant = false
+          }
+        `,
+        output: null,
+        errors: [{ messageId: 'notZoneRedundant', line: 3 }],
       },
       {
         name: 'general purpose without zone redundancy',

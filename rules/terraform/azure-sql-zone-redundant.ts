@@ -9,6 +9,12 @@ import { block, bool, skip, str } from './utils/values.js';
 /** `zone_redundant` absent means false. Zone redundancy exists for Premium, Business Critical, General Purpose (vCore) and Hyperscale. */
 const ZONE_REDUNDANT_DEFAULT = false;
 
+/** Hyperscale takes zone redundancy only at creation: changing it on an existing database is no in-place update. */
+function isHyperscale(sku: string): boolean {
+  const s = sku.toUpperCase();
+  return s.startsWith('HS_') || s === 'HYPERSCALE';
+}
+
 function supportsZones(sku: string): boolean {
   const s = sku.toUpperCase();
   return /^P\d/.test(s) || s.startsWith('BC_') || s.startsWith('GP_') || s.startsWith('HS_') || s === 'PREMIUM' || s === 'BUSINESSCRITICAL' || s === 'GENERALPURPOSE' || s === 'HYPERSCALE' || s.startsWith('PREMIUMPOOL') || s.startsWith('BC_GEN') || s.startsWith('GP_GEN');
@@ -87,7 +93,7 @@ export default defineRule({
             attr: 'zone_redundant',
             messageId: 'notZoneRedundant',
             data: { type: db.resourceType, name: db.name, sku: sku.value },
-            fix: fixAttribute(context, db, 'zone_redundant', 'true'),
+            fix: isHyperscale(sku.value) ? undefined : fixAttribute(context, db, 'zone_redundant', 'true'),
           });
         }
       },

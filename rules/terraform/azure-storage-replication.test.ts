@@ -53,13 +53,7 @@ ruleTester().run(rule, withVariants(
             account_sku_name = "Standard_LRS"
           }
         `,
-        output: hcl`
-          module "storage" {
-            source           = "Azure/avm-res-storage-storageaccount/azurerm"
-            version          = "0.6.0"
-            account_sku_name = "Standard_ZRS"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'lrs', line: 4, column: 22 }],
       },
       {
@@ -71,13 +65,7 @@ ruleTester().run(rule, withVariants(
             account_replication_type = "LRS"
           }
         `,
-        output: hcl`
-          module "storage" {
-            source                   = "registry.terraform.io/Azure/avm-res-storage-storageaccount/azurerm"
-            account_sku_name         = null
-            account_replication_type = "ZRS"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'lrs', line: 4 }],
       },
       {
@@ -111,12 +99,7 @@ ruleTester().run(rule, withVariants(
             account_replication_type = "LRS"
           }
         `,
-        output: hcl`
-          resource "azurerm_storage_account" "data" {
-            account_tier             = "Standard"
-            account_replication_type = "ZRS"
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'lrs', line: 3, column: 30, endColumn: 35 }],
       },
       {

@@ -55,9 +55,9 @@ export default defineRule({
           if (skip(context, type, 'account_replication_type') || !type) continue;
           const value = type.value.toUpperCase().replace(/-/g, '');
           if (value === 'LRS') {
-            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'lrs', data: { name: account.name }, fix: fixAttribute(context, account, 'account_replication_type', requireGeo ? '"GZRS"' : '"ZRS"') });
+            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'lrs', data: { name: account.name } });
           } else if (requireGeo && !GEO.has(value)) {
-            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'notGeo', data: { name: account.name, type: type.value }, fix: fixAttribute(context, account, 'account_replication_type', '"GZRS"') });
+            reportInstance(context, { instance: account, value: type, attr: 'account_replication_type', messageId: 'notGeo', data: { name: account.name, type: type.value }, fix: value === 'ZRS' ? fixAttribute(context, account, 'account_replication_type', '"GZRS"') : undefined });
           }
         }
       },
@@ -91,9 +91,11 @@ export default defineRule({
           const name = node.name;
           const replace = (to: string) => (value && attr === 'account_sku_name' ? `"${value.value.slice(0, value.value.lastIndexOf('_') + 1)}${to}"` : `"${to}"`);
           if (replication === 'LRS') {
-            reportCall(context, { call, value, attr, messageId: 'lrs', data: { name }, fix: value ? fixAttribute(context, call.inputs, attr, replace(requireGeo ? 'GZRS' : 'ZRS')) : undefined });
+            // Moving LRS into the zone-redundant group recreates the account (its data with it): no fix, as for the resource.
+            reportCall(context, { call, value, attr, messageId: 'lrs', data: { name } });
           } else if (requireGeo && !GEO.has(replication)) {
-            reportCall(context, { call, value, attr, messageId: 'notGeo', data: { name, type: value?.value ?? `${replication} (the module default)` }, fix: value ? fixAttribute(context, call.inputs, attr, replace('GZRS')) : undefined });
+            // Only ZRS to GZRS stays in its replication group, an in-place change.
+            reportCall(context, { call, value, attr, messageId: 'notGeo', data: { name, type: value?.value ?? `${replication} (the module default)` }, fix: value && replication === 'ZRS' ? fixAttribute(context, call.inputs, attr, replace('GZRS')) : undefined });
           }
         }
       },

@@ -14,12 +14,7 @@ ruleTester().run(rule, withVariants(
             memory_size_gb = 1
           }
         `,
-        output: hcl`
-          resource "google_redis_instance" "cache" {
-            tier = "STANDARD_HA"
-            memory_size_gb = 1
-          }
-        `,
+        output: null,
         errors: [{ messageId: 'basicTier', line: 1 }],
       },
       {
@@ -27,9 +22,7 @@ ruleTester().run(rule, withVariants(
         code: hcl`
           resource "google_redis_instance" "cache" { tier = "BASIC" }
         `,
-        output: hcl`
-          resource "google_redis_instance" "cache" { tier = "STANDARD_HA" }
-        `,
+        output: null,
         errors: [{ messageId: 'basicTier', line: 1, column: 51 }],
       },
     ],

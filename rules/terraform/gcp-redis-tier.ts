@@ -1,5 +1,4 @@
 import { defineRule } from './utils/define-rule.js';
-import { fixAttribute } from './utils/fixes.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
@@ -26,7 +25,7 @@ export default defineRule({
     },
     schema: [],
     defaultOptions: [],
-    fixable: true,
+    fixable: false,
   },
   create(context) {
     return {
@@ -35,7 +34,7 @@ export default defineRule({
           const tier = str(redis, 'tier');
           if (skip(context, tier, 'tier')) continue;
           if ((tier?.value ?? TIER_DEFAULT) !== 'BASIC') continue;
-          reportInstance(context, { instance: redis, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: redis.name, tier: 'BASIC' }, fix: fixAttribute(context, redis, 'tier', '"STANDARD_HA"') });
+          reportInstance(context, { instance: redis, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: redis.name, tier: 'BASIC' } });
         }
       },
     };
