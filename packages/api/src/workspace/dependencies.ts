@@ -1,4 +1,4 @@
-import { PROJECT_VISITOR, type AnyRule, type DeploymentUnit, type ProjectContext, type ReportDescriptor, type RuleContext } from '@nospof/core';
+import { PROJECT_VISITOR, type AnyRule, type DeploymentUnit, type ParsedFile, type ProjectContext, type ReportDescriptor, type RuleContext } from '@nospof/core';
 
 /** What rules read beyond the file they judge: the facts a finding, or a whole file's findings, depend on. */
 export interface Reads {
@@ -179,6 +179,10 @@ function trackedProject(project: ProjectContext, ownLanguage: string, reads: Mut
     parsed(languageId: string) {
       reads.languages.add(languageId);
       return project.parsed(languageId);
+    },
+    factsOf<T>(languageId: string, key: string, compute: (file: ParsedFile) => T) {
+      reads.languages.add(languageId);
+      return project.factsOf(languageId, key, compute);
     },
     get unit() {
       reads.unit(ownLanguage, project.unit);
