@@ -14,4 +14,4 @@ export type { LintMemo } from './memo.js';
 export * from './engine-rules.js';
 export * from './policy-input.js';
 export * from './config/index.js';
-export { validatorFor, describeAjvError } from './ajv.js';
+export { validatorFor, describeAjvError, schemaProblems } from './ajv.js';
