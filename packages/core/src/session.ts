@@ -51,6 +51,7 @@ export class LintSession {
   private readonly configDigests = new WeakMap<ResolvedConfig, string>();
   private readonly languageDigests = new Map<string, string>();
   private readonly unitDigests = new WeakMap<DeploymentUnit, string>();
+  private readonly shapeDigests = new WeakMap<DeploymentUnit, string>();
   private readonly unitIdentities = new WeakMap<DeploymentUnit, string>();
   private readonly dependencyDigests = new Map<string, string | undefined>();
   private readonly factLists = new Map<string, readonly unknown[]>();
@@ -206,7 +207,7 @@ export class LintSession {
   }
 
   private factsKey(file: RunFile, memo: LintMemo): string {
-    return `file:${memo.hash(`${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
+    return `file:${memo.hash(`${FACTS_FORMAT}\u0000${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
   }
 
   /** The memo's facts of an unchanged file, without parsing it. */
@@ -256,7 +257,8 @@ export class LintSession {
     if (language && first !== undefined) {
       const settings = this.input.configFor(first).settings;
       const parsedOf = (path: string) => this.parsedBy(path, language.id);
-      group = new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf);
+      const indexKeyOf = (path: string) => this.indexKeyOf(path, language.id);
+      group = new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf, indexKeyOf);
     }
     this.groups.set(languageId, group);
     return group;
@@ -329,6 +331,30 @@ export class LintSession {
     return digest;
   }
 
+  /** A file's `Language.indexKey` for `language`, from its facts (no parse when the memo has them). */
+  indexKeyOf(path: string, language: string): string | undefined {
+    const file = this.byPath.get(path);
+    return file ? this.factsOf(file).readers.find((r) => r.language === language)?.indexKey : undefined;
+  }
+
+  /**
+   * The unit's identity and each file's index key, with the language's settings: what the answers of an
+   * index built by `Language.indexOfKeys` depend on, beyond the files it hands out (recorded one by one).
+   */
+  unitShapeDigest(language: string, unit: DeploymentUnit): string {
+    let digest = this.shapeDigests.get(unit);
+    if (digest === undefined) {
+      const keys = unit.files.map((p) => {
+        const key = this.indexKeyOf(p, language);
+        // Without a key, the file's whole text stands in for it.
+        return key === undefined ? `text\u0000${this.contentKey(p)}` : `key\u0000${p}\u0000${this.byPath.get(p)?.forced ?? ''}\u0000${key}`;
+      });
+      digest = this.hash(['shape', language, this.settingsDigest(language), unit.id, ...keys].join('\u0001'));
+      this.shapeDigests.set(unit, digest);
+    }
+    return digest;
+  }
+
   /** Every file of a language with its settings: what its whole index and `parsed()` depend on. */
   languageDigest(language: string): string {
     let digest = this.languageDigests.get(language);
@@ -370,6 +396,7 @@ export class LintSession {
     const parts: string[] = [];
     for (const dep of deps) {
       if (dep === 'unit' && own) parts.push(this.unitDigest(own.language, own.unit));
+      else if (dep === 'shape' && own) parts.push(this.unitShapeDigest(own.language, own.unit));
       else if (dep === 'files') parts.push(this.fileListDigest());
       else if (dep.startsWith('lang:')) parts.push(this.languageDigest(dep.slice('lang:'.length)));
       else if (dep.startsWith('file:')) parts.push(this.fileDigest(dep.slice('file:'.length)));
@@ -403,6 +430,7 @@ export class LintSession {
   private readerFacts(parsed: ParsedFile): ReaderFacts {
     const language = this.engine.languages.find((l) => l.id === parsed.language);
     const unitKey = language?.unitKey && isApplicable(parsed) ? language.unitKey(parsed) : undefined;
+    const indexKey = language?.indexKey && isApplicable(parsed) ? language.indexKey(parsed) : undefined;
     return {
       language: parsed.language,
       notApplicable: parsed.notApplicable === true,
@@ -410,6 +438,7 @@ export class LintSession {
       errors: parsed.errors.map((e) => ({ message: e.message, range: e.range })),
       directives: collectDirectives(parsed, language?.scopeAt?.bind(language)),
       ...(unitKey === undefined ? {} : { unitKey }),
+      ...(indexKey === undefined ? {} : { indexKey }),
     };
   }
 
@@ -441,6 +470,9 @@ export class LintSession {
     return plain;
   }
 }
+
+/** Names the shape of stored file facts: facts stored in another shape are never read back. */
+const FACTS_FORMAT = 'facts/2 (indexKey)';
 
 /** A language that read the file and found something to judge in it. */
 export function readerApplies(reader: ReaderFacts): boolean {
