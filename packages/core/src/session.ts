@@ -46,6 +46,8 @@ export class LintSession {
   readonly files: readonly RunFile[];
   private readonly byPath = new Map<string, RunFile>();
   private readonly facts = new Map<string, FileFacts>();
+  private readonly readerLists = new Map<string, readonly string[]>();
+  private languageListText: string | undefined;
   private readonly sources = new Map<string, SourceFile>();
   private readonly contentKeys = new Map<string, string>();
   private readonly configDigests = new WeakMap<ResolvedConfig, string>();
@@ -135,8 +137,15 @@ export class LintSession {
 
   /** The languages that read a file, from the memo's facts when it has them (no need to open the file). */
   readersOf(file: RunFile): readonly string[] {
+    const known = this.readerLists.get(file.path);
+    if (known) return known;
     const facts = this.facts.get(file.path) ?? this.storedFacts(file);
-    if (facts) return facts.readers.map((r) => r.language);
+    if (facts) {
+      // Asked for every file once per language: one list per file.
+      const list = facts.readers.map((r) => r.language);
+      this.readerLists.set(file.path, list);
+      return list;
+    }
     return this.engine.languagesFor(file.path, () => file.source.text.slice(0, 512), file.forced).map((l) => l.id);
   }
 
@@ -424,7 +433,8 @@ export class LintSession {
   }
 
   private languageList(): string {
-    return this.engine.languages.map((l) => l.id).join(',');
+    this.languageListText ??= this.engine.languages.map((l) => l.id).join(',');
+    return this.languageListText;
   }
 
   private readerFacts(parsed: ParsedFile): ReaderFacts {
