@@ -21,7 +21,8 @@ export interface ToyFile extends Node {
   readonly sections: ToySection[];
 }
 
-export const toyLanguage: Language<ToyFile> = {
+/** Its index is the section names of the unit's files (typed, so tests can spread it into their variants). */
+export const toyLanguage: Language<ToyFile, { sections: string[] }> = {
   id: 'toy',
   lineComment: '#',
   matches: (path) => path.endsWith('.toy'),
