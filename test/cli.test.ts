@@ -245,6 +245,14 @@ describe('nospof CLI', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it('prints usage for --help after any command, and exits 0', async () => {
+    for (const command of ['rules', 'explain', 'merge', 'input', 'test-policies', 'init', 'baseline']) {
+      const help = await runCli([command, '--help'], tempTree({ ...onlyMinReplicas }));
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain('Usage:');
+    }
+  });
+
   it('init writes a config that nospof accepts', async () => {
     const root = tempTree({ 'web.yaml': oneReplica });
     expect((await runCli(['init', '--preset', 'strict'], root)).code).toBe(0);

@@ -2,6 +2,7 @@ import type { Language, ParsedFile, ParseResult, Range, SourceFile } from '@nosp
 import { buildAlertingFile, rangeStartingOn } from './model/build.js';
 import { visitorKeys, type AlertingFile } from './model/types.js';
 import { AlertingIndex } from './project-index.js';
+import { alertingPolicyUnit } from './policy/policy-unit.js';
 
 const yamlPath = /\.ya?ml$/i;
 
@@ -43,5 +44,6 @@ export const alertingLanguage: Language<AlertingFile, AlertingIndex> = {
   parse,
   visitorKeys,
   index: (files) => new AlertingIndex(files),
+  policyUnit: (unit, files) => alertingPolicyUnit(unit, files),
   scopeAt,
 };

@@ -18,7 +18,19 @@ export function editorSchema(rules: readonly AnyRule[], settings: SettingsSchema
       ],
     };
   }
-  const rulesSchema = { type: 'object', properties: ruleProperties, additionalProperties: false };
+  // Rules of the policies and plugins a configuration names are not known here: `policy/` and `opa/` ids,
+  // and ids under any prefix no built-in rule uses, take any setting; a typo in a built-in id is still flagged.
+  const builtinPrefixes = [...new Set(rules.map((r) => r.meta.id.split('/')[0] as string))].sort();
+  const userSetting = { oneOf: [severity, { type: 'array', prefixItems: [severity], items: true, minItems: 1 }] };
+  const rulesSchema = {
+    type: 'object',
+    properties: ruleProperties,
+    patternProperties: {
+      '^(policy|opa)/': { description: 'A policy the configuration names under policies:', ...userSetting },
+      [`^(?!(${builtinPrefixes.join('|')})/)[a-z0-9-]+/[a-z0-9-]+$`]: { description: 'A rule of a plugin the configuration names under plugins:', ...userSetting },
+    },
+    additionalProperties: false,
+  };
   const base = configSchema as unknown as { properties: Record<string, unknown> & { overrides: { items: { properties: Record<string, unknown> } } } };
   return {
     ...configSchema,

@@ -1,6 +1,8 @@
 export { Nospof, type NospofOptions, type LintReport } from './nospof.js';
 export { NospofUsageError, NoFilesError } from './errors.js';
-export { languages, allRules, settingsSchemas, builtinCatalog, createLinter } from './registry.js';
+export { languages, allRules, settingsSchemas, builtinCatalog, createLinter, sampleFileNames } from './registry.js';
+export { PolicyStore, type LoadedPolicies, type PolicyStoreOptions } from './policies/policy-store.js';
+export { PolicyLoadError, formatPolicyProblem, type PolicyProblem, type PolicyTestReport, type PolicyTestCase } from '@nospof/policy';
 export { CONFIG_NAMES, isConfigFileName, parseConfigText, type ParsedConfigFile } from './config/config-file.js';
 export { loadConfig, loadConfigOrThrow, readConfigFromDisk, asConfigError, type ReadText, type ConfigCatalog, type LoadedConfig } from './config/config-load.js';
 export { ConfigStore, explicitConfigPath, type ConfigStoreOptions } from './config/config-store.js';
@@ -44,4 +46,5 @@ export {
   type Severity,
   type SkippedValue,
   type TextEdit,
+  type PolicyInput,
 } from '@nospof/core';

@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
+  Config as EngineConfig,
   ConfigError,
   RuleRegistry,
+  toPolicyInput,
+  type AnyRule,
+  type PolicyInput,
+  type PolicyUnit,
+  type UnitPolicyResults,
   validateRuleSetting,
   type Config,
   type ConfigProblem,
@@ -21,13 +27,16 @@ import { Baseline, BASELINE_FILE } from './baseline.js';
 import { cacheSecret, DEFAULT_CACHE_LOCATION, FileCache } from './cache.js';
 import { asConfigError, readConfigFromDisk } from './config/config-load.js';
 import { ConfigStore } from './config/config-store.js';
+import { PolicyStore } from './policies/policy-store.js';
+import { loadPolicyFile, runPolicyTests, type PolicyFile, type PolicyTestReport } from '@nospof/policy';
+import { readSmallTextFile } from './fs/read-text.js';
 import { NoFilesError, NospofUsageError } from './errors.js';
 import { discover, isInside, repositoryRootOf, walkRepository, type DiscoveryNotice } from './files/discover.js';
 import { changedSince } from './files/git-changes.js';
 import { readCached } from './files/cached-read.js';
 import { DEFAULT_MAX_FILE_BYTES, readHead } from './files/read-file.js';
 import { writeFixes, type FixWrite } from './fix-writer.js';
-import { allRules, builtinCatalog, createLinter, languages } from './registry.js';
+import { allRules, builtinCatalog, createLinter, languages, sampleFileNames } from './registry.js';
 import { shardWork, type Shard } from './shard.js';
 import { terraformSettings, type TerraformVariables } from './terraform-vars.js';
 import { version } from './version.js';
@@ -127,19 +136,24 @@ export class Nospof {
   private readonly layered = new WeakMap<Config, Config>();
   private readonly extraSettings: Readonly<Record<string, unknown>>;
   private readonly configProblems = new Map<string, ConfigProblem[]>();
+  private readonly policies: PolicyStore;
+  private readonly registered = new WeakSet<object>();
+  private readonly deferredRules = new Map<string, RuleSetting>();
 
   constructor(private readonly options: NospofOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
     const registry = new RuleRegistry(allRules);
     for (const [id, setting] of Object.entries(options.rules ?? {})) {
-      const problem = validateRuleSetting(id, setting, registry)[0];
-      if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
+      // A rule of a policy or plugin is known once the configuration's policies load: checked then.
+      if (!registry.has(id)) this.deferredRules.set(id, setting);
+      else checkRuleFlag(id, setting, registry);
     }
     const terraform = languages.find((l) => l.id === 'terraform');
     this.extraSettings = { ...(options.settings ?? {}), ...terraformSettings(options.terraform ?? {}, this.cwd, terraform) };
     const explicit = options.config === undefined ? undefined : resolve(this.cwd, options.config);
     if (explicit && !existsSync(explicit)) throw new NospofUsageError(`--config ${options.config}: no such file`);
-    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd);
+    this.policies = new PolicyStore(builtinCatalog, readConfigFromDisk, { plugins: options.plugins !== false, languages: languages.map((l) => l.id) });
+    this.configs = new ConfigStore(builtinCatalog, readConfigFromDisk, explicit, this.cwd, { trusted: options.plugins !== false, policies: this.policies });
   }
 
   private readonly noteListing = (dir: string, names: ReadonlySet<string>): void => this.configs.noteListing(dir, names);
@@ -152,7 +166,9 @@ export class Nospof {
   async lintFiles(patterns: readonly string[], options: { readonly changedSince?: string } = {}): Promise<LintReport> {
     const inputs = patterns.length === 0 ? ['.'] : patterns;
     const changed = options.changedSince === undefined ? undefined : new Set(changedSince(options.changedSince, this.cwd, this.options.env ?? process.env).map(realOrSelf));
-    const found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing);
+    let found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing);
+    // Configurations that name policies were read without their rules: load them, then look again.
+    if (await this.loadPolicies()) found = discover(inputs, this.cwd, (absolute) => this.ignoredOrConfigBroken(absolute), this.noteListing);
     const state = this.startRun();
     const targets: Target[] = [];
     const claimed = new Set<string>();
@@ -175,12 +191,19 @@ export class Nospof {
     if (this.options.errorOnUnmatchedPattern !== false && unmatched.length > 0) throw new NoFilesError(unmatched);
     if (changed) {
       const named = [...linted];
-      const report = await this.run([...targets, ...this.contextFor(named, targets, state)], found.notices, state);
+      const context = this.contextFor(named, targets, state);
+      await this.loadPolicies();
+      this.throwConfigProblems();
+      const report = await this.run([...targets, ...context], found.notices, state);
       if (named.length > 0) return report;
       return { ...report, warnings: [...report.warnings, `no file nospof reads changed since ${options.changedSince}`] };
     }
     const named = inputs.map((p) => resolve(this.cwd, p)).filter((absolute) => linted.has(absolute) && isFile(absolute));
-    const { report, read } = await this.runWithFiles([...targets, ...this.contextFor(named, targets, state)], found.notices, state);
+    const context = this.contextFor(named, targets, state);
+    // Configurations met only in the context walk (nested ones) have their policies loaded too.
+    await this.loadPolicies();
+    this.throwConfigProblems();
+    const { report, read } = await this.runWithFiles([...targets, ...context], found.notices, state);
     // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
     // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
     const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
@@ -197,14 +220,138 @@ export class Nospof {
     const absolute = resolve(this.cwd, options.filePath ?? 'stdin.yaml');
     const path = this.display(absolute);
     this.collectConfig(absolute);
+    if (await this.loadPolicies()) this.collectConfig(absolute);
     this.throwConfigProblems();
     const target: Target = { absolute, path, source: { path, text }, contextOnly: false };
     const state = this.startRun();
     const context = options.filePath !== undefined && existsSync(absolute) ? this.contextFor([absolute], [target], state) : [];
+    await this.loadPolicies();
+    this.throwConfigProblems();
     return this.run([target, ...context], [], state);
   }
 
-  /** The effective configuration of a file: rules with severities and options, and settings. */
+  /**
+   * What user policies see of a file: the input of each deployment unit it belongs to (usually one), as
+   * `nospof input` prints it. Empty when the file's language gives policies no model.
+   */
+  async policyInputFor(filePath: string): Promise<PolicyInput[]> {
+    const absolute = resolve(this.cwd, filePath);
+    if (!isFile(absolute)) throw new NospofUsageError(`${filePath}: no such file`);
+    this.collectConfig(absolute);
+    if (await this.loadPolicies()) this.collectConfig(absolute);
+    this.throwConfigProblems();
+    // No cache: printing the input reads, it does not remember.
+    const state: RunState = { warnings: [] };
+    const target = this.readTarget(absolute, false, state);
+    if (!target) throw new NospofUsageError(`${filePath}: no language nospof reads claims this file`);
+    if (!target.source) throw new NospofUsageError(`${filePath}: ${target.problem?.message ?? 'cannot be read'}`);
+    const context = this.contextFor([absolute], [target], state);
+    const configFor = (path: string) => this.resolvedConfig(resolve(this.cwd, path));
+    const units: PolicyInput[] = [];
+    this.linter.lint({
+      files: [target.source],
+      contextFiles: context.flatMap((t) => (t.source ? [t.source] : [])),
+      configFor,
+      languageOf: (path) => this.forcedLanguage(resolve(this.cwd, path)),
+      unitPolicies: (unit) => {
+        if (unit.files.includes(target.path)) units.push(toPolicyInput(unit));
+        return { findings: [], skipped: [] };
+      },
+    });
+    return units;
+  }
+
+  /**
+   * Runs the `tests:` snippets of declarative policy files (`nospof test-policies`): the files named, or
+   * every declarative policy file the configuration of the working directory names. Throws
+   * `PolicyLoadError` for a policy file that cannot be loaded.
+   */
+  async testPolicies(files: readonly string[] = []): Promise<PolicyTestReport & { readonly files: readonly string[] }> {
+    let policyFiles: PolicyFile[];
+    if (files.length > 0) {
+      const languageIds = languages.map((l) => l.id);
+      policyFiles = files.map((file) => {
+        const absolute = resolve(this.cwd, file);
+        if (!isFile(absolute)) throw new NospofUsageError(`${file}: no such file`);
+        return loadPolicyFile(readSmallTextFile(absolute), this.display(absolute), { languages: languageIds });
+      });
+    } else {
+      const probe = join(this.cwd, '.nospof-policies');
+      this.collectConfig(probe);
+      if (await this.loadPolicies()) this.collectConfig(probe);
+      this.throwConfigProblems();
+      policyFiles = [...(this.policies.policiesFor(this.configs.configFileFor(probe))?.set.files ?? [])];
+    }
+    const report = await runPolicyTests(policyFiles, (language, snippet) => this.snippetUnits(language, snippet));
+    return { ...report, files: policyFiles.map((f) => f.file) };
+  }
+
+  /** The deployment units of a policy test snippet, read as `language` like files on disk. */
+  private snippetUnits(language: string, files: readonly { readonly path: string | undefined; readonly text: string }[]): PolicyUnit[] {
+    const fallback = sampleFileNames[language] ?? 'snippet';
+    const sources = files.map((f, i) => ({ path: f.path ?? (i === 0 ? fallback : `${i}-${fallback}`), text: f.text }));
+    const defaults = EngineConfig.defaults(allRules).resolve('');
+    const units: PolicyUnit[] = [];
+    // A linter of its own: snippets must not share the parse cache with the repository's files.
+    const linter = createLinter();
+    linter.lint({
+      files: sources,
+      configFor: () => defaults,
+      languageOf: () => language,
+      unitPolicies: (unit) => {
+        if (unit.language === language) units.push(unit);
+        return { findings: [], skipped: [] };
+      },
+    });
+    const broken = linter.parse(sources[0] as SourceText, language)?.errors[0];
+    if (units.length === 0 && broken) throw new Error(`${sources[0]?.path}:${broken.range.start.line}: ${broken.message}`);
+    return units;
+  }
+
+  /**
+   * Loads the policies of every configuration met so far that names some (once per configuration file),
+   * registers their rules, and forgets the problems recorded while they were unknown. True when any
+   * configuration changed.
+   */
+  private async loadPolicies(): Promise<boolean> {
+    if (!(await this.configs.loadPolicies())) return false;
+    for (const { policies } of this.policies.loaded()) {
+      if (this.registered.has(policies)) continue;
+      this.registered.add(policies);
+      this.linter.register(policies.linterRules, { prefixes: policies.unloadedPrefixes });
+    }
+    this.configProblems.clear();
+    return true;
+  }
+
+  /** The policies that judge a unit: those of the configuration of its entry file. */
+  private unitPolicies(unit: PolicyUnit): UnitPolicyResults {
+    const entry = unit.files[0];
+    const policies = entry === undefined ? undefined : this.policies.policiesFor(this.configs.configFileFor(resolve(this.cwd, entry)));
+    return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
+  }
+
+
+
+  /**
+   * Every rule a file (or, for a directory, the files directly in it) is linted with: the built-in
+   * rules, then the rules of the plugins and policies its configuration names (loaded if need be).
+   */
+  async rulesFor(path = '.'): Promise<AnyRule[]> {
+    const absolute = resolve(this.cwd, path);
+    const probe = isDirectory(absolute) ? join(absolute, '.nospof-rules') : absolute;
+    this.collectConfig(probe);
+    if (await this.loadPolicies()) this.collectConfig(probe);
+    this.throwConfigProblems();
+    this.checkDeferredRules();
+    return [...allRules, ...(this.policies.policiesFor(this.configs.configFileFor(probe))?.listed ?? [])];
+  }
+
+  /**
+   * The effective configuration of a file: rules with severities and options, and settings. The rules of
+   * the policies and plugins its configuration names are part of it once they are loaded (by a lint,
+   * `rulesFor` or `policyInputFor`); before, a configuration that names them may not resolve.
+   */
   configFor(filePath: string): ResolvedConfig {
     const absolute = resolve(this.cwd, filePath);
     return this.resolvedConfig(absolute);
@@ -243,12 +390,20 @@ export class Nospof {
     return { warnings, ...(cache ? { cache } : {}) };
   }
 
+  /** `rules` naming no built-in rule must name a rule of the policies or plugins the run loaded. */
+  private checkDeferredRules(): void {
+    if (this.deferredRules.size === 0) return;
+    const registry = new RuleRegistry([...allRules, ...this.policies.loaded().flatMap(({ policies }) => policies.rules)]);
+    for (const [id, setting] of this.deferredRules) checkRuleFlag(id, setting, registry);
+  }
+
   private async run(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<LintReport> {
     return (await this.runWithFiles(targets, notices, state)).report;
   }
 
   /** A run's report, and the absolute paths of the files a language read (whichever shard reports them). */
   private async runWithFiles(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<{ report: LintReport; read: ReadonlySet<string> }> {
+    this.checkDeferredRules();
     const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
     const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
     const byPath = new Map(targets.map((t) => [t.path, t] as const));
@@ -264,6 +419,8 @@ export class Nospof {
     };
     const languageOf = (path: string) => this.forcedLanguage(byPath.get(path)?.absolute ?? resolve(this.cwd, path));
     const { warnings, cache } = state;
+    const loadedPolicies = this.policies.loaded();
+    for (const { configFile, policies } of loadedPolicies) warnings.push(...policies.notices.map((n) => `${this.display(configFile)}: ${n}`));
     const input: LintInput = {
       files,
       contextFiles,
@@ -273,6 +430,7 @@ export class Nospof {
       retainParses: false,
       ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
       ...(cache ? { memo: cache } : {}),
+      ...(loadedPolicies.length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
     };
 
     const readProblemTargets = targets.filter((t) => t.problem && !t.contextOnly);
@@ -327,7 +485,11 @@ export class Nospof {
       warnings.push('no cache key could be stored (set NOSPOF_CACHE_SECRET); the cache is not used');
       return undefined;
     }
-    const { cache, warning } = FileCache.open(location, secret, version);
+    // Plugin rules are judged, and remembered, like built-in ones: their code is part of what a stored
+    // outcome depends on. (Policies run on every unit, never from the cache.)
+    const plugins = this.policies.loaded().map((p) => p.policies.pluginDigest).filter((d) => d !== '');
+    const key = plugins.length === 0 ? version : `${version} plugins ${createHash('sha256').update(plugins.join('\n')).digest('hex').slice(0, 16)}`;
+    const { cache, warning } = FileCache.open(location, secret, key);
     if (warning) warnings.push(warning.replace(location, this.display(location)));
     return cache;
   }
@@ -570,4 +732,17 @@ function relativeSlash(base: string, path: string): string {
     return slash(path.slice(base.length + 1));
   }
   return slash(relative(base, path));
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function checkRuleFlag(id: string, setting: RuleSetting, registry: RuleRegistry): void {
+  const problem = validateRuleSetting(id, setting, registry)[0];
+  if (problem) throw new NospofUsageError(`rule ${id}${problem.path.length > 0 ? ` [${problem.path.join('.')}]` : ''}: ${problem.message}`);
 }

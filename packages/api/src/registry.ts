@@ -23,6 +23,16 @@ export const languages: readonly Language[] = [
   alertingLanguage as unknown as Language,
 ];
 
+/** The file name a snippet of each language is read as when it names none (policy tests, RuleTester). */
+export const sampleFileNames: Readonly<Record<string, string>> = {
+  terraform: 'main.tf',
+  'github-actions': '.github/workflows/ci.yml',
+  jenkins: 'Jenkinsfile',
+  haproxy: 'haproxy.cfg',
+  kubernetes: 'manifest.yaml',
+  alerting: 'alertmanager.yml',
+};
+
 /** Every rule a configuration may name: the engine's own checks and the built-in rules. */
 export const allRules: readonly AnyRule[] = [...engineRules, ...builtinRules];
 

@@ -55,13 +55,27 @@ export type Command =
   | { readonly kind: 'lint'; readonly options: LintOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'rules'; readonly format: string; readonly compliance?: Framework | 'all' }
+  | { readonly kind: 'rules'; readonly format: string; readonly compliance?: Framework | 'all'; readonly source: PolicySource }
+  | { readonly kind: 'input'; readonly path: string; readonly unit: string | undefined; readonly source: PolicySource }
+  | { readonly kind: 'test-policies'; readonly files: string[]; readonly source: PolicySource }
   | { readonly kind: 'explain'; readonly rule: string }
   | { readonly kind: 'init'; readonly preset: string; readonly force: boolean }
   | { readonly kind: 'lsp' }
   | { readonly kind: 'merge'; readonly options: MergeOptions };
 
-const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp', 'baseline', 'merge']);
+/** Where a sub-command that reads policies finds them: `--config`, and `--no-plugins`. */
+export interface PolicySource {
+  readonly config: string | undefined;
+  readonly plugins: boolean;
+}
+
+const POLICY_SOURCE_OPTIONS = { config: { type: 'string', short: 'c' }, 'no-plugins': { type: 'boolean', default: false } } as const;
+
+function policySource(values: Record<string, unknown>): PolicySource {
+  return { config: typeof values.config === 'string' ? values.config : undefined, plugins: !values['no-plugins'] };
+}
+
+const SUBCOMMANDS = new Set(['rules', 'explain', 'init', 'lsp', 'baseline', 'merge', 'input', 'test-policies']);
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -72,7 +86,13 @@ export function parseCommand(argv: readonly string[]): Command {
     if (command.options.shard) throw new UsageError('nospof baseline accepts a whole run\'s findings; it does not go with --shard');
     return { kind: 'lint', options: { ...command.options, writeBaseline: true } };
   }
-  if (first !== undefined && SUBCOMMANDS.has(first)) return parseSubcommand(first, argv.slice(1));
+  if (first !== undefined && SUBCOMMANDS.has(first)) {
+    const rest = argv.slice(1);
+    // `nospof merge --help` asks for usage, as with every other tool; `--` ends the options.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (options.includes('--help') || options.includes('-h')) return { kind: 'help' };
+    return parseSubcommand(first, rest);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -192,11 +212,20 @@ function parseSubcommand(name: string, rest: readonly string[]): Command {
     case 'rules': {
       // `--compliance` alone lists every framework's controls; `--compliance <framework>` one of them.
       const args = rest.map((a, i) => (a === '--compliance' && (rest[i + 1] === undefined || rest[i + 1]?.startsWith('-')) ? '--compliance=all' : a));
-      const { values } = safeParse(args, { format: { type: 'string', default: 'table' }, compliance: { type: 'string' } });
+      const { values } = safeParse(args, { format: { type: 'string', default: 'table' }, compliance: { type: 'string' }, ...POLICY_SOURCE_OPTIONS });
       const format = String(values.format);
       if (format !== 'table' && format !== 'json') throw new UsageError('nospof rules --format takes table or json');
       const compliance = values.compliance === undefined || values.compliance === 'all' ? values.compliance : framework(String(values.compliance));
-      return { kind: 'rules', format, ...(compliance ? { compliance: compliance as Framework | 'all' } : {}) };
+      return { kind: 'rules', format, ...(compliance ? { compliance: compliance as Framework | 'all' } : {}), source: policySource(values) };
+    }
+    case 'input': {
+      const { values, positionals } = safeParse(rest, { unit: { type: 'string' }, ...POLICY_SOURCE_OPTIONS });
+      if (positionals.length !== 1) throw new UsageError('usage: nospof input <file> [--unit <id>]');
+      return { kind: 'input', path: positionals[0] as string, unit: typeof values.unit === 'string' ? values.unit : undefined, source: policySource(values) };
+    }
+    case 'test-policies': {
+      const { values, positionals } = safeParse(rest, POLICY_SOURCE_OPTIONS);
+      return { kind: 'test-policies', files: positionals, source: policySource(values) };
     }
     case 'merge': {
       const { values, positionals } = safeParse(rest, {
@@ -253,7 +282,8 @@ export const HELP = `nospof — find single points of failure in Terraform, Kube
 
 Usage:
   nospof [paths or globs...] [options]     lint (default path: .)
-  nospof rules [--format table|json]       list the rules, their preset and whether they fix
+  nospof rules [--format table|json]       list the rules (with the configuration's policies and
+                                           plugins), their preset and whether they fix
   nospof rules --compliance [framework]    which rules cover which compliance control
   nospof explain <rule>                     show a rule's documentation
   nospof init [--preset strict] [--force]   write a commented .nospof.yaml
@@ -261,6 +291,10 @@ Usage:
   nospof baseline [paths...]                accept today's findings: write .nospof-baseline.json
   nospof merge <reports...> [-o file]       join the SARIF or JSON reports of --shard jobs into one,
                                             with one exit code (--fail-on, --max-warnings)
+  nospof input <file> [--unit <id>]         print the JSON input policies see for the file's
+                                            deployment unit (as conftest parse does)
+  nospof test-policies [policy files...]    run the tests: snippets of declarative policies (default:
+                                            those the configuration names); exit 1 when one fails
 
 Options:
   -f, --format <name>        stylish (default), compact, json, sarif, github, gitlab, junit,

@@ -3,16 +3,19 @@ import { join } from 'node:path';
 import { RuleRegistry, ruleDocFile, type AnyRule } from '@nospof/api';
 import { UsageError } from './args.js';
 import { FRAMEWORKS, rulesByControl, type Framework } from './formatters/compliance.js';
+import { terminalText } from './terminal-text.js';
 
-/** `nospof rules`: every rule with its preset, default severity and whether it fixes. */
-export function rulesTable(rules: readonly AnyRule[], format: string): string {
-  const rows = rules
-    .filter((r) => r.meta.language !== '*')
+/**
+ * `nospof rules`: every rule with its preset, default severity and whether it fixes; then `configured`,
+ * the rules of the policies and plugins the configuration names (their text comes from the repository).
+ */
+export function rulesTable(rules: readonly AnyRule[], format: string, configured: readonly AnyRule[] = []): string {
+  const rows = [...rules.filter((r) => r.meta.language !== '*'), ...configured]
     .map((r) => ({ id: r.meta.id, preset: r.meta.docs.preset, severity: r.meta.severity, fixable: r.meta.fixable, description: r.meta.docs.description }));
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const width = Math.max(...rows.map((r) => r.id.length), 4);
   const header = `${'rule'.padEnd(width)}  preset       severity  fix  description`;
-  const lines = rows.map((r) => `${r.id.padEnd(width)}  ${r.preset.padEnd(11)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'yes' : '   '}  ${r.description}`);
+  const lines = rows.map((r) => terminalText(`${r.id.padEnd(width)}  ${r.preset.padEnd(11)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'yes' : '   '}  ${r.description}`));
   return `${header}\n${lines.join('\n')}\n\n${rows.length} rules; presets: nospof:recommended, nospof:strict (strict adds the rest).\n`;
 }
 

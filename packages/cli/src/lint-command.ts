@@ -45,7 +45,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   });
 
   if (options.printConfig !== undefined) {
-    io.stdout(printConfig(nospof, options.printConfig));
+    io.stdout(await printConfig(nospof, options.printConfig));
     return 0;
   }
 
@@ -130,7 +130,9 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 /** `--print-config <file>`: the configuration one file is linted with, as JSON. */
-function printConfig(nospof: Nospof, file: string): string {
+async function printConfig(nospof: Nospof, file: string): Promise<string> {
+  // Loads the policies the configuration names, so their rules are part of what is printed.
+  await nospof.rulesFor(file);
   const config = nospof.configFor(file);
   const rules = Object.fromEntries([...config.rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, rule]) => [id, [rule.severity, ...rule.options]]));
   const printed = { configFile: nospof.configFileFor(file) ?? null, rules, disabled: [...config.disabled].sort(), settings: config.settings };

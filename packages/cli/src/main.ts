@@ -1,8 +1,9 @@
-import { allRules, asConfigError, NospofUsageError, formatKeyPath, version, type ConfigProblem } from '@nospof/api';
+import { allRules, asConfigError, NospofUsageError, formatKeyPath, formatPolicyProblem, PolicyLoadError, version, type ConfigProblem } from '@nospof/api';
 import { HELP, parseCommand, UsageError } from './args.js';
 import { guardLines } from './formatters/escape.js';
 import { complianceTable, explainRule, rulesTable, writeInitialConfig } from './info-commands.js';
 import { runLint, type Io } from './lint-command.js';
+import { configuredRules, runInput, runTestPolicies } from './policy-commands.js';
 import { runMerge } from './merge-command.js';
 import { terminalText } from './terminal-text.js';
 
@@ -35,11 +36,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'version':
         io.stdout(`${version}\n`);
         return 0;
-      case 'rules':
-        io.stdout(command.compliance ? complianceTable(allRules, command.compliance, command.format) : rulesTable(allRules, command.format));
+      case 'rules': {
+        const configured = await configuredRules(command.source, io);
+        io.stdout(command.compliance ? complianceTable([...allRules, ...configured], command.compliance, command.format) : rulesTable(allRules, command.format, configured));
         return 0;
+      }
+      case 'input':
+        return await runInput(command.path, command.unit, command.source, io);
+      case 'test-policies':
+        return await runTestPolicies(command.files, command.source, io);
       case 'explain':
-        io.stdout(explainRule(allRules, command.rule));
+        // A rule of the configuration's policies or plugins is explained from its metadata.
+        io.stdout(explainRule(allRules.some((r) => r.meta.id === command.rule) ? allRules : [...allRules, ...(await configuredRules({ config: undefined, plugins: true }, io))], command.rule));
         return 0;
       case 'init':
         io.stdout(`wrote ${writeInitialConfig(io.cwd, command.preset, command.force)}\n`);
@@ -58,6 +66,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     if (error instanceof UsageError || error instanceof NospofUsageError) {
       io.stderr(`nospof: ${terminalText(error.message)}\nRun \`nospof --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof PolicyLoadError) {
+      io.stderr(`nospof: invalid policy\n${error.problems.map((p) => `  ${terminalText(formatPolicyProblem(p))}`).join('\n')}\n`);
       return 2;
     }
     const configError = asConfigError(error);

@@ -19,7 +19,9 @@ export function parseRuleFlags(flags: readonly string[], rules: readonly AnyRule
       if (!valid || !['off', 'info', 'warning', 'warn', 'error'].includes(typeof setting === 'string' ? setting : String(setting[0]))) {
         throw new UsageError(`--rule '${flag}': the severity must be off, info, warning or error`);
       }
-      const problems = validateRuleSetting(id, setting as RuleSetting, registry);
+      // An id no built-in rule has may name a rule of the configuration's policies or plugins: the API
+      // checks it once they are loaded, with the same suggestion.
+      const problems = registry.has(id) ? validateRuleSetting(id, setting as RuleSetting, registry) : [];
       if (problems.length > 0) {
         throw new UsageError(`--rule '${flag}': ${id}${problems[0]?.path.length ? ` [${problems[0].path.join('.')}]` : ''} ${problems[0]?.message}`);
       }

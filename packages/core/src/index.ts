@@ -13,5 +13,7 @@ export * from './linter.js';
 export type { LintMemo } from './memo.js';
 export * from './engine-rules.js';
 export * from './policy-input.js';
+export * from './policy-resources.js';
+export * from './policy-budget.js';
 export * from './config/index.js';
 export { validatorFor, describeAjvError, schemaProblems } from './ajv.js';

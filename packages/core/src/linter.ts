@@ -5,6 +5,7 @@ import type { DeploymentUnit, Language, ParsedFile } from './language.js';
 import { isJudgeOutcome, type JudgeOutcome, type LintMemo } from './memo.js';
 import { interpolate } from './messages.js';
 import type { Node } from './node.js';
+import type { PolicyUnit } from './policy-input.js';
 import { plainRange, type Range } from './position.js';
 import { projectContext } from './project-context.js';
 import type { AnyRule, ProjectContext } from './rule.js';
@@ -15,7 +16,7 @@ import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
 import { directiveCovers, inScope, mergeDuplicateDirectives, type Directive } from './suppressions.js';
 import { engineRules, internalErrorRule, parseErrorRule, suppressionReasonRule, unusedSuppressionRule } from './engine-rules.js';
-import { createRuleContext, optional, type PendingFinding, type SkippedValue } from './rule-context.js';
+import { createRuleContext, optional, ruleContext, type PendingFinding, type SharedContext, type SkippedValue } from './rule-context.js';
 import type { LanguageUnits } from './units.js';
 
 export type { SkippedValue } from './rule-context.js';
@@ -63,6 +64,20 @@ export interface LintInput {
    * reading it are done, so memory holds one language's trees at a time.
    */
   readonly retainParses?: boolean;
+  /**
+   * User policies, run by the host on what a language's `policyUnit` makes of each judged deployment unit
+   * that holds a file being linted. Only when given (policies cost a model of every unit). Its findings go
+   * through the pipeline of rule findings: the file's configuration (severity, off), suppressions,
+   * context-file filtering, duplicates; its skipped values join `skipped`. Never memoised: the host's
+   * policies are not part of the memo's key.
+   */
+  unitPolicies?(unit: PolicyUnit): UnitPolicyResults;
+}
+
+/** What user policies found on one unit. */
+export interface UnitPolicyResults {
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedValue[];
 }
 
 /** The units of each language, looked up as the run gets to them. */
@@ -122,7 +137,7 @@ interface JudgeSink {
  * (file, unit) pairs are not judged again: their stored findings are replayed in the same order.
  */
 export class Linter {
-  private readonly rules: ReadonlyMap<string, AnyRule>;
+  private readonly rules: Map<string, AnyRule>;
   private readonly parseCache = new Map<string, ParseEntry>();
 
   constructor(
@@ -135,6 +150,22 @@ export class Linter {
   get ruleList(): AnyRule[] {
     return [...this.rules.values()];
   }
+
+  /**
+   * Adds rules known only at run time (a configuration's plugins, the rules of its policies). A rule runs
+   * only where a configuration enables it; an id already known keeps its first rule.
+   */
+  register(rules: readonly AnyRule[], options: { readonly prefixes?: readonly string[] } = {}): void {
+    for (const rule of rules) if (!this.rules.has(rule.meta.id)) this.rules.set(rule.meta.id, rule);
+    for (const prefix of options.prefixes ?? []) this.knownPrefixes.add(`${prefix}/`);
+  }
+
+  /**
+   * Rule id prefixes whose rules exist though this run does not know them: a plugin left unloaded
+   * (`--no-plugins`) still owns its ids, and a suppression naming one is not an unknown rule. `opa/` ids
+   * are chosen by Rego results at evaluation time: no registry can know them all.
+   */
+  private readonly knownPrefixes = new Set<string>(['opa/']);
 
   /** The language that owns a file: the forced one, else the first exclusive language that matches. */
   languageFor(path: string, head: string | (() => string), forced?: string): Language | undefined {
@@ -216,6 +247,7 @@ export class Linter {
         for (const unit of group.units) {
           if (judge({ language: language.id, id: unit.id, files: unit.files })) {
             for (const path of unit.files) if (session.isTarget(path)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
+            if (input.unitPolicies && language.policyUnit) this.judgeUnitPolicies(session, group, unit, input.unitPolicies, pending, skipped);
           }
           session.unitDone(group, unit);
           progress.units(++done, known);
@@ -328,6 +360,39 @@ export class Linter {
       const parsed = session.parsedBy(path, language);
       this.runRules(parsed, config, sink);
     }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group, path }, record, session.fileFacts), path);
+  }
+
+  /** Hands a unit that holds a linted file to the host's policies, while the language's trees are held. */
+  private judgeUnitPolicies(
+    session: LintSession,
+    group: LanguageUnits,
+    unit: DeploymentUnit,
+    hook: (unit: PolicyUnit) => UnitPolicyResults,
+    pending: PendingFindings,
+    skipped: SkippedValue[],
+  ): void {
+    const target = unit.files.find((path) => session.isTarget(path));
+    const language = group.language;
+    if (target === undefined || !language.policyUnit) return;
+    let results: UnitPolicyResults;
+    try {
+      const files = unit.files.map((path) => session.parsedBy(path, language.id));
+      results = hook(language.policyUnit(unit, files, group.indexOf(unit), group.settings));
+    } catch (error) {
+      const range = session.sourceFile(target)?.lines.range(0, 0) ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      pending.add({ finding: engineFinding(internalErrorRule, 'crashed', { rule: `${language.id} policies`, message: describeError(error) }, target, range, session.configFor(target)), anchors: [] });
+      return;
+    }
+    skipped.push(...results.skipped);
+    for (const finding of results.findings) {
+      const config = session.configFor(finding.file);
+      if (config.disabled.has(finding.ruleId)) continue;
+      const severity = config.rules.get(finding.ruleId)?.severity;
+      // A known rule this file's configuration does not run (a policy of another config file); an id no
+      // registry knows (a Rego result's own `id`) keeps the severity the policy gave it.
+      if (severity === undefined && this.rules.has(finding.ruleId)) continue;
+      pending.add({ finding: severity === undefined ? finding : { ...finding, severity }, anchors: [] });
+    }
   }
 
   /**
@@ -459,18 +524,18 @@ export class Linter {
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = sink.add;
+    const shared: SharedContext = {
+      source: parsed.source,
+      settings: config.settings,
+      project: sink.project,
+      severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
+      sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
+      resource: () => currentResource,
+      add,
+      skipped: sink.skipped,
+    };
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
-      const context = createRuleContext({
-        rule,
-        source: parsed.source,
-        settings: config.settings,
-        project: sink.project,
-        severityIn: (path) => (path === parsed.source.path ? ruleConfig.severity : sink.severityElsewhere(path, rule.meta.id)),
-        sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
-        resource: () => currentResource,
-        add,
-        skipped: sink.skipped,
-      });
+      const context = ruleContext(rule, shared, ruleConfig.severity);
       let visitors;
       try {
         visitors = rule.create(context, ruleConfig.options);
@@ -478,8 +543,9 @@ export class Linter {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         continue;
       }
-      for (const [type, fn] of Object.entries(visitors)) {
-        if (!fn || type === PROJECT_VISITOR) continue;
+      for (const type in visitors) {
+        const fn = (visitors as Record<string, unknown>)[type];
+        if (!fn || type === PROJECT_VISITOR || !Object.hasOwn(visitors, type)) continue;
         const list = handlers.get(type) ?? [];
         list.push({ rule, fn: fn as (node: Node) => void });
         handlers.set(type, list);
@@ -556,7 +622,7 @@ export class Linter {
     const reasonOn = config.rules.has(suppressionReasonRule.meta.id);
     for (const directive of directives) {
       const rules = directive.rules.length === 0 ? 'all rules' : directive.rules.join(', ');
-      const unknownRules = directive.rules.filter((r) => !this.rules.has(r));
+      const unknownRules = directive.rules.filter((r) => !this.rules.has(r) && !this.knownPrefixes.has(`${r.slice(0, r.indexOf('/'))}/`));
       if (unusedOn && unknownRules.length > 0) {
         for (const rule of unknownRules) findings.push(engineFinding(unusedSuppressionRule, 'unknownRule', { rule }, path, directive.range, config));
       } else if (unusedOn && !used.has(directive) && this.namesEnabledRule(directive, config)) {
@@ -570,10 +636,14 @@ export class Linter {
     return findings;
   }
 
-  /** A suppression of a rule that is off for this file is not "unused": it waits for the rule to be on. */
+  /**
+   * A suppression of a rule that is off for this file is not "unused": it waits for the rule to be on. Nor
+   * is one of a rule the configuration names but the engine does not run (a plugin left unloaded, a Rego
+   * result's own id): whether it would have fired is not known.
+   */
   private namesEnabledRule(directive: Directive, config: ResolvedConfig): boolean {
     if (directive.rules.length === 0) return true;
-    return directive.rules.some((r) => config.rules.has(r));
+    return directive.rules.some((r) => config.rules.has(r) && this.rules.has(r));
   }
 }
 

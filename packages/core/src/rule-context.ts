@@ -22,14 +22,14 @@ export interface PendingFinding {
   readonly anchors: readonly { readonly file: string; readonly offset: number }[];
 }
 
-export interface ContextOptions {
-  readonly rule: AnyRule;
+/** What the contexts of every rule for one file (and unit) share. */
+export interface SharedContext {
   /** The file being linted (for repository rules: the first file of the run). */
   readonly source: SourceFile;
   readonly settings: Settings;
   readonly project: ProjectContext;
-  /** The rule's severity in a file of the run, undefined where it is off: findings there are dropped. */
-  readonly severityIn: (path: string) => Severity | undefined;
+  /** A rule's severity in another file of the run, undefined where it is off: findings there are dropped. */
+  readonly severityElsewhere: (ruleId: string, path: string) => Severity | undefined;
   /** Parsed sources of the run by path, so fixes in another file are built on that file's text. */
   readonly sourceOf: (path: string) => SourceFile | undefined;
   readonly resource: () => string | undefined;
@@ -37,60 +37,96 @@ export interface ContextOptions {
   readonly skipped: SkippedValue[];
 }
 
+export interface ContextOptions extends Omit<SharedContext, 'severityElsewhere'> {
+  readonly rule: AnyRule;
+  /** The rule's severity in a file of the run, undefined where it is off: findings there are dropped. */
+  readonly severityIn: (path: string) => Severity | undefined;
+}
+
 /** The `context` a rule's `create` receives: reporting, skipped values, settings and the project. */
 export function createRuleContext(options: ContextOptions): RuleContext<string> {
-  const { rule, source } = options;
-  const meta = rule.meta;
-  return {
-    id: meta.id,
-    file: source.path,
-    source,
-    settings: options.settings,
-    project: options.project,
-    report: (descriptor: ReportDescriptor<string>) => {
-      const file = descriptor.file ?? source.path;
-      const configured = options.severityIn(file);
-      if (!configured) return;
-      const cap = descriptor.severity;
-      const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
-      const template = meta.messages[descriptor.messageId];
-      if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
-      if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
-      // Another file's text is needed only to build a fix in it.
-      const target = descriptor.fix ? (file === source.path ? source : options.sourceOf(file)) : undefined;
-      const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
-      const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
-      const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
-        file: r.file ?? source.path,
-        range: plainRange(r.node.range),
-        message: r.message,
-      }));
-      const finding: Finding = {
-        ruleId: meta.id,
-        severity,
-        message: interpolate(template, descriptor.data),
-        file,
-        range: plainRange(descriptor.node.range),
-        ...optional('resource', descriptor.resource ?? options.resource()),
-        ...optional('related', related && related.length > 0 ? related : undefined),
-        ...optional('fix', fix && fix.length > 0 ? fix : undefined),
-        ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
-        messageId: descriptor.messageId,
-        ...optional('data', descriptor.data),
-      };
-      const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
-      options.add({ finding, anchors });
-    },
-    skipped: (value: Unknown, what: string) => {
-      options.skipped.push({
-        ruleId: meta.id,
-        file: value.file ?? source.path,
-        ...optional('range', value.range && plainRange(value.range)),
-        what,
-        reason: value.reason,
-      });
-    },
-  };
+  const shared: SharedContext = { ...options, severityElsewhere: (_id, path) => options.severityIn(path) };
+  return new FileRuleContext(options.rule, shared, options.severityIn(options.source.path));
+}
+
+/** The context of one rule for a file whose shared part is built once for every rule; `severity` is the rule's in that file. */
+export function ruleContext(rule: AnyRule, shared: SharedContext, severity: Severity | undefined): RuleContext<string> {
+  return new FileRuleContext(rule, shared, severity);
+}
+
+/**
+ * One per rule, file and unit of a run (tens of thousands in a large Terraform run), so one object: its
+ * methods live on the prototype and what every rule's context shares is one object per file.
+ */
+class FileRuleContext implements RuleContext<string> {
+  readonly id: string;
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly settings: Settings;
+  readonly project: ProjectContext;
+
+  constructor(
+    private readonly rule: AnyRule,
+    private readonly shared: SharedContext,
+    private readonly severity: Severity | undefined,
+  ) {
+    this.id = rule.meta.id;
+    this.file = shared.source.path;
+    this.source = shared.source;
+    this.settings = shared.settings;
+    this.project = shared.project;
+  }
+
+  private severityIn(path: string): Severity | undefined {
+    return path === this.file ? this.severity : this.shared.severityElsewhere(this.id, path);
+  }
+
+  report(descriptor: ReportDescriptor<string>): void {
+    const { shared: options, source } = this;
+    const meta = this.rule.meta;
+    const file = descriptor.file ?? source.path;
+    const configured = this.severityIn(file);
+    if (!configured) return;
+    const cap = descriptor.severity;
+    const severity = cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
+    const template = meta.messages[descriptor.messageId];
+    if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
+    if (descriptor.fix && !meta.fixable) throw new Error(`rule ${meta.id} offers a fix but its meta.fixable is false`);
+    // Another file's text is needed only to build a fix in it.
+    const target = descriptor.fix ? (file === source.path ? source : options.sourceOf(file)) : undefined;
+    const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
+    const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
+    const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
+      file: r.file ?? source.path,
+      range: plainRange(r.node.range),
+      message: r.message,
+    }));
+    const finding: Finding = {
+      ruleId: meta.id,
+      severity,
+      message: interpolate(template, descriptor.data),
+      file,
+      range: plainRange(descriptor.node.range),
+      ...optional('resource', descriptor.resource ?? options.resource()),
+      ...optional('related', related && related.length > 0 ? related : undefined),
+      ...optional('fix', fix && fix.length > 0 ? fix : undefined),
+      ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
+      messageId: descriptor.messageId,
+      ...optional('data', descriptor.data),
+    };
+    const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
+    options.add({ finding, anchors });
+  }
+
+  skipped(value: Unknown, what: string): void {
+    this.shared.skipped.push({
+      ruleId: this.id,
+      file: value.file ?? this.source.path,
+      ...optional('range', value.range && plainRange(value.range)),
+      what,
+      reason: value.reason,
+    });
+  }
 }
 
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -26,7 +26,8 @@ export class LanguageUnits {
   constructor(
     readonly language: Language,
     readonly paths: readonly string[],
-    private readonly settings: Settings,
+    /** The settings of the language's first file, which every unit of the run is built with. */
+    readonly settings: Settings,
     declared: readonly DeploymentUnit[] | undefined,
     private readonly parsedOf: (path: string) => ParsedFile,
     private readonly indexKeyOf: (path: string) => string | undefined = () => undefined,

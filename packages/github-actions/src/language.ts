@@ -4,6 +4,7 @@ import { parseGithubActions } from './parse.js';
 import { isActionPath, isWorkflowPath } from './paths.js';
 import { buildIndex, type GithubActionsIndex } from './project-index.js';
 import { githubActionsScopeAt } from './scope-at.js';
+import { githubActionsPolicyUnit } from './policy/policy-unit.js';
 
 export const GITHUB_ACTIONS = 'github-actions';
 
@@ -20,6 +21,7 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
     Step: [],
   },
   index: buildIndex,
+  policyUnit: (unit, files, index) => githubActionsPolicyUnit(unit, files, index),
   settingsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -3,6 +3,7 @@ import type { HaproxyConfig } from './model.js';
 import { visitorKeys } from './model.js';
 import { parseHaproxy, SECTION_KEYWORDS } from './parser.js';
 import { HaproxyIndex } from './project-index.js';
+import { haproxyPolicyUnit } from './policy/policy-unit.js';
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -79,5 +80,6 @@ export const haproxyLanguage: Language<HaproxyConfig, HaproxyIndex> = {
   visitorKeys,
   units,
   index: (files) => new HaproxyIndex(files),
+  policyUnit: (unit, files, index) => haproxyPolicyUnit(unit, files, index),
   scopeAt,
 };

@@ -10,6 +10,7 @@ import type { JenkinsFile, ModelNode } from './model/types.js';
 import { visitorKeys } from './model/visitor-keys.js';
 import { buildJenkinsIndex, jenkinsIndexKey, jenkinsIndexOfKeys, watchJenkinsIndex } from './project/jenkins-index.js';
 import type { JenkinsIndex } from './project/jenkins-index.js';
+import { jenkinsPolicyUnit } from './policy/policy-unit.js';
 
 /**
  * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
@@ -103,6 +104,7 @@ export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly h
   indexKey: jenkinsIndexKey,
   indexOfKeys: (files) => jenkinsIndexOfKeys(files),
   watchIndex: watchJenkinsIndex,
+  policyUnit: (unit, files) => jenkinsPolicyUnit(unit, files),
   settingsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -8,6 +8,7 @@ import { Origin, text, view, type ManifestValue } from './model/manifest-value.j
 import type { Field, KubernetesObject, ManifestFile } from './model/types.js';
 import { KubernetesIndex } from './project-index.js';
 import { kubernetesSettingsSchema, kubernetesUnitKey, kubernetesUnits } from './units.js';
+import { kubernetesPolicyUnit } from './policy-unit.js';
 
 const manifestPath = /\.(ya?ml|json)$/i;
 
@@ -110,6 +111,7 @@ export function createKubernetesLanguage(options: KubernetesLanguageOptions = {}
     units: (files, settings) => kubernetesUnits(files, settings),
     unitKey: kubernetesUnitKey,
     index: (files) => new KubernetesIndex(files),
+    policyUnit: (unit, files, index, settings) => kubernetesPolicyUnit(unit, files, index, settings),
     settingsSchema: kubernetesSettingsSchema,
     scopeAt,
   };

@@ -455,6 +455,7 @@ export class NospofServer {
       const folderSettings = await Promise.all(projects.map((p) => this.settingsFor(pathToUri(p.root))));
       // The config path belongs to the folder, not the file: asked for the folder so files cannot disagree.
       projects.forEach((project, i) => project.useConfigPath(folderSettings[i]?.configPath));
+      await this.preparePolicies(projects);
       await this.parseLargeDocumentsInSteps();
       const targets = new Map<Workspace, string[]>();
       const add = (project: Workspace, uri: string) => {
@@ -479,6 +480,23 @@ export class NospofServer {
       for (const [project, uris] of targets) this.lintDocuments(project, uris, settings);
     } catch (error) {
       this.connection.console.error(`nospof: a lint pass failed: ${error instanceof Error && error.stack ? error.stack : describe(error)}`);
+    }
+  }
+
+  /**
+   * Policies and plugins load once per configuration (asynchronously: wasm, imports) before the pass
+   * that runs them, then serve every keystroke; a load marks every open file of its workspace to lint
+   * again. An untrusted workspace loads no plugin and no bundle.
+   */
+  private async preparePolicies(projects: readonly Workspace[]): Promise<void> {
+    for (const path of [...this.openPaths.keys()]) {
+      const project = this.projectFor(path);
+      if (!projects.includes(project)) continue;
+      try {
+        for (const notice of await project.preparePolicies(path)) this.connection.console.warn(`nospof: ${notice}`);
+      } catch (error) {
+        this.connection.console.error(`nospof: loading the policies for ${path} failed: ${describe(error)}`);
+      }
     }
   }
 
@@ -515,7 +533,9 @@ export class NospofServer {
         if (project.languageOf(path, document.getText().slice(0, 4096))) this.publisher.publish(uri, document.version, [this.tooLargeDiagnostic(state.tooLarge)]);
       } else if (project.isConfigDocument(path)) {
         const text = document.getText();
-        const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p)), (m) => this.connection.console.error(m), path);
+        // Its policies' rule ids are known and their load problems shown at the key that names them.
+        const { catalog, policyProblems } = project.configValidation(path);
+        const diagnostics = guardedLint(() => configDiagnostics(path, text, (p) => this.readText(p), catalog, policyProblems), (m) => this.connection.console.error(m), path);
         this.publisher.publish(uri, document.version, diagnostics);
       } else engine.push({ uri, path, document });
     }

@@ -13,7 +13,7 @@ export { runPolicyTests, type SnippetUnitBuilder, type PolicyTestCase, type Poli
 export type { PolicyFile, YamlPolicy, TestSnippet } from './yaml/types.js';
 export { policySchema } from './yaml/policy-schema.js';
 export { policyInputSchema } from './input-schema.js';
-export { loadPlugin, type LoadedPlugin, type PluginOptions } from './plugin/load-plugin.js';
+export { loadPlugin, pluginPrefix, type LoadedPlugin, type PluginOptions } from './plugin/load-plugin.js';
 export { policyFindings, policyProblemFindings, MAX_MESSAGE_LENGTH } from './findings.js';
 export { parseAttributePath, formatAttributePath } from './attribute-path.js';
 export type { PolicyResult } from './result.js';

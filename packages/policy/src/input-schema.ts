@@ -15,7 +15,7 @@ const position = {
 
 export const policyInputSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://nospof.dev/schema/nospof-policy-input.json',
+  $id: 'urn:nospof:policy-input',
   title: 'nospof policy input: one deployment unit',
   type: 'object',
   additionalProperties: false,

@@ -4,6 +4,7 @@ export type { BlockView } from './project/views.js';
 export type { CallSite, ModuleInstance, Origin } from './project/module-instance.js';
 export type { ResourceInstance } from './project/resource-instance.js';
 export type { PlanInstance } from './project/plan-instance.js';
+export type { RuleLedger } from './project/rule-ledger.js';
 export type { Trail, TrailStep } from './project/trace.js';
 export type { BudgetEvent } from './eval/meter.js';
 export { BUDGETS, BudgetUnknown, type BudgetName } from './eval/tf-value.js';

@@ -1,4 +1,4 @@
-import type { DeploymentUnit, Language, ParsedFile, ParseResult, Range, SourceFile } from '@nospof/core';
+import type { DeploymentUnit, Language, ParsedFile, ParseResult, PolicyUnit, Range, Settings, SourceFile } from '@nospof/core';
 import { SourceFile as Source } from '@nospof/core';
 import { parseHcl, parseTfJson } from './hcl/index.js';
 import type { HclFile } from './hcl/ast.js';
@@ -8,6 +8,7 @@ import { looksLikePlan, parsePlan } from './plan/plan-file.js';
 import { isModuleManifest, parseManifest } from './project/manifest.js';
 import { TerraformIndex } from './project/terraform-index.js';
 import { terraformUnitKey, terraformUnits } from './project/units.js';
+import { terraformPolicyUnit } from './policy/policy-unit.js';
 import { dirname } from './util/paths.js';
 
 type HclParser = (source: SourceFile) => { root: HclFile; errors: ParseResult['errors']; comments: ParseResult['comments'] };
@@ -74,6 +75,10 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
 
   index(files: readonly ParsedFile<TerraformFile>[]): TerraformIndex {
     return new TerraformIndex(files, parseVarFile);
+  },
+
+  policyUnit(unit: DeploymentUnit, files: readonly ParsedFile<TerraformFile>[], index: TerraformIndex, settings: Settings): PolicyUnit {
+    return terraformPolicyUnit(unit, files, index, settings);
   },
 
   scopeAt(file: ParsedFile<TerraformFile>, line: number): Range | undefined {

@@ -4,79 +4,91 @@ import type { ModuleCall, TerraformIndex, TerraformNodes } from '@nospof/terrafo
 const base = defineRuleFor<TerraformNodes>();
 
 type Visitors = { readonly Resource?: (node: TerraformNodes['Resource']) => void; readonly ModuleCall?: (node: ModuleCall) => void };
+type Scoped = Visitors & { Resource?: (node: TerraformNodes['Resource']) => void; ModuleCall?: (node: ModuleCall) => void; 'TerraformFile:exit'?: (node: TerraformNodes['TerraformFile']) => void };
 
 /**
- * A rule judges every resource of the modules a root calls once per unit: at the resource's own block
- * when it traverses that file, else from the outermost `module` block of the call (with `via` set, so it
- * reads only the instances under that call). The second way is what judges a module whose files are only
- * context: a registry module installed under `.terraform`, or the module of a caller named alone on the
- * command line. Findings land on the same place either way (the line to change). Which way was taken is
- * recorded in the unit's index, per rule, never in module state. Every Terraform rule gets this through
- * this `defineRule`.
+ * A rule judges every resource and `module` block of a unit once: at its own block when the rule
+ * traverses that file, else right after the first file of the unit it traverses. The second way judges
+ * the blocks of files that are only context (a module named alone on the command line, a variables.tf,
+ * code installed under `.terraform`), so a finding that lands in a linted file is found whatever file its
+ * resource is in. Findings land on the same place either way (the line to change). What each rule did is
+ * recorded in the unit's index (`RuleLedger`), never in module state. Every Terraform rule gets this
+ * through this `defineRule`.
  */
 function withCalledModules<V extends Visitors>(context: RuleContext<string>, visitors: V): V {
   const resource = visitors.Resource;
   const moduleCall = visitors.ModuleCall;
   if (!resource && !moduleCall) return visitors;
-  // The visitors object is fresh from `create`: adding the key is cheaper than copying it for every file.
   const index = context.project.index<TerraformIndex>('terraform');
-  index?.noteTraversal(context.id, context.file);
-  const scoped = visitors as V & { ModuleCall?: (node: ModuleCall) => void; Resource?: (node: TerraformNodes['Resource']) => void; 'TerraformFile:exit'?: (node: TerraformNodes['TerraformFile']) => void };
-  if (!index) return scoped;
-  const own = context.id;
+  if (!index) return visitors;
+  const ledger = index.ledger(context.id);
+  // After the unit's sweep judged this file's blocks, its Resource and ModuleCall visits would all return
+  // at once (a plan file is never swept: its blocks are judged at their own node). Leaving them out spares
+  // the traversal of the file for this rule; a rule with other visitors keeps those.
+  if (ledger.swept && ledger.isSwept(context.file)) return withoutBlockVisitors(visitors);
+  ledger.noteTraversal(context.file);
+  // The visitors object is fresh from `create`: adding keys is cheaper than copying it for every file.
+  const scoped = visitors as V & Scoped;
   if (resource) {
     scoped.Resource = (node) => {
-      if (!('plan' in node) && !node.via && index.judgedWhole(own, node.block)) return;
+      if (!('plan' in node) && ledger.isSwept(node.file)) return;
       resource(node);
     };
   }
-  // After each file, blocks of files this rule has not traversed in this unit (files read only as context:
-  // a variables.tf named alone, a module named alone) are judged now, so a finding that lands in a named
-  // file is found even when its resource is elsewhere. Their own visit, if it comes, skips them.
-  const exit = visitors['TerraformFile:exit' as keyof V] as ((node: TerraformNodes['TerraformFile']) => void) | undefined;
+  if (moduleCall) {
+    scoped.ModuleCall = (node) => {
+      if (!ledger.isSwept(node.file)) moduleCall(node);
+    };
+  }
+  // Files the engine reaches later were among those judged here, so after one sweep there is nothing left.
+  const exit = scoped['TerraformFile:exit'];
   scoped['TerraformFile:exit'] = (file) => {
     exit?.(file);
-    for (const [path, blocks] of index.blocksByFile()) {
-      if (index.traverses(own, path)) continue;
-      for (const r of blocks.resources) {
-        if (!resource || index.judgedWhole(own, r.block)) continue;
-        resource(r);
-        index.noteJudgedWhole(own, r.block);
-      }
-      for (const c of blocks.calls) {
-        if (!moduleCall || index.judgedWhole(own, c.block)) continue;
-        scoped.ModuleCall?.(c);
-        index.noteJudgedWhole(own, c.block);
-      }
+    if (ledger.swept) return;
+    for (const { file: path, resources, calls } of index.blocksByFile()) {
+      if (ledger.traverses(path) || ledger.isSwept(path)) continue;
+      if (resource) for (const r of resources) resource(r);
+      if (moduleCall) for (const c of calls) moduleCall(c);
+      ledger.noteSwept(path);
     }
-  };
-  scoped.ModuleCall = (node: ModuleCall) => {
-    if (!node.via && index.judgedWhole(own, node.block)) return;
-    moduleCall?.(node);
-    if (node.via) return;
-    for (const { site, resources, calls } of index.blocksUnder(node, context.settings)) {
-      // A block whose file this rule already traversed in this unit was judged there, every instance.
-      if (resource) {
-        for (const r of resources) {
-          if (index.traverses(context.id, r.file) || index.judgedWhole(own, r.block)) continue;
-          index.noteJudgedVia(context.id, r.block, site);
-          resource(r);
-        }
-      }
-      if (moduleCall) {
-        for (const c of calls) {
-          if (index.traverses(context.id, c.file) || index.judgedWhole(own, c.block)) continue;
-          index.noteJudgedVia(context.id, c.block, site);
-          moduleCall(c);
-        }
-      }
-    }
+    ledger.swept = true;
   };
   return scoped;
 }
 
-/** `defineRule` for Terraform rules: typed visitors, and resources of called modules judged from the call too. */
+const NO_VISITORS: Visitors = Object.freeze({});
+
+/** The visitors other than Resource and ModuleCall (a fresh object: deleting keys would slow every later read of it). */
+function withoutBlockVisitors<V extends Visitors>(visitors: V): V {
+  let rest: Record<string, unknown> | undefined;
+  for (const key of Object.keys(visitors)) {
+    if (key !== 'Resource' && key !== 'ModuleCall') (rest ??= {})[key] = (visitors as Record<string, unknown>)[key];
+  }
+  return (rest ?? NO_VISITORS) as V;
+}
+
+/** True when the unit's sweep already judged every block of the file being linted. */
+function sweptFile(context: RuleContext<string>): boolean {
+  const ledger = context.project.index<TerraformIndex>('terraform')?.ledger(context.id);
+  return ledger !== undefined && ledger.swept && ledger.isSwept(context.file);
+}
+
+/** `defineRule` for Terraform rules: typed visitors, and the blocks of files only read as context judged too. */
 export const defineRule = ((rule: Parameters<typeof base>[0]) => {
   const defined = base(rule);
-  return { meta: defined.meta, create: (context: RuleContext<string>, options: never) => withCalledModules(context, defined.create(context as never, options) as Visitors) };
+  // Whether every `create` so far returned only Resource and ModuleCall visitors. A Terraform rule's
+  // `create` just builds its visitors, the same keys each time; once it returns any other key it is always
+  // created. For a file whose blocks the sweep judged, such a rule would have nothing to visit: it is not
+  // created at all (most files of a unit, times every rule).
+  let blockOnly: boolean | undefined;
+  return {
+    meta: defined.meta,
+    create: (context: RuleContext<string>, options: never) => {
+      if (blockOnly === true && sweptFile(context)) return NO_VISITORS;
+      const visitors = defined.create(context as never, options) as Visitors;
+      const only = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
+      blockOnly = only && blockOnly !== false;
+      return withCalledModules(context, visitors);
+    },
+  };
 }) as unknown as typeof base;

@@ -4,6 +4,7 @@ import { decodeBase64, literalBlock, wholeValue, type EmbeddedText } from '../ya
 import { readYaml, type Locate, type YDocument, type YMap, type YScalar, type YValue } from '../yaml/tree.js';
 import { buildReceivers, buildRoute, globalUrls, type Dialect } from './alertmanager.js';
 import { endpoints, replicasOf, staticTargets } from './prometheus.js';
+import { rememberTree } from './trees.js';
 import type { AlertingFile, AlertmanagerConfig, AlertmanagerResource, ConfigSource, Embedding, PrometheusAlerting } from './types.js';
 
 export type ConfigKind = 'alertmanager' | 'prometheus';
@@ -97,7 +98,7 @@ function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, whe
   const alerting = entry(root, 'alerting');
   if (alerting && (byName === 'prometheus' || entry(root, 'scrape_configs') || entry(root, 'rule_files')) && entry(alerting.value, 'alertmanagers')) {
     const targets = staticTargets(alerting.value);
-    out.prometheuses.push({
+    out.prometheuses.push(rememberTree({
       type: 'PrometheusAlerting',
       file: where.file,
       source: where.source,
@@ -106,7 +107,7 @@ function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, whe
       alertingKey: alerting.keyRange,
       range: alerting.value?.range ?? alerting.keyRange,
       resource: where.resource,
-    });
+    } satisfies PrometheusAlerting, alerting.value));
   }
 }
 
@@ -121,7 +122,7 @@ function metadata(where: Where): Pick<AlertmanagerConfig, 'name' | 'namespace' |
 function alertmanagerConfig(map: YMap, dialect: Dialect, where: Where): AlertmanagerConfig {
   const route = buildRoute(field(map, 'route'), dialect);
   const routeKey = entry(map, 'route')?.keyRange;
-  return {
+  const config: AlertmanagerConfig = {
     type: 'AlertmanagerConfig',
     file: where.file,
     source: where.source,
@@ -133,6 +134,7 @@ function alertmanagerConfig(map: YMap, dialect: Dialect, where: Where): Alertman
     range: map.range,
     resource: where.resource,
   };
+  return rememberTree(config, map);
 }
 
 const ALERTMANAGER_KEYS = new Set(['alertmanager.yaml', 'alertmanager.yml']);
@@ -156,18 +158,18 @@ function readManifest(source: SourceFile, doc: YDocument, kind: string, out: Col
     const specKey = entry(root, 'spec')?.keyRange;
     const kindKey = entry(root, 'kind')?.keyRange ?? root.range;
     const configurationName = stringField(mapField(spec, 'alertmanagerConfiguration'), 'name');
-    out.alertmanagers.push({
+    out.alertmanagers.push(rememberTree({
       type: 'Alertmanager',
       ...base,
       replicas,
       replicasAnchor: range ?? specKey ?? kindKey,
       ...(configurationName !== undefined ? { configurationName } : {}),
       range: root.range,
-    });
+    } satisfies AlertmanagerResource, root));
   } else if (kind === 'Prometheus' && operator) {
     const alerting = entry(spec, 'alerting');
     if (!alerting) return;
-    out.prometheuses.push({
+    out.prometheuses.push(rememberTree({
       type: 'PrometheusAlerting',
       ...base,
       source: 'custom-resource',
@@ -175,7 +177,7 @@ function readManifest(source: SourceFile, doc: YDocument, kind: string, out: Col
       additionalConfigs: entry(spec, 'additionalAlertManagerConfigs') !== undefined,
       alertingKey: alerting.keyRange,
       range: alerting.value?.range ?? alerting.keyRange,
-    });
+    } satisfies PrometheusAlerting, alerting.value));
   } else if (kind === 'Secret' || kind === 'ConfigMap') {
     const owner = `${kind} "${name}"`;
     const sections = kind === 'Secret' ? (['stringData', 'data'] as const) : (['data'] as const);

@@ -15,6 +15,8 @@ export type ReadText = (path: string) => string | undefined;
 export interface ConfigCatalog {
   readonly rules: readonly AnyRule[];
   readonly settingsSchemas: SettingsSchemas;
+  /** Rules on below every layer (the rules of the policies a configuration names). */
+  readonly enabled?: readonly string[];
 }
 
 export interface LoadedConfig {
@@ -68,6 +70,7 @@ export function loadConfig(file: string, readText: ReadText, catalog: ConfigCata
         return { path: target, value: read(target).value };
       },
       catalog.settingsSchemas,
+      catalog.enabled ?? [],
     );
     return { config, files, reads };
   } catch (error) {
@@ -86,7 +89,7 @@ export function loadConfigOrThrow(file: string, readText: ReadText, catalog: Con
 }
 
 /** Where an `extends` entry points: a file below `root`, or a file of an installed package. */
-function resolveExtends(request: string, from: string, root: string): string {
+export function resolveExtends(request: string, from: string, root: string): string {
   if (request.startsWith('.') || isAbsolute(request)) {
     const target = resolve(dirname(from), request);
     if (!inside(root, target)) {
@@ -114,7 +117,7 @@ function resolvePackageConfig(request: string, from: string): string {
 }
 
 /** True when `target` lies below `root`, following symbolic links on both sides where they exist. */
-function inside(root: string, target: string): boolean {
+export function inside(root: string, target: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync(p);

@@ -1,6 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { Config } from '@nospof/core';
+import { Config, ConfigError } from '@nospof/core';
 import { CONFIG_NAMES, isConfigFileName } from './config-file.js';
+import type { PolicyStore } from '../policies/policy-store.js';
 import { loadConfig, type ConfigCatalog, type LoadedConfig, type ReadText } from './config-load.js';
 
 export interface ConfigStoreOptions {
@@ -9,6 +10,11 @@ export interface ConfigStoreOptions {
    * they name must then load nothing that runs code (rule plugins, compiled policy bundles). Default true.
    */
   readonly trusted?: boolean;
+  /**
+   * The policies and plugins configurations name, loaded by `loadPolicies`; it decides what loads under
+   * an untrusted workspace. Without it, a configuration that names some cannot name their rules.
+   */
+  readonly policies?: PolicyStore;
 }
 
 /**
@@ -35,6 +41,21 @@ export class ConfigStore {
     options: ConfigStoreOptions = {},
   ) {
     this.trusted = options.trusted ?? true;
+    this.policies = options.policies;
+  }
+
+  /** The policies and plugins configurations name (loaded with `loadPolicies`). */
+  readonly policies: PolicyStore | undefined;
+
+  /**
+   * Loads the policies of every configuration met so far that names some, and forgets those
+   * configurations so the next lookup resolves them with their policies' rules. True when any changed.
+   */
+  async loadPolicies(): Promise<boolean> {
+    if (!this.policies) return false;
+    const changed = await this.policies.loadPending();
+    for (const file of changed) this.loaded.delete(file);
+    return changed.length > 0;
   }
 
   /** The config file that applies to `path`, if any. */
@@ -58,7 +79,14 @@ export class ConfigStore {
   load(file: string): LoadedConfig {
     let loaded = this.loaded.get(file);
     if (!loaded) {
-      loaded = loadConfig(file, this.readText, this.catalog);
+      loaded = loadConfig(file, this.readText, this.policies?.catalogFor(file) ?? this.catalog);
+      // Policies that failed to load are the configuration's problem, reported first: the rules of the
+      // policies are then unknown, and "unknown rule" for each would only repeat it.
+      const policyError = this.policies?.errorFor(file);
+      if (policyError) {
+        const others = (loaded.error?.problems ?? []).filter((p) => !p.message.startsWith('unknown rule'));
+        loaded = { error: new ConfigError([...policyError.problems, ...others]), files: loaded.files, reads: loaded.reads };
+      }
       this.loaded.set(file, loaded);
     }
     return loaded;
@@ -73,6 +101,7 @@ export class ConfigStore {
   affectedBy(path: string): boolean {
     if (isConfigFileName(basename(path))) return true;
     if (this.explicit === path) return true;
+    if (this.policies?.affectedBy(path)) return true;
     for (const loaded of this.loaded.values()) if (loaded.files.has(path)) return true;
     return false;
   }
@@ -90,6 +119,7 @@ export class ConfigStore {
     this.nearest.clear();
     this.loaded.clear();
     this.listedWithout.clear();
+    this.policies?.invalidate();
   }
 
   private nearestFrom(dir: string): string | undefined {

@@ -144,9 +144,14 @@ export class DependencyTracker {
         const reads = new MutableReads();
         // Only repository rules are created without a unit: they see the whole run.
         const repositoryPass = context.project.unit === undefined;
+        // Named one by one: a context's methods may live on its prototype, which a spread would drop.
         const tracked: RuleContext<string> = {
-          ...context,
+          id: context.id,
+          file: context.file,
+          source: context.source,
+          settings: context.settings,
           project: trackedProject(context.project, rule.meta.language, reads),
+          skipped: (value, what) => context.skipped(value, what),
           report(descriptor: ReportDescriptor<string>) {
             const file = descriptor.file ?? context.file;
             if (repositoryPass || file !== context.file) run.addReport(file, id, reads);

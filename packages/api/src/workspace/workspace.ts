@@ -5,6 +5,9 @@ import {
   Linter,
   type AnyRule,
   type ConfigError,
+  type ConfigProblem,
+  type PolicyUnit,
+  type UnitPolicyResults,
   type FileResult,
   type Finding,
   type Language,
@@ -17,6 +20,7 @@ import { builtinRules } from '@nospof/rules';
 import { isConfigFileName } from '../config/config-file.js';
 import { asConfigError, type ConfigCatalog, type ReadText } from '../config/config-load.js';
 import { ConfigStore } from '../config/config-store.js';
+import { PolicyStore } from '../policies/policy-store.js';
 import { ALWAYS_SKIPPED } from '../files/discover.js';
 import { builtinCatalog } from '../registry.js';
 import { DependencyTracker, languagesOfReads, NO_READS, type Reads, type RunReads } from './dependencies.js';
@@ -92,6 +96,11 @@ const MAX_STEPPED_PARSE_CHARS = WORKSPACE_YAML_CACHE_CHARS / 2;
 
 /** Engine findings decided from the file alone. */
 const SINGLE_FILE_ENGINE_RULES = new Set(['parse-error', 'nospof/suppression-reason']);
+
+/** A finding of a user policy: it judged the file's whole deployment unit. */
+function isPolicyFinding(ruleId: string): boolean {
+  return ruleId.startsWith('policy/') || ruleId.startsWith('opa/') || ruleId === 'nospof/policy-error';
+}
 /** Engine findings that depend on every rule that judged the file. */
 const WHOLE_FILE_ENGINE_RULES = new Set(['nospof/unused-suppression', 'nospof/internal-error']);
 
@@ -121,6 +130,8 @@ export class Workspace {
   private unitGroups = new Map<string, { readonly generation: number; readonly mates: Map<string, Set<string>> }>();
   private readonly catalog: ConfigCatalog;
   private configs: ConfigStore;
+  private readonly policies: PolicyStore;
+  private readonly registered = new WeakSet<object>();
   private configPath: string | undefined;
   /** Grows with every change of a text or configuration: lints of an older generation may be stale. */
   private generationCount = 0;
@@ -134,7 +145,9 @@ export class Workspace {
     const rules = this.tracker.wrap(options.rules ?? builtinRules);
     this.linter = new Linter(options.languages ?? workspaceLanguages(), rules);
     this.catalog = options.rules ? { rules: [...engineRules, ...options.rules], settingsSchemas: builtinCatalog.settingsSchemas } : builtinCatalog;
-    this.configs = new ConfigStore(this.catalog, readText, undefined, root, { trusted: this.trusted });
+    // Untrusted: no plugin and no bundle loads; declarative policies are data and still run.
+    this.policies = new PolicyStore(this.catalog, readText, { plugins: this.trusted, languages: this.linter.languages.map((l) => l.id) });
+    this.configs = new ConfigStore(this.catalog, readText, undefined, root, { trusted: this.trusted, policies: this.policies });
     this.index = new IndexState(options.indexed ?? false, (language) => {
       this.indexAdvanced = true;
       this.generationCount++;
@@ -163,9 +176,40 @@ export class Workspace {
     if (configPath === this.configPath) return false;
     this.configPath = configPath;
     const explicit = configPath === undefined ? undefined : resolve(this.root, configPath);
-    this.configs = new ConfigStore(this.catalog, this.readText, explicit, this.root, { trusted: this.trusted });
+    this.configs = new ConfigStore(this.catalog, this.readText, explicit, this.root, { trusted: this.trusted, policies: this.policies });
     this.configChanged();
     return true;
+  }
+
+  /**
+   * Loads the policies and plugins of the configurations met so far that name some (once, until a
+   * configuration or policy file changes), so the next lint runs them. Returns what was left unloaded
+   * (an untrusted workspace), newly, as sentences for the host to show.
+   */
+  async preparePolicies(path: string): Promise<string[]> {
+    // Meeting the file's configuration is what marks its policies as wanted.
+    this.isIgnored(path);
+    if (!(await this.configs.loadPolicies())) return [];
+    // Configurations were resolved again with their policies: every open file is linted again.
+    this.everythingChanged = true;
+    this.generationCount++;
+    const notices: string[] = [];
+    for (const { configFile, policies } of this.policies.loaded()) {
+      if (this.registered.has(policies)) continue;
+      this.registered.add(policies);
+      // Plugin rules are tracked like built-in ones: what they read decides when a file is linted again.
+      this.linter.register(this.tracker.wrap(policies.linterRules), { prefixes: policies.unloadedPrefixes });
+      notices.push(...policies.notices.map((n) => `${this.relative(configFile)}: ${n}`));
+    }
+    return notices;
+  }
+
+  /**
+   * What a configuration file is validated with as it is typed: the catalog with its policies' rules,
+   * and the problems of loading its policies (after `preparePolicies`).
+   */
+  configValidation(configFile: string): { readonly catalog: ConfigCatalog; readonly policyProblems: readonly ConfigProblem[] } {
+    return { catalog: this.policies.catalogFor(configFile), policyProblems: this.policies.errorFor(configFile)?.problems ?? [] };
   }
 
   /** A config file: validated as configuration, never linted as a manifest. */
@@ -414,6 +458,7 @@ export class Workspace {
         contextFiles: this.contextFor(targetPaths),
         configFor: (p) => this.resolvedConfig(this.absolute(p)),
         languageOf: (p) => this.forcedLanguage(this.absolute(p)),
+        ...(this.policies.loaded().length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
       }),
     );
     const byFile = new Map(run.results.map((r) => [r.file, r] as const));
@@ -425,8 +470,13 @@ export class Workspace {
         results.set(absolute, { path: absolute, outcome: { kind: 'unclaimed' }, ready: [], heldBack: 0, complete: true });
         continue;
       }
-      const fileReads = reads.forFile(rel, new Set(this.languagesOf(absolute, source.text).map((l) => l.id)));
-      const ready = result.findings.filter((f) => this.isReady(readsOfFinding(f, rel, reads, fileReads)));
+      const languageIds = new Set(this.languagesOf(absolute, source.text).map((l) => l.id));
+      let fileReads = reads.forFile(rel, languageIds);
+      // Policies judge the file's whole unit, and the engine does not tell which files that was: the
+      // file's languages are read whole (linted again on any change of theirs, shown once indexed).
+      const policyReads: Reads = { languages: languageIds, units: new Map(), fileList: false };
+      if (this.policies.loaded().length > 0) fileReads = { ...fileReads, languages: new Set([...fileReads.languages, ...languageIds]) };
+      const ready = result.findings.filter((f) => this.isReady(isPolicyFinding(f.ruleId) ? policyReads : readsOfFinding(f, rel, reads, fileReads)));
       const complete = this.isReady(fileReads);
       if (record && this.open.get(rel) === source.text) this.lastLints.set(rel, { reads: fileReads, complete });
       results.set(absolute, { path: absolute, outcome: { kind: 'linted', result, language }, ready, heldBack: result.findings.length - ready.length, complete });
@@ -525,6 +575,13 @@ export class Workspace {
     const files: SourceText[] = [];
     for (const [path, text] of this.texts()) if (!targets.has(path)) files.push({ path, text });
     return files;
+  }
+
+  /** The policies of the configuration of a unit's entry file, loaded by `preparePolicies`. */
+  private unitPolicies(unit: PolicyUnit): UnitPolicyResults {
+    const entry = unit.files[0];
+    const policies = entry === undefined ? undefined : this.policies.policiesFor(this.configs.configFileFor(this.absolute(entry)));
+    return policies ? policies.evaluate(unit) : { findings: [], skipped: [] };
   }
 
   private resolvedConfig(path: string): ResolvedConfig {

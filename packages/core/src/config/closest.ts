@@ -5,13 +5,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 3));
   for (const candidate of candidates) {
-    const d = editDistance(word, candidate);
+    // `policy` for `policies`: a singular or plural of a known name is as likely a typo as one wrong letter.
+    const d = plural(word) === candidate || plural(candidate) === word ? 1 : editDistance(word, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   return best;
+}
+
+function plural(word: string): string {
+  return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
 }
 
 function editDistance(a: string, b: string): number {

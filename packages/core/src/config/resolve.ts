@@ -63,8 +63,14 @@ export class Config {
     rules: readonly AnyRule[],
     load: ConfigLoader,
     settingsSchemas: SettingsSchemas = {},
+    /**
+     * Rules on at their own severity below every layer, whatever the presets say: the rules of the
+     * policies a configuration names (naming a policy is asking for it to run). Later layers may still
+     * change their severity or turn them off.
+     */
+    enabled: readonly string[] = [],
   ): Config {
-    return Config.compile(value, file, baseDir, rules, load, false, settingsSchemas);
+    return Config.compile(value, file, baseDir, rules, load, false, settingsSchemas, enabled);
   }
 
   /** `trusted` skips schema validation of the root value: only for configurations nospof itself wrote. */
@@ -76,9 +82,16 @@ export class Config {
     load: ConfigLoader,
     trusted: boolean,
     settingsSchemas: SettingsSchemas,
+    enabled: readonly string[] = [],
   ): Config {
     const registry = new RuleRegistry(rules, settingsSchemas);
     const layers: RuleLayer[] = [];
+    const base = new Map<string, RuleLayerEntry>();
+    for (const id of enabled) {
+      const rule = registry.get(id);
+      if (rule) base.set(id, { severity: rule.meta.severity, options: [] });
+    }
+    if (base.size > 0) layers.push(base);
     const overrides: CompiledOverride[] = [];
     const ignorePatterns: string[] = [];
     const languageGlobs = new Map<string, string[]>();

@@ -14,7 +14,8 @@ const ruleSetting = {
 const rules = {
   type: 'object',
   description: 'Rule id -> severity, or [severity, options].',
-  propertyNames: { pattern: '^[a-z0-9-]+/[a-z0-9-]+$|^parse-error$' },
+  // `opa/<id>` ids come from Rego: an entrypoint (`opa/nospof/deny`) or an id a result chose.
+  propertyNames: { pattern: '^[a-z0-9-]+/[a-z0-9-]+$|^parse-error$|^opa/[A-Za-z0-9_][A-Za-z0-9_./-]*$' },
   additionalProperties: ruleSetting,
 } as const;
 
@@ -49,6 +50,16 @@ export const configSchema = {
       type: 'object',
       description: 'Language id -> globs of extra files to read as that language (for example Jenkins pipelines in ci/*.groovy).',
       additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+    policies: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Organisation policies, relative to this file: declarative policy files (.yaml, .yml, .json), OPA wasm bundles (.tar.gz, .tgz, .tar) or modules (.wasm).',
+    },
+    plugins: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'npm packages exporting rules (nospof-plugin-<name>), resolved from this file\'s directory. Never loaded with --no-plugins.',
     },
     settings: {
       type: 'object',

@@ -18,6 +18,10 @@ export interface ConfigFile {
   readonly ignore?: readonly string[];
   readonly languages?: Readonly<Record<string, readonly string[]>>;
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Policy files and bundles, relative to the file that names them; the API loads them. */
+  readonly policies?: readonly string[];
+  /** Rule plugin packages; the API loads them (never with `--no-plugins`). */
+  readonly plugins?: readonly string[];
 }
 
 /** The effective setting of one rule for one file. */

@@ -2,7 +2,7 @@ import { known, SourceFile, type Range } from '@nospof/core';
 import { parseYaml, YamlBudget } from '@nospof/yaml';
 import { Origin, seqItems, text, view, type ManifestMap, type ManifestScalar, type ManifestValue, type Written } from '../model/manifest-value.js';
 import { readInteger } from '../model/values.js';
-import type { KustomizePatch, Kustomization, LabelSetting, PathEntry, PatchTarget, ReplicaSetting, Unrendered } from './types.js';
+import type { ImageSetting, KustomizePatch, Kustomization, LabelSetting, PathEntry, PatchTarget, ReplicaSetting, Unrendered } from './types.js';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -155,6 +155,18 @@ function readReplicas(map: ManifestMap): ReplicaSetting[] {
   });
 }
 
+function readImages(map: ManifestMap): ImageSetting[] {
+  return seqItems(map.get('images')).flatMap((item) => {
+    if (item.kind !== 'map') return [];
+    const name = text(item.get('name'));
+    if (name === undefined) return [];
+    const [newName, newTag, digest] = ['newName', 'newTag', 'digest'].map((key) => text(item.get(key)));
+    if (newName === undefined && newTag === undefined && digest === undefined) return [];
+    const at = item.get('digest') ?? item.get('newTag') ?? item.get('newName') ?? item;
+    return [{ name, newName, newTag, digest, node: { file: at.file, range: at.range } }];
+  });
+}
+
 function readUnrendered(map: ManifestMap): Unrendered[] {
   const found: Unrendered[] = [];
   for (const entry of map.entries) {
@@ -210,6 +222,7 @@ export function readKustomization(source: SourceFile, map: ManifestMap): Kustomi
     nameSuffix: stringField(map, 'nameSuffix'),
     labels: readLabels(map),
     replicas: readReplicas(map),
+    images: readImages(map),
     unrendered: readUnrendered(map),
   };
 }

@@ -5,6 +5,7 @@ import { applyJsonPatch, isJsonPatch, PatchFailed } from './json-patch.js';
 import { DELETE, strategicMerge } from './strategic-merge.js';
 import { matchTarget, type TargetView } from './target.js';
 import { updateIn, withPairs } from './edit.js';
+import { withImages } from './images.js';
 import type { Kustomization, KustomizePatch, PathEntry, Unrendered } from './types.js';
 import { builtScalar, mapAt, text, written, type ManifestMap, type ManifestValue, type Written } from '../model/manifest-value.js';
 import type { KubernetesObject, ManifestFile } from '../model/types.js';
@@ -69,7 +70,7 @@ function describe(object: { kind: string; name: string }): string {
  * Renders kustomizations from the files of one unit, the way `kustomize build` would, without running
  * anything: resources (files, directories, other kustomizations), components, strategic merge and JSON
  * 6902 patches (from files or inline, with targets), namespace, name prefix and suffix (with the
- * references autoscalers and volumes make), labels and replica counts.
+ * references autoscalers and volumes make), labels, replica counts and images.
  */
 export class KustomizeRenderer {
   /** Things that may add objects nospof cannot see (remote resources, Helm charts, generators, files outside the scan). */
@@ -173,6 +174,7 @@ export class KustomizeRenderer {
         r.value = updateIn(r.value, ['spec', 'replicas'], replicas.node, () => count);
       }
     }
+    if (k.images.length > 0) for (const r of objects) r.value = withImages(r.value, k.images);
     for (const unrendered of k.unrendered) {
       if (unrendered.effect === 'objects') this.missing.push(unrendered);
       if (unrendered.effect !== 'values') continue;

@@ -46,6 +46,16 @@ export interface ReplicaSetting {
   readonly node: Written;
 }
 
+/** One `images:` entry: containers whose image is `name` get a new name, tag or digest. */
+export interface ImageSetting {
+  readonly name: string;
+  readonly newName: string | undefined;
+  readonly newTag: string | undefined;
+  readonly digest: string | undefined;
+  /** Where the new image is written: its `digest`, `newTag` or `newName` line. */
+  readonly node: Written;
+}
+
 /**
  * Something a kustomization declares that nospof does not render: remote resources, Helm charts,
  * generator and transformer plugins (never run: nothing from a repository is executed). `effect` says
@@ -76,5 +86,6 @@ export interface Kustomization extends Node {
   readonly nameSuffix: (Written & { readonly value: string }) | undefined;
   readonly labels: readonly LabelSetting[];
   readonly replicas: readonly ReplicaSetting[];
+  readonly images: readonly ImageSetting[];
   readonly unrendered: readonly Unrendered[];
 }

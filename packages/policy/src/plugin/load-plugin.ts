@@ -78,6 +78,12 @@ export async function loadPlugin(name: string, fromDir: string, options: PluginO
   };
 }
 
+/** The rule id prefix of a plugin as a configuration names it, without loading it; undefined for a name no plugin can have. */
+export function pluginPrefix(name: string): string | undefined {
+  const packageName = packageNameOf(name);
+  return packageName === undefined ? undefined : prefixOf(packageName);
+}
+
 const SHORT = /^[a-z0-9][a-z0-9-]*$/;
 const UNSCOPED = /^nospof-plugin-([a-z0-9][a-z0-9-]*)$/;
 const SCOPED = /^@([a-z0-9][a-z0-9-]*)\/nospof-plugin(?:-([a-z0-9][a-z0-9-]*))?$/;

@@ -102,7 +102,7 @@ const snippet = {
 
 export const policySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://nospof.dev/schema/nospof-policy.json',
+  $id: 'urn:nospof:policy',
   title: 'nospof declarative policies',
   type: 'object',
   additionalProperties: false,

@@ -9,28 +9,33 @@ function headerOf(block: Block): Range {
   return { start: block.range.start, end: (last ?? block.blockType).range.end };
 }
 
+/**
+ * One node per top-level block. Each kind is written out as its own literal (no spread of a shared base):
+ * a file has a node per block, and a spread copies property by property into an object of unknown shape.
+ */
 function topLevel(block: Block, file: string): TopLevelNode | undefined {
-  const kind = block.blockType.name;
-  const [first, second] = block.labels.map((l) => l.value);
-  const base = { file, block, header: headerOf(block), range: block.range };
-  switch (kind) {
+  const labels = block.labels;
+  const first = labels[0]?.value;
+  const second = labels[1]?.value;
+  const range = block.range;
+  switch (block.blockType.name) {
     case 'resource':
       if (first === undefined || second === undefined) return undefined;
-      return { ...base, type: 'Resource', resourceType: first, name: second, resource: `${first}.${second}` };
+      return { type: 'Resource', file, block, header: headerOf(block), range, resourceType: first, name: second, resource: `${first}.${second}` };
     case 'data':
       if (first === undefined || second === undefined) return undefined;
-      return { ...base, type: 'DataSource', dataType: first, name: second };
+      return { type: 'DataSource', file, block, header: headerOf(block), range, dataType: first, name: second };
     case 'module':
       if (first === undefined) return undefined;
-      return { ...base, type: 'ModuleCall', name: first, resource: `module.${first}` };
+      return { type: 'ModuleCall', file, block, header: headerOf(block), range, name: first, resource: `module.${first}` };
     case 'variable':
-      return first === undefined ? undefined : { ...base, type: 'Variable', name: first };
+      return first === undefined ? undefined : { type: 'Variable', file, block, header: headerOf(block), range, name: first };
     case 'locals':
-      return { ...base, type: 'Locals' };
+      return { type: 'Locals', file, block, header: headerOf(block), range };
     case 'output':
-      return first === undefined ? undefined : { ...base, type: 'Output', name: first };
+      return first === undefined ? undefined : { type: 'Output', file, block, header: headerOf(block), range, name: first };
     case 'provider':
-      return first === undefined ? undefined : { ...base, type: 'Provider', name: first };
+      return first === undefined ? undefined : { type: 'Provider', file, block, header: headerOf(block), range, name: first };
     default:
       return undefined;
   }

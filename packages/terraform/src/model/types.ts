@@ -15,22 +15,12 @@ interface TopBlock extends Node {
   readonly header: Range;
 }
 
-/**
- * The outermost `module` block a block is judged through: rules visit the resources of a called module
- * once more from the caller's `module` block (see `TerraformIndex.blocksUnder`), with `via` set to that
- * call, and read only the instances under it.
- */
-export interface CallScope {
-  readonly call: ModuleCall;
-}
-
 export interface Resource extends TopBlock {
   readonly type: 'Resource';
   readonly resourceType: string;
   readonly name: string;
   /** `aws_db_instance.main`, without module path or instance key. */
   readonly resource: string;
-  readonly via?: CallScope;
 }
 
 export interface DataSource extends TopBlock {
@@ -44,7 +34,6 @@ export interface ModuleCall extends TopBlock {
   readonly name: string;
   /** `module.db`. */
   readonly resource: string;
-  readonly via?: CallScope;
 }
 
 export interface Variable extends TopBlock {

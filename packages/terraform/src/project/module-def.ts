@@ -35,46 +35,73 @@ function autoVarRank(name: string): number | undefined {
   return undefined;
 }
 
-/** Groups parsed files by directory into module definitions. */
+/** Definitions already built, by the first file of their directory: every unit reaching a module shares them. */
+const built = new WeakMap<TerraformFile, { readonly files: readonly TerraformFile[]; readonly def: ModuleDef | undefined }>();
+
+function sameFiles(a: readonly TerraformFile[], b: readonly TerraformFile[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Groups parsed files by directory into module definitions. A definition depends only on the parsed
+ * files of its directory, so a module reached by many units (a module repository's root, called by each
+ * example) is built once per parse and shared: definitions are never changed after they are built.
+ */
 export function buildModuleDefs(files: readonly TerraformFile[]): Map<string, ModuleDef> {
   const byDir = new Map<string, TerraformFile[]>();
   for (const file of files) {
     if (file.kind !== 'config' && file.kind !== 'tfvars') continue;
-    const list = byDir.get(file.dir) ?? [];
-    list.push(file);
-    byDir.set(file.dir, list);
+    const list = byDir.get(file.dir);
+    if (list) list.push(file);
+    else byDir.set(file.dir, [file]);
   }
   const defs = new Map<string, ModuleDef>();
   for (const [dir, list] of byDir) {
-    const resources = new Map<string, Resource>();
-    const data = new Map<string, DataSource>();
-    const calls = new Map<string, ModuleCall>();
-    const variables = new Map<string, Variable>();
-    const locals = new Map<string, LocalDef>();
-    const outputs = new Map<string, Output>();
-    const config = list.filter((f) => f.kind === 'config').sort((a, b) => (a.path < b.path ? -1 : 1));
-    if (config.length === 0) continue;
-    for (const file of config) {
-      for (const node of file.blocks) {
-        if (node.type === 'Resource' && !('plan' in node)) resources.set(node.resource, node);
-        else if (node.type === 'DataSource') data.set(`${node.dataType}.${node.name}`, node);
-        else if (node.type === 'ModuleCall') calls.set(node.name, node);
-        else if (node.type === 'Variable') variables.set(node.name, node);
-        else if (node.type === 'Output') outputs.set(node.name, node);
-        else if (node.type === 'Locals') {
-          for (const item of node.block.body.items) if (item.type === 'Attribute') locals.set(item.name.name, { attribute: item, file: file.path });
-        }
-      }
+    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const first = list[0] as TerraformFile;
+    const cached = built.get(first);
+    let def: ModuleDef | undefined;
+    if (cached && sameFiles(cached.files, list)) def = cached.def;
+    else {
+      def = buildModuleDef(dir, list);
+      built.set(first, { files: list, def });
     }
-    const autoVarFiles = list
-      .filter((f) => f.kind === 'tfvars' && f.hcl && autoVarRank(basename(f.path)) !== undefined)
-      .sort((a, b) => {
-        const ra = autoVarRank(basename(a.path)) as number;
-        const rb = autoVarRank(basename(b.path)) as number;
-        return ra - rb || (a.path < b.path ? -1 : 1);
-      })
-      .map((f) => ({ path: f.path, body: (f.hcl as NonNullable<TerraformFile['hcl']>).body }));
-    defs.set(dir, { dir, files: config, resources, data, calls, variables, locals, outputs, autoVarFiles });
+    if (def) defs.set(dir, def);
   }
   return defs;
+}
+
+/** One directory's definition from its files, sorted by path; undefined when it has no `.tf` file. */
+function buildModuleDef(dir: string, list: readonly TerraformFile[]): ModuleDef | undefined {
+  const resources = new Map<string, Resource>();
+  const data = new Map<string, DataSource>();
+  const calls = new Map<string, ModuleCall>();
+  const variables = new Map<string, Variable>();
+  const locals = new Map<string, LocalDef>();
+  const outputs = new Map<string, Output>();
+  const config = list.filter((f) => f.kind === 'config');
+  if (config.length === 0) return undefined;
+  for (const file of config) {
+    for (const node of file.blocks) {
+      if (node.type === 'Resource' && !('plan' in node)) resources.set(node.resource, node);
+      else if (node.type === 'DataSource') data.set(`${node.dataType}.${node.name}`, node);
+      else if (node.type === 'ModuleCall') calls.set(node.name, node);
+      else if (node.type === 'Variable') variables.set(node.name, node);
+      else if (node.type === 'Output') outputs.set(node.name, node);
+      else if (node.type === 'Locals') {
+        for (const item of node.block.body.items) if (item.type === 'Attribute') locals.set(item.name.name, { attribute: item, file: file.path });
+      }
+    }
+  }
+  const autoVarFiles = list
+    .filter((f) => f.kind === 'tfvars' && f.hcl && autoVarRank(basename(f.path)) !== undefined)
+    .sort((a, b) => {
+      const ra = autoVarRank(basename(a.path)) as number;
+      const rb = autoVarRank(basename(b.path)) as number;
+      return ra - rb || (a.path < b.path ? -1 : 1);
+    })
+    .map((f) => ({ path: f.path, body: (f.hcl as NonNullable<TerraformFile['hcl']>).body }));
+  return { dir, files: config, resources, data, calls, variables, locals, outputs, autoVarFiles };
 }

@@ -30,10 +30,8 @@ export interface World {
   readonly defs: ReadonlyMap<string, ModuleDef>;
   /** The directory a module call's code is in, or undefined when it is not in the scanned set. */
   resolveCall(parent: ModuleInstance, call: ModuleCall): string | undefined;
-  /** Resolved plan values for a resource address, when a plan in the scan has it. */
-  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined;
-  /** The plan resource of an address, when a plan in the scan has it. */
-  planResource(root: ModuleInstance, address: string): PlanResource | undefined;
+  /** The plan resource of an instance's address, when a plan of its root module has it. */
+  planResource(instance: ResourceInstance): PlanResource | undefined;
   /** Reserves room for `count` more module instances; false once a run has too many (modules calling each other many times over). */
   reserveInstances(count: number): boolean;
   /** The work budget of this evaluation, shared by every evaluator. */

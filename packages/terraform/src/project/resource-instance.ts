@@ -57,9 +57,12 @@ export class ResourceInstance implements Entity, BlockView {
     return this.viewCache;
   }
 
+  private plannedCache: PlanResource | null | undefined;
+
   /** The plan resource that resolves this instance, when a plan of the unit has it. */
   get planned(): PlanResource | undefined {
-    return this.module.world.planResource(this.module.root, this.address);
+    if (this.plannedCache === undefined) this.plannedCache = this.module.world.planResource(this) ?? null;
+    return this.plannedCache ?? undefined;
   }
 
   /** `module.db.aws_db_instance.this[0]`. */
@@ -181,7 +184,7 @@ export class ResourceInstance implements Entity, BlockView {
   }
 
   private computeAttr(name: string): TfValue {
-    const plan = this.module.world.planValues(this.module.root, this.address);
+    const plan = this.planned?.values;
     if (plan && name in plan && plan[name] !== null) return fromJson(plan[name]);
     const body = this.node.block.body;
     const attribute = attributeOf(body, name);

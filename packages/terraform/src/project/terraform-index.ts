@@ -11,6 +11,7 @@ import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
 import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
 import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
+import { RuleLedger } from './rule-ledger.js';
 import { ConfigBlockView, type BlockView } from './views.js';
 import { traceExpression, type Trail, type TraceScope } from './trace.js';
 
@@ -100,12 +101,9 @@ export function stripKeys(address: string): string {
   return out;
 }
 
-/** Marks a block judged whole by a rule (see `noteJudgedWhole`). */
-const WHOLE = Symbol('whole');
-
-/** The blocks of the module instances under one outermost call. */
-export interface BlocksUnder {
-  readonly site: CallSite;
+/** The resource and module blocks of one file of a unit. */
+export interface FileBlocks {
+  readonly file: string;
   readonly resources: readonly Resource[];
   readonly calls: readonly ModuleCall[];
 }
@@ -121,7 +119,7 @@ interface ResourceEntry {
 /** Everything evaluated for one set of settings (tfvars from the command line change every value). */
 class Evaluation implements World {
   readonly roots: ModuleInstance[] = [];
-  /** Keyed by the HCL block, which a node judged through a module call (`via`) shares with its original. */
+  /** Keyed by the HCL block. */
   readonly byResource = new Map<Block, ResourceEntry>();
   readonly byCall = new Map<Block, ModuleCallInstance[]>();
   /** Plan resources of each root, by address. */
@@ -129,27 +127,8 @@ class Evaluation implements World {
   /** Plan resources a configuration instance covers (judged through the configuration, findings in the .tf file). */
   readonly covering = new Map<PlanResource, ResourceInstance[]>();
   readonly meter = new Meter();
-  readonly blocksUnder = new Map<Block, BlocksUnder[]>();
   byType: Map<string, ResourceInstance[]> | undefined;
   private instanceBudget = BUDGETS.moduleInstances;
-  private readonly scopedLists = new WeakMap<readonly unknown[], Map<unknown, unknown[]>>();
-
-  /** The items of a list under one outermost call, grouped once per list. */
-  scoped<T>(list: readonly T[], via: unknown, outermost: (item: T) => unknown): T[] {
-    let groups = this.scopedLists.get(list) as Map<unknown, T[]> | undefined;
-    if (!groups) {
-      groups = new Map();
-      for (const item of list) {
-        const key = outermost(item);
-        const group = groups.get(key);
-        if (group) group.push(item);
-        else groups.set(key, [item]);
-      }
-      this.scopedLists.set(list, groups as Map<unknown, unknown[]>);
-    }
-    return groups.get(via) ?? [];
-  }
-
   constructor(
     readonly defs: ReadonlyMap<string, ModuleDef>,
     private readonly manifests: readonly ManifestEntry[],
@@ -219,6 +198,8 @@ class Evaluation implements World {
         if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason: instances.reason, range: at?.range ?? node.header, file: node.file });
       } else {
         entry.instances.push(...instances);
+        // Addresses are built only when a plan of the unit may cover them.
+        if (this.pendingCover.size === 0) continue;
         for (const i of instances) {
           const key = `${instance.root.def.dir}\u0000${i.address}`;
           const list = this.instanceByAddress.get(key);
@@ -311,12 +292,9 @@ class Evaluation implements World {
     return entry?.dir;
   }
 
-  planResource(root: ModuleInstance, address: string): PlanResource | undefined {
-    return this.planFor.get(root)?.get(address);
-  }
-
-  planValues(root: ModuleInstance, address: string): Readonly<Record<string, unknown>> | undefined {
-    return this.planResource(root, address)?.values;
+  planResource(instance: ResourceInstance): PlanResource | undefined {
+    // The address is built only when the instance's root has a plan.
+    return this.planFor.size === 0 ? undefined : this.planFor.get(instance.module.root)?.get(instance.address);
   }
 
   reserveInstances(count: number): boolean {
@@ -441,9 +419,10 @@ export class TerraformIndex {
   private readonly evaluations = new Map<string, Evaluation>();
   /** Settings objects seen before: rules ask once per resource, so the lookup must not re-serialise. */
   private readonly bySettings = new WeakMap<Settings, Evaluation>();
-  private readonly traversals = new Map<string, Set<string>>();
-  private byFile: Map<string, { resources: Resource[]; calls: ModuleCall[] }> | undefined;
-  private readonly judged = new WeakMap<Block, Map<string, Set<unknown>>>();
+  private readonly ledgers = new Map<string, RuleLedger>();
+  private byFile: FileBlocks[] | undefined;
+  /** The unit's files by number, for the rules' ledgers. */
+  private readonly fileNumbers = new Map<string, number>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -451,7 +430,10 @@ export class TerraformIndex {
   ) {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
     this.defs = buildModuleDefs(roots);
-    for (const file of files) if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
+    for (const file of files) {
+      if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
+      if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
+    }
     for (const root of roots) {
       if (root.kind === 'plan') {
         this.plans.push(root);
@@ -479,9 +461,8 @@ export class TerraformIndex {
 
   /**
    * Every instance of a resource block: once per module instance that contains it (a module called twice
-   * gives two sets), expanded by count/for_each. With `node.via` (the block judged from an outermost
-   * `module` block of the caller), only the instances under that call. A plan resource whose
-   * configuration is in the unit gives the configuration's instance, which reads the plan's values.
+   * gives two sets), expanded by count/for_each. A plan resource whose configuration is in the unit
+   * gives the configuration's instance, which reads the plan's values.
    */
   instancesOf(node: Resource | PlanResource, settings: Settings): ResourceInstances {
     const evaluation = this.evaluation(settings);
@@ -492,50 +473,12 @@ export class TerraformIndex {
       return { instances: set ? [set.instance(node)] : [], unknown: [] };
     }
     const entry = evaluation.byResource.get(node.block);
-    if (!entry) return { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
-    const via = node.via;
-    if (!via) return entry;
-    return { instances: evaluation.scoped(entry.instances, via, (i) => i.callChain[0]), unknown: [] };
+    return entry ?? { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
   }
 
-  /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key); with `node.via`, those under that outermost call. */
+  /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key). */
   callsOf(node: ModuleCall, settings: Settings): readonly ModuleCallInstance[] {
-    const evaluation = this.evaluation(settings);
-    const all = evaluation.byCall.get(node.block) ?? [];
-    const via = node.via;
-    if (!via) return all;
-    return evaluation.scoped(all, via, (c) => c.parent.callChain[0]);
-  }
-
-  /**
-   * The outermost calls of a `module` block (made by a root module) that nospof followed, each with the
-   * resource and module blocks of every module instance below it, scoped to the call (`via`): what a rule judges when it visits the
-   * call, so a finding whose trail starts at the call is found even when the module's files are only
-   * context (a file named alone, code installed under `.terraform`).
-   */
-  blocksUnder(node: ModuleCall, settings: Settings): readonly BlocksUnder[] {
-    if (node.via) return [];
-    const evaluation = this.evaluation(settings);
-    const cached = evaluation.blocksUnder.get(node.block);
-    if (cached) return cached;
-    const out: BlocksUnder[] = [];
-    evaluation.blocksUnder.set(node.block, out);
-    for (const call of this.callsOf(node, settings)) {
-      if (!call.followed || call.parent.callSite !== undefined) continue;
-      const resources = new Set<Resource>();
-      const calls = new Set<ModuleCall>();
-      const children = call.parent.children(node.name);
-      for (const child of Array.isArray(children) ? (children as readonly ModuleInstance[]) : []) {
-        if (child.callSite !== call.site) continue;
-        for (const instance of child.descendants()) {
-          for (const resource of instance.def.resources.values()) resources.add(resource);
-          for (const nested of instance.def.calls.values()) calls.add(nested);
-        }
-      }
-      // Scoped once per unit and shared by every rule: the visit of each rule only reads them.
-      out.push({ site: call.site, resources: [...resources].map((r) => ({ ...r, via: call.site })), calls: [...calls].map((c) => ({ ...c, via: call.site })) });
-    }
-    return out;
+    return this.evaluation(settings).byCall.get(node.block) ?? [];
   }
 
   /** Every known instance of a resource type anywhere in the unit (cross-module facts: a backup replication naming a database). */
@@ -557,53 +500,28 @@ export class TerraformIndex {
   }
 
   /**
-   * Which rules traverse which files of this unit, and which instances a rule already judged from a
-   * `module` block: a rule judges each instance once per unit, at its own block when that file is
-   * traversed, else from the call (a module whose files are only context). Kept per unit and per rule,
-   * filled as the engine visits, so the result never depends on the order of the files.
+   * What a rule has done in this unit (the files it traversed, the blocks it judged before the engine
+   * reached their file): a rule judges each instance once per unit, at its own block when that file is
+   * traversed, else after the first file it traverses (a file that is only context). Kept per unit and
+   * per rule, filled as the engine visits.
    */
-  noteTraversal(rule: string, file: string): void {
-    const files = this.traversals.get(rule);
-    if (files) files.add(file);
-    else this.traversals.set(rule, new Set([file]));
-  }
-
-  traverses(rule: string, file: string): boolean {
-    return this.traversals.get(rule)?.has(file) === true;
-  }
-
-  noteJudgedVia(rule: string, block: Block, via: unknown): void {
-    let byRule = this.judged.get(block);
-    if (!byRule) {
-      byRule = new Map();
-      this.judged.set(block, byRule);
+  ledger(rule: string): RuleLedger {
+    let ledger = this.ledgers.get(rule);
+    if (!ledger) {
+      ledger = new RuleLedger(this.fileNumbers);
+      this.ledgers.set(rule, ledger);
     }
-    const sites = byRule.get(rule);
-    if (sites) sites.add(via);
-    else byRule.set(rule, new Set([via]));
-  }
-
-  judgedVia(rule: string, block: Block): ReadonlySet<unknown> | undefined {
-    return this.judged.get(block)?.get(rule);
-  }
-
-  /** A block a rule judged whole (every instance), before the engine reached its file. */
-  noteJudgedWhole(rule: string, block: Block): void {
-    this.noteJudgedVia(rule, block, WHOLE);
-  }
-
-  judgedWhole(rule: string, block: Block): boolean {
-    return this.judgedVia(rule, block)?.has(WHOLE) === true;
+    return ledger;
   }
 
   /** The resource and module blocks of the unit's configuration, by file. */
-  blocksByFile(): ReadonlyMap<string, { readonly resources: readonly Resource[]; readonly calls: readonly ModuleCall[] }> {
+  blocksByFile(): readonly FileBlocks[] {
     if (!this.byFile) {
-      const byFile = new Map<string, { resources: Resource[]; calls: ModuleCall[] }>();
+      const byFile = new Map<string, { file: string; resources: Resource[]; calls: ModuleCall[] }>();
       const entry = (file: string) => {
         let e = byFile.get(file);
         if (!e) {
-          e = { resources: [], calls: [] };
+          e = { file, resources: [], calls: [] };
           byFile.set(file, e);
         }
         return e;
@@ -612,7 +530,7 @@ export class TerraformIndex {
         for (const r of def.resources.values()) entry(r.file).resources.push(r);
         for (const c of def.calls.values()) entry(c.file).calls.push(c);
       }
-      this.byFile = byFile;
+      this.byFile = [...byFile.values()];
     }
     return this.byFile;
   }
