@@ -21,8 +21,11 @@ export interface ToyFile extends Node {
   readonly sections: ToySection[];
 }
 
-/** Its index is the section names of the unit's files (typed, so tests can spread it into their variants). */
-export const toyLanguage: Language<ToyFile, { sections: string[] }> = {
+/**
+ * Its index is the section names of the unit's files. Checked with `satisfies` rather than typed as a
+ * Language, so tests can spread it into variants with another index type.
+ */
+export const toyLanguage = {
   id: 'toy',
   lineComment: '#',
   matches: (path) => path.endsWith('.toy'),
@@ -69,4 +72,4 @@ export const toyLanguage: Language<ToyFile, { sections: string[] }> = {
   scopeAt(file, line) {
     return file.root?.sections.find((s) => s.range.start.line === line)?.range;
   },
-};
+} satisfies Language<ToyFile, { sections: string[] }>;
