@@ -53,6 +53,38 @@ describe('the incremental cache', () => {
     }
   }, 300_000);
 
+  it('re-judges a Jenkinsfile when a library step or a script it loads changes, and only the shape otherwise', async () => {
+    const fixture = new URL('../fixtures/jenkins/err/variants/', import.meta.url);
+    const files = new Map<string, string>();
+    for (const path of ['.nospof.yaml', 'Jenkinsfile', 'Jenkinsfile_k8s', 'Jenkinsfile-jdk11', 'Jmh_Jenkinsfile', 'release/JenkinsFile', 'vars/notifyChat.groovy', 'vars/runBenchmarks.groovy', 'ci/notify.groovy', 'ci/nightly-reindex.groovy']) {
+      files.set(path, readFileSync(new URL(path, fixture), 'utf8'));
+    }
+    const root = join(tempTree({}), 'repo');
+    writeTree(root, files);
+    await sleep(2100);
+    expect(await warm(root)).toEqual(await cold(root));
+    const edits: [string, (text: string | undefined) => string | undefined][] = [
+      // The library step no longer retries a lost agent: the pipelines calling it have a finding there now.
+      ['vars/runBenchmarks.groovy', (text) => text?.replace("retry(count: 2, conditions: [agent()])", "stage('bench')")],
+      // The loaded script moves down two lines and loses its mail.
+      ['ci/notify.groovy', (text) => `// one\n// two\n${text?.replace(/\n\s*mail to:[^\n]*/, '') ?? ''}`],
+      // A library step disappears, then comes back.
+      ['vars/notifyChat.groovy', () => undefined],
+      ['vars/notifyChat.groovy', () => files.get('vars/notifyChat.groovy')],
+    ];
+    let current = new Map(files);
+    for (const [path, edit] of edits) {
+      const next = new Map(current);
+      const text = edit(current.get(path));
+      if (text === undefined) next.delete(path);
+      else next.set(path, text);
+      sync(root, current, next);
+      current = next;
+      const expected = await cold(root);
+      expect(await warm(root), path).toEqual(expected);
+    }
+  }, 120_000);
+
   it('notices an edit that keeps the size and the modification time', async () => {
     const root = tempTree({
       '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n',

@@ -81,6 +81,41 @@ ruleTester().run(rule, {
       code: "@Library('acme-pipeline@v3') _\nstandardPipeline(team: 'payments')\n",
     },
     {
+      name: 'a pipeline that calls a reusable workflow of this repository missing from the run is not judged',
+      filename,
+      code: yaml`
+        on: pull_request
+        jobs:
+          security:
+            uses: ./.github/workflows/scan.yml
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+      `,
+    },
+    {
+      name: 'a job whose uses: names a local action, not a workflow, runs unknown code',
+      filename,
+      code: yaml`
+        on: pull_request
+        jobs:
+          security:
+            uses: ./.github/actions/scan
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make test
+      `,
+      files: { '.github/actions/scan/action.yml': 'name: Scan\nruns:\n  using: composite\n  steps:\n    - run: make scan\n      shell: bash\n' },
+    },
+    {
+      name: 'a Jenkinsfile that is only a shared-library call beside a workflow is not judged',
+      filename,
+      code: workflow('- run: make test'),
+      files: { 'ci/Jenkinsfile': "@Library('acme-pipeline@v3') _\nstandardPipeline(team: 'payments')\n" },
+    },
+    {
       name: 'a run without pipeline files is not judged',
       filename: '.github/actions/setup/action.yml',
       code: yaml`
@@ -148,6 +183,25 @@ ruleTester().run(rule, {
       filename: 'Jenkinsfile',
       code: "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n",
       errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 3 }],
+    },
+    {
+      name: 'a reusable workflow of the run that a pipeline calls is read: no scanner in either',
+      filename,
+      code: yaml`
+        on: pull_request
+        jobs:
+          security:
+            uses: ./.github/workflows/scan.yml
+      `,
+      files: { '.github/workflows/scan.yml': 'on: workflow_call\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n' },
+      errors: [{ messageId: 'none', file: filename, line: 2, column: 1 }],
+    },
+    {
+      name: 'two Jenkinsfiles and no workflow: the finding lands on the first by path',
+      filename: 'services/b/Jenkinsfile',
+      code: "pipeline {\n  agent any\n  stages {\n    stage('build') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n",
+      files: { 'services/a/Jenkinsfile': "node {\n  stage('build') {\n    sh 'make'\n  }\n}\n" },
+      errors: [{ messageId: 'none', file: 'services/a/Jenkinsfile', line: 1, column: 1 }],
     },
     {
       name: 'three required by settings',

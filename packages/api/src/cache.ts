@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LintMemo } from '@nospof/core';
 import { writeFileAtomic } from './fs/atomic-write.js';
-import { readSmallTextFile, TextReadError } from './fs/read-text.js';
+import { readSmallFile, TextReadError } from './fs/read-text.js';
 
 /** Where the cache lives unless told otherwise: beside the dependencies, never among scanned files. */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/cache.json';
@@ -17,10 +17,10 @@ const MIN_KEPT_ENTRIES = 30_000;
 /** Keys are a kind and a SHA-256 digest: nothing from a scanned file's name reaches the file's layout. */
 const KEY = /^[a-z]+:[0-9a-f]{64}$/;
 
-/** One entry: the run that last used it, its JSON text as read, its value once parsed or set. */
+/** One entry: the run that last used it, its JSON text as read (bytes of the file), its value once parsed or set. */
 interface Entry {
   run: number;
-  raw: string | undefined;
+  raw: Buffer | undefined;
   value: unknown;
   parsed: boolean;
 }
@@ -49,14 +49,16 @@ export class FileCache implements LintMemo {
   /** Opens the cache at `path` for nospof `version`; `warning` says why an existing file was not used. */
   static open(path: string, secret: Buffer, version: string): { readonly cache: FileCache; readonly warning?: string } {
     const empty = () => new FileCache(path, secret, version, new Map(), 1);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readSmallTextFile(path, MAX_CACHE_BYTES);
+      // Bytes, not text: the file is signed as bytes, entries are decoded only when asked for, and a save
+      // copies the entries it keeps unchanged as they were read.
+      bytes = readSmallFile(path, MAX_CACHE_BYTES);
     } catch (error) {
       if (error instanceof TextReadError && error.reason === 'no such file') return { cache: empty() };
       return { cache: empty(), warning: `the cache ${path} cannot be read (${error instanceof TextReadError ? error.reason : 'error'}); it is rebuilt` };
     }
-    const read = parseCacheText(text, secret, version);
+    const read = parseCacheBytes(bytes, secret, version);
     if ('problem' in read) return { cache: empty(), ...(read.problem ? { warning: `the cache ${path} ${read.problem}; it is rebuilt` } : {}) };
     return { cache: new FileCache(path, secret, version, read.entries, read.run + 1) };
   }
@@ -72,7 +74,7 @@ export class FileCache implements LintMemo {
     if (!entry.parsed) {
       entry.parsed = true;
       try {
-        entry.value = JSON.parse(entry.raw as string);
+        entry.value = JSON.parse((entry.raw as Buffer).toString('utf8'));
       } catch {
         // A line that does not parse is a miss; the engine computes the value again and sets it.
         entry.value = undefined;
@@ -111,15 +113,32 @@ export class FileCache implements LintMemo {
       if (kept.length >= limit) break;
       kept.push(entry);
     }
-    const lines = [JSON.stringify({ version: this.version, run: this.run })];
+    // One buffer for the whole body: an entry read back unchanged is copied as it was read, and only what
+    // this run computed is serialised.
+    const meta = `${JSON.stringify({ version: this.version, run: this.run })}\n`;
+    const lines: { prefix: string; raw: Buffer }[] = [];
+    let size = Buffer.byteLength(meta);
     for (const [key, run, entry] of kept) {
-      // An entry read back unchanged is written as it was read: only what this run computed is serialised.
-      const raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : JSON.stringify(entry.value);
-      if (raw !== undefined) lines.push(`${key} ${run} ${raw}`);
+      let raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : undefined;
+      if (raw === undefined) {
+        const json = JSON.stringify(entry.value) as string | undefined;
+        if (json === undefined) continue;
+        raw = Buffer.from(json, 'utf8');
+      }
+      const prefix = `${key} ${run} `;
+      lines.push({ prefix, raw });
+      // Keys and run numbers are ASCII: one byte per character.
+      size += prefix.length + raw.length + 1;
     }
-    const body = `${lines.join('\n')}\n`;
+    const body = Buffer.allocUnsafe(size);
+    let at = body.write(meta, 0, 'utf8');
+    for (const { prefix, raw } of lines) {
+      at += body.write(prefix, at, 'latin1');
+      at += raw.copy(body, at);
+      body[at++] = 0x0a;
+    }
     try {
-      writeFileAtomic(this.path, `${MAGIC} ${macOf(this.secret, body)}\n${body}`);
+      writeFileAtomic(this.path, Buffer.concat([Buffer.from(`${MAGIC} ${macOf(this.secret, body)}\n`, 'latin1'), body]));
       return true;
     } catch {
       return false;
@@ -127,20 +146,20 @@ export class FileCache implements LintMemo {
   }
 }
 
-function parseCacheText(text: string, secret: Buffer, version: string): { entries: Map<string, Entry>; run: number } | { problem: string | undefined } {
-  const newline = text.indexOf('\n');
-  const header = newline === -1 ? text : text.slice(0, newline);
+function parseCacheBytes(bytes: Buffer, secret: Buffer, version: string): { entries: Map<string, Entry>; run: number } | { problem: string | undefined } {
+  const newline = bytes.indexOf(0x0a);
+  const header = bytes.toString('latin1', 0, newline === -1 ? Math.min(bytes.length, 200) : Math.min(newline, 200));
   const match = /^nospof-cache\/3 ([0-9a-f]{64})$/.exec(header);
-  if (!match) return { problem: 'is not a nospof cache of this version' };
-  const body = text.slice(newline + 1);
+  if (!match || newline === -1) return { problem: 'is not a nospof cache of this version' };
+  const body = bytes.subarray(newline + 1);
   // The signature is checked before anything of the body is read.
   const expected = Buffer.from(macOf(secret, body), 'hex');
   const actual = Buffer.from(match[1] as string, 'hex');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { problem: 'was not written by this machine (its signature does not match)' };
-  const lines = body.split('\n');
+  const metaEnd = endOfLine(body, 0);
   let meta: unknown;
   try {
-    meta = JSON.parse(lines[0] ?? '');
+    meta = JSON.parse(body.toString('utf8', 0, metaEnd));
   } catch {
     return { problem: 'is corrupt' };
   }
@@ -150,20 +169,29 @@ function parseCacheText(text: string, secret: Buffer, version: string): { entrie
   if (written !== version) return { problem: undefined };
   if (typeof run !== 'number' || !Number.isInteger(run) || run < 0) return { problem: 'is corrupt' };
   const entries = new Map<string, Entry>();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line === '') continue;
-    const first = line.indexOf(' ');
-    const second = line.indexOf(' ', first + 1);
-    const key = line.slice(0, first);
-    const used = Number(line.slice(first + 1, second));
-    if (first === -1 || second === -1 || !KEY.test(key) || !Number.isInteger(used)) return { problem: 'is corrupt' };
-    entries.set(key, { run: used, raw: line.slice(second + 1), value: undefined, parsed: false });
+  for (let start = metaEnd + 1; start < body.length; ) {
+    const end = endOfLine(body, start);
+    if (end > start) {
+      const first = body.indexOf(0x20, start);
+      const second = first === -1 || first >= end ? -1 : body.indexOf(0x20, first + 1);
+      if (second === -1 || second >= end) return { problem: 'is corrupt' };
+      const key = body.toString('latin1', start, first);
+      const used = Number(body.toString('latin1', first + 1, second));
+      if (!KEY.test(key) || !Number.isInteger(used)) return { problem: 'is corrupt' };
+      entries.set(key, { run: used, raw: body.subarray(second + 1, end), value: undefined, parsed: false });
+    }
+    start = end + 1;
   }
   return { entries, run };
 }
 
-function macOf(secret: Buffer, body: string): string {
+/** Where the line starting at `start` ends (its newline, or the end of the bytes). */
+function endOfLine(bytes: Buffer, start: number): number {
+  const end = bytes.indexOf(0x0a, start);
+  return end === -1 ? bytes.length : end;
+}
+
+function macOf(secret: Buffer, body: Uint8Array): string {
   return createHmac('sha256', secret).update(MAGIC).update('\u0000').update(body).digest('hex');
 }
 

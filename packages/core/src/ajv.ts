@@ -16,7 +16,11 @@ export function ajv(): AjvInstance {
     const required = loadAjv() as { default?: typeof Ajv2020Type.default } & typeof Ajv2020Type.default;
     const Ajv2020 = required.default ?? required;
     // `verbose` keeps the schema beside each error, so an unknown key can be matched against the known ones.
-    shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, verbose: true });
+    // `validateSchema: false`: checking a schema against the draft 2020-12 meta-schema means compiling
+    // that meta-schema first, which costs more than a warm incremental run's whole lint. nospof's own
+    // schemas are checked by a test (`ajv.test.ts`); a schema from elsewhere (a plugin's rule options) is
+    // checked explicitly with `schemaProblems` before it is used.
+    shared = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, verbose: true, validateSchema: false });
   }
   return shared;
 }
@@ -40,6 +44,16 @@ export function validatorFor(schema: object): ValidateFunction {
     compiled.set(schema, validate);
   }
   return validate;
+}
+
+/**
+ * What is wrong with `schema` as a JSON Schema (draft 2020-12), checked against the meta-schema; empty
+ * when it is valid. Compiling the meta-schema is paid only by the first caller (a run that loads plugins).
+ */
+export function schemaProblems(schema: object): string[] {
+  const instance = ajv();
+  if (instance.validateSchema(schema)) return [];
+  return (instance.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
 
 /** Turns an ajv error into a key path and a sentence a user can act on. */

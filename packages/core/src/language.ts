@@ -54,6 +54,13 @@ export interface DeploymentUnit {
   readonly files: readonly string[];
 }
 
+/** A file of a unit as `Language.indexOfKeys` sees it: its path and index key, and its parse on demand. */
+export interface IndexedKey<Root extends Node = Node> {
+  readonly path: string;
+  readonly key: string;
+  parsed(): ParsedFile<Root>;
+}
+
 /** What a language needs to plug into the engine. Implementations never touch the file system. */
 export interface Language<Root extends Node = Node, Index = unknown> {
   readonly id: string;
@@ -89,6 +96,22 @@ export interface Language<Root extends Node = Node, Index = unknown> {
   unitKey?(file: ParsedFile<Root>): string;
   /** Cross-file facts built once per unit from its parsed files. */
   index?(files: readonly ParsedFile<Root>[], settings: Settings): Index;
+  /**
+   * A language whose index is made of lookups (a file by path, the library that defines a step) can make
+   * incremental runs much cheaper with the three members below: a file judged through its unit then
+   * depends on the unit's shape (every file's `indexKey`) and on the files the index handed its rules,
+   * instead of on the text of every file of the unit; and the index is built from the keys, parsing a
+   * file only when a rule reaches it. All three or none.
+   *
+   * `indexKey`: everything of one file the index's answers depend on beyond the files it hands out (its
+   * role, the paths it loads...). A key that misses something the index reads makes incremental runs
+   * wrong, so keep it beside the index.
+   */
+  indexKey?(file: ParsedFile<Root>): string;
+  /** The index built from each file's path and `indexKey`; `parsed()` parses a file when a rule reaches it. */
+  indexOfKeys?(files: readonly IndexedKey<Root>[], settings: Settings): Index;
+  /** A view of `index` that calls `handedOut(path)` for every file whose parse it gives a rule. */
+  watchIndex?(index: Index, handedOut: (path: string) => void): Index;
   /**
    * What user policies (Rego bundles, declarative YAML policies) see of one deployment unit: its resources
    * with resolved attributes (variables, module inputs, patches applied; an Unknown as `{ $unknown }`), ids

@@ -361,3 +361,97 @@ describe('a one-off run (parses let go as each language finishes)', () => {
     expect(counts.parses).toBe(0);
   });
 });
+
+describe('a watched index (Language.indexKey, indexOfKeys, watchIndex)', () => {
+  /** Lookups by path; a file's key is empty (nothing of it decides the answers but its presence). */
+  interface LibIndex {
+    file(path: string): ToyFile | undefined;
+  }
+  const built = { keyed: 0, parsed: 0 };
+  const libToy: Language<ToyFile, LibIndex> = {
+    ...(toyLanguage as unknown as Language<ToyFile, LibIndex>),
+    id: 'lib',
+    matches: (path) => path.endsWith('.lib'),
+    parse(source) {
+      counts.parses++;
+      return toyLanguage.parse(source);
+    },
+    index(files) {
+      built.parsed++;
+      const byPath = new Map(files.map((f) => [f.source.path, f.root]));
+      return { file: (path) => byPath.get(path) };
+    },
+    indexKey: () => '',
+    indexOfKeys(files) {
+      built.keyed++;
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      return { file: (path) => byPath.get(path)?.parsed().root };
+    },
+    watchIndex: (index, handedOut) => ({
+      file(path) {
+        const file = index.file(path);
+        if (file) handedOut(path);
+        return file;
+      },
+    }),
+  };
+  /** `use = <path>`: how many sections the used file has, read through the index. */
+  const uses = counted(
+    defineToyRule({
+      meta: { ...meta, language: 'lib', id: 'lib/uses', messages: { uses: 'uses {{path}}: {{n}} section(s)' } },
+      create: (context) => ({
+        Entry(entry) {
+          if (entry.key !== 'use') return;
+          const used = context.project.index<LibIndex>('lib')?.file(entry.value);
+          context.report({ node: entry, messageId: 'uses', data: { path: entry.value, n: used ? used.sections.length : -1 } });
+        },
+      }),
+    }),
+  );
+  const libConfig = Config.build({ extends: [], rules: { 'lib/uses': 'error' } }, undefined, '', [...engineRules, uses], () => {
+    throw new Error('no files');
+  }).resolve('x');
+  const libLint = (files: ReadonlyMap<string, string>, memo?: LintMemo) =>
+    new Linter([libToy as unknown as Language], [uses]).lint({ files: [...files].map(([path, text]) => ({ path, text })), configFor: () => libConfig, ...(memo ? { memo } : {}) });
+  const libraries = () =>
+    new Map([
+      ['a.lib', '[main]\nuse = b.lib\n'],
+      ['b.lib', '[one]\nx = 1\n'],
+      ['c.lib', '[one]\n[two]\n'],
+      ['d.lib', '[main]\nuse = c.lib\n'],
+    ]);
+
+  it('judges again only the edited file and the files the index handed it to, parsing no other', () => {
+    const files = libraries();
+    const memo = new MapMemo();
+    expect(libLint(files, memo)).toEqual(libLint(files));
+    files.set('b.lib', '[one]\n[two]\n[three]\n');
+    counts.parses = 0;
+    counts.creates = 0;
+    const warm = libLint(files, memo);
+    // b.lib (edited) and a.lib (handed b.lib) are judged and parsed; c.lib and d.lib are neither.
+    expect(counts).toEqual({ parses: 2, creates: 2 });
+    expect(warm).toEqual(libLint(files));
+    expect(warm.results.flatMap((r) => r.findings.map((f) => f.message))).toEqual(['uses b.lib: 3 section(s)', 'uses c.lib: 2 section(s)']);
+    // The index is always built from the keys (cold runs too), never from every parse.
+    expect(built.parsed).toBe(0);
+  });
+
+  it('follows a changed lookup, a removed file and an added one to the cold results', () => {
+    const files = libraries();
+    const memo = new MapMemo();
+    libLint(files, memo);
+    const steps: [string, string | undefined][] = [
+      ['a.lib', '[main]\nuse = c.lib\n'],
+      ['c.lib', undefined],
+      ['c.lib', '[only]\n'],
+      ['e.lib', '[main]\nuse = a.lib\n'],
+      ['a.lib', '[main]\nuse = e.lib\n[more]\n'],
+    ];
+    for (const [path, text] of steps) {
+      if (text === undefined) files.delete(path);
+      else files.set(path, text);
+      expect(libLint(files, memo), `${path}: ${text}`).toEqual(libLint(files));
+    }
+  });
+});

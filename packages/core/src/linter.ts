@@ -359,7 +359,7 @@ export class Linter {
     this.judged(session, key, { language, unit }, pending, skipped, (sink) => {
       const parsed = session.parsedBy(path, language);
       this.runRules(parsed, config, sink);
-    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group }, record, session.fileFacts), path);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group, path }, record, session.fileFacts), path);
   }
 
   /** Hands a unit that holds a linted file to the host's policies, while the language's trees are held. */

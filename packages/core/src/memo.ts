@@ -28,6 +28,8 @@ export interface ReaderFacts {
   readonly directives: readonly Directive[];
   /** `Language.unitKey` of the parse, when the language has one. */
   readonly unitKey?: string;
+  /** `Language.indexKey` of the parse, when the language has one. */
+  readonly indexKey?: string;
 }
 
 export interface FileFacts {
@@ -36,9 +38,11 @@ export interface FileFacts {
 
 /**
  * What judging one file in one unit (or the repository rules once) produced, with what it read beyond its
- * own file: `unit` (its unit's index or identity), `lang:<id>` (a language's whole index or parsed files),
- * `files` (the run's file list), `file:<path>` (another file's text or configuration). `digest` is the
- * digest of those inputs when the outcome was stored; the outcome is reused only while it is unchanged.
+ * own file: `unit` (its unit's index or identity), `shape` (the answers of a watched index: its unit's
+ * index keys, each file it handed out being a `file:<path>`), `lang:<id>` (a language's whole index or
+ * parsed files), `files` (the run's file list), `file:<path>` (another file's text or configuration).
+ * `digest` is the digest of those inputs when the outcome was stored; the outcome is reused only while it
+ * is unchanged.
  */
 export interface JudgeOutcome {
   readonly deps: readonly string[];
@@ -157,7 +161,8 @@ function isReaderFacts(value: unknown): value is ReaderFacts {
     Array.isArray(value.errors) &&
     value.errors.every((e) => isObject(e) && isString(e.message) && isRange(e.range)) &&
     everyOf(value.directives, isDirective) &&
-    (value.unitKey === undefined || isString(value.unitKey))
+    (value.unitKey === undefined || isString(value.unitKey)) &&
+    (value.indexKey === undefined || isString(value.indexKey))
   );
 }
 

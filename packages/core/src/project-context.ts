@@ -4,22 +4,33 @@ import type { LanguageUnits } from './units.js';
 
 /**
  * What rules see of the run: the unit's own index, other languages' whole indexes, every parsed file.
- * Each read is recorded (`unit`, `lang:<id>`, `files`), so a result stored in the memo names what it was
+ * Each read is recorded (`unit`, or `shape` and `file:<path>` for a watched index, `lang:<id>`, `files`), so a result stored in the memo names what it was
  * computed from and is reused only while all of that is unchanged. One object per file and unit judged:
  * a rule that caches on the project object itself is then never fed another file's reads.
  */
 export function projectContext(
   units: { get(languageId: string): LanguageUnits | undefined },
   files: () => readonly string[],
-  own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits } | undefined,
+  own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits; readonly path: string } | undefined,
   record: (dependency: string) => void,
   facts: <T>(languageId: string, key: string, compute: (file: ParsedFile) => T) => readonly T[],
 ): ProjectContext {
+  let watchedIndex: unknown;
   return {
     index: <T>(id: string) => {
       if (own && id === own.units.language.id) {
-        record('unit');
-        return own.units.indexOf(own.unit) as T | undefined;
+        const index = own.units.indexOf(own.unit);
+        const watch = own.units.language.watchIndex;
+        if (index === undefined || !own.units.watched || !watch) {
+          record('unit');
+          return index as T | undefined;
+        }
+        // The unit's shape, and each file the index hands out (its own file is in the judgement's key already).
+        record('shape');
+        watchedIndex ??= watch.call(own.units.language, index, (path) => {
+          if (path !== own.path) record(`file:${path}`);
+        });
+        return watchedIndex as T;
       }
       record(`lang:${id}`);
       return units.get(id)?.wholeIndex() as T | undefined;

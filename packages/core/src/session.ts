@@ -46,11 +46,14 @@ export class LintSession {
   readonly files: readonly RunFile[];
   private readonly byPath = new Map<string, RunFile>();
   private readonly facts = new Map<string, FileFacts>();
+  private readonly readerLists = new Map<string, readonly string[]>();
+  private languageListText: string | undefined;
   private readonly sources = new Map<string, SourceFile>();
   private readonly contentKeys = new Map<string, string>();
   private readonly configDigests = new WeakMap<ResolvedConfig, string>();
   private readonly languageDigests = new Map<string, string>();
   private readonly unitDigests = new WeakMap<DeploymentUnit, string>();
+  private readonly shapeDigests = new WeakMap<DeploymentUnit, string>();
   private readonly unitIdentities = new WeakMap<DeploymentUnit, string>();
   private readonly dependencyDigests = new Map<string, string | undefined>();
   private readonly factLists = new Map<string, readonly unknown[]>();
@@ -134,8 +137,15 @@ export class LintSession {
 
   /** The languages that read a file, from the memo's facts when it has them (no need to open the file). */
   readersOf(file: RunFile): readonly string[] {
+    const known = this.readerLists.get(file.path);
+    if (known) return known;
     const facts = this.facts.get(file.path) ?? this.storedFacts(file);
-    if (facts) return facts.readers.map((r) => r.language);
+    if (facts) {
+      // Asked for every file once per language: one list per file.
+      const list = facts.readers.map((r) => r.language);
+      this.readerLists.set(file.path, list);
+      return list;
+    }
     return this.engine.languagesFor(file.path, () => file.source.text.slice(0, 512), file.forced).map((l) => l.id);
   }
 
@@ -206,7 +216,7 @@ export class LintSession {
   }
 
   private factsKey(file: RunFile, memo: LintMemo): string {
-    return `file:${memo.hash(`${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
+    return `file:${memo.hash(`${FACTS_FORMAT}\u0000${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
   }
 
   /** The memo's facts of an unchanged file, without parsing it. */
@@ -256,7 +266,8 @@ export class LintSession {
     if (language && first !== undefined) {
       const settings = this.input.configFor(first).settings;
       const parsedOf = (path: string) => this.parsedBy(path, language.id);
-      group = new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf);
+      const indexKeyOf = (path: string) => this.indexKeyOf(path, language.id);
+      group = new LanguageUnits(language, paths, settings, this.declaredUnits(language, paths, settings), parsedOf, indexKeyOf);
     }
     this.groups.set(languageId, group);
     return group;
@@ -329,6 +340,30 @@ export class LintSession {
     return digest;
   }
 
+  /** A file's `Language.indexKey` for `language`, from its facts (no parse when the memo has them). */
+  indexKeyOf(path: string, language: string): string | undefined {
+    const file = this.byPath.get(path);
+    return file ? this.factsOf(file).readers.find((r) => r.language === language)?.indexKey : undefined;
+  }
+
+  /**
+   * The unit's identity and each file's index key, with the language's settings: what the answers of an
+   * index built by `Language.indexOfKeys` depend on, beyond the files it hands out (recorded one by one).
+   */
+  unitShapeDigest(language: string, unit: DeploymentUnit): string {
+    let digest = this.shapeDigests.get(unit);
+    if (digest === undefined) {
+      const keys = unit.files.map((p) => {
+        const key = this.indexKeyOf(p, language);
+        // Without a key, the file's whole text stands in for it.
+        return key === undefined ? `text\u0000${this.contentKey(p)}` : `key\u0000${p}\u0000${this.byPath.get(p)?.forced ?? ''}\u0000${key}`;
+      });
+      digest = this.hash(['shape', language, this.settingsDigest(language), unit.id, ...keys].join('\u0001'));
+      this.shapeDigests.set(unit, digest);
+    }
+    return digest;
+  }
+
   /** Every file of a language with its settings: what its whole index and `parsed()` depend on. */
   languageDigest(language: string): string {
     let digest = this.languageDigests.get(language);
@@ -370,6 +405,7 @@ export class LintSession {
     const parts: string[] = [];
     for (const dep of deps) {
       if (dep === 'unit' && own) parts.push(this.unitDigest(own.language, own.unit));
+      else if (dep === 'shape' && own) parts.push(this.unitShapeDigest(own.language, own.unit));
       else if (dep === 'files') parts.push(this.fileListDigest());
       else if (dep.startsWith('lang:')) parts.push(this.languageDigest(dep.slice('lang:'.length)));
       else if (dep.startsWith('file:')) parts.push(this.fileDigest(dep.slice('file:'.length)));
@@ -397,12 +433,14 @@ export class LintSession {
   }
 
   private languageList(): string {
-    return this.engine.languages.map((l) => l.id).join(',');
+    this.languageListText ??= this.engine.languages.map((l) => l.id).join(',');
+    return this.languageListText;
   }
 
   private readerFacts(parsed: ParsedFile): ReaderFacts {
     const language = this.engine.languages.find((l) => l.id === parsed.language);
     const unitKey = language?.unitKey && isApplicable(parsed) ? language.unitKey(parsed) : undefined;
+    const indexKey = language?.indexKey && isApplicable(parsed) ? language.indexKey(parsed) : undefined;
     return {
       language: parsed.language,
       notApplicable: parsed.notApplicable === true,
@@ -410,6 +448,7 @@ export class LintSession {
       errors: parsed.errors.map((e) => ({ message: e.message, range: e.range })),
       directives: collectDirectives(parsed, language?.scopeAt?.bind(language)),
       ...(unitKey === undefined ? {} : { unitKey }),
+      ...(indexKey === undefined ? {} : { indexKey }),
     };
   }
 
@@ -441,6 +480,9 @@ export class LintSession {
     return plain;
   }
 }
+
+/** Names the shape of stored file facts: facts stored in another shape are never read back. */
+const FACTS_FORMAT = 'facts/2 (indexKey)';
 
 /** A language that read the file and found something to judge in it. */
 export function readerApplies(reader: ReaderFacts): boolean {

@@ -1,4 +1,4 @@
-import type { DeploymentUnit, Language, ParsedFile } from './language.js';
+import type { DeploymentUnit, IndexedKey, Language, ParsedFile } from './language.js';
 import type { Settings } from './rule.js';
 
 /**
@@ -21,6 +21,7 @@ export class LanguageUnits {
    * @param paths the language's files in the run (each read by it and applicable), in run order
    * @param declared the units `Language.units` gave; undefined when the language declares none
    * @param parsedOf the parse of one of `paths` by this language
+   * @param indexKeyOf the `Language.indexKey` of one of `paths`, known without parsing it
    */
   constructor(
     readonly language: Language,
@@ -29,6 +30,7 @@ export class LanguageUnits {
     readonly settings: Settings,
     declared: readonly DeploymentUnit[] | undefined,
     private readonly parsedOf: (path: string) => ParsedFile,
+    private readonly indexKeyOf: (path: string) => string | undefined = () => undefined,
   ) {
     this.present = new Set(paths);
     this.single = declared ? undefined : { id: '', files: paths };
@@ -68,10 +70,27 @@ export class LanguageUnits {
   /** The cross-file index of one unit, built the first time a rule of the unit needs it. */
   indexOf(unit: DeploymentUnit): unknown {
     if (!this.language.index) return undefined;
-    if (!this.indexes.has(unit)) {
-      this.indexes.set(unit, this.language.index(unit.files.map(this.parsedOf), this.settings));
-    }
+    if (!this.indexes.has(unit)) this.indexes.set(unit, this.keyedIndex(unit) ?? this.language.index(unit.files.map(this.parsedOf), this.settings));
     return this.indexes.get(unit);
+  }
+
+  /** Whether the unit's index is built from index keys and watched (`Language.indexOfKeys`, `watchIndex`). */
+  get watched(): boolean {
+    const { indexKey, indexOfKeys, watchIndex } = this.language;
+    return indexKey !== undefined && indexOfKeys !== undefined && watchIndex !== undefined;
+  }
+
+  /** The index from the files' keys, parsing a file only when a rule reaches it; undefined when a key is missing. */
+  private keyedIndex(unit: DeploymentUnit): unknown {
+    if (!this.watched || !this.language.indexOfKeys) return undefined;
+    const files: IndexedKey[] = [];
+    for (const path of unit.files) {
+      const key = this.indexKeyOf(path);
+      if (key === undefined) return undefined;
+      let parsed: ParsedFile | undefined;
+      files.push({ path, key, parsed: () => (parsed ??= this.parsedOf(path)) });
+    }
+    return this.language.indexOfKeys(files, this.settings);
   }
 
   /** Lets a judged unit's index go: it is built again if a rule asks for it later. */

@@ -43,6 +43,19 @@ export function workflowName(workflow: Workflow): string {
   return workflow.file.slice(root.length);
 }
 
+/**
+ * The repository path a job's `uses: ./.github/workflows/x.yml` names (normalised as the index keys files),
+ * undefined for a call into another repository. `calledWorkflow` is the file of the run at this path.
+ */
+export function calledWorkflowPath(job: Job): string | undefined {
+  return localPath(job.file, job.uses);
+}
+
+/** The path the index keys a file of the run by. */
+export function indexedPath(path: string): string {
+  return normalizePath(path);
+}
+
 export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): GithubActionsIndex {
   const workflows: Workflow[] = [];
   const actions: Action[] = [];
@@ -50,13 +63,13 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
   for (const file of files) {
     const root = file.root;
     if (!root) continue;
-    byPath.set(normalizePath(file.source.path), root);
+    byPath.set(indexedPath(file.source.path), root);
     if (root.type === 'Workflow') workflows.push(root);
     else actions.push(root);
   }
   const callers = new Map<Workflow, WorkflowCaller[]>();
   const calledWorkflow = (job: Job): Workflow | undefined => {
-    const path = localPath(job.file, job.uses);
+    const path = calledWorkflowPath(job);
     const target = path === undefined ? undefined : byPath.get(path);
     return target?.type === 'Workflow' ? target : undefined;
   };

@@ -8,7 +8,7 @@ import { flattenSteps, nodesOfType } from './model/navigate.js';
 import type { Mutable } from './model/parent.js';
 import type { JenkinsFile, ModelNode } from './model/types.js';
 import { visitorKeys } from './model/visitor-keys.js';
-import { buildJenkinsIndex } from './project/jenkins-index.js';
+import { buildJenkinsIndex, jenkinsIndexKey, jenkinsIndexOfKeys, watchJenkinsIndex } from './project/jenkins-index.js';
 import type { JenkinsIndex } from './project/jenkins-index.js';
 import { jenkinsPolicyUnit } from './policy/policy-unit.js';
 
@@ -101,6 +101,9 @@ export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly h
   parse: parseJenkinsfile,
   visitorKeys,
   index: (files) => buildJenkinsIndex(files),
+  indexKey: jenkinsIndexKey,
+  indexOfKeys: (files) => jenkinsIndexOfKeys(files),
+  watchIndex: watchJenkinsIndex,
   policyUnit: (unit, files) => jenkinsPolicyUnit(unit, files),
   settingsSchema: {
     type: 'object',

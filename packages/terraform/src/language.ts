@@ -7,7 +7,7 @@ import type { TerraformFile } from './model/types.js';
 import { looksLikePlan, parsePlan } from './plan/plan-file.js';
 import { isModuleManifest, parseManifest } from './project/manifest.js';
 import { TerraformIndex } from './project/terraform-index.js';
-import { terraformUnits } from './project/units.js';
+import { terraformUnitKey, terraformUnits } from './project/units.js';
 import { terraformPolicyUnit } from './policy/policy-unit.js';
 import { dirname } from './util/paths.js';
 
@@ -70,6 +70,8 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
   units(files: readonly ParsedFile<TerraformFile>[]): readonly DeploymentUnit[] {
     return terraformUnits(files);
   },
+
+  unitKey: terraformUnitKey,
 
   index(files: readonly ParsedFile<TerraformFile>[]): TerraformIndex {
     return new TerraformIndex(files, parseVarFile);

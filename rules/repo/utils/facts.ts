@@ -1,5 +1,5 @@
 import type { ParsedFile, ProjectContext, Range, Settings } from '@nospof/core';
-import { GITHUB_ACTIONS, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
+import { calledWorkflowPath, GITHUB_ACTIONS, indexedPath, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
 import { allSteps, type JenkinsFile } from '@nospof/jenkins';
 import { githubActionsFacts } from '../../github-actions/utils/facts.js';
 import { jenkinsFacts } from '../../jenkins/utils/facts.js';
@@ -120,26 +120,72 @@ export interface OpaquePipeline {
 }
 
 /**
+ * What one workflow or action file tells about the run's pipelines as a whole, kept per file so an edit
+ * recomputes only the edited file's outline: the path the index keys it by, whether it is a workflow, its
+ * jobs that call a reusable workflow (and which file of the run that would be), and how much it looks like
+ * the main CI workflow.
+ */
+interface WorkflowOutline {
+  readonly path: string;
+  readonly workflow: boolean;
+  readonly calls: readonly { readonly file: string; readonly range: Range; readonly reason: string; readonly target: string | null }[];
+  readonly main: { readonly file: string; readonly score: number; readonly range: Range } | null;
+}
+
+/** What one Jenkins file tells about the run's pipelines: whether it only calls a shared library, where its stages are. */
+interface JenkinsOutline {
+  readonly path: string;
+  readonly library: Range | null;
+  readonly stages: Range;
+}
+
+function workflowOutline(file: ParsedFile<GithubActionsRoot>): WorkflowOutline | null {
+  const root = file.root;
+  if (!root) return null;
+  if (root.type !== 'Workflow') return { path: indexedPath(file.source.path), workflow: false, calls: [], main: null };
+  const calls = root.jobs.flatMap((job) =>
+    job.uses ? [{ file: root.file, range: job.uses.value.range, reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run`, target: calledWorkflowPath(job) ?? null }] : [],
+  );
+  const main = isPipelineFile(root.file) ? { file: root.file, score: mainScore(root), range: root.jobsKey ?? root.on?.key ?? root.range } : null;
+  return { path: indexedPath(file.source.path), workflow: true, calls, main };
+}
+
+function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
+  const root = file.root;
+  if (!root) return null;
+  const pipeline = root.pipeline;
+  const library = !pipeline && root.libraries.length > 0 ? (root.libraries[0]?.range ?? null) : null;
+  return { path: file.source.path, library, stages: pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range };
+}
+
+function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
+  return project.factsOf('github-actions', 'repo/outline/github-actions/v1', (f) => workflowOutline(f as ParsedFile<GithubActionsRoot>)).filter((o): o is WorkflowOutline => o !== null);
+}
+
+function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v1', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+}
+
+/**
  * Pipelines that hand their work to code outside the run: a job calling a reusable workflow of another
  * repository (or one missing from the run), a Jenkinsfile that only calls a shared library. What they run
- * is unknown, so a count of tools across the repository is unknown too.
+ * is unknown, so a count of tools across the repository is unknown too. Worked out from each file's
+ * outline (`project.factsOf`), exactly as the workflows' index resolves a call: by the path it names.
  */
 export function opaquePipelines(project: ProjectContext): OpaquePipeline[] {
   const opaque: OpaquePipeline[] = [];
-  const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
-  for (const file of project.parsed('github-actions')) {
-    const root = (file as ParsedFile<GithubActionsRoot>).root;
-    if (root?.type !== 'Workflow') continue;
-    for (const job of root.jobs) {
-      if (!job.uses || index?.calledWorkflow(job)) continue;
-      opaque.push({ file: root.file, range: job.uses.value.range, reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run` });
+  const workflows = workflowOutlines(project);
+  // As the index: the file at each path (a later file of the same path wins), and whether it is a workflow.
+  const isWorkflow = new Map<string, boolean>();
+  for (const outline of workflows) isWorkflow.set(outline.path, outline.workflow);
+  for (const outline of workflows) {
+    for (const call of outline.calls) {
+      if (call.target !== null && isWorkflow.get(call.target) === true) continue;
+      opaque.push({ file: call.file, range: call.range, reason: call.reason });
     }
   }
-  for (const file of project.parsed('jenkins')) {
-    const root = (file as ParsedFile<JenkinsFile>).root;
-    if (!root || root.pipeline || root.libraries.length === 0) continue;
-    const library = root.libraries[0];
-    if (library) opaque.push({ file: file.source.path, range: library.range, reason: 'the pipeline is a call into a shared library' });
+  for (const outline of jenkinsOutlines(project)) {
+    if (outline.library) opaque.push({ file: outline.path, range: outline.library, reason: 'the pipeline is a call into a shared library' });
   }
   return opaque;
 }
@@ -163,25 +209,14 @@ function mainScore(workflow: Workflow): number {
  * Jenkinsfile. Never line 1 of whatever file sorts first.
  */
 export function mainPipeline(project: ProjectContext): { readonly file: string; readonly range: Range } | undefined {
-  let main: Workflow | undefined;
-  let best = -1;
-  for (const file of project.parsed('github-actions')) {
-    const root = (file as ParsedFile<GithubActionsRoot>).root;
-    if (root?.type !== 'Workflow' || !isPipelineFile(root.file)) continue;
-    const score = mainScore(root);
-    if (score > best || (score === best && main !== undefined && root.file < main.file)) {
-      main = root;
-      best = score;
-    }
+  let main: WorkflowOutline['main'] = null;
+  for (const outline of workflowOutlines(project)) {
+    const candidate = outline.main;
+    if (!candidate) continue;
+    if (!main || candidate.score > main.score || (candidate.score === main.score && candidate.file < main.file)) main = candidate;
   }
-  if (main) return { file: main.file, range: main.jobsKey ?? main.on?.key ?? main.range };
-  const jenkinsfiles = project.parsed('jenkins')
-    .filter((f) => (f as ParsedFile<JenkinsFile>).root !== undefined)
-    .sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
-  const first = jenkinsfiles[0] as ParsedFile<JenkinsFile> | undefined;
-  const root = first?.root;
-  if (!first || !root) return undefined;
-  const pipeline = root.pipeline;
-  const range = pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range;
-  return { file: first.source.path, range };
+  if (main) return { file: main.file, range: main.range };
+  let first: JenkinsOutline | undefined;
+  for (const outline of jenkinsOutlines(project)) if (!first || outline.path < first.path) first = outline;
+  return first ? { file: first.path, range: first.stages } : undefined;
 }

@@ -76,10 +76,11 @@ class Walk {
    * diamond of links cannot multiply the work), and anything that is not a regular file or a directory
    * is reported rather than read or waited on.
    */
-  tree(root: string, dir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: Visit, depth = 0): void {
+  tree(root: string, dir: string, scopes: readonly GitignoreScope[], contextOnly: boolean, visit: Visit, depth = 0, knownReal?: string): void {
     let realDir: string;
     try {
-      realDir = realpathSync.native(dir);
+      // A directory reached from its parent's listing already knows its real path: no system call per directory.
+      realDir = knownReal ?? realpathSync.native(dir);
     } catch {
       this.notice(dir, 'skipped: the directory cannot be resolved');
       return;
@@ -126,9 +127,10 @@ class Walk {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       let kind = entryKind(entry);
-      // A file reached without a link is where its directory really is: no system call to find out.
+      const linked = kind === 'link';
+      // An entry reached without a link is where its directory really is: no system call to find out.
       let real = join(realDir, entry.name);
-      if (kind === 'link') {
+      if (linked) {
         const target = linkTarget(path, realRoot);
         if (target.kind === undefined) {
           if (!ignoredByGit(here, path, false) && !this.ignored(path)) this.notice(path, target.problem);
@@ -139,7 +141,7 @@ class Walk {
       }
       if (kind === 'dir' && ALWAYS_SKIPPED.has(entry.name)) continue;
       if (ignoredByGit(here, path, kind === 'dir') || this.ignored(path)) continue;
-      if (kind === 'dir') this.tree(root, path, here, contextOnly || CONTEXT_DIRS.has(entry.name), visit, depth + 1);
+      if (kind === 'dir') this.tree(root, path, here, contextOnly || CONTEXT_DIRS.has(entry.name), visit, depth + 1, linked ? undefined : real);
       else if (kind === 'file') {
         if (!OWN_FILES.has(entry.name)) visit(path, contextOnly, real);
       } else this.notice(path, `skipped: not a regular file (${kind})`);

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
  * temporary file beside the target, which is then renamed over it (atomic on one file system). A crash
  * mid-write leaves the old file and a stray temporary, never a truncated target.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {

@@ -20,6 +20,12 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * than what `stat` claims; `O_NONBLOCK` keeps a FIFO swapped in after the check from blocking the open.
  */
 export function readSmallTextFile(path: string, maxBytes = MAX_CONFIG_BYTES): string {
+  const text = readSmallFile(path, maxBytes).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The bytes of a small regular file, read as `readSmallTextFile` reads one. */
+export function readSmallFile(path: string, maxBytes = MAX_CONFIG_BYTES): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -38,8 +44,7 @@ export function readSmallTextFile(path: string, maxBytes = MAX_CONFIG_BYTES): st
       if (total > maxBytes) throw new TextReadError(path, `larger than ${Math.round(maxBytes / 1024)} KB`);
       chunks.push(Buffer.from(buffer.subarray(0, n)));
     }
-    const text = Buffer.concat(chunks).toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

@@ -21,7 +21,11 @@ export interface ToyFile extends Node {
   readonly sections: ToySection[];
 }
 
-export const toyLanguage: Language<ToyFile> = {
+/**
+ * Its index is the section names of the unit's files. Checked with `satisfies` rather than typed as a
+ * Language, so tests can spread it into variants with another index type.
+ */
+export const toyLanguage = {
   id: 'toy',
   lineComment: '#',
   matches: (path) => path.endsWith('.toy'),
@@ -68,4 +72,4 @@ export const toyLanguage: Language<ToyFile> = {
   scopeAt(file, line) {
     return file.root?.sections.find((s) => s.range.start.line === line)?.range;
   },
-};
+} satisfies Language<ToyFile, { sections: string[] }>;

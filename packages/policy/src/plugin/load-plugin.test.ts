@@ -112,4 +112,16 @@ describe('loading rule plugins', () => {
       'nospof-plugin-acme no-meta: has no meta',
     ]);
   });
+
+  it('refuses an options schema that is no JSON Schema, before any configuration is checked against it', async () => {
+    const dir = project({
+      'nospof-plugin-acme': {
+        files: { 'index.js': `export const rules = { backups: ${rule({ schema: [{ type: 'integr' }, { type: 'object', minProperties: -1 }] })} };` },
+      },
+    });
+    const found = await problems('acme', dir);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^nospof-plugin-acme backups: meta\.schema\[0\] is not a valid JSON Schema: \/type /);
+    expect(found[1]).toMatch(/^nospof-plugin-acme backups: meta\.schema\[1\] is not a valid JSON Schema: \/minProperties must be >= 0/);
+  });
 });

@@ -1,4 +1,4 @@
-import { placeholders, RuleRegistry, validateRuleSetting, validatorFor, type AnyRule } from '@nospof/core';
+import { placeholders, RuleRegistry, schemaProblems, validateRuleSetting, validatorFor, type AnyRule } from '@nospof/core';
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -48,6 +48,11 @@ export function ruleProblems(
   if (!Array.isArray(m.schema) || !m.schema.every((s) => typeof s === 'object' && s !== null)) problems.push('meta.schema must be a list of JSON Schemas (one per option)');
   else {
     for (const [i, schema] of (m.schema as object[]).entries()) {
+      const invalid = schemaProblems(schema);
+      if (invalid.length > 0) {
+        problems.push(`meta.schema[${i}] is not a valid JSON Schema: ${invalid.join('; ')}`);
+        continue;
+      }
       try {
         validatorFor(schema);
       } catch (error) {

@@ -60,4 +60,24 @@ describe('Terraform deployment units', () => {
   it('modules that only call each other still form a unit (judged, not lost)', () => {
     expect(unitsOf({ 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "a" {\n  source = "../a"\n}\n' })).toEqual({ a: ['a/main.tf', 'b/main.tf'] });
   });
+
+  it('keys each file by what the grouping reads: values may change, calls, sources, resources and kinds may not', () => {
+    const key = (path: string, text: string) => {
+      const source = new SourceFile(path, text);
+      return terraformLanguage.unitKey?.({ ...terraformLanguage.parse(source), source, language: 'terraform' } as ParsedFile<TerraformFile>);
+    };
+    const base = key('envs/prod/main.tf', 'module "asg" {\n  source   = "../../modules/asg"\n  min_size = 3\n}\nresource "aws_instance" "a" {\n  ami = "x"\n}\n');
+    expect(base).toBe('{"kind":"config","dir":"envs/prod","calls":[["asg","../../modules/asg"]],"resources":["aws_instance.a"]}');
+    expect(key('envs/prod/main.tf', 'module "asg" {\n  min_size = 5\n  source   = "../../modules/asg"\n}\n# a comment\nresource "aws_instance" "a" {\n  ami = "y"\n}\n')).toBe(base);
+    const changed = [
+      'module "asg" {\n  source = "../../modules/asg2"\n}\nresource "aws_instance" "a" {}\n',
+      'module "asg2" {\n  source = "../../modules/asg"\n}\nresource "aws_instance" "a" {}\n',
+      'module "asg" {\n  source = "../../modules/${var.m}"\n}\nresource "aws_instance" "a" {}\n',
+      'module "asg" {\n  source = "../../modules/asg"\n}\nresource "aws_instance" "b" {}\n',
+    ];
+    for (const text of changed) expect(key('envs/prod/main.tf', text), text).not.toBe(base);
+    expect(key('envs/qa/main.tf', 'module "asg" {\n  source = "../../modules/asg"\n}\nresource "aws_instance" "a" {}\n')).not.toBe(base);
+    expect(key('envs/prod/terraform.tfvars', 'min_size = 3\n')).toBe(key('envs/prod/terraform.tfvars', 'min_size = 9\n'));
+    expect(key('plan.json', plan(['aws_instance.a']))).not.toBe(key('plan.json', plan(['aws_instance.b'])));
+  });
 });

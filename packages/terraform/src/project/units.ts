@@ -52,6 +52,31 @@ export function terraformUnits(files: readonly ParsedFile<TerraformFile>[]): Dep
   return units.map((u) => ({ id: u.id, files: [...u.files] }));
 }
 
+/**
+ * Everything `terraformUnits` reads of one file (`Language.unitKey`), so an edit that leaves every key as
+ * it was (a changed attribute value) regroups nothing: its kind and directory; for configuration, its
+ * module calls with their literal sources and its resource addresses (plans are matched to roots by
+ * them); for a plan, its resource addresses; for a module manifest, its entries. Keep it beside
+ * `terraformUnits`: a key that misses something the grouping reads makes incremental runs wrong.
+ */
+export function terraformUnitKey(file: ParsedFile<TerraformFile>): string {
+  const root = file.root;
+  if (!root) return '';
+  if (root.kind === 'manifest') return JSON.stringify({ kind: root.kind, dir: root.dir, json: Array.isArray(root.json) ? root.json : null });
+  if (root.kind === 'plan') {
+    const addresses = root.blocks.filter((b): b is PlanResource => b.type === 'Resource' && 'plan' in b).map((r) => stripKeys(r.resource));
+    return JSON.stringify({ kind: root.kind, dir: root.dir, plan: addresses });
+  }
+  if (root.kind !== 'config') return JSON.stringify({ kind: root.kind, dir: root.dir });
+  const calls: [string, string | null][] = [];
+  const resources: string[] = [];
+  for (const node of root.blocks) {
+    if (node.type === 'ModuleCall') calls.push([node.name, literalString(node.block.body, 'source') ?? null]);
+    else if (node.type === 'Resource' && !('plan' in node)) resources.push(node.resource);
+  }
+  return JSON.stringify({ kind: root.kind, dir: root.dir, calls, resources });
+}
+
 /** Directories a root reaches: local calls (relative to the caller) and the modules installed for the root. */
 function reachable(defs: ReadonlyMap<string, ModuleDef>, rootDir: string, manifests: readonly ManifestEntry[]): Set<string> {
   const seen = new Set<string>();
