@@ -107,6 +107,37 @@ describe('Linter', () => {
     expect(severities({ extends: [], rules: { 'toy/capped': 'info' } })).toEqual(['advisory soft: info', 'advisory hard: info']);
   });
 
+  it('rules that only handle the file node get its entry and exit in walk order, with or without a walk', () => {
+    const calls: string[] = [];
+    const fileRule = (id: string, visitors: (push: (what: string) => void) => Record<string, () => void>) =>
+      defineRule({
+        meta: {
+          id,
+          language: 'toy',
+          type: 'problem',
+          severity: 'error',
+          docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
+          messages: { m: 'm' },
+          schema: [],
+          defaultOptions: [],
+          fixable: false,
+        },
+        create: () => visitors((what) => calls.push(`${id} ${what}`)),
+      });
+    const exitOnly = fileRule('toy/file-exit', (push) => ({ 'ToyFile:exit': () => push('exit'), ToyFile: () => push('enter') }));
+    const sections = fileRule('toy/sections', (push) => ({ Section: () => push('section') }));
+    const run = (rules: AnyRule[]) => {
+      calls.length = 0;
+      const built = Config.build({ extends: [], rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'error'])) }, undefined, '', [...engineRules, ...rules], () => {
+        throw new Error('no files');
+      });
+      new Linter([toyLanguage], rules).lint({ files: [{ path: 'a.toy', text: '[web]\n[api]\n' }], configFor: (p) => built.resolve(p) });
+      return [...calls];
+    };
+    expect(run([exitOnly])).toEqual(['toy/file-exit enter', 'toy/file-exit exit']);
+    expect(run([exitOnly, sections])).toEqual(['toy/file-exit enter', 'toy/sections section', 'toy/sections section', 'toy/file-exit exit']);
+  });
+
   it('files no language claims are listed without a language or findings', () => {
     const run = lint({ 'notes.txt': 'replicas = 1' });
     expect(run.results).toEqual([{ file: 'notes.txt', findings: [] }]);

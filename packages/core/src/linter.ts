@@ -500,7 +500,24 @@ export class Linter {
         }
       }
     };
-    traverse(parsed.root, language.visitorKeys, {
+    // Rules that only look at the file as a whole (its root node, on entry or exit) need no walk of its
+    // nodes: the root's handlers run in the order a walk would call them.
+    const root = parsed.root;
+    const rootExit = exitKey(root.type);
+    let rootOnly = true;
+    for (const key of handlers.keys()) {
+      if (key !== root.type && key !== rootExit) {
+        rootOnly = false;
+        break;
+      }
+    }
+    if (rootOnly) {
+      currentResource = root.resource;
+      call(root.type, root);
+      call(rootExit, root);
+      return;
+    }
+    traverse(root, language.visitorKeys, {
       enter: (node, resource) => {
         currentResource = resource;
         call(node.type, node);

@@ -529,6 +529,12 @@ export class TerraformIndex {
       for (const def of this.defs.values()) {
         for (const r of def.resources.values()) entry(r.file).resources.push(r);
         for (const c of def.calls.values()) entry(c.file).calls.push(c);
+        // A file of the module with no block a rule judges (variables.tf, outputs.tf, versions.tf) is
+        // listed too, so a sweep accounts for it and no rule is created for it again. A file whose blocks
+        // all lost to same-named ones elsewhere keeps them to be judged where they are.
+        for (const file of def.files) {
+          if (!byFile.has(file.path) && !file.blocks.some((b) => b.type === 'Resource' || b.type === 'ModuleCall')) entry(file.path);
+        }
       }
       this.byFile = [...byFile.values()];
     }
