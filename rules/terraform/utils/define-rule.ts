@@ -86,8 +86,7 @@ export const defineRule = ((rule: Parameters<typeof base>[0]) => {
     create: (context: RuleContext<string>, options: never) => {
       if (blockOnly === true && sweptFile(context)) return NO_VISITORS;
       const visitors = defined.create(context as never, options) as Visitors;
-      const only = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
-      blockOnly = only && blockOnly !== false;
+      if (blockOnly !== false) blockOnly = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
       return withCalledModules(context, visitors);
     },
   };

@@ -120,9 +120,12 @@ export class ModuleInstance implements Entity {
     this.evaluator = new Evaluator(this.scope(), world.meter);
   }
 
-  /** Evaluates literals (variable defaults, optional() defaults) with the evaluation's budget. */
+  private literalCache: Evaluator | undefined;
+
+  /** Evaluates literals (variable defaults, optional() defaults) with the evaluation's budget (evaluators hold no state of their own). */
   private get literal(): Evaluator {
-    return this.literalEvaluator();
+    this.literalCache ??= this.literalEvaluator();
+    return this.literalCache;
   }
 
   literalEvaluator(): Evaluator {
@@ -317,10 +320,15 @@ export class ModuleInstance implements Entity {
   /** The evaluator for a child call's arguments: this module's scope plus the call's count.index / each. */
   evaluatorFor(site: CallSite): Evaluator {
     if (site.key === undefined) return this.evaluator;
+    const known = siteEvaluators.get(site);
+    if (known) return known;
     const child = (this.childCache.get(site.call.name) as ModuleInstance[] | undefined)?.find((c) => c.callSite?.key === site.key);
     const vars: Record<string, TfValue> =
       typeof site.key === 'number' ? { count: { index: site.key } } : { each: { key: site.key, value: child?.eachValue ?? site.key } };
-    return this.evaluator.withVars(vars);
+    const evaluator = this.evaluator.withVars(vars);
+    // Every argument of a call instance is read through it: kept once `each.value` is final (the child exists).
+    if (typeof site.key === 'number' || child !== undefined) siteEvaluators.set(site, evaluator);
+    return evaluator;
   }
 
   private moduleValue(name: string): TfValue {
@@ -368,6 +376,9 @@ export class ModuleInstance implements Entity {
     };
   }
 }
+
+/** The evaluator of each keyed call site's arguments (`count.index`, `each`), built once per site. */
+const siteEvaluators = new WeakMap<CallSite, Evaluator>();
 
 const types = new WeakMap<Attribute, TypeSpec>();
 
