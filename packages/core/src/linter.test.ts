@@ -138,6 +138,40 @@ describe('Linter', () => {
     expect(run([exitOnly, sections])).toEqual(['toy/file-exit enter', 'toy/sections section', 'toy/sections section', 'toy/file-exit exit']);
   });
 
+  it('a rule idle on a file is not created for it; on the other files it runs as usual', () => {
+    const created: string[] = [];
+    const rule: AnyRule = {
+      ...defineRule({
+        meta: {
+          id: 'toy/idle-on-b',
+          language: 'toy',
+          type: 'problem',
+          severity: 'error',
+          docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
+          messages: { m: 'section {{name}}' },
+          schema: [],
+          defaultOptions: [],
+          fixable: false,
+        },
+        create(context) {
+          created.push(context.file);
+          return { Section: (section: ToySection) => context.report({ node: section, messageId: 'm', data: { name: section.name } }) };
+        },
+      }),
+      idleOn: (file: string) => file === 'b.toy',
+    };
+    const built = Config.build({ extends: [], rules: { 'toy/idle-on-b': 'error' } }, undefined, '', [...engineRules, rule], () => {
+      throw new Error('no files');
+    });
+    const run = new Linter([toyLanguage], [rule]).lint({
+      files: [{ path: 'a.toy', text: '[web]\n' }, { path: 'b.toy', text: '[api]\n' }],
+      configFor: (p) => built.resolve(p),
+    });
+    expect(created).not.toContain('b.toy');
+    expect(created).toContain('a.toy');
+    expect(summary(run)).toEqual(['a.toy:1:1 toy/idle-on-b']);
+  });
+
   it('files no language claims are listed without a language or findings', () => {
     const run = lint({ 'notes.txt': 'replicas = 1' });
     expect(run.results).toEqual([{ file: 'notes.txt', findings: [] }]);
