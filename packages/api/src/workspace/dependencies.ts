@@ -144,8 +144,13 @@ export class DependencyTracker {
         const reads = new MutableReads();
         // Only repository rules are created without a unit: they see the whole run.
         const repositoryPass = context.project.unit === undefined;
+        // Named one by one: the engine's context keeps its methods on a prototype, which a spread drops.
         const tracked: RuleContext<string> = {
-          ...context,
+          id: context.id,
+          file: context.file,
+          source: context.source,
+          settings: context.settings,
+          skipped: (value, what) => context.skipped(value, what),
           project: trackedProject(context.project, rule.meta.language, reads),
           report(descriptor: ReportDescriptor<string>) {
             const file = descriptor.file ?? context.file;
