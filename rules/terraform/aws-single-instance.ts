@@ -27,6 +27,7 @@ export default defineRule({
     return {
       Resource(node: ResourceNode) {
         const instances = instancesOf(context, node, ['aws_instance']);
+        if (instances.length === 0) return;
         // Per module instance: count/for_each siblings of the same block are redundant copies of each other.
         const perModule = new Map<string, number>();
         for (const instance of instances) perModule.set(instance.resource, (perModule.get(instance.resource) ?? 0) + 1);

@@ -107,6 +107,71 @@ describe('Linter', () => {
     expect(severities({ extends: [], rules: { 'toy/capped': 'info' } })).toEqual(['advisory soft: info', 'advisory hard: info']);
   });
 
+  it('rules that only handle the file node get its entry and exit in walk order, with or without a walk', () => {
+    const calls: string[] = [];
+    const fileRule = (id: string, visitors: (push: (what: string) => void) => Record<string, () => void>) =>
+      defineRule({
+        meta: {
+          id,
+          language: 'toy',
+          type: 'problem',
+          severity: 'error',
+          docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
+          messages: { m: 'm' },
+          schema: [],
+          defaultOptions: [],
+          fixable: false,
+        },
+        create: () => visitors((what) => calls.push(`${id} ${what}`)),
+      });
+    const exitOnly = fileRule('toy/file-exit', (push) => ({ 'ToyFile:exit': () => push('exit'), ToyFile: () => push('enter') }));
+    const sections = fileRule('toy/sections', (push) => ({ Section: () => push('section') }));
+    const run = (rules: AnyRule[]) => {
+      calls.length = 0;
+      const built = Config.build({ extends: [], rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'error'])) }, undefined, '', [...engineRules, ...rules], () => {
+        throw new Error('no files');
+      });
+      new Linter([toyLanguage], rules).lint({ files: [{ path: 'a.toy', text: '[web]\n[api]\n' }], configFor: (p) => built.resolve(p) });
+      return [...calls];
+    };
+    expect(run([exitOnly])).toEqual(['toy/file-exit enter', 'toy/file-exit exit']);
+    expect(run([exitOnly, sections])).toEqual(['toy/file-exit enter', 'toy/sections section', 'toy/sections section', 'toy/file-exit exit']);
+  });
+
+  it('a rule idle on a file is not created for it; on the other files it runs as usual', () => {
+    const created: string[] = [];
+    const rule: AnyRule = {
+      ...defineRule({
+        meta: {
+          id: 'toy/idle-on-b',
+          language: 'toy',
+          type: 'problem',
+          severity: 'error',
+          docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
+          messages: { m: 'section {{name}}' },
+          schema: [],
+          defaultOptions: [],
+          fixable: false,
+        },
+        create(context) {
+          created.push(context.file);
+          return { Section: (section: ToySection) => context.report({ node: section, messageId: 'm', data: { name: section.name } }) };
+        },
+      }),
+      idleOn: (file: string) => file === 'b.toy',
+    };
+    const built = Config.build({ extends: [], rules: { 'toy/idle-on-b': 'error' } }, undefined, '', [...engineRules, rule], () => {
+      throw new Error('no files');
+    });
+    const run = new Linter([toyLanguage], [rule]).lint({
+      files: [{ path: 'a.toy', text: '[web]\n' }, { path: 'b.toy', text: '[api]\n' }],
+      configFor: (p) => built.resolve(p),
+    });
+    expect(created).not.toContain('b.toy');
+    expect(created).toContain('a.toy');
+    expect(summary(run)).toEqual(['a.toy:1:1 toy/idle-on-b']);
+  });
+
   it('files no language claims are listed without a language or findings', () => {
     const run = lint({ 'notes.txt': 'replicas = 1' });
     expect(run.results).toEqual([{ file: 'notes.txt', findings: [] }]);

@@ -535,10 +535,11 @@ export class Linter {
       skipped: sink.skipped,
     };
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
-      const context = ruleContext(rule, shared, ruleConfig.severity);
       let visitors;
       try {
-        visitors = rule.create(context, ruleConfig.options);
+        // A rule idle on this file costs neither a context nor a call of `create`.
+        if (rule.idleOn?.(parsed.source.path, sink.project)) continue;
+        visitors = rule.create(ruleContext(rule, shared, ruleConfig.severity), ruleConfig.options);
       } catch (error) {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         continue;
@@ -565,7 +566,24 @@ export class Linter {
         }
       }
     };
-    traverse(parsed.root, language.visitorKeys, {
+    // Rules that only look at the file as a whole (its root node, on entry or exit) need no walk of its
+    // nodes: the root's handlers run in the order a walk would call them.
+    const root = parsed.root;
+    const rootExit = exitKey(root.type);
+    let rootOnly = true;
+    for (const key of handlers.keys()) {
+      if (key !== root.type && key !== rootExit) {
+        rootOnly = false;
+        break;
+      }
+    }
+    if (rootOnly) {
+      currentResource = root.resource;
+      call(root.type, root);
+      call(rootExit, root);
+      return;
+    }
+    traverse(root, language.visitorKeys, {
       enter: (node, resource) => {
         currentResource = resource;
         call(node.type, node);

@@ -88,8 +88,8 @@ export function compareRanges(a: Range, b: Range): number {
 export class OffsetRange implements Range {
   constructor(
     private readonly lines: LineIndex,
-    private readonly startOffset: number,
-    private readonly endOffset: number,
+    readonly startOffset: number,
+    readonly endOffset: number,
   ) {}
 
   get start(): Position {

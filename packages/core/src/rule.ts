@@ -135,6 +135,13 @@ export interface RuleDefinition<
 > {
   readonly meta: RuleMeta<MessageIds, Options>;
   create(context: RuleContext<MessageIds>, options: Options): Visitors;
+  /**
+   * True when the rule has nothing to visit in `file` as judged through the unit `project` shows (its
+   * work there was already done from another file of the unit): the engine then neither creates it for
+   * that file nor walks for it. Optional and only an optimisation: `create` must still return no
+   * visitors in that case, for hosts that wrap rules without it.
+   */
+  idleOn?(file: string, project: ProjectContext): boolean;
 }
 
 /** A rule of any shape, as registries and hosts hold them. */

@@ -1,4 +1,4 @@
-import { defineRuleFor, type RuleContext } from '@nospof/core';
+import { defineRuleFor, type ProjectContext, type RuleContext } from '@nospof/core';
 import type { ModuleCall, TerraformIndex, TerraformNodes } from '@nospof/terraform';
 
 const base = defineRuleFor<TerraformNodes>();
@@ -67,10 +67,10 @@ function withoutBlockVisitors<V extends Visitors>(visitors: V): V {
   return (rest ?? NO_VISITORS) as V;
 }
 
-/** True when the unit's sweep already judged every block of the file being linted. */
-function sweptFile(context: RuleContext<string>): boolean {
-  const ledger = context.project.index<TerraformIndex>('terraform')?.ledger(context.id);
-  return ledger !== undefined && ledger.swept && ledger.isSwept(context.file);
+/** True when the unit's sweep already judged every block of `file` for the rule `id`. */
+function sweptFile(id: string, file: string, project: ProjectContext): boolean {
+  const ledger = project.index<TerraformIndex>('terraform')?.ledger(id);
+  return ledger !== undefined && ledger.swept && ledger.isSwept(file);
 }
 
 /** `defineRule` for Terraform rules: typed visitors, and the blocks of files only read as context judged too. */
@@ -81,13 +81,15 @@ export const defineRule = ((rule: Parameters<typeof base>[0]) => {
   // created. For a file whose blocks the sweep judged, such a rule would have nothing to visit: it is not
   // created at all (most files of a unit, times every rule).
   let blockOnly: boolean | undefined;
+  const id = defined.meta.id;
   return {
     meta: defined.meta,
+    // The engine asks first, and then does not even create the rule for such a file.
+    idleOn: (file: string, project: ProjectContext) => blockOnly === true && sweptFile(id, file, project),
     create: (context: RuleContext<string>, options: never) => {
-      if (blockOnly === true && sweptFile(context)) return NO_VISITORS;
+      if (blockOnly === true && sweptFile(id, context.file, context.project)) return NO_VISITORS;
       const visitors = defined.create(context as never, options) as Visitors;
-      const only = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
-      blockOnly = only && blockOnly !== false;
+      if (blockOnly !== false) blockOnly = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
       return withCalledModules(context, visitors);
     },
   };

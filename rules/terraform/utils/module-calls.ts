@@ -34,10 +34,23 @@ export function registrySubmodule(source: string): string {
 export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, name: string, submodule = ''): readonly ModuleCallInstance[] {
   const index = terraformIndex(context);
   if (!index) return [];
-  const source = literalString(node.block.body, 'source');
+  const called = registryModuleOf(node);
   // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
-  if (source === undefined || registryName(source) !== name || registrySubmodule(source) !== submodule) return [];
+  if (called === undefined || called.name !== name || called.submodule !== submodule) return [];
   return index.callsOf(node, context.settings).filter((c) => !c.followed);
+}
+
+const registryModules = new WeakMap<ModuleCall, { readonly name: string | undefined; readonly submodule: string } | null>();
+
+/** The registry module a `module` block calls, read once per block (every rule judging calls asks). */
+function registryModuleOf(node: ModuleCall): { readonly name: string | undefined; readonly submodule: string } | undefined {
+  let known = registryModules.get(node);
+  if (known === undefined) {
+    const source = literalString(node.block.body, 'source');
+    known = source === undefined ? null : { name: registryName(source), submodule: registrySubmodule(source) };
+    registryModules.set(node, known);
+  }
+  return known ?? undefined;
 }
 
 export interface CallReport<M extends string> {

@@ -47,8 +47,10 @@ export class Evaluator {
     private readonly scope: Scope,
     /** Shared by every evaluator of one evaluation: the work budget. */
     readonly meter: Meter = new Meter(),
+    /** What functions see (the budget, file reads): an evaluator with more variables shares its parent's. */
+    functions?: FunctionContext,
   ) {
-    this.functions = { meter, readFile: scope.readFile ? (path) => (scope.readFile as NonNullable<Scope['readFile']>)(path) : undefined };
+    this.functions = functions ?? { meter, readFile: scope.readFile ? (path) => (scope.readFile as NonNullable<Scope['readFile']>)(path) : undefined };
   }
 
   withVars(vars: Readonly<Record<string, TfValue>>): Evaluator {
@@ -60,6 +62,7 @@ export class Evaluator {
         ...(outer.readFile ? { readFile: outer.readFile } : {}),
       },
       this.meter,
+      this.functions,
     );
   }
 

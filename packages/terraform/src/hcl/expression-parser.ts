@@ -1,6 +1,7 @@
 import type { BinaryOperator, Expression, ForExpr, Identifier, ObjectItem, SplatExpr } from './ast.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { TemplateParser } from './template-parser.js';
+import { endOffset } from './token-cursor.js';
 import * as T from './token-type.js';
 
 /** The specification's binary precedence levels (higher binds tighter); 0 marks a token that is no operator. */
@@ -87,7 +88,7 @@ export abstract class ExpressionParser extends TemplateParser {
         type: 'UnaryExpr',
         operator: t === T.MINUS ? '-' : '!',
         operand,
-        range: this.range(this.starts[op] as number, operand.range.end.offset),
+        range: this.range(this.starts[op] as number, endOffset(operand.range)),
       };
     }
     return this.parsePostfix(this.parseTerm());
@@ -182,7 +183,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     const close = this.next();
     this.popNewlines();
-    return { type: 'FunctionCallExpr', name, args, expandFinal, range: this.rangeFrom(name.range.start, this.ends[close] as number) };
+    return { type: 'FunctionCallExpr', name, args, expandFinal, range: this.rangeFrom(name.range, this.ends[close] as number) };
   }
 
   protected parseTuple(): Expression {
@@ -325,7 +326,7 @@ export abstract class ExpressionParser extends TemplateParser {
       const i = this.next();
       const name = this.identifier(i);
       if (t === T.NUMBER && !/^[0-9]+$/.test(name.name)) this.fail('Invalid legacy index: only whole numbers may follow "."', i);
-      return { type: 'GetAttrExpr', object, name, range: this.rangeFrom(object.range.start, this.ends[i] as number) };
+      return { type: 'GetAttrExpr', object, name, range: this.rangeFrom(object.range, this.ends[i] as number) };
     }
     this.failUnexpected('an attribute name after "."');
   }
@@ -337,7 +338,7 @@ export abstract class ExpressionParser extends TemplateParser {
     if (this.peek() !== T.RBRACK) this.failUnexpected('"]" to close the index');
     const close = this.next();
     this.popNewlines();
-    return { type: 'IndexExpr', collection, key, range: this.rangeFrom(collection.range.start, this.ends[close] as number) };
+    return { type: 'IndexExpr', collection, key, range: this.rangeFrom(collection.range, this.ends[close] as number) };
   }
 
   /**
@@ -358,8 +359,8 @@ export abstract class ExpressionParser extends TemplateParser {
       } else if (t === T.LBRACK && style === 'full' && this.peekAhead(1) !== T.STAR) {
         each = this.parseIndex(each);
       } else break;
-      end = each.range.end.offset;
+      end = endOffset(each.range);
     }
-    return { type: 'SplatExpr', source, each, style, range: this.rangeFrom(source.range.start, end) };
+    return { type: 'SplatExpr', source, each, style, range: this.rangeFrom(source.range, end) };
   }
 }

@@ -81,14 +81,30 @@ export class Parser extends ExpressionParser {
       try {
         const item = this.parseItem(inBlock);
         if (item.type === 'Attribute') {
-          seen ??= new Map();
-          const previous = seen.get(item.name.name);
+          // Most bodies hold a handful of attributes: a scan of them is cheaper than a map per body.
+          const name = item.name.name;
+          let previous: Attribute | undefined;
+          if (seen === undefined && items.length < 16) {
+            for (const other of items) {
+              if (other.type === 'Attribute' && other.name.name === name) {
+                previous = other;
+                break;
+              }
+            }
+          } else {
+            if (seen === undefined) {
+              seen = new Map();
+              for (const other of items) if (other.type === 'Attribute' && !seen.has(other.name.name)) seen.set(other.name.name, other);
+            }
+            previous = seen.get(name);
+            if (previous === undefined) seen.set(name, item);
+          }
           if (previous !== undefined) {
             this.errors.push({
-              message: `Duplicate attribute "${item.name.name}": already defined at line ${previous.range.start.line}`,
+              message: `Duplicate attribute "${name}": already defined at line ${previous.range.start.line}`,
               range: item.name.range,
             });
-          } else seen.set(item.name.name, item);
+          }
         }
         items.push(item);
       } catch (e) {
@@ -172,7 +188,9 @@ export class Parser extends ExpressionParser {
     }
     const openIndex = this.next();
     this.enter(openIndex);
-    const openBrace = this.range(this.starts[openIndex] as number, this.ends[openIndex] as number);
+    const openStart = this.starts[openIndex] as number;
+    const openEnd = this.ends[openIndex] as number;
+    const openBrace = this.range(openStart, openEnd);
     let items: (Attribute | Block)[];
     let closeStart: number;
     let closeEnd: number;
@@ -184,7 +202,7 @@ export class Parser extends ExpressionParser {
         closeStart = this.starts[close] as number;
         closeEnd = this.ends[close] as number;
       } else {
-        this.error(`Unclosed block "${blockType.name}": no "}" before the end of the file`, openBrace.start.offset, openBrace.end.offset);
+        this.error(`Unclosed block "${blockType.name}": no "}" before the end of the file`, openStart, openEnd);
         closeStart = closeEnd = this.text.length;
         this.open--;
       }
@@ -204,7 +222,7 @@ export class Parser extends ExpressionParser {
     }
     this.depth--;
     this.endOfItem(inBlock);
-    const bodyRange = this.range(openBrace.start.offset, closeEnd);
+    const bodyRange = this.range(openStart, closeEnd);
     return {
       type: 'Block',
       blockType,
@@ -212,7 +230,7 @@ export class Parser extends ExpressionParser {
       body: { type: 'Body', items, range: bodyRange },
       openBrace,
       closeBrace: this.range(closeStart, closeEnd),
-      range: this.rangeFrom(blockType.range.start, closeEnd),
+      range: this.rangeFrom(blockType.range, closeEnd),
     };
   }
 

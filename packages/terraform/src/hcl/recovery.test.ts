@@ -70,6 +70,17 @@ describe('syntax errors and recovery', () => {
     expect(errors.map((e) => [e.message, span(e.range)])).toEqual([['Duplicate attribute "a": already defined at line 1', '2:1-2:2']]);
   });
 
+  test('duplicates in a large body name the first definition, each reported once', () => {
+    const names = Array.from({ length: 30 }, (_, i) => `a${i} = ${i}`);
+    const text = `${names.join('\n')}\na3 = 1\nb {\n  x = 1\n}\na3 = 2\na25 = 0\n`;
+    const { errors } = parse(text);
+    expect(errors.map((e) => [e.message, span(e.range)])).toEqual([
+      ['Duplicate attribute "a3": already defined at line 4', '31:1-31:3'],
+      ['Duplicate attribute "a3": already defined at line 4', '35:1-35:3'],
+      ['Duplicate attribute "a25": already defined at line 26', '36:1-36:4'],
+    ]);
+  });
+
   test('an invalid escape is reported at the escape', () => {
     const { errors } = parse('a = "x\\qy"\n');
     expect(errors.map((e) => span(e.range))).toEqual(['1:7-1:9']);

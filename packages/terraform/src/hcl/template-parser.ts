@@ -14,6 +14,15 @@ export abstract class TemplateParser extends TokenCursor {
 
   protected parseQuotedTemplate(): Expression {
     const open = this.next();
+    // Most strings are one literal ("us-east-1"): the same node, without the flat parts to meld and nest.
+    if (this.types[this.pos] === T.QUOTED_LIT && this.types[this.pos + 1] === T.CQUOTE) {
+      const i = this.pos;
+      const value = this.decode(i, true);
+      this.pos++;
+      const close = this.next();
+      const range = this.range(this.starts[open] as number, this.ends[close] as number);
+      return { type: 'TemplateExpr', parts: [{ type: 'TemplateLiteral', value, range: this.range(this.starts[i] as number, this.ends[i] as number) }], range };
+    }
     const parts: FlatPart[] = [];
     let trimNext = false;
     for (;;) {

@@ -1,4 +1,4 @@
-import type { ParseError, Position, Range } from '@nospof/core';
+import { OffsetRange, type ParseError, type Range } from '@nospof/core';
 import type { Identifier } from './ast.js';
 import type { TokenStream } from './lexer.js';
 import type { Locator } from './locator.js';
@@ -118,14 +118,14 @@ export class TokenCursor {
     return this.loc.range(start, end);
   }
 
-  /** From the start of one node to the end of another, sharing their positions. */
+  /** From the start of one node to the end of another: one offset range, no position looked up. */
   protected between(first: Range, last: Range): Range {
-    return { start: first.start, end: last.end };
+    return this.loc.range(startOffset(first), endOffset(last));
   }
 
-  /** A range starting where a child node starts: reuses its position instead of looking it up again. */
-  protected rangeFrom(start: Position, end: number): Range {
-    return { start, end: this.loc.position(end < start.offset ? start.offset : end) };
+  /** A range from where a child node starts to `end` (never before that start). */
+  protected rangeFrom(start: Range, end: number): Range {
+    return this.loc.range(startOffset(start), end);
   }
 
   protected error(message: string, start: number, end: number): void {
@@ -153,4 +153,14 @@ export class TokenCursor {
     for (const e of errors) this.error(e.message, start + e.start, start + e.end);
     return value;
   }
+}
+
+/** Where a range starts, read from an offset range without computing its line and column. */
+export function startOffset(range: Range): number {
+  return range instanceof OffsetRange ? range.startOffset : range.start.offset;
+}
+
+/** Where a range ends, read from an offset range without computing its line and column. */
+export function endOffset(range: Range): number {
+  return range instanceof OffsetRange ? range.endOffset : range.end.offset;
 }

@@ -61,8 +61,7 @@ export function keySuffix(key: number | string | undefined): string {
  * Expands `count` / `for_each` of a block into instance keys; undefined means a single instance without a
  * key. The number of instances is checked against the budget before any key is built.
  */
-export function expand(evaluator: Evaluator, count: Attribute | undefined, forEach: Attribute | undefined): { keys: (number | string)[] | undefined; each: Map<string, TfValue> } | UnknownValue {
-  const each = new Map<string, TfValue>();
+export function expand(evaluator: Evaluator, count: Attribute | undefined, forEach: Attribute | undefined): { keys: (number | string)[] | undefined; each: ReadonlyMap<string, TfValue> } | UnknownValue {
   const limit = BUDGETS.instancesPerBlock;
   if (count) {
     const n = evaluator.evaluate(count.value);
@@ -71,9 +70,10 @@ export function expand(evaluator: Evaluator, count: Attribute | undefined, forEa
     if (typeof n !== 'number' || !Number.isFinite(n)) return new UnknownValue('count is not a number');
     const size = Math.max(0, Math.floor(n));
     if (size > limit) return new BudgetUnknown('instancesPerBlock', `count = ${size} expands into more instances than nospof evaluates`);
-    return { keys: Array.from({ length: size }, (_, i) => i), each };
+    return { keys: Array.from({ length: size }, (_, i) => i), each: NO_EACH };
   }
   if (forEach) {
+    const each = new Map<string, TfValue>();
     const v = evaluator.evaluate(forEach.value);
     if (v instanceof BudgetUnknown) return v;
     if (isUnknown(v)) return new UnknownValue(`for_each is unknown: ${v.reason}`, v.refs);
@@ -92,8 +92,14 @@ export function expand(evaluator: Evaluator, count: Attribute | undefined, forEa
     } else return new UnknownValue('for_each is not a map or set');
     return { keys: [...each.keys()], each };
   }
-  return { keys: undefined, each };
+  return { keys: undefined, each: NO_EACH };
 }
+
+/** The `each` of an expansion without for_each (most blocks): one empty map, never written. */
+const NO_EACH: ReadonlyMap<string, TfValue> = new Map();
+
+/** The inputs of a module instance that is called (only root modules take tfvars and --var values). */
+const NO_ROOT_INPUTS: ReadonlyMap<string, InputValue> = new Map();
 
 /**
  * One instance of a module directory: the root module, or one call of a child module (one per `module`
@@ -120,9 +126,12 @@ export class ModuleInstance implements Entity {
     this.evaluator = new Evaluator(this.scope(), world.meter);
   }
 
-  /** Evaluates literals (variable defaults, optional() defaults) with the evaluation's budget. */
+  private literalCache: Evaluator | undefined;
+
+  /** Evaluates literals (variable defaults, optional() defaults) with the evaluation's budget (evaluators hold no state of their own). */
   private get literal(): Evaluator {
-    return this.literalEvaluator();
+    this.literalCache ??= this.literalEvaluator();
+    return this.literalCache;
   }
 
   literalEvaluator(): Evaluator {
@@ -293,7 +302,7 @@ export class ModuleInstance implements Entity {
     const remote = !isLocalSource(sourceText);
     return keys.map((key) => {
       const site: CallSite = key === undefined ? { call, parent: this, remote } : { call, parent: this, key, remote };
-      const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, new Map());
+      const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, NO_ROOT_INPUTS);
       if (key !== undefined) child.eachValue = attributeOf(body, 'count') ? undefined : expansion.each.get(String(key));
       return child;
     });
@@ -320,10 +329,15 @@ export class ModuleInstance implements Entity {
   /** The evaluator for a child call's arguments: this module's scope plus the call's count.index / each. */
   evaluatorFor(site: CallSite): Evaluator {
     if (site.key === undefined) return this.evaluator;
+    const known = siteEvaluators.get(site);
+    if (known) return known;
     const child = (this.childCache.get(site.call.name) as ModuleInstance[] | undefined)?.find((c) => c.callSite?.key === site.key);
     const vars: Record<string, TfValue> =
       typeof site.key === 'number' ? { count: { index: site.key } } : { each: { key: site.key, value: child?.eachValue ?? site.key } };
-    return this.evaluator.withVars(vars);
+    const evaluator = this.evaluator.withVars(vars);
+    // Every argument of a call instance is read through it: kept once `each.value` is final (the child exists).
+    if (typeof site.key === 'number' || child !== undefined) siteEvaluators.set(site, evaluator);
+    return evaluator;
   }
 
   private moduleValue(name: string): TfValue {
@@ -371,6 +385,9 @@ export class ModuleInstance implements Entity {
     };
   }
 }
+
+/** The evaluator of each keyed call site's arguments (`count.index`, `each`), built once per site. */
+const siteEvaluators = new WeakMap<CallSite, Evaluator>();
 
 const types = new WeakMap<Attribute, TypeSpec>();
 

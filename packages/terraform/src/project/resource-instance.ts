@@ -31,7 +31,8 @@ export class ResourceInstance implements Entity, BlockView {
   readonly kind = 'resource';
   readonly evaluator: Evaluator;
   private viewCache: BlockView | undefined;
-  private readonly attrCache = new Map<string, TfValue>();
+  /** Made on first use: most instances are never read by another expression. */
+  private attrCache: Map<string, TfValue> | undefined;
 
   constructor(
     readonly module: ModuleInstance,
@@ -147,13 +148,13 @@ export class ResourceInstance implements Entity, BlockView {
    * How the value of an attribute (of this block, or of one of its nested blocks) got there: where it
    * was written, outermost first, and the places it passed through. `undefined` when it is absent.
    */
-  private readonly trailCache = new Map<string, Trail | undefined>();
+  private trailCache: Map<string, Trail | undefined> | undefined;
 
   trail(name: string, within: BlockView = this): Trail | undefined {
     // Every rule and every visit that reports on this attribute asks for the same trail.
-    if (within === this && this.trailCache.has(name)) return this.trailCache.get(name);
+    if (within === this && this.trailCache?.has(name)) return this.trailCache.get(name);
     const trail = this.computeTrail(name, within);
-    if (within === this) this.trailCache.set(name, trail);
+    if (within === this) (this.trailCache ??= new Map()).set(name, trail);
     return trail;
   }
 
@@ -175,11 +176,12 @@ export class ResourceInstance implements Entity, BlockView {
 
   /** What another expression sees for `<this>.<name>`. */
   getAttr(name: string): TfValue {
-    const cached = this.attrCache.get(name);
+    const cache = (this.attrCache ??= new Map());
+    const cached = cache.get(name);
     if (cached !== undefined) return cached;
-    this.attrCache.set(name, new UnknownValue(`${this.address}.${name} refers to itself`));
+    cache.set(name, new UnknownValue(`${this.address}.${name} refers to itself`));
     const value = this.computeAttr(name);
-    this.attrCache.set(name, value);
+    cache.set(name, value);
     return value;
   }
 

@@ -59,6 +59,30 @@ export function literalString(body: Body, name: string): string | undefined {
   return value.parts.map((p) => (p.type === 'TemplateLiteral' ? p.value : '')).join('');
 }
 
+const sources = new WeakMap<ModuleCall, { readonly source: string | undefined; base?: string; target?: string | undefined }>();
+
+/** The literal `source` of a `module` block, read once per block (every unit and module instance asks). */
+function callSource(call: ModuleCall): string | undefined {
+  let known = sources.get(call);
+  if (!known) {
+    known = { source: literalString(call.block.body, 'source') };
+    sources.set(call, known);
+  }
+  return known.source;
+}
+
+/** The directory of a local `source` (`./modules/x`) seen from `dir`; undefined for other sources. */
+function localTarget(dir: string, call: ModuleCall): string | undefined {
+  const source = callSource(call);
+  if (!source || !isLocalSource(source)) return undefined;
+  const known = sources.get(call) as { source: string | undefined; base?: string; target?: string | undefined };
+  if (known.base !== dir) {
+    known.base = dir;
+    known.target = joinPath(dir, source);
+  }
+  return known.target;
+}
+
 /** Where a call's code is, without evaluating anything: `(module directory, call, call key) => directory`. */
 type StaticResolver = (def: ModuleDef, call: ModuleCall, key: string) => string | undefined;
 
@@ -210,7 +234,7 @@ class Evaluation implements World {
     }
     for (const [name, call] of instance.def.calls) {
       const children = instance.children(name);
-      const source = literalString(call.block.body, 'source') ?? '';
+      const source = callSource(call) ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
       const list = this.byCall.get(call.block) ?? [];
       for (const site of sites) {
@@ -252,8 +276,7 @@ class Evaluation implements World {
     seen.add(dir);
     for (const node of def.resources.values()) this.entry(node);
     for (const call of def.calls.values()) {
-      const source = literalString(call.block.body, 'source');
-      const child = source && isLocalSource(source) ? joinPath(dir, source) : undefined;
+      const child = localTarget(dir, call);
       if (child !== undefined) this.markEmpty(child, seen);
     }
   }
@@ -270,11 +293,8 @@ class Evaluation implements World {
       if (entry.unknown.length < MAX_REASONS) entry.unknown.push({ known: false, reason, range: node.header, file: node.file });
     }
     for (const call of def.calls.values()) {
-      const source = literalString(call.block.body, 'source');
-      if (source && isLocalSource(source)) {
-        const child = joinPath(dir, source);
-        if (child !== undefined) this.markUnevaluated(child, reason, seen);
-      }
+      const child = localTarget(dir, call);
+      if (child !== undefined) this.markUnevaluated(child, reason, seen);
     }
   }
 
@@ -285,9 +305,9 @@ class Evaluation implements World {
 
   /** Local sources relative to the calling directory; others through the modules.json of the root. */
   private resolveSource(dir: string, call: ModuleCall, key: string, rootDir: string): string | undefined {
-    const source = literalString(call.block.body, 'source');
+    const source = callSource(call);
     if (source === undefined) return undefined;
-    if (isLocalSource(source)) return joinPath(dir, source);
+    if (isLocalSource(source)) return localTarget(dir, call);
     const entry = this.manifests.find((m) => m.key === key && m.root === rootDir) ?? this.manifests.find((m) => m.key === key);
     return entry?.dir;
   }
@@ -325,8 +345,7 @@ export function rootDefs(defs: ReadonlyMap<string, ModuleDef>, manifests: readon
   for (const def of defs.values()) {
     const targets: string[] = [];
     for (const call of def.calls.values()) {
-      const source = literalString(call.block.body, 'source');
-      const dir = source && isLocalSource(source) ? joinPath(def.dir, source) : undefined;
+      const dir = localTarget(def.dir, call);
       if (dir !== undefined && dir !== def.dir) {
         called.add(dir);
         targets.push(dir);
@@ -529,6 +548,12 @@ export class TerraformIndex {
       for (const def of this.defs.values()) {
         for (const r of def.resources.values()) entry(r.file).resources.push(r);
         for (const c of def.calls.values()) entry(c.file).calls.push(c);
+        // A file of the module with no block a rule judges (variables.tf, outputs.tf, versions.tf) is
+        // listed too, so a sweep accounts for it and no rule is created for it again. A file whose blocks
+        // all lost to same-named ones elsewhere keeps them to be judged where they are.
+        for (const file of def.files) {
+          if (!byFile.has(file.path) && !file.blocks.some((b) => b.type === 'Resource' || b.type === 'ModuleCall')) entry(file.path);
+        }
       }
       this.byFile = [...byFile.values()];
     }
