@@ -12,3 +12,4 @@ export { resolveRunsOn, type RunnerRequest } from './runs-on.js';
 export { runsOnFailure } from './conditions.js';
 export { callInputs, isCalled, onlyCalled } from './calls.js';
 export { stepScript } from './step-script.js';
+export { githubActionsUnits } from './units.js';

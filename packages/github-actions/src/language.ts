@@ -5,6 +5,7 @@ import { isActionPath, isWorkflowPath } from './paths.js';
 import { buildIndex, type GithubActionsIndex } from './project-index.js';
 import { githubActionsScopeAt } from './scope-at.js';
 import { githubActionsPolicyUnit } from './policy/policy-unit.js';
+import { githubActionsUnits } from './units.js';
 
 export const GITHUB_ACTIONS = 'github-actions';
 
@@ -20,6 +21,9 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
     Action: ['steps'],
     Step: [],
   },
+  // one unit per workflow repository (the folder holding `.github/`): units read paths only
+  units: (files) => githubActionsUnits(files.map((f) => f.source.path)),
+  unitKey: () => '',
   index: buildIndex,
   policyUnit: (unit, files, index) => githubActionsPolicyUnit(unit, files, index),
   settingsSchema: {

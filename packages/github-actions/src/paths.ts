@@ -29,3 +29,41 @@ export function normalizePath(path: string): string {
   }
   return out.join('/');
 }
+
+/** The folder of a path with a trailing slash, or '' at the top. */
+function folderOf(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at === -1 ? '' : path.slice(0, at + 1);
+}
+
+/**
+ * The repository a file of a run belongs to, with a trailing slash or '': the folder holding the `.github/`
+ * it sits under; for an action outside `.github/` (a composite action at a repository's top or in a
+ * sub-folder), the nearest enclosing folder among `roots` (the run's `.github` holders); undefined when
+ * none encloses it.
+ */
+export function enclosingRoot(path: string, roots: ReadonlySet<string>): string | undefined {
+  const p = path.replace(/\\/g, '/');
+  const own = repositoryRoot(p);
+  if (own !== undefined) return own;
+  // nearest first: the file's folder, then each one above it, up to the top ('')
+  for (let dir = folderOf(p); ; dir = folderOf(dir.slice(0, -1))) {
+    if (roots.has(dir)) return dir;
+    if (dir === '') return undefined;
+  }
+}
+
+/** The folder whose unit a file joins: its repository (`enclosingRoot`), else its own folder. */
+export function unitFolderOf(path: string, roots: ReadonlySet<string>): string {
+  return enclosingRoot(path, roots) ?? folderOf(path.replace(/\\/g, '/'));
+}
+
+/** Every repository root (`.github` holder) among `paths`. */
+export function repositoryRoots(paths: Iterable<string>): Set<string> {
+  const roots = new Set<string>();
+  for (const path of paths) {
+    const root = repositoryRoot(path);
+    if (root !== undefined) roots.add(root);
+  }
+  return roots;
+}

@@ -1,6 +1,6 @@
 import type { ParsedFile } from '@nospof/core';
 import type { Action, GithubActionsRoot, Job, Uses, Workflow } from './model.js';
-import { normalizePath, repositoryRoot } from './paths.js';
+import { enclosingRoot, normalizePath, repositoryRoot, repositoryRoots } from './paths.js';
 
 export interface WorkflowCaller {
   readonly workflow: Workflow;
@@ -21,19 +21,14 @@ export interface GithubActionsIndex {
   watchersOf(workflow: Workflow): readonly Workflow[];
 }
 
-const localPaths = new WeakMap<Uses, string>();
-
-/** The repository path a local `uses:` names; a `uses:` always belongs to one file, so it is resolved once. */
-function localPath(fromFile: string, uses: Uses | undefined): string | undefined {
+/**
+ * The repository path a local `uses:` names: relative to the caller's repository (the folder holding its
+ * `.github/`, or for an action outside `.github/` the nearest enclosing one among `roots`, else the top).
+ */
+function localPath(fromFile: string, uses: Uses | undefined, roots: ReadonlySet<string>): string | undefined {
   const target = uses?.target;
   if (!uses || target?.kind !== 'local') return undefined;
-  let path = localPaths.get(uses);
-  if (path === undefined) {
-    const root = repositoryRoot(fromFile) ?? '';
-    path = normalizePath(root + target.path);
-    localPaths.set(uses, path);
-  }
-  return path;
+  return normalizePath((enclosingRoot(fromFile, roots) ?? '') + target.path);
 }
 
 /** The name GitHub shows for a workflow, which `workflow_run.workflows` refers to: `name:` or the path. */
@@ -48,7 +43,8 @@ export function workflowName(workflow: Workflow): string {
  * undefined for a call into another repository. `calledWorkflow` is the file of the run at this path.
  */
 export function calledWorkflowPath(job: Job): string | undefined {
-  return localPath(job.file, job.uses);
+  // Jobs live in workflows under `.github/`, so the caller's repository is its own file's.
+  return localPath(job.file, job.uses, repositoryRoots([job.file]));
 }
 
 /** The path the index keys a file of the run by. */
@@ -67,9 +63,17 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
     if (root.type === 'Workflow') workflows.push(root);
     else actions.push(root);
   }
+  const roots = repositoryRoots(files.map((f) => f.source.path));
+  // A `uses:` belongs to one file and rules ask for it from many places: resolve each once per index.
+  const resolved = new Map<Uses, string | undefined>();
+  const local = (fromFile: string, uses: Uses | undefined): string | undefined => {
+    if (!uses) return undefined;
+    if (!resolved.has(uses)) resolved.set(uses, localPath(fromFile, uses, roots));
+    return resolved.get(uses);
+  };
   const callers = new Map<Workflow, WorkflowCaller[]>();
   const calledWorkflow = (job: Job): Workflow | undefined => {
-    const path = calledWorkflowPath(job);
+    const path = local(job.file, job.uses);
     const target = path === undefined ? undefined : byPath.get(path);
     return target?.type === 'Workflow' ? target : undefined;
   };
@@ -101,7 +105,7 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
     actions,
     calledWorkflow,
     localAction(fromFile, uses) {
-      const path = localPath(fromFile, uses);
+      const path = local(fromFile, uses);
       if (path === undefined) return undefined;
       let action = actionsByPath.get(path);
       if (action === undefined) {

@@ -37,3 +37,4 @@ export { buildJenkinsIndex, loadPath } from './project/jenkins-index.js';
 export type { JenkinsIndex, IndexedFile } from './project/jenkins-index.js';
 export { Flow, flowFor, defaultFlowLimits, handlerOf, guardsOf, runAncestors, wrappingRun, flattenRuns, callSites, resolveArgument } from './flow/runs.js';
 export type { Run, Frame, Callee, FlowLimits } from './flow/runs.js';
+export { jenkinsUnits, jenkinsUnitKey } from './project/units.js';

@@ -11,6 +11,7 @@ import { visitorKeys } from './model/visitor-keys.js';
 import { buildJenkinsIndex, jenkinsIndexKey, jenkinsIndexOfKeys, watchJenkinsIndex } from './project/jenkins-index.js';
 import type { JenkinsIndex } from './project/jenkins-index.js';
 import { jenkinsPolicyUnit } from './policy/policy-unit.js';
+import { jenkinsUnitKey, jenkinsUnits } from './project/units.js';
 
 /**
  * How many leading characters `matches` should see: enough for the longest common licence headers (GPL,
@@ -100,6 +101,9 @@ export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly h
   },
   parse: parseJenkinsfile,
   visitorKeys,
+  // one unit per pipeline, with the library steps and loaded scripts it reaches
+  units: (files) => jenkinsUnits(files),
+  unitKey: jenkinsUnitKey,
   index: (files) => buildJenkinsIndex(files),
   indexKey: jenkinsIndexKey,
   indexOfKeys: (files) => jenkinsIndexOfKeys(files),

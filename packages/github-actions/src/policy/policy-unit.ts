@@ -4,7 +4,7 @@ import { callInputs } from '../calls.js';
 import { evaluateText, type Scope } from '../expression/evaluate.js';
 import type { Action, GithubActionsRoot, Job, Workflow } from '../model.js';
 import { buildIndex, type GithubActionsIndex } from '../project-index.js';
-import { repositoryRoot } from '../paths.js';
+import { enclosingRoot, repositoryRoot, repositoryRoots } from '../paths.js';
 import { jobScopesOrOpaque } from '../scopes.js';
 import { YamlValues, type InputOrigin } from './yaml-values.js';
 
@@ -170,33 +170,36 @@ function isPlainObject(value: PolicyValue | undefined): value is Record<string, 
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !('$unknown' in value);
 }
 
-function actionDraft(parsed: ParsedFile<GithubActionsRoot>, action: Action): PolicyResourceDraft[] {
+function actionDraft(parsed: ParsedFile<GithubActionsRoot>, action: Action, roots: ReadonlySet<string>): PolicyResourceDraft[] {
   const file = parsed.source.path;
   const root = yamlRoot(parsed.source);
   if (root?.kind !== 'map') return [];
   const lines = parsed.source.lines;
   const values = new YamlValues(file, lines, new PolicyLocations(), [{}]);
   const attributes = values.entries(root, []);
-  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
-  const repo = repositoryRoot(file) ?? '';
-  const id = `./${dir.startsWith(repo) ? dir.slice(repo.length) : dir}`;
+  // as a `uses:` of its repository names it: `./.github/actions/setup`, `./tools/lint`, `./` at the top
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  const repo = enclosingRoot(file, roots) ?? '';
+  const id = `./${(dir.startsWith(repo) ? dir.slice(repo.length) : dir).replace(/\/$/, '')}`;
   const first = root.items[0]?.key;
   return [{ id, type: 'action', name: action.name && !action.name.dynamic ? action.name.text : id, file, range: first ? lines.range(first.start, first.end) : lines.range(0, 0), attributes, locations: values.locations }];
 }
 
 /**
- * What policies see of GitHub Actions: per workflow file a `workflow` resource (id: the file's base name,
+ * What policies see of one workflow repository (the unit: the folder holding `.github/`): per workflow file a `workflow` resource (id: the file's base name,
  * `ci.yml`) and one `job` resource per job (id `ci.yml#jobs.build`, as findings name jobs), and one
- * `action` resource per local action (id `./.github/actions/setup`, as `uses:` names it). Attributes are
+ * `action` resource per local action (id `./.github/actions/setup`, `./` for the repository's root action,
+ * as `uses:` names it). Attributes are
  * the YAML as written with `${{ }}` expressions evaluated in every matrix leg and for every caller of a
  * reusable workflow (a value they all agree on is kept; otherwise an Unknown says why); `if:` and `run:`
- * are kept as written. When two workflow files of the unit share a base name (two repositories), their
- * ids use the whole path.
+ * are kept as written. Workflows of one repository never share a base name; should a hand-built unit mix
+ * repositories, ids of workflows that do use the whole path.
  */
 export function githubActionsPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFile<GithubActionsRoot>[], index: GithubActionsIndex | undefined): PolicyUnit {
   const inUnit = new Set(unit.files);
   const own = files.filter((f) => inUnit.size === 0 || inUnit.has(f.source.path));
   const idx = index ?? buildIndex(own);
+  const roots = repositoryRoots(own.map((f) => f.source.path));
   const workflows = own.filter((f) => f.root?.type === 'Workflow');
   const counts = new Map<string, number>();
   for (const f of workflows) counts.set(basename(f.source.path), (counts.get(basename(f.source.path)) ?? 0) + 1);
@@ -205,7 +208,7 @@ export function githubActionsPolicyUnit(unit: DeploymentUnit, files: readonly Pa
   for (const f of own) {
     const root = f.root;
     if (root?.type === 'Workflow') drafts.push(...workflowDrafts(f, root, idx, naming));
-    else if (root?.type === 'Action') drafts.push(...actionDraft(f, root));
+    else if (root?.type === 'Action') drafts.push(...actionDraft(f, root, roots));
   }
   const paths = own.map((f) => f.source.path);
   return { language: 'github-actions', unit: unit.id !== '' ? unit.id : repositoryName(paths), resources: policyResources(drafts), files: paths.length > 0 ? paths : [...unit.files] };

@@ -6,13 +6,13 @@ import { jenkinsLanguage } from '../language.js';
 import type { JenkinsFile } from '../model/types.js';
 import { buildJenkinsIndex } from '../project/jenkins-index.js';
 
-function policyUnit(files: Record<string, string>): PolicyUnit {
+function policyUnit(files: Record<string, string>, id = 'run'): PolicyUnit {
   const parsed: ParsedFile<JenkinsFile>[] = Object.entries(files).map(([path, text]) => {
     const source = new SourceFile(path, text);
     return { ...jenkinsLanguage.parse(source), source, language: 'jenkins' };
   });
   if (!jenkinsLanguage.policyUnit) throw new Error('jenkins builds policy units');
-  return jenkinsLanguage.policyUnit({ id: 'run', files: Object.keys(files) }, parsed, buildJenkinsIndex(parsed), {});
+  return jenkinsLanguage.policyUnit({ id, files: Object.keys(files) }, parsed, buildJenkinsIndex(parsed), {});
 }
 
 const jenkinsfile = `pipeline {
@@ -147,7 +147,19 @@ describe('jenkins policy unit', () => {
     expect(scripted.resources[1]?.attributes).toEqual({ steps: [{ name: 'sh', args: ['make'] }] });
   });
 
-  it('prefixes ids with the file when a unit holds several pipelines, and leaves library steps out', () => {
+  it("keeps the unit's own pipeline ids plain and prefixes a pipeline file it loads", () => {
+    const unit = policyUnit(
+      {
+        Jenkinsfile: "node {\n  stage('A') { load 'ci/common.groovy' }\n}\n",
+        'ci/common.groovy': "node('linux') {\n  stage('B') { sh 'make' }\n}\n",
+      },
+      'Jenkinsfile',
+    );
+    expect(unit.unit).toBe('Jenkinsfile');
+    expect(unit.resources.map((r) => r.id)).toEqual(['pipeline', 'stage:A', 'ci/common.groovy#pipeline', 'ci/common.groovy#stage:B']);
+  });
+
+  it('prefixes ids with the file when a hand-built unit holds several pipelines, and leaves library steps out', () => {
     const two = policyUnit({
       'ci/Jenkinsfile': "pipeline { agent any\n stages { stage('A') { steps { notify() } } } }\n",
       'release/Jenkinsfile': "pipeline { agent any\n stages { stage('A') { steps { sh 'x' } } } }\n",

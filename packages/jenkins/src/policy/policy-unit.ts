@@ -203,19 +203,21 @@ function fileDrafts(parsed: ParsedFile<JenkinsFile>): PolicyResourceDraft[] {
  * per stage (`stage:Deploy/Production` for a nested or parallel one), ids as findings use them. A stage's
  * `agent` is the one it runs on (its own, or inherited; `locate` then points at the enclosing agent with
  * the stage as trail). Shared-library steps and loaded scripts run inside their callers and are not
- * resources. When the unit holds several pipeline files, ids are prefixed with the file: `ci/Jenkinsfile#stage:Build`.
+ * resources. A unit is one pipeline (its id the pipeline's path) with the library steps and scripts it
+ * reaches, so ids are plain (`pipeline`, `stage:Build`); another pipeline file the unit reaches (one the
+ * entry `load`s) has its ids prefixed with its path (`ci/common.groovy#stage:Build`), as has every pipeline
+ * of a hand-built unit holding several.
  */
 export function jenkinsPolicyUnit(unit: DeploymentUnit, files: readonly ParsedFile<JenkinsFile>[]): PolicyUnit {
   const inUnit = new Set(unit.files);
   const own = files.filter((f) => inUnit.size === 0 || inUnit.has(f.source.path));
   const pipelines = own.filter((f) => f.root?.role === 'pipeline');
-  const several = pipelines.length > 1;
-  const drafts = pipelines.flatMap((f) => fileDrafts(f).map((d) => (several ? { ...d, id: `${f.source.path}#${d.id}` } : d)));
+  const entry = (pipelines.find((f) => f.source.path === unit.id) ?? (pipelines.length === 1 ? pipelines[0] : undefined))?.source.path;
+  const drafts = pipelines.flatMap((f) => fileDrafts(f).map((d) => (f.source.path === entry ? d : { ...d, id: `${f.source.path}#${d.id}` })));
   const paths = own.map((f) => f.source.path);
-  const entry = pipelines[0]?.source.path;
   return {
     language: 'jenkins',
-    unit: pipelines.length === 1 && unit.id === '' && entry !== undefined ? entry : policyUnitName(unit.id, paths),
+    unit: entry ?? policyUnitName(unit.id, paths),
     resources: policyResources(drafts),
     files: entry === undefined ? paths : [entry, ...paths.filter((p) => p !== entry)],
   };
