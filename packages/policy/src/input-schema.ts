@@ -47,7 +47,7 @@ export const policyInputSchema = {
         additionalProperties: false,
         required: ['id', 'type', 'name', 'file', 'range', 'attributes'],
         properties: {
-          id: { type: 'string', description: 'The id findings use: module.db.aws_db_instance.this["a"], Deployment/shop/web, job.deploy, stage.Deploy.' },
+          id: { type: 'string', description: 'The id findings use: module.db.aws_db_instance.this["a"], Deployment/shop/web, ci.yml#jobs.deploy, stage:Deploy, backend/web.' },
           type: { type: 'string', description: 'Resource type or kind.' },
           name: { type: 'string' },
           namespace: { type: 'string', description: 'Kubernetes only: the namespace after overlays.' },
