@@ -33,18 +33,25 @@ export function readSmallFile(path: string, maxBytes = MAX_CONFIG_BYTES): Buffer
     throw new TextReadError(path, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot open it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new TextReadError(path, 'not a regular file');
-    const chunks: Buffer[] = [];
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new TextReadError(path, 'not a regular file');
+    // Read into one buffer of the size the file says it has (a 14 MB cache is copied once, not three
+    // times); a file that grows while it is read, or says it is empty (procfs), goes on into a bigger
+    // buffer, and the limit counts the bytes actually read.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let total = 0;
-    const buffer = Buffer.alloc(64 * 1024);
     for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (total === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(2 * buffer.length, 64 * 1024), maxBytes + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw new TextReadError(path, `larger than ${Math.round(maxBytes / 1024)} KB`);
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
     }
-    return Buffer.concat(chunks, total);
+    return buffer.subarray(0, total);
   } finally {
     closeSync(fd);
   }
