@@ -41,7 +41,7 @@ function layer(files, allowed, why) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', '**/*.d.ts', 'vscode-extension/out/**', 'test/terraform-parser/corpus/**', 'bench/.*'] },
+  { ignores: ['**/dist/**', '**/*.generated.ts', '**/node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', '**/*.d.ts', 'vscode-extension/out/**', 'test/terraform-parser/corpus/**', 'bench/.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -37,6 +37,14 @@ function loadAjv(): unknown {
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
+/**
+ * Uses `validate`, compiled when nospof was built (ajv standalone code from the same options), for
+ * `schema` instead of compiling that object at run time.
+ */
+export function usePrecompiledValidator(schema: object, validate: unknown): void {
+  compiled.set(schema, validate as ValidateFunction);
+}
+
 export function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {

@@ -16,4 +16,4 @@ export * from './policy-input.js';
 export * from './policy-resources.js';
 export * from './policy-budget.js';
 export * from './config/index.js';
-export { validatorFor, describeAjvError, schemaProblems } from './ajv.js';
+export { validatorFor, usePrecompiledValidator, describeAjvError, schemaProblems } from './ajv.js';

@@ -1,17 +1,20 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeAjvError, validatorFor } from '../ajv.js';
-import { configSchema } from './schema.js';
+import { validateConfigShape } from './config-validator.generated.js';
 import type { ConfigFile, ConfigProblem, RuleSetting } from './types.js';
 import type { RuleRegistry } from './registry.js';
 import { parseRuleSetting } from './rule-setting.js';
 import { globProblem } from './glob-match.js';
+
+/** The configuration schema compiled at build time (`scripts/write-config-validator.mjs`): no ajv compile per run. */
+const configShapeValidator = validateConfigShape as unknown as ValidateFunction;
 
 /**
  * Checks a configuration document: its shape against the schema, then every rule id and every rule's
  * options against that rule's own schema. Returns all problems, not just the first.
  */
 export function validateConfig(value: unknown, file: string, registry: RuleRegistry): ConfigProblem[] {
-  const validate = validatorFor(configSchema);
+  const validate = configShapeValidator;
   if (!validate(value)) return capped(file, dedupe(validate.errors ?? []).map((e) => ({ file, ...describeAjvError(e) })));
   const config = value as ConfigFile;
   const problems: ConfigProblem[] = [];
