@@ -5,7 +5,7 @@
 // wall times are printed beside them. Targets: a warm run after one edit <= 10% of the cold run; the
 // 50,000-file run within 2 GB. Run directly: `node bench/scale.mjs` (after `npm run build`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,22 @@ export function run({ large = true } = {}) {
     const slowestShard = Math.max(...shards.map((r) => r.cpuMs));
     const meanShard = shards.reduce((sum, r) => sum + r.cpuMs, 0) / shards.length;
 
+    // CI shards that restore the cache of an earlier run (the README's CI set-up), after one more edit:
+    // every job starts from the same copy of the cache, as jobs restoring one cache key do.
+    const cacheDir = join(root, 'node_modules', '.cache', 'nospof');
+    const savedCache = join(work, 'cache-before-edit');
+    cpSync(cacheDir, savedCache, { recursive: true });
+    edit(root, k8s, /replicas: (\d+)/, 'replicas: 5');
+    const cachedShards = [1, 2, 3, 4].map((i) => {
+      rmSync(cacheDir, { recursive: true, force: true });
+      cpSync(savedCache, cacheDir, { recursive: true });
+      return nospof(root, ['--cache', '--shard', `${i}/4`, '--format', 'json', '-o', out(`cached-shard-${i}.json`)]);
+    });
+    nospof(root, ['merge', ...[1, 2, 3, 4].map((i) => out(`cached-shard-${i}.json`)), '-o', out('cached-merged.json')]);
+    const coldLast = nospof(root, ['--format', 'json', '-o', out('cold-last.json')]);
+    const sameCachedMerged = readFileSync(out('cached-merged.json'), 'utf8') === readFileSync(out('cold-last.json'), 'utf8');
+    const slowestCachedShard = Math.max(...cachedShards.map((r) => r.cpuMs));
+
     const worst = Math.max(...warm.map((r) => r.cpuMs));
     lines.push(
       `scale: generated monorepo, ${files.size} files in the four languages (nospof:strict)`,
@@ -94,9 +110,10 @@ export function run({ large = true } = {}) {
       `  after the edits, warm and cold findings: ${sameAfterEdits ? 'identical' : 'DIFFER'}`,
       `  pre-commit, one file named:    cold ${s(namedCold.cpuMs)} CPU (${pct(namedCold.cpuMs, cold.cpuMs)} of a whole cold run), warm ${s(namedWarm.cpuMs)} CPU (${pct(namedWarm.cpuMs, cold.cpuMs)})  ${sameNamed ? 'same findings' : 'FINDINGS DIFFER'}`,
       `  --shard 1..4/4, cold:          slowest job ${s(slowestShard)} CPU, ${pct(slowestShard, coldAfter.cpuMs)} of the unsharded run, ${(slowestShard / meanShard).toFixed(2)}x the mean job (${shards.map((r) => s(r.cpuMs)).join(', ')}); merged report ${sameMerged ? 'identical to the unsharded one' : 'DIFFERS'}`,
+      `  --shard 1..4/4, cache restored, one more edit: slowest job ${s(slowestCachedShard)} CPU, ${pct(slowestCachedShard, coldLast.cpuMs)} of an unsharded cold run (${cachedShards.map((r) => s(r.cpuMs)).join(', ')}); merged report ${sameCachedMerged ? 'identical to the cold one' : 'DIFFERS'}`,
     );
     rmSync(root, { recursive: true, force: true });
-    const failed = !sameUnchanged || !sameAfterEdits || !sameNamed || !sameMerged;
+    const failed = !sameUnchanged || !sameAfterEdits || !sameNamed || !sameMerged || !sameCachedMerged;
     if (!large) return { lines, failed };
 
     // A 50,000-file monorepo, cold, under a 2 GB heap limit.

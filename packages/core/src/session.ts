@@ -52,6 +52,10 @@ export class LintSession {
   private readonly contentKeys = new Map<string, string>();
   private readonly configDigests = new WeakMap<ResolvedConfig, string>();
   private readonly languageDigests = new Map<string, string>();
+  private readonly settingsDigests = new Map<string, string>();
+  private readonly factsKeys = new Map<string, string>();
+  /** Files the memo has no facts for: asked once, not once per language that groups its files. */
+  private readonly storedMisses = new Set<string>();
   private readonly unitDigests = new WeakMap<DeploymentUnit, string>();
   private readonly shapeDigests = new WeakMap<DeploymentUnit, string>();
   private readonly unitIdentities = new WeakMap<DeploymentUnit, string>();
@@ -216,15 +220,23 @@ export class LintSession {
   }
 
   private factsKey(file: RunFile, memo: LintMemo): string {
-    return `file:${memo.hash(`${FACTS_FORMAT}\u0000${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
+    let key = this.factsKeys.get(file.path);
+    if (key === undefined) {
+      key = `file:${memo.hash(`${FACTS_FORMAT}\u0000${this.languageList()}\u0000${this.contentKey(file.path)}`)}`;
+      this.factsKeys.set(file.path, key);
+    }
+    return key;
   }
 
   /** The memo's facts of an unchanged file, without parsing it. */
   private storedFacts(file: RunFile): FileFacts | undefined {
     const memo = this.input.memo;
-    if (!memo) return undefined;
+    if (!memo || this.storedMisses.has(file.path)) return undefined;
     const stored = memo.get(this.factsKey(file, memo));
-    if (!isFileFacts(stored)) return undefined;
+    if (!isFileFacts(stored)) {
+      this.storedMisses.add(file.path);
+      return undefined;
+    }
     this.facts.set(file.path, stored);
     return stored;
   }
@@ -428,8 +440,13 @@ export class LintSession {
   }
 
   private settingsDigest(language: string): string {
-    const first = this.group(language)?.paths[0];
-    return first === undefined ? 'none' : this.hash(JSON.stringify(this.input.configFor(first).settings));
+    let digest = this.settingsDigests.get(language);
+    if (digest === undefined) {
+      const first = this.group(language)?.paths[0];
+      digest = first === undefined ? 'none' : this.hash(JSON.stringify(this.input.configFor(first).settings));
+      this.settingsDigests.set(language, digest);
+    }
+    return digest;
   }
 
   private languageList(): string {
