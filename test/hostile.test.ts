@@ -43,6 +43,25 @@ describe('configuration from the repository', () => {
     expect(out.stderr).not.toContain('root:');
   });
 
+  it('a team configuration in a monorepo extends the root one; the repository is the boundary', async () => {
+    const secret = tempTree({ 'secret.yaml': 'password-line-one: hunter2\n' });
+    const root = tempTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n',
+      'teams/web/.nospof.yaml': 'extends: [../../.nospof.yaml]\n',
+      'teams/web/web.yaml': deployment(1),
+      'teams/api/.nospof.yaml': `extends: [../../.nospof.yaml, ${join(secret, 'secret.yaml')}]\n`,
+      'teams/api/api.yaml': deployment(1),
+    });
+    const web = await runCli(['--format', 'compact', 'teams/web'], root);
+    expect([web.code, web.stderr]).toEqual([1, '']);
+    expect(web.stdout).toContain('kubernetes/min-replicas');
+    const api = await runCli(['teams/api'], root);
+    expect(api.code).toBe(2);
+    expect(api.stderr).toContain('is outside the repository');
+    expect(api.stderr).not.toContain('hunter2');
+  });
+
   it('extends of a device or a FIFO inside the repository is refused without reading it', async () => {
     const root = tempTree({ 'web.yaml': deployment(1) });
     symlinkSync('/dev/zero', join(root, 'zero.yaml'));

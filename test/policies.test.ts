@@ -1,6 +1,6 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { tempTree } from './helpers/temp-tree.js';
@@ -185,6 +185,65 @@ describe('nospof input', () => {
     expect((await runCli(['input', 'README.md'], root)).code).toBe(2);
     expect((await runCli(['input', 'missing.yaml'], root)).code).toBe(2);
     expect((await runCli(['input'], root)).code).toBe(2);
+  });
+});
+
+/** The example plugin as installed under `dir` at `version` (a copy whose import of the core is absolute). */
+function pluginFiles(dir: string, version: string): Record<string, string> {
+  const core = pathToFileURL(fileURLToPath(new URL('../packages/core/dist/index.js', import.meta.url))).href;
+  const read = (path: string) => readFileSync(join(exampleBundle, path), 'utf8');
+  const at = `${dir}/node_modules/nospof-plugin-acme`;
+  return {
+    [`${at}/package.json`]: read('package.json').replace('"version": "1.0.0"', `"version": "${version}"`),
+    [`${at}/index.js`]: read('index.js').replace("version: '1.0.0'", `version: '${version}'`),
+    [`${at}/rules/critical-priority-class.js`]: read('rules/critical-priority-class.js').replace("'@nospof/core'", `'${core}'`),
+  };
+}
+
+describe('one rule per id across the configurations of a repository', () => {
+  const teamConfig = 'extends: []\nplugins: [nospof-plugin-acme]\nrules: { acme/critical-priority-class: error }\n';
+
+  it('refuses two versions of one plugin, at the plugins entry of the configuration loaded second', async () => {
+    const root = tempTree({
+      'teams/a/.nospof.yaml': teamConfig,
+      'teams/a/app.yaml': deployment(3),
+      ...pluginFiles('teams/a', '1.0.0'),
+      'teams/b/.nospof.yaml': teamConfig,
+      'teams/b/app.yaml': deployment(3),
+      ...pluginFiles('teams/b', '2.0.0'),
+    });
+    const result = await runCli(['teams/a/app.yaml', 'teams/b/app.yaml'], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/teams\/b\/\.nospof\.yaml:2:\d+: plugins\[0\]: the plugin nospof-plugin-acme@2\.0\.0 .* defines the acme\/ rules that nospof-plugin-acme@1\.0\.0 .* already defines for .*teams\/a\/\.nospof\.yaml/);
+  });
+
+  it('takes two installed copies of one version as the same plugin', async () => {
+    const root = tempTree({
+      'teams/a/.nospof.yaml': teamConfig,
+      'teams/a/app.yaml': deployment(3),
+      ...pluginFiles('teams/a', '1.0.0'),
+      'teams/b/.nospof.yaml': teamConfig,
+      'teams/b/app.yaml': deployment(3),
+      ...pluginFiles('teams/b', '1.0.0'),
+    });
+    const result = await runCli(['--format', 'compact', 'teams/a/app.yaml', 'teams/b/app.yaml'], root);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^teams\/a\/app\.yaml:2:7: error .*acme\/critical-priority-class/m);
+    expect(result.stdout).toMatch(/^teams\/b\/app\.yaml:2:7: error .*acme\/critical-priority-class/m);
+    expect(result.code).toBe(1);
+  });
+
+  it('refuses one policy id given by two policy files, and takes one file named by two configurations', async () => {
+    const shared = { '.git/HEAD': 'ref: refs/heads/main\n', 'teams/a/app.yaml': deployment(2), 'teams/b/app.yaml': deployment(2), 'policy/org.yaml': POLICIES };
+    // Both teams' configurations name the policy file at the repository's root.
+    const same = tempTree({ ...shared, 'teams/a/.nospof.yaml': 'extends: []\npolicies: [../../policy/org.yaml]\n', 'teams/b/.nospof.yaml': 'extends: []\npolicies: [../../policy/org.yaml]\n' });
+    const once = await runCli(['--format', 'compact', 'teams'], same);
+    expect(once.stderr).toBe('');
+    expect(once.stdout.match(/policy\/payments-replicas/g)).toHaveLength(2);
+    const twice = tempTree({ ...shared, 'teams/b/org.yaml': POLICIES, 'teams/a/.nospof.yaml': 'extends: []\npolicies: [../../policy/org.yaml]\n', 'teams/b/.nospof.yaml': 'extends: []\npolicies: [org.yaml]\n' });
+    const clash = await runCli(['teams'], twice);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/teams\/b\/\.nospof\.yaml:2:\d+: policies\[0\]: the policy id "payments-replicas" of org\.yaml is already given by .*policy\/org\.yaml for .*teams\/a\/\.nospof\.yaml/);
   });
 });
 

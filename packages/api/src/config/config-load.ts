@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Config, ConfigError, type AnyRule, type ConfigProblem, type SettingsSchemas } from '@nospof/core';
 import { readSmallTextFile, TextReadError } from '../fs/read-text.js';
 import { parseConfigText, type ParsedConfigFile } from './config-file.js';
+import { repositoryRootOf } from '../files/discover.js';
 
 /**
  * The text of a file as the host sees it: an editor's open buffer, else the disk. Undefined when there is
@@ -42,14 +43,14 @@ export const readConfigFromDisk: ReadText = (path) => {
 
 /**
  * Loads a config file and everything it extends, collecting every problem with its file, key, line and
- * column. Never throws: problems come back as `error`. `extends` may name presets, files inside the
- * directory of the root config (the repository it governs), and installed packages; a configuration from
- * a pull request cannot make nospof read, and print, any other file.
+ * column. Never throws: problems come back as `error`. `extends` may name presets, files of the
+ * repository the root config belongs to (`configBoundary`), and installed packages; a configuration from
+ * a pull request cannot make nospof read, and print, any file outside that repository.
  */
 export function loadConfig(file: string, readText: ReadText, catalog: ConfigCatalog): LoadedConfig {
   const files = new Set<string>([file]);
   const reads = new Map<string, ParsedConfigFile>();
-  const root = dirname(file);
+  const root = configBoundary(file);
   const read = (path: string): ParsedConfigFile => {
     files.add(path);
     const text = readText(path);
@@ -86,6 +87,16 @@ export function loadConfigOrThrow(file: string, readText: ReadText, catalog: Con
   const loaded = loadConfig(file, readText, catalog);
   if (loaded.error) throw loaded.error;
   return loaded.config as Config;
+}
+
+/**
+ * What a configuration may read through `extends` and `policies`: its repository (the nearest directory
+ * above it holding `.git`), so a team's configuration deep in a monorepo can extend the root one; without
+ * a repository, its own directory. A pull request controls the repository's files anyway; what stays out
+ * of reach is everything beside it (`/etc`, the home directory, other checkouts).
+ */
+export function configBoundary(file: string): string {
+  return repositoryRootOf(dirname(file), dirname(file));
 }
 
 /** Where an `extends` entry points: a file below `root`, or a file of an installed package. */

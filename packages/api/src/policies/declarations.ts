@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { PRESET_NAMES, type ConfigProblem } from '@nospof/core';
 import { parseConfigText, type ParsedConfigFile } from '../config/config-file.js';
-import { inside, resolveExtends, type ReadText } from '../config/config-load.js';
+import { configBoundary, inside, resolveExtends, type ReadText } from '../config/config-load.js';
 
 /** The `policies:` and `plugins:` one configuration file names. */
 export interface PolicyDeclaration {
@@ -32,7 +32,7 @@ export interface ConfigPolicies {
  * or parsed is left out here: loading the configuration reports it.
  */
 export function scanPolicyDeclarations(file: string, readText: ReadText): ConfigPolicies {
-  const root = dirname(file);
+  const root = configBoundary(file);
   const declarations: PolicyDeclaration[] = [];
   const ruleIds = new Set<string>();
   const files = new Set<string>();
@@ -82,7 +82,7 @@ export function declarationProblems(scan: ConfigPolicies, rootFile: string): Con
   const problems: ConfigProblem[] = [];
   const own = new Set(scan.declarations.filter((d) => !d.fromPackage).flatMap((d) => d.plugins));
   for (const d of scan.declarations) {
-    const tree = d.fromPackage ? dirname(d.file) : dirname(rootFile);
+    const tree = d.fromPackage ? dirname(d.file) : configBoundary(rootFile);
     d.policies.forEach((entry, i) => {
       const target = resolve(dirname(d.file), entry);
       if (!inside(tree, target)) {

@@ -10,6 +10,7 @@ import {
   policyErrorRule,
   policyRules,
   PolicyLoadError,
+  type PolicyFile,
   type PolicySet,
 } from '@nospof/policy';
 import type { ConfigCatalog, ReadText } from '../config/config-load.js';
@@ -56,6 +57,8 @@ export interface PolicyStoreOptions {
  */
 export class PolicyStore {
   private readonly states = new Map<string, State>();
+  /** Where each loaded policy file is: its entry is written relative to the configuration naming it. */
+  private readonly policyFilePaths = new WeakMap<PolicyFile, string>();
 
   constructor(
     private readonly base: ConfigCatalog,
@@ -142,7 +145,10 @@ export class PolicyStore {
     for (const d of scan.declarations) {
       const plugins = d.fromPackage ? d.plugins.filter((p) => !ownPlugins.has(p)) : d.plugins;
       try {
-        sets.push(await loadPolicySet({ policies: d.policies, plugins }, { baseDir: dirname(d.file), noPlugins, languages: this.options.languages }));
+        const loaded = await loadPolicySet({ policies: d.policies, plugins }, { baseDir: dirname(d.file), noPlugins, languages: this.options.languages });
+        sets.push(loaded);
+        for (const file of loaded.files) this.policyFilePaths.set(file, resolve(dirname(d.file), file.file));
+        problems.push(...this.clashes(configFile, d, loaded));
       } catch (error) {
         if (!(error instanceof PolicyLoadError)) throw error;
         problems.push(...error.problems.map((p) => problemAt(d, p)));
@@ -184,6 +190,39 @@ export class PolicyStore {
       },
     };
     return policies;
+  }
+
+  /**
+   * Rule ids that `loaded` (of declaration `d`) defines otherwise than a configuration loaded earlier: a run
+   * holds one rule per id, so two versions of a plugin, or two policy files giving one id, in two parts of
+   * a repository would have the first judge both. The configuration loaded second gets the error.
+   */
+  private clashes(configFile: string, d: PolicyDeclaration, loaded: PolicySet): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    for (const [otherFile, state] of this.states) {
+      if (otherFile === configFile || state.kind !== 'loaded') continue;
+      for (const plugin of loaded.plugins) {
+        // Two installed copies of one version (a workspace per team) are the same rules.
+        const other = state.policies.set.plugins.find((p) => p.prefix === plugin.prefix && p.entry !== plugin.entry && (p.name !== plugin.name || p.version !== plugin.version));
+        if (!other) continue;
+        const index = d.plugins.indexOf(plugin.name);
+        problems.push(
+          at(d, index === -1 ? ['plugins'] : ['plugins', index], `the plugin ${plugin.name}@${plugin.version ?? '?'} (${plugin.entry}) defines the ${plugin.prefix}/ rules that ${other.name}@${other.version ?? '?'} (${other.entry}) already defines for ${otherFile}; one run holds one version of a plugin: install the same one for both configurations`),
+        );
+      }
+      for (const file of loaded.files) {
+        const path = this.policyFilePaths.get(file);
+        for (const policy of file.policies) {
+          const other = state.policies.set.files.find((f) => this.policyFilePaths.get(f) !== path && f.policies.some((p) => p.id === policy.id));
+          if (!other) continue;
+          const index = d.policies.indexOf(file.file);
+          problems.push(
+            at(d, index === -1 ? ['policies'] : ['policies', index], `the policy id "${policy.id}" of ${file.file} is already given by ${this.policyFilePaths.get(other) ?? other.file} for ${otherFile}; policy ids are one namespace per run`),
+          );
+        }
+      }
+    }
+    return problems;
   }
 }
 
