@@ -126,15 +126,18 @@ function readPatch(source: SourceFile, item: ManifestValue, json6902: boolean): 
   };
 }
 
+/** The key-value pairs of a string map (`commonLabels`, `commonAnnotations`), each with where its value is written. */
+function pairsOf(value: ManifestValue | undefined): LabelSetting['pairs'] {
+  return value?.kind === 'map'
+    ? value.entries.flatMap((e) => {
+        const v = text(e.value);
+        return v !== undefined && e.value ? [{ key: e.key, value: v, node: { file: e.value.file, range: e.value.range } }] : [];
+      })
+    : [];
+}
+
 function readLabels(map: ManifestMap): LabelSetting[] {
   const settings: LabelSetting[] = [];
-  const pairsOf = (value: ManifestValue | undefined) =>
-    value?.kind === 'map'
-      ? value.entries.flatMap((e) => {
-          const v = text(e.value);
-          return v !== undefined && e.value ? [{ key: e.key, value: v, node: { file: e.value.file, range: e.value.range } }] : [];
-        })
-      : [];
   const common = map.get('commonLabels');
   if (common) settings.push({ pairs: pairsOf(common), includeSelectors: true, includeTemplates: true });
   for (const item of seqItems(map.get('labels'))) {
@@ -221,6 +224,7 @@ export function readKustomization(source: SourceFile, map: ManifestMap): Kustomi
     namePrefix: stringField(map, 'namePrefix'),
     nameSuffix: stringField(map, 'nameSuffix'),
     labels: readLabels(map),
+    annotations: pairsOf(map.get('commonAnnotations')),
     replicas: readReplicas(map),
     images: readImages(map),
     unrendered: readUnrendered(map),

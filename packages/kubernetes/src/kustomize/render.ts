@@ -166,6 +166,14 @@ export class KustomizeRenderer {
         }
       }
     }
+    if (k.annotations.length > 0) {
+      const anchor = k.annotations[0]?.node ?? k.kindNode;
+      for (const r of objects) {
+        for (const path of [['metadata', 'annotations'], ...annotationPaths(r)]) {
+          r.value = updateIn(r.value, path, anchor, (current) => withPairs(current, k.annotations, anchor));
+        }
+      }
+    }
     for (const replicas of k.replicas) {
       for (const r of objects) {
         if (!SCALED_KINDS.has(r.source.kind) || !r.names.includes(replicas.name)) continue;
@@ -315,6 +323,14 @@ function withoutIdentity(document: ManifestValue): ManifestValue {
     patch = updateIn(patch, ['metadata', 'namespace'], metadata, () => undefined);
   }
   return patch;
+}
+
+/** Where commonAnnotations go besides `metadata.annotations`, by kind (kustomize's field specs): pod templates. */
+function annotationPaths(r: Rendering): string[][] {
+  const kind = r.source.kind;
+  if (WORKLOAD_KINDS.has(kind) || kind === 'Job') return [['spec', 'template', 'metadata', 'annotations']];
+  if (kind === 'CronJob') return [['spec', 'jobTemplate', 'metadata', 'annotations'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'annotations']];
+  return [];
 }
 
 /** Where commonLabels / labels go besides `metadata.labels`, by kind (kustomize's field specs). */

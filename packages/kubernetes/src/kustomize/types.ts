@@ -85,6 +85,8 @@ export interface Kustomization extends Node {
   readonly namePrefix: (Written & { readonly value: string }) | undefined;
   readonly nameSuffix: (Written & { readonly value: string }) | undefined;
   readonly labels: readonly LabelSetting[];
+  /** `commonAnnotations`: added to every object's and pod template's annotations (`nospof.dev/ignore` too). */
+  readonly annotations: LabelSetting['pairs'];
   readonly replicas: readonly ReplicaSetting[];
   readonly images: readonly ImageSetting[];
   readonly unrendered: readonly Unrendered[];
