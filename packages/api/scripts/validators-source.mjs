@@ -1,7 +1,7 @@
 // The text of src/validators.generated.ts: validators compiled at build time for the schemas of the
 // built-in `settings` sections (each language's and those the rules declare) and of every built-in
 // rule's options, with maps from section and rule id to them.
-import { standaloneValidatorsSource } from '../../core/scripts/validator-source.mjs';
+import { standaloneValidatorsSource } from '@nospof/core/validator-source';
 
 const identifier = (text) => text.replace(/[^A-Za-z0-9]/g, '_');
 
