@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from './helpers/temp-tree.js';
 
-const repo = join(import.meta.dirname, '..');
+const repo = fileURLToPath(new URL('..', import.meta.url));
 
 const manifests = Object.fromEntries(
   Array.from({ length: 40 }, (_, i) => [
