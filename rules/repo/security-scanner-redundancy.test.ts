@@ -81,6 +81,11 @@ ruleTester().run(rule, {
       code: "@Library('acme-pipeline@v3') _\nstandardPipeline(team: 'payments')\n",
     },
     {
+      name: 'a Jenkinsfile that calls a global library step without @Library (ci.jenkins.io buildPlugin) is not judged',
+      filename: 'Jenkinsfile',
+      code: "/* see https://github.com/jenkins-infra/pipeline-library/ */\nbuildPlugin(\n  useContainerAgent: true,\n  configurations: [[platform: 'linux', jdk: 21]],\n)\n",
+    },
+    {
       name: 'a pipeline that calls a reusable workflow of this repository missing from the run is not judged',
       filename,
       code: yaml`
@@ -195,6 +200,13 @@ ruleTester().run(rule, {
       `,
       files: { '.github/workflows/scan.yml': 'on: workflow_call\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n' },
       errors: [{ messageId: 'none', file: filename, line: 2, column: 1 }],
+    },
+    {
+      name: 'a library step of the scanned tree is followed: its pipeline is judged',
+      filename: 'Jenkinsfile',
+      code: "buildService(name: 'api')\n",
+      files: { 'vars/buildService.groovy': "def call(Map config) {\n  node('linux') {\n    sh 'make test'\n  }\n}\n" },
+      errors: [{ messageId: 'none' }],
     },
     {
       name: 'two Jenkinsfiles and no workflow: the finding lands on the first by path',

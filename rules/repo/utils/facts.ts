@@ -1,6 +1,6 @@
 import type { ParsedFile, ProjectContext, Range, Settings } from '@nospof/core';
 import { calledWorkflowPath, GITHUB_ACTIONS, indexedPath, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
-import { allSteps, type JenkinsFile } from '@nospof/jenkins';
+import { allSteps, type JenkinsFile, type JenkinsIndex } from '@nospof/jenkins';
 import { githubActionsFacts } from '../../github-actions/utils/facts.js';
 import { jenkinsFacts } from '../../jenkins/utils/facts.js';
 import { matchCatalog } from '../../jenkins/utils/tools.js';
@@ -136,6 +136,8 @@ interface WorkflowOutline {
 interface JenkinsOutline {
   readonly path: string;
   readonly library: Range | null;
+  /** A call into a global library loaded without `@Library` (the file allocates no agent itself). */
+  readonly implicit: { readonly name: string; readonly range: Range } | null;
   readonly stages: Range;
 }
 
@@ -150,12 +152,32 @@ function workflowOutline(file: ParsedFile<GithubActionsRoot>): WorkflowOutline |
   return { path: indexedPath(file.source.path), workflow: true, calls, main };
 }
 
+/** Built-in steps a file may call at top level without running its work there. */
+const AGENT_FREE_STEPS: ReadonlySet<string> = new Set(['properties', 'echo', 'stage', 'parallel', 'timeout', 'retry', 'lock', 'milestone', 'input', 'build', 'error', 'library', 'load', 'withEnv', 'withCredentials', 'timestamps', 'ansiColor', 'catchError', 'sleep']);
+
+/** Steps that allocate an agent: a scripted pipeline runs its work inside one of them. */
+const AGENT_STEPS: ReadonlySet<string> = new Set(['node', 'podTemplate', 'dockerNode']);
+
+/**
+ * The first top-level call of a scripted pipeline that allocates no agent of its own and calls a step
+ * it does not define (`buildPlugin(...)` on ci.jenkins.io): its work runs in a global shared library
+ * the controller loads implicitly, with no `@Library` line to see.
+ */
+function implicitLibraryCall(root: JenkinsFile): { readonly name: string; readonly range: Range } | null {
+  if (root.pipeline || root.role !== 'pipeline') return null;
+  if (allSteps(root).some((s) => AGENT_STEPS.has(s.qualifiedName))) return null;
+  const own = new Set(root.functions.map((f) => f.name));
+  const call = root.steps.find((s) => s.qualifiedName === s.name && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
+  return call ? { name: call.name, range: call.nameRange } : null;
+}
+
 function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
   const root = file.root;
   if (!root) return null;
   const pipeline = root.pipeline;
   const library = !pipeline && root.libraries.length > 0 ? (root.libraries[0]?.range ?? null) : null;
-  return { path: file.source.path, library, stages: pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range };
+  const implicit = library === null ? implicitLibraryCall(root) : null;
+  return { path: file.source.path, library, implicit, stages: pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range };
 }
 
 function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
@@ -163,7 +185,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v1', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v2', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
@@ -184,8 +206,13 @@ export function opaquePipelines(project: ProjectContext): OpaquePipeline[] {
       opaque.push({ file: call.file, range: call.range, reason: call.reason });
     }
   }
+  const jenkins = project.index<JenkinsIndex>('jenkins');
   for (const outline of jenkinsOutlines(project)) {
     if (outline.library) opaque.push({ file: outline.path, range: outline.library, reason: 'the pipeline is a call into a shared library' });
+    // a step of a library in the scanned tree (`vars/x.groovy`) is followed; one outside it is not
+    else if (outline.implicit && !jenkins?.libraryStep(outline.implicit.name, outline.path)) {
+      opaque.push({ file: outline.path, range: outline.implicit.range, reason: `the pipeline allocates no agent and calls \`${outline.implicit.name}\`, a step of a shared library outside this run` });
+    }
   }
   return opaque;
 }
