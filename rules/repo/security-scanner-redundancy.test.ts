@@ -190,6 +190,12 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 3 }],
     },
     {
+      name: 'a scripted Jenkinsfile: the finding lands on its first stage, not on the properties call before it',
+      filename: 'Jenkinsfile',
+      code: "properties([buildDiscarder(logRotator(numToKeepStr: '50'))])\n\nstage('Build') {\n  node('linux') {\n    sh 'make'\n  }\n}\n",
+      errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 1, endColumn: 6 }],
+    },
+    {
       name: 'a reusable workflow of the run that a pipeline calls is read: no scanner in either',
       filename,
       code: yaml`

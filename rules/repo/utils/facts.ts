@@ -177,7 +177,10 @@ function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
   const pipeline = root.pipeline;
   const library = !pipeline && root.libraries.length > 0 ? (root.libraries[0]?.range ?? null) : null;
   const implicit = library === null ? implicitLibraryCall(root) : null;
-  return { path: file.source.path, library, implicit, stages: pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range };
+  // a scripted pipeline's first `stage` or `node`, not whatever statement comes first (`properties(...)`)
+  const firstStage = pipeline ? undefined : allSteps(root).find((s) => s.qualifiedName === 'stage' || AGENT_STEPS.has(s.qualifiedName));
+  const stages = pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? firstStage?.nameRange ?? root.steps[0]?.range ?? root.range;
+  return { path: file.source.path, library, implicit, stages };
 }
 
 function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
@@ -185,7 +188,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v2', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v3', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
