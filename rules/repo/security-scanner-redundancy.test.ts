@@ -86,6 +86,11 @@ ruleTester().run(rule, {
       code: "/* see https://github.com/jenkins-infra/pipeline-library/ */\nbuildPlugin(\n  useContainerAgent: true,\n  configurations: [[platform: 'linux', jdk: 21]],\n)\n",
     },
     {
+      name: 'a library step called inside parallel branches, with no agent of the file, is not judged',
+      filename: 'Jenkinsfile_k8s',
+      code: "parallel(\n  failFast: false,\n  'terraform': {\n    terraform(productionCredentials: [string(variable: 'KEY', credentialsId: 'key')])\n  },\n)\n",
+    },
+    {
       name: 'a pipeline that calls a reusable workflow of this repository missing from the run is not judged',
       filename,
       code: yaml`

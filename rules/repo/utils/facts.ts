@@ -165,9 +165,11 @@ const AGENT_STEPS: ReadonlySet<string> = new Set(['node', 'podTemplate', 'docker
  */
 function implicitLibraryCall(root: JenkinsFile): { readonly name: string; readonly range: Range } | null {
   if (root.pipeline || root.role !== 'pipeline') return null;
-  if (allSteps(root).some((s) => AGENT_STEPS.has(s.qualifiedName))) return null;
+  const steps = allSteps(root);
+  if (steps.some((s) => AGENT_STEPS.has(s.qualifiedName))) return null;
   const own = new Set(root.functions.map((f) => f.name));
-  const call = root.steps.find((s) => s.qualifiedName === s.name && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
+  // at any depth: `parallel('terraform': { terraform(...) })` hands its work over as well
+  const call = steps.find((s) => s.qualifiedName === s.name && !s.argument && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
   return call ? { name: call.name, range: call.nameRange } : null;
 }
 
@@ -188,7 +190,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v3', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v4', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
