@@ -86,6 +86,12 @@ ruleTester().run(rule, {
       code: "/* see https://github.com/jenkins-infra/pipeline-library/ */\nbuildPlugin(\n  useContainerAgent: true,\n  configurations: [[platform: 'linux', jdk: 21]],\n)\n",
     },
     {
+      name: 'one library step of the tree and one from outside it: the count is unknown',
+      filename: 'Jenkinsfile',
+      code: "parallel(\n  'build': { buildService(name: 'api') },\n  'deps': { updatecli(action: 'diff') },\n)\n",
+      files: { 'vars/buildService.groovy': "def call(Map config) {\n  node('linux') {\n    sh 'make test'\n  }\n}\n" },
+    },
+    {
       name: 'a library step called inside parallel branches, with no agent of the file, is not judged',
       filename: 'Jenkinsfile_k8s',
       code: "parallel(\n  failFast: false,\n  'terraform': {\n    terraform(productionCredentials: [string(variable: 'KEY', credentialsId: 'key')])\n  },\n)\n",

@@ -136,8 +136,8 @@ interface WorkflowOutline {
 interface JenkinsOutline {
   readonly path: string;
   readonly library: Range | null;
-  /** A call into a global library loaded without `@Library` (the file allocates no agent itself). */
-  readonly implicit: { readonly name: string; readonly range: Range } | null;
+  /** Calls into a global library loaded without `@Library` (the file allocates no agent itself). */
+  readonly implicit: readonly { readonly name: string; readonly range: Range }[];
   readonly stages: Range;
 }
 
@@ -163,14 +163,15 @@ const AGENT_STEPS: ReadonlySet<string> = new Set(['node', 'podTemplate', 'docker
  * it does not define (`buildPlugin(...)` on ci.jenkins.io): its work runs in a global shared library
  * the controller loads implicitly, with no `@Library` line to see.
  */
-function implicitLibraryCall(root: JenkinsFile): { readonly name: string; readonly range: Range } | null {
-  if (root.pipeline || root.role !== 'pipeline') return null;
+function implicitLibraryCalls(root: JenkinsFile): { readonly name: string; readonly range: Range }[] {
+  if (root.pipeline || root.role !== 'pipeline') return [];
   const steps = allSteps(root);
-  if (steps.some((s) => AGENT_STEPS.has(s.qualifiedName))) return null;
+  if (steps.some((s) => AGENT_STEPS.has(s.qualifiedName))) return [];
   const own = new Set(root.functions.map((f) => f.name));
   // at any depth: `parallel('terraform': { terraform(...) })` hands its work over as well
-  const call = steps.find((s) => s.qualifiedName === s.name && !s.argument && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
-  return call ? { name: call.name, range: call.nameRange } : null;
+  const calls = steps.filter((s) => s.qualifiedName === s.name && !s.argument && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
+  const seen = new Set<string>();
+  return calls.filter((s) => !seen.has(s.name) && seen.add(s.name)).map((s) => ({ name: s.name, range: s.nameRange }));
 }
 
 function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
@@ -178,7 +179,7 @@ function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
   if (!root) return null;
   const pipeline = root.pipeline;
   const library = !pipeline && root.libraries.length > 0 ? (root.libraries[0]?.range ?? null) : null;
-  const implicit = library === null ? implicitLibraryCall(root) : null;
+  const implicit = library === null ? implicitLibraryCalls(root) : [];
   // a scripted pipeline's first `stage` or `node`, not whatever statement comes first (`properties(...)`)
   const firstStage = pipeline ? undefined : allSteps(root).find((s) => s.qualifiedName === 'stage' || AGENT_STEPS.has(s.qualifiedName));
   const stages = pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? firstStage?.nameRange ?? root.steps[0]?.range ?? root.range;
@@ -190,7 +191,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v4', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v5', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
@@ -215,8 +216,9 @@ export function opaquePipelines(project: ProjectContext): OpaquePipeline[] {
   for (const outline of jenkinsOutlines(project)) {
     if (outline.library) opaque.push({ file: outline.path, range: outline.library, reason: 'the pipeline is a call into a shared library' });
     // a step of a library in the scanned tree (`vars/x.groovy`) is followed; one outside it is not
-    else if (outline.implicit && !jenkins?.libraryStep(outline.implicit.name, outline.path)) {
-      opaque.push({ file: outline.path, range: outline.implicit.range, reason: `the pipeline allocates no agent and calls \`${outline.implicit.name}\`, a step of a shared library outside this run` });
+    else {
+      const outside = outline.implicit.find((call) => !jenkins?.libraryStep(call.name, outline.path));
+      if (outside) opaque.push({ file: outline.path, range: outside.range, reason: `the pipeline allocates no agent and calls \`${outside.name}\`, a step of a shared library outside this run` });
     }
   }
   return opaque;
