@@ -92,6 +92,11 @@ ruleTester().run(rule, {
       files: { 'vars/buildService.groovy': "def call(Map config) {\n  node('linux') {\n    sh 'make test'\n  }\n}\n" },
     },
     {
+      name: 'a repository of shared-library steps has no pipeline of its own: not judged',
+      filename: 'vars/deployService.groovy',
+      code: "def call(Map config) {\n  node('linux') {\n    stage('Deploy') {\n      sh 'make deploy'\n    }\n  }\n}\n",
+    },
+    {
       name: 'a library step called inside parallel branches, with no agent of the file, is not judged',
       filename: 'Jenkinsfile_k8s',
       code: "parallel(\n  failFast: false,\n  'terraform': {\n    terraform(productionCredentials: [string(variable: 'KEY', credentialsId: 'key')])\n  },\n)\n",

@@ -135,6 +135,8 @@ interface WorkflowOutline {
 /** What one Jenkins file tells about the run's pipelines: whether it only calls a shared library, where its stages are. */
 interface JenkinsOutline {
   readonly path: string;
+  /** A pipeline a job runs (not a shared-library step, not a script other files load). */
+  readonly pipeline: boolean;
   readonly library: Range | null;
   /** Calls into a global library loaded without `@Library` (the file allocates no agent itself). */
   readonly implicit: readonly { readonly name: string; readonly range: Range }[];
@@ -183,7 +185,7 @@ function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
   // a scripted pipeline's first `stage` or `node`, not whatever statement comes first (`properties(...)`)
   const firstStage = pipeline ? undefined : allSteps(root).find((s) => s.qualifiedName === 'stage' || AGENT_STEPS.has(s.qualifiedName));
   const stages = pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? firstStage?.nameRange ?? root.steps[0]?.range ?? root.range;
-  return { path: file.source.path, library, implicit, stages };
+  return { path: file.source.path, pipeline: root.role === 'pipeline' || root.pipeline !== undefined, library, implicit, stages };
 }
 
 function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
@@ -191,7 +193,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v5', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v6', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
@@ -251,6 +253,7 @@ export function mainPipeline(project: ProjectContext): { readonly file: string; 
   }
   if (main) return { file: main.file, range: main.range };
   let first: JenkinsOutline | undefined;
-  for (const outline of jenkinsOutlines(project)) if (!first || outline.path < first.path) first = outline;
+  // a shared-library step (`vars/x.groovy`) or a loaded script is not a pipeline of the repository
+  for (const outline of jenkinsOutlines(project)) if (outline.pipeline && (!first || outline.path < first.path)) first = outline;
   return first ? { file: first.path, range: first.stages } : undefined;
 }
