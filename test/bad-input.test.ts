@@ -39,6 +39,31 @@ describe('bad input never stops the run', () => {
     expect(broken.findings[0]!.range.start.line).toBeGreaterThanOrEqual(4);
   });
 
+  it('a Terraform block the parser recovered from is not judged on what the recovery dropped', async () => {
+    // an object constructor holding a block: recovery closes the resource early, so its origin_group
+    // lands outside it; the rule must not say the distribution has no origin group
+    const tf = [
+      'resource "aws_cloudfront_distribution" "cdn" {',
+      '  restrictions = {',
+      '    geo_restriction {',
+      '      restriction_type = "none"',
+      '    }',
+      '  }',
+      '  origin_group {',
+      '    origin_id = "group"',
+      '  }',
+      '}',
+      'resource "aws_db_instance" "db" {',
+      '  multi_az = false',
+      '}',
+      '',
+    ].join('\n');
+    const { report } = await lintBeside({ 'main.tf': tf }, ['--rule', 'terraform/aws-cloudfront-origin-failover: error', '--rule', 'terraform/aws-db-multi-az: error']);
+    const findings = report.find((r) => r.file === 'main.tf')!.findings;
+    expect(findings.filter((f) => f.ruleId !== 'parse-error').map((f) => [f.ruleId, f.range.start.line])).toEqual([['terraform/aws-db-multi-az', 12]]);
+    expect(findings.some((f) => f.ruleId === 'parse-error')).toBe(true);
+  });
+
   it('an alias bomb is read without expanding it', async () => {
     let bomb = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\ndata:\n  a: &a ["x","x","x","x","x","x","x","x","x","x"]\n';
     for (let i = 0; i < 12; i++) {

@@ -180,6 +180,21 @@ describe('nospof input', () => {
     expect(input.resources.filter((r) => r.type === 'job').map((r) => r.name)).toEqual(['build', 'deploy']);
   });
 
+  it('a file two languages read with one unit id: the message names the languages and --unit <language>:<id> picks one', async () => {
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: alertmanager-main\n  namespace: monitoring\nstringData:\n  alertmanager.yaml: |-\n    route:\n      receiver: team\n    receivers:\n      - name: team\n        email_configs:\n          - to: team@example.com\ntype: Opaque\n';
+    const root = tempTree({ 'manifests/alertmanager-secret.yaml': secret });
+    const both = await runCli(['input', 'manifests/alertmanager-secret.yaml'], root);
+    expect(both.code).toBe(0);
+    const languages = (JSON.parse(both.stdout) as { language: string; unit: string }[]).map((i) => i.language).sort();
+    expect(languages.length).toBeGreaterThan(1);
+    expect(both.stderr).toMatch(/kubernetes:/);
+    expect(both.stderr).toContain('--unit <language:id>');
+    const unit = (JSON.parse(both.stdout) as { language: string; unit: string }[]).find((i) => i.language === 'kubernetes')!.unit;
+    const one = await runCli(['input', '--unit', `kubernetes:${unit}`, 'manifests/alertmanager-secret.yaml'], root);
+    expect(one.code).toBe(0);
+    expect((JSON.parse(one.stdout) as { language: string }).language).toBe('kubernetes');
+  });
+
   it('exits 2 for a file no language reads, or none at all', async () => {
     const root = tempTree({ 'README.md': '# hi\n' });
     expect((await runCli(['input', 'README.md'], root)).code).toBe(2);

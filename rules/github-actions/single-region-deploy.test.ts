@@ -144,8 +144,43 @@ ruleTester().run(rule, {
               - run: helm upgrade --install api ./chart --kube-context kind-chart-testing
       `,
     },
+    {
+      name: 'the build context of an image push is a directory, not a cluster',
+      code: yaml`
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          release:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: docker/build-push-action@v6
+                with:
+                  context: .
+                  push: true
+                  tags: ghcr.io/acme/api:\${{ github.ref_name }}
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the context input of a context action names the cluster',
+      code: yaml`
+        on: push
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: azure/k8s-set-context@v4
+                with:
+                  method: kubeconfig
+                  kubeconfig: \${{ secrets.KUBECONFIG }}
+                  context: prod-westeurope
+              - run: kubectl apply -f k8s/
+      `,
+      errors: [{ messageId: 'singleTarget', data: { kind: 'cluster', target: 'prod-westeurope' }, line: 11 }],
+    },
     {
       name: 'one region in the credentials step',
       code: yaml`

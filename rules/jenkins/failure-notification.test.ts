@@ -41,6 +41,35 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'scripted: a shared-library wrapper named for alerting may catch and alert itself: not judged',
+      code: groovy`
+        @Library('ci') _
+        node('linux') {
+          withSlackOnFailure {
+            sh 'make'
+          }
+        }
+      `,
+    },
+    {
+      name: 'declarative: every stage runs inside a library wrapper named for alerting: not judged',
+      code: groovy`
+        @Library('ci') _
+        pipeline {
+          agent any
+          stages {
+            stage('b') {
+              steps {
+                notifyOnFailure(channel: '#ci') {
+                  sh 'make'
+                }
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'scripted alert in catch',
       code: groovy`
         node('linux') {

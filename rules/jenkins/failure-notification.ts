@@ -1,10 +1,10 @@
 import { defineRule } from './utils/define-rule.js';
-import type { Range } from '@nospof/core';
+import { unknown, type Range } from '@nospof/core';
 import { ancestors, flattenRuns, handlerOf, nodesOfType, resourceOf } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Pipeline, Post, Run, Stage } from '@nospof/jenkins';
 import { fileFlow, followedCompletely, judgedOnItsOwn, located, outermost } from './utils/flow.js';
 import type { FileFlow } from './utils/flow.js';
-import { countChannels, guardingHandlers } from './utils/notifications.js';
+import { alertingWrapperIn, countChannels, guardingHandlers } from './utils/notifications.js';
 import type { ChannelCount } from './utils/notifications.js';
 
 /** Post conditions that run when the build fails. */
@@ -33,8 +33,11 @@ function handlerRunsWithin(runs: readonly Run[]): Run[] {
 function stageCount(ff: FileFlow, stage: Stage): ChannelCount {
   const holders = [stage, ...ancestors(stage)].filter((h) => h.type !== 'Pipeline') as Holder[];
   const posts = holders.map((h) => postCount(ff, h.post, failureConditions));
-  const handlers = countChannels(handlerRunsWithin(ff.flow.runsOf(stage.steps?.steps ?? [])));
-  return merge([...posts, handlers]);
+  const runs = ff.flow.runsOf(stage.steps?.steps ?? []);
+  const handlers = countChannels(handlerRunsWithin(runs));
+  // a library wrapper named for alerting (`withSlackOnFailure { }`) may catch and alert itself
+  const wrapped: ChannelCount = { channels: new Set(), unknown: alertingWrapperIn(runs) !== undefined };
+  return merge([...posts, handlers, wrapped]);
 }
 
 function stageName(stage: Stage): string {
@@ -56,7 +59,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'HIPAA:164.308(a)(7)'],
       preset: 'recommended',
       defaults:
-        'Jenkins sends no alert on failure by itself. `failure`, `unsuccessful` and `always` post conditions count, and `catch` or `finally` blocks anywhere (in `script { }`, in helpers, in loaded scripts and shared-library steps of the scanned tree); `changed` and `regression` announce only the first failure, `fixed` none.',
+        'Jenkins sends no alert on failure by itself. `failure`, `unsuccessful` and `always` post conditions count, and `catch` or `finally` blocks anywhere (in `script { }`, in helpers, in loaded scripts and shared-library steps of the scanned tree); `changed` and `regression` announce only the first failure, `fixed` none. A library wrapper outside the scanned tree named for alerting (`withSlackOnFailure { }`) may alert itself: what it wraps is not judged.',
     },
     messages: {
       missing: 'No failure notification: nothing in `post { failure | unsuccessful | always }` sends an alert, so a failed build goes unnoticed.',
@@ -115,6 +118,11 @@ export default defineRule({
         const around = guardingHandlers(ff, node).flat();
         const count = countChannels([...around, ...handlerRunsWithin(node.children)]);
         if (enough(count) || !followedCompletely(context, ff)) continue;
+        const wrapper = alertingWrapperIn(node.children);
+        if (wrapper) {
+          context.skipped({ ...unknown(`\`${wrapper.qualifiedName}\` wraps the work and may alert on failure itself; its code is not in the scanned tree`, wrapper.nameRange), file: node.file }, 'failure notification');
+          continue;
+        }
         const where = located(ff, node, node.step.nameRange);
         if (count.channels.size === 0) context.report({ ...where, messageId: 'missingScripted', resource: resourceOf(node.step) });
         else context.report({ ...where, messageId: 'tooFew', data: tooFew(count), resource: resourceOf(node.step) });

@@ -5,6 +5,25 @@ import rule from './input-timeout.js';
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a closure passed inside the parentheses runs where the helper calls it, under its timeout',
+      code: groovy`
+        def agentTemplate(image, body) {
+          podTemplate(yaml: '') {
+            node(POD_LABEL) {
+              timeout(time: 1, unit: 'HOURS') {
+                body.call()
+              }
+            }
+          }
+        }
+        stage('Production') {
+          agentTemplate('hashicorp-tools', {
+            input message: 'Should we apply these changes to production?'
+          })
+        }
+      `,
+    },
+    {
       name: 'an input in a helper called inside a timeout',
       code: groovy`
         def approve(String what) {

@@ -33,6 +33,16 @@ ruleTester().run(rule, {
   valid: [
     { name: 'three replicas', code: deployment('replicas: 3') },
     { name: 'an HPA in the same file keeps at least 2', code: `${deployment('replicas: 1')}---\n${hpa(2)}` },
+    {
+      name: 'an HPA in namespace default targeting a Deployment written without a namespace may manage it: unknown',
+      code: deployment('replicas: 1'),
+      files: { 'hpa.yaml': hpa(2).replace('name: web\n', 'name: web\n  namespace: default\n') },
+    },
+    {
+      name: 'an HPA without a namespace targeting a namespaced Deployment may manage it: unknown',
+      code: deployment('replicas: 1').replace('name: web', 'name: web\n  namespace: shop'),
+      files: { 'hpa.yaml': hpa(2) },
+    },
     { name: 'an HPA in another file keeps at least 2', code: deployment('replicas: 1'), files: { 'hpa.yaml': hpa(3) } },
     { name: 'an autoscaler floor of 1 is left to hpa-min-replicas, on the autoscaler', code: deployment('replicas: 3'), files: { 'hpa.yaml': hpa(1) } },
     { name: 'replicas 0 is a workload turned off on purpose', code: deployment('replicas: 0') },
@@ -82,13 +92,6 @@ ruleTester().run(rule, {
       code: deployment('replicas: 1'),
       output: deployment('replicas: 2'),
       errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
-    },
-    {
-      name: 'an HPA without a namespace does not manage a namespaced workload',
-      code: deployment('replicas: 1').replace('name: web', 'name: web\n  namespace: shop'),
-      files: { 'hpa.yaml': hpa(2) },
-      output: deployment('replicas: 2').replace('name: web', 'name: web\n  namespace: shop'),
-      errors: [{ messageId: 'tooFew', line: 7 }],
     },
     {
       name: 'an HPA in another directory is another deployment unit',

@@ -1,3 +1,4 @@
+import { unknown } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
 import { visitDeployed, reportOn } from './utils/deployed.js';
@@ -18,7 +19,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). `replicas: 0` is a workload turned off on purpose and is not judged. DaemonSets are not judged. A workload an autoscaler manages (an HPA or ScaledObject targeting it by kind and name in its deployment unit and namespace) runs at the autoscaler floor, which `kubernetes/hpa-min-replicas` judges on the autoscaler.',
+        'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). `replicas: 0` is a workload turned off on purpose and is not judged. DaemonSets are not judged. A workload an autoscaler manages (an HPA or ScaledObject targeting it by kind and name in its deployment unit and namespace) runs at the autoscaler floor, which `kubernetes/hpa-min-replicas` judges on the autoscaler; when one of the two has no namespace and the other has one, whether the autoscaler manages the workload is unknown.',
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} are needed to survive a node loss.',
@@ -34,6 +35,16 @@ export default defineRule({
         if (workload.kind === 'DaemonSet') return;
         // The autoscaler floor is what runs: one root cause, one finding, on the autoscaler (hpa-min-replicas).
         if (index.autoscalerFor(workload)) return;
+        // an HPA in `default` targeting a Deployment written without a namespace (or the reverse) manages
+        // it when both are applied to that namespace: the floor that runs is unknown
+        const across = index.autoscalerAcrossNamespaces(workload);
+        if (across) {
+          const where = (ns: string | undefined) => (ns === undefined ? 'no namespace' : `namespace "${escapeName(ns)}"`);
+          return context.skipped(
+            unknown(`${across.kind} "${escapeName(across.name)}" (${where(across.namespace)}) targets it (${where(workload.namespace)}): whether it manages it depends on the namespace they are applied to`, workload.kindNode.range, workload.file),
+            `the autoscaler of ${workload.kind} "${escapeName(workload.name)}"`,
+          );
+        }
         const replicas = workload.replicas;
         if (!replicas.known) return context.skipped(replicas, `spec.replicas of ${workload.kind} "${escapeName(workload.name)}"`);
         if (replicas.value >= min || replicas.value === 0) return;

@@ -74,6 +74,11 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing', data: { container: 'web', kind: 'Deployment', name: 'web' }, line: 14, column: 17, endColumn: 20 }],
     },
     {
+      name: 'only the serving container is reported when no container is probed, not its config reloader',
+      code: workload(`${bare('web')}${bare('config-reloader', false)}`),
+      errors: [{ messageId: 'missing', data: { container: 'web' }, line: 14 }],
+    },
+    {
       name: 'a sidecar with ports needs its own probe',
       code: workload(`${probed}${bare('metrics')}`),
       errors: [{ messageId: 'missing', data: { container: 'metrics' }, line: 19, column: 17 }],

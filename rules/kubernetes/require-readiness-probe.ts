@@ -19,7 +19,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of its deployment unit selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe. Jobs and CronJobs are not long-running and are not judged.',
+        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of its deployment unit selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe or declares `ports` (that one is reported). Jobs and CronJobs are not long-running and are not judged.',
     },
     messages: {
       missing: 'Container "{{container}}" of {{kind}} "{{name}}" has no readiness probe; traffic reaches it before it can serve and after it stops.',
@@ -39,10 +39,12 @@ export default defineRule({
         // Service (a queue worker) receives no traffic a probe could steer.
         if (workload.kind === 'DaemonSet' && !behindService) return;
         if (!behindService && !template.containers.some(hasPorts)) return;
-        const someProbed = template.containers.some((c) => c.readinessProbe !== undefined);
+        // a helper without ports (a log shipper, a config reloader) is not where traffic goes: the pod's
+        // readiness follows the serving container, which is probed or reported itself
+        const someServes = template.containers.some((c) => c.readinessProbe !== undefined || hasPorts(c));
         for (const container of template.containers) {
           if (container.readinessProbe) continue;
-          if (someProbed && !hasPorts(container)) continue;
+          if (someServes && !hasPorts(container)) continue;
           reportOn(context, index, workload, {
             at: container.nameNode,
             messageId: 'missing',

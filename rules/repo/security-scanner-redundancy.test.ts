@@ -81,6 +81,27 @@ ruleTester().run(rule, {
       code: "@Library('acme-pipeline@v3') _\nstandardPipeline(team: 'payments')\n",
     },
     {
+      name: 'a Jenkinsfile that calls a global library step without @Library (ci.jenkins.io buildPlugin) is not judged',
+      filename: 'Jenkinsfile',
+      code: "/* see https://github.com/jenkins-infra/pipeline-library/ */\nbuildPlugin(\n  useContainerAgent: true,\n  configurations: [[platform: 'linux', jdk: 21]],\n)\n",
+    },
+    {
+      name: 'one library step of the tree and one from outside it: the count is unknown',
+      filename: 'Jenkinsfile',
+      code: "parallel(\n  'build': { buildService(name: 'api') },\n  'deps': { updatecli(action: 'diff') },\n)\n",
+      files: { 'vars/buildService.groovy': "def call(Map config) {\n  node('linux') {\n    sh 'make test'\n  }\n}\n" },
+    },
+    {
+      name: 'a repository of shared-library steps has no pipeline of its own: not judged',
+      filename: 'vars/deployService.groovy',
+      code: "def call(Map config) {\n  node('linux') {\n    stage('Deploy') {\n      sh 'make deploy'\n    }\n  }\n}\n",
+    },
+    {
+      name: 'a library step called inside parallel branches, with no agent of the file, is not judged',
+      filename: 'Jenkinsfile_k8s',
+      code: "parallel(\n  failFast: false,\n  'terraform': {\n    terraform(productionCredentials: [string(variable: 'KEY', credentialsId: 'key')])\n  },\n)\n",
+    },
+    {
       name: 'a pipeline that calls a reusable workflow of this repository missing from the run is not judged',
       filename,
       code: yaml`
@@ -185,6 +206,12 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 3 }],
     },
     {
+      name: 'a scripted Jenkinsfile: the finding lands on its first stage, not on the properties call before it',
+      filename: 'Jenkinsfile',
+      code: "properties([buildDiscarder(logRotator(numToKeepStr: '50'))])\n\nstage('Build') {\n  node('linux') {\n    sh 'make'\n  }\n}\n",
+      errors: [{ messageId: 'none', file: 'Jenkinsfile', line: 3, column: 1, endColumn: 6 }],
+    },
+    {
       name: 'a reusable workflow of the run that a pipeline calls is read: no scanner in either',
       filename,
       code: yaml`
@@ -195,6 +222,13 @@ ruleTester().run(rule, {
       `,
       files: { '.github/workflows/scan.yml': 'on: workflow_call\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n' },
       errors: [{ messageId: 'none', file: filename, line: 2, column: 1 }],
+    },
+    {
+      name: 'a library step of the scanned tree is followed: its pipeline is judged',
+      filename: 'Jenkinsfile',
+      code: "buildService(name: 'api')\n",
+      files: { 'vars/buildService.groovy': "def call(Map config) {\n  node('linux') {\n    sh 'make test'\n  }\n}\n" },
+      errors: [{ messageId: 'none' }],
     },
     {
       name: 'two Jenkinsfiles and no workflow: the finding lands on the first by path',

@@ -10,6 +10,20 @@ ruleTester().run(rule, {
     { name: 'unknown', code: db('var.missing_without_default_is_undeclared') },
     { name: 'count = 0', code: db('false').replace('{\n  database_version', '{\n  count = 0\n  database_version') },
     { name: 'tfvars turns backups on', code: `variable "v" {\n  default = false\n}\n${db('var.v')}`, files: { 'terraform.tfvars': 'v = true\n' } },
+    {
+      name: 'backup_configuration written as an attribute (Terraform 0.11 style) is not read as absent',
+      code: hcl`
+        variable "backup_configuration" {
+          default = { enabled = true, start_time = "03:00" }
+        }
+        resource "google_sql_database_instance" "main" {
+          settings {
+            tier                 = "db-f1-micro"
+            backup_configuration = ["\${var.backup_configuration}"]
+          }
+        }
+      `,
+    },
   ],
   invalid: [
     { name: 'backups off', code: db('false'), output: db('true'), errors: [{ messageId: 'noBackups', line: 6, column: 17 }] },

@@ -2,6 +2,12 @@
 // The bundled build starts faster; the plain build is the fallback when only `tsc -b` has run.
 import { existsSync } from 'node:fs';
 
+// A reader that goes away early (`nospof . | head`) is not an error of the run: the report is
+// dropped, the exit code still says what was found.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 const bundle = new URL('../dist/bundle/index.mjs', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/main.js');
 

@@ -30,9 +30,16 @@ export async function configuredRules(source: PolicySource, io: Io): Promise<Any
 export async function runInput(path: string, unit: string | undefined, source: PolicySource, io: Io): Promise<number> {
   const inputs = await nospofFor(source, io).policyInputFor(path);
   if (inputs.length === 0) throw new UsageError(`${path}: its language gives policies no input yet`);
-  const chosen = unit === undefined ? inputs : inputs.filter((i) => i.unit === unit);
-  if (chosen.length === 0) throw new UsageError(`${path} is in no unit "${unit}"; its units: ${inputs.map((i) => i.unit).join(', ')}`);
-  if (chosen.length > 1) io.stderr(`nospof: ${terminalText(path)} is in ${chosen.length} deployment units (${chosen.map((i) => terminalText(i.unit)).join(', ')}); printing each, --unit <id> picks one\n`);
+  // one file may be read by two languages with the same unit id (an Alertmanager Secret is a manifest
+  // and an alert routing config): `--unit <language>:<id>` names one of them
+  const named = (i: (typeof inputs)[number]): string => `${i.language}:${i.unit}`;
+  const chosen = unit === undefined ? inputs : inputs.filter((i) => i.unit === unit || named(i) === unit);
+  if (chosen.length === 0) throw new UsageError(`${path} is in no unit "${unit}"; its units: ${inputs.map(named).join(', ')}`);
+  if (chosen.length > 1) {
+    const ambiguous = new Set(chosen.map((i) => i.unit)).size < chosen.length;
+    const ids = chosen.map((i) => terminalText(ambiguous ? named(i) : i.unit)).join(', ');
+    io.stderr(`nospof: ${terminalText(path)} is in ${chosen.length} deployment units (${ids}); printing each, --unit <${ambiguous ? 'language:id' : 'id'}> picks one\n`);
+  }
   io.stdout(`${JSON.stringify(chosen.length === 1 ? chosen[0] : chosen, null, 2)}\n`);
   return 0;
 }

@@ -99,6 +99,8 @@ export class KubernetesIndex {
   private readonly byFile = new Map<string, KubernetesObject[]>();
   private readonly byNamespace = new Map<string, KubernetesObject[]>();
   private readonly autoscalersByTarget = new Map<string, Autoscaler>();
+  /** Autoscalers by the kind and name they target, whatever their namespace. */
+  private readonly autoscalersByTargetName = new Map<string, Autoscaler[]>();
   private readonly byKindAndName = new Map<string, KubernetesObject>();
   private readonly unrenderedByFile = new Map<string, Unrendered[]>();
   /** Files of the unit that could not be read whole: objects in them may be missing. */
@@ -141,6 +143,7 @@ export class KubernetesIndex {
       if (object.type === 'Autoscaler' && object.target) {
         const key = `${namespaceKey(object)}/${object.target.kind}/${object.target.name}`;
         if (!this.autoscalersByTarget.has(key)) this.autoscalersByTarget.set(key, object);
+        push(this.autoscalersByTargetName, `${object.target.kind}/${object.target.name}`, object);
       }
     }
   }
@@ -222,6 +225,17 @@ export class KubernetesIndex {
   /** The autoscaler (HPA or ScaledObject) that manages the workload, if any. */
   autoscalerFor(workload: Workload): Autoscaler | undefined {
     return this.autoscalersByTarget.get(`${namespaceKey(workload)}/${workload.kind}/${workload.name}`);
+  }
+
+  /**
+   * An autoscaler of the unit that targets the workload by kind and name where one of the two has no
+   * namespace and the other has one: whether it manages the workload depends on the namespace the
+   * manifests are applied to (`kubectl apply -n`), which the files do not say.
+   */
+  autoscalerAcrossNamespaces(workload: Workload): Autoscaler | undefined {
+    return this.autoscalersByTargetName
+      .get(`${workload.kind}/${workload.name}`)
+      ?.find((a) => a.namespace !== workload.namespace && (a.namespace === undefined || workload.namespace === undefined));
   }
 
   autoscalerTarget(autoscaler: Autoscaler): KubernetesObject | undefined {

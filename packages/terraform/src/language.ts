@@ -64,7 +64,7 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
     if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
     const parsed = parseWith(source);
     const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
-    return { root: buildTerraformFile(source, parsed.root, kind), errors: parsed.errors, comments: parsed.comments };
+    return { root: buildTerraformFile(source, parsed.root, kind, parsed.errors), errors: parsed.errors, comments: parsed.comments };
   },
 
   units(files: readonly ParsedFile<TerraformFile>[]): readonly DeploymentUnit[] {

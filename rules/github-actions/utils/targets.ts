@@ -22,8 +22,13 @@ const INPUTS: Readonly<Record<string, TargetKind>> = {
   'cluster-name': 'cluster',
   cluster_name: 'cluster',
   'kube-context': 'cluster',
-  context: 'cluster',
 };
+
+/**
+ * Inputs of the context actions: there `context` names a kubeconfig context. On other actions it is
+ * something else (the build context directory of `docker/build-push-action`), never a target.
+ */
+const CONTEXT_INPUTS: Readonly<Record<string, TargetKind>> = { ...INPUTS, context: 'cluster' };
 
 const ENV: Readonly<Record<string, TargetKind>> = {
   AWS_REGION: 'region',
@@ -116,7 +121,8 @@ export function deployTargets(workflow: Workflow | undefined, job: Job, scope: S
     targets.push(...fromArgs(step.env, ENV, scope));
     const deploys = deploying.has(step);
     const action = actionName(step.uses);
-    if (deploys || (action !== undefined && CONTEXT_ACTIONS.has(action))) targets.push(...fromArgs(step.with, INPUTS, scope));
+    if (action !== undefined && CONTEXT_ACTIONS.has(action)) targets.push(...fromArgs(step.with, CONTEXT_INPUTS, scope));
+    else if (deploys) targets.push(...fromArgs(step.with, INPUTS, scope));
     const at = step.run?.text ?? step.uses?.value;
     if (deploys && at) targets.push(...fromScript(step, at, scope));
   }

@@ -57,6 +57,22 @@ export function countChannels(runs: readonly Run[]): ChannelCount {
   return { channels, unknown };
 }
 
+/** A wrapper whose name says it alerts on failure: `withSlackOnFailure { }`, `notifyOnError { }`, `infra.alertOnFailure { }`. */
+const alertingWrapper = /notif|alert|slack|mail|teams|pager|opsgenie|on_?(failure|error)/i;
+
+/**
+ * A call nospof cannot follow (a shared-library step outside the scanned tree) that wraps a block and is
+ * named for alerting: it may catch the failure of what it wraps and send the alert itself.
+ */
+export function alertingWrapperIn(runs: readonly Run[]): Step | undefined {
+  return flattenRuns(runs).find((r) => {
+    const step = r.step;
+    if (r.entered || step.argument || quietSteps.has(step.qualifiedName)) return false;
+    if (!step.hasClosure && !step.args.some((a) => a.type === 'ClosureExpression')) return false;
+    return alertingWrapper.test(step.name);
+  })?.step;
+}
+
 function guardedBy(step: Step, guard: TryGuard): boolean {
   for (let g = step.guard; g; g = g.outer) if (g === guard) return true;
   return false;

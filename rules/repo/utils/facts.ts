@@ -1,6 +1,6 @@
 import type { ParsedFile, ProjectContext, Range, Settings } from '@nospof/core';
 import { calledWorkflowPath, GITHUB_ACTIONS, indexedPath, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
-import { allSteps, type JenkinsFile } from '@nospof/jenkins';
+import { allSteps, type JenkinsFile, type JenkinsIndex } from '@nospof/jenkins';
 import { githubActionsFacts } from '../../github-actions/utils/facts.js';
 import { jenkinsFacts } from '../../jenkins/utils/facts.js';
 import { matchCatalog } from '../../jenkins/utils/tools.js';
@@ -135,7 +135,11 @@ interface WorkflowOutline {
 /** What one Jenkins file tells about the run's pipelines: whether it only calls a shared library, where its stages are. */
 interface JenkinsOutline {
   readonly path: string;
+  /** A pipeline a job runs (not a shared-library step, not a script other files load). */
+  readonly pipeline: boolean;
   readonly library: Range | null;
+  /** Calls into a global library loaded without `@Library` (the file allocates no agent itself). */
+  readonly implicit: readonly { readonly name: string; readonly range: Range }[];
   readonly stages: Range;
 }
 
@@ -150,12 +154,38 @@ function workflowOutline(file: ParsedFile<GithubActionsRoot>): WorkflowOutline |
   return { path: indexedPath(file.source.path), workflow: true, calls, main };
 }
 
+/** Built-in steps a file may call at top level without running its work there. */
+const AGENT_FREE_STEPS: ReadonlySet<string> = new Set(['properties', 'echo', 'stage', 'parallel', 'timeout', 'retry', 'lock', 'milestone', 'input', 'build', 'error', 'library', 'load', 'withEnv', 'withCredentials', 'timestamps', 'ansiColor', 'catchError', 'sleep']);
+
+/** Steps that allocate an agent: a scripted pipeline runs its work inside one of them. */
+const AGENT_STEPS: ReadonlySet<string> = new Set(['node', 'podTemplate', 'dockerNode']);
+
+/**
+ * The first top-level call of a scripted pipeline that allocates no agent of its own and calls a step
+ * it does not define (`buildPlugin(...)` on ci.jenkins.io): its work runs in a global shared library
+ * the controller loads implicitly, with no `@Library` line to see.
+ */
+function implicitLibraryCalls(root: JenkinsFile): { readonly name: string; readonly range: Range }[] {
+  if (root.pipeline || root.role !== 'pipeline') return [];
+  const steps = allSteps(root);
+  if (steps.some((s) => AGENT_STEPS.has(s.qualifiedName))) return [];
+  const own = new Set(root.functions.map((f) => f.name));
+  // at any depth: `parallel('terraform': { terraform(...) })` hands its work over as well
+  const calls = steps.filter((s) => s.qualifiedName === s.name && !s.argument && !own.has(s.name) && !root.closures.has(s.name) && !AGENT_FREE_STEPS.has(s.name));
+  const seen = new Set<string>();
+  return calls.filter((s) => !seen.has(s.name) && seen.add(s.name)).map((s) => ({ name: s.name, range: s.nameRange }));
+}
+
 function jenkinsOutline(file: ParsedFile<JenkinsFile>): JenkinsOutline | null {
   const root = file.root;
   if (!root) return null;
   const pipeline = root.pipeline;
   const library = !pipeline && root.libraries.length > 0 ? (root.libraries[0]?.range ?? null) : null;
-  return { path: file.source.path, library, stages: pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? root.steps[0]?.range ?? root.range };
+  const implicit = library === null ? implicitLibraryCalls(root) : [];
+  // a scripted pipeline's first `stage` or `node`, not whatever statement comes first (`properties(...)`)
+  const firstStage = pipeline ? undefined : allSteps(root).find((s) => s.qualifiedName === 'stage' || AGENT_STEPS.has(s.qualifiedName));
+  const stages = pipeline?.stages?.call.nameRange ?? pipeline?.nameRange ?? firstStage?.nameRange ?? root.steps[0]?.range ?? root.range;
+  return { path: file.source.path, pipeline: root.role === 'pipeline' || root.pipeline !== undefined, library, implicit, stages };
 }
 
 function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
@@ -163,7 +193,7 @@ function workflowOutlines(project: ProjectContext): WorkflowOutline[] {
 }
 
 function jenkinsOutlines(project: ProjectContext): JenkinsOutline[] {
-  return project.factsOf('jenkins', 'repo/outline/jenkins/v1', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
+  return project.factsOf('jenkins', 'repo/outline/jenkins/v6', (f) => jenkinsOutline(f as ParsedFile<JenkinsFile>)).filter((o): o is JenkinsOutline => o !== null);
 }
 
 /**
@@ -184,8 +214,14 @@ export function opaquePipelines(project: ProjectContext): OpaquePipeline[] {
       opaque.push({ file: call.file, range: call.range, reason: call.reason });
     }
   }
+  const jenkins = project.index<JenkinsIndex>('jenkins');
   for (const outline of jenkinsOutlines(project)) {
     if (outline.library) opaque.push({ file: outline.path, range: outline.library, reason: 'the pipeline is a call into a shared library' });
+    // a step of a library in the scanned tree (`vars/x.groovy`) is followed; one outside it is not
+    else {
+      const outside = outline.implicit.find((call) => !jenkins?.libraryStep(call.name, outline.path));
+      if (outside) opaque.push({ file: outline.path, range: outside.range, reason: `the pipeline allocates no agent and calls \`${outside.name}\`, a step of a shared library outside this run` });
+    }
   }
   return opaque;
 }
@@ -217,6 +253,7 @@ export function mainPipeline(project: ProjectContext): { readonly file: string; 
   }
   if (main) return { file: main.file, range: main.range };
   let first: JenkinsOutline | undefined;
-  for (const outline of jenkinsOutlines(project)) if (!first || outline.path < first.path) first = outline;
+  // a shared-library step (`vars/x.groovy`) or a loaded script is not a pipeline of the repository
+  for (const outline of jenkinsOutlines(project)) if (outline.pipeline && (!first || outline.path < first.path)) first = outline;
   return first ? { file: first.path, range: first.stages } : undefined;
 }

@@ -193,8 +193,8 @@ export class Flow {
       }
       const steps = callee.kind === 'function' ? callee.fn.steps : callee.kind === 'closure' ? callee.closure.steps : callee.model.steps;
       const params = callee.kind === 'function' ? callee.fn.params : callee.kind === 'closure' ? callee.closure.params : [];
-      const last = params[params.length - 1];
-      const blockParam = step.hasClosure && !parallelSteps.has(step.name) && last !== undefined && invokedIn(steps, last) ? last : undefined;
+      const held = blockParameter(step, params);
+      const blockParam = !parallelSteps.has(step.name) && held !== undefined && invokedIn(steps, held) ? held : undefined;
       if (blockParam !== undefined) takesBlock = true;
       const inner: Frame = {
         call: run,
@@ -268,6 +268,16 @@ function onStack(frame: Frame | undefined, callee: Callee): boolean {
     if (callee.kind === 'script') return true;
   }
   return false;
+}
+
+/**
+ * The parameter the step's block binds to: the last one for a trailing closure (`helper(x) { }`), the
+ * closure's own position for the one closure written inside the parentheses (`helper(x, { })`).
+ */
+function blockParameter(step: Step, params: readonly string[]): string | undefined {
+  if (step.hasClosure) return params[params.length - 1];
+  const closures = step.args.flatMap((a, i) => (a.type === 'ClosureExpression' ? [i] : []));
+  return closures.length === 1 ? params[closures[0] as number] : undefined;
 }
 
 function bind(params: readonly string[], args: readonly G.Expression[]): Map<string, G.Expression> {

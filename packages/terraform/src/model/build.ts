@@ -13,7 +13,7 @@ function headerOf(block: Block): Range {
  * One node per top-level block. Each kind is written out as its own literal (no spread of a shared base):
  * a file has a node per block, and a spread copies property by property into an object of unknown shape.
  */
-function topLevel(block: Block, file: string): TopLevelNode | undefined {
+function topLevel(block: Block, file: string, damaged: Range | undefined): TopLevelNode | undefined {
   const labels = block.labels;
   const first = labels[0]?.value;
   const second = labels[1]?.value;
@@ -21,13 +21,13 @@ function topLevel(block: Block, file: string): TopLevelNode | undefined {
   switch (block.blockType.name) {
     case 'resource':
       if (first === undefined || second === undefined) return undefined;
-      return { type: 'Resource', file, block, header: headerOf(block), range, resourceType: first, name: second, resource: `${first}.${second}` };
+      return { type: 'Resource', file, block, header: headerOf(block), range, damaged, resourceType: first, name: second, resource: `${first}.${second}` };
     case 'data':
       if (first === undefined || second === undefined) return undefined;
-      return { type: 'DataSource', file, block, header: headerOf(block), range, dataType: first, name: second };
+      return { type: 'DataSource', file, block, header: headerOf(block), range, damaged, dataType: first, name: second };
     case 'module':
       if (first === undefined) return undefined;
-      return { type: 'ModuleCall', file, block, header: headerOf(block), range, name: first, resource: `module.${first}` };
+      return { type: 'ModuleCall', file, block, header: headerOf(block), range, damaged, name: first, resource: `module.${first}` };
     case 'variable':
       return first === undefined ? undefined : { type: 'Variable', file, block, header: headerOf(block), range, name: first };
     case 'locals':
@@ -42,12 +42,19 @@ function topLevel(block: Block, file: string): TopLevelNode | undefined {
 }
 
 /** Builds the typed tree of a `.tf` / `.tf.json` (kind `config`) or `.tfvars` file from its HCL tree. */
-export function buildTerraformFile(source: SourceFile, hcl: HclFile, kind: 'config' | 'tfvars'): TerraformFile {
+/** The first syntax error that starts inside the block's range. */
+function errorIn(block: Block, errors: readonly { readonly range: Range }[]): Range | undefined {
+  const { start, end } = block.range;
+  const after = (a: Range['start'], b: Range['start']): boolean => a.line > b.line || (a.line === b.line && a.column >= b.column);
+  return errors.find((e) => after(e.range.start, start) && after(end, e.range.start))?.range;
+}
+
+export function buildTerraformFile(source: SourceFile, hcl: HclFile, kind: 'config' | 'tfvars', errors: readonly { readonly range: Range }[] = []): TerraformFile {
   const blocks: TopLevelNode[] = [];
   if (kind === 'config') {
     for (const item of hcl.body.items) {
       if (item.type !== 'Block') continue;
-      const node = topLevel(item, source.path);
+      const node = topLevel(item, source.path, errors.length > 0 ? errorIn(item, errors) : undefined);
       if (node) blocks.push(node);
     }
   }

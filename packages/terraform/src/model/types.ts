@@ -13,6 +13,11 @@ interface TopBlock extends Node {
   readonly block: Block;
   /** `resource "aws_db_instance" "main"`: from the block type to the last label, where findings on absent attributes land. */
   readonly header: Range;
+  /**
+   * Where a syntax error lies inside the block: the parser recovered past it, so what nospof read of the
+   * block may be incomplete (an attribute or nested block dropped, the block closed early).
+   */
+  readonly damaged?: Range | undefined;
 }
 
 export interface Resource extends TopBlock {

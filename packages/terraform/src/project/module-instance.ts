@@ -236,6 +236,11 @@ export class ModuleInstance implements Entity {
     if (cached) return cached;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
+    if (node.damaged) {
+      const result = new UnknownValue(`${this.prefix}${address} has a syntax error at line ${node.damaged.start.line}: what nospof read of the block may be incomplete`);
+      this.resourceCache.set(address, result);
+      return result;
+    }
     this.resourceCache.set(address, IN_PROGRESS);
     const body = node.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
@@ -293,6 +298,7 @@ export class ModuleInstance implements Entity {
       return new BudgetUnknown('moduleRecursion', `module.${call.name} calls a module already in its own call chain (${loop}): modules that call each other are not evaluated`);
     }
     if (chain.length >= BUDGETS.moduleDepth) return new BudgetUnknown('moduleDepth', `module.${call.name} is nested ${chain.length + 1} modules deep`);
+    if (call.damaged) return new UnknownValue(`module.${call.name} has a syntax error at line ${call.damaged.start.line}: what nospof read of the block may be incomplete`);
     const body = call.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
     if (expansion instanceof BudgetUnknown) return expansion;

@@ -32,6 +32,17 @@ describe('terraform evaluation', () => {
     expect(values(p, 'main.tf', 'aws_db_instance.a', 'identifier')).toEqual(['PROD-3']);
   });
 
+  it('a resource with a syntax error inside is unknown, the resources around it are read', () => {
+    const p = projectOf({
+      'main.tf': 'resource "aws_db_instance" "a" {\n  multi_az = true\n}\nresource "aws_db_instance" "b" {\n  multi_az = = true\n}\nresource "aws_db_instance" "c" {\n  multi_az = false\n}\n',
+    });
+    expect(values(p, 'main.tf', 'aws_db_instance.a', 'multi_az')).toEqual([true]);
+    const b = p.index.instancesOf(p.resource('main.tf', 'aws_db_instance.b'), noSettings);
+    expect(b.instances).toEqual([]);
+    expect(b.unknown.map((u) => u.reason)).toEqual([expect.stringMatching(/aws_db_instance\.b has a syntax error at line 5/)]);
+    expect(values(p, 'main.tf', 'aws_db_instance.c', 'multi_az')).toEqual([false]);
+  });
+
   it('applies terraform.tfvars, auto.tfvars, var files and --var in order', () => {
     const files = {
       'env/main.tf': 'variable "n" {\n  type    = number\n  default = 1\n}\nresource "x" "a" { v = var.n }\n',

@@ -233,6 +233,8 @@ class Evaluation implements World {
       }
     }
     for (const [name, call] of instance.def.calls) {
+      // a module block with a syntax error inside: its inputs may be incomplete, so no rule judges them
+      if (call.damaged) continue;
       const children = instance.children(name);
       const source = callSource(call) ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);

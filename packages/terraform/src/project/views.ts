@@ -72,7 +72,14 @@ export class ConfigBlockView implements BlockView {
   }
 
   blocks(type: string): readonly BlockView[] | Unknown {
-    const views: BlockView[] = blocksOf(this.body, type).map((b) => new ConfigBlockView(this.file, b.range, b.body, this.evaluator, b));
+    const written = blocksOf(this.body, type);
+    // Terraform 0.11 wrote nested blocks as attributes (`backup_configuration = [{ ... }]`): they are not
+    // absent, nospof just does not read them as blocks
+    const asAttribute = written.length === 0 ? attributeOf(this.body, type) : undefined;
+    if (asAttribute && !blocksOf(this.body, 'dynamic').some((d) => d.labels[0]?.value === type)) {
+      return unknown(`\`${type}\` is written as an attribute (\`${type} = ...\`), not as \`${type} { }\` blocks`, asAttribute.range, this.file);
+    }
+    const views: BlockView[] = written.map((b) => new ConfigBlockView(this.file, b.range, b.body, this.evaluator, b));
     for (const dynamic of blocksOf(this.body, 'dynamic')) {
       if (dynamic.labels[0]?.value !== type) continue;
       const forEach = attributeOf(dynamic.body, 'for_each');
