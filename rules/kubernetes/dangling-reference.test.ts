@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { Linter, type Language, type ResolvedConfig, type SourceText } from '@nospof/core';
 import { yaml } from '@nospof/core/testing';
-import { ruleTester } from '../test-support/rule-tester.js';
+import { builtinTesterLanguages, ruleTester } from '../test-support/rule-tester.js';
 import rule from './dangling-reference.js';
 
 const deployment = (name = 'web', app = 'web', namespace = 'shop') => yaml`
@@ -189,4 +191,41 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'serviceSelectsNothing', data: { name: 'web', namespace: 'namespace "shop"' }, line: 9, column: 5 }],
     },
   ],
+});
+
+describe('kustomization entries naming files that do not exist', () => {
+  const config: ResolvedConfig = {
+    rules: new Map([[rule.meta.id, { severity: 'error' as const, options: [] }]]),
+    disabled: new Set(['nospof/unused-suppression']),
+    settings: {},
+  };
+  const files: Record<string, string> = {
+    'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n',
+    'base/deployment.yaml': deployment('web', 'web', 'shop'),
+    'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n  - ../../extra\ncomponents:\n  - ../../components/tracing\npatches:\n  - path: replica-count.yaml\n  - path: https://example.com/remote.yaml\n',
+  };
+  /** Findings of a run where `onDisk` are the paths that exist outside the run's files. */
+  function lint(onDisk: readonly string[] | undefined) {
+    const linter = new Linter(
+      builtinTesterLanguages.map((l) => l.language as Language),
+      [rule],
+    );
+    const sources: SourceText[] = Object.entries(files).map(([path, text]) => ({ path, text }));
+    const run = linter.lint({ files: sources, configFor: () => config, ...(onDisk ? { fileExists: (path: string) => onDisk.includes(path) } : {}) });
+    return run.results.flatMap((r) => r.findings).map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.messageId}`);
+  }
+
+  it('reports each local entry whose file or directory does not exist, on its line', () => {
+    expect(lint([])).toEqual([
+      'base/kustomization.yaml:3:5 missingFile',
+      'overlays/prod/kustomization.yaml:3:5 missingFile',
+      'overlays/prod/kustomization.yaml:5:5 missingFile',
+      'overlays/prod/kustomization.yaml:7:11 missingFile',
+    ]);
+  });
+
+  it('leaves entries that exist outside the scan Unknown, and says nothing when the host cannot tell', () => {
+    expect(lint(['base/service.yaml', 'extra', 'components/tracing', 'overlays/prod/replica-count.yaml'])).toEqual([]);
+    expect(lint(undefined)).toEqual([]);
+  });
 });

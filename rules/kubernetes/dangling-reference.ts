@@ -1,5 +1,5 @@
 import { defineRule } from './utils/define-rule.js';
-import type { Autoscaler, PodDisruptionBudget, Service } from '@nospof/kubernetes';
+import type { Autoscaler, ManifestFile, PodDisruptionBudget, Service } from '@nospof/kubernetes';
 import { describeNamespace, isEmptySelector, isTemplated, mapSelectsPods, selectsPods } from '@nospof/kubernetes';
 import { reportOn, visitDeployed } from './utils/deployed.js';
 import { escapeName } from './utils/escape.js';
@@ -15,19 +15,21 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     docs: {
-      description: 'Autoscalers, disruption budgets and Services point at workloads that exist',
+      description: 'Autoscalers, disruption budgets and Services point at workloads that exist; kustomizations name files that exist',
       rationale:
         'A PodDisruptionBudget, autoscaler or Service that matches nothing gives a false sense of safety: the workload it was written for runs unprotected (no budget, no autoscaling floor, no traffic) after a rename or a label change.',
-      remediation: 'Fix the `scaleTargetRef` name and kind, or the selector, so it matches the labels of the pod template it is meant for.',
+      remediation:
+        'Fix the `scaleTargetRef` name and kind, or the selector, so it matches the labels of the pod template it is meant for; fix or remove a kustomization entry that names a file that does not exist.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Judged inside the deployment unit (a rendered kustomize overlay, a directory of plain manifests), only when the unit holds workloads of the same namespace (objects without a namespace match only objects without one), and only when every pod creator there is readable: a custom resource that may create pods (an operator-managed database), a resource kustomize would fetch or generate, or a file that could not be read disables the check. Labels the controllers add to pods match: `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`), `apps.kubernetes.io/pod-index`, `controller-revision-hash`, `pod-template-hash`, `batch.kubernetes.io/job-name`. KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged.',
+        'Judged inside the deployment unit (a rendered kustomize overlay, a directory of plain manifests), only when the unit holds workloads of the same namespace (objects without a namespace match only objects without one), and only when every pod creator there is readable: a custom resource that may create pods (an operator-managed database), a resource kustomize would fetch or generate, or a file that could not be read disables the check. Labels the controllers add to pods match: `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`), `apps.kubernetes.io/pod-index`, `controller-revision-hash`, `pod-template-hash`, `batch.kubernetes.io/job-name`. KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged. A kustomization `resources`, `components` or `patches` entry is reported when the local file or directory it names does not exist on disk (`kustomize build` fails on it, and nothing the overlay deploys can be judged); one that exists but is outside the scan (ignored, or another part of the repository was named) stays Unknown; remote entries are never fetched.',
     },
     messages: {
       noTarget: '{{kind}} "{{name}}" scales {{targetKind}} "{{target}}", which is not in this unit ({{namespace}}).',
       pdbSelectsNothing: 'PodDisruptionBudget "{{name}}" selects no pod in this unit ({{namespace}}); the workload it was meant to protect is unprotected.',
       serviceSelectsNothing: 'Service "{{name}}" selects no pod in this unit ({{namespace}}); it has no endpoints.',
+      missingFile: '{{field}} entry "{{path}}" names no file or directory ({{resolved}} does not exist): `kustomize build` fails on it, and what this kustomization deploys cannot be judged whole.',
     },
     schema: [],
     defaultOptions: [],
@@ -52,7 +54,7 @@ export default defineRule({
       return pods.pods;
     }
 
-    return visitDeployed(context, {
+    const deployed = visitDeployed(context, {
       Autoscaler(autoscaler: Autoscaler) {
         const target = autoscaler.target;
         if (!target || !scalableKinds.has(target.kind) || isTemplated(target.name)) return;
@@ -96,5 +98,19 @@ export default defineRule({
         });
       },
     });
+    return {
+      ManifestFile(file: ManifestFile) {
+        deployed.ManifestFile(file);
+        // Kustomization entries of this file naming files that are not there (a typo, a renamed patch).
+        for (const entry of index.unresolved) {
+          if (entry.file !== context.file || context.project.exists(entry.resolved) !== false) continue;
+          context.report({
+            node: entry,
+            messageId: 'missingFile',
+            data: { field: entry.field, path: escapeName(entry.path), resolved: escapeName(entry.resolved) },
+          });
+        }
+      },
+    };
   },
 });

@@ -428,6 +428,7 @@ export class Nospof {
       languageOf,
       // One run over files on disk: parses are let go as the run moves on, so memory holds one language's.
       retainParses: false,
+      fileExists: (path) => existsSync(byPath.get(path)?.absolute ?? resolve(this.cwd, path)),
       ...(this.options.onProgress ? { onProgress: this.options.onProgress } : {}),
       ...(cache ? { memo: cache } : {}),
       ...(loadedPolicies.length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),

@@ -72,6 +72,11 @@ export interface LintInput {
    * policies are not part of the memo's key.
    */
   unitPolicies?(unit: PolicyUnit): UnitPolicyResults;
+  /**
+   * Whether a path (relative as the files are) names a file or directory on disk: rules ask it about
+   * files a unit refers to that are not in the run (`ProjectContext.exists`). Without it, they cannot tell.
+   */
+  fileExists?(path: string): boolean;
 }
 
 /** What user policies found on one unit. */
@@ -359,7 +364,7 @@ export class Linter {
     this.judged(session, key, { language, unit }, pending, skipped, (sink) => {
       const parsed = session.parsedBy(path, language);
       this.runRules(parsed, config, sink);
-    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group, path }, record, session.fileFacts), path);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), { unit, units: group, path }, record, session.fileFacts, session.exists), path);
   }
 
   /** Hands a unit that holds a linted file to the host's policies, while the language's trees are held. */
@@ -427,7 +432,7 @@ export class Linter {
           sink.add({ finding: crashFinding(rule, error, first, config), anchors: [] });
         }
       }
-    }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record, session.fileFacts), undefined);
+    }, (record) => projectContext(groups, () => session.applicablePaths(), undefined, record, session.fileFacts, session.exists), undefined);
   }
 
   private readonly projectRulesByConfig = new WeakMap<ResolvedConfig, readonly [string, RuleConfig][]>();
@@ -441,7 +446,7 @@ export class Linter {
   private projectRules(config: ResolvedConfig, first: SourceFile): readonly [string, RuleConfig][] {
     const known = this.projectRulesByConfig.get(config);
     if (known) return known;
-    const nothing: ProjectContext = { index: () => undefined, parsed: () => [], factsOf: () => [], files: [] };
+    const nothing: ProjectContext = { index: () => undefined, parsed: () => [], factsOf: () => [], files: [], exists: () => undefined };
     const list: [string, RuleConfig][] = [];
     for (const [id, ruleConfig] of config.rules) {
       const rule = this.rules.get(id);

@@ -4,7 +4,8 @@ import type { LanguageUnits } from './units.js';
 
 /**
  * What rules see of the run: the unit's own index, other languages' whole indexes, every parsed file.
- * Each read is recorded (`unit`, or `shape` and `file:<path>` for a watched index, `lang:<id>`, `files`), so a result stored in the memo names what it was
+ * Each read is recorded (`unit`, or `shape` and `file:<path>` for a watched index, `lang:<id>`, `files`,
+ * `exists:<path>`), so a result stored in the memo names what it was
  * computed from and is reused only while all of that is unchanged. One object per file and unit judged:
  * a rule that caches on the project object itself is then never fed another file's reads.
  */
@@ -14,6 +15,7 @@ export function projectContext(
   own: { readonly unit: DeploymentUnit; readonly units: LanguageUnits; readonly path: string } | undefined,
   record: (dependency: string) => void,
   facts: <T>(languageId: string, key: string, compute: (file: ParsedFile) => T) => readonly T[],
+  exists: (path: string) => boolean | undefined = () => undefined,
 ): ProjectContext {
   let watchedIndex: unknown;
   return {
@@ -50,6 +52,10 @@ export function projectContext(
     get files() {
       record('files');
       return files();
+    },
+    exists: (path: string) => {
+      record(`exists:${path}`);
+      return exists(path);
     },
   };
 }

@@ -94,6 +94,12 @@ export interface ProjectContext {
   readonly unit?: DeploymentUnit;
   /** Every file of the run, by path. */
   readonly files: readonly string[];
+  /**
+   * Whether `path` (relative as the run's files are) names a file or directory on disk, for references to
+   * files that are not in the run (a kustomization naming a patch that does not exist); `undefined` when
+   * the host cannot tell. Nothing is read.
+   */
+  exists(path: string): boolean | undefined;
 }
 
 export type Settings = Readonly<Record<string, unknown>>;

@@ -23,6 +23,8 @@ export interface SessionInput {
   readonly memo?: LintMemo;
   /** Keep every parse in the engine's cache (an editor re-lints the same files); default true. */
   readonly retainParses?: boolean;
+  /** Whether a path not in the run names a file or directory on disk (`LintInput.fileExists`). */
+  fileExists?(path: string): boolean;
 }
 
 export interface SessionEngine {
@@ -421,11 +423,15 @@ export class LintSession {
       else if (dep === 'files') parts.push(this.fileListDigest());
       else if (dep.startsWith('lang:')) parts.push(this.languageDigest(dep.slice('lang:'.length)));
       else if (dep.startsWith('file:')) parts.push(this.fileDigest(dep.slice('file:'.length)));
+      else if (dep.startsWith('exists:')) parts.push(String(this.exists(dep.slice('exists:'.length))));
       // A dependency that cannot be checked is a miss.
       else return undefined;
     }
     return this.hash(deps.map((dep, i) => `${dep}=${parts[i]}`).join('\u0001'));
   }
+
+  /** `ProjectContext.exists`: a file of the run exists; any other path, as the host says. */
+  readonly exists = (path: string): boolean | undefined => (this.byPath.has(path) ? true : this.input.fileExists?.(path));
 
   /** Another file's text, configuration and role, for findings reported into it. */
   fileDigest(path: string): string {

@@ -1,6 +1,6 @@
 import type { ParsedFile } from '@nospof/core';
 import { KustomizeRenderer, type Rendering, type TrailEntry } from './kustomize/render.js';
-import type { Unrendered } from './kustomize/types.js';
+import type { Unrendered, UnresolvedEntry } from './kustomize/types.js';
 import { kustomizationClosure } from './units.js';
 import { LabelBuckets } from './label-buckets.js';
 import { buildObject } from './model/build.js';
@@ -105,17 +105,22 @@ export class KubernetesIndex {
   private readonly unrenderedByFile = new Map<string, Unrendered[]>();
   /** Files of the unit that could not be read whole: objects in them may be missing. */
   readonly unreadable: readonly string[];
+  /** Kustomization entries naming local files the unit does not hold, once each. */
+  readonly unresolved: readonly UnresolvedEntry[];
 
   constructor(files: readonly ParsedFile<ManifestFile>[]) {
     const byPath = new Map(files.map((f) => [f.source.path, f] as const));
     const roots = this.roots(files, byPath);
     const objects: KubernetesObject[] = [];
     const missing: Unrendered[] = [];
+    const unresolved = new Map<string, UnresolvedEntry>();
     if (roots.length > 0) {
       const renderer = new KustomizeRenderer(new Map(files.flatMap((f) => (f.root ? [[f.source.path, f.root] as const] : []))));
       for (const root of roots) for (const rendering of renderer.build(root)) objects.push(this.add(rendering));
       for (const k of files) for (const u of k.root?.kustomization?.unrendered ?? []) push(this.unrenderedByFile, u.file, u);
       missing.push(...renderer.missing);
+      // A base under two overlays of the unit is rendered twice: its entries count once.
+      for (const u of renderer.unresolved) unresolved.set(`${u.file}\u0000${u.range.start.offset}`, u);
     } else {
       for (const file of files) {
         const root = file.root as ManifestFile;
@@ -135,6 +140,7 @@ export class KubernetesIndex {
     }
     this.objects = objects;
     this.missing = missing;
+    this.unresolved = [...unresolved.values()];
     this.unreadable = files.filter((f) => f.root && !f.root.complete).map((f) => f.source.path);
     for (const object of objects) {
       push(this.byNamespace, namespaceKey(object), object);

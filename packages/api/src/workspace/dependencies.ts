@@ -197,5 +197,10 @@ function trackedProject(project: ProjectContext, ownLanguage: string, reads: Mut
       reads.fileList = true;
       return project.files;
     },
+    exists(path: string) {
+      // A file appearing or going away changes the workspace's file list: the rule is judged again then.
+      reads.fileList = true;
+      return project.exists(path);
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   applyEdits,
@@ -458,6 +459,7 @@ export class Workspace {
         contextFiles: this.contextFor(targetPaths),
         configFor: (p) => this.resolvedConfig(this.absolute(p)),
         languageOf: (p) => this.forcedLanguage(this.absolute(p)),
+        fileExists: (p) => existsSync(this.absolute(p)),
         ...(this.policies.loaded().length > 0 ? { unitPolicies: (unit: PolicyUnit) => this.unitPolicies(unit) } : {}),
       }),
     );

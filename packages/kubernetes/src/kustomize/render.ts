@@ -6,7 +6,7 @@ import { DELETE, strategicMerge } from './strategic-merge.js';
 import { matchTarget, type TargetView } from './target.js';
 import { updateIn, withPairs } from './edit.js';
 import { withImages } from './images.js';
-import type { Kustomization, KustomizePatch, PathEntry, Unrendered } from './types.js';
+import type { Kustomization, KustomizePatch, PathEntry, Unrendered, UnresolvedEntry } from './types.js';
 import { builtScalar, mapAt, text, written, type ManifestMap, type ManifestValue, type Written } from '../model/manifest-value.js';
 import type { KubernetesObject, ManifestFile } from '../model/types.js';
 import { readStringMap } from '../model/values.js';
@@ -75,6 +75,8 @@ function describe(object: { kind: string; name: string }): string {
 export class KustomizeRenderer {
   /** Things that may add objects nospof cannot see (remote resources, Helm charts, generators, files outside the scan). */
   readonly missing: Unrendered[] = [];
+  /** Local entries naming files the unit does not hold. */
+  readonly unresolved: UnresolvedEntry[] = [];
 
   constructor(private readonly files: ReadonlyMap<string, ManifestFile>) {}
 
@@ -100,6 +102,7 @@ export class KustomizeRenderer {
       const component = resolved === undefined ? undefined : this.kustomizationIn(resolved);
       if (!component) {
         this.missed(entry, 'components', isRemote(entry.path) ? 'remote components are never fetched' : 'the component is not in the scan');
+        if (resolved !== undefined && !isRemote(entry.path)) this.unresolved.push({ field: 'components', path: entry.path, resolved, file: entry.file, range: entry.range });
         continue;
       }
       const added = component.resources.flatMap((r) => this.resource(component, r, [...inner, component.file]));
@@ -135,6 +138,7 @@ export class KustomizeRenderer {
     const sub = resolved === undefined ? undefined : file && isKustomizationPath(resolved) ? file.kustomization : this.kustomizationIn(resolved);
     if (!sub) {
       this.missed(entry, 'resources', 'the resource is not in the scan');
+      if (resolved !== undefined && !file) this.unresolved.push({ field: 'resources', path: entry.path, resolved, file: entry.file, range: entry.range });
       return [];
     }
     const built = this.build(sub, stack);
@@ -246,6 +250,7 @@ export class KustomizeRenderer {
       if (!file) {
         // A patch nospof cannot read may change any object it targets; without a target, any object at all.
         for (const r of this.targets(patch, undefined, objects)) r.unknown ??= `the patch ${patch.path.path} is not in the scan (${k.file})`;
+        if (resolved !== undefined && !isRemote(patch.path.path)) this.unresolved.push({ field: 'patches', path: patch.path.path, resolved, file: patch.path.file, range: patch.path.range });
         return;
       }
       from = file.file;

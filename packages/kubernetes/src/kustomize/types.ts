@@ -61,6 +61,19 @@ export interface ImageSetting {
  * generator and transformer plugins (never run: nothing from a repository is executed). `effect` says
  * what is then unknown: objects that may exist, or values of objects that do.
  */
+/**
+ * A kustomization entry naming a local file or directory its unit does not hold: either it is not in the
+ * scan (ignored, or another part of the repository was named) or it does not exist, and then
+ * `kustomize build` fails. Which of the two only the host can tell (`ProjectContext.exists`).
+ */
+export interface UnresolvedEntry extends Written {
+  readonly field: 'resources' | 'components' | 'patches';
+  /** The path as written. */
+  readonly path: string;
+  /** The path relative to the run's root. */
+  readonly resolved: string;
+}
+
 export interface Unrendered extends Written {
   readonly what: string;
   readonly reason: string;

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { tempTree } from './helpers/temp-tree.js';
+
+// A kustomization naming a file that is not there breaks `kustomize build`: the gate must not pass on an
+// overlay it could not render. A file that exists but is left out of the scan is only Unknown.
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: web, image: "example/web:1.0.0" }]
+`;
+
+const files = (config: string) => ({
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  '.nospof.yaml': config,
+  'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+  'base/deployment.yaml': deployment,
+  'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: replica-count.yaml\n',
+});
+
+const env = { NOSPOF_CACHE_SECRET: 'kustomize-missing-files-secret' };
+
+describe('a kustomization entry naming a file that does not exist', () => {
+  it('fails the gate on the entry line, also when only the overlay is named', async () => {
+    const root = tempTree(files('extends: [nospof:recommended]\n'));
+    for (const args of [['--format', 'compact'], ['--format', 'compact', 'overlays/prod/kustomization.yaml']]) {
+      const result = await runCli(args, root);
+      expect(result.stdout).toContain('overlays/prod/kustomization.yaml:4:11: error kubernetes/dangling-reference patches entry "replica-count.yaml" names no file or directory');
+      expect(result.code).toBe(1);
+    }
+  });
+
+  it('is Unknown when the file exists but the configuration leaves it out, and the cache notices the file appearing', async () => {
+    const root = tempTree(files('extends: [nospof:recommended]\nignore: ["**/replica-count.yaml"]\n'));
+    const before = await runCli(['--format', 'compact', '--cache'], root, '', { env });
+    expect(before.code).toBe(1);
+    writeFileSync(join(root, 'overlays/prod/replica-count.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 1 }\n');
+    const after = await runCli(['--format', 'compact', '--cache'], root, '', { env });
+    expect([after.code, after.stdout]).toEqual([0, '']);
+    const explained = await runCli(['--explain-unknown'], root);
+    expect(explained.stderr).toContain('the patch replica-count.yaml is not in the scan');
+  });
+});
