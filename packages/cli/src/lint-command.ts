@@ -150,24 +150,29 @@ function markShard(output: string, shard: Shard & { readonly run: string }): str
 }
 
 function explainUnknown(all: readonly SkippedValue[]): string {
-  // A value is met once per unit and per visit of a file: say each one once.
-  const seen = new Set<string>();
-  const skipped = all.filter((s) => {
-    const key = `${s.ruleId}\u0000${s.file}\u0000${s.range?.start.offset ?? ''}\u0000${s.what}\u0000${s.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (skipped.length === 0) return 'nospof: every value the rules read was known.\n';
-  const byRule = new Map<string, SkippedValue[]>();
-  for (const s of skipped) byRule.set(s.ruleId, [...(byRule.get(s.ruleId) ?? []), s]);
-  const lines = [`nospof: ${skipped.length} value(s) could not be judged and were skipped:`];
-  for (const [rule, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  ${terminalText(rule)}`);
-    for (const s of list) {
-      const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
-      lines.push(`    ${terminalText(where)}  ${terminalText(s.what)}: ${terminalText(s.reason)}`);
-    }
+  // One value is often skipped by many rules (an overlay nospof cannot render hides a Deployment from
+  // every rule that reads it), and met once per unit and per visit of a file: say each value once, with
+  // the rules that skipped it.
+  const byValue = new Map<string, { value: SkippedValue; rules: Set<string> }>();
+  for (const s of all) {
+    const key = `${s.file}\u0000${s.range?.start.offset ?? ''}\u0000${s.what}\u0000${s.reason}`;
+    const known = byValue.get(key);
+    if (known) known.rules.add(s.ruleId);
+    else byValue.set(key, { value: s, rules: new Set([s.ruleId]) });
+  }
+  if (byValue.size === 0) return 'nospof: every value the rules read was known.\n';
+  const values = [...byValue.values()].sort((a, b) => compareSkipped(a.value, b.value));
+  const rules = new Set(values.flatMap((v) => [...v.rules]));
+  const lines = [`nospof: ${values.length} value(s) could not be judged, so ${rules.size} rule(s) skipped them:`];
+  for (const { value: s, rules: by } of values) {
+    const where = s.range ? `${s.file}:${s.range.start.line}:${s.range.start.column}` : s.file;
+    lines.push(`  ${terminalText(where)}  ${terminalText(s.what)}: ${terminalText(s.reason)}`);
+    lines.push(`    skipped by ${[...by].sort().map(terminalText).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function compareSkipped(a: SkippedValue, b: SkippedValue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1) || (a.what < b.what ? -1 : a.what > b.what ? 1 : 0);
 }
