@@ -59,6 +59,24 @@ describe('a gate never passes because it checked nothing', () => {
     expect((await runCli(['k8s/'], root)).code).toBe(0);
   });
 
+  it('says why it passed over unrendered Helm templates: alone they exit 2, beside manifests a warning', async () => {
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n';
+    const root = tempTree({
+      ...onlyMinReplicas,
+      'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'chart/templates/deployment.yaml': template,
+      'chart/templates/service.yaml': template.replace('Deployment', 'Service'),
+      'k8s/web.yaml': deployment(3),
+    });
+    const alone = await runCli(['chart/'], root);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('passed over 2 files (chart/templates/deployment.yaml and 1 more): an unrendered Helm template');
+    expect(alone.stderr).toContain('helm template <chart> | nospof --stdin');
+    const mixed = await runCli([], root);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toContain('passed over 2 files (chart/templates/deployment.yaml and 1 more): an unrendered Helm template');
+  });
+
   it('--no-error-on-unmatched-pattern allows it', async () => {
     const root = tempTree({ ...onlyMinReplicas, 'k8s/web.yaml': deployment(3) });
     expect((await runCli(['--no-error-on-unmatched-pattern', 'nonexistent/', 'k8s/'], root)).code).toBe(0);

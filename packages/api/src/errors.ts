@@ -11,11 +11,17 @@ export class NospofUsageError extends Error {
 
 /** Paths or patterns that matched no file nospof reads: a gate that checked nothing must not pass. */
 export class NoFilesError extends NospofUsageError {
-  constructor(readonly patterns: readonly string[]) {
+  /** `passedOver`: files a language claimed by name but did not read, and why (an unrendered Helm template). */
+  constructor(
+    readonly patterns: readonly string[],
+    passedOver?: string,
+  ) {
     super(
-      patterns.length === 1
-        ? `no file nospof reads matches "${patterns[0]}" (use --no-error-on-unmatched-pattern to allow it)`
-        : `no file nospof reads matches ${patterns.map((p) => `"${p}"`).join(', ')} (use --no-error-on-unmatched-pattern to allow it)`,
+      `${
+        patterns.length === 1
+          ? `no file nospof reads matches "${patterns[0]}" (use --no-error-on-unmatched-pattern to allow it)`
+          : `no file nospof reads matches ${patterns.map((p) => `"${p}"`).join(', ')} (use --no-error-on-unmatched-pattern to allow it)`
+      }${passedOver === undefined ? '' : `; ${passedOver}`}`,
     );
     this.name = 'NoFilesError';
   }

@@ -203,12 +203,12 @@ export class Nospof {
     // Configurations met only in the context walk (nested ones) have their policies loaded too.
     await this.loadPolicies();
     this.throwConfigProblems();
-    const { report, read } = await this.runWithFiles([...targets, ...context], found.notices, state);
+    const { report, read, passedOver } = await this.runWithFiles([...targets, ...context], found.notices, state);
     // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
     // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
     const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
-    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty);
-    return report;
+    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty, passedOver);
+    return passedOver === undefined ? report : { ...report, warnings: [...report.warnings, passedOver] };
   }
 
   /**
@@ -402,7 +402,7 @@ export class Nospof {
   }
 
   /** A run's report, and the absolute paths of the files a language read (whichever shard reports them). */
-  private async runWithFiles(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<{ report: LintReport; read: ReadonlySet<string> }> {
+  private async runWithFiles(targets: readonly Target[], notices: readonly DiscoveryNotice[], state: RunState): Promise<{ report: LintReport; read: ReadonlySet<string>; passedOver: string | undefined }> {
     this.checkDeferredRules();
     const files = targets.filter((t) => t.source && !t.contextOnly).map((t) => t.source as SourceText);
     const contextFiles = targets.filter((t) => t.source && t.contextOnly).map((t) => t.source as SourceText);
@@ -462,7 +462,7 @@ export class Nospof {
     results = this.applyBaseline(results);
     const sources = new LazyTexts([...files, ...contextFiles]);
     const skipped = owns ? run.skipped.filter((s) => owns(s.file)) : run.skipped;
-    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings, ...(shard ? { shard } : {}) }, read };
+    return { report: { results, skipped, notices, outputs: run.outputs, sources, warnings, ...(shard ? { shard } : {}) }, read, passedOver: passedOverSummary(run.results) };
   }
 
   /**
@@ -660,6 +660,20 @@ class LazyTexts implements ReadonlyMap<string, string> {
   [Symbol.iterator](): MapIterator<[string, string]> {
     return this.entries();
   }
+}
+
+/**
+ * Files a language claimed by name but did not read, said once per reason (a chart's templates are many
+ * files and one reason): "passed over 12 files: an unrendered Helm template ... (chart/templates/a.yaml
+ * and 11 more)".
+ */
+function passedOverSummary(results: readonly FileResult[]): string | undefined {
+  const byReason = new Map<string, string[]>();
+  for (const r of results) if (r.passedOver !== undefined) byReason.set(r.passedOver, [...(byReason.get(r.passedOver) ?? []), r.file]);
+  if (byReason.size === 0) return undefined;
+  return [...byReason]
+    .map(([reason, files]) => `passed over ${files.length === 1 ? files[0] : `${files.length} files (${files[0]} and ${files.length - 1} more)`}: ${reason}`)
+    .join('; ');
 }
 
 /** The files of a run, by path and content: equal for every shard of one tree. */

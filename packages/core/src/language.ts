@@ -35,6 +35,11 @@ export interface ParseResult<Root extends Node = Node> {
   readonly suppressions?: readonly ScopedSuppression[];
   /** Set when the file turned out not to be this language (a YAML file that is no manifest): no findings. */
   readonly notApplicable?: boolean;
+  /**
+   * With `notApplicable`: why, when a user may well have meant the file to be read (an unrendered Helm
+   * template). Hosts say it, so a file passed over is never passed over silently.
+   */
+  readonly notApplicableReason?: string;
 }
 
 export interface ParsedFile<Root extends Node = Node> extends ParseResult<Root> {

@@ -26,6 +26,8 @@ export interface FileResult {
   /** The language that read the file; absent when no language claimed it. */
   readonly language?: string;
   readonly findings: readonly Finding[];
+  /** Why a language that claimed the file by its name did not read it (`ParseResult.notApplicableReason`). */
+  readonly passedOver?: string;
 }
 
 export interface LintRun {
@@ -309,7 +311,8 @@ export class Linter {
       if (reader && fileDirectives.length > 0) {
         findings.push(...this.directiveFindings(fileDirectives, used, input.configFor(file.path), file.path, () => session.sourceFile(file.path) as SourceFile));
       }
-      results.push({ file: file.path, ...optional('language', reader?.language), findings: findings.sort(compareFindings) });
+      const passedOver = reader ? undefined : session.factsOf(file).readers.find((r) => r.passedOver !== undefined)?.passedOver;
+      results.push({ file: file.path, ...optional('language', reader?.language), findings: findings.sort(compareFindings), ...optional('passedOver', passedOver) });
     }
     for (const [path, findings] of findingsByFile) {
       const file = session.file(path);

@@ -30,6 +30,8 @@ export interface ReaderFacts {
   readonly unitKey?: string;
   /** `Language.indexKey` of the parse, when the language has one. */
   readonly indexKey?: string;
+  /** `ParseResult.notApplicableReason`. */
+  readonly passedOver?: string;
 }
 
 export interface FileFacts {
@@ -162,7 +164,8 @@ function isReaderFacts(value: unknown): value is ReaderFacts {
     value.errors.every((e) => isObject(e) && isString(e.message) && isRange(e.range)) &&
     everyOf(value.directives, isDirective) &&
     (value.unitKey === undefined || isString(value.unitKey)) &&
-    (value.indexKey === undefined || isString(value.indexKey))
+    (value.indexKey === undefined || isString(value.indexKey)) &&
+    (value.passedOver === undefined || isString(value.passedOver))
   );
 }
 

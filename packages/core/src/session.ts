@@ -472,6 +472,7 @@ export class LintSession {
       directives: collectDirectives(parsed, language?.scopeAt?.bind(language)),
       ...(unitKey === undefined ? {} : { unitKey }),
       ...(indexKey === undefined ? {} : { indexKey }),
+      ...(parsed.notApplicable && parsed.notApplicableReason !== undefined ? { passedOver: parsed.notApplicableReason } : {}),
     };
   }
 
@@ -505,7 +506,7 @@ export class LintSession {
 }
 
 /** Names the shape of stored file facts: facts stored in another shape are never read back. */
-const FACTS_FORMAT = 'facts/2 (indexKey)';
+const FACTS_FORMAT = 'facts/3 (passedOver)';
 
 /** A language that read the file and found something to judge in it. */
 export function readerApplies(reader: ReaderFacts): boolean {

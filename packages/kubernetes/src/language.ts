@@ -12,6 +12,8 @@ import { kubernetesPolicyUnit } from './policy-unit.js';
 
 const manifestPath = /\.(ya?ml|json)$/i;
 
+const UNRENDERED_TEMPLATE = 'an unrendered Helm template: lint what `helm template` renders (`helm template <chart> | nospof --stdin --stdin-filename <chart>/rendered.yaml`)';
+
 /** Helm chart templates are Go templates, not manifests: they are linted after `helm template`. */
 function isUnrenderedTemplate(path: string, text: string): boolean {
   return /(^|\/)templates\//.test(path) && text.includes('{{');
@@ -49,7 +51,7 @@ export interface KubernetesLanguageOptions {
 }
 
 function parseManifests(source: SourceFile, options: KubernetesLanguageOptions): ParseResult<ManifestFile> {
-  if (isUnrenderedTemplate(source.path, source.text)) return { errors: [], comments: [], notApplicable: true };
+  if (isUnrenderedTemplate(source.path, source.text)) return { errors: [], comments: [], notApplicable: true, notApplicableReason: UNRENDERED_TEMPLATE };
   const parsed = parseYaml(source, { cache: options.yamlCache });
   const documents = parsed.documents.map((d) => (d.root ? view(d.root, new Origin(source.path, source.lines, d.offset)) : undefined));
   const objects: KubernetesObject[] = documents.flatMap(objectsOfDocument);
