@@ -442,12 +442,15 @@ export class TerraformIndex {
   private byFile: FileBlocks[] | undefined;
   /** The unit's files by number, for the rules' ledgers. */
   private readonly fileNumbers = new Map<string, number>();
+  private readonly files: readonly TerraformFile[];
+  private types: Set<string> | undefined;
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
     private readonly parseVarFile: VarFileParser,
   ) {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
+    this.files = roots;
     this.defs = buildModuleDefs(roots);
     for (const file of files) {
       if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
@@ -531,6 +534,21 @@ export class TerraformIndex {
       this.ledgers.set(rule, ledger);
     }
     return ledger;
+  }
+
+  /**
+   * True when a file of the unit (configuration or plan) has a resource block of one of `types`, whether
+   * or not it is evaluated: a rule that judges only those types has nothing to do in a unit without one.
+   */
+  hasResourceOfType(types: Iterable<string>): boolean {
+    let present = this.types;
+    if (!present) {
+      present = new Set();
+      for (const file of this.files) for (const block of file.blocks) if (block.type === 'Resource') present.add(block.resourceType);
+      this.types = present;
+    }
+    for (const type of types) if (present.has(type)) return true;
+    return false;
   }
 
   /** The resource and module blocks of the unit's configuration, by file. */
