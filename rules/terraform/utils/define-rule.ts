@@ -75,11 +75,6 @@ function sweptFile(id: string, file: string, project: ProjectContext): boolean {
   return ledger !== undefined && ledger.swept && ledger.isSwept(file);
 }
 
-/** True when the unit `project` shows has no resource block of `types` (a rule judging only those has nothing to do there). */
-function lacksTypes(types: ReadonlySet<string>, project: ProjectContext): boolean {
-  const index = project.index<TerraformIndex>('terraform');
-  return index !== undefined && !index.hasResourceOfType(types);
-}
 
 type Defined = ReturnType<typeof base>;
 
@@ -102,8 +97,12 @@ function terraformRule(defined: Defined, dispatch: boolean) {
   const id = defined.meta.id;
   const declared = defined.meta.resourceTypes;
   const types = dispatch && declared !== undefined ? new Set(declared) : undefined;
+  const lacksTypes = (project: ProjectContext): boolean => {
+    const index = project.index<TerraformIndex>('terraform');
+    return index !== undefined && declared !== undefined && !index.hasResourceOfType(declared);
+  };
   const idle = (file: string, project: ProjectContext) =>
-    (resourceOnly === true && types !== undefined && lacksTypes(types, project)) || (blockOnly === true && sweptFile(id, file, project));
+    (resourceOnly === true && types !== undefined && lacksTypes(project)) || (blockOnly === true && sweptFile(id, file, project));
   const rule = {
     meta: defined.meta,
     // The engine asks first, and then does not even create the rule for such a file.

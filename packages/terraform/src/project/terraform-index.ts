@@ -444,6 +444,7 @@ export class TerraformIndex {
   private readonly fileNumbers = new Map<string, number>();
   private readonly files: readonly TerraformFile[];
   private types: Set<string> | undefined;
+  private readonly typeAnswers = new Map<readonly string[], boolean>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
@@ -540,15 +541,19 @@ export class TerraformIndex {
    * True when a file of the unit (configuration or plan) has a resource block of one of `types`, whether
    * or not it is evaluated: a rule that judges only those types has nothing to do in a unit without one.
    */
-  hasResourceOfType(types: Iterable<string>): boolean {
+  hasResourceOfType(types: readonly string[]): boolean {
+    // Every file of the unit asks again for each rule: the answer is kept per list.
+    const known = this.typeAnswers.get(types);
+    if (known !== undefined) return known;
     let present = this.types;
     if (!present) {
       present = new Set();
       for (const file of this.files) for (const block of file.blocks) if (block.type === 'Resource') present.add(block.resourceType);
       this.types = present;
     }
-    for (const type of types) if (present.has(type)) return true;
-    return false;
+    const answer = types.some((type) => (present as Set<string>).has(type));
+    this.typeAnswers.set(types, answer);
+    return answer;
   }
 
   /** The resource and module blocks of the unit's configuration, by file. */
