@@ -15,6 +15,26 @@ for (const t of [T.LBRACE, T.LBRACK, T.LPAREN, T.OQUOTE, T.OHEREDOC, T.TEMPLATE_
 for (const t of [T.RBRACE, T.RBRACK, T.RPAREN, T.CQUOTE, T.CHEREDOC, T.TEMPLATE_SEQ_END]) NESTING[t] = -1;
 
 /**
+ * One string per distinct name (attribute and block names, `var`, `local`, `each`...): every tree of a run
+ * holds thousands of the same few dozen names, and a tree lives as long as its run. Bounded, so hostile
+ * input cannot make it grow without end; past the bound a name is simply its own copy.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 4096;
+
+export function sharedName(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size < MAX_NAMES) names.set(name, name);
+  return name;
+}
+
+/** A list built by pushing holds spare room for more; the tree keeps an exact copy instead (it lives as long as the run). */
+export function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
+/**
  * The parser's view of the token arrays: lookahead, newline sensitivity (`nl`: whether NEWLINE tokens
  * count; HCL ignores them inside `()`, `[]`, `for` expressions and template sequences), the nesting
  * count recovery needs, and ranges. The grammar lives in the subclasses.
@@ -141,7 +161,7 @@ export class TokenCursor {
   protected identifier(i: number): Identifier {
     const start = this.starts[i] as number;
     const end = this.ends[i] as number;
-    return { type: 'Identifier', name: this.text.slice(start, end), range: this.range(start, end) };
+    return { type: 'Identifier', name: sharedName(this.text.slice(start, end)), range: this.range(start, end) };
   }
 
   protected decode(i: number, quoted: boolean): string {
