@@ -1,7 +1,7 @@
 import type { BinaryOperator, Expression, ForExpr, Identifier, ObjectItem, SplatExpr } from './ast.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { TemplateParser } from './template-parser.js';
-import { endOffset, exact, sharedName } from './token-cursor.js';
+import { endOffset, exact, nameAt } from './token-cursor.js';
 import * as T from './token-type.js';
 
 /** The specification's binary precedence levels (higher binds tighter); 0 marks a token that is no operator. */
@@ -107,7 +107,7 @@ export abstract class ExpressionParser extends TemplateParser {
       case T.IDENT: {
         this.next();
         const end = this.ends[i] as number;
-        const name = sharedName(this.text.slice(start, end));
+        const name = nameAt(this.text, start, end);
         if (name === 'true' || name === 'false' || name === 'null') {
           return { type: 'LiteralValue', value: name === 'null' ? null : name === 'true', range: this.range(start, end) };
         }
@@ -157,7 +157,7 @@ export abstract class ExpressionParser extends TemplateParser {
   protected parseCall(nameIndex: number, nameEndIndex: number): Expression {
     const nameStart = this.starts[nameIndex] as number;
     const nameEnd = this.ends[nameEndIndex] as number;
-    const name: Identifier = { type: 'Identifier', name: sharedName(this.text.slice(nameStart, nameEnd)), range: this.range(nameStart, nameEnd) };
+    const name: Identifier = { type: 'Identifier', name: nameAt(this.text, nameStart, nameEnd), range: this.range(nameStart, nameEnd) };
     this.next();
     this.pushNewlines(false);
     const args: Expression[] = [];

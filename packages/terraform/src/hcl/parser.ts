@@ -1,6 +1,6 @@
 import type { Attribute, Block, BlockLabel, Expression, HclFile, Identifier } from './ast.js';
 import { ExpressionParser } from './expression-parser.js';
-import { exact, NESTING, sharedName } from './token-cursor.js';
+import { exact, nameAt, NESTING, sharedName } from './token-cursor.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import type { FlatPart } from './template-parts.js';
 import * as T from './token-type.js';
@@ -182,7 +182,7 @@ export class Parser extends ExpressionParser {
       if (t === T.LBRACE) break;
       if (t === T.IDENT) {
         const i = this.next();
-        labels.push({ type: 'BlockLabel', value: sharedName(this.tokenText(i)), quoted: false, range: this.range(this.starts[i] as number, this.ends[i] as number) });
+        labels.push({ type: 'BlockLabel', value: nameAt(this.text, this.starts[i] as number, this.ends[i] as number), quoted: false, range: this.range(this.starts[i] as number, this.ends[i] as number) });
       } else if (t === T.OQUOTE) labels.push(this.parseLabel());
       else this.failUnexpected(`a block label or "{" to open the "${blockType.name}" block`);
     }

@@ -16,17 +16,28 @@ for (const t of [T.RBRACE, T.RBRACK, T.RPAREN, T.CQUOTE, T.CHEREDOC, T.TEMPLATE_
 
 /**
  * One string per distinct name (attribute and block names, `var`, `local`, `each`...): every tree of a run
- * holds thousands of the same few dozen names, and a tree lives as long as its run. Bounded, so hostile
- * input cannot make it grow without end; past the bound a name is simply its own copy.
+ * holds thousands of the same few dozen names, and a tree lives as long as its run. A direct-mapped table
+ * of fixed size: a hit costs no allocation and no hashing of a new string, a miss replaces the slot, so
+ * hostile input cannot make it grow.
  */
-const names = new Map<string, string>();
-const MAX_NAMES = 4096;
+const NAME_SLOTS = 4096;
+const names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
 
-export function sharedName(name: string): string {
-  const known = names.get(name);
-  if (known !== undefined) return known;
-  if (names.size < MAX_NAMES) names.set(name, name);
+/** `text.slice(start, end)`, as the string the table already holds when it holds that name. */
+export function nameAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0) return '';
+  const slot = (text.charCodeAt(start) * 961 + text.charCodeAt(end - 1) * 31 + text.charCodeAt(start + (length >> 1)) * 7 + length) & (NAME_SLOTS - 1);
+  const known = names[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const name = text.slice(start, end);
+  names[slot] = name;
   return name;
+}
+
+/** A name decoded from a quoted label, as the table's string when it holds that name. */
+export function sharedName(name: string): string {
+  return nameAt(name, 0, name.length);
 }
 
 /** A list built by pushing holds spare room for more; the tree keeps an exact copy instead (it lives as long as the run). */
@@ -161,7 +172,7 @@ export class TokenCursor {
   protected identifier(i: number): Identifier {
     const start = this.starts[i] as number;
     const end = this.ends[i] as number;
-    return { type: 'Identifier', name: sharedName(this.text.slice(start, end)), range: this.range(start, end) };
+    return { type: 'Identifier', name: nameAt(this.text, start, end), range: this.range(start, end) };
   }
 
   protected decode(i: number, quoted: boolean): string {
