@@ -30,7 +30,10 @@ export function nameAt(text: string, start: number, end: number): string {
   const slot = (text.charCodeAt(start) * 961 + text.charCodeAt(end - 1) * 31 + text.charCodeAt(start + (length >> 1)) * 7 + length) & (NAME_SLOTS - 1);
   const known = names[slot];
   if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
-  const name = text.slice(start, end);
+  let name = text.slice(start, end);
+  // A long slice may be a view into the whole file's text: the table outlives the run, so it keeps a copy of
+  // its own rather than every file it ever saw.
+  if (length > 12) name = JSON.parse(JSON.stringify(name)) as string;
   names[slot] = name;
   return name;
 }
