@@ -15,7 +15,7 @@ type Scoped = Visitors & { Resource?: (node: TerraformNodes['Resource']) => void
  * recorded in the unit's index (`RuleLedger`), never in module state. Every Terraform rule gets this
  * through this `defineRule`.
  */
-function withCalledModules<V extends Visitors>(context: RuleContext<string>, visitors: V, types: ReadonlySet<string> | undefined): V {
+function withCalledModules<V extends Visitors>(context: RuleContext<string>, visitors: V, types: ReadonlySet<string> | undefined, declared: readonly string[] | undefined): V {
   const resource = visitors.Resource;
   const moduleCall = visitors.ModuleCall;
   if (!resource && !moduleCall) return visitors;
@@ -47,9 +47,11 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   scoped['TerraformFile:exit'] = (file) => {
     exit?.(file);
     if (ledger.swept) return;
+    // With declared types, a unit without a resource of them leaves only the module calls to judge.
+    const judgeResources = resource !== undefined && (declared === undefined || index.hasResourceOfType(declared));
     for (const { file: path, resources, calls } of index.blocksByFile()) {
       if (ledger.traverses(path) || ledger.isSwept(path)) continue;
-      if (resource) for (const r of resources) if (types === undefined || types.has(r.resourceType)) resource(r);
+      if (judgeResources) for (const r of resources) if (types === undefined || types.has(r.resourceType)) resource(r);
       if (moduleCall) for (const c of calls) moduleCall(c);
       ledger.noteSwept(path);
     }
@@ -113,7 +115,7 @@ function terraformRule(defined: Defined, dispatch: boolean) {
       const keys = Object.keys(visitors);
       if (blockOnly !== false) blockOnly = keys.every((key) => key === 'Resource' || key === 'ModuleCall');
       if (resourceOnly !== false) resourceOnly = keys.every((key) => key === 'Resource');
-      return withCalledModules(context, visitors, types);
+      return withCalledModules(context, visitors, types, types === undefined ? undefined : declared);
     },
   };
   definitions.set(rule, defined);
