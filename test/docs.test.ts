@@ -55,7 +55,7 @@ describe('rule documentation', () => {
       });
 
       it('orders its metadata as CONVENTIONS.md does', () => {
-        const order = ['id', 'language', 'type', 'severity', 'docs', 'messages', 'schema', 'defaultOptions', 'strictOptions', 'fixable'];
+        const order = ['id', 'language', 'type', 'severity', 'docs', 'messages', 'schema', 'defaultOptions', 'strictOptions', 'fixable', 'resourceTypes'];
         expect(Object.keys(rule.meta)).toEqual(order.filter((key) => key in rule.meta));
       });
 

@@ -56,6 +56,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ allowScaleToZero: true }],
     fixable: true,
+    resourceTypes: ['aws_autoscaling_group'],
   },
   create(context, [{ allowScaleToZero }]) {
     return {

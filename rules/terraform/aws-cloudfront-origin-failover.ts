@@ -23,6 +23,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_cloudfront_distribution'],
   },
   create(context) {
     return {

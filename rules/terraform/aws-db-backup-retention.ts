@@ -87,6 +87,7 @@ export default defineRule({
     defaultOptions: [{ min: 7, flagAbsent: false }],
     strictOptions: [{ min: 7, flagAbsent: true }],
     fixable: true,
+    resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster'],
   },
   create(context, [{ min, flagAbsent }]) {
     return {

@@ -29,6 +29,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_db_instance'],
   },
   create(context) {
     return {

@@ -25,6 +25,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_dynamodb_table'],
   },
   create(context) {
     return {

@@ -43,6 +43,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_dynamodb_table'],
   },
   create(context) {
     return {

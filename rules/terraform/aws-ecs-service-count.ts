@@ -91,6 +91,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
     fixable: true,
+    resourceTypes: ['aws_ecs_service'],
   },
   create(context, [{ min }]) {
     return {

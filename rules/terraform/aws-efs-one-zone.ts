@@ -23,6 +23,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_efs_file_system'],
   },
   create(context) {
     return {

@@ -47,6 +47,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ allowScaleToZero: true }],
     fixable: true,
+    resourceTypes: ['aws_eks_node_group', 'aws_eks_cluster'],
   },
   create(context, [{ allowScaleToZero }]) {
     return {

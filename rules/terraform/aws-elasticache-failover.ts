@@ -87,6 +87,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_elasticache_replication_group'],
   },
   create(context) {
     return {

@@ -28,6 +28,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_elasticache_cluster'],
   },
   create(context) {
     return {

@@ -27,6 +27,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_lb_target_group', 'aws_alb_target_group'],
   },
   create(context) {
     return {

@@ -37,6 +37,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_lb', 'aws_alb', 'aws_elb'],
   },
   create(context) {
     return {

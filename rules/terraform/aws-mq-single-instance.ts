@@ -26,6 +26,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_mq_broker'],
   },
   create(context) {
     return {

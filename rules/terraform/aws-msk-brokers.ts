@@ -26,6 +26,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_msk_cluster'],
   },
   create(context) {
     return {

@@ -76,6 +76,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_nat_gateway'],
   },
   create(context) {
     return {

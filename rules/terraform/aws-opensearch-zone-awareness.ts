@@ -30,6 +30,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   },
   create(context) {
     return {

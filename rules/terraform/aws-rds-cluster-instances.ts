@@ -71,6 +71,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
     fixable: true,
+    resourceTypes: ['aws_rds_cluster'],
   },
   create(context, [{ min }]) {
     return {

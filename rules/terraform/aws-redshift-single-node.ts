@@ -26,6 +26,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_redshift_cluster'],
   },
   create(context) {
     return {

@@ -53,6 +53,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_s3_bucket'],
   },
   create(context) {
     return {

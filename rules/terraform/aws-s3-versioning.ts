@@ -31,6 +31,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_versioning'],
   },
   create(context) {
     return {

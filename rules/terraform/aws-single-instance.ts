@@ -22,6 +22,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['aws_instance'],
   },
   create(context) {
     return {

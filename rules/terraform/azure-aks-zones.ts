@@ -116,6 +116,7 @@ export default defineRule({
     defaultOptions: [{ min: 2, requirePaidTier: false, allowScaleToZero: true }],
     strictOptions: [{ min: 2, requirePaidTier: true, allowScaleToZero: true }],
     fixable: false,
+    resourceTypes: ['azurerm_kubernetes_cluster', 'azurerm_kubernetes_cluster_node_pool'],
   },
   create(context, [{ min, requirePaidTier, allowScaleToZero }]) {
     return {

@@ -39,6 +39,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['azurerm_service_plan'],
   },
   create(context) {
     return {

@@ -28,6 +28,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['azurerm_cosmosdb_account'],
   },
   create(context) {
     return {

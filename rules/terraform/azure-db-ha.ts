@@ -39,6 +39,7 @@ export default defineRule({
     defaultOptions: [{ requireGeoBackup: false }],
     strictOptions: [{ requireGeoBackup: true }],
     fixable: false,
+    resourceTypes: ['azurerm_postgresql_flexible_server', 'azurerm_mysql_flexible_server'],
   },
   create(context, [{ requireGeoBackup }]) {
     return {

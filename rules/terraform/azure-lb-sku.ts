@@ -29,6 +29,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['azurerm_lb', 'azurerm_public_ip'],
   },
   create(context) {
     return {

@@ -26,6 +26,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['azurerm_redis_cache'],
   },
   create(context) {
     return {

@@ -73,6 +73,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['azurerm_mssql_database', 'azurerm_mssql_elasticpool'],
   },
   create(context) {
     return {

@@ -46,6 +46,7 @@ export default defineRule({
     defaultOptions: [{ requireGeo: false }],
     strictOptions: [{ requireGeo: true }],
     fixable: true,
+    resourceTypes: ['azurerm_storage_account'],
   },
   create(context, [{ requireGeo }]) {
     return {

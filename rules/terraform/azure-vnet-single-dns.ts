@@ -23,6 +23,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['azurerm_virtual_network', 'azurerm_virtual_network_dns_servers'],
   },
   create(context) {
     return {

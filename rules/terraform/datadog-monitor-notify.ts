@@ -35,6 +35,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['datadog_monitor'],
   },
   create(context) {
     return {

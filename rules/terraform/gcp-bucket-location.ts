@@ -31,6 +31,7 @@ export default defineRule({
     defaultOptions: [{ flagSingleRegion: false }],
     strictOptions: [{ flagSingleRegion: true }],
     fixable: true,
+    resourceTypes: ['google_storage_bucket'],
   },
   create(context, [{ flagSingleRegion }]) {
     return {

@@ -104,6 +104,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 }, allowScaleToZero: { type: 'boolean' } }, additionalProperties: false }],
     defaultOptions: [{ min: 2, allowScaleToZero: true }],
     fixable: true,
+    resourceTypes: ['google_container_node_pool'],
   },
   create(context, [{ min, allowScaleToZero }]) {
     return {

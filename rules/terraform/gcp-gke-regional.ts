@@ -29,6 +29,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['google_container_cluster'],
   },
   create(context) {
     return {

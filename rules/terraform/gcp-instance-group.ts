@@ -51,6 +51,7 @@ export default defineRule({
     schema: [{ type: 'object', properties: { min: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
     defaultOptions: [{ min: 2 }],
     fixable: true,
+    resourceTypes: ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'],
   },
   create(context, [{ min }]) {
     return {

@@ -26,6 +26,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: false,
+    resourceTypes: ['google_redis_instance'],
   },
   create(context) {
     return {

@@ -27,6 +27,7 @@ export default defineRule({
     schema: [],
     defaultOptions: [],
     fixable: true,
+    resourceTypes: ['google_sql_database_instance'],
   },
   create(context) {
     return {

@@ -1,11 +1,13 @@
-import { RuleTester } from '@nospof/core/testing';
+import { describe } from 'vitest';
+import { RuleTester, type RuleTests } from '@nospof/core/testing';
 import { alertingLanguage } from '@nospof/alerting';
 import { githubActionsLanguage } from '@nospof/github-actions';
 import { haproxyLanguage } from '@nospof/haproxy';
 import { jenkinsLanguage } from '@nospof/jenkins';
 import { kubernetesLanguage } from '@nospof/kubernetes';
 import { terraformLanguage } from '@nospof/terraform';
-import type { Language } from '@nospof/core';
+import type { AnyRule, Language } from '@nospof/core';
+import { withoutTypeDispatch } from '../terraform/utils/define-rule.js';
 
 /**
  * The tester every built-in rule's test uses: every language, in the order the Node API registers them
@@ -21,6 +23,18 @@ export const builtinTesterLanguages = [
   { language: alertingLanguage as unknown as Language, filename: 'alertmanager.yml' },
 ] as const;
 
+/**
+ * Runs a rule's cases as it is defined and, for a rule that declares `meta.resourceTypes`, once more with
+ * type-indexed dispatch off: a declared list that leaves out a type the rule judges fails the cases.
+ */
+class BuiltinRuleTester extends RuleTester {
+  override run(rule: AnyRule, tests: RuleTests): void {
+    super.run(rule, tests);
+    const undispatched = withoutTypeDispatch(rule);
+    if (undispatched !== rule) describe('without type dispatch', () => super.run(undispatched, tests));
+  }
+}
+
 export function ruleTester(): RuleTester {
-  return new RuleTester({ languages: builtinTesterLanguages });
+  return new BuiltinRuleTester({ languages: builtinTesterLanguages });
 }

@@ -37,6 +37,15 @@ export interface RuleMeta<MessageIds extends string, Options extends readonly un
   /** Options the strict preset layers over the defaults (flag absent values, demand two channels...). */
   readonly strictOptions?: Readonly<Partial<Options>>;
   readonly fixable: boolean;
+  /**
+   * The resource types the rule judges, in its language's terms (`aws_db_instance` in Terraform): its
+   * visitors report on no resource of another type. Optional and only an optimisation: where a language's
+   * rules honour it (Terraform's `defineRule`), the rule is called only for resources of these types, and
+   * not created at all for a unit that has none of them and nothing else the rule visits. A rule that
+   * declares types must find exactly what it finds without them (every Terraform rule's tests run both
+   * ways).
+   */
+  readonly resourceTypes?: readonly string[];
 }
 
 export type MessageData = Readonly<Record<string, string | number | boolean>>;

@@ -462,7 +462,8 @@ export class LintSession {
 
   private readerFacts(parsed: ParsedFile): ReaderFacts {
     const language = this.engine.languages.find((l) => l.id === parsed.language);
-    const unitKey = language?.unitKey && isApplicable(parsed) ? language.unitKey(parsed) : undefined;
+    // Unit keys are read only to find stored units in the memo: without one, they are not worked out.
+    const unitKey = this.input.memo && language?.unitKey && isApplicable(parsed) ? language.unitKey(parsed) : undefined;
     const indexKey = language?.indexKey && isApplicable(parsed) ? language.indexKey(parsed) : undefined;
     return {
       language: parsed.language,

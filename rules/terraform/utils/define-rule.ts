@@ -1,4 +1,4 @@
-import { defineRuleFor, type ProjectContext, type RuleContext } from '@nospof/core';
+import { defineRuleFor, type AnyRule, type ProjectContext, type RuleContext } from '@nospof/core';
 import type { ModuleCall, TerraformIndex, TerraformNodes } from '@nospof/terraform';
 
 const base = defineRuleFor<TerraformNodes>();
@@ -15,7 +15,7 @@ type Scoped = Visitors & { Resource?: (node: TerraformNodes['Resource']) => void
  * recorded in the unit's index (`RuleLedger`), never in module state. Every Terraform rule gets this
  * through this `defineRule`.
  */
-function withCalledModules<V extends Visitors>(context: RuleContext<string>, visitors: V): V {
+function withCalledModules<V extends Visitors>(context: RuleContext<string>, visitors: V, types: ReadonlySet<string> | undefined, declared: readonly string[] | undefined): V {
   const resource = visitors.Resource;
   const moduleCall = visitors.ModuleCall;
   if (!resource && !moduleCall) return visitors;
@@ -31,6 +31,8 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   const scoped = visitors as V & Scoped;
   if (resource) {
     scoped.Resource = (node) => {
+      // A rule that declares its resource types judges no other block (type-indexed dispatch).
+      if (types !== undefined && !types.has(node.resourceType)) return;
       if (!('plan' in node) && ledger.isSwept(node.file)) return;
       resource(node);
     };
@@ -45,9 +47,11 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   scoped['TerraformFile:exit'] = (file) => {
     exit?.(file);
     if (ledger.swept) return;
+    // With declared types, a unit without a resource of them leaves only the module calls to judge.
+    const judgeResources = resource !== undefined && (declared === undefined || index.hasResourceOfType(declared));
     for (const { file: path, resources, calls } of index.blocksByFile()) {
       if (ledger.traverses(path) || ledger.isSwept(path)) continue;
-      if (resource) for (const r of resources) resource(r);
+      if (judgeResources) for (const r of resources) if (types === undefined || types.has(r.resourceType)) resource(r);
       if (moduleCall) for (const c of calls) moduleCall(c);
       ledger.noteSwept(path);
     }
@@ -73,24 +77,60 @@ function sweptFile(id: string, file: string, project: ProjectContext): boolean {
   return ledger !== undefined && ledger.swept && ledger.isSwept(file);
 }
 
-/** `defineRule` for Terraform rules: typed visitors, and the blocks of files only read as context judged too. */
-export const defineRule = ((rule: Parameters<typeof base>[0]) => {
-  const defined = base(rule);
+
+type Defined = ReturnType<typeof base>;
+
+/** The rules as `defineRule` defined them, so a test can build each one again without type dispatch. */
+const definitions = new WeakMap<object, Defined>();
+
+/**
+ * A Terraform rule as the engine runs it: blocks of files only read as context judged too, and, when its
+ * meta declares `resourceTypes` and `dispatch` is on, called only for resources of those types.
+ */
+function terraformRule(defined: Defined, dispatch: boolean) {
   // Whether every `create` so far returned only Resource and ModuleCall visitors. A Terraform rule's
   // `create` just builds its visitors, the same keys each time; once it returns any other key it is always
   // created. For a file whose blocks the sweep judged, such a rule would have nothing to visit: it is not
   // created at all (most files of a unit, times every rule).
   let blockOnly: boolean | undefined;
+  // Whether every `create` so far returned only a Resource visitor: with declared types, such a rule has
+  // nothing to visit in a unit without a resource of those types, and is not created for any of its files.
+  let resourceOnly: boolean | undefined;
   const id = defined.meta.id;
-  return {
+  const declared = defined.meta.resourceTypes;
+  const types = dispatch && declared !== undefined ? new Set(declared) : undefined;
+  const lacksTypes = (project: ProjectContext): boolean => {
+    const index = project.index<TerraformIndex>('terraform');
+    return index !== undefined && declared !== undefined && !index.hasResourceOfType(declared);
+  };
+  const idle = (file: string, project: ProjectContext) =>
+    (resourceOnly === true && types !== undefined && lacksTypes(project)) || (blockOnly === true && sweptFile(id, file, project));
+  const rule = {
     meta: defined.meta,
     // The engine asks first, and then does not even create the rule for such a file.
-    idleOn: (file: string, project: ProjectContext) => blockOnly === true && sweptFile(id, file, project),
+    idleOn: idle,
     create: (context: RuleContext<string>, options: never) => {
-      if (blockOnly === true && sweptFile(id, context.file, context.project)) return NO_VISITORS;
+      if (idle(context.file, context.project)) return NO_VISITORS;
       const visitors = defined.create(context as never, options) as Visitors;
-      if (blockOnly !== false) blockOnly = Object.keys(visitors).every((key) => key === 'Resource' || key === 'ModuleCall');
-      return withCalledModules(context, visitors);
+      const keys = Object.keys(visitors);
+      if (blockOnly !== false) blockOnly = keys.every((key) => key === 'Resource' || key === 'ModuleCall');
+      if (resourceOnly !== false) resourceOnly = keys.every((key) => key === 'Resource');
+      return withCalledModules(context, visitors, types, types === undefined ? undefined : declared);
     },
   };
-}) as unknown as typeof base;
+  definitions.set(rule, defined);
+  return rule;
+}
+
+/** `defineRule` for Terraform rules: typed visitors, and the blocks of files only read as context judged too. */
+export const defineRule = ((rule: Parameters<typeof base>[0]) => terraformRule(base(rule), true)) as unknown as typeof base;
+
+/**
+ * The same rule without type-indexed dispatch: called for every resource whatever its `resourceTypes`
+ * say. Tests run every Terraform rule both ways, so a declared list that misses a type the rule judges
+ * fails them. Rules that declare no types, or are not made with this `defineRule`, are returned as they are.
+ */
+export function withoutTypeDispatch<R extends AnyRule>(rule: R): R {
+  const defined = definitions.get(rule);
+  return defined?.meta.resourceTypes === undefined ? rule : (terraformRule(defined, false) as unknown as R);
+}

@@ -92,7 +92,9 @@ describe('loading rule plugins', () => {
         files: {
           'index.js': `export default { rules: {
             backups: ${rule({ id: 'acme/other' })},
-            wrong: ${rule({ id: 'acme/wrong', language: 'cobol', type: 'bug', severity: 'fatal', messages: {}, fixable: 'no' })},
+            wrong: ${rule({ id: 'acme/wrong', language: 'cobol', type: 'bug', severity: 'fatal', messages: {}, fixable: 'no', resourceTypes: [] })},
+            types: ${rule({ id: 'acme/types', resourceTypes: 'aws_db_instance' })},
+            typed: ${rule({ id: 'acme/typed', resourceTypes: ['aws_db_instance'] })},
             options: ${rule({ id: 'acme/options', schema: [{ type: 'object', properties: { min: { type: 'integer' } }, additionalProperties: false }], defaultOptions: [{ min: 'two' }] })},
             'not-a-rule': 42,
             'no-meta': { create() { return {}; } },
@@ -107,6 +109,8 @@ describe('loading rule plugins', () => {
       'nospof-plugin-acme wrong: meta.severity must be "error", "warning" or "info"',
       'nospof-plugin-acme wrong: meta.messages must map messageIds to messages',
       'nospof-plugin-acme wrong: meta.fixable must be true or false',
+      'nospof-plugin-acme wrong: meta.resourceTypes, when given, must be a non-empty list of resource types (the rule judges no other)',
+      'nospof-plugin-acme types: meta.resourceTypes, when given, must be a non-empty list of resource types (the rule judges no other)',
       'nospof-plugin-acme options: meta.defaultOptions do not match meta.schema: 1.min: must be integer',
       'nospof-plugin-acme not-a-rule: is not a rule (make it with defineRule({ meta, create }))',
       'nospof-plugin-acme no-meta: has no meta',

@@ -62,6 +62,9 @@ export function ruleProblems(
   }
   if (!Array.isArray(m.defaultOptions)) problems.push('meta.defaultOptions must be a list');
   if (typeof m.fixable !== 'boolean') problems.push('meta.fixable must be true or false');
+  if (m.resourceTypes !== undefined && (!Array.isArray(m.resourceTypes) || m.resourceTypes.length === 0 || !m.resourceTypes.every((t) => typeof t === 'string' && t !== ''))) {
+    problems.push('meta.resourceTypes, when given, must be a non-empty list of resource types (the rule judges no other)');
+  }
   if (problems.length === 0 && (m.defaultOptions as unknown[]).length > 0) {
     const r = rule as AnyRule;
     for (const p of validateRuleSetting(r.meta.id, [r.meta.severity, ...r.meta.defaultOptions] as never, new RuleRegistry([r]))) {

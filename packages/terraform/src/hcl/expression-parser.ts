@@ -1,7 +1,7 @@
 import type { BinaryOperator, Expression, ForExpr, Identifier, ObjectItem, SplatExpr } from './ast.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { TemplateParser } from './template-parser.js';
-import { endOffset } from './token-cursor.js';
+import { endOffset, exact, nameAt } from './token-cursor.js';
 import * as T from './token-type.js';
 
 /** The specification's binary precedence levels (higher binds tighter); 0 marks a token that is no operator. */
@@ -107,7 +107,7 @@ export abstract class ExpressionParser extends TemplateParser {
       case T.IDENT: {
         this.next();
         const end = this.ends[i] as number;
-        const name = this.text.slice(start, end);
+        const name = nameAt(this.text, start, end);
         if (name === 'true' || name === 'false' || name === 'null') {
           return { type: 'LiteralValue', value: name === 'null' ? null : name === 'true', range: this.range(start, end) };
         }
@@ -157,7 +157,7 @@ export abstract class ExpressionParser extends TemplateParser {
   protected parseCall(nameIndex: number, nameEndIndex: number): Expression {
     const nameStart = this.starts[nameIndex] as number;
     const nameEnd = this.ends[nameEndIndex] as number;
-    const name: Identifier = { type: 'Identifier', name: this.text.slice(nameStart, nameEnd), range: this.range(nameStart, nameEnd) };
+    const name: Identifier = { type: 'Identifier', name: nameAt(this.text, nameStart, nameEnd), range: this.range(nameStart, nameEnd) };
     this.next();
     this.pushNewlines(false);
     const args: Expression[] = [];
@@ -183,7 +183,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     const close = this.next();
     this.popNewlines();
-    return { type: 'FunctionCallExpr', name, args, expandFinal, range: this.rangeFrom(name.range, this.ends[close] as number) };
+    return { type: 'FunctionCallExpr', name, args: exact(args), expandFinal, range: this.rangeFrom(name.range, this.ends[close] as number) };
   }
 
   protected parseTuple(): Expression {
@@ -199,7 +199,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     const close = this.next();
     this.popNewlines();
-    return { type: 'TupleExpr', elements, range: this.range(this.starts[open] as number, this.ends[close] as number) };
+    return { type: 'TupleExpr', elements: exact(elements), range: this.range(this.starts[open] as number, this.ends[close] as number) };
   }
 
   protected parseObject(): Expression {
@@ -235,7 +235,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     const close = this.next();
     this.popNewlines();
-    return { type: 'ObjectExpr', items, range: this.range(this.starts[open] as number, this.ends[close] as number) };
+    return { type: 'ObjectExpr', items: exact(items), range: this.range(this.starts[open] as number, this.ends[close] as number) };
   }
 
   /** Called with newlines already ignored (pushed by the tuple or object opener). */

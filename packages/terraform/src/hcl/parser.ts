@@ -1,6 +1,6 @@
 import type { Attribute, Block, BlockLabel, Expression, HclFile, Identifier } from './ast.js';
 import { ExpressionParser } from './expression-parser.js';
-import { NESTING } from './token-cursor.js';
+import { exact, nameAt, NESTING, sharedName } from './token-cursor.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import type { FlatPart } from './template-parts.js';
 import * as T from './token-type.js';
@@ -67,9 +67,9 @@ export class Parser extends ExpressionParser {
         this.pos++;
         continue;
       }
-      if (t === T.EOF) return items;
+      if (t === T.EOF) return exact(items);
       if (t === T.RBRACE) {
-        if (inBlock) return items;
+        if (inBlock) return exact(items);
         this.error("Unexpected '}': no block is open here", this.starts[this.pos] as number, this.ends[this.pos] as number);
         this.pos++;
         this.recover(0, false);
@@ -182,7 +182,7 @@ export class Parser extends ExpressionParser {
       if (t === T.LBRACE) break;
       if (t === T.IDENT) {
         const i = this.next();
-        labels.push({ type: 'BlockLabel', value: this.tokenText(i), quoted: false, range: this.range(this.starts[i] as number, this.ends[i] as number) });
+        labels.push({ type: 'BlockLabel', value: nameAt(this.text, this.starts[i] as number, this.ends[i] as number), quoted: false, range: this.range(this.starts[i] as number, this.ends[i] as number) });
       } else if (t === T.OQUOTE) labels.push(this.parseLabel());
       else this.failUnexpected(`a block label or "{" to open the "${blockType.name}" block`);
     }
@@ -226,7 +226,7 @@ export class Parser extends ExpressionParser {
     return {
       type: 'Block',
       blockType,
-      labels,
+      labels: exact(labels),
       body: { type: 'Body', items, range: bodyRange },
       openBrace,
       closeBrace: this.range(closeStart, closeEnd),
@@ -249,6 +249,6 @@ export class Parser extends ExpressionParser {
       this.unterminatedString(open);
     }
     const close = this.next();
-    return { type: 'BlockLabel', value, quoted: true, range: this.range(this.starts[open] as number, this.ends[close] as number) };
+    return { type: 'BlockLabel', value: sharedName(value), quoted: true, range: this.range(this.starts[open] as number, this.ends[close] as number) };
   }
 }

@@ -15,6 +15,40 @@ for (const t of [T.LBRACE, T.LBRACK, T.LPAREN, T.OQUOTE, T.OHEREDOC, T.TEMPLATE_
 for (const t of [T.RBRACE, T.RBRACK, T.RPAREN, T.CQUOTE, T.CHEREDOC, T.TEMPLATE_SEQ_END]) NESTING[t] = -1;
 
 /**
+ * One string per distinct name (attribute and block names, `var`, `local`, `each`...): every tree of a run
+ * holds thousands of the same few dozen names, and a tree lives as long as its run. A direct-mapped table
+ * of fixed size: a hit costs no allocation and no hashing of a new string, a miss replaces the slot, so
+ * hostile input cannot make it grow.
+ */
+const NAME_SLOTS = 4096;
+const names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+/** `text.slice(start, end)`, as the string the table already holds when it holds that name. */
+export function nameAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0) return '';
+  const slot = (text.charCodeAt(start) * 961 + text.charCodeAt(end - 1) * 31 + text.charCodeAt(start + (length >> 1)) * 7 + length) & (NAME_SLOTS - 1);
+  const known = names[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  let name = text.slice(start, end);
+  // A long slice may be a view into the whole file's text: the table outlives the run, so it keeps a copy of
+  // its own rather than every file it ever saw.
+  if (length > 12) name = JSON.parse(JSON.stringify(name)) as string;
+  names[slot] = name;
+  return name;
+}
+
+/** A name decoded from a quoted label, as the table's string when it holds that name. */
+export function sharedName(name: string): string {
+  return nameAt(name, 0, name.length);
+}
+
+/** A list built by pushing holds spare room for more; the tree keeps an exact copy instead (it lives as long as the run). */
+export function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
+/**
  * The parser's view of the token arrays: lookahead, newline sensitivity (`nl`: whether NEWLINE tokens
  * count; HCL ignores them inside `()`, `[]`, `for` expressions and template sequences), the nesting
  * count recovery needs, and ranges. The grammar lives in the subclasses.
@@ -141,7 +175,7 @@ export class TokenCursor {
   protected identifier(i: number): Identifier {
     const start = this.starts[i] as number;
     const end = this.ends[i] as number;
-    return { type: 'Identifier', name: this.text.slice(start, end), range: this.range(start, end) };
+    return { type: 'Identifier', name: nameAt(this.text, start, end), range: this.range(start, end) };
   }
 
   protected decode(i: number, quoted: boolean): string {

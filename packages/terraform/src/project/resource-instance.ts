@@ -29,7 +29,7 @@ function bodyObject(body: Body, evaluator: Evaluator): TfObject {
  */
 export class ResourceInstance implements Entity, BlockView {
   readonly kind = 'resource';
-  readonly evaluator: Evaluator;
+  private evaluatorCache: Evaluator | undefined;
   private viewCache: BlockView | undefined;
   /** Made on first use: most instances are never read by another expression. */
   private attrCache: Map<string, TfValue> | undefined;
@@ -39,12 +39,25 @@ export class ResourceInstance implements Entity, BlockView {
     readonly node: Resource,
     /** count index or for_each key; undefined for a single instance. */
     readonly key: number | string | undefined,
-    eachValue: TfValue | undefined,
-  ) {
-    const vars: Record<string, TfValue> = {};
-    if (typeof key === 'number') vars.count = { index: key };
-    else if (key !== undefined) vars.each = { key, value: eachValue ?? key };
-    this.evaluator = key !== undefined ? module.evaluator.withVars(vars) : module.evaluator;
+    private readonly eachValue: TfValue | undefined,
+  ) {}
+
+  /**
+   * The module's evaluator with this instance's `count.index` or `each`, made on first use: every
+   * instance of a unit is expanded, and many are never read.
+   */
+  get evaluator(): Evaluator {
+    if (this.evaluatorCache === undefined) {
+      const { key, module } = this;
+      if (key === undefined) this.evaluatorCache = module.evaluator;
+      else {
+        const vars: Record<string, TfValue> = {};
+        if (typeof key === 'number') vars.count = { index: key };
+        else vars.each = { key, value: this.eachValue ?? key };
+        this.evaluatorCache = module.evaluator.withVars(vars);
+      }
+    }
+    return this.evaluatorCache;
   }
 
   /** Configuration values, or the plan's when a plan in the scan resolves this address (built on first use). */

@@ -444,12 +444,16 @@ export class TerraformIndex {
   private byFile: FileBlocks[] | undefined;
   /** The unit's files by number, for the rules' ledgers. */
   private readonly fileNumbers = new Map<string, number>();
+  private readonly files: readonly TerraformFile[];
+  private types: Set<string> | undefined;
+  private readonly typeAnswers = new Map<readonly string[], boolean>();
 
   constructor(
     files: readonly ParsedFile<TerraformFile>[],
     private readonly parseVarFile: VarFileParser,
   ) {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
+    this.files = roots;
     this.defs = buildModuleDefs(roots);
     for (const file of files) {
       if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
@@ -533,6 +537,25 @@ export class TerraformIndex {
       this.ledgers.set(rule, ledger);
     }
     return ledger;
+  }
+
+  /**
+   * True when a file of the unit (configuration or plan) has a resource block of one of `types`, whether
+   * or not it is evaluated: a rule that judges only those types has nothing to do in a unit without one.
+   */
+  hasResourceOfType(types: readonly string[]): boolean {
+    // Every file of the unit asks again for each rule: the answer is kept per list.
+    const known = this.typeAnswers.get(types);
+    if (known !== undefined) return known;
+    let present = this.types;
+    if (!present) {
+      present = new Set();
+      for (const file of this.files) for (const block of file.blocks) if (block.type === 'Resource') present.add(block.resourceType);
+      this.types = present;
+    }
+    const answer = types.some((type) => (present as Set<string>).has(type));
+    this.typeAnswers.set(types, answer);
+    return answer;
   }
 
   /** The resource and module blocks of the unit's configuration, by file. */
