@@ -76,13 +76,21 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
   if (!facts) {
     const extra = scanners.filter((tool) => !securityScanners.includes(tool));
     const extraKey = extra.length === 0 ? '' : `/${JSON.stringify(extra)}`;
-    let workflows = project
-      .factsOf('github-actions', `repo/facts/github-actions/v2${extraKey}`, (f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners))
-      .flat();
-    if (workflows.some((f) => f.kind === 'notification-channel' && f.onFailure !== true)) {
+    const perFile = project.factsOf('github-actions', `repo/facts/github-actions/v2${extraKey}`, (f) =>
+      githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners),
+    );
+    let workflows: readonly RepositoryFact[];
+    if (perFile.some((list) => list.some(notOnFailure))) {
+      // Only a file with an alert that does not run on failure by itself can read differently with the
+      // index (a reusable workflow or local action called only on failure): only those are worked out again.
       const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
-      workflows = project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners, index));
-    }
+      const parsedByPath = new Map(project.parsed('github-actions').map((f) => [f.source.path, f] as const));
+      workflows = perFile.flatMap((list) => {
+        const first = list.find(notOnFailure);
+        const file = first && parsedByPath.get(first.file);
+        return file ? githubActionsFacts(file as ParsedFile<GithubActionsRoot>, scanners, index) : list;
+      });
+    } else workflows = perFile.flat();
     facts = [
       ...workflows,
       ...project
@@ -92,6 +100,11 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
     byCatalog.set(scanners, facts);
   }
   return facts;
+}
+
+/** An alert whose step or job does not run on failure by itself. */
+function notOnFailure(fact: RepositoryFact): boolean {
+  return fact.kind === 'notification-channel' && fact.onFailure !== true;
 }
 
 /** Facts of one kind in a stable order (file, then position), so findings land on the same place each run. */
