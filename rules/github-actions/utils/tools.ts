@@ -52,10 +52,10 @@ export function stepInputs(step: Step): InputReader {
 export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
   const memo = step as Step & Memo;
   // A handful of catalogs at most: a flat [catalog, tools, ...] list beats a Map per step.
-  const cache = (memo.toolCache ??= []);
-  for (let i = 0; i < cache.length; i += 2) if (cache[i] === catalog) return cache[i + 1] as readonly ToolSignature[];
+  const cache = memo.toolCache;
+  if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === catalog) return cache[i + 1] as readonly ToolSignature[];
   const tools = findTools(step, catalog);
-  cache.push(catalog, tools);
+  memo.toolCache = cache ? cache.concat([catalog, tools]) : [catalog, tools];
   return tools;
 }
 
@@ -109,8 +109,8 @@ function usesTool(step: Step, catalog: ToolCatalog, options: MatchOptions): Step
 export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): readonly StepToolUse[] {
   const memo = step as Step & Memo;
   const release = options.release === true;
-  const cache = (memo.useCache ??= []);
-  for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
+  const cache = memo.useCache;
+  if (cache) for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
   let uses: StepToolUse[] | readonly never[] = NONE;
   const byUses = usesTool(step, catalog, options);
   if (byUses) uses = [byUses];
@@ -118,6 +118,7 @@ export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOpt
     const commands = commandUses(catalog, preparedScript(step), options);
     if (commands.length > 0) uses = [...uses, ...commands.map((use): StepToolUse => ({ tool: use.tool, what: use.label, via: 'command' }))];
   }
-  cache.push(catalog, release, uses);
+  // Exact-size lists (a literal, then concat): a pushed-to list keeps room for 17 slots, on every step of the run.
+  memo.useCache = cache ? cache.concat([catalog, release, uses]) : [catalog, release, uses];
   return uses;
 }
