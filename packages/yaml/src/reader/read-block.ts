@@ -9,6 +9,14 @@ const UNSUPPORTED_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', 
 /** Characters that may not open a continuation line of a plain scalar here (left to `yaml`). */
 const UNSUPPORTED_CONTINUATION = new Set(['&', '*', '!', '%', '@', '`', '?', ',', '[', ']', '{', '}', '|', '>', '"', "'", ':']);
 
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const PERCENT = 37;
+const DASH = 45;
+const DOT = 46;
+
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
 }
@@ -46,22 +54,23 @@ export class BlockReader {
       let end = text.indexOf('\n', start);
       const next = end === -1 ? text.length + 1 : end + 1;
       if (end === -1) end = text.length;
-      const contentEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
+      const contentEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
       let i = start;
-      while (i < contentEnd && text[i] === ' ') i++;
-      const first = text[i];
-      let isBlank = i >= contentEnd || first === '#';
+      while (i < contentEnd && text.charCodeAt(i) === SPACE) i++;
+      // Character codes: one-character strings per character were most of this loop's time.
+      const first = i < contentEnd ? text.charCodeAt(i) : -1;
+      let isBlank = i >= contentEnd || first === HASH;
       let isEmpty = i >= contentEnd;
-      if (first === '\t') {
+      if (first === TAB) {
         let j = i;
-        while (j < contentEnd && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (j < contentEnd && text[j] !== '#') throw new Unsupported(i, 'tab in indentation');
+        while (j < contentEnd && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+        if (j < contentEnd && text.charCodeAt(j) !== HASH) throw new Unsupported(i, 'tab in indentation');
         isBlank = true;
         isEmpty = j >= contentEnd;
       }
-      if (i === start && !isBlank && (first === '-' || first === '.' || first === '%')) {
+      if (i === start && !isBlank && (first === DASH || first === DOT || first === PERCENT)) {
         const marker = text.startsWith('---', i) ? '---' : text.startsWith('...', i) ? '...' : undefined;
-        if (first === '%') throw new Unsupported(i, 'directive');
+        if (first === PERCENT) throw new Unsupported(i, 'directive');
         if (marker && (i + 3 >= contentEnd || isSpace(text[i + 3]))) {
           const rest = text.slice(i + 3, contentEnd).trim();
           if (rest !== '' && !rest.startsWith('#')) throw new Unsupported(i, 'content on a document marker line');
