@@ -1,4 +1,4 @@
-import type { ParsedFile, ProjectContext, Range, Settings } from '@nospof/core';
+import { plainRange, type ParsedFile, type ProjectContext, type Range, type Settings } from '@nospof/core';
 import { calledWorkflowPath, GITHUB_ACTIONS, indexedPath, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
 import { allSteps, type JenkinsFile } from '@nospof/jenkins';
 import { githubActionsFacts } from '../../github-actions/utils/facts.js';
@@ -157,9 +157,9 @@ function workflowOutline(file: ParsedFile<GithubActionsRoot>): WorkflowOutline |
   if (!root) return null;
   if (root.type !== 'Workflow') return { path: indexedPath(file.source.path), workflow: false, calls: [], main: null };
   const calls = root.jobs.flatMap((job) =>
-    job.uses ? [{ file: root.file, range: job.uses.value.range, reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run`, target: calledWorkflowPath(job) ?? null }] : [],
+    job.uses ? [{ file: root.file, range: plainRange(job.uses.value.range), reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run`, target: calledWorkflowPath(job) ?? null }] : [],
   );
-  const main = isPipelineFile(root.file) ? { file: root.file, score: mainScore(root), range: root.jobsKey ?? root.on?.key ?? root.range } : null;
+  const main = isPipelineFile(root.file) ? { file: root.file, score: mainScore(root), range: plainRange(root.jobsKey ?? root.on?.key ?? root.range) } : null;
   return { path: indexedPath(file.source.path), workflow: true, calls, main };
 }
 

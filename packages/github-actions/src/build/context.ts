@@ -1,4 +1,4 @@
-import { known, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
+import { known, OffsetRange, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
 import type { YamlNode as LNode, YamlPair as LPair } from '@nospof/yaml';
@@ -73,7 +73,7 @@ class LazyField<T> implements Field<T> {
   }
 
   get key(): Range {
-    this.keyWhere ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.keyWhere ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.keyWhere;
   }
 
@@ -95,7 +95,7 @@ export class KeyRange {
   ) {}
 
   get range(): Range {
-    this.where ??= this.trim ? this.ctx.span(this.start, this.end) : this.ctx.lines.range(this.start, this.end);
+    this.where ??= this.trim ? this.ctx.span(this.start, this.end) : this.ctx.range(this.start, this.end);
     return this.where;
   }
 }
@@ -125,7 +125,7 @@ class MapEntry implements Entry {
   }
 
   get keyRange(): Range {
-    this.keyRangeValue ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.keyRangeValue ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.keyRangeValue;
   }
 
@@ -156,7 +156,7 @@ class EntryArg implements Arg {
   ) {}
 
   get key(): Range {
-    this.where ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.where ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.where;
   }
 }
@@ -187,7 +187,15 @@ export class BuildContext {
     const text = this.lines.text;
     let e = end;
     while (e > start && (text[e - 1] === '\n' || text[e - 1] === '\r' || text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-    return this.lines.range(start, e);
+    return this.range(start, e);
+  }
+
+  /**
+   * `[start, end)` as `lines.range` gives it, held as offsets: line and column are worked out when read.
+   * A model keeps thousands of ranges for the whole run; three objects each was much of its size.
+   */
+  range(start: number, end: number): Range {
+    return new OffsetRange(this.lines, start, Math.max(start, end));
   }
 
   /** A lazily computed key range that does not keep the entry (nor its YAML node) alive. */
