@@ -15,6 +15,19 @@ export interface Entry {
 type Maybe = LNode | null | undefined;
 
 /**
+ * The one empty list of the model: most steps have no `with:` or `env:`, most jobs no `needs:` or
+ * `services:`, and the model lives for the whole run. Model lists are readonly.
+ */
+export const NONE: readonly never[] = [];
+
+/** The defined results of `build` over `items`, in an exact-size list (`flatMap` leaves room to grow). */
+export function mapDefined<I, T>(items: readonly I[], build: (item: I, index: number) => T | undefined): readonly T[] {
+  if (items.length === 0) return NONE;
+  const built = items.map(build);
+  return built.includes(undefined) ? built.filter((b): b is T => b !== undefined) : (built as T[]);
+}
+
+/**
  * A `Text` whose range is computed when a rule first asks for it. It keeps offsets, not the YAML node, so
  * the YAML tree is garbage as soon as the model is built.
  */
@@ -227,10 +240,10 @@ export class BuildContext {
   }
 
   /** A string or a list of strings, as texts. */
-  texts(node: Maybe): Text[] {
-    if (node?.kind === 'seq') return node.items.flatMap((i) => this.text(i) ?? []);
+  texts(node: Maybe): readonly Text[] {
+    if (node?.kind === 'seq') return mapDefined(node.items, (i) => this.text(i));
     const one = this.text(node);
-    return one ? [one] : [];
+    return one ? [one] : NONE;
   }
 
   /** A list of literal strings; Unknown when any item (or the whole value) is an expression. */
@@ -260,8 +273,8 @@ export class BuildContext {
     return { key: entry.keyRange, range, value: unknown(why, range) };
   }
 
-  args(node: Maybe): Arg[] {
-    if (node?.kind !== 'map') return [];
+  args(node: Maybe): readonly Arg[] {
+    if (node?.kind !== 'map' || node.items.length === 0) return NONE;
     return node.items.map((pair) => {
       const { start, end } = pair.key;
       // A key written without a value (`with: { key: }`) is an empty text placed on the key.

@@ -1,6 +1,6 @@
 import type { Job } from '../model.js';
 import { buildConcurrency, buildContainer, buildEnvironment, buildRunsOn, buildServices, buildStrategy } from './blocks.js';
-import type { BuildContext, Entry } from './context.js';
+import { NONE, type BuildContext, type Entry } from './context.js';
 import { buildSteps } from './step.js';
 import { buildUses } from './uses.js';
 
@@ -25,12 +25,12 @@ export function buildJob(ctx: BuildContext, entry: Entry): Job | undefined {
     range: entry.range,
     resource,
     file: ctx.file,
-    needs: [],
-    with: [],
-    services: [],
-    env: [],
-    outputs: [],
-    steps: [],
+    needs: NONE,
+    with: NONE,
+    services: NONE,
+    env: NONE,
+    outputs: NONE,
+    steps: NONE,
     ...(layout ? { layout } : {}),
   };
   for (const e of ctx.entries(entry.value)) apply(ctx, job, e, resource);

@@ -2,7 +2,7 @@ import type { YamlNode as LNode } from '@nospof/yaml';
 import { known, type Known } from '@nospof/core';
 import type { Range } from '@nospof/core';
 import type { BlockLayout, Step, Text } from '../model.js';
-import type { BuildContext, Entry } from './context.js';
+import { mapDefined, NONE, type BuildContext, type Entry } from './context.js';
 import { buildUses } from './uses.js';
 
 /** `run:` with its ranges computed on first use (most scripts are never reported on). */
@@ -35,8 +35,8 @@ function runField(ctx: BuildContext, entry: Entry, text: Text): NonNullable<Step
 /** A step whose range and layout (needed only for findings and fixes) are computed on first use. */
 class StepNode implements Step {
   readonly type = 'Step' as const;
-  with: Step['with'] = [];
-  env: Step['env'] = [];
+  with: Step['with'] = NONE;
+  env: Step['env'] = NONE;
   resource?: string;
   id?: Text;
   name?: Text;
@@ -130,10 +130,11 @@ function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallbac
 }
 
 /** The steps of a job or composite action, in order. */
-export function buildSteps(ctx: BuildContext, value: LNode | null, fallback: Range, resource?: string): Step[] {
+export function buildSteps(ctx: BuildContext, value: LNode | null, fallback: Range, resource?: string): readonly Step[] {
   if (value !== undefined && value !== null && !ctx.isSeq(value)) {
     ctx.error('`steps` must be a list of steps', ctx.rangeOf(value, fallback));
     return [];
   }
-  return ctx.items(value).flatMap((item, i) => buildStep(ctx, item, i, fallback, resource) ?? []);
+  if (value?.kind !== 'seq') return NONE;
+  return mapDefined(value.items, (item, i) => buildStep(ctx, item, i, fallback, resource));
 }
