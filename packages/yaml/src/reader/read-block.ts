@@ -32,13 +32,15 @@ export type ReadResult = { readonly document: false } | { readonly document: tru
  * hand the chunk to the full `yaml` parser, which then reports it.
  */
 export class BlockReader {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly indents: number[] = [];
+  // Per line, sized once (lines are counted first): pushed-to lists grow by copying.
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly indents: number[];
   /** True for lines holding only white space or a comment. */
-  private readonly blank: boolean[] = [];
+  private readonly blank: boolean[];
   /** True for lines holding only white space (no comment). */
-  private readonly empty: boolean[] = [];
+  private readonly empty: boolean[];
+  private readonly lineCount: number;
   /** The line after the node the last reading method returned (instead of allocating a tuple per node). */
   private after = 0;
   private readonly marked: boolean;
@@ -47,6 +49,18 @@ export class BlockReader {
     private readonly text: string,
     private readonly budget: YamlBudget,
   ) {
+    let lineCount = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCount++;
+    this.lineCount = lineCount;
+    // (V8 makes a dictionary of a very long preallocated list: huge chunks grow theirs.)
+    const sized = lineCount <= 50_000;
+    this.starts = sized ? new Array<number>(lineCount) : [];
+    this.ends = sized ? new Array<number>(lineCount) : [];
+    this.indents = sized ? new Array<number>(lineCount) : [];
+    this.blank = sized ? new Array<boolean>(lineCount) : [];
+    this.empty = sized ? new Array<boolean>(lineCount) : [];
+    let line = 0;
+    let content = false;
     let start = 0;
     let marked = false;
     let ended = false;
@@ -75,7 +89,7 @@ export class BlockReader {
           const rest = text.slice(i + 3, contentEnd).trim();
           if (rest !== '' && !rest.startsWith('#')) throw new Unsupported(i, 'content on a document marker line');
           // `---` may only open the chunk (the stream was split there); `...` closes the document.
-          if (marker === '---' && (this.starts.some((_, l) => !this.blank[l]) || marked || ended)) throw new Unsupported(i, 'second document marker');
+          if (marker === '---' && (content || marked || ended)) throw new Unsupported(i, 'second document marker');
           if (marker === '---') marked = true;
           else ended = true;
           isBlank = true;
@@ -83,11 +97,13 @@ export class BlockReader {
         }
       }
       if (ended && !isBlank) throw new Unsupported(i, 'content after the document end marker');
-      this.starts.push(start);
-      this.ends.push(contentEnd);
-      this.indents.push(i - start);
-      this.blank.push(isBlank);
-      this.empty.push(isEmpty);
+      this.starts[line] = start;
+      this.ends[line] = contentEnd;
+      this.indents[line] = i - start;
+      this.blank[line] = isBlank;
+      this.empty[line] = isEmpty;
+      if (!isBlank) content = true;
+      line++;
       start = next;
     }
     this.marked = marked || ended;
@@ -111,7 +127,7 @@ export class BlockReader {
   }
 
   private nextContent(line: number): number {
-    for (let i = line; i < this.starts.length; i++) if (!this.blank[i]) return i;
+    for (let i = line; i < this.lineCount; i++) if (!this.blank[i]) return i;
     return -1;
   }
 
@@ -122,7 +138,7 @@ export class BlockReader {
   /** The line holding `offset` (a binary search over line starts). */
   private lineOf(offset: number): number {
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = this.lineCount - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if ((this.starts[mid] as number) <= offset) low = mid;
@@ -374,7 +390,7 @@ export class BlockReader {
     let breaks = 0;
     let end = -1;
     let next = line + 1;
-    for (let l = line + 1; l < this.starts.length; l++) {
+    for (let l = line + 1; l < this.lineCount; l++) {
       if (this.empty[l]) {
         breaks++;
         continue;
@@ -416,7 +432,7 @@ export class BlockReader {
     let contentIndent = -1;
     let next = line + 1;
     let lastContentEnd = end;
-    for (let l = line + 1; l < this.starts.length; l++) {
+    for (let l = line + 1; l < this.lineCount; l++) {
       const start = this.starts[l] as number;
       const lineEnd = this.ends[l] as number;
       const raw = text.slice(start, lineEnd);
