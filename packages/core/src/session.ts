@@ -205,7 +205,9 @@ export class LintSession {
 
   /** What each language made of a file: from the memo when the text is unchanged, else from a parse. */
   factsOf(file: RunFile): FileFacts {
-    let facts = this.facts.get(file.path) ?? this.storedFacts(file);
+    const held = this.facts.get(file.path);
+    if (held) return held;
+    let facts = this.storedFacts(file);
     if (!facts) {
       facts = { readers: this.parsed(file).map((p) => this.readerFacts(p)) };
       const memo = this.input.memo;
