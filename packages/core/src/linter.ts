@@ -488,13 +488,14 @@ export class Linter {
         return;
       }
     }
-    const deps = new Set<string>();
-    const record = memo ? (dependency: string) => deps.add(dependency) : () => undefined;
+    // Without a memo nothing is recorded or stored: findings go straight to the run's lists.
+    const deps = memo ? new Set<string>() : undefined;
+    const record = deps ? (dependency: string) => deps.add(dependency) : ignoreDependency;
     const elsewhere = (path: string) => {
-      if (path !== own) record(`file:${path}`);
+      if (deps && path !== own) deps.add(`file:${path}`);
     };
     const ownPending: PendingFinding[] = [];
-    const ownSkipped: SkippedValue[] = [];
+    const ownSkipped: SkippedValue[] = deps ? [] : skipped;
     work({
       project: project(record),
       sourceOf: (path) => {
@@ -505,9 +506,10 @@ export class Linter {
         elsewhere(path);
         return session.configFor(path).rules.get(ruleId)?.severity;
       },
-      add: (p) => ownPending.push(p),
+      add: deps ? (p) => ownPending.push(p) : (p) => pending.add(p),
       skipped: ownSkipped,
     });
+    if (!deps) return;
     for (const p of ownPending) pending.add(p);
     for (const s of ownSkipped) skipped.push(s);
     if (memo && key) {
@@ -520,7 +522,8 @@ export class Linter {
   private runRules(parsed: ParsedFile, config: ResolvedConfig, sink: JudgeSink): void {
     const language = this.languages.find((l) => l.id === parsed.language);
     if (!language || !parsed.root) return;
-    const handlers = new Map<string, { rule: AnyRule; fn: (node: Node) => void }[]>();
+    // Per node type: rule, handler, rule, handler... (one list per type and file, no pair objects).
+    const handlers = new Map<string, (AnyRule | ((node: Node) => void))[]>();
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = sink.add;
@@ -547,17 +550,19 @@ export class Linter {
       for (const type in visitors) {
         const fn = (visitors as Record<string, unknown>)[type];
         if (!fn || type === PROJECT_VISITOR || !Object.hasOwn(visitors, type)) continue;
-        const list = handlers.get(type) ?? [];
-        list.push({ rule, fn: fn as (node: Node) => void });
-        handlers.set(type, list);
+        const list = handlers.get(type);
+        if (list) list.push(rule, fn as (node: Node) => void);
+        else handlers.set(type, [rule, fn as (node: Node) => void]);
       }
     }
     if (handlers.size === 0) return;
     const call = (key: string, node: Node) => {
       const list = handlers.get(key);
       if (!list) return;
-      for (const { rule, fn } of list) {
-        if (failed.has(rule.meta.id)) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const rule = list[i] as AnyRule;
+        if (failed.size > 0 && failed.has(rule.meta.id)) continue;
+        const fn = list[i + 1] as (node: Node) => void;
         try {
           fn(node);
         } catch (error) {
@@ -664,6 +669,8 @@ export class Linter {
     return directive.rules.some((r) => config.rules.has(r) && this.rules.has(r));
   }
 }
+
+const ignoreDependency = (): void => undefined;
 
 const exitKeys = new Map<string, string>();
 
