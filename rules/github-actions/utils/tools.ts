@@ -55,11 +55,22 @@ export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignat
   const cache = memo.toolCache;
   if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === catalog) return cache[i + 1] as readonly ToolSignature[];
   const tools = findTools(step, catalog);
-  memo.toolCache = cache ? cache.concat([catalog, tools]) : [catalog, tools];
+  memo.toolCache = cache ? appended(cache, [catalog, tools]) : [catalog, tools];
   return tools;
 }
 
 const NONE: readonly never[] = [];
+
+/**
+ * `list` with `items` after it, in a new exact-size list. A step's caches live as long as the model: a
+ * pushed-to list would keep room for 17 slots on every step of the run.
+ */
+function appended(list: readonly unknown[], items: readonly unknown[]): unknown[] {
+  const next = new Array<unknown>(list.length + items.length);
+  for (let i = 0; i < list.length; i++) next[i] = list[i];
+  for (let i = 0; i < items.length; i++) next[list.length + i] = items[i];
+  return next;
+}
 
 /** The action's tool first, then the script's (commands, URLs, snippets) in catalog order; one pass shared with `stepToolUses`. */
 function findTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
@@ -118,7 +129,6 @@ export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOpt
     const commands = commandUses(catalog, preparedScript(step), options);
     if (commands.length > 0) uses = [...uses, ...commands.map((use): StepToolUse => ({ tool: use.tool, what: use.label, via: 'command' }))];
   }
-  // Exact-size lists (a literal, then concat): a pushed-to list keeps room for 17 slots, on every step of the run.
-  memo.useCache = cache ? cache.concat([catalog, release, uses]) : [catalog, release, uses];
+  memo.useCache = cache ? appended(cache, [catalog, release, uses]) : [catalog, release, uses];
   return uses;
 }
