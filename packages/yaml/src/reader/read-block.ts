@@ -17,6 +17,12 @@ const PERCENT = 37;
 const DASH = 45;
 const DOT = 46;
 
+const COLON = 58;
+
+function isSpaceCode(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
 }
@@ -43,6 +49,8 @@ export class BlockReader {
   private readonly lineCount: number;
   /** The line after the node the last reading method returned (instead of allocating a tuple per node). */
   private after = 0;
+  /** Whether the line `plainLine` last read ends in a comment (instead of a result object per scalar). */
+  private comment = false;
   private readonly marked: boolean;
 
   constructor(
@@ -347,15 +355,16 @@ export class BlockReader {
     if (UNSUPPORTED_START.has(ch) || ((ch === '-' || ch === ':') && (offset + 1 >= end || isSpace(text[offset + 1])))) {
       throw new Unsupported(offset, 'indicator at the start of a value');
     }
-    const first = this.plainLine(offset, end);
+    const stop = this.plainLine(offset, end);
+    const comment = this.comment;
     const folded = this.continuation(line, parentIndent);
     if (!folded) {
-      const node = this.scalar(resolvePlain(text.slice(offset, first.stop)), 'plain', offset, first.stop);
-      if (first.comment) this.expectNothingDeeper(line, parentIndent);
+      const node = this.scalar(resolvePlain(text.slice(offset, stop)), 'plain', offset, stop);
+      if (comment) this.expectNothingDeeper(line, parentIndent);
       return this.done(node, line + 1);
     }
-    if (first.comment) throw new Unsupported(first.stop, 'comment inside a multi-line scalar');
-    const value = text.slice(offset, first.stop) + folded.value;
+    if (comment) throw new Unsupported(stop, 'comment inside a multi-line scalar');
+    const value = text.slice(offset, stop) + folded.value;
     const node = this.scalar(resolvePlain(value), 'plain', offset, folded.end);
     return this.done(node, folded.next);
   }
@@ -364,21 +373,22 @@ export class BlockReader {
    * The part of a line a plain scalar takes: up to a comment or the end, trailing white space trimmed.
    * `: ` inside it would make it a key, which `yaml` reports.
    */
-  private plainLine(offset: number, end: number): { stop: number; comment: boolean } {
+  private plainLine(offset: number, end: number): number {
     const text = this.text;
     let stop = end;
     let comment = false;
     for (let i = offset; i < end; i++) {
-      const c = text[i];
-      if (c === '#' && i > offset && isSpace(text[i - 1])) {
+      const c = text.charCodeAt(i);
+      if (c === HASH && i > offset && isSpaceCode(text.charCodeAt(i - 1))) {
         stop = i;
         comment = true;
         break;
       }
-      if (c === ':' && (i + 1 >= end || isSpace(text[i + 1]))) throw new Unsupported(i, 'mapping inside a plain scalar');
+      if (c === COLON && (i + 1 >= end || isSpaceCode(text.charCodeAt(i + 1)))) throw new Unsupported(i, 'mapping inside a plain scalar');
     }
-    while (stop > offset && isSpace(text[stop - 1])) stop--;
-    return { stop, comment };
+    while (stop > offset && isSpaceCode(text.charCodeAt(stop - 1))) stop--;
+    this.comment = comment;
+    return stop;
   }
 
   /**
@@ -399,13 +409,13 @@ export class BlockReader {
       const offset = this.contentAt(l);
       const ch = this.text[offset] as string;
       if (UNSUPPORTED_CONTINUATION.has(ch)) throw new Unsupported(offset, 'indicator on a continuation line');
-      const part = this.plainLine(offset, this.ends[l] as number);
+      const stop = this.plainLine(offset, this.ends[l] as number);
       value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
-      value += this.text.slice(offset, part.stop);
+      value += this.text.slice(offset, stop);
       breaks = 0;
-      end = part.stop;
+      end = stop;
       next = l + 1;
-      if (part.comment) {
+      if (this.comment) {
         this.expectNothingDeeper(l, parentIndent);
         break;
       }
