@@ -12,14 +12,17 @@ export function buildWorkflow(ctx: BuildContext, root: LNode, range: Range): Wor
   const workflow: Mutable<Workflow> = { type: 'Workflow', range, file: ctx.file, triggers: NONE, env: NONE, jobs: NONE };
   const fields = ctx.entries(root);
   for (const e of fields) {
-    const text = ctx.text(e.value);
     switch (e.key) {
-      case 'name':
+      case 'name': {
+        const text = ctx.text(e.value);
         if (text) workflow.name = text;
         break;
-      case 'run-name':
+      }
+      case 'run-name': {
+        const text = ctx.text(e.value);
         if (text) workflow.runName = text;
         break;
+      }
       case 'on': {
         const { on, triggers } = buildTriggers(ctx, e);
         workflow.on = on;
