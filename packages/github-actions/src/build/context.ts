@@ -211,6 +211,16 @@ export class BuildContext {
     return new OffsetRange(this.lines, start, Math.max(start, end));
   }
 
+  /** One pair of a map as an entry (for builders that walk a map's pairs themselves). */
+  entry(pair: LPair): Entry {
+    return new MapEntry(this, pair);
+  }
+
+  /** A pair's key range, computed on first use (as `keyAt` of its entry). */
+  keyOf(pair: LPair): KeyRange {
+    return new KeyRange(this, pair.key.start, pair.key.end);
+  }
+
   /** A lazily computed key range that does not keep the entry (nor its YAML node) alive. */
   keyAt(entry: Entry): KeyRange {
     return entry instanceof MapEntry ? entry.lazyKey() : new KeyRange(this, entry.keyRange.start.offset, entry.keyRange.end.offset);
