@@ -51,6 +51,7 @@ class StepNode implements Step {
   scriptCache: string | undefined = undefined;
   preparedCache: unknown = undefined;
   actionCache: string | undefined = undefined;
+  inputsCache: unknown = undefined;
 
   constructor(
     private readonly ctx: BuildContext,
