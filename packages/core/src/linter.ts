@@ -736,25 +736,42 @@ function parseWith(language: Language, file: SourceFile): ParsedFile {
  * overlays) may give the same finding more than once: it is kept once, with every trail it came by.
  */
 class PendingFindings {
-  private readonly byKey = new Map<string, PendingFinding>();
+  /** Findings in the order first reported. */
+  private readonly entries: PendingFinding[] = [];
+  /**
+   * Where each finding sits in `entries`, by rule, place and resource; findings that share those are told
+   * apart by message, compared rather than hashed into the key (messages are the longest part).
+   */
+  private readonly byKey = new Map<string, number | number[]>();
 
   add(pending: PendingFinding): void {
     const f = pending.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}\u0000${f.message}`;
-    const existing = this.byKey.get(key);
-    if (!existing) {
-      this.byKey.set(key, pending);
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}`;
+    const slots = this.byKey.get(key);
+    let at: number | undefined;
+    if (typeof slots === 'number') {
+      if ((this.entries[slots] as PendingFinding).finding.message === f.message) at = slots;
+    } else if (slots) {
+      at = slots.find((i) => (this.entries[i] as PendingFinding).finding.message === f.message);
+    }
+    if (at === undefined) {
+      const index = this.entries.length;
+      this.entries.push(pending);
+      if (slots === undefined) this.byKey.set(key, index);
+      else if (typeof slots === 'number') this.byKey.set(key, [slots, index]);
+      else slots.push(index);
       return;
     }
+    const existing = this.entries[at] as PendingFinding;
     const related = mergeRelated(existing.finding.related, f.related);
-    this.byKey.set(key, {
+    this.entries[at] = {
       finding: related ? { ...existing.finding, related } : existing.finding,
       anchors: [...existing.anchors, ...pending.anchors],
-    });
+    };
   }
 
   list(): readonly PendingFinding[] {
-    return [...this.byKey.values()];
+    return [...this.entries];
   }
 }
 
