@@ -104,11 +104,11 @@ export default defineRule({
     };
 
     const reportVerdicts = (job: Job, requests: readonly RunnerRequest[], at: Range, related?: { range: Range; file: string }) => {
-      const seen = new Set<string>();
+      let seen: Set<string> | undefined;
       for (const request of requests) {
         const verdict = judge(request, pools);
-        if (!verdict || seen.has(verdict.label)) continue;
-        seen.add(verdict.label);
+        if (!verdict || seen?.has(verdict.label)) continue;
+        (seen ??= new Set()).add(verdict.label);
         const data: MessageData = verdict.messageId === 'singleRunner' ? { job: job.id, label: verdict.label, count: verdict.count } : { job: job.id, label: verdict.label };
         context.report({
           node: { range: at },

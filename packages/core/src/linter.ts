@@ -496,13 +496,14 @@ export class Linter {
         return;
       }
     }
-    const deps = new Set<string>();
-    const record = memo ? (dependency: string) => deps.add(dependency) : () => undefined;
+    // Without a memo nothing is recorded or stored: findings go straight to the run's lists.
+    const deps = memo ? new Set<string>() : undefined;
+    const record = deps ? (dependency: string) => deps.add(dependency) : ignoreDependency;
     const elsewhere = (path: string) => {
-      if (path !== own) record(`file:${path}`);
+      if (deps && path !== own) deps.add(`file:${path}`);
     };
     const ownPending: PendingFinding[] = [];
-    const ownSkipped: SkippedValue[] = [];
+    const ownSkipped: SkippedValue[] = deps ? [] : skipped;
     work({
       project: project(record),
       sourceOf: (path) => {
@@ -513,9 +514,10 @@ export class Linter {
         elsewhere(path);
         return session.configFor(path).rules.get(ruleId)?.severity;
       },
-      add: (p) => ownPending.push(p),
+      add: deps ? (p) => ownPending.push(p) : (p) => pending.add(p),
       skipped: ownSkipped,
     });
+    if (!deps) return;
     for (const p of ownPending) pending.add(p);
     for (const s of ownSkipped) skipped.push(s);
     if (memo && key) {
@@ -528,7 +530,8 @@ export class Linter {
   private runRules(parsed: ParsedFile, config: ResolvedConfig, sink: JudgeSink): void {
     const language = this.languages.find((l) => l.id === parsed.language);
     if (!language || !parsed.root) return;
-    const handlers = new Map<string, { rule: AnyRule; fn: (node: Node) => void }[]>();
+    // Per node type: rule, handler, rule, handler... (one list per type and file, no pair objects).
+    const handlers = new Map<string, (AnyRule | ((node: Node) => void))[]>();
     let currentResource: string | undefined;
     const failed = new Set<string>();
     const add = sink.add;
@@ -555,17 +558,19 @@ export class Linter {
       for (const type in visitors) {
         const fn = (visitors as Record<string, unknown>)[type];
         if (!fn || type === PROJECT_VISITOR || !Object.hasOwn(visitors, type)) continue;
-        const list = handlers.get(type) ?? [];
-        list.push({ rule, fn: fn as (node: Node) => void });
-        handlers.set(type, list);
+        const list = handlers.get(type);
+        if (list) list.push(rule, fn as (node: Node) => void);
+        else handlers.set(type, [rule, fn as (node: Node) => void]);
       }
     }
     if (handlers.size === 0) return;
     const call = (key: string, node: Node) => {
       const list = handlers.get(key);
       if (!list) return;
-      for (const { rule, fn } of list) {
-        if (failed.has(rule.meta.id)) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const rule = list[i] as AnyRule;
+        if (failed.size > 0 && failed.has(rule.meta.id)) continue;
+        const fn = list[i + 1] as (node: Node) => void;
         try {
           fn(node);
         } catch (error) {
@@ -673,6 +678,8 @@ export class Linter {
   }
 }
 
+const ignoreDependency = (): void => undefined;
+
 const exitKeys = new Map<string, string>();
 
 /** `Type:exit`, built once per node type rather than once per node. */
@@ -737,25 +744,42 @@ function parseWith(language: Language, file: SourceFile): ParsedFile {
  * overlays) may give the same finding more than once: it is kept once, with every trail it came by.
  */
 class PendingFindings {
-  private readonly byKey = new Map<string, PendingFinding>();
+  /** Findings in the order first reported. */
+  private readonly entries: PendingFinding[] = [];
+  /**
+   * Where each finding sits in `entries`, by rule, place and resource; findings that share those are told
+   * apart by message, compared rather than hashed into the key (messages are the longest part).
+   */
+  private readonly byKey = new Map<string, number | number[]>();
 
   add(pending: PendingFinding): void {
     const f = pending.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}\u0000${f.message}`;
-    const existing = this.byKey.get(key);
-    if (!existing) {
-      this.byKey.set(key, pending);
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}`;
+    const slots = this.byKey.get(key);
+    let at: number | undefined;
+    if (typeof slots === 'number') {
+      if ((this.entries[slots] as PendingFinding).finding.message === f.message) at = slots;
+    } else if (slots) {
+      at = slots.find((i) => (this.entries[i] as PendingFinding).finding.message === f.message);
+    }
+    if (at === undefined) {
+      const index = this.entries.length;
+      this.entries.push(pending);
+      if (slots === undefined) this.byKey.set(key, index);
+      else if (typeof slots === 'number') this.byKey.set(key, [slots, index]);
+      else slots.push(index);
       return;
     }
+    const existing = this.entries[at] as PendingFinding;
     const related = mergeRelated(existing.finding.related, f.related);
-    this.byKey.set(key, {
+    this.entries[at] = {
       finding: related ? { ...existing.finding, related } : existing.finding,
       anchors: [...existing.anchors, ...pending.anchors],
-    });
+    };
   }
 
   list(): readonly PendingFinding[] {
-    return [...this.byKey.values()];
+    return [...this.entries];
   }
 }
 

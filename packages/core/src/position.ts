@@ -24,8 +24,15 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Counted first, so the list is exactly as long as the file (a pushed-to list keeps room to grow, and
+    // an index lives as long as its file's parse).
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    // (V8 makes a dictionary of a very long preallocated array: huge files push, where the slack is small anyway.)
+    const starts = count <= 50_000 ? new Array<number>(count) : [];
+    starts[0] = 0;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
     this.lineStarts = starts;
   }
 

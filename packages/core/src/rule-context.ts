@@ -101,19 +101,15 @@ class FileRuleContext implements RuleContext<string> {
       range: plainRange(r.node.range),
       message: r.message,
     }));
-    const finding: Finding = {
-      ruleId: meta.id,
-      severity,
-      message: interpolate(template, descriptor.data),
-      file,
-      range: plainRange(descriptor.node.range),
-      ...optional('resource', descriptor.resource ?? options.resource()),
-      ...optional('related', related && related.length > 0 ? related : undefined),
-      ...optional('fix', fix && fix.length > 0 ? fix : undefined),
-      ...optional('compliance', meta.docs.compliance.length > 0 ? meta.docs.compliance : undefined),
-      messageId: descriptor.messageId,
-      ...optional('data', descriptor.data),
-    };
+    // Built key by key in the order findings have always had (no object spreads: one finding per report).
+    const finding: Mutable<Finding> = { ruleId: meta.id, severity, message: interpolate(template, descriptor.data), file, range: plainRange(descriptor.node.range) };
+    const resource = descriptor.resource ?? options.resource();
+    if (resource !== undefined) finding.resource = resource;
+    if (related && related.length > 0) finding.related = related;
+    if (fix && fix.length > 0) finding.fix = fix;
+    if (meta.docs.compliance.length > 0) finding.compliance = meta.docs.compliance;
+    finding.messageId = descriptor.messageId;
+    if (descriptor.data !== undefined) finding.data = descriptor.data;
     const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
     options.add({ finding, anchors });
   }
@@ -128,6 +124,8 @@ class FileRuleContext implements RuleContext<string> {
     });
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -211,7 +211,9 @@ export class LintSession {
 
   /** What each language made of a file: from the memo when the text is unchanged, else from a parse. */
   factsOf(file: RunFile): FileFacts {
-    let facts = this.facts.get(file.path) ?? this.storedFacts(file);
+    const held = this.facts.get(file.path);
+    if (held) return held;
+    let facts = this.storedFacts(file);
     if (!facts) {
       facts = { readers: this.parsed(file).map((p) => this.readerFacts(p)) };
       const memo = this.input.memo;
@@ -297,8 +299,9 @@ export class LintSession {
 
   /**
    * `ProjectContext.factsOf`: each file's facts from the memo when its text is unchanged, else computed on
-   * its parse. Facts always pass through JSON, so a run that computes them and one that reads them back
-   * see the same values.
+   * its parse. Facts are what JSON reads back, so a run that computes them and one that reads them back
+   * see the same values: facts that are plain JSON data already are taken as they are, others pass
+   * through JSON (and so does every fact stored in the memo).
    */
   readonly fileFacts = <T>(language: string, key: string, compute: (file: ParsedFile) => T): readonly T[] => {
     const slot = `${language}\u0000${key}`;
@@ -311,7 +314,8 @@ export class LintSession {
         const stored = memo.get(memoKey);
         if (typeof stored === 'object' && stored !== null && 'facts' in stored) return (stored as { facts: T }).facts;
       }
-      const facts = JSON.parse(JSON.stringify(compute(this.parsedBy(path, language)) ?? null)) as T;
+      const computed = compute(this.parsedBy(path, language)) ?? null;
+      const facts = (memo || !isJsonData(computed, 0) ? JSON.parse(JSON.stringify(computed)) : computed) as T;
       if (memo && memoKey) memo.set(memoKey, { facts });
       return facts;
     });
@@ -504,6 +508,37 @@ export class LintSession {
     if (memo && key) memo.set(key, { units: plain });
     return plain;
   }
+}
+
+/**
+ * Whether JSON reads `value` back as it is: strings, finite numbers (not -0), booleans, null, and arrays
+ * and object literals of those (no `toJSON`, no undefined, function or symbol values, no holes). Deeper
+ * than 64 levels counts as not plain: JSON then decides (a cycle throws there as before).
+ */
+function isJsonData(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > 64) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isJsonData(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return false;
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (!Object.hasOwn(record, key) || !isJsonData(record[key], depth + 1)) return false;
+  return true;
 }
 
 /** Names the shape of stored file facts: facts stored in another shape are never read back. */

@@ -5,12 +5,6 @@ export interface TraversalHandlers {
   leave(node: Node, resource: string | undefined): void;
 }
 
-interface Frame {
-  readonly node: Node;
-  readonly resource: string | undefined;
-  visited: boolean;
-}
-
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
@@ -24,30 +18,41 @@ export function traverse(
   visitorKeys: Readonly<Record<string, readonly string[]>>,
   handlers: TraversalHandlers,
 ): void {
-  const stack: Frame[] = [{ node: root, resource: root.resource, visited: false }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (frame.visited) {
-      stack.pop();
-      handlers.leave(frame.node, frame.resource);
+  // Three parallel stacks (node, its resource, whether it was entered) instead of a frame object and a
+  // list of children per node. Children are pushed last to first, so they are entered first to last.
+  const nodes: Node[] = [root];
+  const resources: (string | undefined)[] = [root.resource];
+  const entered: boolean[] = [false];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top] as Node;
+    const resource = resources[top];
+    if (entered[top]) {
+      nodes.pop();
+      resources.pop();
+      entered.pop();
+      handlers.leave(node, resource);
       continue;
     }
-    frame.visited = true;
-    handlers.enter(frame.node, frame.resource);
-    const keys = visitorKeys[frame.node.type];
+    entered[top] = true;
+    handlers.enter(node, resource);
+    const keys = visitorKeys[node.type];
     if (!keys) continue;
-    const children: Node[] = [];
-    for (const key of keys) {
-      const child = (frame.node as unknown as Record<string, unknown>)[key];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k] as string];
       if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) children.push(item);
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item: unknown = child[i];
+          if (!isNode(item)) continue;
+          nodes.push(item);
+          resources.push(item.resource ?? resource);
+          entered.push(false);
+        }
       } else if (isNode(child)) {
-        children.push(child);
+        nodes.push(child);
+        resources.push(child.resource ?? resource);
+        entered.push(false);
       }
-    }
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i] as Node;
-      stack.push({ node: child, resource: child.resource ?? frame.resource, visited: false });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Comment, ParseError, ParseResult, SourceFile } from '@nospof/core';
+import { OffsetRange, type Comment, type ParseError, type ParseResult, type SourceFile } from '@nospof/core';
 import { absoluteRoot, parseYaml, type YamlNode } from '@nospof/yaml';
 import { buildAction } from './build/action.js';
 import { BuildContext } from './build/context.js';
@@ -22,7 +22,7 @@ function readYaml(source: SourceFile): Read {
 export function parseGithubActions(source: SourceFile): ParseResult<GithubActionsRoot> {
   const workflow = isWorkflowPath(source.path);
   const { root, documents, errors, comments } = readYaml(source);
-  const whole = source.lines.range(0, source.text.length);
+  const whole = new OffsetRange(source.lines, 0, source.text.length);
   const start = source.lines.range(0, 0);
   if (errors.length > 0) return { errors, comments };
   if (!workflow) {

@@ -19,8 +19,24 @@ export function repositoryRoot(path: string): string | undefined {
   return at === -1 ? undefined : p.slice(0, at + 1);
 }
 
+/** Whether a path has no empty, `.` or `..` segment (what `normalizePath` would change). */
+function isNormal(path: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i < path.length && path.charCodeAt(i) !== 47) continue;
+    const length = i - start;
+    // '' (a leading, doubled or trailing slash), '.' or '..'
+    if (length === 0) return false;
+    if (path.charCodeAt(start) === 46 && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 /** Normalises `a/./b/../c` to `a/c`. */
 export function normalizePath(path: string): string {
+  // Nearly every path of a run is normal already: no split, no join.
+  if (isNormal(path)) return path;
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;

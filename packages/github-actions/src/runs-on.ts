@@ -72,5 +72,7 @@ function evaluateRunsOn(runsOn: RunsOn, scope: Scope): Value<RunnerRequest> {
     if (!g.known) return g;
     group = jsonToString(g.value);
   }
-  return known({ labels: labels.filter((l) => l.length > 0), ...(group === undefined ? {} : { group }), range: runsOn.range }, runsOn.range);
+  // Exact-size lists: a request lives as long as its job (cached per runs-on and matrix leg).
+  const kept = labels.includes('') ? labels.filter((l) => l.length > 0) : labels.slice();
+  return known({ labels: kept, ...(group === undefined ? {} : { group }), range: runsOn.range }, runsOn.range);
 }

@@ -138,16 +138,24 @@ function collectDeploys(steps: readonly Step[], file: string, ctx: DeployContext
   }
 }
 
-const cache = new WeakMap<Job, { readonly index: GithubActionsIndex | undefined; readonly release: boolean; readonly steps: readonly DeployStep[] }>();
+const cache = new WeakMap<
+  Job,
+  { readonly index: GithubActionsIndex | undefined; readonly workflow: Workflow | undefined; readonly release: boolean; readonly steps: readonly DeployStep[] }
+>();
 
 /**
  * The steps of a job that deploy to something that outlives the job: catalog commands and actions, also
  * inside local composite actions, minus those that reach a cluster or emulator the job made itself.
  */
 export function deployStepsOf(job: Job, ctx: DeployContext = {}): readonly DeployStep[] {
-  const release = isReleaseJob(job, ctx.workflow);
   const cached = cache.get(job);
-  if (cached && cached.index === ctx.index && cached.release === release) return cached.steps;
+  // Whether the job releases follows from the job and its workflow: asked again with both, it is known.
+  if (cached && cached.index === ctx.index && cached.workflow === ctx.workflow) return cached.steps;
+  const release = isReleaseJob(job, ctx.workflow);
+  if (cached && cached.index === ctx.index && cached.release === release) {
+    cache.set(job, { ...cached, workflow: ctx.workflow });
+    return cached.steps;
+  }
   let steps: DeployStep[] = [];
   collectDeploys(job.steps, job.file, ctx, release, steps, 0);
   if (steps.length > 0) {
@@ -157,7 +165,7 @@ export function deployStepsOf(job: Job, ctx: DeployContext = {}): readonly Deplo
     serviceCovers(job, covers);
     if (covers.size > 0) steps = steps.filter((d) => !covers.has(d.tool));
   }
-  cache.set(job, { index: ctx.index, release, steps });
+  cache.set(job, { index: ctx.index, workflow: ctx.workflow, release, steps });
   return steps;
 }
 

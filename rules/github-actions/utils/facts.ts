@@ -1,4 +1,4 @@
-import type { ParsedFile } from '@nospof/core';
+import { plainRange, type ParsedFile } from '@nospof/core';
 import { runsOnFailure, type Action, type GithubActionsIndex, type GithubActionsRoot, type Job, type Step } from '@nospof/github-actions';
 import { notificationChannels, securityScanners, type ToolCatalog } from '../../shared/catalog/index.js';
 import type { RepositoryFact } from '../../shared/repository-fact.js';
@@ -9,8 +9,9 @@ function stepFacts(file: string, step: Step, job: Job | undefined, scanners: Too
   const channels = stepTools(step, notificationChannels);
   if (found.length === 0 && channels.length === 0) return [];
   const facts: RepositoryFact[] = [];
-  const range = step.uses?.value.range ?? step.run?.key ?? step.range;
-  const owner = job?.key;
+  // Plain ranges: facts are JSON data (see ProjectContext.factsOf).
+  const range = plainRange(step.uses?.value.range ?? step.run?.key ?? step.range);
+  const owner = job && plainRange(job.key);
   for (const tool of found) facts.push(owner ? { kind: 'security-scanner', name: tool.name, file, range, owner } : { kind: 'security-scanner', name: tool.name, file, range });
   const onFailure = channels.length > 0 && (runsOnFailure(step.if) || runsOnFailure(job?.if) || calledOnFailure());
   for (const tool of channels) {

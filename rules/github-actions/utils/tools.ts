@@ -18,8 +18,9 @@ interface Memo {
   toolCache?: unknown[] | undefined;
   preparedCache?: PreparedScript | undefined;
   actionCache?: string | undefined;
-  /** `stepToolUses` results: [catalog, release, uses, ...]. */
+  /** `stepToolUses` results: [catalog, release, uses, ...], then unused slots (undefined). */
   useCache?: unknown[] | undefined;
+  inputsCache?: InputReader | undefined;
 }
 
 /** The step's script, prepared once for every catalog asked about it. */
@@ -41,25 +42,39 @@ const NO_INPUTS: InputReader = () => undefined;
 /** A step's `with:` inputs for catalog conditions: literal text, `null` when set by an expression. */
 export function stepInputs(step: Step): InputReader {
   if (step.with.length === 0) return NO_INPUTS;
-  return (name) => {
+  // One reader per step, however many catalogs ask.
+  const memo = step as Step & Memo;
+  memo.inputsCache ??= (name) => {
     const arg = step.with.find((a) => a.name.toLowerCase() === name.toLowerCase());
     if (!arg) return undefined;
     return arg.value.dynamic ? null : arg.value.text;
   };
+  return memo.inputsCache;
 }
 
 /** Every tool of `catalog` a step uses: by action, by `docker://` image, or by the commands it runs. */
 export function stepTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
   const memo = step as Step & Memo;
   // A handful of catalogs at most: a flat [catalog, tools, ...] list beats a Map per step.
-  const cache = (memo.toolCache ??= []);
-  for (let i = 0; i < cache.length; i += 2) if (cache[i] === catalog) return cache[i + 1] as readonly ToolSignature[];
+  const cache = memo.toolCache;
+  if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === catalog) return cache[i + 1] as readonly ToolSignature[];
   const tools = findTools(step, catalog);
-  cache.push(catalog, tools);
+  memo.toolCache = cache ? appended(cache, [catalog, tools]) : [catalog, tools];
   return tools;
 }
 
 const NONE: readonly never[] = [];
+
+/**
+ * `list` with `items` after it, in a new exact-size list. A step's caches live as long as the model: a
+ * pushed-to list would keep room for 17 slots on every step of the run.
+ */
+function appended(list: readonly unknown[], items: readonly unknown[]): unknown[] {
+  const next = new Array<unknown>(list.length + items.length);
+  for (let i = 0; i < list.length; i++) next[i] = list[i];
+  for (let i = 0; i < items.length; i++) next[list.length + i] = items[i];
+  return next;
+}
 
 /** The action's tool first, then the script's (commands, URLs, snippets) in catalog order; one pass shared with `stepToolUses`. */
 function findTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
@@ -109,8 +124,18 @@ function usesTool(step: Step, catalog: ToolCatalog, options: MatchOptions): Step
 export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOptions = {}): readonly StepToolUse[] {
   const memo = step as Step & Memo;
   const release = options.release === true;
-  const cache = (memo.useCache ??= []);
-  for (let i = 0; i < cache.length; i += 3) if (cache[i] === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
+  const cache = memo.useCache;
+  let free = -1;
+  if (cache) {
+    for (let i = 0; i < cache.length; i += 3) {
+      const slot = cache[i];
+      if (slot === undefined) {
+        free = i;
+        break;
+      }
+      if (slot === catalog && cache[i + 1] === release) return cache[i + 2] as readonly StepToolUse[];
+    }
+  }
   let uses: StepToolUse[] | readonly never[] = NONE;
   const byUses = usesTool(step, catalog, options);
   if (byUses) uses = [byUses];
@@ -118,6 +143,13 @@ export function stepToolUses(step: Step, catalog: ToolCatalog, options: MatchOpt
     const commands = commandUses(catalog, preparedScript(step), options);
     if (commands.length > 0) uses = [...uses, ...commands.map((use): StepToolUse => ({ tool: use.tool, what: use.label, via: 'command' }))];
   }
-  cache.push(catalog, release, uses);
+  if (cache && free !== -1) {
+    cache[free] = catalog;
+    cache[free + 1] = release;
+    cache[free + 2] = uses;
+  } else {
+    // Room for four lookups at first (the deploy, alert, scanner and local-target catalogs), then grown by an exact copy.
+    memo.useCache = cache ? appended(cache, [catalog, release, uses]) : [catalog, release, uses, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  }
   return uses;
 }

@@ -1,4 +1,4 @@
-import type { ParsedFile, ProjectContext, Range, Settings } from '@nospof/core';
+import { plainRange, type ParsedFile, type ProjectContext, type Range, type Settings } from '@nospof/core';
 import { calledWorkflowPath, GITHUB_ACTIONS, indexedPath, type GithubActionsIndex, type GithubActionsRoot, type Workflow } from '@nospof/github-actions';
 import { allSteps, type JenkinsFile, type JenkinsIndex } from '@nospof/jenkins';
 import { githubActionsFacts } from '../../github-actions/utils/facts.js';
@@ -76,13 +76,21 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
   if (!facts) {
     const extra = scanners.filter((tool) => !securityScanners.includes(tool));
     const extraKey = extra.length === 0 ? '' : `/${JSON.stringify(extra)}`;
-    let workflows = project
-      .factsOf('github-actions', `repo/facts/github-actions/v2${extraKey}`, (f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners))
-      .flat();
-    if (workflows.some((f) => f.kind === 'notification-channel' && f.onFailure !== true)) {
+    const perFile = project.factsOf('github-actions', `repo/facts/github-actions/v2${extraKey}`, (f) =>
+      githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners),
+    );
+    let workflows: readonly RepositoryFact[];
+    if (perFile.some((list) => list.some(notOnFailure))) {
+      // Only a file with an alert that does not run on failure by itself can read differently with the
+      // index (a reusable workflow or local action called only on failure): only those are worked out again.
       const index = project.index<GithubActionsIndex>(GITHUB_ACTIONS);
-      workflows = project.parsed('github-actions').flatMap((f) => githubActionsFacts(f as ParsedFile<GithubActionsRoot>, scanners, index));
-    }
+      const parsedByPath = new Map(project.parsed('github-actions').map((f) => [f.source.path, f] as const));
+      workflows = perFile.flatMap((list) => {
+        const first = list.find(notOnFailure);
+        const file = first && parsedByPath.get(first.file);
+        return file ? githubActionsFacts(file as ParsedFile<GithubActionsRoot>, scanners, index) : list;
+      });
+    } else workflows = perFile.flat();
     facts = [
       ...workflows,
       ...project
@@ -92,6 +100,11 @@ export function repositoryFacts(project: ProjectContext, scanners: ToolCatalog =
     byCatalog.set(scanners, facts);
   }
   return facts;
+}
+
+/** An alert whose step or job does not run on failure by itself. */
+function notOnFailure(fact: RepositoryFact): boolean {
+  return fact.kind === 'notification-channel' && fact.onFailure !== true;
 }
 
 /** Facts of one kind in a stable order (file, then position), so findings land on the same place each run. */
@@ -148,9 +161,9 @@ function workflowOutline(file: ParsedFile<GithubActionsRoot>): WorkflowOutline |
   if (!root) return null;
   if (root.type !== 'Workflow') return { path: indexedPath(file.source.path), workflow: false, calls: [], main: null };
   const calls = root.jobs.flatMap((job) =>
-    job.uses ? [{ file: root.file, range: job.uses.value.range, reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run`, target: calledWorkflowPath(job) ?? null }] : [],
+    job.uses ? [{ file: root.file, range: plainRange(job.uses.value.range), reason: `job "${job.id}" calls ${job.uses.value.text}, which is not part of this run`, target: calledWorkflowPath(job) ?? null }] : [],
   );
-  const main = isPipelineFile(root.file) ? { file: root.file, score: mainScore(root), range: root.jobsKey ?? root.on?.key ?? root.range } : null;
+  const main = isPipelineFile(root.file) ? { file: root.file, score: mainScore(root), range: plainRange(root.jobsKey ?? root.on?.key ?? root.range) } : null;
   return { path: indexedPath(file.source.path), workflow: true, calls, main };
 }
 

@@ -1,7 +1,7 @@
 import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Range } from '@nospof/core';
 import type { Action, ActionInput } from '../model.js';
-import type { BuildContext } from './context.js';
+import { NONE, type BuildContext } from './context.js';
 import { buildSteps } from './step.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -21,7 +21,7 @@ export function buildAction(ctx: BuildContext, root: LNode, range: Range): Actio
   const runFields = ctx.entryMap(runs.value);
   const using = runFields.get('using');
   const usingText = using ? ctx.text(using.value) : undefined;
-  const action: Mutable<Action> = { type: 'Action', range, file: ctx.file, kind: kindOf(usingText?.text), inputs: [], steps: [] };
+  const action: Mutable<Action> = { type: 'Action', range, file: ctx.file, kind: kindOf(usingText?.text), inputs: NONE, steps: NONE };
   if (usingText) action.using = usingText;
   const name = fields.get('name');
   const nameText = name ? ctx.text(name.value) : undefined;

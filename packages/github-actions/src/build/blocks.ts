@@ -1,5 +1,5 @@
 import type { Concurrency, Container, Environment, RunsOn, Service, Strategy } from '../model.js';
-import type { BuildContext, Entry } from './context.js';
+import { NONE, type BuildContext, type Entry } from './context.js';
 import { buildMatrix } from './matrix.js';
 
 export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
@@ -16,7 +16,7 @@ export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
     return {
       ...base,
       form: 'group',
-      labels: labels ? ctx.texts(labels.value) : [],
+      labels: labels ? ctx.texts(labels.value) : NONE,
       ...(groupText ? { group: groupText } : {}),
     };
   }

@@ -1,4 +1,4 @@
-import { known, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
+import { known, OffsetRange, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
 import type { YamlNode as LNode, YamlPair as LPair } from '@nospof/yaml';
@@ -13,6 +13,19 @@ export interface Entry {
 }
 
 type Maybe = LNode | null | undefined;
+
+/**
+ * The one empty list of the model: most steps have no `with:` or `env:`, most jobs no `needs:` or
+ * `services:`, and the model lives for the whole run. Model lists are readonly.
+ */
+export const NONE: readonly never[] = [];
+
+/** The defined results of `build` over `items`, in an exact-size list (`flatMap` leaves room to grow). */
+export function mapDefined<I, T>(items: readonly I[], build: (item: I, index: number) => T | undefined): readonly T[] {
+  if (items.length === 0) return NONE;
+  const built = items.map(build);
+  return built.includes(undefined) ? built.filter((b): b is T => b !== undefined) : (built as T[]);
+}
 
 /**
  * A `Text` whose range is computed when a rule first asks for it. It keeps offsets, not the YAML node, so
@@ -73,7 +86,7 @@ class LazyField<T> implements Field<T> {
   }
 
   get key(): Range {
-    this.keyWhere ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.keyWhere ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.keyWhere;
   }
 
@@ -95,7 +108,7 @@ export class KeyRange {
   ) {}
 
   get range(): Range {
-    this.where ??= this.trim ? this.ctx.span(this.start, this.end) : this.ctx.lines.range(this.start, this.end);
+    this.where ??= this.trim ? this.ctx.span(this.start, this.end) : this.ctx.range(this.start, this.end);
     return this.where;
   }
 }
@@ -125,7 +138,7 @@ class MapEntry implements Entry {
   }
 
   get keyRange(): Range {
-    this.keyRangeValue ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.keyRangeValue ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.keyRangeValue;
   }
 
@@ -156,7 +169,7 @@ class EntryArg implements Arg {
   ) {}
 
   get key(): Range {
-    this.where ??= this.ctx.lines.range(this.keyStart, this.keyEnd);
+    this.where ??= this.ctx.range(this.keyStart, this.keyEnd);
     return this.where;
   }
 }
@@ -187,7 +200,25 @@ export class BuildContext {
     const text = this.lines.text;
     let e = end;
     while (e > start && (text[e - 1] === '\n' || text[e - 1] === '\r' || text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-    return this.lines.range(start, e);
+    return this.range(start, e);
+  }
+
+  /**
+   * `[start, end)` as `lines.range` gives it, held as offsets: line and column are worked out when read.
+   * A model keeps thousands of ranges for the whole run; three objects each was much of its size.
+   */
+  range(start: number, end: number): Range {
+    return new OffsetRange(this.lines, start, Math.max(start, end));
+  }
+
+  /** One pair of a map as an entry (for builders that walk a map's pairs themselves). */
+  entry(pair: LPair): Entry {
+    return new MapEntry(this, pair);
+  }
+
+  /** A pair's key range, computed on first use (as `keyAt` of its entry). */
+  keyOf(pair: LPair): KeyRange {
+    return new KeyRange(this, pair.key.start, pair.key.end);
   }
 
   /** A lazily computed key range that does not keep the entry (nor its YAML node) alive. */
@@ -219,10 +250,10 @@ export class BuildContext {
   }
 
   /** A string or a list of strings, as texts. */
-  texts(node: Maybe): Text[] {
-    if (node?.kind === 'seq') return node.items.flatMap((i) => this.text(i) ?? []);
+  texts(node: Maybe): readonly Text[] {
+    if (node?.kind === 'seq') return mapDefined(node.items, (i) => this.text(i));
     const one = this.text(node);
-    return one ? [one] : [];
+    return one ? [one] : NONE;
   }
 
   /** A list of literal strings; Unknown when any item (or the whole value) is an expression. */
@@ -252,8 +283,8 @@ export class BuildContext {
     return { key: entry.keyRange, range, value: unknown(why, range) };
   }
 
-  args(node: Maybe): Arg[] {
-    if (node?.kind !== 'map') return [];
+  args(node: Maybe): readonly Arg[] {
+    if (node?.kind !== 'map' || node.items.length === 0) return NONE;
     return node.items.map((pair) => {
       const { start, end } = pair.key;
       // A key written without a value (`with: { key: }`) is an empty text placed on the key.

@@ -1,6 +1,6 @@
 import type { Job } from '../model.js';
 import { buildConcurrency, buildContainer, buildEnvironment, buildRunsOn, buildServices, buildStrategy } from './blocks.js';
-import type { BuildContext, Entry } from './context.js';
+import { NONE, type BuildContext, type Entry } from './context.js';
 import { buildSteps } from './step.js';
 import { buildUses } from './uses.js';
 
@@ -25,12 +25,12 @@ export function buildJob(ctx: BuildContext, entry: Entry): Job | undefined {
     range: entry.range,
     resource,
     file: ctx.file,
-    needs: [],
-    with: [],
-    services: [],
-    env: [],
-    outputs: [],
-    steps: [],
+    needs: NONE,
+    with: NONE,
+    services: NONE,
+    env: NONE,
+    outputs: NONE,
+    steps: NONE,
     ...(layout ? { layout } : {}),
   };
   for (const e of ctx.entries(entry.value)) apply(ctx, job, e, resource);
@@ -39,11 +39,13 @@ export function buildJob(ctx: BuildContext, entry: Entry): Job | undefined {
 }
 
 function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string): void {
-  const text = ctx.text(e.value);
+  // The value as text only for the keys that keep it (other builders read their values themselves).
   switch (e.key) {
-    case 'name':
+    case 'name': {
+      const text = ctx.text(e.value);
       if (text) job.name = text;
       return;
+    }
     case 'runs-on': {
       const runsOn = buildRunsOn(ctx, e);
       if (runsOn) job.runsOn = runsOn;
@@ -52,9 +54,11 @@ function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string)
     case 'needs':
       job.needs = ctx.texts(e.value);
       return;
-    case 'uses':
+    case 'uses': {
+      const text = ctx.text(e.value);
       if (text) job.uses = buildUses(ctx.keyAt(e), text);
       return;
+    }
     case 'with':
       job.with = ctx.args(e.value);
       return;
@@ -70,9 +74,11 @@ function apply(ctx: BuildContext, job: Mutable<Job>, e: Entry, resource: string)
     case 'environment':
       job.environment = buildEnvironment(ctx, e);
       return;
-    case 'if':
+    case 'if': {
+      const text = ctx.text(e.value);
       if (text) job.if = text;
       return;
+    }
     case 'timeout-minutes':
       job.timeoutMinutes = ctx.numberField(e);
       return;

@@ -201,6 +201,8 @@ export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const staticDimensions = dimensions.map((d) => ({ name: d.name, values: d.values.known ? d.values.value : [] }));
   const includes = include.known ? include.value : [];
   const excludes = exclude.known ? exclude.value : [];
+  // The closure keeps the key's range, not the entry: the entry holds the matrix's YAML tree.
+  const key = entry.keyRange;
   const expand = (): Value<readonly MatrixLeg[]> => {
     const expansion = expandMatrixChecked(staticDimensions, includes, excludes);
     if (expansion.kind === 'legs') return known(expansion.legs, range);
@@ -208,12 +210,12 @@ export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
       expansion.kind === 'tooMany'
         ? `the matrix expands to ${expansion.exact ? expansion.jobs : `more than ${expansion.jobs}`} jobs; GitHub runs at most ${MAX_MATRIX_JOBS} jobs per matrix`
         : `the matrix has ${Number.isFinite(expansion.combinations) ? expansion.combinations : `more than ${MATRIX_CHECK_BUDGET}`} combinations to filter with ${excludes.length} exclude entries, beyond nospof's budget of ${MATRIX_CHECK_BUDGET} checks; its legs are not judged`;
-    ctx.error(message, entry.keyRange);
+    ctx.error(message, key);
     return unknown(message, range);
   };
   // A matrix that may be too large is expanded now, so the parse reports it; the others when first needed.
   const count = combinations(staticDimensions, MAX_MATRIX_JOBS);
   const mayExceed = count + includes.length > MAX_MATRIX_JOBS || count * Math.max(1, excludes.length) > MATRIX_CHECK_BUDGET;
   if (mayExceed) return { ...base, dimensions, legs: expand() };
-  return new LazyMatrix(entry.keyRange, range, dimensions, expand);
+  return new LazyMatrix(key, range, dimensions, expand);
 }

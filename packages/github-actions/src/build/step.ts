@@ -2,7 +2,7 @@ import type { YamlNode as LNode } from '@nospof/yaml';
 import { known, type Known } from '@nospof/core';
 import type { Range } from '@nospof/core';
 import type { BlockLayout, Step, Text } from '../model.js';
-import type { BuildContext, Entry } from './context.js';
+import { mapDefined, NONE, type BuildContext } from './context.js';
 import { buildUses } from './uses.js';
 
 /** `run:` with its ranges computed on first use (most scripts are never reported on). */
@@ -28,15 +28,11 @@ class RunField implements NonNullable<Step['run']> {
   }
 }
 
-function runField(ctx: BuildContext, entry: Entry, text: Text): NonNullable<Step['run']> {
-  return new RunField(ctx.keyAt(entry), text);
-}
-
 /** A step whose range and layout (needed only for findings and fixes) are computed on first use. */
 class StepNode implements Step {
   readonly type = 'Step' as const;
-  with: Step['with'] = [];
-  env: Step['env'] = [];
+  with: Step['with'] = NONE;
+  env: Step['env'] = NONE;
   resource?: string;
   id?: Text;
   name?: Text;
@@ -55,6 +51,7 @@ class StepNode implements Step {
   scriptCache: string | undefined = undefined;
   preparedCache: unknown = undefined;
   actionCache: string | undefined = undefined;
+  inputsCache: unknown = undefined;
 
   constructor(
     private readonly ctx: BuildContext,
@@ -86,42 +83,58 @@ function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallbac
   }
   const step = new StepNode(ctx, node.start, node.end, node.items[0]?.key.start, node.flow, index);
   if (resource !== undefined) step.resource = resource;
-  for (const e of ctx.entries(node)) {
-    const text = ctx.text(e.value);
-    switch (e.key) {
-      case 'id':
+  // The step's pairs walked directly: steps are the model's most numerous maps, and most of their keys
+  // need no entry object (only the number and boolean fields do).
+  for (const pair of node.items) {
+    const value = pair.value;
+    switch (String(pair.key.value)) {
+      case 'id': {
+        const text = ctx.text(value);
         if (text) step.id = text;
         break;
-      case 'name':
+      }
+      case 'name': {
+        const text = ctx.text(value);
         if (text) step.name = text;
         break;
-      case 'uses':
-        if (text) step.uses = buildUses(ctx.keyAt(e), text);
+      }
+      case 'uses': {
+        const text = ctx.text(value);
+        if (text) step.uses = buildUses(ctx.keyOf(pair), text);
         break;
-      case 'run':
-        if (text) step.run = runField(ctx, e, text);
+      }
+      case 'run': {
+        const text = ctx.text(value);
+        if (text) step.run = new RunField(ctx.keyOf(pair), text);
         break;
-      case 'shell':
+      }
+      case 'shell': {
+        const text = ctx.text(value);
         if (text) step.shell = text;
         break;
+      }
       case 'with':
-        step.with = ctx.args(e.value);
+        step.with = ctx.args(value);
         break;
       case 'env':
-        step.env = ctx.args(e.value);
+        step.env = ctx.args(value);
         break;
-      case 'if':
+      case 'if': {
+        const text = ctx.text(value);
         if (text) step.if = text;
         break;
+      }
       case 'timeout-minutes':
-        step.timeoutMinutes = ctx.numberField(e);
+        step.timeoutMinutes = ctx.numberField(ctx.entry(pair));
         break;
       case 'continue-on-error':
-        step.continueOnError = ctx.boolField(e);
+        step.continueOnError = ctx.boolField(ctx.entry(pair));
         break;
-      case 'working-directory':
+      case 'working-directory': {
+        const text = ctx.text(value);
         if (text) step.workingDirectory = text;
         break;
+      }
       default:
         break;
     }
@@ -130,10 +143,11 @@ function buildStep(ctx: BuildContext, node: LNode | null, index: number, fallbac
 }
 
 /** The steps of a job or composite action, in order. */
-export function buildSteps(ctx: BuildContext, value: LNode | null, fallback: Range, resource?: string): Step[] {
+export function buildSteps(ctx: BuildContext, value: LNode | null, fallback: Range, resource?: string): readonly Step[] {
   if (value !== undefined && value !== null && !ctx.isSeq(value)) {
     ctx.error('`steps` must be a list of steps', ctx.rangeOf(value, fallback));
     return [];
   }
-  return ctx.items(value).flatMap((item, i) => buildStep(ctx, item, i, fallback, resource) ?? []);
+  if (value?.kind !== 'seq') return NONE;
+  return mapDefined(value.items, (item, i) => buildStep(ctx, item, i, fallback, resource));
 }

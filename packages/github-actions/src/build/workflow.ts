@@ -2,24 +2,27 @@ import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Range } from '@nospof/core';
 import type { Job, Workflow } from '../model.js';
 import { buildConcurrency } from './blocks.js';
-import type { BuildContext } from './context.js';
+import { mapDefined, NONE, type BuildContext } from './context.js';
 import { buildJob } from './job.js';
 import { buildTriggers } from './triggers.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function buildWorkflow(ctx: BuildContext, root: LNode, range: Range): Workflow {
-  const workflow: Mutable<Workflow> = { type: 'Workflow', range, file: ctx.file, triggers: [], env: [], jobs: [] };
+  const workflow: Mutable<Workflow> = { type: 'Workflow', range, file: ctx.file, triggers: NONE, env: NONE, jobs: NONE };
   const fields = ctx.entries(root);
   for (const e of fields) {
-    const text = ctx.text(e.value);
     switch (e.key) {
-      case 'name':
+      case 'name': {
+        const text = ctx.text(e.value);
         if (text) workflow.name = text;
         break;
-      case 'run-name':
+      }
+      case 'run-name': {
+        const text = ctx.text(e.value);
         if (text) workflow.runName = text;
         break;
+      }
       case 'on': {
         const { on, triggers } = buildTriggers(ctx, e);
         workflow.on = on;
@@ -41,10 +44,7 @@ export function buildWorkflow(ctx: BuildContext, root: LNode, range: Range): Wor
       case 'jobs':
         workflow.jobsKey = e.keyRange;
         if (!ctx.isMap(e.value)) ctx.error('`jobs` must be a map of job ids to jobs', ctx.rangeOf(e.value, e.keyRange));
-        workflow.jobs = ctx.entries(e.value).flatMap((j): Job[] => {
-          const job = buildJob(ctx, j);
-          return job ? [job] : [];
-        });
+        workflow.jobs = mapDefined(ctx.entries(e.value), (j): Job | undefined => buildJob(ctx, j));
         break;
       default:
         break;

@@ -9,6 +9,20 @@ const UNSUPPORTED_START = new Set(['&', '*', '!', '%', '@', '`', '?', ',', ']', 
 /** Characters that may not open a continuation line of a plain scalar here (left to `yaml`). */
 const UNSUPPORTED_CONTINUATION = new Set(['&', '*', '!', '%', '@', '`', '?', ',', '[', ']', '{', '}', '|', '>', '"', "'", ':']);
 
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const PERCENT = 37;
+const DASH = 45;
+const DOT = 46;
+
+const COLON = 58;
+
+function isSpaceCode(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
 }
@@ -24,21 +38,37 @@ export type ReadResult = { readonly document: false } | { readonly document: tru
  * hand the chunk to the full `yaml` parser, which then reports it.
  */
 export class BlockReader {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly indents: number[] = [];
+  // Per line, sized once (lines are counted first): pushed-to lists grow by copying.
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly indents: number[];
   /** True for lines holding only white space or a comment. */
-  private readonly blank: boolean[] = [];
+  private readonly blank: boolean[];
   /** True for lines holding only white space (no comment). */
-  private readonly empty: boolean[] = [];
+  private readonly empty: boolean[];
+  private readonly lineCount: number;
   /** The line after the node the last reading method returned (instead of allocating a tuple per node). */
   private after = 0;
+  /** Whether the line `plainLine` last read ends in a comment (instead of a result object per scalar). */
+  private comment = false;
   private readonly marked: boolean;
 
   constructor(
     private readonly text: string,
     private readonly budget: YamlBudget,
   ) {
+    let lineCount = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCount++;
+    this.lineCount = lineCount;
+    // (V8 makes a dictionary of a very long preallocated list: huge chunks grow theirs.)
+    const sized = lineCount <= 50_000;
+    this.starts = sized ? new Array<number>(lineCount) : [];
+    this.ends = sized ? new Array<number>(lineCount) : [];
+    this.indents = sized ? new Array<number>(lineCount) : [];
+    this.blank = sized ? new Array<boolean>(lineCount) : [];
+    this.empty = sized ? new Array<boolean>(lineCount) : [];
+    let line = 0;
+    let content = false;
     let start = 0;
     let marked = false;
     let ended = false;
@@ -46,27 +76,28 @@ export class BlockReader {
       let end = text.indexOf('\n', start);
       const next = end === -1 ? text.length + 1 : end + 1;
       if (end === -1) end = text.length;
-      const contentEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
+      const contentEnd = end > start && text.charCodeAt(end - 1) === CR ? end - 1 : end;
       let i = start;
-      while (i < contentEnd && text[i] === ' ') i++;
-      const first = text[i];
-      let isBlank = i >= contentEnd || first === '#';
+      while (i < contentEnd && text.charCodeAt(i) === SPACE) i++;
+      // Character codes: one-character strings per character were most of this loop's time.
+      const first = i < contentEnd ? text.charCodeAt(i) : -1;
+      let isBlank = i >= contentEnd || first === HASH;
       let isEmpty = i >= contentEnd;
-      if (first === '\t') {
+      if (first === TAB) {
         let j = i;
-        while (j < contentEnd && (text[j] === ' ' || text[j] === '\t')) j++;
-        if (j < contentEnd && text[j] !== '#') throw new Unsupported(i, 'tab in indentation');
+        while (j < contentEnd && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+        if (j < contentEnd && text.charCodeAt(j) !== HASH) throw new Unsupported(i, 'tab in indentation');
         isBlank = true;
         isEmpty = j >= contentEnd;
       }
-      if (i === start && !isBlank && (first === '-' || first === '.' || first === '%')) {
+      if (i === start && !isBlank && (first === DASH || first === DOT || first === PERCENT)) {
         const marker = text.startsWith('---', i) ? '---' : text.startsWith('...', i) ? '...' : undefined;
-        if (first === '%') throw new Unsupported(i, 'directive');
+        if (first === PERCENT) throw new Unsupported(i, 'directive');
         if (marker && (i + 3 >= contentEnd || isSpace(text[i + 3]))) {
           const rest = text.slice(i + 3, contentEnd).trim();
           if (rest !== '' && !rest.startsWith('#')) throw new Unsupported(i, 'content on a document marker line');
           // `---` may only open the chunk (the stream was split there); `...` closes the document.
-          if (marker === '---' && (this.starts.some((_, l) => !this.blank[l]) || marked || ended)) throw new Unsupported(i, 'second document marker');
+          if (marker === '---' && (content || marked || ended)) throw new Unsupported(i, 'second document marker');
           if (marker === '---') marked = true;
           else ended = true;
           isBlank = true;
@@ -74,11 +105,13 @@ export class BlockReader {
         }
       }
       if (ended && !isBlank) throw new Unsupported(i, 'content after the document end marker');
-      this.starts.push(start);
-      this.ends.push(contentEnd);
-      this.indents.push(i - start);
-      this.blank.push(isBlank);
-      this.empty.push(isEmpty);
+      this.starts[line] = start;
+      this.ends[line] = contentEnd;
+      this.indents[line] = i - start;
+      this.blank[line] = isBlank;
+      this.empty[line] = isEmpty;
+      if (!isBlank) content = true;
+      line++;
       start = next;
     }
     this.marked = marked || ended;
@@ -102,7 +135,7 @@ export class BlockReader {
   }
 
   private nextContent(line: number): number {
-    for (let i = line; i < this.starts.length; i++) if (!this.blank[i]) return i;
+    for (let i = line; i < this.lineCount; i++) if (!this.blank[i]) return i;
     return -1;
   }
 
@@ -113,7 +146,7 @@ export class BlockReader {
   /** The line holding `offset` (a binary search over line starts). */
   private lineOf(offset: number): number {
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = this.lineCount - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if ((this.starts[mid] as number) <= offset) low = mid;
@@ -322,15 +355,16 @@ export class BlockReader {
     if (UNSUPPORTED_START.has(ch) || ((ch === '-' || ch === ':') && (offset + 1 >= end || isSpace(text[offset + 1])))) {
       throw new Unsupported(offset, 'indicator at the start of a value');
     }
-    const first = this.plainLine(offset, end);
+    const stop = this.plainLine(offset, end);
+    const comment = this.comment;
     const folded = this.continuation(line, parentIndent);
     if (!folded) {
-      const node = this.scalar(resolvePlain(text.slice(offset, first.stop)), 'plain', offset, first.stop);
-      if (first.comment) this.expectNothingDeeper(line, parentIndent);
+      const node = this.scalar(resolvePlain(text.slice(offset, stop)), 'plain', offset, stop);
+      if (comment) this.expectNothingDeeper(line, parentIndent);
       return this.done(node, line + 1);
     }
-    if (first.comment) throw new Unsupported(first.stop, 'comment inside a multi-line scalar');
-    const value = text.slice(offset, first.stop) + folded.value;
+    if (comment) throw new Unsupported(stop, 'comment inside a multi-line scalar');
+    const value = text.slice(offset, stop) + folded.value;
     const node = this.scalar(resolvePlain(value), 'plain', offset, folded.end);
     return this.done(node, folded.next);
   }
@@ -339,21 +373,22 @@ export class BlockReader {
    * The part of a line a plain scalar takes: up to a comment or the end, trailing white space trimmed.
    * `: ` inside it would make it a key, which `yaml` reports.
    */
-  private plainLine(offset: number, end: number): { stop: number; comment: boolean } {
+  private plainLine(offset: number, end: number): number {
     const text = this.text;
     let stop = end;
     let comment = false;
     for (let i = offset; i < end; i++) {
-      const c = text[i];
-      if (c === '#' && i > offset && isSpace(text[i - 1])) {
+      const c = text.charCodeAt(i);
+      if (c === HASH && i > offset && isSpaceCode(text.charCodeAt(i - 1))) {
         stop = i;
         comment = true;
         break;
       }
-      if (c === ':' && (i + 1 >= end || isSpace(text[i + 1]))) throw new Unsupported(i, 'mapping inside a plain scalar');
+      if (c === COLON && (i + 1 >= end || isSpaceCode(text.charCodeAt(i + 1)))) throw new Unsupported(i, 'mapping inside a plain scalar');
     }
-    while (stop > offset && isSpace(text[stop - 1])) stop--;
-    return { stop, comment };
+    while (stop > offset && isSpaceCode(text.charCodeAt(stop - 1))) stop--;
+    this.comment = comment;
+    return stop;
   }
 
   /**
@@ -365,7 +400,7 @@ export class BlockReader {
     let breaks = 0;
     let end = -1;
     let next = line + 1;
-    for (let l = line + 1; l < this.starts.length; l++) {
+    for (let l = line + 1; l < this.lineCount; l++) {
       if (this.empty[l]) {
         breaks++;
         continue;
@@ -374,13 +409,13 @@ export class BlockReader {
       const offset = this.contentAt(l);
       const ch = this.text[offset] as string;
       if (UNSUPPORTED_CONTINUATION.has(ch)) throw new Unsupported(offset, 'indicator on a continuation line');
-      const part = this.plainLine(offset, this.ends[l] as number);
+      const stop = this.plainLine(offset, this.ends[l] as number);
       value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
-      value += this.text.slice(offset, part.stop);
+      value += this.text.slice(offset, stop);
       breaks = 0;
-      end = part.stop;
+      end = stop;
       next = l + 1;
-      if (part.comment) {
+      if (this.comment) {
         this.expectNothingDeeper(l, parentIndent);
         break;
       }
@@ -407,7 +442,7 @@ export class BlockReader {
     let contentIndent = -1;
     let next = line + 1;
     let lastContentEnd = end;
-    for (let l = line + 1; l < this.starts.length; l++) {
+    for (let l = line + 1; l < this.lineCount; l++) {
       const start = this.starts[l] as number;
       const lineEnd = this.ends[l] as number;
       const raw = text.slice(start, lineEnd);
