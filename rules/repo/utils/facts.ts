@@ -227,12 +227,18 @@ export function opaquePipelines(project: ProjectContext): OpaquePipeline[] {
       opaque.push({ file: call.file, range: call.range, reason: call.reason });
     }
   }
-  const jenkins = project.index<JenkinsIndex>('jenkins');
+  // The whole Jenkins index (every Jenkinsfile parsed) only when some file calls a step it does not define:
+  // a repository rule otherwise judges again from the cached outlines alone.
+  let jenkins: JenkinsIndex | undefined | null = null;
+  const libraryStep = (name: string, path: string) => {
+    if (jenkins === null) jenkins = project.index<JenkinsIndex>('jenkins');
+    return jenkins?.libraryStep(name, path);
+  };
   for (const outline of jenkinsOutlines(project)) {
     if (outline.library) opaque.push({ file: outline.path, range: outline.library, reason: 'the pipeline is a call into a shared library' });
     // a step of a library in the scanned tree (`vars/x.groovy`) is followed; one outside it is not
     else {
-      const outside = outline.implicit.find((call) => !jenkins?.libraryStep(call.name, outline.path));
+      const outside = outline.implicit.find((call) => !libraryStep(call.name, outline.path));
       if (outside) opaque.push({ file: outline.path, range: outside.range, reason: `the pipeline allocates no agent and calls \`${outside.name}\`, a step of a shared library outside this run` });
     }
   }
