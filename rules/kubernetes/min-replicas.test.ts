@@ -94,6 +94,11 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'tooFew', line: 6, column: 13, endLine: 6, endColumn: 14 }],
     },
     {
+      name: 'helm template output: reported, with no fix on output its chart regenerates',
+      code: `---\n# Source: web/templates/deployment.yaml\n${deployment('replicas: 1')}`,
+      errors: [{ messageId: 'tooFew', line: 8, column: 13 }],
+    },
+    {
       name: 'an HPA in another directory is another deployment unit',
       code: deployment('replicas: 1'),
       filename: 'samples/plain/web.yaml',

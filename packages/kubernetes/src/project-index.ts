@@ -29,6 +29,8 @@ interface Entry {
   /** Where a suppression on the object as written also silences findings about it. */
   readonly anchors: readonly Written[];
   readonly unknown: string | undefined;
+  /** Made by `helm template` (a `# Source:` comment names its template): the text is output, not source. */
+  readonly rendered?: boolean;
 }
 
 /** Custom resource kinds known not to create pods (monitoring, certificates, routing, secrets...). */
@@ -132,6 +134,7 @@ export class KubernetesIndex {
             trail: source ? [source] : [],
             anchors: [],
             unknown: isPatch(object) ? 'the object is a kustomize patch whose kustomization is not in the scan' : undefined,
+            ...(source ? { rendered: true } : {}),
           });
           push(this.byFile, object.file, object);
           objects.push(object);
@@ -185,6 +188,14 @@ export class KubernetesIndex {
   /** The way the object took to be deployed: its base, the patches and kustomizations on the way. */
   trail(object: KubernetesObject): readonly TrailEntry[] {
     return this.entries.get(object)?.trail ?? [];
+  }
+
+  /**
+   * True for an object of `helm template` output: a fix would edit the output, which the next render
+   * overwrites; the change belongs in the chart's template or values.
+   */
+  renderedByHelm(object: KubernetesObject): boolean {
+    return this.entries.get(object)?.rendered === true;
   }
 
   /** Where suppressions also silence findings about the object (the object as written in its base). */

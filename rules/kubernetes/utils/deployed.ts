@@ -129,7 +129,8 @@ export function reportOn<MessageIds extends string>(context: RuleContext<Message
     messageId: report.messageId,
     resource: object.resource,
     ...(report.data ? { data: report.data } : {}),
-    ...(report.fix ? { fix: report.fix } : {}),
+    // Helm output is regenerated from its chart: no fix is offered on it.
+    ...(report.fix && !index.renderedByHelm(object) ? { fix: report.fix } : {}),
     ...(related.length > 0 ? { related } : {}),
     suppressibleAt: index.anchors(object).map((a) => ({ file: a.file, node: a })),
   });
