@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { deployment } from './helpers/manifests.js';
 import { tempTree } from './helpers/temp-tree.js';
-
-const deployment = (replicas: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx
-`;
 
 const pdb = `apiVersion: policy/v1
 kind: PodDisruptionBudget

@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { deployment } from './helpers/manifests.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 // `commonAnnotations` of a kustomization reach every object it builds and their pod templates, as
 // kustomize renders them, so policies reading annotations see them applied.
-
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: example/web:1.0.0
-`;
 
 const tree = () =>
   tempTree({
     '.git/HEAD': 'ref: refs/heads/main\n',
     '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n',
     'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
-    'base/deployment.yaml': deployment,
+    'base/deployment.yaml': deployment(1),
     'overlays/staging/kustomization.yaml':
       'resources:\n  - ../../base\ncommonAnnotations:\n  team: web-staging\n',
     'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonAnnotations:\n  team: web\n',

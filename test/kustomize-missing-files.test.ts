@@ -2,28 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { deployment } from './helpers/manifests.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 // A kustomization naming a file that is not there breaks `kustomize build`: the gate must not pass on an
 // overlay it could not render. A file that exists but is left out of the scan is only Unknown.
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers: [{ name: web, image: "example/web:1.0.0" }]
-`;
-
 const files = (config: string) => ({
   '.git/HEAD': 'ref: refs/heads/main\n',
   '.nospof.yaml': config,
   'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
-  'base/deployment.yaml': deployment,
+  'base/deployment.yaml': deployment(3),
   'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: replica-count.yaml\n',
 });
 

@@ -669,7 +669,12 @@ class LazyTexts implements ReadonlyMap<string, string> {
  */
 function passedOverSummary(results: readonly FileResult[]): string | undefined {
   const byReason = new Map<string, string[]>();
-  for (const r of results) if (r.passedOver !== undefined) byReason.set(r.passedOver, [...(byReason.get(r.passedOver) ?? []), r.file]);
+  for (const r of results) {
+    if (r.passedOver === undefined) continue;
+    const files = byReason.get(r.passedOver);
+    if (files) files.push(r.file);
+    else byReason.set(r.passedOver, [r.file]);
+  }
   if (byReason.size === 0) return undefined;
   return [...byReason]
     .map(([reason, files]) => `passed over ${files.length === 1 ? files[0] : `${files.length} files (${files[0]} and ${files.length - 1} more)`}: ${reason}`)

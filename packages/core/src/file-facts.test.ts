@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Config } from './config/resolve.js';
 import { engineRules } from './engine-rules.js';
@@ -8,6 +7,7 @@ import type { LintMemo } from './memo.js';
 import { OffsetRange } from './position.js';
 import { defineRule, PROJECT_VISITOR, type ProjectContext } from './rule.js';
 import { toyLanguage } from './test-support/toy-language.js';
+import { MapMemo } from './test-support/map-memo.js';
 
 /** Facts of every kind JSON changes: a class instance with getters, an undefined value, -0, a hole. */
 function facts(file: ParsedFile): unknown {
@@ -53,18 +53,6 @@ function run(compute: (file: ParsedFile) => unknown, memo?: LintMemo): unknown[]
   return seen;
 }
 
-class MapMemo implements LintMemo {
-  readonly map = new Map<string, unknown>();
-  hash(text: string): string {
-    return createHash('sha256').update(text).digest('hex');
-  }
-  get(key: string): unknown {
-    return this.map.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.map.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 describe('file facts', () => {
   it('are what JSON reads back, with or without a memo (a memo replays the judgement itself)', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Config } from './config/resolve.js';
 import { engineRules } from './engine-rules.js';
@@ -8,6 +7,7 @@ import type { LintMemo } from './memo.js';
 import { defineRule, defineRuleFor, PROJECT_VISITOR, type AnyRule, type ProjectContext } from './rule.js';
 import type { SourceText } from './source.js';
 import { toyLanguage, type ToyEntry, type ToyFile, type ToySection } from './test-support/toy-language.js';
+import { MapMemo } from './test-support/map-memo.js';
 
 interface ToyNodes {
   readonly ToyFile: ToyFile;
@@ -151,19 +151,6 @@ const config = Config.build({ extends: [], rules: Object.fromEntries(rules.map((
   throw new Error('no files');
 }).resolve('x');
 
-class MapMemo implements LintMemo {
-  readonly map = new Map<string, unknown>();
-  hash(text: string): string {
-    return createHash('sha256').update(text).digest('hex');
-  }
-  get(key: string): unknown {
-    return this.map.get(key);
-  }
-  set(key: string, value: unknown): void {
-    // Stored as a persisted cache would be: JSON, read back as plain data.
-    this.map.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 function lint(files: ReadonlyMap<string, string>, memo?: LintMemo, extra: Partial<LintInput> = {}): LintRun {
   const linter = new Linter([unitToy as unknown as Language, pipeToy as unknown as Language], rules);
