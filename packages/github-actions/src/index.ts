@@ -2,7 +2,17 @@ export * from './model.js';
 export { githubActionsLanguage, GITHUB_ACTIONS } from './language.js';
 export { parseGithubActions } from './parse.js';
 export { isActionPath, isWorkflowPath, repositoryRoot } from './paths.js';
-export { buildIndex, calledWorkflowPath, indexedPath, workflowName, type GithubActionsIndex, type WorkflowCaller } from './project-index.js';
+export {
+  buildIndex,
+  calledWorkflowPath,
+  githubActionsIndexKey,
+  githubActionsIndexOfKeys,
+  indexedPath,
+  watchGithubActionsIndex,
+  workflowName,
+  type GithubActionsIndex,
+  type WorkflowCaller,
+} from './project-index.js';
 export { parseExpression, type Expr } from './expression/parse.js';
 export { evaluateExpr, evaluateString, evaluateText, stringIn, hasExpression, EMPTY_SCOPE, type Scope } from './expression/evaluate.js';
 export { expandMatrix } from './build/matrix.js';

@@ -2,7 +2,7 @@ import type { Language } from '@nospof/core';
 import type { GithubActionsRoot } from './model.js';
 import { parseGithubActions } from './parse.js';
 import { isActionPath, isWorkflowPath } from './paths.js';
-import { buildIndex, type GithubActionsIndex } from './project-index.js';
+import { buildIndex, githubActionsIndexKey, githubActionsIndexOfKeys, watchGithubActionsIndex, type GithubActionsIndex } from './project-index.js';
 import { githubActionsScopeAt } from './scope-at.js';
 import { githubActionsPolicyUnit } from './policy/policy-unit.js';
 import { githubActionsUnits } from './units.js';
@@ -25,6 +25,11 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
   units: (files) => githubActionsUnits(files.map((f) => f.source.path)),
   unitKey: () => '',
   index: buildIndex,
+  // A workflow judged through its repository depends on the files the index hands it (the workflow it
+  // calls, its callers, the actions it uses), not on every workflow: an edit re-judges only their readers.
+  indexKey: githubActionsIndexKey,
+  indexOfKeys: (files) => githubActionsIndexOfKeys(files),
+  watchIndex: watchGithubActionsIndex,
   policyUnit: (unit, files, index) => githubActionsPolicyUnit(unit, files, index),
   settingsSchema: {
     type: 'object',
