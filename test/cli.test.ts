@@ -362,16 +362,18 @@ describe('baseline and cache', () => {
   });
 });
 
-/** The JSON body of a cache file (after its signed header line). */
+/** The body of a cache file's base segment (after its signed header line; appended segments left out). */
 function cacheBody(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.slice(text.indexOf('\n') + 1);
+  const bytes = readFileSync(path);
+  const newline = bytes.indexOf(0x0a);
+  const length = Number(/ (\d+)$/.exec(bytes.toString('latin1', 0, newline))?.[1]);
+  return bytes.toString('utf8', newline + 1, newline + 1 + length);
 }
 
 /** A cache file with `body`, signed as nospof signs it. */
 function signedCache(secret: string, body: string): string {
-  const mac = createHmac('sha256', secret).update('nospof-cache/3').update('\u0000').update(body).digest('hex');
-  return `nospof-cache/3 ${mac}\n${body}`;
+  const mac = createHmac('sha256', secret).update('nospof-cache/4').update('\u0000').update(body).digest('hex');
+  return `nospof-cache/4 ${mac} ${Buffer.byteLength(body)}\n${body}`;
 }
 
 describe('workflows named one by one', () => {

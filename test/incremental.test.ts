@@ -131,36 +131,50 @@ describe('the incremental cache', () => {
     }
   }, 120_000);
 
-  it('survives a crash in the middle of writing it', async () => {
+  it('survives a crash in the middle of writing it, whether appending to it or writing it anew', async () => {
     const dir = tempTree({});
     const cacheFile = join(dir, 'cache.json');
     const api = new URL('../packages/api/dist/index.js', import.meta.url).href;
-    // A process that saves a cache, then dies halfway through writing the next one: every write
-    // stops after half its bytes and the process is killed, as a power cut or an OOM kill would.
-    const writer = `
+    // A process that saves a cache (unless `first` is false), then dies halfway through writing the next one:
+    // every write stops after half its bytes and the process is killed, as a power cut or an OOM kill would.
+    const writer = (first: boolean, round: number) => `
       import fs from 'node:fs';
       import { syncBuiltinESMExports } from 'node:module';
       const { FileCache } = await import(${JSON.stringify(api)});
       const secret = Buffer.from('crash-test-secret-0000');
-      const first = FileCache.open(${JSON.stringify(cacheFile)}, secret, 'v').cache;
-      first.set('test:' + 'a'.repeat(64), { round: 1 });
-      first.save();
+      if (${first}) {
+        const first = FileCache.open(${JSON.stringify(cacheFile)}, secret, 'v').cache;
+        first.set('test:' + 'a'.repeat(64), { round: 1 });
+        first.save();
+      }
+      // The whole file anew (a temporary file renamed) or a segment appended, whichever the save does.
       const write = fs.writeFileSync;
       fs.writeFileSync = (path, data, ...rest) => {
         write(path, String(data).slice(0, Math.floor(String(data).length / 2)), ...rest);
         process.kill(process.pid, 'SIGKILL');
       };
+      const append = fs.writeSync;
+      fs.writeSync = (fd, buffer, offset, length) => {
+        append(fd, buffer, offset, Math.floor(length / 2));
+        process.kill(process.pid, 'SIGKILL');
+      };
       syncBuiltinESMExports();
-      const second = FileCache.open(${JSON.stringify(cacheFile)}, secret, 'v').cache;
-      second.set('test:' + 'a'.repeat(64), { round: 2 });
-      second.save();`;
+      const next = FileCache.open(${JSON.stringify(cacheFile)}, secret, 'v').cache;
+      next.set('test:' + 'a'.repeat(64), { round: ${round} });
+      next.save();`;
     const { spawnSync } = await import('node:child_process');
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', writer], { encoding: 'utf8' });
-    expect(child.signal).toBe('SIGKILL');
     const { FileCache } = await import('@nospof/api');
-    const opened = FileCache.open(cacheFile, Buffer.from('crash-test-secret-0000'), 'v');
-    expect(opened.warning).toBeUndefined();
-    expect(opened.cache.get(`test:${'a'.repeat(64)}`)).toEqual({ round: 1 });
+    const { readFileSync: read } = await import('node:fs');
+    // The first crash cuts an appended segment short; the second, after it, dies writing the file anew.
+    for (const [first, round] of [[true, 2], [false, 3]] as const) {
+      const before = existsSync(cacheFile) ? read(cacheFile) : undefined;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', writer(first, round)], { encoding: 'utf8' });
+      expect(child.signal, child.stderr).toBe('SIGKILL');
+      if (before) expect(read(cacheFile)).toEqual(before);
+      const opened = FileCache.open(cacheFile, Buffer.from('crash-test-secret-0000'), 'v');
+      expect(opened.warning).toBeUndefined();
+      expect(opened.cache.get(`test:${'a'.repeat(64)}`)).toEqual({ round: 1 });
+    }
   });
 
   it('refuses a cache reached through a link inside the repository', async () => {

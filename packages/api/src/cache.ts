@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LintMemo } from '@nospof/core';
@@ -11,12 +11,28 @@ import { readSmallFile, TextReadError } from './fs/read-text.js';
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/cache.json';
 
 /** The first word of a cache file; a file that does not start with it (an older format) is not read. */
-const MAGIC = 'nospof-cache/3';
+const MAGIC = 'nospof-cache/4';
 const MAX_CACHE_BYTES = 400 * 1024 * 1024;
+/** Segments appended after the base before a save rewrites the whole file (dropping what later ones replaced). */
+const MAX_SEGMENTS = 16;
+/** Appended bytes a file may carry, beyond this share of its base, before a save rewrites it. */
+const MAX_APPENDED_SHARE = 0.5;
+const MIN_APPENDED_BYTES = 256 * 1024;
 /** Entries kept beyond those a run used: enough for the whole-repository run a named-file run sits between. */
 const MIN_KEPT_ENTRIES = 30_000;
 /** Keys are a kind and a SHA-256 digest: nothing from a scanned file's name reaches the file's layout. */
 const KEY = /^[a-z]+:[0-9a-f]{64}$/;
+
+/** The file a cache was read from, as far as a save may append to it instead of writing it again. */
+interface ReadFile {
+  readonly dev: number;
+  readonly ino: number;
+  /** The base segment's signature, which every appended segment is signed with. */
+  readonly baseMac: string;
+  readonly baseBytes: number;
+  segments: number;
+  appendedBytes: number;
+}
 
 /** One entry: the run that last used it, its JSON text as read (bytes of the file), its value once parsed or set. */
 interface Entry {
@@ -31,12 +47,19 @@ interface Entry {
  * findings, each under a content digest) in one file, one entry per line. The file is signed with a key
  * that never sits in a repository and read back only when the signature holds, so a cache committed by a
  * pull request (findings emptied, keys intact) is a miss, never a pass. Entries are parsed when first
- * asked for, so a run that needs a few of them (one file named) does not pay for all. The file is written
- * to a temporary file and renamed, so a crash mid-write leaves the previous cache; one that cannot be read
- * is ignored with a warning and rebuilt.
+ * asked for, so a run that needs a few of them (one file named) does not pay for all.
+ *
+ * A run that changed a few entries (one file edited) appends them as a signed segment rather than writing
+ * the whole file again; later segments override earlier ones. Every few runs, or once appended bytes
+ * outweigh half the base, a save writes the file anew (dropping what was replaced or unused) to a
+ * temporary file and renames it, so a crash mid-write leaves the previous cache. A crash mid-append leaves
+ * a segment cut short at the end of the file: it is left out without a warning, and the next save writes
+ * the file anew. A file that cannot be read or trusted is ignored with a warning and rebuilt.
  */
 export class FileCache implements LintMemo {
   private readonly used = new Set<string>();
+  /** Keys this run set: what an appended segment holds. */
+  private readonly added = new Set<string>();
   private changed = false;
 
   private constructor(
@@ -45,13 +68,16 @@ export class FileCache implements LintMemo {
     private readonly version: string,
     private readonly entries: Map<string, Entry>,
     private readonly run: number,
+    private file: ReadFile | undefined,
   ) {}
 
   /** Opens the cache at `path` for nospof `version`; `warning` says why an existing file was not used. */
   static open(path: string, secret: Buffer, version: string): { readonly cache: FileCache; readonly warning?: string } {
-    const empty = () => new FileCache(path, secret, version, new Map(), 1);
+    const empty = () => new FileCache(path, secret, version, new Map(), 1, undefined);
     let bytes: Buffer;
+    let before: { dev: number; ino: number } | undefined;
     try {
+      before = statOrUndefined(path);
       // Bytes, not text: the file is signed as bytes, entries are decoded only when asked for, and a save
       // copies the entries it keeps unchanged as they were read.
       bytes = readSmallFile(path, MAX_CACHE_BYTES);
@@ -61,7 +87,12 @@ export class FileCache implements LintMemo {
     }
     const read = parseCacheBytes(bytes, secret, version);
     if ('problem' in read) return { cache: empty(), ...(read.problem ? { warning: `the cache ${path} ${read.problem}; it is rebuilt` } : {}) };
-    return { cache: new FileCache(path, secret, version, read.entries, read.run + 1) };
+    // Appending is only for the very file that was read, whole: one replaced meanwhile, or cut short by a
+    // crash, is written anew at the next save.
+    const after = statOrUndefined(path);
+    const same = before !== undefined && after !== undefined && before.dev === after.dev && before.ino === after.ino && after.size === bytes.length;
+    const file: ReadFile | undefined = same && !read.cutShort ? { dev: after.dev, ino: after.ino, baseMac: read.baseMac, baseBytes: read.baseBytes, segments: read.segments, appendedBytes: read.appendedBytes } : undefined;
+    return { cache: new FileCache(path, secret, version, read.entries, read.run + 1, file) };
   }
 
   hash(text: string): string {
@@ -88,6 +119,7 @@ export class FileCache implements LintMemo {
     if (!KEY.test(key)) throw new Error(`internal: cache key ${JSON.stringify(key.slice(0, 80))} is not a kind and a digest`);
     this.entries.set(key, { run: this.run, raw: undefined, value, parsed: true });
     this.used.add(key);
+    this.added.add(key);
     this.changed = true;
   }
 
@@ -97,12 +129,52 @@ export class FileCache implements LintMemo {
   }
 
   /**
-   * Writes the cache when this run added to it: the entries it used, then the most recently used others
-   * (a run on one named file keeps the whole-repository entries), atomically. A cache that cannot be
-   * written only costs speed next time.
+   * Writes what this run added: appended as one segment when the file read is still there and small
+   * appends have not piled up, else the whole cache anew (see `rewrite`). A cache that cannot be written
+   * only costs speed next time.
    */
   save(): boolean {
     if (!this.changed) return false;
+    if (this.file && this.append(this.file)) return true;
+    return this.rewrite();
+  }
+
+  /** Appends the entries this run set as one signed segment; false when the file should be written anew. */
+  private append(file: ReadFile): boolean {
+    if (file.segments >= MAX_SEGMENTS) return false;
+    const body = this.body([...this.added].map((key) => [key, this.run, this.entries.get(key) as Entry]));
+    const header = Buffer.from(`+${segmentMacOf(this.secret, file.baseMac, body)} ${body.length}\n`, 'latin1');
+    if (file.appendedBytes + header.length + body.length > Math.max(MIN_APPENDED_BYTES, MAX_APPENDED_SHARE * file.baseBytes)) return false;
+    let fd: number;
+    try {
+      // Never through a link, and only to the file that was read (not one renamed over it since).
+      fd = openSync(this.path, constants.O_WRONLY | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0));
+    } catch {
+      return false;
+    }
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile() || stats.dev !== file.dev || stats.ino !== file.ino) return false;
+      // One write: appends of two runs at once do not interleave on a local file system.
+      const segment = Buffer.concat([header, body]);
+      for (let at = 0; at < segment.length; ) at += writeSync(fd, segment, at, segment.length - at);
+      file.segments++;
+      file.appendedBytes += segment.length;
+      this.added.clear();
+      this.changed = false;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Writes the whole cache anew: the entries this run used, then the most recently used others (a run on
+   * one named file keeps the whole-repository entries), to a temporary file renamed over the old one.
+   */
+  private rewrite(): boolean {
     const kept: [string, number, Entry][] = [];
     const others: [string, number, Entry][] = [];
     for (const [key, entry] of this.entries) {
@@ -115,12 +187,26 @@ export class FileCache implements LintMemo {
       if (kept.length >= limit) break;
       kept.push(entry);
     }
-    // One buffer for the whole body: an entry read back unchanged is copied as it was read, and only what
-    // this run computed is serialised.
+    const body = this.body(kept);
+    try {
+      writeFileAtomic(this.path, Buffer.concat([Buffer.from(`${MAGIC} ${macOf(this.secret, body)} ${body.length}\n`, 'latin1'), body]));
+      // A second save of this run writes the file anew again (it is not the file read).
+      this.file = undefined;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * A segment's body: a line naming the version and run, then one line per entry. One buffer for it all:
+   * an entry read back unchanged is copied as it was read, and only what this run computed is serialised.
+   */
+  private body(entries: readonly [string, number, Entry][]): Buffer {
     const meta = `${JSON.stringify({ version: this.version, run: this.run })}\n`;
     const lines: { prefix: string; raw: Buffer }[] = [];
     let size = Buffer.byteLength(meta);
-    for (const [key, run, entry] of kept) {
+    for (const [key, run, entry] of entries) {
       let raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : undefined;
       if (raw === undefined) {
         const json = JSON.stringify(entry.value) as string | undefined;
@@ -139,25 +225,77 @@ export class FileCache implements LintMemo {
       at += raw.copy(body, at);
       body[at++] = 0x0a;
     }
-    try {
-      writeFileAtomic(this.path, Buffer.concat([Buffer.from(`${MAGIC} ${macOf(this.secret, body)}\n`, 'latin1'), body]));
-      return true;
-    } catch {
-      return false;
-    }
+    return body;
   }
 }
 
-function parseCacheBytes(bytes: Buffer, secret: Buffer, version: string): { entries: Map<string, Entry>; run: number } | { problem: string | undefined } {
+function statOrUndefined(path: string): { dev: number; ino: number; size: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+interface ReadCache {
+  readonly entries: Map<string, Entry>;
+  readonly run: number;
+  readonly baseMac: string;
+  readonly baseBytes: number;
+  readonly segments: number;
+  readonly appendedBytes: number;
+  /** The last appended segment was cut short (a crash mid-append): it was left out. */
+  readonly cutShort: boolean;
+}
+
+const BASE_HEADER = /^nospof-cache\/4 ([0-9a-f]{64}) (\d{1,10})$/;
+const SEGMENT_HEADER = /^\+([0-9a-f]{64}) (\d{1,10})$/;
+
+/**
+ * Reads a cache file: its base segment, then every appended one, each checked against its signature
+ * before anything of it is read. `problem` is undefined for a cache of another nospof version (dropped
+ * without a warning).
+ */
+function parseCacheBytes(bytes: Buffer, secret: Buffer, version: string): ReadCache | { problem: string | undefined } {
   const newline = bytes.indexOf(0x0a);
   const header = bytes.toString('latin1', 0, newline === -1 ? Math.min(bytes.length, 200) : Math.min(newline, 200));
-  const match = /^nospof-cache\/3 ([0-9a-f]{64})$/.exec(header);
+  const match = BASE_HEADER.exec(header);
   if (!match || newline === -1) return { problem: 'is not a nospof cache of this version' };
-  const body = bytes.subarray(newline + 1);
-  // The signature is checked before anything of the body is read.
-  const expected = Buffer.from(macOf(secret, body), 'hex');
-  const actual = Buffer.from(match[1] as string, 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { problem: 'was not written by this machine (its signature does not match)' };
+  const baseEnd = newline + 1 + Number(match[2]);
+  // The base is written whole and renamed into place: a short one is damage, not a crash.
+  if (baseEnd > bytes.length) return { problem: 'is corrupt' };
+  const base = bytes.subarray(newline + 1, baseEnd);
+  const baseMac = match[1] as string;
+  if (!sameMac(macOf(secret, base), baseMac)) return { problem: 'was not written by this machine (its signature does not match)' };
+  const entries = new Map<string, Entry>();
+  const first = readSegment(base, version, entries);
+  if (typeof first === 'object') return first;
+  let run = first;
+  let segments = 0;
+  let at = baseEnd;
+  while (at < bytes.length) {
+    if (bytes[at] !== 0x2b) return { problem: 'is corrupt' };
+    const end = bytes.indexOf(0x0a, at);
+    const segment = end === -1 ? null : SEGMENT_HEADER.exec(bytes.toString('latin1', at, Math.min(end, at + 100)));
+    const bodyEnd = segment ? end + 1 + Number(segment[2]) : Infinity;
+    // A segment cut short at the very end of the file is a crash mid-append: the segments before it stand.
+    if (bodyEnd > bytes.length) {
+      if (end !== -1 && !segment) return { problem: 'is corrupt' };
+      return { entries, run, baseMac, baseBytes: base.length, segments, appendedBytes: at - baseEnd, cutShort: true };
+    }
+    const body = bytes.subarray(end + 1, bodyEnd);
+    if (!sameMac(segmentMacOf(secret, baseMac, body), (segment as RegExpExecArray)[1] as string)) return { problem: 'was not written by this machine (its signature does not match)' };
+    const segmentRun = readSegment(body, version, entries);
+    if (typeof segmentRun === 'object') return segmentRun.problem === undefined ? { problem: 'is corrupt' } : segmentRun;
+    run = Math.max(run, segmentRun);
+    segments++;
+    at = bodyEnd;
+  }
+  return { entries, run, baseMac, baseBytes: base.length, segments, appendedBytes: at - baseEnd, cutShort: false };
+}
+
+/** Reads one signed segment's entries into `entries` (later ones override); its run, or why it cannot be used. */
+function readSegment(body: Buffer, version: string, entries: Map<string, Entry>): number | { problem: string | undefined } {
   const metaEnd = endOfLine(body, 0);
   let meta: unknown;
   try {
@@ -170,7 +308,6 @@ function parseCacheBytes(bytes: Buffer, secret: Buffer, version: string): { entr
   // Another nospof version judges differently: its entries are dropped without a warning.
   if (written !== version) return { problem: undefined };
   if (typeof run !== 'number' || !Number.isInteger(run) || run < 0) return { problem: 'is corrupt' };
-  const entries = new Map<string, Entry>();
   for (let start = metaEnd + 1; start < body.length; ) {
     const end = endOfLine(body, start);
     if (end > start) {
@@ -184,7 +321,13 @@ function parseCacheBytes(bytes: Buffer, secret: Buffer, version: string): { entr
     }
     start = end + 1;
   }
-  return { entries, run };
+  return run;
+}
+
+function sameMac(expectedHex: string, actualHex: string): boolean {
+  const expected = Buffer.from(expectedHex, 'hex');
+  const actual = Buffer.from(actualHex, 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /**
@@ -213,6 +356,14 @@ function endOfLine(bytes: Buffer, start: number): number {
 
 function macOf(secret: Buffer, body: Uint8Array): string {
   return createHmac('sha256', secret).update(MAGIC).update('\u0000').update(body).digest('hex');
+}
+
+/**
+ * An appended segment is signed with the base it extends: it cannot be moved onto another cache. Segments
+ * of one base are independent of each other, so two runs appending at once both stay readable.
+ */
+function segmentMacOf(secret: Buffer, baseMac: string, body: Uint8Array): string {
+  return createHmac('sha256', secret).update(MAGIC).update('\u0000segment\u0000').update(baseMac).update('\u0000').update(body).digest('hex');
 }
 
 /**
