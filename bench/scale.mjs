@@ -69,6 +69,8 @@ export function run({ large = true } = {}) {
       return { what, path, ...nospof(root, ['--cache', '--format', 'json', '-o', out('warm.json')]) };
     });
     const coldAfter = nospof(root, ['--format', 'json', '-o', out('cold-after.json')]);
+    // What any run pays before reading a file: starting Node and loading the bundle.
+    const startUp = nospof(root, ['--version']);
     const sameAfterEdits = readFileSync(out('warm.json'), 'utf8') === readFileSync(out('cold-after.json'), 'utf8');
 
     // Pre-commit: one file named, its repository as context.
@@ -107,6 +109,7 @@ export function run({ large = true } = {}) {
       `  warm, nothing changed          ${s(unchanged.cpuMs)} CPU  ${pct(unchanged.cpuMs, cold.cpuMs)} of cold  ${sameUnchanged ? 'same findings' : 'FINDINGS DIFFER'}`,
       ...warm.map((r) => `  warm, one edit: ${r.what.padEnd(24)} ${s(r.cpuMs)} CPU  ${pct(r.cpuMs, cold.cpuMs)} of cold (target <= ${WARM_TARGET * 100}%: ${verdict(r.cpuMs, cold.cpuMs)})  (${s(r.wallMs)} wall)`),
       `  warm after one edit, worst: ${pct(worst, cold.cpuMs)} of the cold run (target <= ${WARM_TARGET * 100}%): ${verdict(worst, cold.cpuMs)}`,
+      `  start-up alone (nospof --version): ${s(startUp.cpuMs)} CPU, ${pct(startUp.cpuMs, cold.cpuMs)} of the cold run: the floor under every warm figure`,
       `  after the edits, warm and cold findings: ${sameAfterEdits ? 'identical' : 'DIFFER'}`,
       `  pre-commit, one file named:    cold ${s(namedCold.cpuMs)} CPU (${pct(namedCold.cpuMs, cold.cpuMs)} of a whole cold run), warm ${s(namedWarm.cpuMs)} CPU (${pct(namedWarm.cpuMs, cold.cpuMs)})  ${sameNamed ? 'same findings' : 'FINDINGS DIFFER'}`,
       `  --shard 1..4/4, cold:          slowest job ${s(slowestShard)} CPU, ${pct(slowestShard, coldAfter.cpuMs)} of the unsharded run, ${(slowestShard / meanShard).toFixed(2)}x the mean job (${shards.map((r) => s(r.cpuMs)).join(', ')}); merged report ${sameMerged ? 'identical to the unsharded one' : 'DIFFERS'}`,
