@@ -247,6 +247,12 @@ export class Linter {
     let known = 0;
     let done = 0;
     for (const language of this.languages) {
+      // A language that reads no file the run reports on has nothing to judge (a pre-commit run naming
+      // one manifest): its files are grouped only if another rule asks for its index.
+      if (!session.readsATarget(language.id)) {
+        session.languageDone(language.id);
+        continue;
+      }
       const group = session.group(language.id, progress.file);
       if (group) {
         known += group.units.length;

@@ -68,8 +68,12 @@ export class LintSession {
   private applicableList: string[] | undefined;
   /** Parses this session holds (when the engine keeps none), by path and language. */
   private readonly store = new Map<string, Map<string, ParsedFile>>();
-  /** Per file, the languages that read it and are not done with it yet. */
+  /** Per file, the languages that read it and are not done with it yet (none yet: every reader not done). */
   private readonly pendingReaders = new Map<string, Set<string>>();
+  /** Languages done with every file of the run. */
+  private readonly doneLanguages = new Set<string>();
+  /** The languages reading a file the run reports on; null when every file is one. */
+  private targetLanguages: Set<string> | null | undefined;
   /** For the language being judged: per file, how many of its units are still to judge. */
   private readonly unitsLeft = new Map<string, number>();
 
@@ -127,7 +131,7 @@ export class LintSession {
     const parsed = this.engine.cachedParse(file.source, file.forced) ?? this.engine.parseFresh(file.source, file.forced);
     // A file every language is done with (read again for another language's index or a repository
     // rule's facts) is not held: the reader keeps what it needs of it.
-    if (this.pendingReaders.get(file.path)?.size !== 0) this.store.set(file.path, new Map(parsed.map((p) => [p.language, p] as const)));
+    if (parsed.some((p) => this.isPending(file.path, p.language))) this.store.set(file.path, new Map(parsed.map((p) => [p.language, p] as const)));
     return parsed;
   }
 
@@ -160,9 +164,34 @@ export class LintSession {
    * Call it per unit (`unitDone`) to let go as soon as a file's last unit is judged.
    */
   languageDone(language: string): void {
-    for (const file of this.files) this.doneWith(file.path, language);
     this.unitsLeft.clear();
-    if (this.input.retainParses === false) this.groups.get(language)?.letGo();
+    if (this.input.retainParses !== false) return;
+    this.doneLanguages.add(language);
+    for (const pending of this.pendingReaders.values()) pending.delete(language);
+    // Only parses held are let go: a file never parsed has nothing to release (and its facts are not read).
+    for (const [path, held] of this.store) {
+      held.delete(language);
+      if (held.size === 0 || ![...held.keys()].some((id) => this.isPending(path, id))) this.store.delete(path);
+    }
+    this.groups.get(language)?.letGo();
+  }
+
+  /**
+   * Whether some file the run reports on is read by `language` (else it has no unit to judge). Asked only
+   * of runs with context files: in a run over a whole tree every file is reported on.
+   */
+  readsATarget(language: string): boolean {
+    if (this.targetLanguages === undefined) {
+      const context = this.files.some((file) => !file.target);
+      this.targetLanguages = context ? new Set(this.files.filter((file) => file.target).flatMap((file) => this.readersOf(file))) : null;
+    }
+    return this.targetLanguages === null || this.targetLanguages.has(language);
+  }
+
+  /** Whether `language` still reads the file: not done with it, nor done with every file. */
+  private isPending(path: string, language: string): boolean {
+    const pending = this.pendingReaders.get(path);
+    return pending ? pending.has(language) : !this.doneLanguages.has(language);
   }
 
   /** Starts judging a language's units: counts each file's units, to let go of files as they finish. */
@@ -187,7 +216,7 @@ export class LintSession {
     if (!file) return;
     let pending = this.pendingReaders.get(path);
     if (!pending) {
-      pending = new Set(this.readersOf(file));
+      pending = new Set(this.readersOf(file).filter((id) => !this.doneLanguages.has(id)));
       this.pendingReaders.set(path, pending);
     }
     pending.delete(language);
