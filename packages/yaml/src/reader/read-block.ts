@@ -12,12 +12,22 @@ const UNSUPPORTED_CONTINUATION = new Set(['&', '*', '!', '%', '@', '`', '?', ','
 const TAB = 9;
 const CR = 13;
 const SPACE = 32;
+const DQUOTE = 34;
 const HASH = 35;
 const PERCENT = 37;
+const SQUOTE = 39;
 const DASH = 45;
 const DOT = 46;
-
 const COLON = 58;
+const GT = 62;
+const LBRACKET = 91;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const PIPE = 124;
+
+/** `UNSUPPORTED_START` by character code, for the key scan that runs on every line. */
+const UNSUPPORTED_START_CODE = new Uint8Array(128);
+for (const ch of UNSUPPORTED_START) UNSUPPORTED_START_CODE[ch.charCodeAt(0)] = 1;
 
 function isSpaceCode(code: number): boolean {
   return code === SPACE || code === TAB;
@@ -51,6 +61,15 @@ export class BlockReader {
   private after = 0;
   /** Whether the line `plainLine` last read ends in a comment (instead of a result object per scalar). */
   private comment = false;
+  /**
+   * The pairs and items of the collections being read, innermost last, up to `pairTop` / `itemTop`: each
+   * collection copies its share out in an exact-size list when done (a list pushed to keeps room for 16,
+   * and most maps of a workflow hold two or three pairs).
+   */
+  private readonly pairs: YamlPair[] = [];
+  private pairTop = 0;
+  private readonly seqItems: (YamlNode | null)[] = [];
+  private itemTop = 0;
   private readonly marked: boolean;
 
   constructor(
@@ -156,7 +175,7 @@ export class BlockReader {
   }
 
   private isSeqItem(offset: number, end: number): boolean {
-    return this.text[offset] === '-' && (offset + 1 >= end || isSpace(this.text[offset + 1]));
+    return this.text.charCodeAt(offset) === DASH && (offset + 1 >= end || isSpaceCode(this.text.charCodeAt(offset + 1)));
   }
 
   private scalar(value: YamlScalar['value'], style: YamlScalar['style'], start: number, end: number): YamlScalar {
@@ -181,25 +200,28 @@ export class BlockReader {
    * allowed; complex keys and keys that look like other indicators are not.
    */
   private keyEnd(offset: number, end: number): number {
+    // Character codes, not one-character strings: this runs on every line, twice for most.
     const text = this.text;
-    const ch = text[offset];
-    if (ch === '"' || ch === "'") {
+    const ch = text.charCodeAt(offset);
+    if (ch === DQUOTE || ch === SQUOTE) {
       let i = offset + 1;
       for (; i < end; i++) {
-        if (ch === "'" && text[i] === "'" && text[i + 1] === "'") i++;
-        else if (ch === '"' && text[i] === '\\') i++;
-        else if (text[i] === ch) break;
+        const c = text.charCodeAt(i);
+        if (ch === SQUOTE && c === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) i++;
+        else if (ch === DQUOTE && c === BACKSLASH) i++;
+        else if (c === ch) break;
       }
       if (i >= end) return -1;
       let j = i + 1;
-      while (j < end && isSpace(text[j])) j++;
-      return text[j] === ':' && (j + 1 >= end || isSpace(text[j + 1])) ? j : -1;
+      while (j < end && isSpaceCode(text.charCodeAt(j))) j++;
+      return text.charCodeAt(j) === COLON && (j + 1 >= end || isSpaceCode(text.charCodeAt(j + 1))) ? j : -1;
     }
-    if (ch === undefined || ch === '[' || ch === '{' || ch === '|' || ch === '>' || UNSUPPORTED_START.has(ch)) return -1;
+    // NaN (past the end of the text) compares false with every code below.
+    if (Number.isNaN(ch) || ch === LBRACKET || ch === LBRACE || ch === PIPE || ch === GT || (ch < 128 && UNSUPPORTED_START_CODE[ch] === 1)) return -1;
     for (let i = offset; i < end; i++) {
-      const c = text[i];
-      if (c === '#' && i > offset && isSpace(text[i - 1])) return -1;
-      if (c === ':' && (i + 1 >= end || isSpace(text[i + 1]))) return i;
+      const c = text.charCodeAt(i);
+      if (c === HASH && i > offset && isSpaceCode(text.charCodeAt(i - 1))) return -1;
+      if (c === COLON && (i + 1 >= end || isSpaceCode(text.charCodeAt(i + 1)))) return i;
     }
     return -1;
   }
@@ -212,14 +234,27 @@ export class BlockReader {
       return this.scalar(read.value, ch === '"' ? 'double' : 'single', offset, read.end);
     }
     let keyEnd = colon;
-    while (keyEnd > offset && isSpace(text[keyEnd - 1])) keyEnd--;
+    while (keyEnd > offset && isSpaceCode(text.charCodeAt(keyEnd - 1))) keyEnd--;
     const raw = text.slice(offset, keyEnd);
     if (raw === '<<' || (raw[0] === '-' && isSpace(raw[1]))) throw new Unsupported(offset, 'merge or odd key');
     return this.scalar(resolvePlain(raw), 'plain', offset, keyEnd);
   }
 
+  /** The pairs pushed since `base`, taken off the stack. */
+  private takePairs(base: number): YamlPair[] {
+    const items = this.pairs.slice(base, this.pairTop);
+    this.pairTop = base;
+    return items;
+  }
+
+  private takeItems(base: number): (YamlNode | null)[] {
+    const items = this.seqItems.slice(base, this.itemTop);
+    this.itemTop = base;
+    return items;
+  }
+
   private map(line: number, indent: number, firstOffset: number, depth: number): YamlMap {
-    const items: YamlPair[] = [];
+    const base = this.pairTop;
     this.budget.take(1, firstOffset);
     let current = line;
     let offset = firstOffset;
@@ -230,10 +265,10 @@ export class BlockReader {
       if (colon === -1) throw new Unsupported(offset, 'expected a key');
       const key = this.key(offset, colon);
       let valueAt = colon + 1;
-      while (valueAt < end && isSpace(this.text[valueAt])) valueAt++;
+      while (valueAt < end && isSpaceCode(this.text.charCodeAt(valueAt))) valueAt++;
       let value: YamlNode | null;
       let next: number;
-      if (valueAt >= end || this.text[valueAt] === '#') {
+      if (valueAt >= end || this.text.charCodeAt(valueAt) === HASH) {
         const child = this.nextContent(current + 1);
         const childIndent = child === -1 ? -1 : (this.indents[child] as number);
         if (child !== -1 && childIndent > indent) {
@@ -252,11 +287,11 @@ export class BlockReader {
         next = this.after;
         last = value.end;
       }
-      items.push({ key, value });
+      this.pairs[this.pairTop++] = { key, value };
       const following = this.nextContent(next);
-      if (following === -1) return this.done({ kind: 'map', items, flow: false, start: firstOffset, end: last }, next);
+      if (following === -1) return this.done({ kind: 'map', items: this.takePairs(base), flow: false, start: firstOffset, end: last }, next);
       const followingIndent = this.indents[following] as number;
-      if (followingIndent < indent) return this.done({ kind: 'map', items, flow: false, start: firstOffset, end: last }, following);
+      if (followingIndent < indent) return this.done({ kind: 'map', items: this.takePairs(base), flow: false, start: firstOffset, end: last }, following);
       if (followingIndent > indent) throw new Unsupported(this.contentAt(following), 'unexpected indentation');
       if (this.isSeqItem(this.contentAt(following), this.ends[following] as number)) {
         throw new Unsupported(this.contentAt(following), 'sequence after a map entry');
@@ -267,7 +302,7 @@ export class BlockReader {
   }
 
   private seq(line: number, indent: number, depth: number): YamlSeq {
-    const items: (YamlNode | null)[] = [];
+    const base = this.itemTop;
     const start = this.contentAt(line);
     this.budget.take(1, start);
     let current = line;
@@ -276,10 +311,10 @@ export class BlockReader {
       const dash = this.contentAt(current);
       const end = this.ends[current] as number;
       let itemAt = dash + 1;
-      while (itemAt < end && isSpace(this.text[itemAt])) itemAt++;
+      while (itemAt < end && isSpaceCode(this.text.charCodeAt(itemAt))) itemAt++;
       let item: YamlNode | null;
       let next: number;
-      if (itemAt >= end || this.text[itemAt] === '#') {
+      if (itemAt >= end || this.text.charCodeAt(itemAt) === HASH) {
         const child = this.nextContent(current + 1);
         if (child !== -1 && (this.indents[child] as number) > indent) {
           item = this.block(child, indent, depth + 1);
@@ -298,14 +333,14 @@ export class BlockReader {
         item = this.inline(current, itemAt, indent, depth + 1);
         next = this.after;
       }
-      items.push(item);
+      this.seqItems[this.itemTop++] = item;
       last = item ? item.end : dash + 1;
       const following = this.nextContent(next);
-      if (following === -1) return this.done({ kind: 'seq', items, flow: false, start, end: last }, next);
+      if (following === -1) return this.done({ kind: 'seq', items: this.takeItems(base), flow: false, start, end: last }, next);
       const followingIndent = this.indents[following] as number;
       if (followingIndent > indent) throw new Unsupported(this.contentAt(following), 'unexpected indentation');
       if (followingIndent < indent || !this.isSeqItem(this.contentAt(following), this.ends[following] as number)) {
-        return this.done({ kind: 'seq', items, flow: false, start, end: last }, following);
+        return this.done({ kind: 'seq', items: this.takeItems(base), flow: false, start, end: last }, following);
       }
       current = following;
     }
@@ -323,9 +358,9 @@ export class BlockReader {
   /** Only white space or a comment may follow a value on its line. */
   private expectLineEnd(after: number, end: number): void {
     for (let i = after; i < end; i++) {
-      const c = this.text[i];
-      if (c === '#' && (i === after || isSpace(this.text[i - 1]))) return;
-      if (!isSpace(c)) throw new Unsupported(i, 'text after a value');
+      const c = this.text.charCodeAt(i);
+      if (c === HASH && (i === after || isSpaceCode(this.text.charCodeAt(i - 1)))) return;
+      if (!isSpaceCode(c)) throw new Unsupported(i, 'text after a value');
     }
   }
 
@@ -445,20 +480,22 @@ export class BlockReader {
     for (let l = line + 1; l < this.lineCount; l++) {
       const start = this.starts[l] as number;
       const lineEnd = this.ends[l] as number;
-      const raw = text.slice(start, lineEnd);
-      if (raw.trim() === '') {
-        if (contentIndent !== -1 && raw.length > contentIndent) throw new Unsupported(start, 'spaces-only line in a block scalar');
+      // One slice per content line: most lines start with visible text after their indentation, and
+      // only the others need `trim` to tell whether they are blank.
+      const indent = this.indents[l] as number;
+      const first = text.charCodeAt(start + indent);
+      if (this.empty[l] || !(start + indent < lineEnd && first > SPACE && first < 127) && text.slice(start, lineEnd).trim() === '') {
+        if (contentIndent !== -1 && lineEnd - start > contentIndent) throw new Unsupported(start, 'spaces-only line in a block scalar');
         lines.push('');
         continue;
       }
-      const indent = this.indents[l] as number;
       if (contentIndent === -1) {
         if (indent <= parentIndent) break;
         contentIndent = indent;
       }
       if (indent < contentIndent) break;
-      if (raw.slice(0, contentIndent).includes('\t')) throw new Unsupported(start, 'tab in block scalar indentation');
-      lines.push(raw.slice(contentIndent));
+      for (let i = start; i < start + contentIndent; i++) if (text.charCodeAt(i) === TAB) throw new Unsupported(start, 'tab in block scalar indentation');
+      lines.push(text.slice(start + contentIndent, lineEnd));
       next = l + 1;
       lastContentEnd = lineEnd;
     }
