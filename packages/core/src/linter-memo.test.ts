@@ -347,6 +347,31 @@ describe('a one-off run (parses let go as each language finishes)', () => {
     linter.lint({ files, configFor: () => config });
     expect(counts.parses).toBe(0);
   });
+
+  it('judges no language that reads none of the files reported on, and reads its files only when asked', () => {
+    const all = repository();
+    const split = (targets: readonly string[]) => {
+      const files = [...all].map(([path, text]) => ({ path, text }));
+      return { files: files.filter((f) => targets.includes(f.path)), contextFiles: files.filter((f) => !targets.includes(f.path)) };
+    };
+    const run = (targets: readonly string[], memo?: LintMemo) => {
+      const linter = new Linter([unitToy as unknown as Language, pipeToy as unknown as Language], rules);
+      return linter.lint({ ...split(targets), configFor: () => config, retainParses: false, ...(memo ? { memo } : {}) });
+    };
+    const keeping = (targets: readonly string[]) => new Linter([unitToy as unknown as Language, pipeToy as unknown as Language], rules).lint({ ...split(targets), configFor: () => config });
+    // A pipeline named alone: the toy files are context of another language, never parsed for it.
+    counts.parses = 0;
+    const alone = run(['ci/build.pipe']);
+    // The pipeline for its language, and again for the repository rule's facts (its trees were let go).
+    expect(counts.parses).toBe(2);
+    expect(alone).toEqual(keeping(['ci/build.pipe']));
+    // A toy file named alone whose unit reads the pipelines: they are read for it, and the results agree.
+    const memo = new MapMemo();
+    for (const targets of [['b/two.toy'], ['a/one.toy', 'ci/build.pipe'], ['c/one.toy']]) {
+      expect(run(targets), targets.join()).toEqual(keeping(targets));
+      expect(run(targets, memo), targets.join()).toEqual(keeping(targets));
+    }
+  });
 });
 
 describe('a watched index (Language.indexKey, indexOfKeys, watchIndex)', () => {
