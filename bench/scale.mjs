@@ -5,7 +5,7 @@
 // wall times are printed beside them. Targets: a warm run after one edit <= 10% of the cold run; the
 // 50,000-file run within 2 GB. Run directly: `node bench/scale.mjs` (after `npm run build`).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,8 @@ export function run({ large = true } = {}) {
     const files = generateMonorepo({ files: 5000, seed: 2027 });
     const root = join(work, 'repo-5k');
     writeTree(root, files);
+    // A project with dependencies, as in the README's CI set-up: the cache sits in node_modules/.cache/nospof.
+    mkdirSync(join(root, 'node_modules'));
     const paths = [...files.keys()];
     const cold = nospof(root, ['--format', 'json', '-o', out('cold.json')]);
     const fill = nospof(root, ['--cache', '--format', 'json', '-o', out('fill.json')]);

@@ -319,8 +319,9 @@ describe('baseline and cache', () => {
   });
 
   it('--cache reuses results of an unchanged tree and notices a change', async () => {
-    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
-    const env = { NOSPOF_CACHE_SECRET: 'a-secret-of-this-test-run' };
+    // A project with dependencies keeps its cache beside them.
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica, 'node_modules/.package-lock.json': '{}' });
+    const env = { NOSPOF_CACHE_SECRET: 'a-secret-of-this-test-run', XDG_CACHE_HOME: tempTree({}) };
     const first = await runCli(['--cache'], root, '', { env });
     expect(first.code).toBe(1);
     const cacheFile = join(root, 'node_modules/.cache/nospof/cache.json');
@@ -335,8 +336,8 @@ describe('baseline and cache', () => {
   });
 
   it('--cache never passes on a forged or malformed cache, and says why it was not used', async () => {
-    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica });
-    const env = { NOSPOF_CACHE_SECRET: 'the-machine-secret-0001' };
+    const root = tempTree({ ...onlyMinReplicas, 'web.yaml': oneReplica, 'node_modules/.package-lock.json': '{}' });
+    const env = { NOSPOF_CACHE_SECRET: 'the-machine-secret-0001', XDG_CACHE_HOME: tempTree({}) };
     await runCli(['--cache'], root, '', { env });
     const cacheFile = join(root, 'node_modules/.cache/nospof/cache.json');
     // A pull request commits a cache with the keys intact and the findings emptied, signed with another secret.

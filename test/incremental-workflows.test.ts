@@ -9,7 +9,8 @@ import { builtinRules } from '@nospof/rules';
 import { writeTree } from '../bench/monorepo.mjs';
 import { tempTree } from './helpers/temp-tree.js';
 
-const env = { NOSPOF_CACHE_SECRET: 'incremental-workflows-secret' };
+// Caches of trees without dependencies go to the user's cache directory: one of this test's own.
+const env = { NOSPOF_CACHE_SECRET: 'incremental-workflows-secret', XDG_CACHE_HOME: tempTree({}) };
 
 /** A caller passing its runner to a reusable workflow, a watcher of it, a local action, and bystanders. */
 function repository(): Map<string, string> {

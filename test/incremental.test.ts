@@ -6,7 +6,8 @@ import { generateMonorepo, randomEdit, writeTree } from '../bench/monorepo.mjs';
 import { seeded } from '../bench/util.mjs';
 import { tempTree } from './helpers/temp-tree.js';
 
-const env = { NOSPOF_CACHE_SECRET: 'incremental-test-secret' };
+// Caches of trees without dependencies go to the user's cache directory: one of this test's own.
+const env = { NOSPOF_CACHE_SECRET: 'incremental-test-secret', XDG_CACHE_HOME: tempTree({}) };
 
 /** What a report says, in a form two runs can be compared by. */
 function said(report: LintReport) {
@@ -115,6 +116,8 @@ describe('the incremental cache', () => {
     const files = generateMonorepo({ files: 70, seed: 3 });
     const root = join(tempTree({}), 'repo');
     writeTree(root, files);
+    // A project with dependencies: the cache sits beside them.
+    mkdirSync(join(root, 'node_modules'));
     const expected = await cold(root);
     const run = () => new Nospof({ cwd: root, cache: true, env }).lintFiles([]);
     await run();
@@ -130,6 +133,26 @@ describe('the incremental cache', () => {
       expect((await run()).warnings).toEqual([]);
     }
   }, 120_000);
+
+  it('keeps the cache of a tree without dependencies in the user\'s cache directory, not in the tree', async () => {
+    const root = tempTree({ '.git/HEAD': '', '.nospof.yaml': 'extends: []\nrules: { kubernetes/min-replicas: error }\n', 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 1\n' });
+    const home = tempTree({});
+    const own = { ...env, XDG_CACHE_HOME: home };
+    const first = await new Nospof({ cwd: root, cache: true, env: own }).lintFiles([]);
+    expect(first.warnings).toEqual([]);
+    expect(existsSync(join(root, 'node_modules'))).toBe(false);
+    const { readdirSync } = await import('node:fs');
+    const folders = readdirSync(join(home, 'nospof/repositories'));
+    expect(folders).toHaveLength(1);
+    const cacheFile = join(home, 'nospof/repositories', folders[0] as string, 'cache.json');
+    expect(existsSync(cacheFile)).toBe(true);
+    // The same folder's next run finds it; a damaged one is named by its full path.
+    expect(said(await new Nospof({ cwd: root, cache: true, env: own }).lintFiles([]))).toEqual(said(first));
+    writeFileSync(cacheFile, 'damaged');
+    const damaged = await new Nospof({ cwd: root, cache: true, env: own }).lintFiles([]);
+    expect(damaged.warnings.join('\n')).toContain(`the cache ${cacheFile} is not a nospof cache`);
+    expect(said(damaged)).toEqual(said(first));
+  });
 
   it('survives a crash in the middle of writing it, whether appending to it or writing it anew', async () => {
     const dir = tempTree({});

@@ -16,7 +16,8 @@ const files = (config: string) => ({
   'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: replica-count.yaml\n',
 });
 
-const env = { NOSPOF_CACHE_SECRET: 'kustomize-missing-files-secret' };
+// Caches of trees without dependencies go to the user's cache directory: one of this test's own.
+const env = { NOSPOF_CACHE_SECRET: 'kustomize-missing-files-secret', XDG_CACHE_HOME: tempTree({}) };
 
 describe('a kustomization entry naming a file that does not exist', () => {
   it('fails the gate on the entry line, also when only the overlay is named', async () => {

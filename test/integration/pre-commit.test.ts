@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,7 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml, installed by the real fr
   let hooksRepo: { path: string; rev: string };
   let project: string;
   let env: NodeJS.ProcessEnv;
+  let cacheHome: string;
 
   beforeAll(() => {
     expect(preCommitVersion()).toMatch(/^pre-commit \d+\./);
@@ -82,7 +83,9 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml, installed by the real fr
     writeFileSync(join(project, 'README.md'), '# shop\n');
     git(project, 'add', '-A');
     git(project, 'commit', '-q', '-m', 'start');
-    env = { ...gitEnv(), PRE_COMMIT_HOME: join(root, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
+    // The hook keeps its cache (and the key signing it) in the user's cache directory: one of this test's own.
+    cacheHome = join(root, 'cache-home');
+    env = { ...gitEnv(), PRE_COMMIT_HOME: join(root, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never', XDG_CACHE_HOME: cacheHome };
   }, 120_000);
 
   it('try-repo: the nospof hook fails on a staged single-replica Deployment', () => {
@@ -118,6 +121,9 @@ describe('pre-commit hooks from .pre-commit-hooks.yaml, installed by the real fr
     expect(passed.status, passed.stdout + passed.stderr).toBe(0);
     expect(passed.stdout + passed.stderr).toMatch(/nospof\.+Passed/);
     expect(git(project, 'log', '--format=%s')).toBe('add web\nstart\n');
+    // The hook ran with its cache, kept outside the repository: no node_modules grew in the working tree.
+    expect(readdirSync(join(cacheHome, 'nospof/repositories'))).toHaveLength(1);
+    expect(existsSync(join(project, 'node_modules'))).toBe(false);
   }, 900_000);
 
   it('the nospof-fix hook rewrites the file, and the commit goes through with the fix', () => {

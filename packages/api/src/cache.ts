@@ -1,14 +1,13 @@
 import * as crypto from 'node:crypto';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LintMemo } from '@nospof/core';
+import { userCacheDir } from './cache-location.js';
 import { writeFileAtomic } from './fs/atomic-write.js';
 import { readSmallFile, TextReadError } from './fs/read-text.js';
 
-/** Where the cache lives unless told otherwise: beside the dependencies, never among scanned files. */
-export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/nospof/cache.json';
+export { DEFAULT_CACHE_LOCATION } from './cache-location.js';
 
 /** The first word of a cache file; a file that does not start with it (an older format) is not read. */
 const MAGIC = 'nospof-cache/4';
@@ -374,7 +373,7 @@ function segmentMacOf(secret: Buffer, baseMac: string, body: Uint8Array): string
 export function cacheSecret(env: Readonly<Record<string, string | undefined>>): Buffer | undefined {
   const fromEnv = env.NOSPOF_CACHE_SECRET;
   if (fromEnv && fromEnv.length >= 16) return Buffer.from(fromEnv, 'utf8');
-  const dir = join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'nospof');
+  const dir = userCacheDir(env);
   const path = join(dir, 'cache-key');
   try {
     const existing = readFileSync(path);

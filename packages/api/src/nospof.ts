@@ -24,7 +24,8 @@ import {
   type SourceText,
 } from '@nospof/core';
 import { Baseline, BASELINE_FILE } from './baseline.js';
-import { cacheSecret, DEFAULT_CACHE_LOCATION, FileCache } from './cache.js';
+import { cacheSecret, FileCache } from './cache.js';
+import { cacheLocation } from './cache-location.js';
 import { asConfigError, readConfigFromDisk } from './config/config-load.js';
 import { ConfigStore } from './config/config-store.js';
 import { PolicyStore } from './policies/policy-store.js';
@@ -65,7 +66,7 @@ export interface NospofOptions {
    * made in the user's cache directory) and is never read from among the scanned files.
    */
   readonly cache?: boolean;
-  /** The cache file (default `node_modules/.cache/nospof/cache.json` under `cwd`). */
+  /** The cache file (default `node_modules/.cache/nospof/cache.json` under `cwd`, or without `node_modules` a file in the user's cache directory; see `cacheLocation`). */
   readonly cacheLocation?: string;
   /**
    * Lint one share of the run (a CI job of `count`): whole deployment units, balanced by size, the same
@@ -470,7 +471,7 @@ export class Nospof {
    * scanned files (a pull request could commit one), or reached through a link, or no key to sign with.
    */
   private openCache(warnings: string[]): FileCache | undefined {
-    const location = resolve(this.cwd, this.options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+    const location = cacheLocation(this.cwd, this.options.env ?? process.env, this.options.cacheLocation);
     const repository = repositoryRootOf(this.cwd, this.cwd);
     const amongScanned = isInside(repository, location) && !location.split(sep).includes('node_modules');
     if (amongScanned) {

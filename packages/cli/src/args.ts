@@ -318,7 +318,8 @@ Options:
                              (default: .nospof-baseline.json when it exists)
   --cache                    keep an incremental cache: later runs parse and judge only what
                              changed (signed; set NOSPOF_CACHE_SECRET to share it in CI)
-  --cache-location <path>    the cache file (default node_modules/.cache/nospof/cache.json)
+  --cache-location <path>    the cache file (default node_modules/.cache/nospof/cache.json, or
+                             ~/.cache/nospof/repositories/<digest>/ without node_modules)
   --changed-since <ref>      lint only files changed since a git revision (committed since the
                              merge base, staged, unstaged, untracked), with their units as context
   --shard <i/n>              lint share i of n: whole deployment units, balanced by size
