@@ -177,8 +177,8 @@ export class LintSession {
   }
 
   /**
-   * Whether some file the run reports on is read by `language` (else it has no unit to judge). Asked only
-   * of runs with context files: in a run over a whole tree every file is reported on.
+   * Whether some file the run reports on is read by `language` (else it has no unit to judge). A run
+   * without context files reports on every file: any language with files reads one, and none is looked at.
    */
   readsATarget(language: string): boolean {
     if (this.targetLanguages === undefined) {
