@@ -241,6 +241,22 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing' }],
     },
     {
+      name: 'a push trigger filtering both branches and tags runs on tag pushes: judged as a release',
+      code: yaml`
+        name: images
+        on:
+          push:
+            branches: [trunk]
+            tags: ['v*']
+        jobs:
+          image:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make image-push
+      `,
+      errors: [{ messageId: 'missing', data: { kind: 'Release workflow', trigger: 'tag pushes', reason: 'a failed release is not seen in any pull request' }, line: 3, column: 3 }],
+    },
+    {
       name: 'strict: plain CI on pushes to main, string form of on',
       code: yaml`
         on: push
