@@ -121,6 +121,21 @@ ruleTester().run(rule, {
         - uses: acme/notify-oncall@v2
           if: failure()
       `) },
+    {
+      name: 'a scheduled workflow whose only job is switched off with `if: false` runs nothing',
+      code: yaml`
+        on:
+          schedule:
+            - cron: '0 6 * * *'
+        jobs:
+          e2e:
+            # disabled until the cloud account is back
+            if: false && github.actor != 'dependabot[bot]'
+            runs-on: ubuntu-latest
+            steps:
+              - run: make e2e
+      `,
+    },
     { name: 'two channels under strict', code: nightly(slackOnFailure + mailOnFailure), options: [{ minChannels: 2 }] },
     {
       name: 'called reusable workflow alerts on failure',

@@ -89,7 +89,8 @@ export default defineRule({
     const branches = defaultBranches(context.settings);
     return {
       Workflow(workflow: Workflow) {
-        if (onlyCalled(workflow)) return;
+        // A workflow none of whose jobs can run (all switched off with `if: false`) cannot fail.
+        if (onlyCalled(workflow) || workflow.jobs.length === 0) return;
         const verdict = judged(workflow, index, branches, defaultBranchPushes);
         if (!verdict) return;
         const { trigger, kind, reason } = verdict;
