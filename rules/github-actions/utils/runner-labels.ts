@@ -1,9 +1,9 @@
 /**
  * Labels GitHub gives its own hosted runners (`ubuntu-24.04`, `windows-11-arm`, `macos-15-intel`,
- * `macos-14-xlarge`): a fresh VM per job, never one machine. Larger Linux and Windows runners carry names
+ * `macos-14-xlarge`, the one-CPU `ubuntu-slim`): a fresh VM or container per job, never one machine. Larger Linux and Windows runners carry names
  * their organisation chose (`ubuntu-22.04-16core`), which are not these.
  */
-const HOSTED = /^(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?$/i;
+const HOSTED = /^(?:(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?|ubuntu-slim)$/i;
 
 /** Labels every self-hosted runner carries by default; they select an OS or CPU, not a pool. */
 const GENERIC = new Set(['self-hosted', 'linux', 'windows', 'macos', 'x64', 'arm', 'arm64']);
