@@ -121,6 +121,21 @@ ruleTester().run(rule, {
         - uses: acme/notify-oncall@v2
           if: failure()
       `) },
+    {
+      name: 'a scheduled workflow whose only job is switched off with `if: false` runs nothing',
+      code: yaml`
+        on:
+          schedule:
+            - cron: '0 6 * * *'
+        jobs:
+          e2e:
+            # disabled until the cloud account is back
+            if: false && github.actor != 'dependabot[bot]'
+            runs-on: ubuntu-latest
+            steps:
+              - run: make e2e
+      `,
+    },
     { name: 'two channels under strict', code: nightly(slackOnFailure + mailOnFailure), options: [{ minChannels: 2 }] },
     {
       name: 'called reusable workflow alerts on failure',
@@ -239,6 +254,22 @@ ruleTester().run(rule, {
             webhook: \${{ secrets.SLACK_WEBHOOK_URL }}
       `),
       errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a push trigger filtering both branches and tags runs on tag pushes: judged as a release',
+      code: yaml`
+        name: images
+        on:
+          push:
+            branches: [trunk]
+            tags: ['v*']
+        jobs:
+          image:
+            runs-on: ubuntu-latest
+            steps:
+              - run: make image-push
+      `,
+      errors: [{ messageId: 'missing', data: { kind: 'Release workflow', trigger: 'tag pushes', reason: 'a failed release is not seen in any pull request' }, line: 3, column: 3 }],
     },
     {
       name: 'strict: plain CI on pushes to main, string form of on',

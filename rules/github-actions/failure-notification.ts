@@ -5,7 +5,7 @@ import { describeDeploy, workflowDeploy } from './utils/deploy.js';
 import { failureAlerts } from './utils/notifications.js';
 import { actionsIndex } from './utils/project.js';
 import { defaultBranches } from './utils/settings.js';
-import { isReleaseWorkflow, pushReachesBranch, pushesTags } from './utils/triggers.js';
+import { isReleaseWorkflow, pushReachesBranch, pushesTags, reachesTagPushes } from './utils/triggers.js';
 
 /** Why nobody watches a workflow's runs, and what kind of workflow it is: what the finding says. */
 interface Judged {
@@ -22,7 +22,7 @@ interface Judged {
  */
 function judged(workflow: Workflow, index: GithubActionsIndex | undefined, branches: readonly string[], defaultBranchPushes: boolean): Judged | undefined {
   const schedule = workflow.triggers.find((t) => t.event === 'schedule');
-  const release = workflow.triggers.find((t) => t.event === 'release' || pushesTags(t));
+  const release = workflow.triggers.find((t) => t.event === 'release' || reachesTagPushes(t));
   const mainPush = workflow.triggers.find((t) => t.event === 'push' && !pushesTags(t) && pushReachesBranch(t, branches) === true);
   const chained = workflow.triggers.find((t) => t.event === 'workflow_run');
   const unattended = release ?? schedule ?? mainPush;
@@ -89,7 +89,8 @@ export default defineRule({
     const branches = defaultBranches(context.settings);
     return {
       Workflow(workflow: Workflow) {
-        if (onlyCalled(workflow)) return;
+        // A workflow none of whose jobs can run (all switched off with `if: false`) cannot fail.
+        if (onlyCalled(workflow) || workflow.jobs.length === 0) return;
         const verdict = judged(workflow, index, branches, defaultBranchPushes);
         if (!verdict) return;
         const { trigger, kind, reason } = verdict;

@@ -17,6 +17,17 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'the one-CPU GitHub-hosted ubuntu-slim runner is judged only under strict',
+      code: yaml`
+        on: push
+        jobs:
+          triage:
+            runs-on: ubuntu-slim
+            steps:
+              - run: ./label-issues.sh
+      `,
+    },
+    {
       name: 'every step has its own timeout',
       code: yaml`
         on: push

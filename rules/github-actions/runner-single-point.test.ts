@@ -30,6 +30,8 @@ const called = yaml`
 ruleTester().run(rule, {
   valid: [
     { name: 'GitHub-hosted label', code: job('ubuntu-latest'), settings: pools },
+    { name: 'a dotted pool label naming an instance type and accelerator is a pool', code: job('linux.g6.12xlarge.nvidia.gpu') },
+    { name: 'a dotted pool label naming a cloud and a GPU is a pool', code: job('[self-hosted, linux.cloud.h100]') },
     { name: 'GitHub-hosted matrix', code: yaml`
         on: push
         jobs:
@@ -127,6 +129,11 @@ ruleTester().run(rule, {
       name: 'host name label without settings',
       code: job('build01.ci.example.com'),
       errors: [{ messageId: 'namedMachine', data: { label: 'build01.ci.example.com' }, line: 4 }],
+    },
+    {
+      name: 'host name in a private domain without settings',
+      code: job('[self-hosted, runner4.ci.internal]'),
+      errors: [{ messageId: 'namedMachine', data: { label: 'runner4.ci.internal' } }],
     },
     {
       name: 'numbered machine label',

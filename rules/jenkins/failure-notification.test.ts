@@ -341,6 +341,43 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 4, column: 3 }],
     },
     {
+      name: 'string and list methods in a failure block alert nobody',
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            failure {
+              script {
+                def lines = (env.REPORT ?: '').readLines().findAll { it.startsWith('FAIL') }
+                echo lines.join('\\n')
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', line: 4, column: 3 }],
+    },
+    {
+      name: 'strict: a summary built with collection methods does not hide that only one channel alerts',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        pipeline {
+          agent any
+          stages { stage('b') { steps { sh 'make' } } }
+          post {
+            failure {
+              script {
+                def failed = ['unit', 'lint'].any { env.STAGES?.contains(it) }
+                slackSend channel: '#builds', message: failed ? 'checks failed' : 'build failed'
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'tooFew', data: { count: 1, channels: 'slack' } }],
+    },
+    {
       name: 'a stage-level alert does not cover the other stages',
       code: groovy`
         pipeline {

@@ -32,6 +32,11 @@ ruleTester().run(rule, {
     { name: 'a templated count is unknown', code: cnpg('instances: ${INSTANCES}') },
     { name: 'a count of 0 is a system turned off on purpose', code: resource('monitoring.coreos.com/v1', 'Prometheus', 'replicas: 0') },
     { name: 'a required count left out is not judged', code: resource('acid.zalan.do/v1', 'postgresql', 'teamId: acid') },
+    { name: 'a Zalando standby cluster is the copy of a source cluster', code: resource('acid.zalan.do/v1', 'postgresql', 'numberOfInstances: 1\nstandby:\n  s3_wal_path: s3://backups/orders/') },
+    { name: 'a CloudNativePG replica cluster follows its primary elsewhere', code: cnpg('instances: 1\nreplica:\n  enabled: true\n  source: origin') },
+    { name: 'a CloudNativePG replica cluster named by the primary switch', code: cnpg('instances: 1\nreplica:\n  primary: origin\n  source: origin') },
+    { name: 'a Crunchy standby cluster', code: resource('postgres-operator.crunchydata.com/v1beta1', 'PostgresCluster', 'standby:\n  enabled: true\n  repoName: repo1\ninstances:\n  - name: pg') },
+    { name: 'a templated standby switch is unknown', code: cnpg('instances: 1\nreplica:\n  enabled: ${IS_REPLICA}') },
     { name: 'an unknown custom resource', code: resource('example.com/v1', 'Cluster', 'instances: 1') },
     { name: 'Strimzi with three brokers and three ZooKeeper nodes', code: strimzi('kafka: { replicas: 3 }\nzookeeper: { replicas: 3 }') },
     {
@@ -61,6 +66,16 @@ ruleTester().run(rule, {
       name: 'one Zalando instance',
       code: resource('acid.zalan.do/v1', 'postgresql', 'numberOfInstances: 1'),
       errors: [{ messageId: 'tooFew', data: { operator: 'Zalando Postgres Operator' }, line: 7, column: 22 }],
+    },
+    {
+      name: 'a CloudNativePG cluster that is its own primary is judged',
+      code: cnpg('instances: 1\nreplica:\n  primary: data\n  source: other'),
+      errors: [{ messageId: 'tooFew', line: 7, column: 14 }],
+    },
+    {
+      name: 'a Crunchy cluster with standby switched off is judged',
+      code: resource('postgres-operator.crunchydata.com/v1beta1', 'PostgresCluster', 'standby:\n  enabled: false\ninstances:\n  - name: pg\n    replicas: 1'),
+      errors: [{ messageId: 'tooFew', line: 11, column: 17 }],
     },
     {
       name: 'Crunchy instance sets sum to one replica',

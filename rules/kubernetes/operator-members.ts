@@ -1,3 +1,4 @@
+import { unknown } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import type { OtherObject } from '@nospof/kubernetes';
 import { reportOn, visitDeployed } from './utils/deployed.js';
@@ -20,7 +21,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Each kind counts members where its operator does, with the operator default when the field is absent (a field the CRD requires is not judged when absent). A count of 0 is a system turned off on purpose and is not judged (the Spotahome operator reads 0 as its default of 3). Templated counts are unknown. See the catalog on the rule page for every kind, field, default and minimum, with its source.',
+        'Each kind counts members where its operator does, with the operator default when the field is absent (a field the CRD requires is not judged when absent). A standby copy of a cluster that runs elsewhere (Zalando `spec.standby`, a CloudNativePG replica cluster, a Crunchy standby) is not judged. A count of 0 is a system turned off on purpose and is not judged (the Spotahome operator reads 0 as its default of 3). Templated counts are unknown. See the catalog on the rule page for every kind, field, default and minimum, with its source.',
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); at least {{min}} are needed to survive the loss of one.',
@@ -38,6 +39,13 @@ export default defineRule({
       KubernetesObject(object: OtherObject) {
         const entry = operatorKind(object);
         if (!entry) return;
+        const standby = entry.standby?.(object);
+        if (standby === undefined && entry.standby) {
+          context.skipped(unknown('whether it is a standby of another cluster cannot be read', object.kindNode.range, object.kindNode.file), `${object.kind} "${escapeName(object.name)}"`);
+          return;
+        }
+        // A standby copy is the redundancy of a cluster that runs elsewhere.
+        if (standby) return;
         for (const group of entry.counts(object, index)) {
           const { count } = group;
           const what = `${group.members} of ${object.kind} "${escapeName(object.name)}"`;

@@ -33,6 +33,12 @@ const bare = (name: string, ports = true) => yaml`
     ${ports ? 'ports: [{ containerPort: 9000 }]' : 'args: [--verbose]'}
 `;
 
+const streamer = yaml`
+  - name: streamer
+    image: example/streamer
+    ports: [{ name: stream, containerPort: 3307 }]
+`;
+
 const service = yaml`
   apiVersion: v1
   kind: Service
@@ -50,6 +56,12 @@ ruleTester().run(rule, {
       code: workload(probed, 'Deployment', 'initContainers:\n  - name: migrate\n    image: example/migrate'),
     },
     { name: 'a helper sidecar without ports is exempt when the main container is probed', code: workload(`${probed}${bare('log-shipper', false)}`) },
+    {
+      name: 'a sidecar with ports next to a probed container gets no Service traffic when no Service targets its port',
+      code: workload(`${probed}${bare('exporter')}`),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 80, targetPort: 8080 }]') },
+    },
+    { name: 'a sidecar with ports next to a probed container, and no Service at all', code: workload(`${probed}${bare('exporter')}`) },
     { name: 'a DaemonSet no Service selects is a node agent', code: workload(bare('agent'), 'DaemonSet') },
     { name: 'a queue worker with no ports and no Service receives no traffic', code: workload(bare('worker', false), 'StatefulSet') },
     {
@@ -79,9 +91,16 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing', data: { container: 'web' }, line: 14 }],
     },
     {
-      name: 'a sidecar with ports needs its own probe',
+      name: 'a sidecar whose port a Service targets needs its own probe',
       code: workload(`${probed}${bare('metrics')}`),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 80, targetPort: 9000 }]') },
       errors: [{ messageId: 'missing', data: { container: 'metrics' }, line: 19, column: 17 }],
+    },
+    {
+      name: 'a sidecar whose named port a Service targets needs its own probe',
+      code: workload(`${probed}${streamer}`),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 3307, targetPort: stream }]') },
+      errors: [{ messageId: 'missing', data: { container: 'streamer' } }],
     },
     {
       name: 'a worker without ports is judged when a Service selects it',

@@ -1,9 +1,39 @@
+import { unknown } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import type { Workload } from '@nospof/kubernetes';
+import { mapAt, seqItems, text, type Container, type Service, type Workload } from '@nospof/kubernetes';
 import { hasPorts, isBehindService } from './utils/containers.js';
 import { reportOn, visitDeployed } from './utils/deployed.js';
 import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
+
+/** The ports Services send traffic to: `targetPort` (a number or a port name), else `port`. */
+interface Targets {
+  readonly ports: ReadonlySet<string>;
+  /** A Service whose ports cannot be read (templated, or none listed: a headless Service reaches every port). */
+  readonly unreadable: boolean;
+}
+
+function targetsOf(services: readonly Service[]): Targets {
+  const ports = new Set<string>();
+  let unreadable = false;
+  for (const service of services) {
+    const entries = seqItems(mapAt(service.value, ['spec'])?.get('ports'));
+    if (entries.length === 0) unreadable = true;
+    for (const entry of entries) {
+      const target = entry.kind === 'map' ? text(entry.get('targetPort') ?? entry.get('port')) : undefined;
+      if (target === undefined || target.includes('${') || target.includes('{{')) unreadable = true;
+      else ports.add(target);
+    }
+  }
+  return { ports, unreadable };
+}
+
+/** Whether Service traffic reaches one of the container's ports (by number or name); undefined when unknown. */
+function receivesServiceTraffic(container: Container, targets: Targets): boolean | undefined {
+  const hit = container.ports.some((p) => (p.containerPort !== undefined && targets.ports.has(String(p.containerPort))) || (p.name !== undefined && targets.ports.has(p.name)));
+  if (hit) return true;
+  return targets.unreadable ? undefined : false;
+}
 
 export default defineRule({
   meta: {
@@ -19,7 +49,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of its deployment unit selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe or declares `ports` (that one is reported). Jobs and CronJobs are not long-running and are not judged.',
+        'An absent `readinessProbe` means the container is ready once started. A workload is judged when a Service of its deployment unit selects its pods or one of its containers declares `ports`; DaemonSets only when a Service selects them. Init containers (including restartable sidecars) are exempt. A helper container without `ports` is exempt when another container of the pod has a readiness probe or declares `ports` (that one is reported); a container with `ports` next to a probed one is exempt unless a Service of the unit targets one of its ports (`targetPort`, or `port` when absent, by number or name). Jobs and CronJobs are not long-running and are not judged.',
     },
     messages: {
       missing: 'Container "{{container}}" of {{kind}} "{{name}}" has no readiness probe; traffic reaches it before it can serve and after it stops.',
@@ -42,9 +72,20 @@ export default defineRule({
         // a helper without ports (a log shipper, a config reloader) is not where traffic goes: the pod's
         // readiness follows the serving container, which is probed or reported itself
         const someServes = template.containers.some((c) => c.readinessProbe !== undefined || hasPorts(c));
+        const targets = targetsOf(index.servicesSelecting(workload));
         for (const container of template.containers) {
           if (container.readinessProbe) continue;
           if (someServes && !hasPorts(container)) continue;
+          // a sidecar with ports (a metrics exporter, a backup streamer) next to a probed container: the
+          // sibling's probe gates the pod's readiness, and no Service sends its traffic to the sidecar
+          if (template.containers.some((c) => c !== container && c.readinessProbe !== undefined)) {
+            const served = receivesServiceTraffic(container, targets);
+            if (served === false) continue;
+            if (served === undefined) {
+              context.skipped(unknown('the ports the Services selecting the pods send traffic to cannot be read', container.nameNode.range, container.nameNode.file), `readiness of container "${escapeName(container.name)}"`);
+              continue;
+            }
+          }
           reportOn(context, index, workload, {
             at: container.nameNode,
             messageId: 'missing',

@@ -7,6 +7,17 @@ ruleTester().run(rule, withVariants(
   {
     valid: [
       {
+        name: 'strict: the rds-aurora module keeps 7 days of backups when the input is left out',
+        options: [{ min: 7, flagAbsent: true }],
+        code: hcl`
+          module "reports" {
+            source  = "terraform-aws-modules/rds-aurora/aws"
+            version = "~> 9.0"
+            engine  = "aurora-postgresql"
+          }
+        `,
+      },
+      {
         name: 'automated backups replicated to another region for 14 days',
         code: hcl`
           resource "aws_db_instance" "main" {
@@ -123,6 +134,24 @@ ruleTester().run(rule, withVariants(
           resource "aws_rds_cluster" "main" {
             backup_retention_period = 7
             engine = "aurora-mysql"
+          }
+        `,
+        errors: [{ messageId: 'tooShort', data: { days: 1 }, line: 1 }],
+      },
+      {
+        name: 'strict: the rds module passes an absent retention on to the API default of one day',
+        options: [{ min: 7, flagAbsent: true }],
+        code: hcl`
+          module "db" {
+            source = "terraform-aws-modules/rds/aws"
+            engine = "postgres"
+          }
+        `,
+        output: hcl`
+          module "db" {
+            backup_retention_period = 7
+            source = "terraform-aws-modules/rds/aws"
+            engine = "postgres"
           }
         `,
         errors: [{ messageId: 'tooShort', data: { days: 1 }, line: 1 }],

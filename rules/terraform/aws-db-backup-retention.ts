@@ -11,6 +11,8 @@ import { num, skip, str } from './utils/values.js';
 
 /** RDS, DocumentDB and Neptune keep automated backups for 1 day when `backup_retention_period` is absent. */
 const API_DEFAULT_DAYS = 1;
+/** terraform-aws-modules/rds-aurora/aws: `backup_retention_period` defaults to 7 days in every release. */
+const AURORA_MODULE_DEFAULT_DAYS = 7;
 const TYPES = ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster'];
 
 /** `aws_db_instance_automated_backups_replication` keeps backups 7 days unless `retention_period` says otherwise. */
@@ -71,7 +73,7 @@ export default defineRule({
       remediation: 'Set `backup_retention_period` to at least the configured minimum (7 days by default).',
       compliance: ['ISO27001:A.8.13', 'SOC2:A1.2', 'HIPAA:164.308(a)(7)', 'NIST800-53:CP-9'],
       preset: 'recommended',
-      defaults: '`backup_retention_period` absent means 1 day (the AWS API default); flagged only with `flagAbsent` (on in the strict preset). An `aws_db_instance_automated_backups_replication` of the instance (also through the rds module\'s `db_instance_automated_backups_replication` submodule) keeps restorable backups for its `retention_period` (default 7 days), which counts.',
+      defaults: '`backup_retention_period` absent means 1 day (the AWS API default; terraform-aws-modules/rds/aws passes it on) or 7 days for terraform-aws-modules/rds-aurora/aws, whose input defaults to 7; flagged only with `flagAbsent` (on in the strict preset). An `aws_db_instance_automated_backups_replication` of the instance (also through the rds module\'s `db_instance_automated_backups_replication` submodule) keeps restorable backups for its `retention_period` (default 7 days), which counts.',
     },
     messages: {
       disabled: '{{type}} "{{name}}" has automated backups disabled (backup_retention_period = 0).',
@@ -114,12 +116,16 @@ export default defineRule({
         }
       },
       ModuleCall(node: ModuleCall) {
-        const calls = [...wellKnownCalls(context, node, 'terraform-aws-modules/rds/aws'), ...wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws')];
-        for (const call of calls) {
+        // terraform-aws-modules/rds/aws passes null (the API default); rds-aurora defaults the input to 7 days.
+        const calls = [
+          ...wellKnownCalls(context, node, 'terraform-aws-modules/rds/aws').map((call) => ({ call, absent: API_DEFAULT_DAYS })),
+          ...wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws').map((call) => ({ call, absent: AURORA_MODULE_DEFAULT_DAYS })),
+        ];
+        for (const { call, absent } of calls) {
           const days = num(call.inputs, 'backup_retention_period');
           if (skip(context, days, 'backup_retention_period')) continue;
           if (days === undefined && !flagAbsent) continue;
-          const value = days?.value ?? API_DEFAULT_DAYS;
+          const value = days?.value ?? absent;
           if (value >= min) continue;
           if (value > 0 && replicationCallFor(context, call, min)) continue;
           reportCall(context, {

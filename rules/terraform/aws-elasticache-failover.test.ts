@@ -61,6 +61,27 @@ ruleTester().run(rule, withVariants(
         errors: [{ messageId: 'noFailover', line: 1 }, { messageId: 'notMultiAz', line: 1 }, { messageId: 'tooFewNodes', line: 1 }],
       },
       {
+        name: 'the provider v5 cluster_mode string attribute carries no replicas: one node is still one node',
+        code: hcl`
+          resource "aws_elasticache_replication_group" "queue" {
+            description                = "queue"
+            cluster_mode               = "disabled"
+            automatic_failover_enabled = true
+            multi_az_enabled           = true
+          }
+        `,
+        output: hcl`
+          resource "aws_elasticache_replication_group" "queue" {
+            num_cache_clusters = 2
+            description                = "queue"
+            cluster_mode               = "disabled"
+            automatic_failover_enabled = true
+            multi_az_enabled           = true
+          }
+        `,
+        errors: [{ messageId: 'tooFewNodes', data: { nodes: 1 }, line: 1 }],
+      },
+      {
         name: 'failover explicitly off',
         code: hcl`
           resource "aws_elasticache_replication_group" "cache" {

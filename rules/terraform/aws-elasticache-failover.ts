@@ -35,6 +35,10 @@ function nodeCount(view: BlockView, context: Parameters<typeof skip>[0]): { valu
   const replicas = num(view, 'replicas_per_node_group');
   if (skip(context, replicas, 'replicas_per_node_group')) return undefined;
   if (replicas?.known) return { value: replicas, count: replicas.value + 1, attr: 'replicas_per_node_group' };
+  // Provider v5 made `cluster_mode` a string attribute ("enabled", "disabled", "compatible"): it carries
+  // no replica count, unlike the v4 `cluster_mode { }` block.
+  const written = view.attribute('cluster_mode') ? view.raw('cluster_mode') : undefined;
+  if (view.attribute('cluster_mode') && (written === null || typeof written === 'string')) return { value: undefined, count: NODES_DEFAULT, attr: 'num_cache_clusters' };
   const mode = block(context, view, 'cluster_mode');
   if (mode === undefined) return undefined;
   if (mode) {

@@ -69,6 +69,33 @@ ruleTester().run(rule, withVariants(
           max_capacity       = 4
         }
       ` },
+      { name: 'registry module in serverless v1 mode has no instances to count', code: hcl`
+        module "reports_db" {
+          source      = "terraform-aws-modules/rds-aurora/aws"
+          version     = "~> 7.0"
+          engine_mode = "serverless"
+        }
+      ` },
+      { name: 'registry module creating a Multi-AZ DB cluster brings its own standbys', code: hcl`
+        module "orders" {
+          source                    = "terraform-aws-modules/rds-aurora/aws"
+          engine                    = "postgres"
+          db_cluster_instance_class = "db.m6gd.large"
+        }
+      ` },
+      { name: 'registry module before 6.0 counts replica_count instances', code: hcl`
+        module "ledger" {
+          source        = "terraform-aws-modules/rds-aurora/aws"
+          version       = "~> 4.1"
+          replica_count = 2
+        }
+      ` },
+      { name: 'registry module before 6.0 with replica autoscaling keeps replica_scale_min (default 2)', code: hcl`
+        module "ledger" {
+          source                = "git::https://github.com/terraform-aws-modules/terraform-aws-rds-aurora.git?ref=v5.3.0"
+          replica_scale_enabled = true
+        }
+      ` },
       { name: 'registry module with two instances', code: hcl`
         module "aurora" {
           source    = "terraform-aws-modules/rds-aurora/aws"
@@ -126,6 +153,26 @@ ruleTester().run(rule, withVariants(
           }
         `,
         errors: [{ messageId: 'tooFew', data: { count: 0 } }],
+      },
+      {
+        name: 'registry module before 6.0 without replica_count has its one default instance',
+        code: hcl`
+          module "ledger" {
+            source  = "terraform-aws-modules/rds-aurora/aws"
+            version = "3.5.0"
+          }
+        `,
+        errors: [{ messageId: 'tooFew', data: { count: 1 }, line: 1 }],
+      },
+      {
+        name: 'registry module before 6.0 with replica_count = 1',
+        code: hcl`
+          module "ledger" {
+            source        = "terraform-aws-modules/rds-aurora/aws"
+            replica_count = 1
+          }
+        `,
+        errors: [{ messageId: 'tooFew', data: { count: 1 }, line: 3, column: 19 }],
       },
       {
         name: 'registry module with one instance',

@@ -1,10 +1,10 @@
 import { defineRule } from './utils/define-rule.js';
 import { fixAttribute } from './utils/fixes.js';
-import type { RuleContext } from '@nospof/core';
-import { isObject, type Instance, type ModuleCall } from '@nospof/terraform';
+import type { RuleContext, Value } from '@nospof/core';
+import { isObject, type BlockView, type Instance, type ModuleCall } from '@nospof/terraform';
 import { isOpaque, refersTo } from './utils/graph.js';
 import { instancesOf, terraformIndex, type ResourceNode } from './utils/instances.js';
-import { reportCall, wellKnownCalls } from './utils/module-calls.js';
+import { pinnedMajor, reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { bool, num, skip, str } from './utils/values.js';
 
@@ -26,6 +26,42 @@ function autoscaledReplicas(cluster: Instance): number | 'unknown' {
     floor = Math.max(floor, min.value);
   }
   return floor;
+}
+
+/** Inputs of terraform-aws-modules/rds-aurora/aws before 6.0, which counted instances instead of listing them. */
+const legacyInputs = ['replica_count', 'replica_scale_enabled', 'replica_scale_min'];
+/** Defaults of the module before 6.0: `replica_count` 1 (the writer), `replica_scale_min` 2. */
+const LEGACY_REPLICA_COUNT = 1;
+const LEGACY_SCALE_MIN = 2;
+
+interface Counted {
+  readonly count: number;
+  readonly value: Value<unknown> | undefined;
+  readonly attr: string;
+}
+
+/** Module 6.0 and later: one instance per `instances` entry, plus the read-replica autoscaling floor. */
+function currentCount(context: RuleContext<string>, inputs: BlockView): Counted | undefined {
+  const instances = inputs.attr('instances');
+  if (skip(context, instances, 'instances')) return undefined;
+  const value = instances?.known ? instances.value : {};
+  const count = isObject(value) ? Object.keys(value).length : Array.isArray(value) ? value.length : undefined;
+  if (count === undefined) return undefined;
+  const autoscaling = bool(inputs, 'autoscaling_enabled');
+  const floor = num(inputs, 'autoscaling_min_capacity');
+  if (skip(context, autoscaling, 'autoscaling_enabled') || skip(context, floor, 'autoscaling_min_capacity')) return undefined;
+  const extra = autoscaling?.value === true ? (floor?.value ?? 0) : 0;
+  return { count: count + extra, value: instances, attr: 'instances' };
+}
+
+/** Module before 6.0: `replica_scale_min` instances when `replica_scale_enabled`, else `replica_count`. */
+function legacyCount(context: RuleContext<string>, inputs: BlockView): Counted | undefined {
+  const scaling = bool(inputs, 'replica_scale_enabled');
+  if (skip(context, scaling, 'replica_scale_enabled')) return undefined;
+  const attr = scaling?.value === true ? 'replica_scale_min' : 'replica_count';
+  const value = num(inputs, attr);
+  if (skip(context, value, attr)) return undefined;
+  return { count: value?.value ?? (attr === 'replica_count' ? LEGACY_REPLICA_COUNT : LEGACY_SCALE_MIN), value, attr };
 }
 
 /** `aws_rds_shard_group.compute_redundancy` absent means 0: no standby shard group. */
@@ -62,7 +98,7 @@ export default defineRule({
       remediation: 'Add a second `aws_rds_cluster_instance` (count = 2) for the cluster, in another AZ.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
-      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them. Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = "limitless"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
+      defaults: 'A cluster has only the `aws_rds_cluster_instance` resources that name it; terraform-aws-modules/rds-aurora/aws creates none unless `instances` lists them (before 6.0: `replica_count` instances, default 1, or `replica_scale_min`, default 2, with `replica_scale_enabled`). Read-replica autoscaling (`rds:cluster:ReadReplicaCount` with `min_capacity`) adds its floor. An Aurora Limitless cluster (`cluster_scalability_type = "limitless"`) is judged by its `aws_rds_shard_group`: `compute_redundancy` absent means 0 (no standby).',
     },
     messages: {
       tooFew: 'Aurora cluster "{{name}}" has {{count}} instance(s); at least {{min}} are needed for failover.',
@@ -122,18 +158,17 @@ export default defineRule({
         }
       },
       ModuleCall(node: ModuleCall) {
+        const major = pinnedMajor(node);
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws')) {
-          const instances = call.inputs.attr('instances');
-          if (skip(context, instances, 'instances')) continue;
-          const value = instances?.known ? instances.value : {};
-          const count = isObject(value) ? Object.keys(value).length : Array.isArray(value) ? value.length : undefined;
-          if (count === undefined) continue;
-          const autoscaling = bool(call.inputs, 'autoscaling_enabled');
-          const floor = num(call.inputs, 'autoscaling_min_capacity');
-          if (skip(context, autoscaling, 'autoscaling_enabled') || skip(context, floor, 'autoscaling_min_capacity')) continue;
-          const extra = autoscaling?.value === true ? (floor?.value ?? 0) : 0;
-          if (count + extra >= min) continue;
-          reportCall(context, { call, value: instances, attr: 'instances', messageId: 'tooFew', data: { name: node.name, count: count + extra, min } });
+          const inputs = call.inputs;
+          const mode = str(inputs, 'engine_mode');
+          const scalability = str(inputs, 'cluster_scalability_type');
+          if (skip(context, mode, 'engine_mode') || skip(context, scalability, 'cluster_scalability_type')) continue;
+          // The same exemptions as for the resource: serverless v1, Multi-AZ DB clusters, Limitless.
+          if (mode?.value === 'serverless' || inputs.attr('db_cluster_instance_class') !== undefined || scalability?.value === 'limitless') continue;
+          const counted = inputs.attr('instances') === undefined && (legacyInputs.some((i) => inputs.attr(i) !== undefined) || (major !== undefined && major < 6)) ? legacyCount(context, inputs) : currentCount(context, inputs);
+          if (counted === undefined || counted.count >= min) continue;
+          reportCall(context, { call, value: counted.value, attr: counted.attr, messageId: 'tooFew', data: { name: node.name, count: counted.count, min } });
         }
       },
     };

@@ -1,4 +1,6 @@
 import type { Text } from './model.js';
+import { EMPTY_SCOPE, evaluateExpr, isTruthy } from './expression/evaluate.js';
+import { parseExpression } from './expression/parse.js';
 
 const FAILURE = [
   /\bfailure\s*\(\s*\)/,
@@ -14,4 +16,21 @@ const FAILURE = [
 export function runsOnFailure(condition: Text | undefined): boolean {
   if (!condition) return false;
   return FAILURE.some((pattern) => pattern.test(condition.text));
+}
+
+/**
+ * True when an `if:` is false whatever the run: `false`, `${{ false }}`, `false && ...` (a job switched
+ * off by hand). Anything that depends on the event, inputs, variables or status functions is not.
+ */
+export function neverRuns(condition: Text | undefined): boolean {
+  if (!condition) return false;
+  let source = condition.text.trim();
+  if (source.startsWith('${{')) {
+    if (!source.endsWith('}}') || source.indexOf('${{', 3) !== -1) return false;
+    source = source.slice(3, -2);
+  } else if (source.includes('${{')) return false;
+  const expr = parseExpression(source);
+  if (!expr) return false;
+  const value = evaluateExpr(expr, EMPTY_SCOPE);
+  return value.known && !isTruthy(value.value);
 }

@@ -214,3 +214,16 @@ describe('errors', () => {
     expect(parse('.github/workflows/ci.yml', `---\n${text}---\n${text}`).errors[0]?.message).toContain('several');
   });
 });
+
+describe('jobs switched off by hand', () => {
+  const workflow = (condition: string) =>
+    workflowOf(['on: push', 'jobs:', '  off:', `    if: ${condition}`, '    runs-on: ubuntu-latest', '    steps:', '      - run: make', '  on:', '    runs-on: ubuntu-latest', '    steps:', '      - run: make', ''].join('\n'));
+
+  it.each(['false', '${{ false }}', "false && github.event_name == 'push'", "${{ false && github.actor != 'bot' }}"])('an `if: %s` job never runs and is left out', (condition) => {
+    expect(workflow(condition).jobs.map((j) => j.id)).toEqual(['on']);
+  });
+
+  it.each(["github.ref == 'refs/heads/main'", 'failure()', 'inputs.enabled', "false || github.event_name == 'push'"])('an `if: %s` job may run and is kept', (condition) => {
+    expect(workflow(condition).jobs.map((j) => j.id)).toEqual(['off', 'on']);
+  });
+});

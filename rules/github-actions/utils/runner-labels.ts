@@ -1,9 +1,9 @@
 /**
  * Labels GitHub gives its own hosted runners (`ubuntu-24.04`, `windows-11-arm`, `macos-15-intel`,
- * `macos-14-xlarge`): a fresh VM per job, never one machine. Larger Linux and Windows runners carry names
+ * `macos-14-xlarge`, the one-CPU `ubuntu-slim`): a fresh VM or container per job, never one machine. Larger Linux and Windows runners carry names
  * their organisation chose (`ubuntu-22.04-16core`), which are not these.
  */
-const HOSTED = /^(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?$/i;
+const HOSTED = /^(?:(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-(?:arm|arm64|xlarge|large|intel))?|ubuntu-slim)$/i;
 
 /** Labels every self-hosted runner carries by default; they select an OS or CPU, not a pool. */
 const GENERIC = new Set(['self-hosted', 'linux', 'windows', 'macos', 'x64', 'arm', 'arm64']);
@@ -29,12 +29,24 @@ export function customLabels(labels: readonly string[]): string[] {
 }
 
 /**
- * A label that names one machine: a host name with a domain, an IP address, or a name with a
- * zero-padded number (`build-01`, `mac02`), the way single hosts are numbered.
+ * Top-level domains a runner's host name ends in: the generic ones, and the names private networks use.
+ * Any two-letter country code counts too. Dotted pool labels (`linux.g5.4xlarge.nvidia.gpu`,
+ * `linux.aws.h100`) end in something else. Kept in step with `namesOneMachine` of @nospof/jenkins.
+ */
+const HOST_DOMAINS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'dev', 'app', 'cloud', 'ai', 'tech', 'site', 'online', 'local', 'localdomain', 'internal', 'intranet', 'intra', 'lan', 'corp', 'home', 'private', 'priv', 'test', 'example', 'arpa']);
+
+function endsInDomain(label: string): boolean {
+  const last = label.slice(label.lastIndexOf('.') + 1).toLowerCase();
+  return /^[a-z]+$/.test(last) && (last.length === 2 || HOST_DOMAINS.has(last));
+}
+
+/**
+ * A label that names one machine: a host name with a domain (`build3.ci.example.com`), an IP address,
+ * or a name with a zero-padded number (`build-01`, `mac02`), the way single hosts are numbered.
  */
 export function namesOneMachine(label: string): boolean {
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(label)) return true;
-  if (/^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+){2,}$/i.test(label) && /[a-z]/i.test(label.slice(label.lastIndexOf('.') + 1))) return true;
+  if (/^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+){2,}$/i.test(label) && endsInDomain(label)) return true;
   return /^[a-z][a-z-]*?-?0\d{1,2}$/i.test(label);
 }
 

@@ -61,9 +61,17 @@ export function pushesTags(trigger: Trigger): boolean {
   return trigger.event === 'push' && trigger.tags !== undefined && !trigger.branches && !trigger.branchesIgnore;
 }
 
+/**
+ * A push trigger that runs when a tag matching its `tags` filter is pushed, whether or not it also
+ * filters branches (`branches: [main]` with `tags: ['v*']` runs on both).
+ */
+export function reachesTagPushes(trigger: Trigger): boolean {
+  return trigger.event === 'push' && trigger.tags !== undefined && !(trigger.tags.known && trigger.tags.value.length === 0);
+}
+
 /** A release workflow: on `release`, on tag pushes, or named for releasing. */
 export function isReleaseWorkflow(workflow: Workflow): boolean {
-  if (workflow.triggers.some((t) => t.event === 'release' || pushesTags(t))) return true;
+  if (workflow.triggers.some((t) => t.event === 'release' || reachesTagPushes(t))) return true;
   const file = workflow.file.slice(workflow.file.lastIndexOf('/') + 1);
   return /(?:^|[-_.])(?:release|publish)(?:[-_.]|$)/i.test(file);
 }

@@ -27,6 +27,23 @@ const quietSteps: ReadonlySet<string> = new Set([
   'currentBuild', 'usernamePassword', 'string', 'file', 'sshUserPrivateKey', 'certificate', 'dockerCert',
 ]);
 
+/**
+ * Methods of Groovy's and the JDK's strings, lists and maps (`summary.join('\\n')`,
+ * `report.readLines().each { }`, `labels.any { }`): calls on values, never alerts. A call on a
+ * shared-library object (`slack.failed()`) keeps its own name and stays unknown.
+ */
+const valueMethods: ReadonlySet<string> = new Set([
+  'each', 'eachWithIndex', 'eachLine', 'collect', 'collectEntries', 'collectMany', 'find', 'findAll', 'findResult', 'grep',
+  'any', 'every', 'inject', 'sum', 'count', 'countBy', 'groupBy', 'sort', 'unique', 'reverse', 'flatten', 'take', 'drop',
+  'first', 'last', 'head', 'tail', 'min', 'max', 'join', 'split', 'tokenize', 'trim', 'strip', 'readLines', 'lines',
+  'startsWith', 'endsWith', 'contains', 'containsKey', 'indexOf', 'lastIndexOf', 'substring', 'replace', 'replaceAll',
+  'replaceFirst', 'toUpperCase', 'toLowerCase', 'capitalize', 'size', 'length', 'isEmpty', 'get', 'getAt', 'put', 'putAt',
+  'add', 'addAll', 'remove', 'removeAll', 'push', 'pop', 'plus', 'minus', 'keySet', 'values', 'entrySet', 'subList',
+  'toString', 'toInteger', 'toLong', 'toBoolean', 'toList', 'toSet', 'asType', 'format', 'matches', 'equals',
+  'equalsIgnoreCase', 'padLeft', 'padRight', 'center', 'multiply', 'stripIndent', 'stripMargin', 'isNumber',
+  'isInteger', 'withIndex', 'clone',
+]);
+
 /** A shell script that might alert through a helper of its own (`./notify.sh`, a bare `curl`). */
 const mayAlert = /notif|alert|webhook|curl|wget|sendmail|page/i;
 
@@ -52,7 +69,8 @@ export function countChannels(runs: readonly Run[]): ChannelCount {
       continue;
     }
     // a call on an object of the scanned tree that resolved to nothing, or a step no catalog knows
-    if (step.member || !quietSteps.has(step.name) || step.qualifiedName !== step.name) unknown = true;
+    const onReceiver = step.member || step.qualifiedName !== step.name;
+    if (onReceiver ? !valueMethods.has(step.name) : !quietSteps.has(step.name)) unknown = true;
   }
   return { channels, unknown };
 }

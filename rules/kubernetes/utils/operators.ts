@@ -27,6 +27,26 @@ export interface OperatorKind {
   /** The operator's CRD reference or documentation the catalog entry is taken from. */
   readonly source: string;
   counts(object: OtherObject, index: KubernetesIndex): readonly MemberCount[];
+  /**
+   * Whether the resource is a standby (replica) copy of a system that runs elsewhere: its members are
+   * the redundancy of that system, so losing one is no outage. `undefined` when nospof cannot tell.
+   */
+  standby?(object: OtherObject): boolean | undefined;
+}
+
+/** A flag written as a boolean: `undefined` when templated or not a boolean. */
+function flag(value: ManifestValue | undefined): boolean | undefined {
+  const t = text(value);
+  return t === 'true' ? true : t === 'false' ? false : undefined;
+}
+
+/** A `spec.<field>.enabled` switch: absent (or no such block) is off. */
+function enabledAt(object: OtherObject, field: string): boolean | undefined {
+  const block = mapAt(object.value, ['spec'])?.get(field);
+  if (block === undefined || (block.kind === 'scalar' && block.value === null)) return false;
+  if (block.kind !== 'map') return undefined;
+  const enabled = block.get('enabled');
+  return enabled === undefined ? false : flag(enabled);
 }
 
 function group(apiVersion: string): string {
@@ -111,6 +131,20 @@ export const operatorKinds: readonly OperatorKind[] = [
     operator: 'CloudNativePG',
     source: 'https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/#postgresql-cnpg-io-v1-ClusterSpec',
     counts: simple('PostgreSQL instance', ['spec', 'instances'], 1, 2),
+    // A replica cluster (`spec.replica.enabled`, or a `spec.replica.primary` naming another cluster)
+    // follows a primary cluster elsewhere.
+    standby(object) {
+      const replica = mapAt(object.value, ['spec', 'replica']);
+      if (!replica) return enabledAt(object, 'replica');
+      const enabled = replica.get('enabled');
+      if (enabled !== undefined) return flag(enabled);
+      const primary = replica.get('primary');
+      if (primary === undefined) return false;
+      const self = replica.get('self');
+      const primaryName = text(primary);
+      const selfName = self === undefined ? object.name : text(self);
+      return primaryName === undefined || selfName === undefined ? undefined : primaryName !== selfName;
+    },
   },
   {
     group: 'acid.zalan.do',
@@ -118,6 +152,11 @@ export const operatorKinds: readonly OperatorKind[] = [
     operator: 'Zalando Postgres Operator',
     source: 'https://github.com/zalando/postgres-operator/blob/master/docs/reference/cluster_manifest.md',
     counts: simple('PostgreSQL instance', ['spec', 'numberOfInstances'], undefined, 2),
+    // A standby cluster (`spec.standby`) streams from a source cluster elsewhere.
+    standby(object) {
+      const standby = mapAt(object.value, ['spec'])?.get('standby');
+      return standby !== undefined && !(standby.kind === 'scalar' && standby.value === null);
+    },
   },
   {
     group: 'postgres-operator.crunchydata.com',
@@ -134,6 +173,8 @@ export const operatorKinds: readonly OperatorKind[] = [
       );
       return total ? [{ members: 'PostgreSQL instance', ...total, min: 2, odd: false }] : [];
     },
+    // A standby cluster (`spec.standby.enabled`) follows a primary cluster elsewhere.
+    standby: (object) => enabledAt(object, 'standby'),
   },
   {
     group: 'kafka.strimzi.io',

@@ -28,6 +28,19 @@ export function registrySubmodule(source: string): string {
 }
 
 /**
+ * The major version a registry module call pins: the first version number of its `version` constraint
+ * (`~> 5.2` and `5.2.0` give 5), or of a git source's `?ref=v5.2.0`. `undefined` when none is written
+ * (the latest release).
+ */
+export function pinnedMajor(node: ModuleCall): number | undefined {
+  const version = literalString(node.block.body, 'version');
+  const source = literalString(node.block.body, 'source');
+  const written = version ?? (source ? /[?&]ref=v?(\d+)\./.exec(source)?.[1] : undefined);
+  const major = written === undefined ? undefined : /(\d+)/.exec(written)?.[1];
+  return major === undefined ? undefined : Number(major);
+}
+
+/**
  * Evaluations of a `module` block that calls the registry module `name` and that nospof did not follow
  * into (no local code, no modules.json): those are judged at the call site by their inputs.
  */

@@ -1,6 +1,7 @@
 import type { YamlNode as LNode } from '@nospof/yaml';
 import type { Range } from '@nospof/core';
 import type { Job, Workflow } from '../model.js';
+import { neverRuns } from '../conditions.js';
 import { buildConcurrency } from './blocks.js';
 import { mapDefined, NONE, type BuildContext } from './context.js';
 import { buildJob } from './job.js';
@@ -44,7 +45,11 @@ export function buildWorkflow(ctx: BuildContext, root: LNode, range: Range): Wor
       case 'jobs':
         workflow.jobsKey = e.keyRange;
         if (!ctx.isMap(e.value)) ctx.error('`jobs` must be a map of job ids to jobs', ctx.rangeOf(e.value, e.keyRange));
-        workflow.jobs = mapDefined(ctx.entries(e.value), (j): Job | undefined => buildJob(ctx, j));
+        // A job whose `if:` is always false (switched off by hand) never runs: rules do not see it.
+        workflow.jobs = mapDefined(ctx.entries(e.value), (j): Job | undefined => {
+          const job = buildJob(ctx, j);
+          return job && !neverRuns(job.if) ? job : undefined;
+        });
         break;
       default:
         break;

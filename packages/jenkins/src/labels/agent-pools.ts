@@ -54,7 +54,17 @@ export function selectsBuiltInNode(expression: LabelExpression): boolean {
 const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 const fqdn = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,24}$/i;
 
+/**
+ * Top-level domains a host name ends in: the generic ones and the names private networks use, plus any
+ * two-letter country code. Dotted pool labels (`linux.g5.4xlarge.nvidia.gpu`) end in something else.
+ * Kept in step with the GitHub Actions rules' runner labels.
+ */
+const hostDomains = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'dev', 'app', 'cloud', 'ai', 'tech', 'site', 'online', 'local', 'localdomain', 'internal', 'intranet', 'intra', 'lan', 'corp', 'home', 'private', 'priv', 'test', 'example', 'arpa']);
+
 /** A label that is a host name or address names one machine: every run waits on that one box. */
 export function namesOneMachine(label: string): boolean {
-  return ipv4.test(label) || fqdn.test(label);
+  if (ipv4.test(label)) return true;
+  if (!fqdn.test(label)) return false;
+  const domain = label.slice(label.lastIndexOf('.') + 1).toLowerCase();
+  return domain.length === 2 || hostDomains.has(domain);
 }

@@ -63,6 +63,13 @@ describe('label expressions', () => {
     expect(namesOneMachine('jdk1.8')).toBe(false);
   });
 
+  it('reads dotted pool names (instance type, accelerator) as pools, not host names', () => {
+    expect(namesOneMachine('linux.g5.4xlarge.nvidia.gpu')).toBe(false);
+    expect(namesOneMachine('linux.cloud.h100')).toBe(false);
+    expect(namesOneMachine('agent7.build.internal')).toBe(true);
+    expect(namesOneMachine('mac3.office.de')).toBe(true);
+  });
+
   it('never throws and bounds pools for any text', () => {
     const pieces = fc.constantFrom('a', 'gpu', 'linux-x64', '&&', '||', '!', '(', ')', '->', '<->', '"', ' ', 'b.c');
     fc.assert(
