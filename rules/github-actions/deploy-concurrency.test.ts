@@ -719,5 +719,34 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'perRun', data: { job: 'deploy', part: 'github.run_id' }, line: 8, column: 18 }],
     },
+    {
+      name: 'a deploy job kept to pushes on a workflow that also runs for pull requests: its group is per run',
+      code: yaml`
+        on: [push, pull_request]
+        concurrency:
+          group: ci-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            if: github.event_name == 'push'
+            runs-on: ubuntu-latest
+            steps:
+              - run: terraform apply -auto-approve
+      `,
+      output: yaml`
+        on: [push, pull_request]
+        concurrency:
+          group: ci-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            if: github.event_name == 'push'
+            runs-on: ubuntu-latest
+            steps:
+              - run: terraform apply -auto-approve
+      `,
+      errors: [{ messageId: 'perRun', data: { job: 'deploy', part: 'github.run_id' }, line: 3 }],
+    },
   ],
 });

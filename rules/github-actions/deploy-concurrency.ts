@@ -2,7 +2,7 @@ import { type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Concurrency, type Job, type Workflow } from '@nospof/github-actions';
 import { calledJobs } from './utils/called.js';
-import { perRunGroupPart, safeConcurrencyGroup } from './utils/concurrency-group.js';
+import { jobEvents, perRunGroupPart, safeConcurrencyGroup } from './utils/concurrency-group.js';
 import { describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
@@ -65,14 +65,15 @@ export default defineRule({
 
     /** Reports a `cancel-in-progress: true` over a deploy job, unless its group is unique per run (it then cancels nothing). */
     const reportCancels = (job: Job, owner: Workflow, reason: DeployReason) => {
-      if (!perRun(owner.concurrency, owner) && cancelValue(owner.concurrency) && owner.concurrency)
+      if (!perRun(owner.concurrency, owner, job) && cancelValue(owner.concurrency) && owner.concurrency)
         reportCancel(owner.concurrency, job, reason, onlyDeploys(owner));
-      if (!perRun(job.concurrency, owner) && cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
+      if (!perRun(job.concurrency, owner, job) && cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
     };
 
-    /** A group unique per run (`github.run_id`) neither queues nor cancels: it covers nothing. */
-    const perRun = (concurrency: Concurrency | undefined, owner: Workflow): { concurrency: Concurrency; part: string } | undefined => {
-      const part = perRunGroupPart(concurrency?.group, owner.triggers.map((t) => t.event));
+    /** A group unique per run (`github.run_id`) for the events the job runs on neither queues nor cancels: it covers nothing. */
+    const perRun = (concurrency: Concurrency | undefined, owner: Workflow, job: Job): { concurrency: Concurrency; part: string } | undefined => {
+      const events = jobEvents(owner.triggers.map((t) => t.event), job.if);
+      const part = perRunGroupPart(concurrency?.group, events);
       return concurrency && part ? { concurrency, part } : undefined;
     };
 
@@ -81,8 +82,8 @@ export default defineRule({
      * groups are unique per run (reported here), 'none' when there is none.
      */
     const covered = (job: Job, owner: Workflow, reason: DeployReason): 'covered' | 'reported' | 'none' => {
-      const ownerPerRun = perRun(owner.concurrency, owner);
-      const jobPerRun = perRun(job.concurrency, owner);
+      const ownerPerRun = perRun(owner.concurrency, owner, job);
+      const jobPerRun = perRun(job.concurrency, owner, job);
       reportCancels(job, owner, reason);
       if ((job.concurrency && !jobPerRun) || (owner.concurrency && !ownerPerRun)) return 'covered';
       const unique = jobPerRun ?? ownerPerRun;

@@ -65,3 +65,18 @@ export function perRunGroupPart(group: Text | undefined, events: readonly string
   }
   return undefined;
 }
+
+/**
+ * The events a job can run on: the workflow's triggers, narrowed by a job `if:` that is a plain conjunction
+ * (no `||`, no negation) requiring `github.event_name == '<event>'` or a branch or tag ref (`github.ref ==
+ * 'refs/heads/main'`, `startsWith(github.ref, 'refs/tags/')`), which no pull-request run has.
+ */
+export function jobEvents(events: readonly string[], condition: Text | undefined): readonly string[] {
+  const text = condition?.text.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1') ?? '';
+  if (!text || text.includes('||') || text.includes('!')) return events;
+  const only = /\bgithub\.event_name\s*==\s*'([A-Za-z_]+)'/.exec(text);
+  if (only?.[1]) return events.filter((e) => e === only[1]);
+  if (/\bgithub\.ref\s*==\s*'refs\/(?:heads|tags)\/|startsWith\(\s*github\.ref\s*,\s*'refs\/(?:heads|tags)\//.test(text))
+    return events.filter((e) => !PULL_REQUEST_EVENTS.has(e));
+  return events;
+}
