@@ -198,6 +198,21 @@ ruleTester().run(rule, {
             uses: acme/pipelines/.github/workflows/deploy.yml@v3
       `,
     },
+    {
+      name: 'a workflow group unique per run beside a job group per target',
+      code: yaml`
+        on: workflow_dispatch
+        concurrency:
+          group: \${{ github.workflow }}-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            concurrency: deploy-production
+            steps:
+              - run: helm upgrade --install web ./chart
+      `,
+    },
   ],
   invalid: [
     {
@@ -653,6 +668,85 @@ ruleTester().run(rule, {
               environment: production
       `,
       errors: [{ messageId: 'missingForCall', data: { job: 'production', target: 'rollout', why: 'it runs `helm upgrade` in step "step 1"' }, line: 3 }],
+    },
+    {
+      name: 'a group that falls back to the run id on events without a head ref is unique per run',
+      code: yaml`
+        on: workflow_dispatch
+        concurrency:
+          group: \${{ github.workflow }}-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install web ./chart
+      `,
+      output: yaml`
+        on: workflow_dispatch
+        concurrency:
+          group: \${{ github.workflow }}-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install web ./chart
+      `,
+      errors: [
+        {
+          messageId: 'perRun',
+          data: { job: 'deploy', why: 'it runs `helm upgrade` in step "step 1"', part: 'github.run_id' },
+          line: 3,
+          column: 10,
+        },
+      ],
+    },
+    {
+      name: 'a job group naming the run id serialises nothing',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            concurrency: deploy-\${{ github.run_id }}
+            steps:
+              - run: ./deploy.sh
+      `,
+      errors: [{ messageId: 'perRun', data: { job: 'deploy', part: 'github.run_id' }, line: 8, column: 18 }],
+    },
+    {
+      name: 'a deploy job kept to pushes on a workflow that also runs for pull requests: its group is per run',
+      code: yaml`
+        on: [push, pull_request]
+        concurrency:
+          group: ci-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            if: github.event_name == 'push'
+            runs-on: ubuntu-latest
+            steps:
+              - run: terraform apply -auto-approve
+      `,
+      output: yaml`
+        on: [push, pull_request]
+        concurrency:
+          group: ci-\${{ github.head_ref || github.run_id }}
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            if: github.event_name == 'push'
+            runs-on: ubuntu-latest
+            steps:
+              - run: terraform apply -auto-approve
+      `,
+      errors: [{ messageId: 'perRun', data: { job: 'deploy', part: 'github.run_id' }, line: 3 }],
     },
   ],
 });

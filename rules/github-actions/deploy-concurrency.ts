@@ -2,7 +2,7 @@ import { type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Concurrency, type Job, type Workflow } from '@nospof/github-actions';
 import { calledJobs } from './utils/called.js';
-import { safeConcurrencyGroup } from './utils/concurrency-group.js';
+import { jobEvents, perRunGroupPart, safeConcurrencyGroup } from './utils/concurrency-group.js';
 import { describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
@@ -34,6 +34,8 @@ export default defineRule({
       missingForCall:
         'Job "{{job}}" calls a workflow whose job "{{target}}" deploys ({{why}}) without a `concurrency` group; two runs can deploy at the same time.',
       cancelsInProgress: '`cancel-in-progress: true` cancels deploy job "{{job}}" half-way when a new run starts ({{why}}); set it to false so runs queue.',
+      perRun:
+        'Job "{{job}}" deploys ({{why}}) but its `concurrency` group is unique per run (`{{part}}`); two runs can deploy at the same time. Name the group for the target instead.',
     },
     schema: [],
     defaultOptions: [],
@@ -61,11 +63,39 @@ export default defineRule({
       });
     };
 
-    /** Checks the groups covering a deploy job; true when one exists. */
-    const covered = (job: Job, owner: Workflow, reason: DeployReason): boolean => {
-      if (cancelValue(owner.concurrency) && owner.concurrency) reportCancel(owner.concurrency, job, reason, onlyDeploys(owner));
-      if (cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
-      return job.concurrency !== undefined || owner.concurrency !== undefined;
+    /** Reports a `cancel-in-progress: true` over a deploy job, unless its group is unique per run (it then cancels nothing). */
+    const reportCancels = (job: Job, owner: Workflow, reason: DeployReason) => {
+      if (!perRun(owner.concurrency, owner, job) && cancelValue(owner.concurrency) && owner.concurrency)
+        reportCancel(owner.concurrency, job, reason, onlyDeploys(owner));
+      if (!perRun(job.concurrency, owner, job) && cancelValue(job.concurrency) && job.concurrency) reportCancel(job.concurrency, job, reason, true);
+    };
+
+    /** A group unique per run (`github.run_id`) for the events the job runs on neither queues nor cancels: it covers nothing. */
+    const perRun = (concurrency: Concurrency | undefined, owner: Workflow, job: Job): { concurrency: Concurrency; part: string } | undefined => {
+      const events = jobEvents(owner.triggers.map((t) => t.event), job.if);
+      const part = perRunGroupPart(concurrency?.group, events);
+      return concurrency && part ? { concurrency, part } : undefined;
+    };
+
+    /**
+     * Checks the groups covering a deploy job: 'covered' when one serialises it, 'reported' when the only
+     * groups are unique per run (reported here), 'none' when there is none.
+     */
+    const covered = (job: Job, owner: Workflow, reason: DeployReason): 'covered' | 'reported' | 'none' => {
+      const ownerPerRun = perRun(owner.concurrency, owner, job);
+      const jobPerRun = perRun(job.concurrency, owner, job);
+      reportCancels(job, owner, reason);
+      if ((job.concurrency && !jobPerRun) || (owner.concurrency && !ownerPerRun)) return 'covered';
+      const unique = jobPerRun ?? ownerPerRun;
+      if (!unique) return 'none';
+      const group = job.concurrency ? undefined : safeConcurrencyGroup(job);
+      context.report({
+        node: { range: unique.concurrency.group?.range ?? unique.concurrency.range },
+        messageId: 'perRun',
+        data: { job: job.id, why: describeDeploy(reason), part: unique.part },
+        ...(group ? { fix: (f) => insertKey(f, job.layout, `concurrency: ${group}`) } : {}),
+      });
+      return 'reported';
     };
 
     const checkCall = (job: Job, owner: Workflow) => {
@@ -73,7 +103,7 @@ export default defineRule({
       if (!called) return;
       let first: { job: Job; reason: DeployReason } | undefined;
       for (const c of calledJobs(index, job) ?? []) {
-        if (c.job.concurrency || called.concurrency) continue;
+        if ((c.job.concurrency && !perRunGroupPart(c.job.concurrency.group, [])) || (called.concurrency && !perRunGroupPart(called.concurrency.group, []))) continue;
         const reason = jobDeployReason(c.job, { index, workflow: called }, c.inputs);
         if (reason) {
           first = { job: c.job, reason };
@@ -81,7 +111,7 @@ export default defineRule({
         }
       }
       if (!first) return;
-      if (covered(job, owner, first.reason)) return;
+      if (covered(job, owner, first.reason) !== 'none') return;
       const group = safeConcurrencyGroup(job);
       context.report({
         node: { range: job.key },
@@ -104,8 +134,13 @@ export default defineRule({
           return;
         }
         const reason = jobDeployReason(job, { index, workflow });
-        if (!reason || covered(job, workflow, reason)) return;
-        if (onlyCalled(workflow)) return;
+        if (!reason) return;
+        if (onlyCalled(workflow)) {
+          // Judged at its callers; a `cancel-in-progress: true` of its own is still its own.
+          reportCancels(job, workflow, reason);
+          return;
+        }
+        if (covered(job, workflow, reason) !== 'none') return;
         const group = safeConcurrencyGroup(job);
         context.report({
           node: { range: job.key },
