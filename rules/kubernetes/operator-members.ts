@@ -25,7 +25,7 @@ export default defineRule({
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); at least {{min}} are needed to survive the loss of one.',
-      noQuorum: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); a quorum needs an odd number, at least {{min}}, to survive the loss of one.',
+      noQuorum: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); a quorum needs at least {{min}} (an odd number) to survive the loss of one.',
       evenQuorum:
         '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s): an even quorum tolerates no more failures than {{odd}} would, and a network partition into two halves leaves neither side a majority.',
     },

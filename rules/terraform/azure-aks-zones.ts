@@ -108,7 +108,7 @@ export default defineRule({
       defaults: '`zones` absent means no zone pinning (no zone redundancy); `node_count` absent means 1 without autoscaling; with autoscaling the `min_count` floor is judged, and `min_count = 0` (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule). `sku_tier` absent means Free (checked with `requirePaidTier`, on in strict). Azure/aks/azurerm: `agents_availability_zones` null (no zones), `agents_count` 2, autoscaling off; the Azure verified AKS module is judged only on what its default pool object says.',
     },
     messages: {
-      noZones: 'AKS node pool "{{name}}" is spread over {{zones}} availability zone(s): one zone outage can take all its nodes down.',
+      noZones: 'AKS node pool "{{name}}" sets {{zones}} availability zone(s), at least 2 are needed: one zone outage can take all its nodes down.',
       tooFewNodes: 'AKS node pool "{{name}}" can run with {{count}} node(s); at least {{min}} are needed.',
       freeTier: 'AKS cluster "{{name}}" uses the Free tier: its control plane has no uptime SLA.',
     },
