@@ -77,6 +77,13 @@ ruleTester().run(rule, withVariants(
           backup_retention_period = 0
         }
       ` },
+      { name: 'read replicas made by the rds module are not judged', code: hcl`
+        module "replica" {
+          source                  = "terraform-aws-modules/rds/aws"
+          replicate_source_db     = module.master.db_instance_identifier
+          backup_retention_period = 0
+        }
+      ` },
       { name: 'a custom minimum', options: [{ min: 3 }], code: hcl`
         resource "aws_neptune_cluster" "graph" {
           backup_retention_period = 3

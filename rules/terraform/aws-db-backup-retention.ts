@@ -122,6 +122,9 @@ export default defineRule({
           ...wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws').map((call) => ({ call, absent: AURORA_MODULE_DEFAULT_DAYS })),
         ];
         for (const { call, absent } of calls) {
+          // A call of the rds module with `replicate_source_db` makes a read replica, judged like one.
+          const replica = str(call.inputs, 'replicate_source_db');
+          if (replica?.known || skip(context, replica, 'replicate_source_db')) continue;
           const days = num(call.inputs, 'backup_retention_period');
           if (skip(context, days, 'backup_retention_period')) continue;
           if (days === undefined && !flagAbsent) continue;

@@ -19,6 +19,13 @@ ruleTester().run(rule, {
         replicate_source_db = aws_db_instance.main.identifier
       }
     ` },
+    { name: 'a read replica made by the rds module is not judged', code: hcl`
+      module "replica" {
+        source              = "terraform-aws-modules/rds/aws"
+        replicate_source_db = module.master.db_instance_identifier
+        multi_az            = false
+      }
+    ` },
     { name: 'multi_az from an unknown source is not judged', code: hcl`
       resource "aws_db_instance" "main" {
         multi_az = data.aws_ssm_parameter.ha.value

@@ -54,6 +54,9 @@ export default defineRule({
       },
       ModuleCall(node: ModuleCall) {
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/rds/aws')) {
+          // The module passes `replicate_source_db` on: a call that sets it makes a read replica.
+          const replica = str(call.inputs, 'replicate_source_db');
+          if (replica?.known || skip(context, replica, 'replicate_source_db')) continue;
           const multiAz = bool(call.inputs, 'multi_az');
           if (skip(context, multiAz, 'multi_az')) continue;
           if ((multiAz?.value ?? MULTI_AZ_DEFAULT) === true) continue;
