@@ -3,6 +3,7 @@ import { literalString, traceCallInput, type ModuleCall, type ModuleCallInstance
 import { insertLines, isLiteralText, type FixFn, type FixIntent } from './fixes.js';
 import { terraformIndex } from './instances.js';
 import { isInstalled } from './report.js';
+import { bool } from './values.js';
 
 /**
  * The registry name of a module source (`terraform-aws-modules/rds/aws`), whichever way it is written:
@@ -50,7 +51,33 @@ export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, n
   const called = registryModuleOf(node);
   // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
   if (called === undefined || called.name !== name || called.submodule !== submodule) return [];
-  return index.callsOf(node, context.settings).filter((c) => !c.followed);
+  const toggles = CREATION_TOGGLES[submodule ? `${name}//${submodule}` : name] ?? [];
+  // A call whose creation toggle is false creates nothing, like a resource with `count = 0`.
+  return index.callsOf(node, context.settings).filter((c) => !c.followed && !toggles.some((t) => switchedOff(c, t)));
+}
+
+/**
+ * The inputs that switch a well-known module off (all default true): `create` in current releases,
+ * the older names (`create_asg`, `create_lb`, `create_cluster`) in earlier majors.
+ */
+const CREATION_TOGGLES: Readonly<Record<string, readonly string[]>> = {
+  'terraform-aws-modules/rds/aws': ['create_db_instance'],
+  'terraform-aws-modules/rds-aurora/aws': ['create', 'create_cluster'],
+  'terraform-aws-modules/autoscaling/aws': ['create', 'create_asg'],
+  'terraform-aws-modules/vpc/aws': ['create_vpc'],
+  'terraform-aws-modules/eks/aws': ['create'],
+  'terraform-aws-modules/alb/aws': ['create', 'create_lb'],
+  'terraform-aws-modules/s3-bucket/aws': ['create_bucket'],
+  'terraform-aws-modules/elasticache/aws': ['create'],
+  'terraform-aws-modules/msk-kafka-cluster/aws': ['create'],
+  'terraform-aws-modules/ecs/aws': ['create'],
+  'terraform-aws-modules/ecs/aws//modules/service': ['create', 'create_service'],
+};
+
+/** A creation toggle known to be false; unknown or absent leaves the call judged. */
+function switchedOff(call: ModuleCallInstance, toggle: string): boolean {
+  const value = bool(call.inputs, toggle);
+  return value?.known === true && value.value === false;
 }
 
 const registryModules = new WeakMap<ModuleCall, { readonly name: string | undefined; readonly submodule: string } | null>();
