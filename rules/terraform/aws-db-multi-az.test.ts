@@ -26,6 +26,20 @@ ruleTester().run(rule, {
         multi_az            = false
       }
     ` },
+    { name: 'an rds module call switched off (create_db_instance = false) creates nothing', code: hcl`
+      module "db" {
+        source             = "terraform-aws-modules/rds/aws"
+        create_db_instance = false
+        multi_az           = false
+      }
+    ` },
+    { name: 'an rds module call whose creation toggle is unknown is not judged', code: hcl`
+      module "db" {
+        source             = "terraform-aws-modules/rds/aws"
+        create_db_instance = data.aws_ssm_parameter.enabled.value
+        multi_az           = false
+      }
+    ` },
     { name: 'multi_az from an unknown source is not judged', code: hcl`
       resource "aws_db_instance" "main" {
         multi_az = data.aws_ssm_parameter.ha.value

@@ -3,7 +3,7 @@ import { literalString, traceCallInput, type ModuleCall, type ModuleCallInstance
 import { insertLines, isLiteralText, type FixFn, type FixIntent } from './fixes.js';
 import { terraformIndex } from './instances.js';
 import { isInstalled } from './report.js';
-import { bool } from './values.js';
+import { bool, skip } from './values.js';
 
 /**
  * The registry name of a module source (`terraform-aws-modules/rds/aws`), whichever way it is written:
@@ -52,8 +52,9 @@ export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, n
   // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
   if (called === undefined || called.name !== name || called.submodule !== submodule) return [];
   const toggles = CREATION_TOGGLES[submodule ? `${name}//${submodule}` : name] ?? [];
-  // A call whose creation toggle is false creates nothing, like a resource with `count = 0`.
-  return index.callsOf(node, context.settings).filter((c) => !c.followed && !toggles.some((t) => switchedOff(c, t)));
+  // A call whose creation toggle is false creates nothing, like a resource with `count = 0`; one whose
+  // toggle is unknown may create nothing, and is not judged either (the Unknown is counted).
+  return index.callsOf(node, context.settings).filter((c) => !c.followed && !toggles.some((t) => switchedOff(context, c, t)));
 }
 
 /**
@@ -74,10 +75,10 @@ const CREATION_TOGGLES: Readonly<Record<string, readonly string[]>> = {
   'terraform-aws-modules/ecs/aws//modules/service': ['create', 'create_service'],
 };
 
-/** A creation toggle known to be false; unknown or absent leaves the call judged. */
-function switchedOff(call: ModuleCallInstance, toggle: string): boolean {
+/** A creation toggle that is false, or unknown (then skipped as such); absent or true leaves the call judged. */
+function switchedOff(context: RuleContext<string>, call: ModuleCallInstance, toggle: string): boolean {
   const value = bool(call.inputs, toggle);
-  return value?.known === true && value.value === false;
+  return skip(context, value, toggle) || (value?.known === true && value.value === false);
 }
 
 const registryModules = new WeakMap<ModuleCall, { readonly name: string | undefined; readonly submodule: string } | null>();
