@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { deployment } from './helpers/manifests.js';
+import { spreadDeployment as deployment } from '../rules/kubernetes/test-support/spread-deployment.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 const pdb = `apiVersion: policy/v1

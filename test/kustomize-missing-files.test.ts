@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { deployment } from './helpers/manifests.js';
+import { spreadDeployment as deployment } from '../rules/kubernetes/test-support/spread-deployment.js';
 import { tempTree } from './helpers/temp-tree.js';
 
 // A kustomization naming a file that is not there breaks `kustomize build`: the gate must not pass on an
