@@ -64,6 +64,20 @@ function legacyCount(context: RuleContext<string>, inputs: BlockView): Counted |
   return { count: value?.value ?? (attr === 'replica_count' ? LEGACY_REPLICA_COUNT : LEGACY_SCALE_MIN), value, attr };
 }
 
+/**
+ * How a cluster (an `aws_rds_cluster`, or the inputs of an rds-aurora module call) gets its failover
+ * targets: from instances to count, from a Limitless shard group, or on its own (serverless v1 has no
+ * instances, a Multi-AZ DB cluster brings its own standbys); undefined when that is unknown (skipped).
+ */
+function failoverKind(context: RuleContext<string>, view: BlockView): 'instances' | 'limitless' | 'own' | undefined {
+  const mode = str(view, 'engine_mode');
+  if (skip(context, mode, 'engine_mode')) return undefined;
+  if (mode?.value === 'serverless' || str(view, 'db_cluster_instance_class') !== undefined) return 'own';
+  const scalability = str(view, 'cluster_scalability_type');
+  if (skip(context, scalability, 'cluster_scalability_type')) return undefined;
+  return scalability?.value === 'limitless' ? 'limitless' : 'instances';
+}
+
 /** `aws_rds_shard_group.compute_redundancy` absent means 0: no standby shard group. */
 const COMPUTE_REDUNDANCY_DEFAULT = 0;
 
@@ -113,19 +127,10 @@ export default defineRule({
     return {
       Resource(node: ResourceNode) {
         for (const cluster of instancesOf(context, node, ['aws_rds_cluster'])) {
-          const mode = str(cluster, 'engine_mode');
-          if (skip(context, mode, 'engine_mode')) continue;
-          // Serverless v1 has no instances to count; Multi-AZ DB clusters bring their own standbys.
-          if (mode?.value === 'serverless') continue;
-          const multiAzClass = str(cluster, 'db_cluster_instance_class');
-          if (multiAzClass !== undefined) continue;
-          const scalability = str(cluster, 'cluster_scalability_type');
-          if (skip(context, scalability, 'cluster_scalability_type')) continue;
+          const kind = failoverKind(context, cluster);
           // Aurora Limitless: compute is the shard group's, and its standbys are `compute_redundancy`.
-          if (scalability?.value === 'limitless') {
-            checkShardGroup(context, cluster);
-            continue;
-          }
+          if (kind === 'limitless') checkShardGroup(context, cluster);
+          if (kind !== 'instances') continue;
           const members = cluster.siblings('aws_rds_cluster_instance');
           if (!Array.isArray(members)) {
             context.skipped(members, 'aws_rds_cluster_instance resources');
@@ -161,11 +166,8 @@ export default defineRule({
         const major = pinnedMajor(node);
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/rds-aurora/aws')) {
           const inputs = call.inputs;
-          const mode = str(inputs, 'engine_mode');
-          const scalability = str(inputs, 'cluster_scalability_type');
-          if (skip(context, mode, 'engine_mode') || skip(context, scalability, 'cluster_scalability_type')) continue;
-          // The same exemptions as for the resource: serverless v1, Multi-AZ DB clusters, Limitless.
-          if (mode?.value === 'serverless' || inputs.attr('db_cluster_instance_class') !== undefined || scalability?.value === 'limitless') continue;
+          // Judged at the call only when instances make its failover (a Limitless one's shard group is the module's own).
+          if (failoverKind(context, inputs) !== 'instances') continue;
           const counted = inputs.attr('instances') === undefined && (legacyInputs.some((i) => inputs.attr(i) !== undefined) || (major !== undefined && major < 6)) ? legacyCount(context, inputs) : currentCount(context, inputs);
           if (counted === undefined || counted.count >= min) continue;
           reportCall(context, { call, value: counted.value, attr: counted.attr, messageId: 'tooFew', data: { name: node.name, count: counted.count, min } });
