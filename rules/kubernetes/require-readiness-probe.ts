@@ -72,13 +72,14 @@ export default defineRule({
         // a helper without ports (a log shipper, a config reloader) is not where traffic goes: the pod's
         // readiness follows the serving container, which is probed or reported itself
         const someServes = template.containers.some((c) => c.readinessProbe !== undefined || hasPorts(c));
-        const targets = targetsOf(index.servicesSelecting(workload));
+        let targets: Targets | undefined;
         for (const container of template.containers) {
           if (container.readinessProbe) continue;
           if (someServes && !hasPorts(container)) continue;
           // a sidecar with ports (a metrics exporter, a backup streamer) next to a probed container: the
           // sibling's probe gates the pod's readiness, and no Service sends its traffic to the sidecar
           if (template.containers.some((c) => c !== container && c.readinessProbe !== undefined)) {
+            targets ??= targetsOf(index.servicesSelecting(workload));
             const served = receivesServiceTraffic(container, targets);
             if (served === false) continue;
             if (served === undefined) {
