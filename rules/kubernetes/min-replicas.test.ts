@@ -29,9 +29,57 @@ const hpa = (min: number | string) => yaml`
     maxReplicas: 10
 `;
 
+/** A Deployment of the app `web` on a track, with its own replicas (absent when undefined). */
+const track = (name: string, labels: string, replicas: string | undefined, kind = 'Deployment') => yaml`
+  apiVersion: apps/v1
+  kind: ${kind}
+  metadata:
+    name: ${name}
+  spec:
+    ${replicas === undefined ? 'minReadySeconds: 5' : `replicas: ${replicas}`}
+    template:
+      metadata:
+        labels: { ${labels} }
+      spec:
+        containers:
+          - name: web
+            image: nginx
+`;
+
+const service = (name: string, selector: string) => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: ${name}
+  spec:
+    selector: { ${selector} }
+    ports: [{ port: 80 }]
+`;
+
+const canary = track('web-canary', 'app: web, track: canary', '1');
+
 ruleTester().run(rule, {
   valid: [
     { name: 'three replicas', code: deployment('replicas: 3') },
+    {
+      name: 'a canary beside its stable Deployment: the Service keeps the stable replicas',
+      code: canary,
+      files: { 'stable.yaml': track('web', 'app: web, track: stable', '3'), 'service.yaml': service('web', 'app: web') },
+    },
+    {
+      name: 'versions of one app behind one Service keep each other serving',
+      code: track('reviews-v1', 'app: reviews, version: v1', '1'),
+      files: {
+        'v2.yaml': track('reviews-v2', 'app: reviews, version: v2', '1'),
+        'v3.yaml': track('reviews-v3', 'app: reviews, version: v3', undefined),
+        'service.yaml': service('reviews', 'app: reviews'),
+      },
+    },
+    {
+      name: 'the stable replicas beside a canary are unknown: so is the finding',
+      code: canary,
+      files: { 'stable.yaml': track('web', 'app: web, track: stable', '${REPLICAS}'), 'service.yaml': service('web', 'app: web') },
+    },
     { name: 'an HPA in the same file keeps at least 2', code: `${deployment('replicas: 1')}---\n${hpa(2)}` },
     {
       name: 'an HPA in namespace default targeting a Deployment written without a namespace may manage it: unknown',
@@ -81,6 +129,47 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a canary whose Service selects it alone',
+      code: canary,
+      files: { 'stable.yaml': track('web', 'app: web, track: stable', '3'), 'service.yaml': service('web-canary', 'app: web, track: canary') },
+      output: canary.replace('replicas: 1', 'replicas: 2'),
+      errors: [{ messageId: 'tooFew', data: { name: 'web-canary' } }],
+    },
+    {
+      name: 'a canary beside one stable replica: together they are not enough without either',
+      code: canary,
+      files: { 'stable.yaml': track('web', 'app: web, track: stable', '1'), 'service.yaml': service('web', 'app: web') },
+      output: canary.replace('replicas: 1', 'replicas: 2'),
+      errors: [
+        { messageId: 'tooFew', data: { name: 'web-canary' } },
+        { messageId: 'tooFew', data: { name: 'web' }, file: 'stable.yaml' },
+      ],
+    },
+    {
+      name: 'a second Service selecting only the canary leaves it alone there',
+      code: canary,
+      files: {
+        'stable.yaml': track('web', 'app: web, track: stable', '3'),
+        'service.yaml': `${service('web', 'app: web')}---\n${service('web-canary', 'track: canary')}`,
+      },
+      output: canary.replace('replicas: 1', 'replicas: 2'),
+      errors: [{ messageId: 'tooFew', data: { name: 'web-canary' } }],
+    },
+    {
+      name: 'a StatefulSet behind a Service shared with a Deployment is judged on its own replicas',
+      code: track('db', 'app: web, role: db', '1', 'StatefulSet'),
+      files: { 'stable.yaml': track('web', 'app: web, track: stable', '3'), 'service.yaml': service('web', 'app: web') },
+      output: track('db', 'app: web, role: db', '2', 'StatefulSet'),
+      errors: [{ messageId: 'tooFew', data: { kind: 'StatefulSet', name: 'db' } }],
+    },
+    {
+      name: 'a StatefulSet beside a one-replica Deployment does not count as its copy',
+      code: canary,
+      files: { 'db.yaml': track('db', 'app: web, role: db', '3', 'StatefulSet'), 'service.yaml': service('web', 'app: web') },
+      output: canary.replace('replicas: 1', 'replicas: 2'),
+      errors: [{ messageId: 'tooFew', data: { name: 'web-canary' } }],
+    },
     {
       name: 'replicas absent means 1',
       code: deployment('minReadySeconds: 5'),

@@ -5,6 +5,7 @@ import { visitDeployed, reportOn } from './utils/deployed.js';
 import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
 import { insertMapField } from './utils/insert-field.js';
+import { replicasBeside } from './utils/shared-service.js';
 
 export default defineRule({
   meta: {
@@ -19,7 +20,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). `replicas: 0` is a workload turned off on purpose and is not judged. DaemonSets are not judged. A workload an autoscaler manages (an HPA or ScaledObject targeting it by kind and name in its deployment unit and namespace) runs at the autoscaler floor, which `kubernetes/hpa-min-replicas` judges on the autoscaler; when one of the two has no namespace and the other has one, whether the autoscaler manages the workload is unknown.',
+        'An absent `spec.replicas` means 1 (Deployment, StatefulSet, ReplicaSet, ReplicationController, Rollout). `replicas: 0` is a workload turned off on purpose and is not judged. DaemonSets are not judged. A workload an autoscaler manages (an HPA or ScaledObject targeting it by kind and name in its deployment unit and namespace) runs at the autoscaler floor, which `kubernetes/hpa-min-replicas` judges on the autoscaler; when one of the two has no namespace and the other has one, whether the autoscaler manages the workload is unknown. A stateless workload (Deployment, ReplicaSet, ReplicationController, Rollout) whose every Service also surely selects other stateless workloads running at least `min` replicas together (a canary beside its stable Deployment, versions of one app behind one Service) passes: losing its pods leaves each Service its other endpoints; when those replicas are unknown, so is the finding.',
     },
     messages: {
       tooFew: '{{kind}} "{{name}}" runs {{replicas}} replica(s); at least {{min}} are needed to survive a node loss.',
@@ -48,6 +49,10 @@ export default defineRule({
         const replicas = workload.replicas;
         if (!replicas.known) return context.skipped(replicas, `spec.replicas of ${workload.kind} "${escapeName(workload.name)}"`);
         if (replicas.value >= min || replicas.value === 0) return;
+        // A canary beside its stable Deployment: its Service keeps the stable pods when the canary's go.
+        const beside = replicasBeside(index, workload);
+        if (beside.kind === 'unknown') return context.skipped(beside.value, beside.what);
+        if (beside.kind === 'known' && beside.replicas >= min) return;
         const range = replicas.range;
         const at = range ? { file: replicas.file ?? workload.file, range } : workload.kindNode;
         reportOn(context, index, workload, {

@@ -319,6 +319,30 @@ export class KubernetesIndex {
     return buckets.candidates(pods.labels).filter((s) => s.selector !== undefined && mapSelectsPods(s.selector, pods));
   }
 
+  private readonly behind = new Map<Service, Workload[]>();
+
+  /**
+   * Workloads of a Service's namespace whose pods it surely selects: each label of its selector is written
+   * on their pod template with that value (a label the controller generates, or a templated value, may
+   * or may not match, so it does not count). None for a selector-less Service.
+   */
+  workloadsSurelyBehind(service: Service): readonly Workload[] {
+    let found = this.behind.get(service);
+    if (!found) {
+      const selector = service.selector;
+      const entries = Object.entries(selector ?? {});
+      found =
+        entries.length === 0 || entries.some(([, value]) => isTemplated(value))
+          ? []
+          : this.ofTypeNear(service, 'Workload').filter((w) => {
+              const labels = this.podLabels(w)?.labels;
+              return labels !== undefined && entries.every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
+            });
+      this.behind.set(service, found);
+    }
+    return found;
+  }
+
   /**
    * The pods the unit creates in an object's namespace, or the reason some cannot be seen: a custom
    * resource that may create pods (an operator's database), templated labels, a workload read partially.
