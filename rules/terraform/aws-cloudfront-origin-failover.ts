@@ -31,7 +31,7 @@ export default defineRule({
         for (const distribution of instancesOf(context, node, ['aws_cloudfront_distribution'])) {
           const groups = blocks(context, distribution, 'origin_group');
           if (groups === undefined || groups.length > 0) continue;
-          reportInstance(context, { instance: distribution, messageId: 'noOriginGroup', data: { name: distribution.name } });
+          reportInstance(context, { instance: distribution, missing: 'origin_group', messageId: 'noOriginGroup', data: { name: distribution.name } });
         }
       },
     };

@@ -57,16 +57,16 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'singleRegion', line: 1, column: 1 }],
     },
     {
-      name: 'no regions from the variable default',
+      name: 'no regions from the variable default: the default decides',
       code: 'variable "regions" {\n  default = []\n}\nresource "aws_dynamodb_table" "t" {\n  dynamic "replica" {\n    for_each = var.regions\n    content {\n      region_name = replica.value\n    }\n  }\n}\n',
-      errors: [{ messageId: 'singleRegion', line: 4 }],
+      errors: [{ messageId: 'singleRegion', line: 2, column: 13 }],
     },
     {
       name: 'module call without regions',
       filename: 'modules/t/main.tf',
       code: 'variable "regions" {}\nresource "aws_dynamodb_table" "t" {\n  dynamic "replica" {\n    for_each = var.regions\n    content {\n      region_name = replica.value\n    }\n  }\n}\n',
       files: { 'main.tf': 'module "t" {\n  source  = "./modules/t"\n  regions = []\n}\n' },
-      errors: [{ messageId: 'singleRegion', file: 'modules/t/main.tf' }],
+      errors: [{ messageId: 'singleRegion', file: 'main.tf', line: 3, column: 13 }],
     },
   ],
 });

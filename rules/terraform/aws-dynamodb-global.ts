@@ -40,7 +40,7 @@ export default defineRule({
           const values = others.map((r) => r.raw('global_table_arn') ?? r.raw('name'));
           if (values.some((v) => refersTo(v, table, ['name', 'arn']))) continue;
           if (values.some((v) => isOpaque(v))) continue;
-          reportInstance(context, { instance: table, messageId: 'singleRegion', data: { name: table.name } });
+          reportInstance(context, { instance: table, missing: 'replica', messageId: 'singleRegion', data: { name: table.name } });
         }
       },
     };

@@ -36,6 +36,53 @@ ruleTester().run(rule, {
     { name: 'tfvars turns it on', code: `variable "v" {\n  default = false\n}\n${table('var.v')}`, files: { 'terraform.tfvars': 'v = true\n' } },
   ],
   invalid: [
+    {
+      name: 'a dynamic block the caller empties: the argument of the call is the line to change',
+      filename: 'modules/table/main.tf',
+      code: hcl`
+        variable "pitr" {
+          type = bool
+        }
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+          dynamic "point_in_time_recovery" {
+            for_each = var.pitr ? [1] : []
+            content {
+              enabled = true
+            }
+          }
+        }
+      `,
+      files: { 'main.tf': 'module "table" {\n  source = "./modules/table"\n  pitr   = false\n}\n' },
+      errors: [{ messageId: 'noPitr', file: 'main.tf', line: 3, column: 12 }],
+    },
+    {
+      name: 'a dynamic block that writes one without enabled: the written block is where it goes',
+      code: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+          dynamic "point_in_time_recovery" {
+            for_each = [1]
+            content {
+              recovery_period_in_days = 7
+            }
+          }
+        }
+      `,
+      output: hcl`
+        resource "aws_dynamodb_table" "orders" {
+          hash_key = "id"
+          dynamic "point_in_time_recovery" {
+            for_each = [1]
+            content {
+              enabled = true
+              recovery_period_in_days = 7
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'noPitr', line: 5, column: 5 }],
+    },
     { name: 'PITR off', code: table('false'), output: table('true'), errors: [{ messageId: 'noPitr', line: 4, column: 15 }] },
     {
       name: 'no PITR block',

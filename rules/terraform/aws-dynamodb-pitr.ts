@@ -61,6 +61,7 @@ export default defineRule({
             value: enabled,
             at: pitr ?? undefined,
             attr: 'enabled',
+            missing: 'point_in_time_recovery',
             messageId: 'noPitr',
             data: { name: table.name },
             fix: pitr ? fixAttribute(context, pitr, 'enabled', 'true') : fixLines(context, table, ['point_in_time_recovery {', '  enabled = true', '}']),

@@ -65,7 +65,7 @@ export default defineRule({
           if (configs === undefined || configs.length > 0) continue;
           // The copy another bucket replicates into is the redundancy, not a bucket that lacks it.
           if (isDestination(context, bucket)) continue;
-          reportInstance(context, { instance: bucket, messageId: 'noReplication', data: { name: bucket.name } });
+          reportInstance(context, { instance: bucket, missing: 'replication_configuration', messageId: 'noReplication', data: { name: bucket.name } });
         }
       },
     };

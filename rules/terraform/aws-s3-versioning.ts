@@ -56,7 +56,7 @@ export default defineRule({
           const configs = bucketConfigs(bucket, 'aws_s3_bucket_versioning');
           // A separate versioning resource is judged on its own status below.
           if (configs === undefined || configs.length > 0) continue;
-          reportInstance(context, { instance: bucket, messageId: 'noVersioning', data: { name: bucket.name } });
+          reportInstance(context, { instance: bucket, missing: 'versioning', messageId: 'noVersioning', data: { name: bucket.name } });
         }
         for (const versioning of instancesOf(context, node, ['aws_s3_bucket_versioning'])) {
           const config = block(context, versioning, 'versioning_configuration');

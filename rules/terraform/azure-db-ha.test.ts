@@ -82,13 +82,22 @@ ruleTester().run(rule, {
         errors: [{ messageId: 'noGeoBackup', line: 3 }],
       },
     { name: 'no HA', code: server(''), errors: [{ messageId: 'noHa', line: 1, column: 1 }] },
-    { name: 'HA list empty by variable default', code: `variable "ha" {\n  default = []\n}\n${server('  dynamic "high_availability" {\n    for_each = var.ha\n    content {\n      mode = high_availability.value\n    }\n  }\n')}`, errors: [{ messageId: 'noHa', line: 4 }] },
+    {
+      name: 'HA list empty by variable default: the default decides',
+      code: `variable "ha" {\n  default = []\n}\n${server('  dynamic "high_availability" {\n    for_each = var.ha\n    content {\n      mode = high_availability.value\n    }\n  }\n')}`,
+      errors: [{ messageId: 'noHa', line: 2, column: 13 }],
+    },
+    {
+      name: 'a dynamic block over an empty literal: its for_each is the line to change',
+      code: server('  dynamic "high_availability" {\n    for_each = []\n    content {\n      mode = high_availability.value\n    }\n  }\n'),
+      errors: [{ messageId: 'noHa', line: 4, column: 16 }],
+    },
     {
       name: 'module call without HA',
       filename: 'modules/pg/main.tf',
       code: `variable "ha" {}\n${server('  dynamic "high_availability" {\n    for_each = var.ha ? ["ZoneRedundant"] : []\n    content {\n      mode = high_availability.value\n    }\n  }\n')}`,
       files: { 'main.tf': 'module "pg" {\n  source = "./modules/pg"\n  ha     = false\n}\n' },
-      errors: [{ messageId: 'noHa', file: 'modules/pg/main.tf' }],
+      errors: [{ messageId: 'noHa', file: 'main.tf', line: 3, column: 12, data: { name: 'module.pg.azurerm_postgresql_flexible_server.db' } }],
     },
     {
       name: 'geo backup under strict',

@@ -48,7 +48,7 @@ export default defineRule({
           const mode = str(server, 'create_mode');
           if (skip(context, mode, 'create_mode') || mode?.value === 'Replica') continue;
           const ha = block(context, server, 'high_availability');
-          if (ha === null) reportInstance(context, { instance: server, messageId: 'noHa', data: { name: server.name } });
+          if (ha === null) reportInstance(context, { instance: server, missing: 'high_availability', messageId: 'noHa', data: { name: server.name } });
           if (!requireGeoBackup) continue;
           const geo = bool(server, 'geo_redundant_backup_enabled');
           if (skip(context, geo, 'geo_redundant_backup_enabled') || (geo?.value ?? GEO_BACKUP_DEFAULT)) continue;

@@ -46,6 +46,7 @@ export default defineRule({
                 value: enabled,
                 at: versioning ?? undefined,
                 attr: 'enabled',
+                missing: 'versioning',
                 messageId: 'noVersioning',
                 data: { name: bucket.name },
                 fix: versioning ? fixAttribute(context, versioning, 'enabled', 'true') : fixLines(context, bucket, ['versioning {', '  enabled = true', '}']),

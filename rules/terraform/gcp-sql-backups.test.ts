@@ -26,6 +26,28 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a dynamic backup block emptied by its variable default: the default is the line to change',
+      code: hcl`
+        variable "backups" {
+          default = []
+        }
+        resource "google_sql_database_instance" "main" {
+          database_version = "MYSQL_8_0"
+          settings {
+            tier = "db-n1-standard-2"
+            dynamic "backup_configuration" {
+              for_each = var.backups
+              content {
+                enabled = true
+              }
+            }
+          }
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'noBackups', line: 2, column: 13 }],
+    },
     { name: 'backups off', code: db('false'), output: db('true'), errors: [{ messageId: 'noBackups', line: 6, column: 17 }] },
     {
       name: 'no backup configuration',

@@ -46,6 +46,7 @@ export default defineRule({
             value: enabled,
             at: backup ?? settings,
             attr: 'enabled',
+            missing: 'backup_configuration',
             messageId: 'noBackups',
             data: { name: db.name },
             fix: backup ? fixAttribute(context, backup, 'enabled', 'true') : fixLines(context, settings, ['backup_configuration {', '  enabled = true', '}']),

@@ -10,6 +10,12 @@ export interface InstanceReport<M extends string> {
   readonly attr?: string;
   /** The nested block the finding is about: where it lands when no value is written. */
   readonly at?: BlockView | undefined;
+  /**
+   * The nested block type whose absence (in `at`, or the instance) the finding is about. When a `dynamic`
+   * block of that type wrote none, its `for_each` decides: the finding lands where that value was written
+   * (a caller's argument, a tfvars line, a variable default), as an attribute's would.
+   */
+  readonly missing?: string;
   /** Another instance the attribute belongs to (an autoscaling target's `min_capacity`). */
   readonly owner?: Instance;
   readonly messageId: M;
@@ -132,6 +138,14 @@ function dedupe(related: readonly RelatedDescriptor[], primary: Place): RelatedD
   return out;
 }
 
+/** How the `for_each` of the `dynamic` block that wrote no `type` block got its value. */
+function emptiedBy(owner: Extract<Instance, { trail: unknown }>, view: BlockView, type: string): Trail | undefined {
+  const written = view.blocks(type);
+  if (!Array.isArray(written) || written.length > 0) return undefined;
+  const dynamic = view.dynamicOf(type);
+  return dynamic ? owner.trail('for_each', dynamic) : undefined;
+}
+
 /**
  * Reports a finding on one resource instance: each count/for_each instance is its own finding, with its
  * key in the message (`name`) and in `resource`. The finding lands on the line to change (see `place`);
@@ -140,7 +154,7 @@ function dedupe(related: readonly RelatedDescriptor[], primary: Place): RelatedD
 export function reportInstance<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
   const { instance } = report;
   const owner = report.owner ?? instance;
-  const trail = report.attr && report.value !== undefined && 'trail' in owner ? owner.trail(report.attr, report.at ?? owner) : undefined;
+  const trail = !('trail' in owner) ? undefined : report.attr && report.value !== undefined ? owner.trail(report.attr, report.at ?? owner) : report.missing !== undefined ? emptiedBy(owner, report.at ?? owner, report.missing) : undefined;
   const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined), report.value);
   const key = 'module' in instance ? keyText(instance.key) : instance.key;
   // Inside the resource's own module the identity is module-relative, so the callers that agree on it give one finding.

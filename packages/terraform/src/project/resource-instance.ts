@@ -142,6 +142,10 @@ export class ResourceInstance implements Entity, BlockView {
     return this.view.blocks(type);
   }
 
+  dynamicOf(type: string): BlockView | undefined {
+    return this.view.dynamicOf(type);
+  }
+
   /**
    * Where the value of an attribute came from outside this block: the module-call arguments or tfvars
    * lines that set the variables it reads. Used as related locations of findings.

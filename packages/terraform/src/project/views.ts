@@ -30,6 +30,11 @@ export interface BlockView {
   attribute(name: string): Attribute | undefined;
   /** Nested blocks of a type, `dynamic` ones expanded; unknown when a `dynamic` block's for_each is. */
   blocks(type: string): readonly BlockView[] | Unknown;
+  /**
+   * The `dynamic` block that writes blocks of a type (its `for_each` decides how many there are), when
+   * there is one and no block of that type is written out.
+   */
+  dynamicOf(type: string): BlockView | undefined;
 }
 
 function toValue(value: TfValue, range: Range | undefined, file: string): Value<TfValue> | undefined {
@@ -101,6 +106,12 @@ export class ConfigBlockView implements BlockView {
     }
     return views;
   }
+
+  dynamicOf(type: string): BlockView | undefined {
+    if (blocksOf(this.body, type).length > 0) return undefined;
+    const dynamic = blocksOf(this.body, 'dynamic').find((d) => d.labels[0]?.value === type && attributeOf(d.body, 'for_each'));
+    return dynamic ? new ConfigBlockView(this.file, dynamic.range, dynamic.body, this.evaluator, dynamic) : undefined;
+  }
 }
 
 /** A block of plan JSON values; positions fall back to the configuration block when there is one. */
@@ -144,6 +155,11 @@ export class PlanBlockView implements BlockView {
         const config = written[i];
         return new PlanBlockView(this.file, config?.range ?? this.range, item, config);
       });
+  }
+
+  /** The configuration's: its `for_each` is what a user edits, whatever the plan resolved it to. */
+  dynamicOf(type: string): BlockView | undefined {
+    return this.config?.dynamicOf(type);
   }
 }
 
