@@ -8,6 +8,7 @@ import { OffsetRange } from './position.js';
 import { defineRule, PROJECT_VISITOR, type ProjectContext } from './rule.js';
 import { toyLanguage } from './test-support/toy-language.js';
 import { MapMemo } from './test-support/map-memo.js';
+import { toyRuleMeta } from './test-support/toy-rule.js';
 
 /** Facts of every kind JSON changes: a class instance with getters, an undefined value, -0, a hole. */
 function facts(file: ParsedFile): unknown {
@@ -25,17 +26,7 @@ function facts(file: ParsedFile): unknown {
 function run(compute: (file: ParsedFile) => unknown, memo?: LintMemo): unknown[] {
   let seen: unknown[] = [];
   const probe = defineRule({
-    meta: {
-      id: 'repo/facts-probe',
-      language: 'repo',
-      type: 'problem',
-      severity: 'error',
-      docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-      messages: { m: 'm' },
-      schema: [],
-      defaultOptions: [],
-      fixable: false,
-    },
+    meta: { ...toyRuleMeta, id: 'repo/facts-probe', language: 'repo', messages: { m: 'm' } },
     create: () => ({
       [PROJECT_VISITOR](project: ProjectContext) {
         seen = [...project.factsOf('toy', 'test/probe', compute)];

@@ -4,27 +4,13 @@ import { engineRules } from './engine-rules.js';
 import type { Language, ParsedFile } from './language.js';
 import { Linter, type LintInput, type LintRun } from './linter.js';
 import type { LintMemo } from './memo.js';
-import { defineRule, defineRuleFor, PROJECT_VISITOR, type AnyRule, type ProjectContext } from './rule.js';
+import { defineRule, PROJECT_VISITOR, type AnyRule, type ProjectContext } from './rule.js';
 import type { SourceText } from './source.js';
-import { toyLanguage, type ToyEntry, type ToyFile, type ToySection } from './test-support/toy-language.js';
+import { toyLanguage, type ToyFile } from './test-support/toy-language.js';
 import { MapMemo } from './test-support/map-memo.js';
+import { defineToyRule, toyRuleMeta } from './test-support/toy-rule.js';
 
-interface ToyNodes {
-  readonly ToyFile: ToyFile;
-  readonly Section: ToySection;
-  readonly Entry: ToyEntry;
-}
-
-const defineToyRule = defineRuleFor<ToyNodes>();
-const meta = {
-  language: 'toy',
-  type: 'problem',
-  severity: 'error',
-  docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-  schema: [],
-  defaultOptions: [],
-  fixable: false,
-} as const;
+const meta = toyRuleMeta;
 
 /** How often each language parsed and each rule was created: what a warm run must not do. */
 const counts = { parses: 0, creates: 0 };

@@ -8,6 +8,7 @@ import type { PolicyUnit } from './policy-input.js';
 import { plainRange } from './position.js';
 import { defineRule, type AnyRule } from './rule.js';
 import { toyLanguage, type ToyFile } from './test-support/toy-language.js';
+import { toyRuleMeta } from './test-support/toy-rule.js';
 
 /** Units are directories; each section is a resource whose attributes are its entries. */
 const policyLanguage: Language<ToyFile, null> = {
@@ -46,17 +47,7 @@ const policyLanguage: Language<ToyFile, null> = {
 
 const policyRule = (id: string, severity: 'error' | 'warning' = 'error'): AnyRule =>
   defineRule({
-    meta: {
-      id,
-      language: '*',
-      type: 'problem',
-      severity,
-      docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-      messages: { failed: '{{message}}' },
-      schema: [],
-      defaultOptions: [],
-      fixable: false,
-    },
+    meta: { ...toyRuleMeta, id, language: '*', severity, messages: { failed: '{{message}}' } },
     create: () => ({}),
   });
 

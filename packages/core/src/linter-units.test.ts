@@ -3,24 +3,11 @@ import { Config } from './config/resolve.js';
 import { engineRules } from './engine-rules.js';
 import type { Language, ParsedFile } from './language.js';
 import { Linter, type LintInput } from './linter.js';
-import { defineRule, defineRuleFor, PROJECT_VISITOR, type AnyRule, type ProjectContext } from './rule.js';
-import { toyLanguage, type ToyEntry, type ToyFile, type ToySection } from './test-support/toy-language.js';
+import { defineRule, PROJECT_VISITOR, type AnyRule, type ProjectContext } from './rule.js';
+import { toyLanguage, type ToyFile } from './test-support/toy-language.js';
+import { defineToyRule, toyRuleMeta } from './test-support/toy-rule.js';
 
-interface ToyNodes {
-  readonly ToyFile: ToyFile;
-  readonly Section: ToySection;
-  readonly Entry: ToyEntry;
-}
-
-const defineToyRule = defineRuleFor<ToyNodes>();
-const meta = {
-  language: 'toy',
-  type: 'problem',
-  severity: 'error',
-  docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-  schema: [],
-  defaultOptions: [],
-} as const;
+const meta = toyRuleMeta;
 
 /** Units are directories: `a/x.toy` and `a/y.toy` join, `b/x.toy` stands apart. */
 const unitLanguage: Language<ToyFile, { sections: string[] }> = {
@@ -41,7 +28,7 @@ const unitLanguage: Language<ToyFile, { sections: string[] }> = {
 
 /** Reports a section whose name also appears in another file of its unit. */
 const duplicateInUnit = defineToyRule({
-  meta: { ...meta, id: 'toy/duplicate-in-unit', messages: { twice: 'section {{name}} is defined twice in unit {{unit}}' }, fixable: false },
+  meta: { ...meta, id: 'toy/duplicate-in-unit', messages: { twice: 'section {{name}} is defined twice in unit {{unit}}' } },
   create(context) {
     return {
       Section(section) {
@@ -55,7 +42,7 @@ const duplicateInUnit = defineToyRule({
 
 /** Lands in `caller.toy` (the line to change), with the visited section as its trail. */
 const landsInCaller = defineToyRule({
-  meta: { ...meta, id: 'toy/lands-in-caller', messages: { here: 'change the caller' }, fixable: false },
+  meta: { ...meta, id: 'toy/lands-in-caller', messages: { here: 'change the caller' } },
   create(context) {
     return {
       Section(section) {
@@ -68,14 +55,14 @@ const landsInCaller = defineToyRule({
 });
 
 const fixWithoutFixable = defineToyRule({
-  meta: { ...meta, id: 'toy/fix-without-fixable', messages: { x: 'x' }, fixable: false },
+  meta: { ...meta, id: 'toy/fix-without-fixable', messages: { x: 'x' } },
   create(context) {
     return { Entry: (entry) => context.report({ node: entry, messageId: 'x', fix: (f) => f.remove(entry) }) };
   },
 });
 
 const countsFiles = defineRule({
-  meta: { ...meta, id: 'toy/counts-files', messages: { n: '{{n}} toy files, {{alongside}} read alongside' }, fixable: false },
+  meta: { ...meta, id: 'toy/counts-files', messages: { n: '{{n}} toy files, {{alongside}} read alongside' } },
   create(context) {
     return {
       [PROJECT_VISITOR]: (project: ProjectContext) => {
@@ -90,7 +77,7 @@ const countsFiles = defineRule({
 /** Reads every `.toy` file alongside the toy language and reports each `echo = ...` entry. */
 const echoLanguage: Language<ToyFile> = { ...toyLanguage, id: 'echo', readsAlongside: true };
 const echoRule = defineToyRule({
-  meta: { ...meta, language: 'echo', id: 'echo/entry', messages: { seen: 'echo {{value}}' }, fixable: false },
+  meta: { ...meta, language: 'echo', id: 'echo/entry', messages: { seen: 'echo {{value}}' } },
   create(context) {
     return { Entry: (entry) => (entry.key === 'echo' ? context.report({ node: entry, messageId: 'seen', data: { value: entry.value } }) : undefined) };
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Config } from './config/resolve.js';
 import { Linter } from './linter.js';
 import { toyLanguage, type ToySection } from './test-support/toy-language.js';
+import { toyRuleMeta } from './test-support/toy-rule.js';
 import { LineIndex } from './position.js';
 import { defineRule } from './rule.js';
 import { toyMinReplicas, toyRules as everyToyRule, toySectionCount } from './test-support/toy-rules.js';
@@ -77,17 +78,7 @@ describe('Linter', () => {
 
   it('a report may cap its severity below the configured one, never raise it', () => {
     const capped = defineRule({
-      meta: {
-        id: 'toy/capped',
-        language: 'toy',
-        type: 'suggestion',
-        severity: 'error',
-        docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-        messages: { advisory: 'advisory {{name}}' },
-        schema: [],
-        defaultOptions: [],
-        fixable: false,
-      },
+      meta: { ...toyRuleMeta, id: 'toy/capped', type: 'suggestion', messages: { advisory: 'advisory {{name}}' } },
       create(context) {
         return {
           Section(section: ToySection) {
@@ -142,17 +133,7 @@ describe('Linter', () => {
     const created: string[] = [];
     const rule: AnyRule = {
       ...defineRule({
-        meta: {
-          id: 'toy/idle-on-b',
-          language: 'toy',
-          type: 'problem',
-          severity: 'error',
-          docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-          messages: { m: 'section {{name}}' },
-          schema: [],
-          defaultOptions: [],
-          fixable: false,
-        },
+        meta: { ...toyRuleMeta, id: 'toy/idle-on-b', messages: { m: 'section {{name}}' } },
         create(context) {
           created.push(context.file);
           return { Section: (section: ToySection) => context.report({ node: section, messageId: 'm', data: { name: section.name } }) };

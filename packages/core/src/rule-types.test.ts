@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineRuleFor } from './rule.js';
-import type { ToyEntry, ToyFile, ToySection } from './test-support/toy-language.js';
+import { defineToyRule, toyRuleMeta } from './test-support/toy-rule.js';
+import type { ToySection } from './test-support/toy-language.js';
 
 // Type-level checks: `npm test` type-checks test files (tsconfig.tests.json), so each
 // `@ts-expect-error` below fails the run if the mistake it marks ever compiles.
 
-interface ToyNodes {
-  readonly ToyFile: ToyFile;
-  readonly Section: ToySection;
-  readonly Entry: ToyEntry;
-}
-
-const defineToyRule = defineRuleFor<ToyNodes>();
-const meta = {
-  id: 'toy/typed',
-  language: 'toy',
-  type: 'problem',
-  severity: 'error',
-  docs: { description: 'd', rationale: 'r', remediation: 'm', compliance: [], preset: 'recommended' },
-  messages: { found: '{{key}}' },
-  schema: [],
-  defaultOptions: [],
-  fixable: false,
-} as const;
+const meta = { ...toyRuleMeta, id: 'toy/typed', messages: { found: '{{key}}' } } as const;
 
 const typed = defineToyRule({
   meta,
