@@ -4,10 +4,10 @@ import { Evaluator } from '../eval/expression.js';
 import { Meter, type BudgetEvent } from '../eval/meter.js';
 import { BUDGETS, BudgetUnknown, isUnknown, UnknownValue, type TfValue } from '../eval/tf-value.js';
 import type { ModuleCall, PlanResource, Resource, TerraformFile } from '../model/types.js';
-import { isLocalSource, joinPath } from '../util/paths.js';
+import { dirname, isLocalSource, joinPath } from '../util/paths.js';
 import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
-import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
+import { buildModuleDefs, isOverrideFile, overrideKey, type ModuleDef, type VarFile } from './module-def.js';
 import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
 import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
@@ -235,6 +235,13 @@ class Evaluation implements World {
     for (const [name, call] of instance.def.calls) {
       // a module block with a syntax error inside: its inputs may be incomplete, so no rule judges them
       if (call.damaged) continue;
+      // an override file changes the call (its source, its inputs): what it is once merged is unknown
+      const override = instance.def.overridden.get(overrideKey('module', name));
+      if (override) {
+        const dir = this.resolveCall(instance, call);
+        if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: the override file ${override} changes it, which nospof does not merge`, new Set([instance.def.dir]));
+        continue;
+      }
       const children = instance.children(name);
       const source = callSource(call) ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
@@ -498,7 +505,21 @@ export class TerraformIndex {
       return { instances: set ? [set.instance(node)] : [], unknown: [] };
     }
     const entry = evaluation.byResource.get(node.block);
-    return entry ?? { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
+    if (entry) return entry;
+    const reason = this.overrideOf(node) ?? `the module in ${node.file} is not evaluated`;
+    return { instances: [], unknown: [{ known: false, reason, range: node.header, file: node.file }] };
+  }
+
+  /**
+   * Why a block is not judged as written because of Terraform's override files: it is in one (merged into
+   * another file's block), or one changes it. nospof does not merge override files.
+   */
+  overrideOf(node: Resource | ModuleCall): string | undefined {
+    if (isOverrideFile(node.file)) return `${node.file} is an override file: Terraform merges its blocks into other files' blocks, which nospof does not do`;
+    const def = this.defs.get(dirname(node.file));
+    const key = node.type === 'ModuleCall' ? overrideKey('module', node.name) : overrideKey('resource', node.resource);
+    const override = def?.overridden.get(key);
+    return override === undefined ? undefined : `${node.resource} is changed by the override file ${override}, which nospof does not merge`;
   }
 
   /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key). */
