@@ -52,6 +52,38 @@ ruleTester().run(rule, {
       `,
       files: { 'db_override.tf.json': '{ "module": { "db": { "multi_az": true } } }\n' },
     },
+    {
+      name: 'a module Terragrunt runs takes its variables from the inputs, not the defaults',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "../../..//modules/rds"\n}\ninputs = {\n  multi_az = true\n}\n' },
+    },
+    {
+      name: 'a Terragrunt source written after a Terragrunt function is placed by its path',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "${get_repo_root()}/modules//rds"\n}\ninclude "root" {\n  path = find_in_parent_folders()\n}\n' },
+    },
+    {
+      name: 'a terragrunt.hcl beside the module runs the .tf files of its own folder',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'terragrunt.hcl': 'inputs = {\n  multi_az = true\n}\n' },
+    },
     { name: 'multi_az = true', code: hcl`
       resource "aws_db_instance" "main" {
         engine   = "postgres"
@@ -184,6 +216,35 @@ ruleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'singleAz', line: 2, column: 14 }],
+    },
+    {
+      name: 'a value written in a module Terragrunt runs is judged',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        resource "aws_db_instance" "this" {
+          multi_az = false
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "../../../modules/rds"\n}\n' },
+      output: hcl`
+        resource "aws_db_instance" "this" {
+          multi_az = true
+        }
+      `,
+      errors: [{ messageId: 'singleAz', line: 2, column: 14 }],
+    },
+    {
+      name: 'a remote Terragrunt source leaves the scanned module judged by its defaults',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "git::git@github.com:acme/modules.git//rds?ref=v1.2.0"\n}\n' },
+      output: null,
+      errors: [{ messageId: 'singleAz', line: 1, column: 33 }],
     },
     {
       name: 'a module called twice is judged per call',

@@ -14,6 +14,7 @@ import type { ResourceInstance } from './resource-instance.js';
 import { RuleLedger } from './rule-ledger.js';
 import { ConfigBlockView, type BlockView } from './views.js';
 import { traceExpression, type Trail, type TraceScope } from './trace.js';
+import { terragruntTargets } from './terragrunt.js';
 
 /**
  * `settings.terraform`, filled by the host from the command line:
@@ -160,9 +161,10 @@ class Evaluation implements World {
     settings: TerraformSettings,
     parseVarFile: VarFileParser,
     private readonly texts: ReadonlyMap<string, string>,
+    terragrunt: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     for (const def of rootDefs(defs, manifests)) {
-      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile, this.meter)));
+      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile, this.meter, terragrunt.get(def.dir))));
     }
     this.assignPlans(plans);
     for (const root of this.roots) this.walk(root);
@@ -390,10 +392,19 @@ function isInstalled(dir: string): boolean {
   return dir === '.terraform' || dir.startsWith('.terraform/') || dir.includes('/.terraform/');
 }
 
-/** Root-module variable values: tfvars Terraform loads itself, then --var-file, then --var. */
-function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser, meter: Meter): Map<string, InputValue> {
+/**
+ * Root-module variable values: tfvars Terraform loads itself, then --var-file, then --var. A module that
+ * Terragrunt runs gets its variables from the Terragrunt `inputs` (as `TF_VAR_` variables, below every
+ * tfvars file): nospof does not evaluate them, so its variables are unknown rather than their defaults.
+ */
+function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser, meter: Meter, terragrunt: readonly string[] = []): Map<string, InputValue> {
   const inputs = new Map<string, InputValue>();
   const literal = new Evaluator({ resolve: () => undefined, bare: () => undefined }, meter);
+  const runner = terragrunt[0];
+  if (runner !== undefined) {
+    const reason = (name: string) => `variable "${name}" is set by the Terragrunt inputs of ${runner}${terragrunt.length > 1 ? ` (and ${terragrunt.length - 1} more)` : ''}, which nospof does not evaluate`;
+    for (const name of def.variables.keys()) inputs.set(name, { value: new UnknownValue(reason(name)) });
+  }
   const apply = (file: VarFile) => {
     for (const item of file.body.items) {
       if (item.type !== 'Attribute') continue;
@@ -440,6 +451,8 @@ function readSettings(settings: Settings): TerraformSettings {
  */
 export class TerraformIndex {
   readonly defs: ReadonlyMap<string, ModuleDef>;
+  /** Module directories Terragrunt files of the unit run, with those files. */
+  private readonly terragrunt: ReadonlyMap<string, readonly string[]>;
   private readonly manifests: ManifestEntry[] = [];
   private readonly plans: TerraformFile[] = [];
   private readonly planSets = new Map<string, PlanSet>();
@@ -462,6 +475,7 @@ export class TerraformIndex {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
     this.files = roots;
     this.defs = buildModuleDefs(roots);
+    this.terragrunt = terragruntTargets(roots, new Set(this.defs.keys()));
     for (const file of files) {
       if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
       if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
@@ -484,7 +498,7 @@ export class TerraformIndex {
     const key = JSON.stringify(terraform);
     let evaluation = this.evaluations.get(key);
     if (!evaluation) {
-      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile, this.texts);
+      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile, this.texts, this.terragrunt);
       this.evaluations.set(key, evaluation);
     }
     this.bySettings.set(settings, evaluation);
