@@ -64,7 +64,10 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
     }
     if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
     const parsed = parseWith(source);
-    const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : isTerragruntFile(source.path) ? 'terragrunt' : 'config';
+    // Read only for the module it runs: a terragrunt.hcl that is itself a template (`{{ .Name }}`) is no
+    // syntax error of the Terraform code, so it reports none.
+    if (isTerragruntFile(source.path)) return { root: buildTerraformFile(source, parsed.root, 'terragrunt'), errors: [], comments: parsed.comments };
+    const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
     return { root: buildTerraformFile(source, parsed.root, kind, parsed.errors), errors: parsed.errors, comments: parsed.comments };
   },
 
