@@ -27,6 +27,14 @@ function cleanPath(text: string): string {
   return (query === -1 ? text : text.slice(0, query)).replace(/\/\/+/g, '/').replace(/\/$/, '');
 }
 
+/** The part of a path that names folders, for matching module directories by their end: `/../modules/vpc` -> `modules/vpc`. */
+function pathTail(text: string): string {
+  return cleanPath(text)
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
+    .join('/');
+}
+
 /**
  * How a Terragrunt file names the Terraform module it runs: a local path relative to the file, a path
  * tail after Terragrunt functions (`${get_repo_root()}/modules/rds`), its own directory (no `source`: the
@@ -45,7 +53,8 @@ function terragruntSource(file: TerraformFile): TerragruntSource {
   if (isRemote(literal)) return undefined;
   if (value.parts.every((p) => p.type === 'TemplateLiteral')) {
     if (literal.startsWith('./') || literal.startsWith('../')) return { path: cleanPath(literal) };
-    return { tail: cleanPath(literal).replace(/^\/+/, '') };
+    const tail = pathTail(literal);
+    return tail === '' ? undefined : { tail };
   }
   // `${get_repo_root()}/modules//rds`: the literal text after the last interpolation names the module.
   let tail = '';
@@ -54,7 +63,7 @@ function terragruntSource(file: TerraformFile): TerragruntSource {
     if (part?.type !== 'TemplateLiteral') break;
     tail = part.value + tail;
   }
-  const cleaned = cleanPath(tail).replace(/^\/+/, '');
+  const cleaned = pathTail(tail);
   return cleaned === '' ? undefined : { tail: cleaned };
 }
 

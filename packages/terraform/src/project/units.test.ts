@@ -30,10 +30,13 @@ describe('Terraform deployment units', () => {
         'live/dev/cache/terragrunt.hcl': 'terraform {\n  source = "git::https://example.com/acme/modules.git//cache?ref=v1"\n}\n',
         'stacks/edge/main.tf': 'resource "x" "edge" {}\n',
         'stacks/edge/terragrunt.hcl': 'inputs = {}\n',
+        'modules/vpc/main.tf': 'resource "x" "vpc" {}\n',
+        'live/prod/vpc/terragrunt.hcl': 'terraform {\n  source = "${path_relative_from_include()}/../modules//vpc"\n}\n',
       }),
     ).toEqual({
       'modules/cache': ['live/prod/cache/terragrunt.hcl', 'modules/cache/main.tf'],
       'modules/db': ['live/prod/db/terragrunt.hcl', 'modules/db/main.tf'],
+      'modules/vpc': ['live/prod/vpc/terragrunt.hcl', 'modules/vpc/main.tf'],
       'stacks/edge': ['stacks/edge/main.tf', 'stacks/edge/terragrunt.hcl'],
     });
   });
