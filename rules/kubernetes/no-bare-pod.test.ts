@@ -28,6 +28,22 @@ ruleTester().run(rule, {
     { name: 'a toolbox pod that sleeps is judged only under strict', code: pod('', 'command: [sh, -c, "sleep 3600"]') },
     { name: 'a one-shot pod is judged only under strict', code: pod().replace('  containers:', '  restartPolicy: OnFailure\n  containers:') },
     {
+      name: 'a pod without name or generateName is a template another tool creates (a CI agent pod), even under strict',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          labels: { jenkins: agent }
+        spec:
+          restartPolicy: Never
+          containers:
+            - name: jnlp
+              image: jenkins/inbound-agent
+              ports: [{ containerPort: 50000 }]
+      `,
+      options: [{ oneShot: true }],
+    },
+    {
       name: 'a Deployment is not a bare pod',
       code: yaml`
         apiVersion: apps/v1
@@ -86,6 +102,20 @@ ruleTester().run(rule, {
       code: pod().replace('  containers:', '  restartPolicy: Never\n  containers:'),
       options: [{ oneShot: true }],
       errors: [{ messageId: 'bare', data: { why: 'runs once' } }],
+    },
+    {
+      name: 'a pod created from generateName is deployed and judged',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          generateName: smoke-
+        spec:
+          restartPolicy: Never
+          containers: [{ name: smoke, image: busybox }]
+      `,
+      options: [{ oneShot: true }],
+      errors: [{ messageId: 'bare', data: { name: 'smoke-', why: 'runs once' }, line: 2 }],
     },
     {
       name: 'the nospof.dev/ignore annotation silences it',

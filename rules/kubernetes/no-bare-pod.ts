@@ -42,7 +42,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'A Pod is judged when something depends on it: a Service of its deployment unit selects it, or a container declares `ports`. One-shot pods (`restartPolicy: Never` or `OnFailure`), toolbox pods that only idle (`sleep`, `tail -f /dev/null`) and pods nothing selects are judged only with `oneShot: true` (the strict preset). A Pod with `metadata.ownerReferences` is owned by a controller and passes; Helm hook and test pods (`helm.sh/hook` annotation) run once by design and pass.',
+        'A Pod is judged when something depends on it: a Service of its deployment unit selects it, or a container declares `ports`. One-shot pods (`restartPolicy: Never` or `OnFailure`), toolbox pods that only idle (`sleep`, `tail -f /dev/null`) and pods nothing selects are judged only with `oneShot: true` (the strict preset). A Pod with `metadata.ownerReferences` is owned by a controller and passes; Helm hook and test pods (`helm.sh/hook` annotation) run once by design and pass. A Pod with neither `metadata.name` nor `generateName` cannot be created as written: it is a template another tool fills in (a Jenkins or GitLab agent pod template) and is not judged.',
     },
     messages: {
       bare: 'Pod "{{name}}" {{why}} but is not managed by a controller; nothing recreates it when its node goes away.',

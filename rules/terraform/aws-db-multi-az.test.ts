@@ -8,6 +8,82 @@ ruleTester().run(rule, {
       name: 'the rds backup replication submodule is not an rds instance',
       code: 'module "replication" {\n  source                 = "terraform-aws-modules/rds/aws//modules/db_instance_automated_backups_replication"\n  source_db_instance_arn = "arn:aws:rds:eu-west-1:123456789012:db:orders"\n}\n',
     },
+    {
+      name: 'an override file that changes the instance makes it unknown: Terraform merges it, nospof does not',
+      code: hcl`
+        resource "aws_db_instance" "main" {
+          engine   = "postgres"
+          multi_az = false
+        }
+      `,
+      files: { 'ha_override.tf': 'resource "aws_db_instance" "main" {\n  multi_az = true\n}\n' },
+    },
+    {
+      name: 'an override file that changes a variable default makes the variable unknown',
+      code: hcl`
+        variable "ha" { default = false }
+        resource "aws_db_instance" "main" {
+          multi_az = var.ha
+        }
+      `,
+      files: { 'override.tf': 'variable "ha" {\n  default = true\n}\n' },
+    },
+    {
+      name: 'an override file that changes a module call leaves the called module unjudged',
+      filename: 'modules/db/main.tf',
+      code: hcl`
+        variable "ha" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.ha
+        }
+      `,
+      files: {
+        'main.tf': 'module "orders" {\n  source = "./modules/db"\n}\n',
+        'main_override.tf': 'module "orders" {\n  ha = true\n}\n',
+      },
+    },
+    {
+      name: 'a well-known module call changed by an override file is not judged by its written inputs',
+      code: hcl`
+        module "db" {
+          source   = "terraform-aws-modules/rds/aws"
+          multi_az = false
+        }
+      `,
+      files: { 'db_override.tf.json': '{ "module": { "db": { "multi_az": true } } }\n' },
+    },
+    {
+      name: 'a module Terragrunt runs takes its variables from the inputs, not the defaults',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "../../..//modules/rds"\n}\ninputs = {\n  multi_az = true\n}\n' },
+    },
+    {
+      name: 'a Terragrunt source written after a Terragrunt function is placed by its path',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "${get_repo_root()}/modules//rds"\n}\ninclude "root" {\n  path = find_in_parent_folders()\n}\n' },
+    },
+    {
+      name: 'a terragrunt.hcl beside the module runs the .tf files of its own folder',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'terragrunt.hcl': 'inputs = {\n  multi_az = true\n}\n' },
+    },
     { name: 'multi_az = true', code: hcl`
       resource "aws_db_instance" "main" {
         engine   = "postgres"
@@ -125,6 +201,50 @@ ruleTester().run(rule, {
       files: { 'prod.auto.tfvars': 'ha = false\n' },
       output: null,
       errors: [{ messageId: 'singleAz', file: 'prod.auto.tfvars', line: 1, column: 6 }],
+    },
+    {
+      name: 'an override file that changes another block leaves the instance judged',
+      code: hcl`
+        resource "aws_db_instance" "main" {
+          multi_az = false
+        }
+      `,
+      files: { 'override.tf': 'resource "aws_s3_bucket" "logs" {\n  force_destroy = true\n}\n' },
+      output: hcl`
+        resource "aws_db_instance" "main" {
+          multi_az = true
+        }
+      `,
+      errors: [{ messageId: 'singleAz', line: 2, column: 14 }],
+    },
+    {
+      name: 'a value written in a module Terragrunt runs is judged',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        resource "aws_db_instance" "this" {
+          multi_az = false
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "../../../modules/rds"\n}\n' },
+      output: hcl`
+        resource "aws_db_instance" "this" {
+          multi_az = true
+        }
+      `,
+      errors: [{ messageId: 'singleAz', line: 2, column: 14 }],
+    },
+    {
+      name: 'a remote Terragrunt source leaves the scanned module judged by its defaults',
+      filename: 'modules/rds/main.tf',
+      code: hcl`
+        variable "multi_az" { default = false }
+        resource "aws_db_instance" "this" {
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "git::git@github.com:acme/modules.git//rds?ref=v1.2.0"\n}\n' },
+      output: null,
+      errors: [{ messageId: 'singleAz', line: 1, column: 33 }],
     },
     {
       name: 'a module called twice is judged per call',

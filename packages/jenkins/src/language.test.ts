@@ -22,6 +22,20 @@ describe('jenkins language', () => {
     expect(jenkinsLanguage.matches('README.md', 'pipeline {')).toBe(false);
   });
 
+  it('claims extension-less pipelines kept under a Jenkinsfile.d or jenkinsfiles folder by their first bytes', () => {
+    expect(jenkinsLanguage.matches('Jenkinsfile.d/core/release', '// -*- Groovy -*-\npipeline {\n')).toBe(true);
+    expect(jenkinsLanguage.matches('ci/jenkinsfiles/nightly', "node('linux') {\n")).toBe(true);
+    expect(jenkinsLanguage.needsHead?.('Jenkinsfile.d/weekly')).toBe(true);
+    expect(jenkinsLanguage.matches('Jenkinsfile.d/README', 'The release pipelines of this repository.\n')).toBe(false);
+    expect(jenkinsLanguage.matches('Jenkinsfile.d/values.yaml', 'pipeline: {}\n')).toBe(false);
+    expect(jenkinsLanguage.matches('tools/release', 'pipeline {\n')).toBe(false);
+  });
+
+  it('reads a sniffed extension-less file that runs no pipeline as not applicable', () => {
+    const source = new SourceFile('Jenkinsfile.d/helpers', 'def greet() { echo "hi" }\n');
+    expect(jenkinsLanguage.parse(source).notApplicable).toBe(true);
+  });
+
   it('returns a model and errors for a broken file instead of throwing', () => {
     const result = parsed("pipeline {\n  agent any\n");
     expect(result.root?.type).toBe('JenkinsFile');

@@ -1,7 +1,7 @@
 import type { Language, ParseResult, ParsedFile, Range, SourceFile } from '@nospof/core';
 import type * as G from './groovy/ast.js';
 import { parseGroovy } from './groovy/parser.js';
-import { isGroovyPath, isJenkinsfilePath, isLibraryStepPath } from './discovery/paths.js';
+import { isGroovyPath, isJenkinsfilePath, isLibraryStepPath, isPipelineFolderScriptPath } from './discovery/paths.js';
 import { SNIFF_CUT_HINT, sniffGroovy } from './discovery/sniff.js';
 import { buildJenkinsFile } from './model/build.js';
 import { flattenSteps, nodesOfType } from './model/navigate.js';
@@ -49,7 +49,7 @@ export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
     const { program, comments, errors } = parseGroovy(source);
     const path = source.path;
     // a file named as a pipeline (or given to this language by configuration) is one whatever it holds
-    const sniffed = isGroovyPath(path) && !isJenkinsfilePath(path);
+    const sniffed = (isGroovyPath(path) || isPipelineFolderScriptPath(path)) && !isJenkinsfilePath(path);
     const library = sniffed && isLibraryStepPath(path);
     const root: Mutable<JenkinsFile> = buildJenkinsFile(program, library ? 'library' : 'pipeline');
     if (sniffed && !library && !runsAsPipeline(root)) {
@@ -93,9 +93,10 @@ export const jenkinsLanguage: Language<JenkinsFile, JenkinsIndex> & { readonly h
   id: 'jenkins',
   headBytes: JENKINS_HEAD_BYTES,
   // a Jenkinsfile or a shared-library step is known by its name; another .groovy file by its code
-  needsHead: (path: string) => isGroovyPath(path) && !isJenkinsfilePath(path) && !isLibraryStepPath(path),
+  needsHead: (path: string) => (isGroovyPath(path) || isPipelineFolderScriptPath(path)) && !isJenkinsfilePath(path) && !isLibraryStepPath(path),
   matches(path: string, head: string): boolean {
     if (isJenkinsfilePath(path)) return true;
+    if (isPipelineFolderScriptPath(path)) return looksLikePipeline(head);
     if (!isGroovyPath(path)) return false;
     return isLibraryStepPath(path) || looksLikePipeline(head);
   },

@@ -82,6 +82,17 @@ function isPatch(object: KubernetesObject): boolean {
   return object.value.get('$patch') !== undefined || mapAt(object.value, ['metadata'])?.get('$patch') !== undefined;
 }
 
+/**
+ * Why an object is not one the unit deploys because it has no name: the API server refuses an object
+ * with neither `metadata.name` nor `metadata.generateName`, so such a document is a template another tool
+ * fills in and creates (a CI agent's pod template, a fragment of a generator), not a deployed object.
+ */
+function unnamedReason(object: KubernetesObject): string | undefined {
+  const metadata = mapAt(object.value, ['metadata']);
+  if (metadata?.get('name') !== undefined || metadata?.get('generateName') !== undefined) return undefined;
+  return `the ${object.kind} has no metadata.name: the API server would refuse it as written, so it is a template another tool fills in (a CI agent's pod template), not an object this unit deploys`;
+}
+
 function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -133,7 +144,7 @@ export class KubernetesIndex {
             files: new Set([object.file]),
             trail: source ? [source] : [],
             anchors: [],
-            unknown: isPatch(object) ? 'the object is a kustomize patch whose kustomization is not in the scan' : undefined,
+            unknown: isPatch(object) ? 'the object is a kustomize patch whose kustomization is not in the scan' : unnamedReason(object),
             ...(source ? { rendered: true } : {}),
           });
           push(this.byFile, object.file, object);
@@ -174,7 +185,7 @@ export class KubernetesIndex {
       files: rendering.files,
       trail: rendering.trail,
       anchors: [rendering.source.kindNode],
-      unknown: rendering.unknown,
+      unknown: rendering.unknown ?? unnamedReason(rendering.source),
     });
     for (const file of rendering.files) push(this.byFile, file, object);
     return object;

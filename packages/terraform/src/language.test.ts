@@ -59,6 +59,16 @@ describe('terraformLanguage', () => {
     expect(terraformLanguage.matches('package.json', '{"name":"x"}')).toBe(false);
   });
 
+  it('claims terragrunt.hcl for context only: a Terragrunt file that is a template reports no syntax error', () => {
+    expect(terraformLanguage.matches('live/prod/db/terragrunt.hcl', '')).toBe(true);
+    expect(terraformLanguage.matches('packer/build.pkr.hcl', '')).toBe(false);
+    const template = new SourceFile('.boilerplate/terragrunt.hcl', 'inputs = {\n  {{ range .vars }}\n  {{ .Name }} = {{ .Default }}\n  {{ end }}\n}\n');
+    const parsed = terraformLanguage.parse(template);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.root?.kind).toBe('terragrunt');
+    expect(parsed.root?.blocks).toEqual([]);
+  });
+
   it('scopes a comment above a resource or module block to the whole block', () => {
     const source = new SourceFile('main.tf', 'resource "x" "a" {\n  v = 1\n}\nmodule "m" {\n  source = "./m"\n}\n');
     const parsed = { ...terraformLanguage.parse(source), source, language: 'terraform' };

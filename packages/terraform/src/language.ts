@@ -9,6 +9,7 @@ import { isModuleManifest, parseManifest } from './project/manifest.js';
 import { TerraformIndex } from './project/terraform-index.js';
 import { terraformUnitKey, terraformUnits } from './project/units.js';
 import { terraformPolicyUnit } from './policy/policy-unit.js';
+import { isTerragruntFile } from './project/terragrunt.js';
 import { dirname } from './util/paths.js';
 
 type HclParser = (source: SourceFile) => { root: HclFile; errors: ParseResult['errors']; comments: ParseResult['comments'] };
@@ -50,7 +51,7 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
   needsHead: (path: string) => path.endsWith('.json') && !/\.(tf|tfvars)\.json$/.test(path),
 
   matches(path: string, head: string): boolean {
-    if (/\.(tf|tfvars)(\.json)?$/.test(path) || path.endsWith('.tftpl')) return true;
+    if (/\.(tf|tfvars)(\.json)?$/.test(path) || path.endsWith('.tftpl') || isTerragruntFile(path)) return true;
     if (isModuleManifest(path)) return true;
     return path.endsWith('.json') && looksLikePlan(head);
   },
@@ -63,6 +64,9 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
     }
     if (source.path.endsWith('.json') && !isJsonSyntax(source.path)) return parsePlan(source);
     const parsed = parseWith(source);
+    // Read only for the module it runs: a terragrunt.hcl that is itself a template (`{{ .Name }}`) is no
+    // syntax error of the Terraform code, so it reports none.
+    if (isTerragruntFile(source.path)) return { root: buildTerraformFile(source, parsed.root, 'terragrunt'), errors: [], comments: parsed.comments };
     const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
     return { root: buildTerraformFile(source, parsed.root, kind, parsed.errors), errors: parsed.errors, comments: parsed.comments };
   },

@@ -51,6 +51,11 @@ export function wellKnownCalls(context: RuleContext<string>, node: ModuleCall, n
   const called = registryModuleOf(node);
   // `terraform-aws-modules/rds/aws//modules/x` is another module than the rds module itself.
   if (called === undefined || called.name !== name || called.submodule !== submodule) return [];
+  const override = index.overrideOf(node);
+  if (override !== undefined) {
+    context.skipped({ known: false, reason: override, range: node.header, file: node.file }, `module ${node.name}`);
+    return [];
+  }
   const toggles = CREATION_TOGGLES[submodule ? `${name}//${submodule}` : name] ?? [];
   // A call whose creation toggle is false creates nothing, like a resource with `count = 0`; one whose
   // toggle is unknown may create nothing, and is not judged either (the Unknown is counted).

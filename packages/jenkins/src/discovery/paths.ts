@@ -35,6 +35,19 @@ export function isJenkinsfilePath(path: string): boolean {
   return !notPipelineExtensions.has(base.slice(dot + 1));
 }
 
+const PIPELINE_FOLDER = /(^|[._-])jenkinsfiles?([._-]|$)/;
+
+/**
+ * A file without an extension under a folder that collects pipelines (`Jenkinsfile.d/core/release`,
+ * `jenkinsfiles/nightly`): a pipeline by convention, claimed like a `.groovy` file, from its first bytes.
+ */
+export function isPipelineFolderScriptPath(path: string): boolean {
+  const folders = path.split('/');
+  const base = folders.pop() ?? '';
+  if (folders.length === 0 || base === '' || base.includes('.')) return false;
+  return folders.some((folder) => PIPELINE_FOLDER.test(folder.toLowerCase()));
+}
+
 /** `vars/<step>.groovy` of a shared library: each file defines the global step `<step>`. */
 export function isLibraryStepPath(path: string): boolean {
   if (!path.endsWith('.groovy')) return false;

@@ -53,7 +53,7 @@ function errorIn(block: Block, errors: readonly { readonly range: Range }[]): Ra
   return errors.find((e) => after(e.range.start, start) && after(end, e.range.start))?.range;
 }
 
-export function buildTerraformFile(source: SourceFile, hcl: HclFile, kind: 'config' | 'tfvars', errors: readonly { readonly range: Range }[] = []): TerraformFile {
+export function buildTerraformFile(source: SourceFile, hcl: HclFile, kind: 'config' | 'tfvars' | 'terragrunt', errors: readonly { readonly range: Range }[] = []): TerraformFile {
   const blocks: TopLevelNode[] = [];
   if (kind === 'config') {
     for (const item of hcl.body.items) {

@@ -79,9 +79,10 @@ export interface TerraformFile extends Node {
   readonly type: 'TerraformFile';
   /**
    * `config`: .tf/.tf.json; `tfvars`: variable values; `plan`: plan JSON; `manifest`:
-   * .terraform/modules/modules.json; `template`: a `.tftpl` file `templatefile()` reads.
+   * .terraform/modules/modules.json; `template`: a `.tftpl` file `templatefile()` reads; `terragrunt`: a
+   * `terragrunt.hcl` that runs a module with inputs nospof does not evaluate (never linted on its own).
    */
-  readonly kind: 'config' | 'tfvars' | 'plan' | 'manifest' | 'template';
+  readonly kind: 'config' | 'tfvars' | 'plan' | 'manifest' | 'template' | 'terragrunt';
   readonly path: string;
   /** The directory (the module) the file belongs to, without a trailing slash; '' for the top. */
   readonly dir: string;

@@ -26,6 +26,23 @@ export interface ModuleDef {
   readonly outputs: ReadonlyMap<string, Output>;
   /** terraform.tfvars(.json) then *.auto.tfvars(.json) in lexical order: the files Terraform loads itself. */
   readonly autoVarFiles: readonly VarFile[];
+  /**
+   * Blocks an override file (`override.tf`, `*_override.tf`, `.tf.json` alike) changes, by
+   * `overrideKey`, with the override file. Terraform merges the override into the block; nospof does not,
+   * so what such a block, variable or local is once merged is unknown.
+   */
+  readonly overridden: ReadonlyMap<string, string>;
+}
+
+/** `override.tf`, `override.tf.json`, `*_override.tf`, `*_override.tf.json`: merged into other files' blocks. */
+export function isOverrideFile(path: string): boolean {
+  const name = basename(path);
+  return name === 'override.tf' || name === 'override.tf.json' || name.endsWith('_override.tf') || name.endsWith('_override.tf.json');
+}
+
+/** The key `ModuleDef.overridden` uses for a block of the module: `resource:aws_db_instance.main`, `local:name`. */
+export function overrideKey(kind: 'resource' | 'data' | 'module' | 'variable' | 'output' | 'local', name: string): string {
+  return `${kind}:${name}`;
 }
 
 function autoVarRank(name: string): number | undefined {
@@ -83,7 +100,10 @@ function buildModuleDef(dir: string, list: readonly TerraformFile[]): ModuleDef 
   const outputs = new Map<string, Output>();
   const config = list.filter((f) => f.kind === 'config');
   if (config.length === 0) return undefined;
-  for (const file of config) {
+  const overrides = config.filter((f) => isOverrideFile(f.path));
+  // A directory of override files alone has nothing to merge them into: Terraform refuses it, nospof reads it as written.
+  const primary = overrides.length === config.length ? config : config.filter((f) => !isOverrideFile(f.path));
+  for (const file of primary) {
     for (const node of file.blocks) {
       if (node.type === 'Resource' && !('plan' in node)) resources.set(node.resource, node);
       else if (node.type === 'DataSource') data.set(`${node.dataType}.${node.name}`, node);
@@ -95,6 +115,24 @@ function buildModuleDef(dir: string, list: readonly TerraformFile[]): ModuleDef 
       }
     }
   }
+  const overridden = new Map<string, string>();
+  if (primary !== config) {
+    const mark = (key: string, present: boolean, file: string) => {
+      if (present && !overridden.has(key)) overridden.set(key, file);
+    };
+    for (const file of overrides) {
+      for (const node of file.blocks) {
+        if (node.type === 'Resource' && !('plan' in node)) mark(overrideKey('resource', node.resource), resources.has(node.resource), file.path);
+        else if (node.type === 'DataSource') mark(overrideKey('data', `${node.dataType}.${node.name}`), data.has(`${node.dataType}.${node.name}`), file.path);
+        else if (node.type === 'ModuleCall') mark(overrideKey('module', node.name), calls.has(node.name), file.path);
+        else if (node.type === 'Variable') mark(overrideKey('variable', node.name), variables.has(node.name), file.path);
+        else if (node.type === 'Output') mark(overrideKey('output', node.name), outputs.has(node.name), file.path);
+        else if (node.type === 'Locals') {
+          for (const item of node.block.body.items) if (item.type === 'Attribute') mark(overrideKey('local', item.name.name), locals.has(item.name.name), file.path);
+        }
+      }
+    }
+  }
   const autoVarFiles = list
     .filter((f) => f.kind === 'tfvars' && f.hcl && autoVarRank(basename(f.path)) !== undefined)
     .sort((a, b) => {
@@ -103,5 +141,5 @@ function buildModuleDef(dir: string, list: readonly TerraformFile[]): ModuleDef 
       return ra - rb || (a.path < b.path ? -1 : 1);
     })
     .map((f) => ({ path: f.path, body: (f.hcl as NonNullable<TerraformFile['hcl']>).body }));
-  return { dir, files: config, resources, data, calls, variables, locals, outputs, autoVarFiles };
+  return { dir, files: config, resources, data, calls, variables, locals, outputs, autoVarFiles, overridden };
 }

@@ -8,7 +8,7 @@ import { relativePath } from '../util/paths.js';
 import type { ModuleCall, PlanResource } from '../model/types.js';
 import { attributeOf } from './body.js';
 import { isLocalSource, joinPath } from '../util/paths.js';
-import type { ModuleDef } from './module-def.js';
+import { overrideKey, type ModuleDef } from './module-def.js';
 import { ResourceInstance } from './resource-instance.js';
 
 /** A place in a file: where a value was written (a caller's argument, a tfvars line). */
@@ -212,6 +212,8 @@ export class ModuleInstance implements Entity {
       const input = this.rootInputs.get(name);
       if (input) return convert(input.value);
     }
+    const override = this.def.overridden.get(overrideKey('variable', name));
+    if (override) return new UnknownValue(`variable "${name}" is changed by the override file ${override}, which nospof does not merge`);
     const fallback = attributeOf(declaration.block.body, 'default');
     if (fallback) return convert(literal.evaluate(fallback.value));
     return this.callSite
@@ -224,6 +226,8 @@ export class ModuleInstance implements Entity {
     if (cached !== undefined) return cached;
     const def = this.def.locals.get(name);
     if (!def) return new UnknownValue(`local.${name} is not defined`, [], true);
+    const override = this.def.overridden.get(overrideKey('local', name));
+    if (override) return new UnknownValue(`local.${name} is changed by the override file ${override}, which nospof does not merge`);
     this.localCache.set(name, IN_PROGRESS);
     const value = this.evaluator.evaluate(def.attribute.value);
     this.localCache.set(name, value);
@@ -236,6 +240,12 @@ export class ModuleInstance implements Entity {
     if (cached) return cached;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
+    const override = this.def.overridden.get(overrideKey('resource', address));
+    if (override) {
+      const result = new UnknownValue(`${this.prefix}${address} is changed by the override file ${override}, which nospof does not merge`);
+      this.resourceCache.set(address, result);
+      return result;
+    }
     if (node.damaged) {
       const result = new UnknownValue(`${this.prefix}${address} has a syntax error at line ${node.damaged.start.line}: what nospof read of the block may be incomplete`);
       this.resourceCache.set(address, result);
@@ -299,6 +309,8 @@ export class ModuleInstance implements Entity {
     }
     if (chain.length >= BUDGETS.moduleDepth) return new BudgetUnknown('moduleDepth', `module.${call.name} is nested ${chain.length + 1} modules deep`);
     if (call.damaged) return new UnknownValue(`module.${call.name} has a syntax error at line ${call.damaged.start.line}: what nospof read of the block may be incomplete`);
+    const override = this.def.overridden.get(overrideKey('module', call.name));
+    if (override) return new UnknownValue(`module.${call.name} is changed by the override file ${override}, which nospof does not merge`);
     const body = call.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
     if (expansion instanceof BudgetUnknown) return expansion;

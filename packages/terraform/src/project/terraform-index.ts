@@ -4,16 +4,17 @@ import { Evaluator } from '../eval/expression.js';
 import { Meter, type BudgetEvent } from '../eval/meter.js';
 import { BUDGETS, BudgetUnknown, isUnknown, UnknownValue, type TfValue } from '../eval/tf-value.js';
 import type { ModuleCall, PlanResource, Resource, TerraformFile } from '../model/types.js';
-import { isLocalSource, joinPath } from '../util/paths.js';
+import { dirname, isLocalSource, joinPath } from '../util/paths.js';
 import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
-import { buildModuleDefs, type ModuleDef, type VarFile } from './module-def.js';
+import { buildModuleDefs, isOverrideFile, overrideKey, type ModuleDef, type VarFile } from './module-def.js';
 import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
 import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
 import { RuleLedger } from './rule-ledger.js';
 import { ConfigBlockView, type BlockView } from './views.js';
 import { traceExpression, type Trail, type TraceScope } from './trace.js';
+import { terragruntTargets } from './terragrunt.js';
 
 /**
  * `settings.terraform`, filled by the host from the command line:
@@ -160,9 +161,10 @@ class Evaluation implements World {
     settings: TerraformSettings,
     parseVarFile: VarFileParser,
     private readonly texts: ReadonlyMap<string, string>,
+    terragrunt: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     for (const def of rootDefs(defs, manifests)) {
-      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile, this.meter)));
+      this.roots.push(new ModuleInstance(this, def, '', undefined, rootInputs(def, settings, parseVarFile, this.meter, terragrunt.get(def.dir))));
     }
     this.assignPlans(plans);
     for (const root of this.roots) this.walk(root);
@@ -235,6 +237,13 @@ class Evaluation implements World {
     for (const [name, call] of instance.def.calls) {
       // a module block with a syntax error inside: its inputs may be incomplete, so no rule judges them
       if (call.damaged) continue;
+      // an override file changes the call (its source, its inputs): what it is once merged is unknown
+      const override = instance.def.overridden.get(overrideKey('module', name));
+      if (override) {
+        const dir = this.resolveCall(instance, call);
+        if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: the override file ${override} changes it, which nospof does not merge`, new Set([instance.def.dir]));
+        continue;
+      }
       const children = instance.children(name);
       const source = callSource(call) ?? '';
       const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
@@ -383,10 +392,19 @@ function isInstalled(dir: string): boolean {
   return dir === '.terraform' || dir.startsWith('.terraform/') || dir.includes('/.terraform/');
 }
 
-/** Root-module variable values: tfvars Terraform loads itself, then --var-file, then --var. */
-function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser, meter: Meter): Map<string, InputValue> {
+/**
+ * Root-module variable values: tfvars Terraform loads itself, then --var-file, then --var. A module that
+ * Terragrunt runs gets its variables from the Terragrunt `inputs` (as `TF_VAR_` variables, below every
+ * tfvars file): nospof does not evaluate them, so its variables are unknown rather than their defaults.
+ */
+function rootInputs(def: ModuleDef, settings: TerraformSettings, parseVarFile: VarFileParser, meter: Meter, terragrunt: readonly string[] = []): Map<string, InputValue> {
   const inputs = new Map<string, InputValue>();
   const literal = new Evaluator({ resolve: () => undefined, bare: () => undefined }, meter);
+  const runner = terragrunt[0];
+  if (runner !== undefined) {
+    const reason = (name: string) => `variable "${name}" is set by the Terragrunt inputs of ${runner}${terragrunt.length > 1 ? ` (and ${terragrunt.length - 1} more)` : ''}, which nospof does not evaluate`;
+    for (const name of def.variables.keys()) inputs.set(name, { value: new UnknownValue(reason(name)) });
+  }
   const apply = (file: VarFile) => {
     for (const item of file.body.items) {
       if (item.type !== 'Attribute') continue;
@@ -433,6 +451,8 @@ function readSettings(settings: Settings): TerraformSettings {
  */
 export class TerraformIndex {
   readonly defs: ReadonlyMap<string, ModuleDef>;
+  /** Module directories Terragrunt files of the unit run, with those files. */
+  private readonly terragrunt: ReadonlyMap<string, readonly string[]>;
   private readonly manifests: ManifestEntry[] = [];
   private readonly plans: TerraformFile[] = [];
   private readonly planSets = new Map<string, PlanSet>();
@@ -455,6 +475,7 @@ export class TerraformIndex {
     const roots = files.map((f) => f.root).filter((r): r is TerraformFile => r !== undefined);
     this.files = roots;
     this.defs = buildModuleDefs(roots);
+    this.terragrunt = terragruntTargets(roots, new Set(this.defs.keys()));
     for (const file of files) {
       if (!this.fileNumbers.has(file.source.path)) this.fileNumbers.set(file.source.path, this.fileNumbers.size);
       if (file.root?.kind !== 'plan' && file.root?.kind !== 'manifest') this.texts.set(file.source.path, file.source.text);
@@ -477,7 +498,7 @@ export class TerraformIndex {
     const key = JSON.stringify(terraform);
     let evaluation = this.evaluations.get(key);
     if (!evaluation) {
-      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile, this.texts);
+      evaluation = new Evaluation(this.defs, this.manifests, this.plans, terraform, this.parseVarFile, this.texts, this.terragrunt);
       this.evaluations.set(key, evaluation);
     }
     this.bySettings.set(settings, evaluation);
@@ -498,7 +519,21 @@ export class TerraformIndex {
       return { instances: set ? [set.instance(node)] : [], unknown: [] };
     }
     const entry = evaluation.byResource.get(node.block);
-    return entry ?? { instances: [], unknown: [{ known: false, reason: `the module in ${node.file} is not evaluated`, range: node.header, file: node.file }] };
+    if (entry) return entry;
+    const reason = this.overrideOf(node) ?? `the module in ${node.file} is not evaluated`;
+    return { instances: [], unknown: [{ known: false, reason, range: node.header, file: node.file }] };
+  }
+
+  /**
+   * Why a block is not judged as written because of Terraform's override files: it is in one (merged into
+   * another file's block), or one changes it. nospof does not merge override files.
+   */
+  overrideOf(node: Resource | ModuleCall): string | undefined {
+    if (isOverrideFile(node.file)) return `${node.file} is an override file: Terraform merges its blocks into other files' blocks, which nospof does not do`;
+    const def = this.defs.get(dirname(node.file));
+    const key = node.type === 'ModuleCall' ? overrideKey('module', node.name) : overrideKey('resource', node.resource);
+    const override = def?.overridden.get(key);
+    return override === undefined ? undefined : `${node.resource} is changed by the override file ${override}, which nospof does not merge`;
   }
 
   /** Every evaluation of a `module` block (once per instance of the calling module, per count/for_each key). */

@@ -20,6 +20,27 @@ const plan = (addresses: string[]) =>
   });
 
 describe('Terraform deployment units', () => {
+  it('a terragrunt.hcl joins the unit of the module it runs, by relative path, by path after a function, or beside it', () => {
+    expect(
+      unitsOf({
+        'modules/db/main.tf': 'resource "x" "db" {}\n',
+        'modules/cache/main.tf': 'resource "x" "cache" {}\n',
+        'live/prod/db/terragrunt.hcl': 'terraform {\n  source = "../../../modules//db"\n}\n',
+        'live/prod/cache/terragrunt.hcl': 'terraform {\n  source = "${get_repo_root()}/modules/cache"\n}\n',
+        'live/dev/cache/terragrunt.hcl': 'terraform {\n  source = "git::https://example.com/acme/modules.git//cache?ref=v1"\n}\n',
+        'stacks/edge/main.tf': 'resource "x" "edge" {}\n',
+        'stacks/edge/terragrunt.hcl': 'inputs = {}\n',
+        'modules/vpc/main.tf': 'resource "x" "vpc" {}\n',
+        'live/prod/vpc/terragrunt.hcl': 'terraform {\n  source = "${path_relative_from_include()}/../modules//vpc"\n}\n',
+      }),
+    ).toEqual({
+      'modules/cache': ['live/prod/cache/terragrunt.hcl', 'modules/cache/main.tf'],
+      'modules/db': ['live/prod/db/terragrunt.hcl', 'modules/db/main.tf'],
+      'modules/vpc': ['live/prod/vpc/terragrunt.hcl', 'modules/vpc/main.tf'],
+      'stacks/edge': ['stacks/edge/main.tf', 'stacks/edge/terragrunt.hcl'],
+    });
+  });
+
   it('a module repository: each example is a root with the module and its submodules; the called root is not a unit of its own', () => {
     expect(
       unitsOf({

@@ -4,6 +4,7 @@ import { isLocalSource, joinPath } from '../util/paths.js';
 import type { ManifestEntry } from './manifest.js';
 import { buildModuleDefs, type ModuleDef } from './module-def.js';
 import { literalString, rootDefs, staticAddresses, stripKeys } from './terraform-index.js';
+import { terragruntSourceKey, terragruntTargets } from './terragrunt.js';
 
 /**
  * Terraform deployment units: one per root module (a directory of `.tf` files no other module of the scan
@@ -18,10 +19,15 @@ export function terraformUnits(files: readonly ParsedFile<TerraformFile>[]): Dep
   const manifests: ManifestEntry[] = [];
   const manifestFiles = new Map<string, string>();
   const plans: TerraformFile[] = [];
+  const terragrunt: TerraformFile[] = [];
   for (const file of files) {
     const root = file.root;
     if (!root) continue;
     roots.push(root);
+    if (root.kind === 'terragrunt') {
+      terragrunt.push(root);
+      continue;
+    }
     if (root.kind === 'plan') {
       plans.push(root);
       continue;
@@ -49,6 +55,11 @@ export function terraformUnits(files: readonly ParsedFile<TerraformFile>[]): Dep
     const owner = planOwner(plan, units, defs, manifests);
     owner?.files.add(plan.path);
   }
+  // A Terragrunt file joins the unit of the module it runs: its inputs set that module's variables.
+  if (terragrunt.length > 0) {
+    const targets = terragruntTargets(terragrunt, new Set(defs.keys()));
+    for (const unit of units) for (const file of targets.get(unit.def.dir) ?? []) unit.files.add(file);
+  }
   return units.map((u) => ({ id: u.id, files: [...u.files] }));
 }
 
@@ -67,6 +78,7 @@ export function terraformUnitKey(file: ParsedFile<TerraformFile>): string {
     const addresses = root.blocks.filter((b): b is PlanResource => b.type === 'Resource' && 'plan' in b).map((r) => stripKeys(r.resource));
     return JSON.stringify({ kind: root.kind, dir: root.dir, plan: addresses });
   }
+  if (root.kind === 'terragrunt') return JSON.stringify({ kind: root.kind, dir: root.dir, source: terragruntSourceKey(root) });
   if (root.kind !== 'config') return JSON.stringify({ kind: root.kind, dir: root.dir });
   const calls: [string, string | null][] = [];
   const resources: string[] = [];
