@@ -1,21 +1,9 @@
 import { defineRule } from './utils/define-rule.js';
-import type { KubernetesObject, NodeSelectorTerm, Pod, PodSpec, Workload, Written } from '@nospof/kubernetes';
-import { isTemplated } from '@nospof/kubernetes';
+import type { KubernetesObject, Pod, PodSpec, Workload } from '@nospof/kubernetes';
 import { reportOn, visitDeployed } from './utils/deployed.js';
 import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
-import { HOSTNAME_KEY, ZONE_KEYS } from './utils/spread.js';
-
-type Scope = 'node' | 'zone';
-
-interface Pin {
-  readonly scope: Scope;
-  readonly target: string;
-  readonly node: Written;
-  readonly via: string;
-}
-
-const scopeOfKey = (key: string): Scope | undefined => (key === HOSTNAME_KEY ? 'node' : ZONE_KEYS.includes(key) ? 'zone' : undefined);
+import { pinOf } from './utils/pinning.js';
 
 export default defineRule({
   meta: {
@@ -46,52 +34,15 @@ export default defineRule({
     const index = kubernetesIndex(context);
 
     function check(owner: KubernetesObject, spec: PodSpec | undefined): void {
-      if (!spec) return;
-      const data = { kind: owner.kind, name: escapeName(owner.name) };
-      if (spec.nodeName && !isTemplated(spec.nodeName.value)) {
-        reportOn(context, index, owner, { at: spec.nodeName, messageId: 'nodeName', data: { ...data, target: escapeName(spec.nodeName.value) } });
-        return;
-      }
-      const pin = selectorPin(spec) ?? affinityPin(spec);
+      const pin = spec ? pinOf(spec) : undefined;
       if (!pin) return;
+      const data = { kind: owner.kind, name: escapeName(owner.name), target: escapeName(pin.target) };
+      if (pin.via === 'nodeName') return reportOn(context, index, owner, { at: pin.node, messageId: 'nodeName', data });
       reportOn(context, index, owner, {
         at: pin.node,
         messageId: 'pinned',
-        data: { ...data, scope: pin.scope, where: pin.scope === 'node' ? 'on node' : 'in zone', target: escapeName(pin.target), via: escapeName(pin.via) },
+        data: { ...data, scope: pin.scope, where: pin.scope === 'node' ? 'on node' : 'in zone', via: escapeName(pin.via) },
       });
-    }
-
-    function selectorPin(spec: PodSpec): Pin | undefined {
-      for (const { key, value, node } of spec.nodeSelector) {
-        const scope = scopeOfKey(key);
-        if (scope && value !== undefined && !isTemplated(value)) return { scope, target: value, node, via: `nodeSelector ${key}` };
-      }
-      return undefined;
-    }
-
-    /** Required node affinity: pinned when every term restricts the same key to the same single value. */
-    function affinityPin(spec: PodSpec): Pin | undefined {
-      const terms = spec.affinity?.requiredNodeTerms ?? [];
-      if (terms.length === 0) return undefined;
-      const perTerm = terms.map(termPins);
-      const first = perTerm[0]?.[0];
-      if (!first) return undefined;
-      for (const candidate of perTerm[0] ?? []) {
-        if (perTerm.every((pins) => pins.some((p) => p.scope === candidate.scope && p.target === candidate.target))) return candidate;
-      }
-      return undefined;
-    }
-
-    function termPins(term: NodeSelectorTerm): Pin[] {
-      const pins: Pin[] = [];
-      for (const requirement of term.requirements) {
-        const { key, operator, values, valueCount, field } = requirement;
-        const only = values[0];
-        if (key === undefined || operator !== 'In' || valueCount !== 1 || !only || isTemplated(only.value)) continue;
-        const scope = field === 'matchFields' ? (key === 'metadata.name' ? 'node' : undefined) : scopeOfKey(key);
-        if (scope) pins.push({ scope, target: only.value, node: only, via: `required node affinity on ${key}` });
-      }
-      return pins;
     }
 
     return visitDeployed(context, {

@@ -37,6 +37,7 @@ const spread = (selector = 'labelSelector: { matchLabels: { app: web } }', when 
 ruleTester().run(rule, {
   valid: [
     { name: 'topology spread constraints instead of anti-affinity', code: deployment(3, spread()) },
+    { name: 'pods pinned to one node cannot spread: no-node-pinning reports it', code: deployment(3, 'nodeSelector: { kubernetes.io/hostname: node-1 }') },
     { name: 'ScheduleAnyway constraints count', code: deployment(3, spread(undefined, 'ScheduleAnyway')) },
     { name: 'required pod anti-affinity instead of topology spread', code: deployment(3, antiAffinity('required')) },
     { name: 'preferred pod anti-affinity counts', code: deployment(3, antiAffinity('preferred')) },
@@ -68,6 +69,18 @@ ruleTester().run(rule, {
     { name: 'DaemonSets run one pod per node by design', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
   ],
   invalid: [
+    {
+      name: 'pods pinned to one zone can still spread over its nodes',
+      code: deployment(3, 'nodeSelector: { topology.kubernetes.io/zone: eu-west-1a }'),
+      output: null,
+      errors: [{ messageId: 'noSpread', data: { name: 'web', replicas: 3 } }],
+    },
+    {
+      name: 'a templated node pin is unknown: spreading is judged as usual',
+      code: deployment(3, 'nodeSelector: { kubernetes.io/hostname: "${NODE}" }'),
+      output: null,
+      errors: [{ messageId: 'noSpread', data: { name: 'web', replicas: 3 } }],
+    },
     {
       name: 'three replicas with no spreading',
       code: deployment(3),

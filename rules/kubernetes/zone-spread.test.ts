@@ -31,6 +31,17 @@ ruleTester().run(rule, {
     { name: 'the legacy zone label counts', code: deployment(3, spread(constraint('failure-domain.beta.kubernetes.io/zone'))) },
     { name: 'a custom topology key is not judged', code: deployment(3, spread(constraint('example.com/rack'))) },
     { name: 'no spreading at all is left to require-spread', code: deployment(3) },
+    {
+      name: 'pods pinned to one zone cannot spread over zones: no-node-pinning reports it',
+      code: deployment(3, `nodeSelector: { topology.kubernetes.io/zone: eu-west-1a }\n${spread(constraint('kubernetes.io/hostname'))}`),
+    },
+    {
+      name: 'pods pinned to one node by required affinity: no-node-pinning reports it',
+      code: deployment(
+        3,
+        `affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{ key: kubernetes.io/hostname, operator: In, values: [node-1] }]\n${spread(constraint('kubernetes.io/hostname'))}`,
+      ),
+    },
     { name: 'a single replica is not judged', code: deployment(1, spread(constraint('kubernetes.io/hostname'))) },
     { name: 'a templated topology key is unknown', code: deployment(3, spread(constraint('${TOPOLOGY_KEY}'))) },
     {

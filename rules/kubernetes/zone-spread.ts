@@ -2,6 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import type { Workload } from '@nospof/kubernetes';
 import { reportOn, targetOfAutoscaler, visitDeployed } from './utils/deployed.js';
 import { escapeName } from './utils/escape.js';
+import { pinOf } from './utils/pinning.js';
 import { kubernetesIndex } from './utils/index-of.js';
 import { replicaCount, isReplicated } from './utils/replicas.js';
 import { HOSTNAME_KEY, spreadTerms } from './utils/spread.js';
@@ -21,7 +22,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'strict',
       defaults:
-        'Only workloads that already spread (see require-spread) are judged, and only when every spreading term that selects their own pods uses `kubernetes.io/hostname`. Any other topology key (`topology.kubernetes.io/zone`, the legacy `failure-domain.beta.kubernetes.io/zone`, or a custom key) passes. Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1).',
+        'Only workloads that already spread (see require-spread) are judged, and only when every spreading term that selects their own pods uses `kubernetes.io/hostname`. Any other topology key (`topology.kubernetes.io/zone`, the legacy `failure-domain.beta.kubernetes.io/zone`, or a custom key) passes. Replica count: an HPA or ScaledObject floor, else `spec.replicas` (absent = 1). Pods pinned to one node or one zone cannot spread over zones: `kubernetes/no-node-pinning` reports that, and this rule does not.',
     },
     messages: {
       hostnameOnly: '{{kind}} "{{name}}" spreads its {{replicas}} replicas{{via}} by hostname only; a zone outage can still take them all.',
@@ -42,6 +43,8 @@ export default defineRule({
           const { replicas } = count;
           if (!replicas.known) return context.skipped(replicas, count.what);
           if (count.off || replicas.value < 2) return;
+          // Pods pinned to one node or zone cannot spread over zones: one root cause, reported by no-node-pinning.
+          if (pinOf(template)) return;
           const own = [];
           for (const term of spreadTerms(template)) {
             if (!term.selectsOwnPods.known) return context.skipped(term.selectsOwnPods, `spreading label selector of ${workload.kind} "${escapeName(workload.name)}"`);
