@@ -293,7 +293,7 @@ ruleTester().run(rule, {
             steps:
               - run: terraform apply -auto-approve
       `,
-      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `terraform apply` in step "step 1"' }, line: 4, column: 23, endColumn: 27 }],
+      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `terraform apply` in step 1' }, line: 4, column: 23, endColumn: 27 }],
     },
     {
       name: 'docs published with mkdocs gh-deploy on push to main',
@@ -351,7 +351,7 @@ ruleTester().run(rule, {
               - run: npm run build
               - run: aws s3 cp ./dist s3://www.example.com/ --recursive --cache-control max-age=300
       `,
-      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 cp` in step "step 2"' } }],
+      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 cp` in step 2' } }],
     },
     {
       name: 'a kind cluster does not cover a live bucket in the same job',
@@ -376,7 +376,7 @@ ruleTester().run(rule, {
               - run: kubectl apply -f k8s/
               - run: aws s3 sync ./report s3://reports.example.com/e2e
       `,
-      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 sync` in step "step 3"' } }],
+      errors: [{ messageId: 'missing', data: { why: 'it runs `aws s3 sync` in step 3' } }],
     },
     {
       name: 'the fix gives every matrix leg its own group',
@@ -417,7 +417,7 @@ ruleTester().run(rule, {
                 env:
                   AWS_REGION: \${{ matrix.region }}
       `,
-      errors: [{ messageId: 'missing', data: { job: 'deploy', why: 'it runs `cdk deploy` in step "step 1"' } }],
+      errors: [{ messageId: 'missing', data: { job: 'deploy', why: 'it runs `cdk deploy` in step 1' } }],
     },
     {
       name: 'no fix when the matrix is only known at run time',
@@ -523,7 +523,7 @@ ruleTester().run(rule, {
             steps:
               - run: docker push "ghcr.io/acme/api:$GITHUB_REF_NAME"
       `,
-      errors: [{ messageId: 'missing', data: { why: 'it runs `docker push` in step "step 1"' } }],
+      errors: [{ messageId: 'missing', data: { why: 'it runs `docker push` in step 1' } }],
     },
     {
       name: 'workflow-wide cancel-in-progress over CI and deploy jobs: reported without a fix',
@@ -596,7 +596,7 @@ ruleTester().run(rule, {
             steps:
               - run: flyctl deploy --remote-only
       `,
-      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `flyctl deploy` in step "step 1"' }, line: 7, column: 27 }],
+      errors: [{ messageId: 'cancelsInProgress', data: { why: 'it runs `flyctl deploy` in step 1' }, line: 7, column: 27 }],
     },
     {
       name: 'the caller passes the environment that makes the called job a deploy',
@@ -667,7 +667,7 @@ ruleTester().run(rule, {
             with:
               environment: production
       `,
-      errors: [{ messageId: 'missingForCall', data: { job: 'production', target: 'rollout', why: 'it runs `helm upgrade` in step "step 1"' }, line: 3 }],
+      errors: [{ messageId: 'missingForCall', data: { job: 'production', target: 'rollout', why: 'it runs `helm upgrade` in step 1' }, line: 3 }],
     },
     {
       name: 'a group that falls back to the run id on events without a head ref is unique per run',
@@ -697,7 +697,7 @@ ruleTester().run(rule, {
       errors: [
         {
           messageId: 'perRun',
-          data: { job: 'deploy', why: 'it runs `helm upgrade` in step "step 1"', part: 'github.run_id' },
+          data: { job: 'deploy', why: 'it runs `helm upgrade` in step 1', part: 'github.run_id' },
           line: 3,
           column: 10,
         },

@@ -96,7 +96,7 @@ ruleTester().run(rule, {
         - name: Apply manifests
           run: kubectl apply -f k8s/
       `),
-      errors: [{ messageId: 'noRetry', data: { step: 'Apply manifests', what: 'kubectl apply', tool: 'kubernetes' }, line: 8, column: 9, endColumn: 12 }],
+      errors: [{ messageId: 'noRetry', data: { step: 'step "Apply manifests"', what: 'kubectl apply', tool: 'kubernetes' }, line: 8, column: 9, endColumn: 12 }],
     },
     {
       name: 'deploy action without retry',
@@ -115,7 +115,7 @@ ruleTester().run(rule, {
         - name: Publish docs
           run: mkdocs gh-deploy --force --clean
       `),
-      errors: [{ messageId: 'noRetry', data: { step: 'Publish docs', what: 'mkdocs gh-deploy', tool: 'pages' }, line: 8 }],
+      errors: [{ messageId: 'noRetry', data: { step: 'step "Publish docs"', what: 'mkdocs gh-deploy', tool: 'pages' }, line: 8 }],
     },
     {
       name: 'composite action deploy without retry',

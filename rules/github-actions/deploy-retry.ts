@@ -2,7 +2,7 @@ import { defineRule } from './utils/define-rule.js';
 import { runsOnFailure, type Action, type Job, type Step, type Workflow } from '@nospof/github-actions';
 import { actionDeploySteps, deployStepsOf, type DeployStep } from './utils/deploy.js';
 import { actionsIndex } from './utils/project.js';
-import { stepLabel } from './utils/step-label.js';
+import { stepPhrase } from './utils/step-label.js';
 import { preparedScript } from './utils/tools.js';
 
 /** Actions that re-run the command they wrap. */
@@ -73,7 +73,7 @@ export default defineRule({
         'GitHub never re-runs a failed step by itself. A deploy step is a step that uses an action or runs a command of the shared deploy catalog against a target that outlives the job (not a kind or LocalStack target the job made); other steps of a deploy job are not judged.',
     },
     messages: {
-      noRetry: 'Deploy step "{{step}}" ({{tool}}: `{{what}}`) has no retry; one transient API or network error fails the whole deploy.',
+      noRetry: 'Deploy {{step}} ({{tool}}: `{{what}}`) has no retry; one transient API or network error fails the whole deploy.',
     },
     schema: [],
     defaultOptions: [],
@@ -91,7 +91,7 @@ export default defineRule({
         if (hasBuiltInRetry(step) || retriedLater(steps, deploys, step, tool) || isRetryOf(deploys, step, tool)) continue;
         reported.add(step);
         const at = step.uses?.value.range ?? step.run?.key ?? step.range;
-        context.report({ node: { range: at }, messageId: 'noRetry', data: { step: stepLabel(step), what: deploy.what, tool } });
+        context.report({ node: { range: at }, messageId: 'noRetry', data: { step: stepPhrase(step), what: deploy.what, tool } });
       }
     };
     return {

@@ -232,7 +232,7 @@ ruleTester().run(rule, {
             steps:
               - run: gcloud run deploy api --image "$IMAGE" --region="europe-west4" --quiet
       `,
-      errors: [{ messageId: 'singleTarget', data: { job: 'api', why: 'it runs `gcloud run deploy` in step "step 1"', kind: 'region', target: 'europe-west4' }, line: 8 }],
+      errors: [{ messageId: 'singleTarget', data: { job: 'api', why: 'it runs `gcloud run deploy` in step 1', kind: 'region', target: 'europe-west4' }, line: 8 }],
     },
     {
       name: 'caller passes the only region',

@@ -10,7 +10,7 @@ import {
   type Workflow,
 } from '@nospof/github-actions';
 import { deployTools, localTargets, toolForImage, type LocalTargetSignature, type ToolSignature } from '../../shared/catalog/index.js';
-import { stepLabel } from './step-label.js';
+import { stepPhrase } from './step-label.js';
 import { stepToolUses, stepTools } from './tools.js';
 import { isReleaseOnly } from './triggers.js';
 
@@ -191,11 +191,11 @@ export function isDeployJob(job: Job, ctx: DeployContext = {}): boolean {
   return deployReason(job, ctx) !== undefined;
 }
 
-/** What made a job a deploy, as findings say it: `it runs \`helm upgrade\` in step "Deploy"`. */
+/** What made a job a deploy, as findings say it: `it runs \`helm upgrade\` in step "Deploy"`, or `in step 2` for a step without a name. */
 export function describeDeploy(reason: DeployReason, subject = 'it'): string {
   if (reason.kind === 'environment') return subject === 'it' ? `its environment "${reason.name}" names a deploy target` : `${subject} targets environment "${reason.name}"`;
   const { deploy } = reason;
-  return `${subject} ${deploy.via === 'action' ? 'uses' : 'runs'} \`${deploy.what}\` in step "${stepLabel(deploy.step)}"`;
+  return `${subject} ${deploy.via === 'action' ? 'uses' : 'runs'} \`${deploy.what}\` in ${stepPhrase(deploy.step)}`;
 }
 
 /** Why a job deploys in any of its scopes (matrix legs, caller inputs): its steps, else its environment. */

@@ -1,6 +1,7 @@
 import type { Step } from '@nospof/github-actions';
 
-/** How a finding names a step: its name, its id, what it uses, or its position. */
-export function stepLabel(step: Step): string {
-  return step.name?.text ?? step.id?.text ?? step.uses?.value.text ?? `step ${step.index + 1}`;
+/** A step in a finding's sentence: `step "Deploy"` by its name, id or action, else by position (`step 3`). */
+export function stepPhrase(step: Step): string {
+  const label = step.name?.text ?? step.id?.text ?? step.uses?.value.text;
+  return label === undefined ? `step ${step.index + 1}` : `step "${label}"`;
 }
