@@ -1,6 +1,7 @@
 import { yaml } from '@nospof/core/testing';
 import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-pdb.js';
+import { referencingRollout } from './test-support/referenced-rollout.js';
 
 const deployment = (replicas: number | string, extra = '') => yaml`
   apiVersion: apps/v1
@@ -45,6 +46,12 @@ const hpa = (min: number) => yaml`
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'an Argo Rollout with a workloadRef is covered by a budget selecting the referenced template labels',
+      code: referencingRollout(5),
+      files: { 'deployment.yaml': deployment(0), 'pdb.yaml': pdb('matchLabels: { tier: frontend }') },
+    },
+    { name: 'an Argo Rollout referencing a Deployment outside its unit is not judged', code: referencingRollout(5, 'Deployment', 'elsewhere') },
     { name: 'a PDB in the same file selects the pods', code: `${deployment(3)}---\n${pdb('matchLabels: { app: web }')}` },
     { name: 'a PDB in another file selects the pods', code: deployment(3), files: { 'pdb.yaml': pdb('matchLabels: { app: web }') } },
     {
@@ -77,6 +84,12 @@ ruleTester().run(rule, {
     { name: 'a DaemonSet is not judged', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
   ],
   invalid: [
+    {
+      name: 'an Argo Rollout running the pods of a referenced Deployment (workloadRef) without a budget',
+      code: referencingRollout(5),
+      files: { 'deployment.yaml': deployment(0) },
+      errors: [{ messageId: 'missing', data: { kind: 'Rollout', name: 'web-rollout', replicas: 5 }, line: 2, column: 7 }],
+    },
     {
       name: 'three replicas and no PDB',
       code: deployment(3),

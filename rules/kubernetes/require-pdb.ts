@@ -36,12 +36,13 @@ export default defineRule({
       context,
       {
         Workload(workload: Workload) {
-          if (!isReplicated(workload) || !workload.template) return;
+          const template = index.templateOf(workload);
+          if (!isReplicated(workload) || !template) return;
           const count = replicaCount(index, workload);
           const { replicas } = count;
           if (!replicas.known) return context.skipped(replicas, count.what);
           if (count.off || replicas.value < 2) return;
-          if (hasTemplatedLabels(workload.template.labels)) return;
+          if (hasTemplatedLabels(template.labels)) return;
           // A budget we cannot read (unknown operator, templated value) might cover these pods, and so might
           // one in a file we could not read or a resource we cannot render: no finding from what we cannot see.
           const { covering, unreadable } = index.budgetsFor(workload);

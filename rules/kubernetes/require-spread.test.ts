@@ -2,6 +2,7 @@ import { yaml } from '@nospof/core/testing';
 import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './require-spread.js';
 import { spreadDeployment } from './test-support/spread-deployment.js';
+import { referencingRollout } from './test-support/referenced-rollout.js';
 
 const deployment = spreadDeployment;
 
@@ -36,6 +37,7 @@ const spread = (selector = 'labelSelector: { matchLabels: { app: web } }', when 
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'an Argo Rollout spreads as the Deployment it references (workloadRef) does', code: referencingRollout(4), files: { 'deployment.yaml': deployment(0, spread()) } },
     { name: 'topology spread constraints instead of anti-affinity', code: deployment(3, spread()) },
     { name: 'pods pinned to one node cannot spread: no-node-pinning reports it', code: deployment(3, 'nodeSelector: { kubernetes.io/hostname: node-1 }') },
     { name: 'ScheduleAnyway constraints count', code: deployment(3, spread(undefined, 'ScheduleAnyway')) },
@@ -69,6 +71,13 @@ ruleTester().run(rule, {
     { name: 'DaemonSets run one pod per node by design', code: deployment(3).replace('kind: Deployment', 'kind: DaemonSet') },
   ],
   invalid: [
+    {
+      name: 'an Argo Rollout running the template of a referenced Deployment that does not spread',
+      code: referencingRollout(4),
+      files: { 'deployment.yaml': deployment(0) },
+      output: null,
+      errors: [{ messageId: 'noSpread', data: { kind: 'Rollout', name: 'web-rollout', replicas: 4 }, line: 2 }],
+    },
     {
       name: 'pods pinned to one zone can still spread over its nodes',
       code: deployment(3, 'nodeSelector: { topology.kubernetes.io/zone: eu-west-1a }'),

@@ -38,7 +38,7 @@ export default defineRule({
       context,
       {
         Workload(workload: Workload) {
-          const template = workload.template;
+          const template = index.templateOf(workload);
           if (!isReplicated(workload) || !template) return;
           const count = replicaCount(index, workload);
           const { replicas } = count;

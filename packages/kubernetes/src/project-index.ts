@@ -6,7 +6,7 @@ import { LabelBuckets } from './label-buckets.js';
 import { buildObject } from './model/build.js';
 import { mapAt, type Written } from './model/manifest-value.js';
 import { isEmptySelector } from './model/selector.js';
-import type { Autoscaler, KubernetesObject, ManifestFile, PersistentVolumeClaim, PodDisruptionBudget, Service, Workload } from './model/types.js';
+import type { Autoscaler, KubernetesObject, ManifestFile, PersistentVolumeClaim, PodDisruptionBudget, PodSpec, Service, Workload } from './model/types.js';
 import { isTemplated } from './model/values.js';
 import { mapSelectsPods, podLabelsOf, selectsPods, type PodLabels } from './pod-labels.js';
 
@@ -272,10 +272,22 @@ export class KubernetesIndex {
     return this.byKindAndName.get(`${namespaceKey(autoscaler)}/${target.kind}/${target.name}`);
   }
 
+  /**
+   * The pod template a workload runs: its own, or, for an Argo Rollout with a `workloadRef`, the template
+   * of the Deployment or ReplicaSet it names in its namespace (undefined when that is not in the unit).
+   */
+  templateOf(workload: Workload): PodSpec | undefined {
+    if (workload.template || !workload.workloadRef) return workload.template;
+    const { kind, name } = workload.workloadRef;
+    if ((kind !== 'Deployment' && kind !== 'ReplicaSet') || name === undefined) return undefined;
+    const target = this.byKindAndName.get(`${namespaceKey(workload)}/${kind}/${name}`);
+    return target?.type === 'Workload' ? target.template : undefined;
+  }
+
   /** The labels of the pods an object creates, controller labels included. */
   podLabels(object: KubernetesObject): PodLabels | undefined {
     if (this.podLabelCache.has(object)) return this.podLabelCache.get(object);
-    const labels = object.type === 'Workload' || object.type === 'Job' ? object.template?.labels : object.type === 'Pod' ? object.labels : undefined;
+    const labels = object.type === 'Workload' ? this.templateOf(object)?.labels : object.type === 'Job' ? object.template?.labels : object.type === 'Pod' ? object.labels : undefined;
     const found = labels === undefined ? undefined : podLabelsOf(object, labels);
     this.podLabelCache.set(object, found);
     return found;

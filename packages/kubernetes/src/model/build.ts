@@ -16,6 +16,7 @@ import type {
   Volume,
   Workload,
   WorkloadKind,
+  WorkloadRef,
 } from './types.js';
 import { readIntOrPercent, readInteger, readScalar, readStringMap } from './values.js';
 
@@ -140,8 +141,14 @@ function buildWorkload(base: Omit<ObjectBase, 'type'>, spec: ManifestMap | undef
     volumeClaimTemplates: seqItems(spec?.get('volumeClaimTemplates'))
       .map((t) => text(mapAt(t, ['metadata'])?.get('name')))
       .filter((n): n is string => n !== undefined),
-    workloadRef: spec?.get('workloadRef') !== undefined,
+    workloadRef: readWorkloadRef(spec?.get('workloadRef')),
   };
+}
+
+function readWorkloadRef(value: ManifestValue | undefined): WorkloadRef | undefined {
+  if (value === undefined) return undefined;
+  const ref = value.kind === 'map' ? value : undefined;
+  return { kind: text(ref?.get('kind')), name: text(ref?.get('name')) };
 }
 
 function buildStrategy(kind: WorkloadKind, spec: ManifestMap | undefined): RolloutStrategy | undefined {

@@ -149,8 +149,16 @@ export interface Workload extends ObjectBase {
   readonly strategy: RolloutStrategy | undefined;
   /** `volumeClaimTemplates` names (StatefulSets give each replica its own claim). */
   readonly volumeClaimTemplates: readonly string[];
-  /** An Argo Rollout that takes its pod template from another workload (`workloadRef`). */
-  readonly workloadRef: boolean;
+  /**
+   * An Argo Rollout that takes its pod template from another workload (`workloadRef`): the kind and name
+   * it names (undefined when not written as plain text).
+   */
+  readonly workloadRef: WorkloadRef | undefined;
+}
+
+export interface WorkloadRef {
+  readonly kind: string | undefined;
+  readonly name: string | undefined;
 }
 
 export interface Pod extends ObjectBase {
