@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlLibNode, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node as YamlLibNode, type Scalar, type YAMLMap } from 'yaml';
+import { aliasTargets } from './aliases.js';
 import type { YamlBudget } from './reader/budget.js';
 import type { ScalarStyle, YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './reader/node.js';
 
@@ -24,10 +25,10 @@ function isMergeKey(key: unknown): boolean {
  * expansion is worked out once and every entry it copies is counted against the budget before the map
  * is built, so a merge bomb ends in a budget finding instead of minutes of work.
  */
-export function fromYaml(doc: Document.Parsed, budget: YamlBudget): YamlNode | null {
+export function fromYaml(doc: Document.Parsed, budget: YamlBudget, targets: ReadonlyMap<Alias, YamlLibNode | undefined> = aliasTargets(doc)): YamlNode | null {
   const converted = new Map<unknown, YamlNode | null>();
 
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
 
   const scalar = (target: Scalar, range: readonly number[]): YamlScalar => {
     const v = target.value;

@@ -55,6 +55,25 @@ describe('parseYaml', () => {
     }
   });
 
+  it('reports an alias that names no anchor of its own document, where it is written', () => {
+    const text = 'a: &shared {x: 1}\nb: *shared\n---\nc: *shared\n---\nd: *never\n---\ne: 2\n';
+    const result = parse(text);
+    // Anchors do not reach across `---`: kubectl refuses such an alias, and nothing of its document is trusted.
+    expect(result.documents.map((d) => toJS(d.root))).toEqual([{ a: { x: 1 }, b: { x: 1 } }, null, null, { e: 2 }]);
+    expect(result.errors.map((e) => [e.message, e.range.start.line, e.range.start.column, e.range.end.column])).toEqual([
+      ['YAML syntax error: an alias names no anchor defined before it', 4, 4, 11],
+      ['YAML syntax error: an alias names no anchor defined before it', 6, 4, 10],
+    ]);
+  });
+
+  it('resolves an alias to the latest anchor of its name before it, and an alias inside its own anchor', () => {
+    const result = parse('a: &x 1\nb: *x\nc: &x 2\nd: *x\n');
+    expect(result.errors).toEqual([]);
+    expect(toJS(result.documents[0]!.root)).toEqual({ a: 1, b: 1, c: 2, d: 2 });
+    const cyclic = parse('a: &loop [1, *loop]\n').documents[0]!.root;
+    expect(cyclic?.kind === 'map' && cyclic.items[0]?.value?.kind === 'seq' ? cyclic.items[0].value.items[1] : undefined).toBe(cyclic?.kind === 'map' ? cyclic.items[0]?.value : 'no map');
+  });
+
   it('gives absolute offsets when asked', () => {
     const [, second] = parse('a: 1\n---\nb: 2\n').documents;
     const root = absoluteRoot(second!);

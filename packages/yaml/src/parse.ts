@@ -3,6 +3,7 @@ import type { Comment, ParseError, SourceFile } from '@nospof/core';
 import { detached, type CachedChunk, type ChunkDocument, type ChunkError, type YamlCache } from './cache.js';
 import { findComments } from './comments.js';
 import { yamlErrorMessage } from './errors.js';
+import { aliasTargets } from './aliases.js';
 import { fromYaml } from './from-yaml.js';
 import { BudgetExceeded, YamlBudget } from './reader/budget.js';
 import { Unsupported, type YamlNode } from './reader/node.js';
@@ -100,8 +101,11 @@ function viaYaml(text: string, budget: YamlBudget): ChunkDocument[] {
   const composer = new Composer(composerOptions);
   const documents: ChunkDocument[] = [];
   for (const doc of composer.compose(parser.parse(text), false, text.length)) {
+    const targets = aliasTargets(doc);
     const errors = doc.errors.map((e) => ({ message: yamlErrorMessage(e.code), start: e.pos[0], end: e.pos[1] }));
-    documents.push({ root: errors.length > 0 ? null : fromYaml(doc, budget), errors });
+    // An alias naming no anchor of its document (anchors do not reach across `---`): kubectl refuses it.
+    for (const [alias, target] of targets) if (target === undefined) errors.push({ message: yamlErrorMessage('BAD_ALIAS'), start: alias.range?.[0] ?? 0, end: alias.range?.[1] ?? 0 });
+    documents.push({ root: errors.length > 0 ? null : fromYaml(doc, budget, targets), errors });
   }
   return documents;
 }
