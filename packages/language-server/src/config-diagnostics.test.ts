@@ -18,6 +18,14 @@ describe('configDiagnostics', () => {
     expect(d?.range.start.line).toBeGreaterThan(0);
   });
 
+  it('reports a duplicate key at the key, and refuses a file of more aliases than a configuration needs', () => {
+    const [duplicate] = configDiagnostics(path, 'rules:\n  kubernetes/min-replicas: error\n  kubernetes/min-replicas: off\n', noFiles);
+    expect(duplicate).toMatchObject({ message: 'not valid YAML or JSON (duplicate key)', range: { start: { line: 2, character: 2 } } });
+    const aliases = Array.from({ length: 1_001 }, (_, i) => `  - &a${i} x\n  - *a${i}\n`).join('');
+    const [many] = configDiagnostics(path, `x:\n${aliases}`, noFiles);
+    expect(many?.message).toBe('not valid YAML or JSON (too many aliases)');
+  });
+
   it('shows problems of an extended file on the extends key', () => {
     const base = '/repo/base.yaml';
     const read = (p: string) => (p === base ? 'rules:\n  nope/nope: error\n' : undefined);

@@ -8,6 +8,7 @@ export { readBundle, bareModuleBundle, BundleError, defaultBundleLimits, type Po
 export { loadRego, type RegoPolicy, type RegoOptions, type PolicyEvaluation } from './rego/rego-policy.js';
 export { hostBuiltins } from './rego/builtins.js';
 export { loadPolicyFile, type LoadOptions } from './yaml/load.js';
+export { parseUserYaml, MAX_USER_ALIASES } from './yaml/user-document.js';
 export { evaluateYamlPolicies, type YamlEvaluation } from './yaml/evaluate.js';
 export { runPolicyTests, type SnippetUnitBuilder, type PolicyTestCase, type PolicyTestReport } from './yaml/run-tests.js';
 export type { PolicyFile, YamlPolicy, TestSnippet } from './yaml/types.js';

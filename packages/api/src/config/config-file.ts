@@ -1,5 +1,6 @@
 import { LineIndex, ConfigError } from '@nospof/core';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
+import { parseUserYaml, MAX_USER_ALIASES } from '@nospof/policy';
+import { isMap, isScalar, isSeq, type Node as YNode } from 'yaml';
 
 /** File names a configuration may have; the nearest one above a file applies to it. */
 export const CONFIG_NAMES: readonly string[] = ['.nospof.yaml', '.nospof.yml', '.nospof.json'];
@@ -21,7 +22,7 @@ export interface ParsedConfigFile {
  * by `extends` in a pull request could be any file.
  */
 export function parseConfigText(path: string, text: string): ParsedConfigFile {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const { doc, aliases } = parseUserYaml(text);
   const lines = new LineIndex(text);
   const position = (offset: number) => {
     const { line, column } = lines.position(Math.min(Math.max(0, offset), text.length));
@@ -30,6 +31,7 @@ export function parseConfigText(path: string, text: string): ParsedConfigFile {
   if (doc.errors.length > 0) {
     throw new ConfigError(doc.errors.map((e) => ({ file: path, path: [], message: `not valid YAML or JSON (${e.code.toLowerCase().replace(/_/g, ' ')})`, ...position(e.pos[0]) })));
   }
+  if (aliases > MAX_USER_ALIASES) throw new ConfigError([{ file: path, path: [], message: 'not valid YAML or JSON (too many aliases)', line: 1, column: 1 }]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 }) ?? {};

@@ -78,6 +78,13 @@ describe('loading declarative policies', () => {
     expect(problem?.line).toBeGreaterThan(1);
   });
 
+  it('refuses duplicate keys at the key, and a file of more aliases than a policy file needs', () => {
+    const [duplicate] = problems('policies:\n  - id: x\n    id: y\n');
+    expect(duplicate).toMatchObject({ file: 'policy/redundancy.yaml', line: 3, column: 5 });
+    const aliases = Array.from({ length: 1_001 }, (_, i) => `  - &a${i} x\n  - *a${i}\n`).join('');
+    expect(problems(`policies: []\nx:\n${aliases}`)).toEqual([{ file: 'policy/redundancy.yaml', line: 1, column: 1, message: 'more than 1000 YAML aliases; a policy file needs far fewer' }]);
+  });
+
   it('refuses regexes RE2 cannot run, unknown placeholders, bad paths, duplicate ids and unknown languages', () => {
     const found = problems(
       `policies:

@@ -1,6 +1,7 @@
 import { describeAjvError, validatorFor, type PolicyValue, type Severity } from '@nospof/core';
 import { RE2JS } from 're2js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import { MAX_USER_ALIASES, parseUserYaml } from './user-document.js';
 import { parseAttributePath } from '../attribute-path.js';
 import { PolicyLoadError, type PolicyProblem } from '../problems.js';
 import { unknownPlaceholders } from './message.js';
@@ -22,13 +23,14 @@ type Raw = Record<string, unknown>;
  */
 export function loadPolicyFile(text: string, file: string, options: LoadOptions = {}): PolicyFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const { doc, aliases } = parseUserYaml(text, lineCounter);
   const where = (path: readonly Key[]) => locate(doc, lineCounter, path);
   const syntax = doc.errors.map((e): PolicyProblem => {
     const pos = lineCounter.linePos(e.pos[0]);
     return { file, line: pos.line, column: pos.col, message: e.message.split('\n')[0] ?? e.message };
   });
   if (syntax.length > 0) throw new PolicyLoadError(syntax);
+  if (aliases > MAX_USER_ALIASES) throw new PolicyLoadError([{ file, line: 1, column: 1, message: `more than ${MAX_USER_ALIASES} YAML aliases; a policy file needs far fewer` }]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
