@@ -1,6 +1,7 @@
 import { severityRank, type Finding, type RelatedLocation, type Severity, type TextEdit } from './finding.js';
 import { Fixer } from './fix.js';
 import { interpolate } from './messages.js';
+import { mapList } from './lists.js';
 import { plainRange, type Range } from './position.js';
 import type { AnyRule, ProjectContext, ReportDescriptor, RuleContext } from './rule.js';
 import type { SourceFile } from './source.js';
@@ -96,7 +97,7 @@ class FileRuleContext implements RuleContext<string> {
     const target = descriptor.fix ? (file === source.path ? source : options.sourceOf(file)) : undefined;
     const edits = descriptor.fix && target ? descriptor.fix(new Fixer(target)) : undefined;
     const fix = edits ? (Array.isArray(edits) ? (edits as TextEdit[]) : [edits as TextEdit]).map((e) => ({ range: plainRange(e.range), text: e.text })) : undefined;
-    const related: RelatedLocation[] | undefined = descriptor.related?.map((r) => ({
+    const related: RelatedLocation[] | undefined = descriptor.related && mapList(descriptor.related, (r) => ({
       file: r.file ?? source.path,
       range: plainRange(r.node.range),
       message: r.message,
@@ -110,7 +111,7 @@ class FileRuleContext implements RuleContext<string> {
     if (meta.docs.compliance.length > 0) finding.compliance = meta.docs.compliance;
     finding.messageId = descriptor.messageId;
     if (descriptor.data !== undefined) finding.data = descriptor.data;
-    const anchors = (descriptor.suppressibleAt ?? []).map((a) => ({ file: a.file, offset: a.node.range.start.offset }));
+    const anchors = mapList(descriptor.suppressibleAt ?? [], (a) => ({ file: a.file, offset: a.node.range.start.offset }));
     options.add({ finding, anchors });
   }
 
