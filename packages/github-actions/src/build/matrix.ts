@@ -74,10 +74,22 @@ function combinations(dimensions: readonly Dimension[], limit: number): number {
  */
 function keptCombinations(dimensions: readonly Dimension[], exclude: readonly Record<string, Json>[]): number[][] | number {
   const position = new Map(dimensions.map((d, i) => [d.name, i]));
-  // An exclude naming a key that is not a dimension never matches (GitHub rejects such a matrix).
-  const rules = exclude
-    .map((entry) => Object.entries(entry).map(([key, pattern]) => [position.get(key), pattern] as const))
-    .filter((pairs) => pairs.every(([at]) => at !== undefined)) as (readonly [number, Json])[][];
+  // An exclude naming a key that is not a dimension never matches (GitHub rejects such a matrix). Built
+  // with loops: lists filtered by `filter` change their hidden class once optimised (see `mapList`).
+  const rules: (readonly [number, Json])[][] = [];
+  for (const entry of exclude) {
+    const pairs: (readonly [number, Json])[] = [];
+    let namesDimensionsOnly = true;
+    for (const [key, pattern] of Object.entries(entry)) {
+      const at = position.get(key);
+      if (at === undefined) {
+        namesDimensionsOnly = false;
+        break;
+      }
+      pairs.push([at, pattern]);
+    }
+    if (namesDimensionsOnly) rules.push(pairs);
+  }
   const index = new Array<number>(dimensions.length).fill(0);
   const kept: number[][] = [];
   for (;;) {
