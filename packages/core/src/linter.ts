@@ -491,7 +491,7 @@ export class Linter {
     pending: PendingFindings,
     skipped: SkippedValue[],
     work: (sink: JudgeSink) => void,
-    project: (record: (dependency: string) => void) => ProjectContext,
+    project: (record: ((dependency: string) => void) | undefined) => ProjectContext,
     own: string | undefined,
   ): void {
     const memo = session.memo;
@@ -505,7 +505,7 @@ export class Linter {
     }
     // Without a memo nothing is recorded or stored: findings go straight to the run's lists.
     const deps = memo ? new Set<string>() : undefined;
-    const record = deps ? (dependency: string) => deps.add(dependency) : ignoreDependency;
+    const record = deps ? (dependency: string) => deps.add(dependency) : undefined;
     const elsewhere = (path: string) => {
       if (deps && path !== own) deps.add(`file:${path}`);
     };
@@ -684,8 +684,6 @@ export class Linter {
     return directive.rules.some((r) => config.rules.has(r) && this.rules.has(r));
   }
 }
-
-const ignoreDependency = (): void => undefined;
 
 const exitKeys = new Map<string, string>();
 
