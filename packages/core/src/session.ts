@@ -299,7 +299,14 @@ export class LintSession {
   /** One language's files grouped into units (parsing its files whose facts the memo lacks). */
   group(languageId: string, onFile?: () => void): LanguageUnits | undefined {
     if (this.groups.has(languageId)) return this.groups.get(languageId);
-    const language = this.engine.languages.find((l) => l.id === languageId);
+    // A loop, not `find` with a callback: this part runs once per language and run, too rarely for V8 to
+    // keep type feedback for a callback, and the optimised `group` was thrown away on meeting it.
+    let language: Language | undefined;
+    for (const l of this.engine.languages) {
+      if (l.id !== languageId) continue;
+      language = l;
+      break;
+    }
     const paths: string[] = [];
     for (const file of this.files) {
       if (!this.readersOf(file).includes(languageId)) continue;
