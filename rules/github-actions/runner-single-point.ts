@@ -1,4 +1,4 @@
-import { type MessageData, type Range } from '@nospof/core';
+import { mapList, type MessageData, type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { EMPTY_SCOPE, jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
@@ -146,7 +146,7 @@ export default defineRule({
             const runsOn = c.job.runsOn;
             if (!runsOn || !runsOn.labels.concat(runsOn.group ?? []).some((l) => /\binputs\./.test(l.text))) continue;
             const requests = requestsOf(c.job, c.inputs);
-            if (requests) reportVerdicts(c.job, requests, callerSite(job, runsOn.labels.concat(runsOn.group ?? []).map((l) => l.text).join(' ')), { range: runsOn.range, file: c.job.file });
+            if (requests) reportVerdicts(c.job, requests, callerSite(job, mapList(runsOn.labels.concat(runsOn.group ?? []), (l) => l.text).join(' ')), { range: runsOn.range, file: c.job.file });
           }
           return;
         }

@@ -1,6 +1,7 @@
 export * from './position.js';
 export * from './source.js';
 export * from './value.js';
+export * from './lists.js';
 export * from './node.js';
 export * from './finding.js';
 export * from './language.js';

@@ -11,6 +11,7 @@ import { projectContext } from './project-context.js';
 import type { AnyRule, ProjectContext } from './rule.js';
 import { PROJECT_VISITOR } from './rule.js';
 import { LintSession, readerApplies } from './session.js';
+import { mapList } from './lists.js';
 import { SourceFile, type SourceText } from './source.js';
 import type { ResolvedConfig, RuleConfig } from './config/types.js';
 import { traverse } from './traverse.js';
@@ -202,7 +203,7 @@ export class Linter {
     const cached = this.parseCache.get(source.path);
     if (cached && cached.text === source.text && cached.forced === forced) return cached.parsed;
     const file = new SourceFile(source.path, source.text);
-    const parsed = this.languagesFor(source.path, source.text.slice(0, 4096), forced).map((language) => parseWith(language, file));
+    const parsed = mapList(this.languagesFor(source.path, source.text.slice(0, 4096), forced), (language) => parseWith(language, file));
     this.parseCache.set(source.path, { text: source.text, forced, parsed });
     return parsed;
   }
@@ -216,7 +217,7 @@ export class Linter {
   /** Parses a file with every language that reads it, without keeping the result. */
   parseFresh(source: SourceText, forced?: string): readonly ParsedFile[] {
     const file = new SourceFile(source.path, source.text);
-    return this.languagesFor(source.path, source.text.slice(0, 512), forced).map((language) => parseWith(language, file));
+    return mapList(this.languagesFor(source.path, source.text.slice(0, 512), forced), (language) => parseWith(language, file));
   }
 
   /** Drops cached parses of files no longer in the workspace. */
@@ -490,7 +491,7 @@ export class Linter {
     pending: PendingFindings,
     skipped: SkippedValue[],
     work: (sink: JudgeSink) => void,
-    project: (record: (dependency: string) => void) => ProjectContext,
+    project: (record: ((dependency: string) => void) | undefined) => ProjectContext,
     own: string | undefined,
   ): void {
     const memo = session.memo;
@@ -504,7 +505,7 @@ export class Linter {
     }
     // Without a memo nothing is recorded or stored: findings go straight to the run's lists.
     const deps = memo ? new Set<string>() : undefined;
-    const record = deps ? (dependency: string) => deps.add(dependency) : ignoreDependency;
+    const record = deps ? (dependency: string) => deps.add(dependency) : undefined;
     const elsewhere = (path: string) => {
       if (deps && path !== own) deps.add(`file:${path}`);
     };
@@ -684,8 +685,6 @@ export class Linter {
   }
 }
 
-const ignoreDependency = (): void => undefined;
-
 const exitKeys = new Map<string, string>();
 
 /** `Type:exit`, built once per node type rather than once per node. */
@@ -734,7 +733,10 @@ function matcher(path: string, head: string | (() => string)): (language: Langua
 
 function parseWith(language: Language, file: SourceFile): ParsedFile {
   try {
-    return { ...language.parse(file), source: file, language: language.id };
+    // The result's keys after the file's own: once V8 optimises an object literal that starts with a
+    // spread, its objects get a hidden class made anew in each run, and every optimised reader of parses
+    // is thrown away and compiled again.
+    return { source: file, language: language.id, ...language.parse(file) };
   } catch (error) {
     return {
       source: file,

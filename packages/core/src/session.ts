@@ -4,6 +4,7 @@ import { isFileFacts, isStoredUnits, type FileFacts, type LintMemo, type ReaderF
 import { SourceFile, type SourceText } from './source.js';
 import { collectDirectives } from './suppressions.js';
 import { LanguageUnits } from './units.js';
+import { mapList } from './lists.js';
 
 /** One file of a run: a file to report on (target) or one read for facts only (context). */
 export interface RunFile {
@@ -152,7 +153,7 @@ export class LintSession {
     const facts = this.facts.get(file.path) ?? this.storedFacts(file);
     if (facts) {
       // Asked for every file once per language: one list per file.
-      const list = facts.readers.map((r) => r.language);
+      const list = mapList(facts.readers, (r) => r.language);
       this.readerLists.set(file.path, list);
       return list;
     }
@@ -244,7 +245,7 @@ export class LintSession {
     if (held) return held;
     let facts = this.storedFacts(file);
     if (!facts) {
-      facts = { readers: this.parsed(file).map((p) => this.readerFacts(p)) };
+      facts = { readers: mapList(this.parsed(file), (p) => this.readerFacts(p)) };
       const memo = this.input.memo;
       if (memo) memo.set(this.factsKey(file, memo), facts);
     }
@@ -298,7 +299,14 @@ export class LintSession {
   /** One language's files grouped into units (parsing its files whose facts the memo lacks). */
   group(languageId: string, onFile?: () => void): LanguageUnits | undefined {
     if (this.groups.has(languageId)) return this.groups.get(languageId);
-    const language = this.engine.languages.find((l) => l.id === languageId);
+    // A loop, not `find` with a callback: this part runs once per language and run, too rarely for V8 to
+    // keep type feedback for a callback, and the optimised `group` was thrown away on meeting it.
+    let language: Language | undefined;
+    for (const l of this.engine.languages) {
+      if (l.id !== languageId) continue;
+      language = l;
+      break;
+    }
     const paths: string[] = [];
     for (const file of this.files) {
       if (!this.readersOf(file).includes(languageId)) continue;

@@ -1,4 +1,4 @@
-import type { Language } from '@nospof/core';
+import { mapList, type Language } from '@nospof/core';
 import type { GithubActionsRoot } from './model.js';
 import { parseGithubActions } from './parse.js';
 import { isActionPath, isWorkflowPath } from './paths.js';
@@ -22,7 +22,7 @@ export const githubActionsLanguage: Language<GithubActionsRoot, GithubActionsInd
     Step: [],
   },
   // one unit per workflow repository (the folder holding `.github/`): units read paths only
-  units: (files) => githubActionsUnits(files.map((f) => f.source.path)),
+  units: (files) => githubActionsUnits(mapList(files, (f) => f.source.path)),
   unitKey: () => '',
   index: buildIndex,
   // A workflow judged through its repository depends on the files the index hands it (the workflow it

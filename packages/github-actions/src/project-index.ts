@@ -1,4 +1,4 @@
-import type { IndexedKey, ParsedFile } from '@nospof/core';
+import { mapList, type IndexedKey, type ParsedFile } from '@nospof/core';
 import type { Action, GithubActionsRoot, Job, Uses, Workflow } from './model.js';
 import { enclosingRoot, normalizePath, repositoryRoot, repositoryRoots } from './paths.js';
 
@@ -97,7 +97,7 @@ export function buildIndex(files: readonly ParsedFile<GithubActionsRoot>[]): Git
     if (root) entries.push({ path: file.source.path, facts: keyFacts(root), root: () => root });
   }
   return indexOfEntries(
-    files.map((f) => f.source.path),
+    mapList(files, (f) => f.source.path),
     entries,
   );
 }
@@ -123,7 +123,7 @@ export function githubActionsIndexOfKeys(files: readonly IndexedKey<GithubAction
     entries.push({ path: file.path, facts: keyFactsOf(file.key, model), root: model });
   }
   return indexOfEntries(
-    files.map((f) => f.path),
+    mapList(files, (f) => f.path),
     entries,
   );
 }
@@ -150,10 +150,10 @@ export function watchGithubActionsIndex(index: GithubActionsIndex, handedOut: (p
   };
   return {
     get workflows() {
-      return index.workflows.map(seen);
+      return mapList(index.workflows, seen);
     },
     get actions() {
-      return index.actions.map(seen);
+      return mapList(index.actions, seen);
     },
     calledWorkflow: (job) => seen(index.calledWorkflow(job)),
     localAction: (fromFile, uses) => seen(index.localAction(fromFile, uses)),
@@ -162,7 +162,7 @@ export function watchGithubActionsIndex(index: GithubActionsIndex, handedOut: (p
       for (const caller of callers) seen(caller.workflow);
       return callers;
     },
-    watchersOf: (workflow) => index.watchersOf(workflow).map(seen),
+    watchersOf: (workflow) => mapList(index.watchersOf(workflow), seen),
   };
 }
 
@@ -219,11 +219,17 @@ function indexOfEntries(paths: readonly string[], entries: readonly Entry[]): Gi
   const actionsByPath = new Map<string, Entry | null>();
   return {
     get workflows() {
-      workflows ??= entries.filter((e) => e.facts.type === 'Workflow').map((e) => e.root() as Workflow);
+      workflows ??= mapList(
+        entries.filter((e) => e.facts.type === 'Workflow'),
+        (e) => e.root() as Workflow,
+      );
       return workflows;
     },
     get actions() {
-      actions ??= entries.filter((e) => e.facts.type === 'Action').map((e) => e.root() as Action);
+      actions ??= mapList(
+        entries.filter((e) => e.facts.type === 'Action'),
+        (e) => e.root() as Action,
+      );
       return actions;
     },
     calledWorkflow: (job) => workflowAt(local(job.file, job.uses))?.root() as Workflow | undefined,
@@ -247,6 +253,6 @@ function indexOfEntries(paths: readonly string[], entries: readonly Entry[]): Gi
       }
       return found;
     },
-    watchersOf: (workflow) => watcherFiles(workflowName(workflow)).map((e) => e.root() as Workflow),
+    watchersOf: (workflow) => mapList(watcherFiles(workflowName(workflow)), (e) => e.root() as Workflow),
   };
 }

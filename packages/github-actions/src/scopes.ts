@@ -1,4 +1,4 @@
-import { known, unknown, type Value } from '@nospof/core';
+import { known, mapList, unknown, type Value } from '@nospof/core';
 import type { Json, Job, MatrixLeg } from './model.js';
 import type { Scope } from './expression/evaluate.js';
 
@@ -13,12 +13,14 @@ export function jobScopes(job: Job, inputs?: Readonly<Record<string, Value<Json>
   if (!matrix.legs.known) return unknown(matrix.legs.reason, matrix.legs.range);
   const legs: readonly MatrixLeg[] = matrix.legs.value;
   if (legs.length === 0) return known([base]);
-  return known(legs.map((leg) => ({ ...base, matrix: leg })));
+  // Written out rather than spread from `base` (see `buildRunsOn`: a spread copy's hidden class is made
+  // anew in each run once optimised).
+  return known(mapList(legs, (leg): Scope => (inputs ? { inputs, matrix: leg } : { matrix: leg })));
 }
 
 /** Like `jobScopes`, but a run-time matrix still yields one scope in which `matrix.*` is Unknown. */
 export function jobScopesOrOpaque(job: Job, inputs?: Readonly<Record<string, Value<Json>>>): readonly Scope[] {
   const scopes = jobScopes(job, inputs);
   if (scopes.known) return scopes.value;
-  return [{ ...(inputs ? { inputs } : {}), matrixUnknown: true }];
+  return [inputs ? { inputs, matrixUnknown: true } : { matrixUnknown: true }];
 }

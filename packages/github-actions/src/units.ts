@@ -1,4 +1,4 @@
-import type { DeploymentUnit } from '@nospof/core';
+import { mapList, type DeploymentUnit } from '@nospof/core';
 import { repositoryRoots, unitFolderOf } from './paths.js';
 
 /** A root as a unit id: `.` at the top, else the folder without its trailing slash. */
@@ -23,5 +23,5 @@ export function githubActionsUnits(paths: readonly string[]): DeploymentUnit[] {
     if (list) list.push(path);
     else byRoot.set(root, [path]);
   }
-  return [...byRoot].map(([root, files]) => ({ id: rootUnitId(root), files }));
+  return mapList([...byRoot], ([root, files]) => ({ id: rootUnitId(root), files }));
 }

@@ -1,3 +1,4 @@
+import { mapList } from '@nospof/core';
 import type { Job, Json, Text } from '@nospof/github-actions';
 
 /** How GitHub writes a matrix value into a string (`${{ matrix.node }}`), or undefined for objects and lists. */
@@ -56,7 +57,7 @@ export function perRunGroupPart(group: Text | undefined, events: readonly string
   if (!group?.dynamic) return undefined;
   const noPullRequests = events.length > 0 && !events.some((e) => PULL_REQUEST_EVENTS.has(e) || e === 'workflow_call');
   for (const match of group.text.matchAll(/\$\{\{([^}]*)\}\}/g)) {
-    const alternatives = (match[1] ?? '').split('||').map((a) => a.trim());
+    const alternatives = mapList((match[1] ?? '').split('||'), (a) => a.trim());
     const last = alternatives[alternatives.length - 1] ?? '';
     if (!PER_RUN.has(last)) continue;
     const before = alternatives.slice(0, -1);

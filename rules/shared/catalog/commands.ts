@@ -1,3 +1,4 @@
+import { mapList } from '@nospof/core';
 import { shellCommands } from './shell.js';
 
 /**
@@ -145,7 +146,7 @@ function resolve(words: readonly string[], start: number, depth: number, into: R
       const version = pkg.indexOf('@');
       const executable = baseName(version === -1 ? pkg : pkg.slice(0, version));
       const args = words.slice(at + 1);
-      into.push({ executable, args, lowerArgs: args.map((a) => a.toLowerCase()), start });
+      into.push({ executable, args, lowerArgs: mapList(args, (a) => a.toLowerCase()), start });
       return;
     }
     const sub = SUBCOMMAND_WRAPPERS.get(pair);
@@ -163,7 +164,7 @@ function resolve(words: readonly string[], start: number, depth: number, into: R
         return;
       }
     }
-    into.push({ executable: name, args, lowerArgs: args.map((a) => a.toLowerCase()), start });
+    into.push({ executable: name, args, lowerArgs: mapList(args, (a) => a.toLowerCase()), start });
     return;
   }
 }

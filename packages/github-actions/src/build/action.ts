@@ -1,5 +1,5 @@
 import type { YamlNode as LNode } from '@nospof/yaml';
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { Action, ActionInput } from '../model.js';
 import { NONE, type BuildContext } from './context.js';
 import { buildSteps } from './step.js';
@@ -33,7 +33,7 @@ export function buildAction(ctx: BuildContext, root: LNode, range: Range): Actio
   if (steps) action.steps = buildSteps(ctx, steps.value, steps.keyRange);
   const inputs = fields.get('inputs');
   if (inputs) {
-    action.inputs = ctx.entries(inputs.value).map((input): ActionInput => {
+    action.inputs = mapList(ctx.entries(inputs.value), (input): ActionInput => {
       const def = ctx.entryMap(input.value).get('default');
       const defText = def ? ctx.text(def.value) : undefined;
       return { name: input.key, key: input.keyRange, ...(defText ? { default: defText } : {}) };

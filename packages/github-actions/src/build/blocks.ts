@@ -1,20 +1,25 @@
+import { mapList } from '@nospof/core';
 import type { Concurrency, Container, Environment, RunsOn, Service, Strategy } from '../model.js';
 import { NONE, type BuildContext, type Entry } from './context.js';
 import { buildMatrix } from './matrix.js';
 
 export function buildRunsOn(ctx: BuildContext, e: Entry): RunsOn | undefined {
   const range = ctx.rangeOf(e.value, e.keyRange);
-  const base = { key: e.keyRange, range };
+  // Literals that start with their own keys: once V8 optimises a literal that starts with a spread
+  // (`{ ...base, form }`), its objects get a hidden class made anew in each run, and every optimised
+  // reader of `runsOn` is thrown away and compiled again.
+  const key = e.keyRange;
   const one = ctx.text(e.value);
-  if (one) return { ...base, form: one.dynamic && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(one.text) ? 'expression' : 'string', labels: [one] };
-  if (ctx.isSeq(e.value)) return { ...base, form: 'list', labels: ctx.texts(e.value) };
+  if (one) return { key, range, form: one.dynamic && /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(one.text) ? 'expression' : 'string', labels: [one] };
+  if (ctx.isSeq(e.value)) return { key, range, form: 'list', labels: ctx.texts(e.value) };
   if (ctx.isMap(e.value)) {
     const fields = ctx.entryMap(e.value);
     const group = fields.get('group');
     const labels = fields.get('labels');
     const groupText = group ? ctx.text(group.value) : undefined;
     return {
-      ...base,
+      key,
+      range,
       form: 'group',
       labels: labels ? ctx.texts(labels.value) : NONE,
       ...(groupText ? { group: groupText } : {}),
@@ -71,7 +76,7 @@ export function buildStrategy(ctx: BuildContext, e: Entry): Strategy {
 }
 
 export function buildServices(ctx: BuildContext, e: Entry): Service[] {
-  return ctx.entries(e.value).map((s) => {
+  return mapList(ctx.entries(e.value), (s) => {
     const image = ctx.text(s.value) ?? imageOf(ctx, s);
     return { name: s.key, key: s.keyRange, ...(image ? { image } : {}) };
   });

@@ -1,4 +1,4 @@
-import { known, OffsetRange, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
+import { known, mapList, OffsetRange, unknown, type Known, type LineIndex, type ParseError, type Range, type Value } from '@nospof/core';
 import type { Arg, Block, BlockLayout, Field, Json, Text } from '../model.js';
 import { hasExpression } from '../expression/evaluate.js';
 import type { YamlNode as LNode, YamlPair as LPair } from '@nospof/yaml';
@@ -23,7 +23,7 @@ export const NONE: readonly never[] = [];
 /** The defined results of `build` over `items`, in an exact-size list (`flatMap` leaves room to grow). */
 export function mapDefined<I, T>(items: readonly I[], build: (item: I, index: number) => T | undefined): readonly T[] {
   if (items.length === 0) return NONE;
-  const built = items.map(build);
+  const built = mapList(items, build);
   return built.includes(undefined) ? built.filter((b): b is T => b !== undefined) : (built as T[]);
 }
 
@@ -192,7 +192,7 @@ export class BuildContext {
 
   entries(map: Maybe): Entry[] {
     if (map?.kind !== 'map') return [];
-    return map.items.map((pair) => new MapEntry(this, pair));
+    return mapList(map.items, (pair) => new MapEntry(this, pair));
   }
 
   /** `[start, end)` as a range ending on the last non-blank character. */
@@ -227,7 +227,9 @@ export class BuildContext {
   }
 
   entryMap(map: Maybe): Map<string, Entry> {
-    return new Map(this.entries(map).map((e) => [e.key, e]));
+    const byKey = new Map<string, Entry>();
+    for (const e of this.entries(map)) byKey.set(e.key, e);
+    return byKey;
   }
 
   isMap(node: Maybe): boolean {
@@ -262,7 +264,7 @@ export class BuildContext {
     const texts = this.texts(node);
     const dynamic = texts.find((t) => t.dynamic);
     if (dynamic) return unknown(`\`${dynamic.text}\` is evaluated at run time`, dynamic.range);
-    return known(texts.map((t) => t.text), range);
+    return known(mapList(texts, (t) => t.text), range);
   }
 
   numberField(entry: Entry): Field<number> {
@@ -285,7 +287,7 @@ export class BuildContext {
 
   args(node: Maybe): readonly Arg[] {
     if (node?.kind !== 'map' || node.items.length === 0) return NONE;
-    return node.items.map((pair) => {
+    return mapList(node.items, (pair) => {
       const { start, end } = pair.key;
       // A key written without a value (`with: { key: }`) is an empty text placed on the key.
       const value = this.text(pair.value) ?? new LazyText('', false, this, start, end);

@@ -1,4 +1,4 @@
-import { known, unknown, type Value } from '@nospof/core';
+import { known, mapList, unknown, type Value } from '@nospof/core';
 import type { Json, Matrix, MatrixDimension, MatrixLeg } from '../model.js';
 import type { BuildContext, Entry } from './context.js';
 import { jsonEquals, jsonHasExpression, toJson } from './json.js';
@@ -74,16 +74,28 @@ function combinations(dimensions: readonly Dimension[], limit: number): number {
  */
 function keptCombinations(dimensions: readonly Dimension[], exclude: readonly Record<string, Json>[]): number[][] | number {
   const position = new Map(dimensions.map((d, i) => [d.name, i]));
-  // An exclude naming a key that is not a dimension never matches (GitHub rejects such a matrix).
-  const rules = exclude
-    .map((entry) => Object.entries(entry).map(([key, pattern]) => [position.get(key), pattern] as const))
-    .filter((pairs) => pairs.every(([at]) => at !== undefined)) as (readonly [number, Json])[][];
-  const index = dimensions.map(() => 0);
+  // An exclude naming a key that is not a dimension never matches (GitHub rejects such a matrix). Built
+  // with loops: lists filtered by `filter` change their hidden class once optimised (see `mapList`).
+  const rules: (readonly [number, Json])[][] = [];
+  for (const entry of exclude) {
+    const pairs: (readonly [number, Json])[] = [];
+    let namesDimensionsOnly = true;
+    for (const [key, pattern] of Object.entries(entry)) {
+      const at = position.get(key);
+      if (at === undefined) {
+        namesDimensionsOnly = false;
+        break;
+      }
+      pairs.push([at, pattern]);
+    }
+    if (namesDimensionsOnly) rules.push(pairs);
+  }
+  const index = new Array<number>(dimensions.length).fill(0);
   const kept: number[][] = [];
   for (;;) {
     const excluded = rules.some((pairs) => pairs.every(([at, pattern]) => matchesPartially((dimensions[at] as Dimension).values[index[at] as number], pattern)));
     if (!excluded) {
-      kept.push([...index]);
+      kept.push(index.slice());
       if (kept.length > MAX_MATRIX_JOBS) return kept.length;
     }
     let d = dimensions.length - 1;
@@ -127,13 +139,19 @@ export function expandMatrixChecked(
     legs = count === 0 ? [] : [{}];
     for (const { name, values } of dimensions) {
       const next: Record<string, Json>[] = [];
-      for (const leg of legs) for (const value of values) next.push({ ...leg, [name]: value });
+      for (const leg of legs) {
+        for (const value of values) {
+          const longer = copyLeg(leg);
+          longer[name] = value;
+          next.push(longer);
+        }
+      }
       legs = next;
     }
   } else {
     const kept = count === 0 ? [] : keptCombinations(dimensions, exclude);
     if (typeof kept === 'number') return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
-    legs = kept.map((index) => {
+    legs = mapList(kept, (index) => {
       const leg: Record<string, Json> = {};
       dimensions.forEach((d, i) => (leg[d.name] = d.values[index[i] as number] as Json));
       return leg;
@@ -150,10 +168,20 @@ export function expandMatrixChecked(
       Object.assign(leg, entry);
       merged = true;
     }
-    if (!merged) legs.push({ ...entry });
+    if (!merged) legs.push(copyLeg(entry));
     if (legs.length > MAX_MATRIX_JOBS) return { kind: 'tooMany', jobs: MAX_MATRIX_JOBS, exact: false };
   }
   return { kind: 'legs', legs };
+}
+
+/**
+ * A leg's own copy, key by key: once V8 optimises a spread copy (`{ ...leg }`), its objects get a hidden
+ * class made anew in each run, and every optimised reader of legs is thrown away and compiled again.
+ */
+function copyLeg(leg: Readonly<Record<string, Json>>): Record<string, Json> {
+  const copy: Record<string, Json> = {};
+  for (const key of Object.keys(leg)) copy[key] = leg[key] as Json;
+  return copy;
 }
 
 /** `expandMatrixChecked`'s legs, or `undefined` when the matrix is too large to expand. */
@@ -185,24 +213,26 @@ class LazyMatrix implements Matrix {
 
 export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   const range = ctx.rangeOf(entry.value, entry.keyRange);
-  const base = { key: entry.keyRange, range };
+  // The closure below keeps the key's range, not the entry: the entry holds the matrix's YAML tree.
+  const key = entry.keyRange;
   const whole = ctx.text(entry.value);
   if (whole) {
     const why = whole.dynamic ? `\`${whole.text}\` is evaluated at run time` : 'the matrix is not a map';
-    return { ...base, dimensions: [], legs: unknown(why, range) };
+    return { key, range, dimensions: [], legs: unknown(why, range) };
   }
   const entries = ctx.entries(entry.value);
-  const dimensions = entries.filter((e) => e.key !== 'include' && e.key !== 'exclude').map((e) => dimensionOf(ctx, e));
+  const dimensions = mapList(
+    entries.filter((e) => e.key !== 'include' && e.key !== 'exclude'),
+    (e) => dimensionOf(ctx, e),
+  );
   const include = objectList(ctx, entries.find((e) => e.key === 'include'), 'include');
   const exclude = objectList(ctx, entries.find((e) => e.key === 'exclude'), 'exclude');
   const unknownDimension = dimensions.find((d) => !d.values.known);
   const blocker: Value<unknown> | undefined = unknownDimension?.values ?? (!include.known ? include : !exclude.known ? exclude : undefined);
-  if (blocker && !blocker.known) return { ...base, dimensions, legs: unknown(blocker.reason, blocker.range ?? range) };
-  const staticDimensions = dimensions.map((d) => ({ name: d.name, values: d.values.known ? d.values.value : [] }));
+  if (blocker && !blocker.known) return { key, range, dimensions, legs: unknown(blocker.reason, blocker.range ?? range) };
+  const staticDimensions = mapList(dimensions, (d) => ({ name: d.name, values: d.values.known ? d.values.value : [] }));
   const includes = include.known ? include.value : [];
   const excludes = exclude.known ? exclude.value : [];
-  // The closure keeps the key's range, not the entry: the entry holds the matrix's YAML tree.
-  const key = entry.keyRange;
   const expand = (): Value<readonly MatrixLeg[]> => {
     const expansion = expandMatrixChecked(staticDimensions, includes, excludes);
     if (expansion.kind === 'legs') return known(expansion.legs, range);
@@ -216,6 +246,6 @@ export function buildMatrix(ctx: BuildContext, entry: Entry): Matrix {
   // A matrix that may be too large is expanded now, so the parse reports it; the others when first needed.
   const count = combinations(staticDimensions, MAX_MATRIX_JOBS);
   const mayExceed = count + includes.length > MAX_MATRIX_JOBS || count * Math.max(1, excludes.length) > MATRIX_CHECK_BUDGET;
-  if (mayExceed) return { ...base, dimensions, legs: expand() };
+  if (mayExceed) return { key, range, dimensions, legs: expand() };
   return new LazyMatrix(key, range, dimensions, expand);
 }

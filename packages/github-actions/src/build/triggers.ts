@@ -1,5 +1,5 @@
 import type { YamlNode as LNode } from '@nospof/yaml';
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { On, Trigger, WorkflowInput } from '../model.js';
 import type { BuildContext, Entry } from './context.js';
 
@@ -16,7 +16,7 @@ const LIST_FILTERS: ReadonlyMap<string, 'branches' | 'branchesIgnore' | 'tags' |
 ]);
 
 function inputsOf(ctx: BuildContext, value: LNode | null): WorkflowInput[] {
-  return ctx.entries(value).map((input) => {
+  return mapList(ctx.entries(value), (input) => {
     const fields = ctx.entryMap(input.value);
     const def = fields.get('default');
     const required = fields.get('required');
@@ -56,10 +56,10 @@ export function buildTriggers(ctx: BuildContext, e: Entry): { on: On; triggers: 
   if (one) return { on: { key: e.keyRange, range, form: 'string' }, triggers: [trigger(ctx, one.text, one.range, one.range, undefined)] };
   if (ctx.isSeq(e.value)) {
     const events = ctx.texts(e.value);
-    return { on: { key: e.keyRange, range, form: 'list' }, triggers: events.map((t) => trigger(ctx, t.text, t.range, t.range, undefined)) };
+    return { on: { key: e.keyRange, range, form: 'list' }, triggers: mapList(events, (t) => trigger(ctx, t.text, t.range, t.range, undefined)) };
   }
   if (ctx.isMap(e.value)) {
-    const triggers = ctx.entries(e.value).map((t) => trigger(ctx, t.key, t.keyRange, t.range, t.value));
+    const triggers = mapList(ctx.entries(e.value), (t) => trigger(ctx, t.key, t.keyRange, t.range, t.value));
     return { on: { key: e.keyRange, range, form: 'map' }, triggers };
   }
   ctx.error('`on` must name an event, a list of events or a map of events', range);
