@@ -61,6 +61,20 @@ describe('a gate never passes because it checked nothing', () => {
     expect(mixed.stderr).toContain('passed over 2 files (chart/templates/deployment.yaml and 1 more): an unrendered Helm template');
   });
 
+  it('Terragrunt files running modules the scan does not hold checked nothing: exit 2, saying why', async () => {
+    const live = 'terraform {\n  source = "git::https://example.com/modules.git//rds?ref=v1"\n}\ninputs = {\n  multi_az = false\n}\n';
+    const root = tempTree({ 'live/prod/db/terragrunt.hcl': live, 'live/terragrunt.hcl': 'remote_state {\n  backend = "s3"\n}\n' });
+    const run = await runCli(['live/'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no file nospof reads matches "live/"');
+    expect(run.stderr).toContain('were read only for the files beside them');
+    const withModule = tempTree({
+      'live/prod/db/terragrunt.hcl': 'terraform {\n  source = "../../../modules/rds"\n}\n',
+      'modules/rds/main.tf': 'resource "aws_db_instance" "db" {\n  multi_az = false\n}\n',
+    });
+    expect((await runCli(['.', '--format', 'json'], withModule)).code).toBe(1);
+  });
+
   it('--no-error-on-unmatched-pattern allows it', async () => {
     const root = tempTree({ ...onlyMinReplicas, 'k8s/web.yaml': deployment(3) });
     expect((await runCli(['--no-error-on-unmatched-pattern', 'nonexistent/', 'k8s/'], root)).code).toBe(0);

@@ -208,7 +208,10 @@ export class Nospof {
     // A file a language claimed by its name may turn out not to be one of its files (a `.groovy` library
     // class, a JSON file that is no manifest): a pattern that found only such files checked nothing.
     const empty = inputs.filter((p, i) => !unmatched.includes(p) && !found.ignoredNamed.includes(p) && !reported.has(resolve(this.cwd, p)) && !(found.byPattern[i] ?? []).some((file) => read.has(file)));
-    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) throw new NoFilesError(empty, passedOver);
+    if (this.options.errorOnUnmatchedPattern !== false && empty.length > 0) {
+      const notes = [passedOver, contextOnlySummary(report.results)].filter((n): n is string => n !== undefined);
+      throw new NoFilesError(empty, notes.length > 0 ? notes.join('; ') : undefined);
+    }
     return passedOver === undefined ? report : { ...report, warnings: [...report.warnings, passedOver] };
   }
 
@@ -457,7 +460,8 @@ export class Nospof {
     let results: FileResult[] = [...run.results.filter((r) => r.language !== undefined || r.findings.length > 0), ...readProblems].sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     );
-    const read = new Set(results.map((r) => byPath.get(r.file)?.absolute ?? resolve(this.cwd, r.file)));
+    // A file read only for its unit's sake (a terragrunt.hcl) was not checked: a pattern finding only such files checked nothing.
+    const read = new Set(results.filter((r) => r.contextOnly !== true).map((r) => byPath.get(r.file)?.absolute ?? resolve(this.cwd, r.file)));
     const owns = home as ((path: string) => boolean) | undefined;
     if (owns) results = shareOf(results, owns);
     results = this.applyBaseline(results);
@@ -680,6 +684,14 @@ function passedOverSummary(results: readonly FileResult[]): string | undefined {
   return [...byReason]
     .map(([reason, files]) => `passed over ${files.length === 1 ? files[0] : `${files.length} files (${files[0]} and ${files.length - 1} more)`}: ${reason}`)
     .join('; ');
+}
+
+/** Files read only for the files beside them (a terragrunt.hcl), named when a pattern found nothing else. */
+function contextOnlySummary(results: readonly FileResult[]): string | undefined {
+  const files = results.filter((r) => r.contextOnly === true).map((r) => r.file);
+  if (files.length === 0) return undefined;
+  const which = files.length === 1 ? files[0] : `${files.length} files (${files[0]} and ${files.length - 1} more)`;
+  return `${which} ${files.length === 1 ? 'was' : 'were'} read only for the files beside ${files.length === 1 ? 'it' : 'them'} (such as the module a terragrunt.hcl runs), which the scan does not hold`;
 }
 
 /** The files of a run, by path and content: equal for every shard of one tree. */

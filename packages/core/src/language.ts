@@ -40,6 +40,12 @@ export interface ParseResult<Root extends Node = Node> {
    * template). Hosts say it, so a file passed over is never passed over silently.
    */
   readonly notApplicableReason?: string;
+  /**
+   * Read only for what it tells about the other files of its unit (a `terragrunt.hcl`: the inputs of the
+   * module it runs), never judged itself. A run whose files are all such files checked nothing, and hosts
+   * say so rather than pass.
+   */
+  readonly contextOnly?: boolean;
 }
 
 export interface ParsedFile<Root extends Node = Node> extends ParseResult<Root> {

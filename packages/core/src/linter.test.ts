@@ -8,6 +8,7 @@ import { defineRule } from './rule.js';
 import { toyMinReplicas, toyRules as everyToyRule, toySectionCount } from './test-support/toy-rules.js';
 import type { AnyRule } from './rule.js';
 import { engineRules } from './engine-rules.js';
+import { MapMemo } from './test-support/map-memo.js';
 
 const toyRules = everyToyRule.filter((r) => r !== toySectionCount);
 const allRules: AnyRule[] = [...engineRules, ...everyToyRule];
@@ -167,6 +168,27 @@ describe('Linter', () => {
       configFor: (p) => config.resolve(p),
     });
     expect(summary(run)).toEqual([]);
+  });
+
+  it('a file its language reads only for context is listed and marked so, never judged, with or without a memo', () => {
+    const contextual = { ...toyLanguage, parse: (file: Parameters<typeof toyLanguage.parse>[0]) => ({ ...toyLanguage.parse(file), ...(file.path.endsWith('.ctx.toy') ? { contextOnly: true } : {}) }) };
+    const linter = new Linter([contextual], toyRules);
+    const config = Config.defaults(allRules);
+    for (const memo of [undefined, new MapMemo()]) {
+      const run = linter.lint({
+        files: [
+          { path: 'a.ctx.toy', text: '[web]\nreplicas = 1\n' },
+          { path: 'b.toy', text: '[api]\nreplicas = 1\n' },
+        ],
+        configFor: (p) => config.resolve(p),
+        ...(memo ? { memo } : {}),
+      });
+      expect(summary(run)).toEqual(['b.toy:2:12 toy/min-replicas']);
+      expect(run.results.map((r) => [r.file, r.contextOnly ?? false])).toEqual([
+        ['a.ctx.toy', true],
+        ['b.toy', false],
+      ]);
+    }
   });
 
   it('reuses the parse of unchanged text', () => {

@@ -29,6 +29,8 @@ export interface FileResult {
   readonly findings: readonly Finding[];
   /** Why a language that claimed the file by its name did not read it (`ParseResult.notApplicableReason`). */
   readonly passedOver?: string;
+  /** Every language that read the file read it for its unit's sake only (`ParseResult.contextOnly`): nothing in it was judged. */
+  readonly contextOnly?: true;
 }
 
 export interface LintRun {
@@ -260,7 +262,7 @@ export class Linter {
         session.startLanguage(group);
         for (const unit of group.units) {
           if (judge({ language: language.id, id: unit.id, files: unit.files })) {
-            for (const path of unit.files) if (session.isTarget(path)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
+            for (const path of unit.files) if (session.judges(path, language.id)) this.judgeFile(session, groups, group, unit, path, pending, skipped);
             if (input.unitPolicies && language.policyUnit) this.judgeUnitPolicies(session, group, unit, input.unitPolicies, pending, skipped);
           }
           session.unitDone(group, unit);
@@ -319,7 +321,14 @@ export class Linter {
         findings.push(...this.directiveFindings(fileDirectives, used, input.configFor(file.path), file.path, () => session.sourceFile(file.path) as SourceFile));
       }
       const passedOver = reader ? undefined : session.factsOf(file).readers.find((r) => r.passedOver !== undefined)?.passedOver;
-      results.push({ file: file.path, ...optional('language', reader?.language), findings: findings.sort(compareFindings), ...optional('passedOver', passedOver) });
+      const contextOnly = reader !== undefined && session.factsOf(file).readers.every((r) => !readerApplies(r) || r.contextOnly === true);
+      results.push({
+        file: file.path,
+        ...optional('language', reader?.language),
+        findings: findings.sort(compareFindings),
+        ...optional('passedOver', passedOver),
+        ...(contextOnly ? { contextOnly: true as const } : {}),
+      });
     }
     for (const [path, findings] of findingsByFile) {
       const file = session.file(path);

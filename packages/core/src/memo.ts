@@ -32,6 +32,8 @@ export interface ReaderFacts {
   readonly indexKey?: string;
   /** `ParseResult.notApplicableReason`. */
   readonly passedOver?: string;
+  /** `ParseResult.contextOnly`: present (true) only for a file read for its unit's sake, never judged. */
+  readonly contextOnly?: true;
 }
 
 export interface FileFacts {
@@ -165,7 +167,8 @@ function isReaderFacts(value: unknown): value is ReaderFacts {
     everyOf(value.directives, isDirective) &&
     (value.unitKey === undefined || isString(value.unitKey)) &&
     (value.indexKey === undefined || isString(value.indexKey)) &&
-    (value.passedOver === undefined || isString(value.passedOver))
+    (value.passedOver === undefined || isString(value.passedOver)) &&
+    (value.contextOnly === undefined || value.contextOnly === true)
   );
 }
 

@@ -123,6 +123,14 @@ export class LintSession {
     return this.byPath.get(path)?.target === true;
   }
 
+  /** Whether `language` judges the file: a target that language did not read for context only. */
+  judges(path: string, language: string): boolean {
+    const file = this.byPath.get(path);
+    if (file?.target !== true) return false;
+    for (const reader of this.factsOf(file).readers) if (reader.language === language) return reader.contextOnly !== true;
+    return true;
+  }
+
   /** Every parse of a file (one per language that reads it). */
   parsed(file: RunFile): readonly ParsedFile[] {
     if (this.input.retainParses !== false) return this.engine.parseAll(file.source, file.forced);
@@ -515,6 +523,7 @@ export class LintSession {
       ...(unitKey === undefined ? {} : { unitKey }),
       ...(indexKey === undefined ? {} : { indexKey }),
       ...(parsed.notApplicable && parsed.notApplicableReason !== undefined ? { passedOver: parsed.notApplicableReason } : {}),
+      ...(parsed.contextOnly === true ? { contextOnly: true as const } : {}),
     };
   }
 
@@ -579,7 +588,7 @@ function isJsonData(value: unknown, depth: number): boolean {
 }
 
 /** Names the shape of stored file facts: facts stored in another shape are never read back. */
-const FACTS_FORMAT = 'facts/3 (passedOver)';
+const FACTS_FORMAT = 'facts/4 (contextOnly)';
 
 /** A language that read the file and found something to judge in it. */
 export function readerApplies(reader: ReaderFacts): boolean {

@@ -66,7 +66,7 @@ export const terraformLanguage: Language<TerraformFile, TerraformIndex> = {
     const parsed = parseWith(source);
     // Read only for the module it runs: a terragrunt.hcl that is itself a template (`{{ .Name }}`) is no
     // syntax error of the Terraform code, so it reports none.
-    if (isTerragruntFile(source.path)) return { root: buildTerraformFile(source, parsed.root, 'terragrunt'), errors: [], comments: parsed.comments };
+    if (isTerragruntFile(source.path)) return { root: buildTerraformFile(source, parsed.root, 'terragrunt'), errors: [], comments: parsed.comments, contextOnly: true };
     const kind = /\.tfvars(\.json)?$/.test(source.path) ? 'tfvars' : 'config';
     return { root: buildTerraformFile(source, parsed.root, kind, parsed.errors), errors: parsed.errors, comments: parsed.comments };
   },
