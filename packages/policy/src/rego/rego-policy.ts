@@ -1,4 +1,4 @@
-import * as sdk from '@open-policy-agent/opa-wasm';
+import type * as Sdk from '@open-policy-agent/opa-wasm';
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import type { PolicyInput } from '@nospof/core';
 import type { PolicyBundle } from '../bundle/bundle.js';
@@ -41,10 +41,18 @@ const IMPORTS: Readonly<Record<string, WasmDescriptor['kind']>> = {
 };
 const EXPORTS = ['builtins', 'entrypoints', 'opa_malloc', 'opa_json_parse', 'opa_json_dump', 'opa_heap_ptr_get', 'opa_heap_ptr_set'];
 const CONTEXT_EXPORTS = ['eval', 'opa_eval_ctx_new', 'opa_eval_ctx_set_input', 'opa_eval_ctx_set_data', 'opa_eval_ctx_set_entrypoint', 'opa_eval_ctx_get_result'];
-// The SDK's ES module entry names only the asynchronous loader; the synchronous one (which lets the console
-// be captured around instantiation) is on its default export, the CommonJS module. A static import keeps
-// the SDK in the CLI's single-file bundle.
-const { loadPolicySync } = (sdk as unknown as { default: typeof sdk }).default;
+let sdkLoading: Promise<typeof Sdk> | undefined;
+
+/**
+ * The OPA SDK, loaded with the first Rego policy: most runs have none, and the SDK with the YAML library it
+ * brings is a fifth of the CLI's code, which every start would otherwise compile. Its ES module entry names
+ * only the asynchronous loader; the synchronous one (which lets the console be captured around
+ * instantiation) is on its default export, the CommonJS module.
+ */
+function opaSdk(): Promise<typeof Sdk> {
+  sdkLoading ??= import('@open-policy-agent/opa-wasm').then((loaded) => (loaded as unknown as { default: typeof Sdk }).default);
+  return sdkLoading;
+}
 const BUILD_HINT = 'compile it with `opa build -t wasm --capabilities node_modules/@nospof/policy/capabilities.json -e nospof/deny ...`';
 
 /**
@@ -104,6 +112,7 @@ async function loadModule(bytes: Uint8Array, data: unknown, options: RegoOptions
     throw new Error(`not a WebAssembly module (${describeThrown(error)}); ${BUILD_HINT}`);
   }
   checkShape(module);
+  const { loadPolicySync } = await opaSdk();
   const pages = options.memoryPages ?? { initial: 5, maximum: 16_384 };
   const prints: string[] = [];
   let policy: LoadedPolicy;
