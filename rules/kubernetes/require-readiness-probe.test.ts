@@ -91,6 +91,11 @@ ruleTester().run(rule, {
       code: workload(controller),
       files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 9402, targetPort: http-metrics }]') },
     },
+    {
+      name: 'a controller that declares no ports behind a Service whose only port is named for metrics',
+      code: workload(bare('controller', false)),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ name: metrics, port: 9090, targetPort: 9090 }]') },
+    },
   ],
   invalid: [
     {
@@ -137,6 +142,12 @@ ruleTester().run(rule, {
     {
       name: 'a metrics port beside a serving port does not exempt the container',
       code: workload(controller.replace('- { name: profiling, containerPort: 6060 }', '- { name: http, containerPort: 8080 }')),
+      errors: [{ messageId: 'missing', data: { container: 'controller' } }],
+    },
+    {
+      name: 'a Service port named for metrics beside one that is not keeps the pod judged',
+      code: workload(bare('controller', false)),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ name: metrics, port: 9090 }, { name: http, port: 80, targetPort: 8080 }]') },
       errors: [{ messageId: 'missing', data: { container: 'controller' } }],
     },
     {
