@@ -23,6 +23,16 @@ const alertmanagerResource = (spec: string) => yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'one target that is a Kubernetes Service name stands for the pods it selects',
+      filename: 'prometheus.yml',
+      code: "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['alertmanager.monitoring.svc.cluster.local:9093']\n",
+    },
+    {
+      name: 'the operator headless Service of every Alertmanager replica',
+      filename: 'prometheus.yml',
+      code: "alerting:\n  alertmanagers:\n    - scheme: http\n      static_configs:\n        - targets: ['alertmanager-operated.monitoring:9093']\n",
+    },
+    {
       name: 'two static targets',
       filename: 'prometheus.yml',
       code: "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['am-0:9093', 'am-1:9093']\n",
@@ -52,6 +62,18 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'one pod of a headless Service is one Alertmanager',
+      filename: 'prometheus.yml',
+      code: "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['alertmanager-0.alertmanager.monitoring.svc:9093']\n",
+      errors: [{ messageId: 'oneTarget' }],
+    },
+    {
+      name: 'one host that only looks like a Service (no .svc suffix) is still one Alertmanager',
+      filename: 'prometheus.yml',
+      code: "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['am.svc-host.example.com:9093']\n",
+      errors: [{ messageId: 'oneTarget' }],
+    },
     {
       name: 'one static target',
       filename: 'prometheus.yml',
@@ -84,7 +106,7 @@ ruleTester().run(rule, {
             alerting:
               alertmanagers:
                 - static_configs:
-                    - targets: [alertmanager.monitoring.svc:9093]
+                    - targets: [alertmanager-main-0.alertmanager-operated.monitoring.svc:9093]
       `,
       errors: [{ messageId: 'oneTarget', line: 9, column: 25 }],
     },

@@ -1,6 +1,24 @@
+import { unknown } from '@nospof/core';
 import type { AlertingIndex, AlertmanagerResource, PrometheusAlerting } from '@nospof/alerting';
 import { defineRule } from './utils/define-rule.js';
 import { embeddedNote } from './utils/embedded.js';
+
+/**
+ * A Kubernetes Service name (`alertmanager.monitoring.svc:9093`, `...svc.cluster.local`, but not one pod
+ * of a headless Service, `alertmanager-0.alertmanager.monitoring.svc`) or the headless
+ * Service the Prometheus Operator creates for every Alertmanager replica (`alertmanager-operated`): one
+ * target that stands for however many pods the Service selects, which this file does not say.
+ */
+function isServiceName(target: string): boolean {
+  let host = target.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const colon = host.lastIndexOf(':');
+  if (colon !== -1 && !host.includes(']')) host = host.slice(0, colon);
+  host = host.replace(/\.$/, '');
+  if (host === 'alertmanager-operated' || host.startsWith('alertmanager-operated.')) return true;
+  // `<service>.<namespace>.svc`; one pod of a headless Service is `<pod>.<service>.<namespace>.svc`
+  const service = /^([^.]+)\.([^.]+)\.svc(\.cluster\.local)?$/.exec(host);
+  return service !== null;
+}
 
 export default defineRule({
   meta: {
@@ -17,7 +35,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'In `prometheus.yml`, the static targets of every `alerting.alertmanagers` entry count; targets found by service discovery (Kubernetes, DNS, Consul...) are unknown. For the `Prometheus` resource, its `alerting.alertmanagers` entries resolve to the `Alertmanager` resources of the run (by name, `alertmanager-<name>` or `alertmanager-operated`), whose `replicas` default to 1; extra targets from `additionalAlertManagerConfigs` are unknown.',
+        'In `prometheus.yml`, the static targets of every `alerting.alertmanagers` entry count; targets found by service discovery (Kubernetes, DNS, Consul...) are unknown, and so is a single target that is a Kubernetes Service name (`<service>.<namespace>.svc`, with or without `.cluster.local`, or the headless `alertmanager-operated` Service of the operator), which stands for every pod the Service selects. For the `Prometheus` resource, its `alerting.alertmanagers` entries resolve to the `Alertmanager` resources of the run (by name, `alertmanager-<name>` or `alertmanager-operated`), whose `replicas` default to 1; extra targets from `additionalAlertManagerConfigs` are unknown.',
     },
     messages: {
       oneTarget:
@@ -40,6 +58,10 @@ export default defineRule({
           }
           const [only] = targets.value;
           if (targets.value.length !== 1 || !only) return;
+          if (isServiceName(only.value)) {
+            context.skipped(unknown('the target is a Kubernetes Service name: it may stand for several Alertmanager pods', only.range), 'the Alertmanagers Prometheus sends to');
+            return;
+          }
           context.report({ node: only, messageId: 'oneTarget', data: { target: only.value.slice(0, 80), embedded: embeddedNote(prometheus) } });
           return;
         }

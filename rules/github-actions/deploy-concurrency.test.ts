@@ -20,6 +20,33 @@ const deployCallee = yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a plan job holds the production environment for its credentials: it previews, it does not deploy',
+      code: yaml`
+        on: [push, pull_request]
+        jobs:
+          plan:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: actions/checkout@v4
+              - run: terraform init -input=false
+              - run: terraform plan -input=false -out=tfplan
+    `,
+    },
+    {
+      name: 'a server-side dry run against staging is a preview',
+      code: yaml`
+        on: pull_request
+        jobs:
+          diff:
+            runs-on: ubuntu-latest
+            environment: staging
+            steps:
+              - run: kubectl apply --dry-run=server -f k8s/
+              - run: kubectl diff -f k8s/ || true
+    `,
+    },
+    {
       name: 'job-level concurrency group per environment',
       code: yaml`
         on: push
@@ -215,6 +242,35 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a plan and an apply in one job deploy',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          terraform:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: terraform plan -out=tfplan
+              - run: terraform apply tfplan
+    `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          terraform:
+            concurrency: \${{ github.workflow }}-terraform
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: terraform plan -out=tfplan
+              - run: terraform apply tfplan
+    `,
+      errors: [{ messageId: 'missing', data: { job: 'terraform' } }],
+    },
     {
       name: 'environment without concurrency',
       code: yaml`

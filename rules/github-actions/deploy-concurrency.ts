@@ -27,7 +27,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job deploys when it runs a command or uses an action of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, aws s3 sync to a bucket, mkdocs gh-deploy, a release image push...) against a target that outlives the job, or when its environment is named for a real target (production, staging, prod-*...). Clusters and emulators the job creates itself (kind, k3d, minikube, LocalStack) and an environment that only holds secrets do not make a deploy.',
+        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job deploys when it runs a command or uses an action of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, aws s3 sync to a bucket, mkdocs gh-deploy, a release image push...) against a target that outlives the job, or when its environment is named for a real target (production, staging, prod-*...). Clusters and emulators the job creates itself (kind, k3d, minikube, LocalStack) and an environment that only holds secrets, or the credentials of a job that only previews a deploy (`terraform plan`, `pulumi preview`, `kubectl diff`, a `--dry-run`), do not make a deploy.',
     },
     messages: {
       missing: 'Job "{{job}}" deploys ({{why}}) but has no `concurrency` group; two runs can deploy at the same time.',

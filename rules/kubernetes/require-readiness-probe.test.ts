@@ -39,6 +39,14 @@ const streamer = yaml`
     ports: [{ name: stream, containerPort: 3307 }]
 `;
 
+const controller = yaml`
+  - name: controller
+    image: example/controller
+    ports:
+      - { name: http-metrics, containerPort: 9402 }
+      - { name: profiling, containerPort: 6060 }
+`;
+
 const service = yaml`
   apiVersion: v1
   kind: Service
@@ -77,6 +85,17 @@ ruleTester().run(rule, {
               containers: [{ name: migrate, image: example/migrate }]
       `,
     },
+    { name: 'a controller that declares only metrics and profiling ports serves no traffic a probe steers', code: workload(controller) },
+    {
+      name: 'a controller whose Service targets only its metrics port by name',
+      code: workload(controller),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 9402, targetPort: http-metrics }]') },
+    },
+    {
+      name: 'a controller that declares no ports behind a Service whose only port is named for metrics',
+      code: workload(bare('controller', false)),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ name: metrics, port: 9090, targetPort: 9090 }]') },
+    },
   ],
   invalid: [
     {
@@ -113,6 +132,23 @@ ruleTester().run(rule, {
       code: workload(bare('agent'), 'DaemonSet'),
       files: { 'service.yaml': service },
       errors: [{ messageId: 'missing', data: { kind: 'DaemonSet' } }],
+    },
+    {
+      name: 'a controller with metrics ports is judged when a Service sends traffic to a port it does not name as telemetry',
+      code: workload(controller),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ port: 80, targetPort: 8080 }]') },
+      errors: [{ messageId: 'missing', data: { container: 'controller' } }],
+    },
+    {
+      name: 'a metrics port beside a serving port does not exempt the container',
+      code: workload(controller.replace('- { name: profiling, containerPort: 6060 }', '- { name: http, containerPort: 8080 }')),
+      errors: [{ messageId: 'missing', data: { container: 'controller' } }],
+    },
+    {
+      name: 'a Service port named for metrics beside one that is not keeps the pod judged',
+      code: workload(bare('controller', false)),
+      files: { 'service.yaml': service.replace('ports: [{ port: 80 }]', 'ports: [{ name: metrics, port: 9090 }, { name: http, port: 80, targetPort: 8080 }]') },
+      errors: [{ messageId: 'missing', data: { container: 'controller' } }],
     },
     {
       name: 'a nospof-ignore comment above the container silences it',

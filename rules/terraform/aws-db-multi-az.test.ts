@@ -191,6 +191,36 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'singleAz', line: 1, column: 27 }],
     },
     {
+      name: 'a module variable defaulting to null: the call that must pass it is the line to change, not the module',
+      filename: 'modules/db/main.tf',
+      code: hcl`
+        variable "multi_az" {
+          type    = bool
+          default = null
+        }
+        resource "aws_db_instance" "this" {
+          engine   = "postgres"
+          multi_az = var.multi_az
+        }
+      `,
+      files: { 'main.tf': 'module "orders" {\n  source = "./modules/db"\n}\n' },
+      output: null,
+      errors: [{ messageId: 'singleAz', data: { value: 'absent' }, file: 'main.tf', line: 1, column: 1 }],
+    },
+    {
+      name: 'a root variable defaulting to null: its default is the line to change',
+      code: hcl`
+        variable "multi_az" {
+          default = null
+        }
+        resource "aws_db_instance" "main" {
+          multi_az = var.multi_az
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'singleAz', data: { value: 'absent' }, line: 2, column: 13 }],
+    },
+    {
       name: 'tfvars overrides the default',
       code: hcl`
         variable "ha" { default = true }

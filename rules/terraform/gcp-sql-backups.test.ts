@@ -80,5 +80,54 @@ ruleTester().run(rule, {
       output: null,
       errors: [{ messageId: 'noBackups', file: 'main.tf', line: 3 }],
     },
+    {
+      name: 'a dynamic block reading its iterator: the variable default it came from is the line to change, not the lookup fallback',
+      code: hcl`
+        variable "backup" {
+          default = {
+            enabled    = false
+            start_time = null
+          }
+        }
+        resource "google_sql_database_instance" "main" {
+          settings {
+            tier = "db-f1-micro"
+            dynamic "backup_configuration" {
+              for_each = [var.backup]
+              content {
+                enabled    = lookup(backup_configuration.value, "enabled", null)
+                start_time = backup_configuration.value.start_time
+              }
+            }
+          }
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'noBackups', line: 3, column: 18, endColumn: 23 }],
+    },
+    {
+      name: 'a module default read through a dynamic block: the call that must pass the argument is the line to change',
+      filename: 'modules/sql/main.tf',
+      code: hcl`
+        variable "backup" {
+          default = { enabled = false }
+        }
+        resource "google_sql_database_instance" "main" {
+          settings {
+            tier = "db-f1-micro"
+            dynamic "backup_configuration" {
+              for_each = var.backup != null ? [var.backup] : []
+              iterator = b
+              content {
+                enabled = b.value.enabled
+              }
+            }
+          }
+        }
+      `,
+      files: { 'main.tf': 'module "sql" {\n  source = "./modules/sql"\n}\n' },
+      output: null,
+      errors: [{ messageId: 'noBackups', file: 'main.tf', line: 1 }],
+    },
   ],
 });

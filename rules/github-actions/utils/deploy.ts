@@ -9,7 +9,7 @@ import {
   type Text,
   type Workflow,
 } from '@nospof/github-actions';
-import { deployTools, localTargets, toolForImage, type LocalTargetSignature, type ToolSignature } from '../../shared/catalog/index.js';
+import { deployTools, localTargets, previewTools, toolForImage, type LocalTargetSignature, type ToolSignature } from '../../shared/catalog/index.js';
 import { stepPhrase } from './step-label.js';
 import { stepToolUses, stepTools } from './tools.js';
 import { isReleaseOnly } from './triggers.js';
@@ -179,11 +179,30 @@ export function actionDeploySteps(action: Action, index: GithubActionsIndex | un
   return steps.filter((d) => !covers.has(d.tool));
 }
 
+/** True when a step previews a deploy (`terraform plan`, `kubectl diff`, a `--dry-run`), also in local composite actions. */
+function previews(steps: readonly Step[], file: string, index: GithubActionsIndex | undefined, depth: number): boolean {
+  for (const step of steps) {
+    if (stepTools(step, previewTools).length > 0) return true;
+    const action = depth < MAX_ACTION_DEPTH ? localAction(step, file, index) : undefined;
+    if (action && previews(action.steps, action.file, index, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * A job that deploys nothing but previews a deploy (`terraform plan` in a job whose environment is
+ * `production`) holds the environment for its credentials: its environment does not make it a deploy.
+ */
+function onlyPreviews(job: Job, ctx: DeployContext): boolean {
+  return previews(job.steps, job.file, ctx.index, 0);
+}
+
 /** Why a job deploys (its first deploy step, else its environment's name), or undefined when it does not. */
 export function deployReason(job: Job, ctx: DeployContext = {}): DeployReason | undefined {
   if (job.uses) return undefined;
   const first = deployStepsOf(job, ctx)[0];
   if (first) return { kind: 'step', deploy: first };
+  if (onlyPreviews(job, ctx)) return undefined;
   return environmentTarget(job, ctx.scope);
 }
 
@@ -204,7 +223,7 @@ export function jobDeployReason(job: Job, ctx: DeployContext, inputs?: Scope['in
   const first = deployStepsOf(job, ctx)[0];
   if (first) return { kind: 'step', deploy: first };
   const name = job.environment?.name;
-  if (!name) return undefined;
+  if (!name || onlyPreviews(job, ctx)) return undefined;
   if (!name.dynamic) return environmentTarget(job, undefined);
   for (const scope of jobScopesOrOpaque(job, inputs)) {
     const reason = deployReason(job, { ...ctx, scope });

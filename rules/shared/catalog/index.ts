@@ -2,6 +2,7 @@ export * from './types.js';
 export * from './scanners.js';
 export * from './notification-channels.js';
 export * from './deploy-tools.js';
+export * from './preview-tools.js';
 export * from './local-targets.js';
 export * from './teardown-tools.js';
 export * from './match.js';

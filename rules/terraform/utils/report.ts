@@ -154,7 +154,10 @@ function emptiedBy(owner: Extract<Instance, { trail: unknown }>, view: BlockView
 export function reportInstance<M extends string>(context: RuleContext<M>, report: InstanceReport<M>): void {
   const { instance } = report;
   const owner = report.owner ?? instance;
-  const trail = !('trail' in owner) ? undefined : report.attr && report.value !== undefined ? owner.trail(report.attr, report.at ?? owner) : report.missing !== undefined ? emptiedBy(owner, report.at ?? owner, report.missing) : undefined;
+  // An attribute written but null (`multi_az = var.multi_az`, the variable defaulting to null) is absent
+  // too, but its trail still says where the missing value must be set: the module call, the default.
+  const written = !('trail' in owner) || !report.attr ? undefined : owner.trail(report.attr, report.at ?? owner);
+  const trail = !('trail' in owner) ? undefined : written ?? (report.missing !== undefined ? emptiedBy(owner, report.at ?? owner, report.missing) : undefined);
   const placement = place(instance, trail, report.owner ? undefined : report.at, report.fix, (file) => (file === context.file ? context.source.text : undefined), report.value);
   const key = 'module' in instance ? keyText(instance.key) : instance.key;
   // Inside the resource's own module the identity is module-relative, so the callers that agree on it give one finding.

@@ -180,10 +180,13 @@ export class ResourceInstance implements Entity, BlockView {
     if (!attribute) return undefined;
     const forEach = attributeOf(this.node.block.body, 'for_each');
     const moduleScope: TraceScope = { module: this.module, evaluator: this.module.evaluator, file: this.file };
+    // A block a `dynamic` block wrote reads its iterator: its own evaluator binds it, its iterations say where it comes from.
+    const nested = within instanceof ConfigBlockView && within.iterations.length > 0 ? within : undefined;
     const scope: TraceScope = {
       ...moduleScope,
-      evaluator: this.evaluator,
+      evaluator: nested ? nested.evaluator : this.evaluator,
       ...(forEach && typeof this.key === 'string' ? { each: { expr: forEach.value, key: this.key, scope: moduleScope, file: this.file } } : {}),
+      ...(nested ? { iterations: nested.iterations } : {}),
     };
     const trail = traceExpression(attribute.value, scope);
     const steps = trail.steps.map((s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? { ...s, kind: 'attribute' as const } : s));

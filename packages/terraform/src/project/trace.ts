@@ -4,6 +4,7 @@ import type { Evaluator } from '../eval/expression.js';
 import { isObject, isUnknown, toBoolValue, valuesEqual } from '../eval/tf-value.js';
 import { attributeOf } from './body.js';
 import type { CallSite, ModuleInstance } from './module-instance.js';
+import type { Iteration } from './views.js';
 
 /** One place on the way a value took to an attribute. */
 export interface TrailStep {
@@ -32,6 +33,8 @@ export interface TraceScope {
   readonly module: ModuleInstance;
   readonly evaluator: Evaluator;
   readonly each?: { readonly expr: Expression; readonly key: string; readonly scope: TraceScope; readonly file: string };
+  /** The `dynamic` block elements around the expression, outermost first: where `<iterator>.value` comes from. */
+  readonly iterations?: readonly Iteration[];
   readonly file: string;
 }
 
@@ -185,8 +188,9 @@ function traceCall(expr: Extract<Expression, { type: 'FunctionCallExpr' }>, scop
     if (name === 'lookup') {
       const map = scope.evaluator.evaluate(expr.args[0] as Expression);
       const key = scope.evaluator.evaluate(expr.args[1] as Expression);
-      if (isObject(map) && typeof key === 'string' && key in map) return follow(expr.args[0], [key, ...path], true);
-      return follow(expr.args[2], path, true);
+      if (isObject(map) && typeof key === 'string') return key in map ? follow(expr.args[0], [key, ...path], true) : follow(expr.args[2], path, true);
+      // The map or the key cannot be read here: which argument gave the result is not known.
+      return { steps: [here], direct: false };
     }
     if (name === 'merge') {
       const [first] = path;
@@ -214,6 +218,17 @@ function traceReference(root: Expression, scope: TraceScope, path: readonly Segm
   if (root.type !== 'GetAttrExpr' || root.object.type !== 'VariableExpr') return undefined;
   const namespace = root.object.name;
   const name = root.name.name;
+  const iterations = scope.iterations ?? [];
+  for (let i = iterations.length - 1; i >= 0; i--) {
+    const iteration = iterations[i] as Iteration;
+    if (iteration.iterator !== namespace) continue;
+    // `<iterator>.value` is the element of the dynamic block's for_each that wrote this block.
+    if (name === 'key') return { steps: [{ file: iteration.file, range: iteration.forEach.range, kind: 'for_each' }], direct: false };
+    if (name !== 'value' || iteration.at === undefined) return undefined;
+    const outer: TraceScope = { module: scope.module, evaluator: iteration.evaluator, file: iteration.file, iterations: iterations.slice(0, i), ...(scope.each ? { each: scope.each } : {}) };
+    const inner = traceExpression(iteration.forEach, outer, [iteration.at, ...path], hops + 1);
+    return inner.steps.length === 0 ? { steps: [stepAt(scope, root, 'for_each')], direct: false } : { ...inner, steps: [...inner.steps, stepAt(scope, root, 'for_each')] };
+  }
   // A `for` variable shadows everything: its value is not written anywhere nospof can point at.
   if (namespace !== 'each' && namespace !== 'count' && scope.evaluator.bound(namespace)) return undefined;
   const pass = (inner: Trail, kind: TrailStep['kind']): Trail =>

@@ -1,5 +1,5 @@
 import { known, unknown, type Range, type Unknown, type Value } from '@nospof/core';
-import type { Attribute, Block, Body } from '../hcl/ast.js';
+import type { Attribute, Block, Body, Expression } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
 import { BudgetUnknown, fromJson, isObject, isUnknown, type TfValue } from '../eval/tf-value.js';
 import { attributeOf, blocksOf } from './body.js';
@@ -43,6 +43,20 @@ function toValue(value: TfValue, range: Range | undefined, file: string): Value<
   return known(value, range, file);
 }
 
+/**
+ * One element of a `dynamic` block's `for_each` that wrote a nested block: the iterator's name, the
+ * `for_each` expression, where the element sits in its value (the list index or map key), and the
+ * evaluator of the block the `dynamic` block is written in. Traces follow `<iterator>.value` through it.
+ */
+export interface Iteration {
+  readonly iterator: string;
+  readonly forEach: Expression;
+  /** The element's index in a list, or its key in a map; undefined when it cannot be placed (a set). */
+  readonly at: string | number | undefined;
+  readonly evaluator: Evaluator;
+  readonly file: string;
+}
+
 /** A block of configuration, evaluated with `evaluator` (which knows count.index, each.* and the module). */
 export class ConfigBlockView implements BlockView {
   /** Evaluated attributes: several rules read the same ones. */
@@ -52,8 +66,10 @@ export class ConfigBlockView implements BlockView {
     readonly file: string,
     readonly range: Range,
     readonly body: Body,
-    private readonly evaluator: Evaluator,
+    readonly evaluator: Evaluator,
     readonly block?: Block,
+    /** The `dynamic` block elements that wrote this block (and the blocks around it), outermost first. */
+    readonly iterations: readonly Iteration[] = [],
   ) {}
 
   attr(name: string): Value<TfValue> | undefined {
@@ -84,7 +100,7 @@ export class ConfigBlockView implements BlockView {
     if (asAttribute && !blocksOf(this.body, 'dynamic').some((d) => d.labels[0]?.value === type)) {
       return unknown(`\`${type}\` is written as an attribute (\`${type} = ...\`), not as \`${type} { }\` blocks`, asAttribute.range, this.file);
     }
-    const views: BlockView[] = written.map((b) => new ConfigBlockView(this.file, b.range, b.body, this.evaluator, b));
+    const views: BlockView[] = written.map((b) => new ConfigBlockView(this.file, b.range, b.body, this.evaluator, b, this.iterations));
     for (const dynamic of blocksOf(this.body, 'dynamic')) {
       if (dynamic.labels[0]?.value !== type) continue;
       const forEach = attributeOf(dynamic.body, 'for_each');
@@ -94,14 +110,17 @@ export class ConfigBlockView implements BlockView {
       if (isUnknown(collection)) return unknown(`the for_each of dynamic "${type}" is unknown: ${collection.reason}`, forEach.value.range, this.file);
       const iteratorAttr = attributeOf(dynamic.body, 'iterator');
       const iterator = iteratorAttr?.value.type === 'VariableExpr' ? iteratorAttr.value.name : type;
-      const entries: [TfValue, TfValue][] = Array.isArray(collection)
-        ? (collection as readonly TfValue[]).map((v) => [v, v])
+      const entries: [TfValue, TfValue, string | number][] = Array.isArray(collection)
+        ? (collection as readonly TfValue[]).map((v, i) => [v, v, i])
         : isObject(collection)
-          ? Object.keys(collection).map((k) => [k, collection[k] as TfValue])
+          ? Object.keys(collection).map((k) => [k, collection[k] as TfValue, k])
           : [];
-      for (const [key, value] of entries) {
+      // A set's elements are sorted: an index into it says nothing about where the element is written.
+      const placed = !(forEach.value.type === 'FunctionCallExpr' && forEach.value.name.name === 'toset');
+      for (const [key, value, at] of entries) {
         const inner = this.evaluator.withVars({ [iterator]: { key, value } });
-        views.push(new ConfigBlockView(this.file, content.range, content.body, inner, content));
+        const iteration: Iteration = { iterator, forEach: forEach.value, at: placed ? at : undefined, evaluator: this.evaluator, file: this.file };
+        views.push(new ConfigBlockView(this.file, content.range, content.body, inner, content, [...this.iterations, iteration]));
       }
     }
     return views;
@@ -110,7 +129,7 @@ export class ConfigBlockView implements BlockView {
   dynamicOf(type: string): BlockView | undefined {
     if (blocksOf(this.body, type).length > 0) return undefined;
     const dynamic = blocksOf(this.body, 'dynamic').find((d) => d.labels[0]?.value === type && attributeOf(d.body, 'for_each'));
-    return dynamic ? new ConfigBlockView(this.file, dynamic.range, dynamic.body, this.evaluator, dynamic) : undefined;
+    return dynamic ? new ConfigBlockView(this.file, dynamic.range, dynamic.body, this.evaluator, dynamic, this.iterations) : undefined;
   }
 }
 
