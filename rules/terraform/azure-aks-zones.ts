@@ -12,10 +12,16 @@ const SKU_TIER_DEFAULT = 'Free';
 
 type MessageId = 'noZones' | 'tooFewNodes' | 'freeTier';
 
+/** A pool's zones for the message: none set (absent or empty) reads as such, not as "0 zone(s)". */
+function zonesData(name: string, zones: number): { name: string; zones: number; setsZones: string } {
+  const setsZones = zones === 0 ? 'sets no availability zones' : zones === 1 ? 'sets 1 availability zone' : `sets ${zones} availability zones`;
+  return { name, zones, setsZones };
+}
+
 function checkPool(context: RuleContext<MessageId>, owner: Instance, pool: BlockView, name: string, min: number, allowScaleToZero: boolean): void {
   const zones = stringList(pool, 'zones') ?? stringList(pool, 'availability_zones');
   if (!skip(context, zones, 'zones') && (zones?.value.length ?? 0) < 2) {
-    reportInstance(context, { instance: owner, value: zones, at: pool, attr: pool.attribute('zones') ? 'zones' : 'availability_zones', messageId: 'noZones', data: { name, zones: zones?.value.length ?? 0 } });
+    reportInstance(context, { instance: owner, value: zones, at: pool, attr: pool.attribute('zones') ? 'zones' : 'availability_zones', messageId: 'noZones', data: zonesData(name, zones?.value.length ?? 0) });
   }
   const autoscaling = bool(pool, 'auto_scaling_enabled') ?? bool(pool, 'enable_auto_scaling');
   if (skip(context, autoscaling, 'auto_scaling_enabled')) return;
@@ -65,7 +71,7 @@ function judgeAvmPool(pool: TfValue, fields: (typeof AVM_POOLS)[number], name: s
   if (!isObject(pool)) return [];
   const verdicts: PoolVerdict[] = [];
   const zones = zoneCountOf(pool[fields.zones]);
-  if (zones !== undefined && zones < 2) verdicts.push({ messageId: 'noZones', data: { name, zones } });
+  if (zones !== undefined && zones < 2) verdicts.push({ messageId: 'noZones', data: zonesData(name, zones) });
   const autoscalingRaw = pool[fields.autoscaling];
   if (isUnknown(autoscalingRaw)) return verdicts;
   // Both generations leave autoscaling off unless it is set (optional(bool, false), or null omitted).
@@ -80,7 +86,7 @@ function judgeAksModule(context: RuleContext<MessageId>, call: ModuleCallInstanc
   const inputs = call.inputs;
   const zones = list(inputs, 'agents_availability_zones');
   if (!skip(context, zones, 'agents_availability_zones') && (zones?.value.length ?? 0) < 2) {
-    reportCall(context, { call, value: zones, attr: 'agents_availability_zones', messageId: 'noZones', data: { name, zones: zones?.value.length ?? 0 } });
+    reportCall(context, { call, value: zones, attr: 'agents_availability_zones', messageId: 'noZones', data: zonesData(name, zones?.value.length ?? 0) });
   }
   const autoscaling = bool(inputs, 'auto_scaling_enabled') ?? bool(inputs, 'enable_auto_scaling');
   if (skip(context, autoscaling, 'auto_scaling_enabled')) return;
@@ -108,7 +114,7 @@ export default defineRule({
       defaults: '`zones` absent means no zone pinning (no zone redundancy); `node_count` absent means 1 without autoscaling; with autoscaling the `min_count` floor is judged, and `min_count = 0` (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule). `sku_tier` absent means Free (checked with `requirePaidTier`, on in strict). Azure/aks/azurerm: `agents_availability_zones` null (no zones), `agents_count` 2, autoscaling off; the Azure verified AKS module is judged only on what its default pool object says.',
     },
     messages: {
-      noZones: 'AKS node pool "{{name}}" sets {{zones}} availability zone(s), at least 2 are needed: one zone outage can take all its nodes down.',
+      noZones: 'AKS node pool "{{name}}" {{setsZones}}; at least 2 are needed: one zone outage can take all its nodes down.',
       tooFewNodes: 'AKS node pool "{{name}}" can run with {{count}} node(s); at least {{min}} are needed.',
       freeTier: 'AKS cluster "{{name}}" uses the Free tier: its control plane has no uptime SLA.',
     },
