@@ -499,5 +499,34 @@ ruleTester().run(rule, {
       `,
       errors: [{ messageId: 'tooFew', data: { count: 1, channels: 'slack', min: 2 }, line: 4, column: 3 }],
     },
+    {
+      name: 'strict: nodes guarded by the same one-channel handler are one finding, on the first node',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        try {
+          node('linux') { sh 'make' }
+          node('windows') { bat 'make' }
+        } finally {
+          mail to: 'dev@example.com', subject: 'build', body: 'see the log'
+        }
+      `,
+      errors: [{ messageId: 'tooFew', data: { count: 1, channels: 'email', min: 2 }, line: 2, column: 3 }],
+    },
+    {
+      name: 'strict: nodes with handlers of their own are judged one by one',
+      options: [{ minChannels: 2 }],
+      code: groovy`
+        node('linux') {
+          try { sh 'make' } catch (e) { mail to: 'dev@example.com', subject: 'linux', body: 'failed'; throw e }
+        }
+        node('windows') {
+          try { bat 'make' } catch (e) { mail to: 'dev@example.com', subject: 'windows', body: 'failed'; throw e }
+        }
+      `,
+      errors: [
+        { messageId: 'tooFew', data: { count: 1, channels: 'email' }, line: 1, column: 1 },
+        { messageId: 'tooFew', data: { count: 1, channels: 'email' }, line: 4, column: 1 },
+      ],
+    },
   ],
 });

@@ -112,11 +112,21 @@ export default defineRule({
 
     function scripted(ff: FileFlow): void {
       const runs = flattenRuns(ff.flow.runsOf(ff.file.steps));
+      // Nodes whose only alerts are the same handlers around them share one root cause: too few channels
+      // in those handlers is reported once, on the first of them.
+      const handlersReported = new Set<string>();
+      const stepIds = new Map<object, number>();
+      const idOf = (step: object) => {
+        let id = stepIds.get(step);
+        if (id === undefined) stepIds.set(step, (id = stepIds.size));
+        return id;
+      };
       // every node block is judged on its own; a node allocated to send the alert is not a build
       for (const node of outermost(runs, 'node')) {
         if (handlerOf(node)) continue;
         const around = guardingHandlers(ff, node).flat();
-        const count = countChannels([...around, ...handlerRunsWithin(node.children)]);
+        const within = handlerRunsWithin(node.children);
+        const count = countChannels([...around, ...within]);
         if (enough(count) || !followedCompletely(context, ff)) continue;
         const wrapper = alertingWrapperIn(node.children);
         if (wrapper) {
@@ -124,8 +134,16 @@ export default defineRule({
           continue;
         }
         const where = located(ff, node, node.step.nameRange);
-        if (count.channels.size === 0) context.report({ ...where, messageId: 'missingScripted', resource: resourceOf(node.step) });
-        else context.report({ ...where, messageId: 'tooFew', data: tooFew(count), resource: resourceOf(node.step) });
+        if (count.channels.size === 0) {
+          context.report({ ...where, messageId: 'missingScripted', resource: resourceOf(node.step) });
+          continue;
+        }
+        if (within.length === 0) {
+          const handlers = around.map((run) => idOf(run.step)).join(',');
+          if (handlersReported.has(handlers)) continue;
+          handlersReported.add(handlers);
+        }
+        context.report({ ...where, messageId: 'tooFew', data: tooFew(count), resource: resourceOf(node.step) });
       }
     }
 
