@@ -168,6 +168,18 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'a Swarm the job makes for itself is a test target',
+      code: yaml`
+        on: push
+        jobs:
+          e2e:
+            runs-on: ubuntu-latest
+            steps:
+              - run: docker swarm init
+              - run: docker stack deploy -c test/stack.yml e2e
+      `,
+    },
+    {
       name: 'previews, dry runs and image pushes that are not releases',
       code: yaml`
         on:
@@ -242,6 +254,33 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a deploy run on the server over ssh',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - name: Roll out
+                run: ssh -i key deploy@prod.example.com "docker stack deploy -c stack.yml shop"
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            runs-on: ubuntu-latest
+            steps:
+              - name: Roll out
+                run: ssh -i key deploy@prod.example.com "docker stack deploy -c stack.yml shop"
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `docker stack deploy` in step "Roll out"' }, line: 5, column: 3 }],
+    },
     {
       name: 'a plan and an apply in one job deploy',
       code: yaml`

@@ -70,6 +70,9 @@ const PAIR_HEADS = new Set([...SUBCOMMAND_WRAPPERS.keys(), ...DASH_DASH_WRAPPERS
 /** Shells and `eval`, whose script argument holds commands of its own. */
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
 
+/** `ssh` options that take a value (`-i key`, `-p 2222`, `-o StrictHostKeyChecking=no`). */
+const SSH_VALUE_FLAGS: ReadonlySet<string> = new Set(['-B', '-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-P', '-p', '-Q', '-R', '-S', '-W', '-w']);
+
 /** How deep `bash -c "sh -c '...'"` is followed. */
 const MAX_NESTING = 2;
 
@@ -165,6 +168,11 @@ function resolve(words: readonly string[], start: number, depth: number, into: R
       }
     }
     into.push({ executable: name, args, lowerArgs: mapList(args, (a) => a.toLowerCase()), start });
+    // `ssh host 'docker stack deploy ...'`: the words after the destination are a script run on that host.
+    if (name === 'ssh' && depth < MAX_NESTING) {
+      const remote = args.slice(skipFlags(args, 0, SSH_VALUE_FLAGS) + 1);
+      if (remote.length > 0) for (const command of shellCommands(remote.join(' '))) resolve(command.words, start, depth + 1, into);
+    }
     return;
   }
 }

@@ -179,4 +179,9 @@ export const deployTools: ToolCatalog = [
     ],
   },
   { name: 'ansible', title: 'Ansible', commands: [deploy('ansible-playbook')], jenkinsSteps: ['ansiblePlaybook'] },
+  {
+    name: 'orchestrators',
+    title: 'Docker Swarm and Nomad',
+    commands: [deploy('docker stack deploy'), deploy('docker service update'), deploy('nomad job run'), deploy('nomad run'), deploy('levant deploy')],
+  },
 ];

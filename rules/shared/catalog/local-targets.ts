@@ -46,6 +46,8 @@ export const localTargets: readonly LocalTargetSignature[] = [
   { name: 'microk8s', title: 'MicroK8s', actions: ['balchua/microk8s-actions'], commands: ['microk8s start', 'snap install microk8s'], covers: CLUSTER },
   { name: 'kwok', title: 'kwok', commands: ['kwokctl create cluster'], covers: CLUSTER },
   { name: 'vcluster', title: 'vcluster (ephemeral)', commands: ['vcluster create'], covers: CLUSTER },
+  { name: 'swarm', title: 'Docker Swarm (made in the job)', commands: ['docker swarm init'], covers: ['orchestrators'] },
+  { name: 'nomad-dev', title: 'Nomad dev agent', commands: ['nomad agent'], covers: ['orchestrators'] },
   {
     name: 'localstack',
     title: 'LocalStack',

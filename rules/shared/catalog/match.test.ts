@@ -29,6 +29,16 @@ describe('shell commands', () => {
     expect(commands('scan() {\n  govulncheck ./...\n}\nscan')).toEqual(['scan', 'govulncheck ./...', 'scan']);
   });
 
+  it('follow the command ssh runs on the host it names, after its options', () => {
+    expect(commands('ssh -i key -p 2222 -o StrictHostKeyChecking=no deploy@prod "cd /srv && docker stack deploy -c stack.yml app"')).toEqual([
+      'ssh -i key -p 2222 -o StrictHostKeyChecking=no deploy@prod cd /srv && docker stack deploy -c stack.yml app',
+      'cd /srv',
+      'docker stack deploy -c stack.yml app',
+    ]);
+    expect(commands('ssh deploy@prod kubectl apply -f k8s/')).toEqual(['ssh deploy@prod kubectl apply -f k8s/', 'kubectl apply -f k8s/']);
+    expect(commands('ssh -T git@github.com')).toEqual(['ssh -T git@github.com']);
+  });
+
   it('keep quotes, expressions and comments out of the command boundaries', () => {
     expect(commands('echo "a; kubectl apply" \'b | helm\' # terraform apply')).toEqual(['echo a; kubectl apply b | helm']);
     expect(commands('echo ${{ github.ref }} ${VAR:-x} \\\n  --flag')).toEqual(['echo ${{ github.ref }} ${VAR:-x} --flag']);
@@ -102,6 +112,10 @@ describe('tool catalog', () => {
     expect(names(toolsInScript(deployTools, 'netlify deploy --dir=public'))).toEqual([]);
     expect(names(toolsInScript(deployTools, 'netlify deploy --dir=public --prod'))).toEqual(['paas']);
     expect(names(toolsInScript(deployTools, 'kubectl --context kind-ci apply -f k8s/'))).toEqual([]);
+    expect(names(toolsInScript(deployTools, 'docker stack deploy -c docker-compose.yml shop'))).toEqual(['orchestrators']);
+    expect(names(toolsInScript(deployTools, 'nomad job run jobs/web.nomad.hcl'))).toEqual(['orchestrators']);
+    expect(names(toolsInScript(deployTools, 'ssh deploy@prod.example.com "docker service update --image shop:1.2 shop_web"'))).toEqual(['orchestrators']);
+    expect(names(toolsInScript(deployTools, 'docker stack ls'))).toEqual([]);
   });
 
   it('counts an image push as a deploy only for a release', () => {
@@ -123,6 +137,7 @@ describe('tool catalog', () => {
   it('knows targets a job makes for itself', () => {
     expect(names(toolsInScript(localTargets, 'kind create cluster --name ci --wait 2m'))).toEqual(['kind']);
     expect(names(toolsInScript(localTargets, 'curl -sfL https://get.k3s.io | sh -'))).toEqual(['k3s']);
+    expect(names(toolsInScript(localTargets, 'docker swarm init && docker stack deploy -c stack.yml test'))).toEqual(['swarm']);
     expect(toolForAction(localTargets, 'helm/kind-action@v1')?.name).toBe('kind');
   });
 
