@@ -59,7 +59,8 @@ export class Evaluator {
       {
         resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : outer.resolve(root, attr)),
         bare: (name) => (name in vars ? vars[name] : outer.bare(name)),
-        ...(outer.readFile ? { readFile: outer.readFile } : {}),
+        // Written out, not spread in: a literal with a spread changes hidden class once optimised.
+        readFile: outer.readFile,
       },
       this.meter,
       this.functions,
@@ -256,7 +257,7 @@ export class Evaluator {
       {
         resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : new UnknownValue(`templatefile(): the template reads "${root}", which is not among its variables`, [], true)),
         bare: (n) => (n in vars ? vars[n] : undefined),
-        ...(this.scope.readFile ? { readFile: this.scope.readFile } : {}),
+        readFile: this.scope.readFile,
       },
       this.meter,
     );

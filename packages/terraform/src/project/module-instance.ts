@@ -1,4 +1,4 @@
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { Attribute, Expression } from '../hcl/ast.js';
 import { Evaluator, type Scope } from '../eval/expression.js';
 import type { Meter } from '../eval/meter.js';
@@ -318,7 +318,9 @@ export class ModuleInstance implements Entity {
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
     if (!this.world.reserveInstances(keys.length)) return new BudgetUnknown('moduleInstances', `module.${call.name}: the configuration expands into more module instances than nospof evaluates`);
     const remote = !isLocalSource(sourceText);
-    return keys.map((key) => {
+    // Children lists are read by many optimised functions (evaluatorFor, the index walk): `mapList` gives
+    // them one hidden class, where `map` gives a packed list before this is optimised and a holey one after.
+    return mapList(keys, (key) => {
       const site: CallSite = key === undefined ? { call, parent: this, remote } : { call, parent: this, key, remote };
       const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, NO_ROOT_INPUTS);
       if (key !== undefined) child.eachValue = attributeOf(body, 'count') ? undefined : expansion.each.get(String(key));
