@@ -1,4 +1,4 @@
-import type { ParsedFile, Settings, Unknown } from '@nospof/core';
+import { mapList, type ParsedFile, type Settings, type Unknown } from '@nospof/core';
 import type { Block, Body } from '../hcl/ast.js';
 import { Evaluator } from '../eval/expression.js';
 import { Meter, type BudgetEvent } from '../eval/meter.js';
@@ -246,7 +246,7 @@ class Evaluation implements World {
       }
       const children = instance.children(name);
       const source = callSource(call) ?? '';
-      const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
+      const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : mapList(children, (c) => c.callSite as CallSite);
       const list = this.byCall.get(call.block) ?? [];
       for (const site of sites) {
         const evaluator = instance.evaluatorFor(site);
