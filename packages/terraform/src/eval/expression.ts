@@ -1,3 +1,4 @@
+import { mapList } from '@nospof/core';
 import type { Expression, TemplatePart } from '../hcl/ast.js';
 import { callFunction, type FunctionContext } from './functions.js';
 import { Meter } from './meter.js';
@@ -59,7 +60,8 @@ export class Evaluator {
       {
         resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : outer.resolve(root, attr)),
         bare: (name) => (name in vars ? vars[name] : outer.bare(name)),
-        ...(outer.readFile ? { readFile: outer.readFile } : {}),
+        // Written out, not spread in: a literal with a spread changes hidden class once optimised.
+        readFile: outer.readFile,
       },
       this.meter,
       this.functions,
@@ -96,7 +98,7 @@ export class Evaluator {
       case 'ParenthesesExpr':
         return this.evaluate(expr.expression);
       case 'TupleExpr':
-        return expr.elements.map((e) => this.evaluate(e));
+        return mapList(expr.elements, (e) => this.evaluate(e));
       case 'ObjectExpr': {
         const out: Record<string, TfValue> = {};
         for (const item of expr.items) {
@@ -127,7 +129,7 @@ export class Evaluator {
         if (source instanceof UnknownValue) return source;
         const items: readonly TfValue[] = source === null ? [] : Array.isArray(source) ? (source as readonly TfValue[]) : [source];
         this.meter.collection(items.length, 'a splat');
-        return items.map((item) => this.withVars({ [SPLAT]: item }).evaluate(expr.each));
+        return mapList(items, (item) => this.withVars({ [SPLAT]: item }).evaluate(expr.each));
       }
       case 'SplatItem':
         return this.scope.bare(SPLAT) ?? new UnknownValue('a splat item outside a splat');
@@ -231,7 +233,7 @@ export class Evaluator {
       const u = firstUnknown(value);
       return u ?? true;
     }
-    const args = expr.args.map((a) => this.evaluate(a));
+    const args = mapList(expr.args, (a) => this.evaluate(a));
     if (expr.expandFinal && args.length > 0) {
       const last = args.pop() as TfValue;
       if (last instanceof UnknownValue) return last;
@@ -256,7 +258,7 @@ export class Evaluator {
       {
         resolve: (root, attr) => (root in vars ? getAttr(vars[root] as TfValue, attr) : new UnknownValue(`templatefile(): the template reads "${root}", which is not among its variables`, [], true)),
         bare: (n) => (n in vars ? vars[n] : undefined),
-        ...(this.scope.readFile ? { readFile: this.scope.readFile } : {}),
+        readFile: this.scope.readFile,
       },
       this.meter,
     );

@@ -1,3 +1,4 @@
+import { mapList } from '@nospof/core';
 /**
  * Values as the evaluator computes them. Collections may be known in shape while some elements are not
  * (`[aws_subnet.a.id, aws_subnet.b.id]` is a list of two values the provider computes), so unknowns live
@@ -217,7 +218,7 @@ function allEqual(pairs: readonly (readonly [TfValue, TfValue])[], spend: () => 
 export function fromJson(value: unknown): TfValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map(fromJson);
+  if (Array.isArray(value)) return mapList(value, (v: unknown) => fromJson(v));
   if (typeof value === 'object') {
     const out: Record<string, TfValue> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromJson(v);

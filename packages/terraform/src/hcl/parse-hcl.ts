@@ -1,4 +1,4 @@
-import type { Comment, ParseError, SourceFile } from '@nospof/core';
+import { mapList, type Comment, type ParseError, type SourceFile } from '@nospof/core';
 import type { HclFile } from './ast.js';
 import { lex } from './lexer.js';
 import { Locator } from './locator.js';
@@ -39,9 +39,9 @@ function parse(source: SourceFile): HclParseResult {
   const loc = new Locator(source.lines);
   const parser = new Parser(text, lexed.tokens, loc);
   const root = parser.parseFile();
-  const errors: ParseError[] = lexed.errors.map((e) => ({ message: e.message, range: loc.range(e.start, e.end) }));
+  const errors: ParseError[] = mapList(lexed.errors, (e) => ({ message: e.message, range: loc.range(e.start, e.end) }));
   errors.push(...parser.errors);
   errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const comments: Comment[] = lexed.comments.map((c) => ({ text: text.slice(c.textStart, c.textEnd), range: loc.range(c.start, c.end) }));
+  const comments: Comment[] = mapList(lexed.comments, (c) => ({ text: text.slice(c.textStart, c.textEnd), range: loc.range(c.start, c.end) }));
   return { root, errors, comments };
 }

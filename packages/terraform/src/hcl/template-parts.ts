@@ -1,4 +1,4 @@
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { Expression, Identifier, TemplatePart } from './ast.js';
 import { isUnicodeSpace } from './char-class.js';
 import { SyntaxFailure } from './syntax-failure.js';
@@ -96,7 +96,7 @@ export function meldLiterals(parts: FlatPart[]): FlatPart[] {
 
 /** Nests the flat directives into `TemplateIf`/`TemplateFor` parts; unbalanced directives are errors. */
 export function nestParts(parts: readonly FlatPart[], rangeOf: RangeOf): TemplatePart[] {
-  if (parts.every((p) => p.kind === 'literal' || p.kind === 'interp')) return parts.map((p) => simplePart(p, rangeOf));
+  if (parts.every((p) => p.kind === 'literal' || p.kind === 'interp')) return mapList(parts, (p) => simplePart(p, rangeOf));
   let i = 0;
   let depth = 0;
 

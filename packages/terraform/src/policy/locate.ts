@@ -1,9 +1,9 @@
-import { isPolicyUnknown, type AttributePath, type PolicyLocation, type PolicyValue, type Range, type RelatedLocation } from '@nospof/core';
+import { isPolicyUnknown, mapList, type AttributePath, type PolicyLocation, type PolicyValue, type Range, type RelatedLocation } from '@nospof/core';
 import type { Attribute, Body } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
 import type { PlanResource } from '../model/types.js';
 import type { CallSite, ModuleInstance } from '../project/module-instance.js';
-import { traceExpression, type Trail, type TraceScope, type TrailStep } from '../project/trace.js';
+import { stepOf, traceExpression, traceScope, withSteps, type Trail, type TrailStep } from '../project/trace.js';
 import type { BlockView } from '../project/views.js';
 
 /** What a policy resource is built from: one evaluated block (resource, data source or module call instance). */
@@ -62,16 +62,13 @@ export function hasValueAt(attributes: PolicyValue, path: AttributePath): boolea
 
 /** How the value at `rest` inside attribute `attribute` of `within` got there, as built-in rules trace it. */
 function trailOf(subject: Subject, attribute: Attribute, within: BlockView, rest: readonly (string | number)[]): Trail {
-  const moduleScope: TraceScope = { module: subject.module, evaluator: subject.module.evaluator, file: subject.file };
-  const scope: TraceScope = {
-    ...moduleScope,
-    evaluator: subject.evaluator,
-    ...(subject.forEach && typeof subject.key === 'string' ? { each: { expr: subject.forEach.value, key: subject.key, scope: moduleScope, file: subject.file } } : {}),
-  };
-  const trail = traceExpression(attribute.value, scope, rest);
-  const steps = trail.steps.map((s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? { ...s, kind: 'attribute' as const } : s));
+  // Scopes, steps and trails written out, not spread: see `withSteps`.
+  const moduleScope = traceScope(subject.module, subject.module.evaluator, subject.file);
+  const each = subject.forEach && typeof subject.key === 'string' ? { expr: subject.forEach.value, key: subject.key, scope: moduleScope, file: subject.file } : undefined;
+  const trail = traceExpression(attribute.value, traceScope(subject.module, subject.evaluator, subject.file, each), rest);
+  const steps = mapList(trail.steps, (s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? stepOf(s, 'attribute') : s));
   if (steps.length === 0) return { steps: [{ file: within.file, range: attribute.value.range, kind: 'value' }], direct: false };
-  return { ...trail, steps };
+  return withSteps(trail, steps);
 }
 
 /**

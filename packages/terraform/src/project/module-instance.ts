@@ -1,4 +1,4 @@
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { Attribute, Expression } from '../hcl/ast.js';
 import { Evaluator, type Scope } from '../eval/expression.js';
 import type { Meter } from '../eval/meter.js';
@@ -260,7 +260,7 @@ export class ModuleInstance implements Entity {
     else if (!expansion.keys) result = [new ResourceInstance(this, node, undefined, undefined)];
     else {
       const usesCount = attributeOf(body, 'count') !== undefined;
-      result = expansion.keys.map((key) => new ResourceInstance(this, node, key, usesCount ? undefined : expansion.each.get(String(key))));
+      result = mapList(expansion.keys, (key) => new ResourceInstance(this, node, key, usesCount ? undefined : expansion.each.get(String(key))));
     }
     this.resourceCache.set(address, result);
     return result;
@@ -278,7 +278,7 @@ export class ModuleInstance implements Entity {
     const instances = this.resourceInstances(address);
     if (isUnknown(instances)) return instances;
     const body = node.block.body;
-    if (attributeOf(body, 'count')) return instances.map((i) => new EntityValue(i));
+    if (attributeOf(body, 'count')) return mapList(instances, (i) => new EntityValue(i));
     if (attributeOf(body, 'for_each')) return Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
     return instances[0] ? new EntityValue(instances[0]) : null;
   }
@@ -318,7 +318,9 @@ export class ModuleInstance implements Entity {
     const keys: (number | string | undefined)[] = expansion.keys ?? [undefined];
     if (!this.world.reserveInstances(keys.length)) return new BudgetUnknown('moduleInstances', `module.${call.name}: the configuration expands into more module instances than nospof evaluates`);
     const remote = !isLocalSource(sourceText);
-    return keys.map((key) => {
+    // Children lists are read by many optimised functions (evaluatorFor, the index walk): `mapList` gives
+    // them one hidden class, where `map` gives a packed list before this is optimised and a holey one after.
+    return mapList(keys, (key) => {
       const site: CallSite = key === undefined ? { call, parent: this, remote } : { call, parent: this, key, remote };
       const child = new ModuleInstance(this.world, def, `${this.prefix}module.${call.name}${keySuffix(key)}`, site, NO_ROOT_INPUTS);
       if (key !== undefined) child.eachValue = attributeOf(body, 'count') ? undefined : expansion.each.get(String(key));
@@ -364,7 +366,7 @@ export class ModuleInstance implements Entity {
     const children = this.children(name);
     if (isUnknown(children)) return children;
     const body = call.block.body;
-    if (attributeOf(body, 'count')) return children.map((c) => new EntityValue(c));
+    if (attributeOf(body, 'count')) return mapList(children, (c) => new EntityValue(c));
     if (attributeOf(body, 'for_each')) return Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
     return children[0] ? new EntityValue(children[0]) : null;
   }

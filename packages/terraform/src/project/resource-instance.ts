@@ -1,4 +1,4 @@
-import type { Range, Unknown, Value } from '@nospof/core';
+import { mapList, type Range, type Unknown, type Value } from '@nospof/core';
 import type { Attribute, Block, Body } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
 import { fromJson, isUnknown, UnknownValue, type Entity, type TfObject, type TfValue } from '../eval/tf-value.js';
@@ -6,7 +6,7 @@ import type { PlanResource, Resource } from '../model/types.js';
 import { attributeOf, blocksOf, variablesReadBy } from './body.js';
 import { keySuffix, type CallSite, type ModuleInstance, type Origin } from './module-instance.js';
 import { ConfigBlockView, PlanBlockView, type BlockView } from './views.js';
-import { traceExpression, type Trail, type TraceScope } from './trace.js';
+import { stepOf, traceExpression, traceScope, withSteps, type Trail } from './trace.js';
 
 /** Nested blocks become lists of objects when another expression reads them (`aws_lb.x.subnet_mapping`). */
 function bodyObject(body: Body, evaluator: Evaluator): TfObject {
@@ -179,19 +179,15 @@ export class ResourceInstance implements Entity, BlockView {
     const attribute = within.attribute(name);
     if (!attribute) return undefined;
     const forEach = attributeOf(this.node.block.body, 'for_each');
-    const moduleScope: TraceScope = { module: this.module, evaluator: this.module.evaluator, file: this.file };
+    // Scopes, steps and trails written out, not spread: see `withSteps`.
+    const moduleScope = traceScope(this.module, this.module.evaluator, this.file);
     // A block a `dynamic` block wrote reads its iterator: its own evaluator binds it, its iterations say where it comes from.
     const nested = within instanceof ConfigBlockView && within.iterations.length > 0 ? within : undefined;
-    const scope: TraceScope = {
-      ...moduleScope,
-      evaluator: nested ? nested.evaluator : this.evaluator,
-      ...(forEach && typeof this.key === 'string' ? { each: { expr: forEach.value, key: this.key, scope: moduleScope, file: this.file } } : {}),
-      ...(nested ? { iterations: nested.iterations } : {}),
-    };
-    const trail = traceExpression(attribute.value, scope);
-    const steps = trail.steps.map((s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? { ...s, kind: 'attribute' as const } : s));
+    const each = forEach && typeof this.key === 'string' ? { expr: forEach.value, key: this.key, scope: moduleScope, file: this.file } : undefined;
+    const trail = traceExpression(attribute.value, traceScope(this.module, nested ? nested.evaluator : this.evaluator, this.file, each, nested?.iterations));
+    const steps = mapList(trail.steps, (s, i) => (i === trail.steps.length - 1 && i > 0 && s.file === within.file && s.range.start.offset === attribute.value.range.start.offset ? stepOf(s, 'attribute') : s));
     if (steps.length === 0) return { steps: [{ file: within.file, range: attribute.value.range, kind: 'value' }], direct: false };
-    return { ...trail, steps };
+    return withSteps(trail, steps);
   }
 
   /** What another expression sees for `<this>.<name>`. */

@@ -1,4 +1,4 @@
-import type { ParsedFile, Settings, Unknown } from '@nospof/core';
+import { mapList, type ParsedFile, type Settings, type Unknown } from '@nospof/core';
 import type { Block, Body } from '../hcl/ast.js';
 import { Evaluator } from '../eval/expression.js';
 import { Meter, type BudgetEvent } from '../eval/meter.js';
@@ -13,7 +13,7 @@ import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
 import { RuleLedger } from './rule-ledger.js';
 import { ConfigBlockView, type BlockView } from './views.js';
-import { traceExpression, type Trail, type TraceScope } from './trace.js';
+import { traceExpression, traceScope, type Trail } from './trace.js';
 import { terragruntTargets } from './terragrunt.js';
 
 /**
@@ -246,7 +246,7 @@ class Evaluation implements World {
       }
       const children = instance.children(name);
       const source = callSource(call) ?? '';
-      const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : children.map((c) => c.callSite as CallSite);
+      const sites: CallSite[] = isUnknown(children) ? [{ call, parent: instance }] : mapList(children, (c) => c.callSite as CallSite);
       const list = this.byCall.get(call.block) ?? [];
       for (const site of sites) {
         const evaluator = instance.evaluatorFor(site);
@@ -637,12 +637,9 @@ export function traceCallInput(call: ModuleCallInstance, name: string): Trail | 
   if (!argument) return undefined;
   const parent = call.parent;
   const forEach = attributeOf(call.call.block.body, 'for_each');
-  const outer: TraceScope = { module: parent, evaluator: parent.evaluator, file: call.call.file };
-  const scope: TraceScope = {
-    ...outer,
-    evaluator: parent.evaluatorFor(call.site),
-    ...(forEach && typeof call.site.key === 'string' ? { each: { expr: forEach.value, key: call.site.key, scope: outer, file: call.call.file } } : {}),
-  };
-  const trail = traceExpression(argument.value, scope);
+  // Written out, not spread from `outer`: see `withSteps`.
+  const outer = traceScope(parent, parent.evaluator, call.call.file);
+  const each = forEach && typeof call.site.key === 'string' ? { expr: forEach.value, key: call.site.key, scope: outer, file: call.call.file } : undefined;
+  const trail = traceExpression(argument.value, traceScope(parent, parent.evaluatorFor(call.site), call.call.file, each));
   return trail.steps.length > 0 ? trail : { steps: [{ file: call.call.file, range: argument.value.range, kind: 'value' }], direct: false };
 }

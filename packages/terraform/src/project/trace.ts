@@ -1,4 +1,4 @@
-import type { Range } from '@nospof/core';
+import { mapList, type Range } from '@nospof/core';
 import type { Expression } from '../hcl/ast.js';
 import type { Evaluator } from '../eval/expression.js';
 import { isObject, isUnknown, toBoolValue, valuesEqual } from '../eval/tf-value.js';
@@ -32,15 +32,34 @@ export interface Trail {
 export interface TraceScope {
   readonly module: ModuleInstance;
   readonly evaluator: Evaluator;
-  readonly each?: { readonly expr: Expression; readonly key: string; readonly scope: TraceScope; readonly file: string };
+  readonly each?: { readonly expr: Expression; readonly key: string; readonly scope: TraceScope; readonly file: string } | undefined;
   /** The `dynamic` block elements around the expression, outermost first: where `<iterator>.value` comes from. */
-  readonly iterations?: readonly Iteration[];
+  readonly iterations?: readonly Iteration[] | undefined;
   readonly file: string;
 }
 
 type Segment = string | number;
 
 const MAX_HOPS = 48;
+
+/**
+ * `{ ...trail, steps, direct }`, written out. An object literal that starts with a spread gets another
+ * hidden class once its builder is optimised, and every optimised reader of trails (placement, the
+ * policy locator) then deoptimises and is compiled again; these two literal shapes never change.
+ */
+export function withSteps(trail: Trail, steps: readonly TrailStep[], direct: boolean = trail.direct): Trail {
+  return trail.addAt === undefined ? { steps, direct } : { steps, direct, addAt: trail.addAt, variable: trail.variable };
+}
+
+/** A scope for `traceExpression`, always of one shape (not spread from another scope: see `withSteps`). */
+export function traceScope(module: ModuleInstance, evaluator: Evaluator, file: string, each?: TraceScope['each'], iterations?: TraceScope['iterations']): TraceScope {
+  return { module, evaluator, file, each, iterations };
+}
+
+/** `{ ...step, kind }`, written out for the same reason as `withSteps`. */
+export function stepOf(step: TrailStep, kind: TrailStep['kind']): TrailStep {
+  return { file: step.file, range: step.range, kind };
+}
 
 function stepAt(scope: TraceScope, expr: Expression, kind: TrailStep['kind']): TrailStep {
   return { file: scope.file, range: expr.range, kind };
@@ -121,7 +140,7 @@ export function traceExpression(expr: Expression, scope: TraceScope, path: reado
       const branch = condition ? expr.trueResult : expr.falseResult;
       // `var.env == "prod" ? true : false`: the branch is a literal, so what decided is the condition's input.
       const decided = isLiteral(branch) ? traceExpression(expr.condition, scope, [], hops + 1) : traceExpression(branch, scope, path, hops + 1);
-      return decided.steps.length > 0 ? { ...decided, steps: [...decided.steps, stepAt(scope, expr, 'condition')], direct: !isLiteral(branch) && decided.direct } : { steps: [stepAt(scope, expr, 'value')], direct: false };
+      return decided.steps.length > 0 ? withSteps(decided, [...decided.steps, stepAt(scope, expr, 'condition')], !isLiteral(branch) && decided.direct) : { steps: [stepAt(scope, expr, 'value')], direct: false };
     }
     case 'BinaryExpr':
     case 'UnaryExpr': {
@@ -129,7 +148,7 @@ export function traceExpression(expr: Expression, scope: TraceScope, path: reado
       for (const operand of operands) {
         if (isLiteral(operand)) continue;
         const trail = traceExpression(operand, scope, [], hops + 1);
-        if (trail.steps.length > 0) return { ...trail, steps: [...trail.steps, stepAt(scope, expr, 'value')], direct: false };
+        if (trail.steps.length > 0) return withSteps(trail, [...trail.steps, stepAt(scope, expr, 'value')], false);
       }
       return { steps: [stepAt(scope, expr, 'value')], direct: false };
     }
@@ -142,7 +161,7 @@ export function traceExpression(expr: Expression, scope: TraceScope, path: reado
       const projection = expr.keyExpr && first !== undefined && expr.keyExpr.type === 'VariableExpr' && expr.keyExpr.name === expr.keyVar?.name ? projectionOf(expr.valueExpr, expr.valueVar.name) : undefined;
       if (projection) {
         const inner = traceExpression(expr.collection, scope, [first as Segment, ...projection, ...rest], hops + 1);
-        if (inner.steps.length > 0) return { ...inner, steps: [...inner.steps, stepAt(scope, expr, 'reference')] };
+        if (inner.steps.length > 0) return withSteps(inner, [...inner.steps, stepAt(scope, expr, 'reference')]);
       }
       return { steps: [stepAt(scope, expr, 'value')], direct: false };
     }
@@ -180,7 +199,7 @@ function traceCall(expr: Extract<Expression, { type: 'FunctionCallExpr' }>, scop
   const follow = (arg: Expression | undefined, p: readonly Segment[], direct: boolean): Trail => {
     if (!arg) return { steps: [here], direct: false };
     const trail = traceExpression(arg, scope, p, hops + 1);
-    return trail.steps.length > 0 ? { ...trail, direct: trail.direct && direct } : { steps: [here], direct: false };
+    return trail.steps.length > 0 ? withSteps(trail, trail.steps, trail.direct && direct) : { steps: [here], direct: false };
   };
   if (['tostring', 'tonumber', 'tobool', 'tolist', 'toset', 'tomap', 'sensitive', 'nonsensitive'].includes(name)) return follow(expr.args[0], path, true);
   if (['try', 'coalesce', 'one'].includes(name) || name === 'lookup' || name === 'merge') {
@@ -207,7 +226,7 @@ function traceCall(expr: Extract<Expression, { type: 'FunctionCallExpr' }>, scop
   for (const arg of expr.args) {
     if (isLiteral(arg)) continue;
     const trail = traceExpression(arg, scope, [], hops + 1);
-    if (trail.steps.length > 0) return { ...trail, steps: [...trail.steps, here], direct: false };
+    if (trail.steps.length > 0) return withSteps(trail, [...trail.steps, here], false);
   }
   return { steps: [here], direct: false };
 }
@@ -225,14 +244,14 @@ function traceReference(root: Expression, scope: TraceScope, path: readonly Segm
     // `<iterator>.value` is the element of the dynamic block's for_each that wrote this block.
     if (name === 'key') return { steps: [{ file: iteration.file, range: iteration.forEach.range, kind: 'for_each' }], direct: false };
     if (name !== 'value' || iteration.at === undefined) return undefined;
-    const outer: TraceScope = { module: scope.module, evaluator: iteration.evaluator, file: iteration.file, iterations: iterations.slice(0, i), ...(scope.each ? { each: scope.each } : {}) };
+    const outer = traceScope(scope.module, iteration.evaluator, iteration.file, scope.each, iterations.slice(0, i));
     const inner = traceExpression(iteration.forEach, outer, [iteration.at, ...path], hops + 1);
     return inner.steps.length === 0 ? { steps: [stepAt(scope, root, 'for_each')], direct: false } : { ...inner, steps: [...inner.steps, stepAt(scope, root, 'for_each')] };
   }
   // A `for` variable shadows everything: its value is not written anywhere nospof can point at.
   if (namespace !== 'each' && namespace !== 'count' && scope.evaluator.bound(namespace)) return undefined;
   const pass = (inner: Trail, kind: TrailStep['kind']): Trail =>
-    inner.steps.length === 0 ? { steps: [stepAt(scope, root, kind)], direct: false } : { ...inner, steps: [...inner.steps, stepAt(scope, root, kind)] };
+    inner.steps.length === 0 ? { steps: [stepAt(scope, root, kind)], direct: false } : withSteps(inner, [...inner.steps, stepAt(scope, root, kind)]);
   switch (namespace) {
     case 'var':
       return pass(traceVariable(scope.module, name, path, hops), 'reference');
@@ -273,12 +292,9 @@ function traceVariable(module: ModuleInstance, name: string, path: readonly Segm
     if (argument) {
       const parent = site.parent;
       const forEach = attributeOf(site.call.block.body, 'for_each');
-      const scope: TraceScope = {
-        module: parent,
-        evaluator: parent.evaluatorFor(site),
-        file: site.call.file,
-        ...(forEach && typeof site.key === 'string' ? { each: { expr: forEach.value, key: site.key, scope: { module: parent, evaluator: parent.evaluator, file: site.call.file }, file: site.call.file } } : {}),
-      };
+      const outer = traceScope(parent, parent.evaluator, site.call.file);
+      const each = forEach && typeof site.key === 'string' ? { expr: forEach.value, key: site.key, scope: outer, file: site.call.file } : undefined;
+      const scope = traceScope(parent, parent.evaluatorFor(site), site.call.file, each);
       const inner = traceExpression(argument.value, scope, path, hops + 1);
       return inner.steps.length === 0 ? { steps: [{ file: site.call.file, range: argument.range, kind: 'argument' }], direct: false } : inner;
     }
@@ -287,14 +303,14 @@ function traceVariable(module: ModuleInstance, name: string, path: readonly Segm
     if (input?.expr && input.origin) {
       const literal = module.literalEvaluator();
       const inner = traceExpression(input.expr, { module, evaluator: literal, file: input.origin.file }, path, hops + 1);
-      return inner.steps.length === 0 ? { steps: [{ file: input.origin.file, range: input.origin.range, kind: 'tfvars' }], direct: false } : { ...inner, steps: inner.steps.map((s, i) => (i === 0 && s.kind === 'value' ? { ...s, kind: 'tfvars' } : s)) };
+      return inner.steps.length === 0 ? { steps: [{ file: input.origin.file, range: input.origin.range, kind: 'tfvars' }], direct: false } : withSteps(inner, mapList(inner.steps, (s, i) => (i === 0 && s.kind === 'value' ? stepOf(s, 'tfvars') : s)));
     }
     if (input) return none;
   }
   const fallback = attributeOf(declaration.block.body, 'default');
   if (!fallback) return none;
   const inner = traceExpression(fallback.value, { module, evaluator: module.literalEvaluator(), file: declaration.file }, path, hops + 1);
-  const steps = inner.steps.map((s, i) => (i === 0 ? { ...s, kind: 'default' as const } : s));
+  const steps = mapList(inner.steps, (s, i) => (i === 0 ? stepOf(s, 'default') : s));
   return site ? { steps, direct: inner.direct, addAt: site, variable: name } : { steps, direct: inner.direct };
 }
 
