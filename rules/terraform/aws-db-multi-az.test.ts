@@ -2,6 +2,14 @@ import { hcl } from '@nospof/core/testing';
 import { ruleTester } from '../test-support/rule-tester.js';
 import rule from './aws-db-multi-az.js';
 
+/** A module whose instance is single-AZ by its variable's default, unless something sets the variable. */
+const moduleByDefault = hcl`
+  variable "multi_az" { default = false }
+  resource "aws_db_instance" "this" {
+    multi_az = var.multi_az
+  }
+`;
+
 ruleTester().run(rule, {
   valid: [
     {
@@ -55,33 +63,18 @@ ruleTester().run(rule, {
     {
       name: 'a module Terragrunt runs takes its variables from the inputs, not the defaults',
       filename: 'modules/rds/main.tf',
-      code: hcl`
-        variable "multi_az" { default = false }
-        resource "aws_db_instance" "this" {
-          multi_az = var.multi_az
-        }
-      `,
+      code: moduleByDefault,
       files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "../../..//modules/rds"\n}\ninputs = {\n  multi_az = true\n}\n' },
     },
     {
       name: 'a Terragrunt source written after a Terragrunt function is placed by its path',
       filename: 'modules/rds/main.tf',
-      code: hcl`
-        variable "multi_az" { default = false }
-        resource "aws_db_instance" "this" {
-          multi_az = var.multi_az
-        }
-      `,
+      code: moduleByDefault,
       files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "${get_repo_root()}/modules//rds"\n}\ninclude "root" {\n  path = find_in_parent_folders()\n}\n' },
     },
     {
       name: 'a terragrunt.hcl beside the module runs the .tf files of its own folder',
-      code: hcl`
-        variable "multi_az" { default = false }
-        resource "aws_db_instance" "this" {
-          multi_az = var.multi_az
-        }
-      `,
+      code: moduleByDefault,
       files: { 'terragrunt.hcl': 'inputs = {\n  multi_az = true\n}\n' },
     },
     { name: 'multi_az = true', code: hcl`
@@ -266,12 +259,7 @@ ruleTester().run(rule, {
     {
       name: 'a remote Terragrunt source leaves the scanned module judged by its defaults',
       filename: 'modules/rds/main.tf',
-      code: hcl`
-        variable "multi_az" { default = false }
-        resource "aws_db_instance" "this" {
-          multi_az = var.multi_az
-        }
-      `,
+      code: moduleByDefault,
       files: { 'live/prod/rds/terragrunt.hcl': 'terraform {\n  source = "git::git@github.com:acme/modules.git//rds?ref=v1.2.0"\n}\n' },
       output: null,
       errors: [{ messageId: 'singleAz', line: 1, column: 33 }],
