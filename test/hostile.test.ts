@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Nospof } from '@nospof/api';
@@ -156,7 +156,7 @@ describe('--fix writes', () => {
     const root = tempTree({ '.nospof.yaml': onlyMinReplicas, 'web.yaml': deployment(1) });
     expect((await runCli(['--fix', '.'], root)).code).toBe(0);
     expect(readFileSync(join(root, 'web.yaml'), 'utf8')).toContain('replicas: 2');
-    const leftovers = execFileSync('ls', ['-a', root], { encoding: 'utf8' }).split('\n').filter((n) => n.endsWith('.tmp'));
+    const leftovers = readdirSync(root).filter((n) => n.endsWith('.tmp'));
     expect(leftovers).toEqual([]);
   });
 });
