@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -68,7 +68,7 @@ describe('--changed-since', () => {
 
   it('leaves out ignored files and files outside the paths given', async () => {
     const root = repository();
-    execFileSync('mkdir', ['-p', join(root, 'generated')]);
+    mkdirSync(join(root, 'generated'), { recursive: true });
     writeFileSync(join(root, 'generated/x.yaml'), deployment('x', 1));
     writeFileSync(join(root, 'other/db.yaml'), deployment('db', 2));
     writeFileSync(join(root, 'k8s/api.yaml'), deployment('api', 2));
