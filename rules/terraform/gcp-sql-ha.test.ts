@@ -32,6 +32,20 @@ ruleTester().run(rule, {
         availability_type = var.availability
       }
     ` },
+    { name: 'sql-db module: safer_mysql is REGIONAL by default', code: hcl`
+      module "safer" {
+        source           = "terraform-google-modules/sql-db/google//modules/safer_mysql"
+        version          = "~> 26.0"
+        database_version = "MYSQL_8_0"
+        vpc_network      = "projects/p/global/networks/default"
+      }
+    ` },
+    { name: 'sql-db module: mssql written REGIONAL', code: hcl`
+      module "sqlserver" {
+        source            = "terraform-google-modules/sql-db/google//modules/mssql"
+        availability_type = "REGIONAL"
+      }
+    ` },
     { name: 'sql-db module: other submodules (private_service_access) are not judged', code: hcl`
       module "psa" {
         source      = "GoogleCloudPlatform/sql-db/google//modules/private_service_access"
@@ -80,6 +94,39 @@ ruleTester().run(rule, {
       output: hcl`
         module "mysql" {
           source            = "github.com/terraform-google-modules/terraform-google-sql-db//modules/mysql?ref=v25.2.0"
+          availability_type = "REGIONAL"
+        }
+      `,
+      errors: [{ messageId: 'zonal', line: 3, column: 23 }],
+    },
+    {
+      name: 'sql-db module: mssql without availability_type (the module default is ZONAL)',
+      code: hcl`
+        module "sqlserver" {
+          source           = "terraform-google-modules/sql-db/google//modules/mssql"
+          database_version = "SQLSERVER_2019_STANDARD"
+        }
+      `,
+      output: hcl`
+        module "sqlserver" {
+          availability_type = "REGIONAL"
+          source           = "terraform-google-modules/sql-db/google//modules/mssql"
+          database_version = "SQLSERVER_2019_STANDARD"
+        }
+      `,
+      errors: [{ messageId: 'zonal', line: 1, data: { value: 'absent (module default ZONAL)' } }],
+    },
+    {
+      name: 'sql-db module: safer_mysql written ZONAL',
+      code: hcl`
+        module "safer" {
+          source            = "terraform-google-modules/sql-db/google//modules/safer_mysql"
+          availability_type = "ZONAL"
+        }
+      `,
+      output: hcl`
+        module "safer" {
+          source            = "terraform-google-modules/sql-db/google//modules/safer_mysql"
           availability_type = "REGIONAL"
         }
       `,

@@ -11,13 +11,16 @@ const AVAILABILITY_DEFAULT = 'ZONAL';
 
 /**
  * The Cloud SQL registry module (published as GoogleCloudPlatform/sql-db/google, now
- * terraform-google-modules/sql-db/google): its `postgresql` submodule defaults `availability_type` to
- * ZONAL, its `mysql` submodule to REGIONAL. A `master_instance_name` makes the call a replica.
+ * terraform-google-modules/sql-db/google): its `postgresql` and `mssql` submodules default
+ * `availability_type` to ZONAL, its `mysql` submodule and `safer_mysql` (which calls `mysql` with private
+ * networking) to REGIONAL. A `master_instance_name` makes the call a replica.
  */
 const SQL_DB_MODULES = ['GoogleCloudPlatform/sql-db/google', 'terraform-google-modules/sql-db/google'] as const;
 const SQL_DB_SUBMODULES = [
   { submodule: 'modules/postgresql', availabilityDefault: 'ZONAL' },
   { submodule: 'modules/mysql', availabilityDefault: 'REGIONAL' },
+  { submodule: 'modules/mssql', availabilityDefault: 'ZONAL' },
+  { submodule: 'modules/safer_mysql', availabilityDefault: 'REGIONAL' },
 ] as const;
 
 export default defineRule({
@@ -32,7 +35,7 @@ export default defineRule({
       remediation: 'Set `settings.availability_type = "REGIONAL"`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
-      defaults: '`availability_type` absent means `ZONAL`. Read replicas (`master_instance_name`) are not judged. GoogleCloudPlatform/sql-db/google (terraform-google-modules/sql-db/google): `//modules/postgresql` defaults `availability_type` to ZONAL, `//modules/mysql` to REGIONAL.',
+      defaults: '`availability_type` absent means `ZONAL`. Read replicas (`master_instance_name`) are not judged. GoogleCloudPlatform/sql-db/google (terraform-google-modules/sql-db/google): `//modules/postgresql` and `//modules/mssql` default `availability_type` to ZONAL, `//modules/mysql` and `//modules/safer_mysql` to REGIONAL.',
     },
     messages: {
       zonal: 'Cloud SQL instance "{{name}}" is zonal (availability_type = {{value}}): no standby in another zone.',

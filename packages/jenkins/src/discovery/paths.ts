@@ -42,10 +42,13 @@ const PIPELINE_FOLDER = /(^|[._-])jenkinsfiles?([._-]|$)/;
  * `jenkinsfiles/nightly`): a pipeline by convention, claimed like a `.groovy` file, from its first bytes.
  */
 export function isPipelineFolderScriptPath(path: string): boolean {
-  const folders = path.split('/');
-  const base = folders.pop() ?? '';
-  if (folders.length === 0 || base === '' || base.includes('.')) return false;
-  return folders.some((folder) => PIPELINE_FOLDER.test(folder.toLowerCase()));
+  // Asked of every file of a run: the name is looked at before the path is split.
+  const slash = path.lastIndexOf('/');
+  if (slash <= 0 || slash === path.length - 1 || path.indexOf('.', slash) !== -1) return false;
+  return path
+    .slice(0, slash)
+    .split('/')
+    .some((folder) => PIPELINE_FOLDER.test(folder.toLowerCase()));
 }
 
 /** `vars/<step>.groovy` of a shared library: each file defines the global step `<step>`. */
