@@ -91,6 +91,53 @@ describe('alerting language: Alertmanager configuration files', () => {
     expect(only(root(values, 'values.yaml')).route?.receiver?.range.start.line).toBe(4);
   });
 
+  it('reads the Helm values a Flux HelmRelease or an Argo CD Application renders a chart with', () => {
+    const release = dedent`
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: kube-prometheus-stack
+        namespace: observability
+      spec:
+        chart:
+          spec:
+            chart: kube-prometheus-stack
+        values:
+          alertmanager:
+            config:
+              route:
+                receiver: pushover
+              receivers:
+                - name: pushover
+    `;
+    expect(only(root(release, 'kubernetes/apps/observability/helmrelease.yaml'))).toMatchObject({
+      source: 'file',
+      resource: 'HelmRelease/observability/kube-prometheus-stack',
+      route: { receiver: { name: { value: 'pushover' } } },
+    });
+    const application = dedent`
+      apiVersion: argoproj.io/v1alpha1
+      kind: Application
+      metadata:
+        name: monitoring
+      spec:
+        sources:
+          - repoURL: https://prometheus-community.github.io/helm-charts
+            chart: kube-prometheus-stack
+            helm:
+              valuesObject:
+                alertmanager:
+                  config:
+                    route:
+                      receiver: slack
+                    receivers:
+                      - name: slack
+    `;
+    expect(only(root(application, 'apps/monitoring.yaml')).route?.receiver?.range.start.line).toBe(14);
+    // Another kind that happens to hold `values` is not a chart's values.
+    expect(parse(release.replace('helm.toolkit.fluxcd.io/v2', 'example.com/v1'), 'x.yaml').root?.configs ?? []).toEqual([]);
+  });
+
   it('keeps its comments: a plain file has no other reader', () => {
     expect(parse('route:\n  # nospof-ignore alerting/x -- y\n  receiver: a\nreceivers: [{ name: a }]\n').comments.map((c) => c.range.start.line)).toEqual([2]);
   });

@@ -1,5 +1,5 @@
 import { SourceFile, type Comment, type ParseError, type ParseResult, type Range } from '@nospof/core';
-import { entry, field, isMapValue, isScalarValue, mapField, stringField, text } from '../yaml/access.js';
+import { entry, field, isMapValue, isScalarValue, mapField, seqItems, stringField, text } from '../yaml/access.js';
 import { decodeBase64, literalBlock, wholeValue, type EmbeddedText } from '../yaml/embedded.js';
 import { readYaml, type Locate, type YDocument, type YMap, type YScalar, type YValue } from '../yaml/tree.js';
 import { buildReceivers, buildRoute, globalUrls, type Dialect } from './alertmanager.js';
@@ -137,12 +137,33 @@ function alertmanagerConfig(map: YMap, dialect: Dialect, where: Where): Alertman
   return rememberTree(config, map);
 }
 
+/**
+ * Where a GitOps controller's resource holds the Helm values it renders a chart with (kube-prometheus-stack
+ * and the Alertmanager chart take the configuration there): Flux's `HelmRelease` `spec.values`, Argo CD's
+ * `Application` `spec.source.helm.valuesObject` (one per source with `spec.sources`). Values given as a
+ * string or from another object (`valuesFrom`, value files) are not read.
+ */
+function helmValuesOf(kind: string, apiVersion: string): ((spec: YMap | undefined) => YValue[]) | undefined {
+  if (kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
+    return (spec) => [field(spec, 'values')].filter((v): v is YValue => v !== undefined);
+  }
+  if (kind === 'Application' && apiVersion.startsWith('argoproj.io/')) {
+    return (spec) =>
+      [field(spec, 'source'), ...seqItems(spec, 'sources')]
+        .map((source) => field(mapField(source, 'helm'), 'valuesObject'))
+        .filter((v): v is YValue => v !== undefined);
+  }
+  return undefined;
+}
+
 const ALERTMANAGER_KEYS = new Set(['alertmanager.yaml', 'alertmanager.yml']);
 const PROMETHEUS_KEYS = new Set(['prometheus.yaml', 'prometheus.yml']);
 
 function readManifest(source: SourceFile, doc: YDocument, kind: string, out: Collected): void {
-  const operator = (doc.topString('apiVersion') ?? '').startsWith('monitoring.coreos.com/');
-  if (kind !== 'Secret' && kind !== 'ConfigMap' && !operator) return;
+  const apiVersion = doc.topString('apiVersion') ?? '';
+  const operator = apiVersion.startsWith('monitoring.coreos.com/');
+  const gitops = helmValuesOf(kind, apiVersion) !== undefined;
+  if (kind !== 'Secret' && kind !== 'ConfigMap' && !operator && !gitops) return;
   const root = doc.root;
   if (!isMapValue(root)) return;
   const meta = mapField(root, 'metadata');
@@ -151,7 +172,10 @@ function readManifest(source: SourceFile, doc: YDocument, kind: string, out: Col
   const resource = `${kind}/${namespace ?? 'default'}/${name}`;
   const base = { file: source.path, name, ...(namespace !== undefined ? { namespace } : {}), resource };
   const spec = mapField(root, 'spec');
-  if (kind === 'AlertmanagerConfig' && operator && spec) {
+  if (gitops) {
+    // The chart's values, written in the manifest: read like a values.yaml (`alertmanager.config`).
+    for (const values of helmValuesOf(kind, apiVersion)?.(spec) ?? []) readPlain(values, undefined, { ...base, source: 'file' }, out);
+  } else if (kind === 'AlertmanagerConfig' && operator && spec) {
     out.configs.push(alertmanagerConfig(spec, 'custom-resource', { ...base, source: 'custom-resource' }));
   } else if (kind === 'Alertmanager' && operator) {
     const { replicas, range } = replicasOf(spec);
