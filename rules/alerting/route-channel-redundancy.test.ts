@@ -36,6 +36,34 @@ const config = (route: string) => `${yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'an AlertmanagerConfig that a HelmRelease names in another namespace routes only its namespace',
+      filename: 'team/alertmanagerconfig.yaml',
+      code: yaml`
+        apiVersion: monitoring.coreos.com/v1alpha1
+        kind: AlertmanagerConfig
+        metadata: { name: alertmanager, namespace: team-a }
+        spec:
+          route:
+            receiver: pushover
+          receivers:
+            - name: pushover
+              pushoverConfigs: [{ userKey: { name: am, key: user }, token: { name: am, key: token } }]
+      `,
+      files: {
+        'kube-prometheus-stack/helmrelease.yaml': yaml`
+          apiVersion: helm.toolkit.fluxcd.io/v2
+          kind: HelmRelease
+          metadata: { name: kube-prometheus-stack, namespace: observability }
+          spec:
+            chart: { spec: { chart: kube-prometheus-stack } }
+            values:
+              alertmanager:
+                alertmanagerSpec:
+                  alertmanagerConfiguration: { name: alertmanager }
+        `,
+      },
+    },
+    {
       name: 'the critical route reaches a pager and e-mail',
       code: config(yaml`
         receiver: slack
@@ -233,6 +261,36 @@ ruleTester().run(rule, {
         `,
       },
       errors: [{ messageId: 'oneChannel', line: 9, data: { channels: 'Opsgenie' } }],
+    },
+    {
+      name: 'an AlertmanagerConfig a Flux HelmRelease of kube-prometheus-stack names as the global configuration',
+      filename: 'alertmanager/alertmanagerconfig.yaml',
+      code: yaml`
+        apiVersion: monitoring.coreos.com/v1alpha1
+        kind: AlertmanagerConfig
+        metadata: { name: alertmanager, namespace: observability }
+        spec:
+          route:
+            receiver: pushover
+          receivers:
+            - name: pushover
+              pushoverConfigs: [{ userKey: { name: am, key: user }, token: { name: am, key: token } }]
+      `,
+      files: {
+        'kube-prometheus-stack/helmrelease.yaml': yaml`
+          apiVersion: helm.toolkit.fluxcd.io/v2
+          kind: HelmRelease
+          metadata: { name: kube-prometheus-stack, namespace: flux-system }
+          spec:
+            targetNamespace: observability
+            chart: { spec: { chart: kube-prometheus-stack } }
+            values:
+              alertmanager:
+                alertmanagerSpec:
+                  alertmanagerConfiguration: { name: alertmanager }
+        `,
+      },
+      errors: [{ messageId: 'oneChannelDefault', line: 6, data: { channels: 'Pushover' } }],
     },
     {
       name: 'a Slack-compatible webhook is judged by its host',

@@ -32,6 +32,7 @@ interface Collected {
   readonly configs: AlertmanagerConfig[];
   readonly prometheuses: PrometheusAlerting[];
   readonly alertmanagers: AlertmanagerResource[];
+  readonly globalConfigNames: { readonly name: string; readonly namespace?: string }[];
   readonly errors: ParseError[];
   readonly comments: Comment[];
 }
@@ -51,7 +52,7 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
   const lines = source.lines;
   const locate: Locate = (start, end) => lines.range(start, Math.max(start, end));
   const read = readYaml(source, locate);
-  const collected: Collected = { configs: [], prometheuses: [], alertmanagers: [], errors: [], comments: [] };
+  const collected: Collected = { configs: [], prometheuses: [], alertmanagers: [], globalConfigNames: [], errors: [], comments: [] };
   let manifests = 0;
   for (const doc of read.documents) {
     const kind = doc.topString('kind');
@@ -62,7 +63,7 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
       readPlain(doc.root, byName, { file: source.path, source: 'file', resource: source.path }, collected);
     }
   }
-  const found = collected.configs.length + collected.prometheuses.length + collected.alertmanagers.length > 0;
+  const found = collected.configs.length + collected.prometheuses.length + collected.alertmanagers.length + collected.globalConfigNames.length > 0;
   // A manifest's own syntax errors and comments are the Kubernetes reader's to report; a plain file's are ours.
   const ownErrors = manifests === 0 && (found || byName !== undefined) ? read.errors.map((e) => ({ message: e.message, range: locate(e.start, e.end) })) : [];
   // An embedded configuration that does not parse is still ours to report, though nothing of it is read.
@@ -74,6 +75,7 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
     configs: collected.configs,
     prometheuses: collected.prometheuses,
     alertmanagers: collected.alertmanagers,
+    globalConfigNames: collected.globalConfigNames,
   };
   return { root, errors: [...ownErrors, ...collected.errors], comments: [...comments, ...collected.comments] };
 }
@@ -82,8 +84,11 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
  * A document without `apiVersion`/`kind`: an Alertmanager configuration (at the top, or under the
  * `config` / `alertmanager.config` keys of Helm values), or a Prometheus configuration with `alerting`.
  */
-function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, where: Where, out: Collected): void {
+function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, where: Where, out: Collected, releaseNamespace?: string): void {
   if (!isMapValue(root)) return;
+  // kube-prometheus-stack values naming the `AlertmanagerConfig` the rendered `Alertmanager` uses as its global configuration.
+  const configurationName = stringField(mapField(mapField(mapField(root, 'alertmanager'), 'alertmanagerSpec'), 'alertmanagerConfiguration'), 'name');
+  if (configurationName !== undefined) out.globalConfigNames.push({ name: configurationName, ...(releaseNamespace !== undefined ? { namespace: releaseNamespace } : {}) });
   const candidates: YValue[] = [root, field(root, 'config'), field(mapField(root, 'alertmanager'), 'config'), field(mapField(root, 'alertmanagerFiles'), 'alertmanager.yml')].filter(
     (v): v is YValue => v !== undefined,
   );
@@ -174,7 +179,8 @@ function readManifest(source: SourceFile, doc: YDocument, kind: string, out: Col
   const spec = mapField(root, 'spec');
   if (gitops) {
     // The chart's values, written in the manifest: read like a values.yaml (`alertmanager.config`).
-    for (const values of helmValuesOf(kind, apiVersion)?.(spec) ?? []) readPlain(values, undefined, { ...base, source: 'file' }, out);
+    const releaseNamespace = kind === 'HelmRelease' ? (stringField(spec, 'targetNamespace') ?? namespace) : stringField(mapField(spec, 'destination'), 'namespace');
+    for (const values of helmValuesOf(kind, apiVersion)?.(spec) ?? []) readPlain(values, undefined, { ...base, source: 'file' }, out, releaseNamespace);
   } else if (kind === 'AlertmanagerConfig' && operator && spec) {
     out.configs.push(alertmanagerConfig(spec, 'custom-resource', { ...base, source: 'custom-resource' }));
   } else if (kind === 'Alertmanager' && operator) {

@@ -131,6 +131,12 @@ export interface AlertingFile extends Node {
   readonly configs: readonly AlertmanagerConfig[];
   readonly prometheuses: readonly PrometheusAlerting[];
   readonly alertmanagers: readonly AlertmanagerResource[];
+  /**
+   * `AlertmanagerConfig` resources a chart's Helm values name as the global configuration
+   * (kube-prometheus-stack's `alertmanager.alertmanagerSpec.alertmanagerConfiguration.name`): the chart
+   * renders the `Alertmanager` that names it, in the release's namespace.
+   */
+  readonly globalConfigNames: readonly { readonly name: string; readonly namespace?: string }[];
 }
 
 /** Alerting node types by visitor key, for rules bound to this language (`defineRuleFor<AlertingNodes>()`). */
