@@ -73,7 +73,12 @@ ruleTester().run(rule, withVariants(
       {
         name: 'ecs module services map: each service judged with the module defaults',
         code: 'module "ecs" {\n  source = "terraform-aws-modules/ecs/aws"\n  services = {\n    api    = { autoscaling_min_capacity = 3 }\n    worker = { enable_autoscaling = false }\n  }\n}\n',
-        errors: [{ messageId: 'tooFew', data: { name: 'ecs.worker', count: 1 } }],
+        errors: [{ messageId: 'tooFew', data: { name: 'ecs.worker', count: 1 }, line: 5, column: 14 }],
+      },
+      {
+        name: 'ecs module services: on the count the caller wrote inside the entry',
+        code: 'module "ecs" {\n  source = "terraform-aws-modules/ecs/aws"\n  services = {\n    worker = {\n      enable_autoscaling = false\n      desired_count      = 1\n    }\n  }\n}\n',
+        errors: [{ messageId: 'tooFew', data: { name: 'ecs.worker', count: 1 }, line: 6, column: 28 }],
       },
       {
         name: 'the floor decides even when ignore_changes hands desired_count elsewhere',

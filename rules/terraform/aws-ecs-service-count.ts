@@ -141,7 +141,9 @@ export default defineRule({
           for (const [name, service] of Object.entries(services.value)) {
             if (!isObject(service)) continue;
             const problem = moduleServiceProblem(context, objectView(service), min);
-            if (problem) reportCall(context, { call, value: services, attr: 'services', messageId: problem.messageId, data: { name: `${node.name}.${name}`, count: problem.count, min } });
+            if (!problem) continue;
+            const path = service[problem.attr] !== undefined ? [name, problem.attr] : [name];
+            reportCall(context, { call, value: services, attr: 'services', path, messageId: problem.messageId, data: { name: `${node.name}.${name}`, count: problem.count, min } });
           }
         }
       },

@@ -58,7 +58,30 @@ ruleTester().run(rule, {
           }
         }
       `,
-      errors: [{ messageId: 'tooFewNodes', data: { min: 1 }, line: 3 }],
+      // The group's own entry: the module's default decided, for this group.
+      errors: [{ messageId: 'tooFewNodes', data: { min: 1 }, line: 4, column: 15 }],
+    },
+    {
+      name: 'registry module node group: on the min_size the caller wrote inside the map, and on the defaults the others take',
+      code: hcl`
+        module "eks" {
+          source = "terraform-aws-modules/eks/aws"
+          eks_managed_node_group_defaults = {
+            min_size = 1
+          }
+          eks_managed_node_groups = {
+            system = {
+              instance_types = ["m6i.large"]
+              min_size       = 1
+            }
+            apps = { max_size = 9 }
+          }
+        }
+      `,
+      errors: [
+        { messageId: 'tooFewNodes', data: { name: 'eks.apps', min: 1 }, line: 4, column: 16 },
+        { messageId: 'tooFewNodes', data: { name: 'eks.system', min: 1 }, line: 9, column: 24 },
+      ],
     },
   ],
 });

@@ -11,11 +11,15 @@ import { subnetSpread } from './utils/zones.js';
 /** terraform-aws-modules/eks/aws managed node groups default to `min_size = 1`. */
 const MODULE_MIN_SIZE_DEFAULT = 1;
 
-function minSizeOf(group: TfValue, defaults: TfValue): number | undefined {
+/** A group's `min_size` and the input that decided it: its own entry, the defaults, or (absent both) the group itself. */
+function minSizeOf(name: string, group: TfValue, defaults: TfValue): { min: number | undefined; attr: string; path: string[] } {
   const own = isObject(group) ? group.min_size : undefined;
   const fallback = isObject(defaults) ? defaults.min_size : undefined;
   const value = own ?? fallback ?? MODULE_MIN_SIZE_DEFAULT;
-  return typeof value === 'number' ? value : undefined;
+  const min = typeof value === 'number' ? value : undefined;
+  if (own !== undefined && own !== null) return { min, attr: 'eks_managed_node_groups', path: [name, 'min_size'] };
+  if (fallback !== undefined && fallback !== null) return { min, attr: 'eks_managed_node_group_defaults', path: ['min_size'] };
+  return { min, attr: 'eks_managed_node_groups', path: [name] };
 }
 
 function checkSubnets(context: RuleContext<'tooFewNodes' | 'oneSubnet' | 'oneZone'>, view: BlockView): { messageId: 'oneSubnet' | 'oneZone' } | undefined {
@@ -85,9 +89,10 @@ export default defineRule({
           const defaults = call.inputs.attr('eks_managed_node_group_defaults');
           if (skip(context, groups, 'eks_managed_node_groups') || skip(context, defaults, 'eks_managed_node_group_defaults') || !groups || !isObject(groups.value)) continue;
           for (const [name, group] of Object.entries(groups.value)) {
-            const min = minSizeOf(group, defaults?.value ?? null);
+            const { min, attr, path } = minSizeOf(name, group, defaults?.value ?? null);
             if (min === undefined || min >= 2 || (allowScaleToZero && min === 0)) continue;
-            reportCall(context, { call, value: groups, attr: 'eks_managed_node_groups', messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
+            const value = attr === 'eks_managed_node_groups' ? groups : defaults;
+            reportCall(context, { call, value, attr, path, messageId: 'tooFewNodes', data: { name: `${node.name}.${name}`, min } });
           }
         }
       },

@@ -136,7 +136,7 @@ ruleTester().run(rule, {
             }
           }
         `,
-        errors: [{ messageId: 'noZones', line: 3 }, { messageId: 'tooFewNodes', line: 3, data: { count: 1 } }],
+        errors: [{ messageId: 'noZones', line: 6, column: 18 }, { messageId: 'tooFewNodes', line: 7, column: 18, data: { count: 1 } }],
       },
       {
         name: 'aks AVM module: an azapi default agent pool of one',
@@ -149,7 +149,7 @@ ruleTester().run(rule, {
             }
           }
         `,
-        errors: [{ messageId: 'tooFewNodes', line: 3 }],
+        errors: [{ messageId: 'tooFewNodes', line: 5, column: 26 }],
       },
     { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`
       resource "azurerm_kubernetes_cluster_node_pool" "gpu" {

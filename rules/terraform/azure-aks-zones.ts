@@ -61,6 +61,8 @@ function zoneCountOf(value: TfValue | undefined): number | undefined {
 interface PoolVerdict {
   readonly messageId: 'noZones' | 'tooFewNodes';
   readonly data: Record<string, string | number>;
+  /** The pool object's key that decided, when written. */
+  readonly field?: string;
 }
 
 /**
@@ -71,14 +73,15 @@ function judgeAvmPool(pool: TfValue, fields: (typeof AVM_POOLS)[number], name: s
   if (!isObject(pool)) return [];
   const verdicts: PoolVerdict[] = [];
   const zones = zoneCountOf(pool[fields.zones]);
-  if (zones !== undefined && zones < 2) verdicts.push({ messageId: 'noZones', data: zonesData(name, zones) });
+  if (zones !== undefined && zones < 2) verdicts.push({ messageId: 'noZones', data: zonesData(name, zones), ...(pool[fields.zones] !== undefined ? { field: fields.zones } : {}) });
   const autoscalingRaw = pool[fields.autoscaling];
   if (isUnknown(autoscalingRaw)) return verdicts;
   // Both generations leave autoscaling off unless it is set (optional(bool, false), or null omitted).
   const autoscaling = asBool(autoscalingRaw) ?? false;
-  const count = asNumber(autoscaling ? pool.min_count : pool[fields.count]);
+  const countField = autoscaling ? 'min_count' : fields.count;
+  const count = asNumber(pool[countField]);
   if (count === undefined || count >= min || (allowScaleToZero && autoscaling && count === 0)) return verdicts;
-  verdicts.push({ messageId: 'tooFewNodes', data: { name, count, min } });
+  verdicts.push({ messageId: 'tooFewNodes', data: { name, count, min }, field: countField });
   return verdicts;
 }
 
@@ -150,7 +153,7 @@ export default defineRule({
             const pool = call.inputs.attr(fields.attr);
             if (skip(context, pool, fields.attr) || !pool) continue;
             for (const verdict of judgeAvmPool(pool.value, fields, node.name, min, allowScaleToZero)) {
-              reportCall(context, { call, value: pool, attr: fields.attr, messageId: verdict.messageId, data: verdict.data });
+              reportCall(context, { call, value: pool, attr: fields.attr, ...(verdict.field ? { path: [verdict.field] } : {}), messageId: verdict.messageId, data: verdict.data });
             }
           }
         }

@@ -66,8 +66,9 @@ ruleTester().run(rule, withVariants(
           }
         `,
         errors: [
-          { messageId: 'notZoneRedundant', line: 3, data: { name: 'sql.orders' } },
-          { messageId: 'notZoneRedundant', line: 7, data: { name: 'sql.shared' } },
+          // On the `zone_redundant = false` the caller wrote in each entry.
+          { messageId: 'notZoneRedundant', line: 4, column: 75, data: { name: 'sql.orders' } },
+          { messageId: 'notZoneRedundant', line: 8, column: 50, data: { name: 'sql.shared' } },
         ],
         },
         {

@@ -108,7 +108,7 @@ export default defineRule({
             if (skip(context, entries, attr) || !entries) continue;
             if (isUnknown(entries.value)) continue;
             for (const problem of notZoneRedundant(entries.value, skuOf)) {
-              reportCall(context, { call, value: entries, attr, messageId: 'notZoneRedundant', data: { type, name: `${node.name}.${problem.key}`, sku: problem.sku } });
+              reportCall(context, { call, value: entries, attr, path: [problem.key, 'zone_redundant'], messageId: 'notZoneRedundant', data: { type, name: `${node.name}.${problem.key}`, sku: problem.sku } });
             }
           }
         }

@@ -114,8 +114,9 @@ ruleTester().run(rule, withVariants(
           }
         `,
         errors: [
-          { messageId: 'tooFewNodes', line: 5, data: { name: 'gke.web', count: 1 } },
-          { messageId: 'noAutoRepair', line: 5, data: { name: 'gke.api' } },
+          // On the entry's key that decided, inside the list the caller wrote.
+          { messageId: 'tooFewNodes', line: 6, column: 55, data: { name: 'gke.web', count: 1 } },
+          { messageId: 'noAutoRepair', line: 7, column: 50, data: { name: 'gke.api' } },
         ],
       },
       { name: 'a scale-to-zero pool with allowScaleToZero off', code: hcl`

@@ -60,12 +60,15 @@ function moduleZones(context: RuleContext<string>, call: ModuleCallInstance): nu
   return count > 0 ? count : undefined;
 }
 
-type PoolVerdict = { readonly messageId: 'noAutoRepair'; readonly name: string } | { readonly messageId: 'tooFewNodes'; readonly name: string; readonly count: number };
+/** `field`: the entry's key that decided, when written (else the entry as a whole decided, by the module's defaults). */
+type PoolVerdict =
+  | { readonly messageId: 'noAutoRepair'; readonly name: string; readonly field: string }
+  | { readonly messageId: 'tooFewNodes'; readonly name: string; readonly count: number; readonly field: string | undefined };
 
 function judgeModulePool(pool: TfValue, clusterZones: number | undefined, min: number, allowScaleToZero: boolean): PoolVerdict[] {
   if (!isObject(pool) || typeof pool.name !== 'string') return [];
   const verdicts: PoolVerdict[] = [];
-  if (asBool(pool.auto_repair) === false) verdicts.push({ messageId: 'noAutoRepair', name: pool.name });
+  if (asBool(pool.auto_repair) === false) verdicts.push({ messageId: 'noAutoRepair', name: pool.name, field: 'auto_repair' });
   const autoscaling = pool.autoscaling === undefined ? true : asBool(pool.autoscaling);
   if (autoscaling === undefined) return verdicts;
   const locations = pool.node_locations;
@@ -73,13 +76,18 @@ function judgeModulePool(pool: TfValue, clusterZones: number | undefined, min: n
   if (typeof locations === 'string' && locations !== '') zones = new Set(locations.split(',')).size;
   else if (locations !== undefined && locations !== '' && locations !== null) return verdicts;
   let total: number | undefined;
-  if (autoscaling && pool.total_min_count !== undefined) total = asNumber(pool.total_min_count);
-  else {
-    const perZone = asNumber(autoscaling ? (pool.min_count ?? MODULE_MIN_COUNT_DEFAULT) : (pool.node_count ?? MODULE_NODE_COUNT_DEFAULT));
+  let field: string | undefined;
+  if (autoscaling && pool.total_min_count !== undefined) {
+    total = asNumber(pool.total_min_count);
+    field = 'total_min_count';
+  } else {
+    const key = autoscaling ? 'min_count' : 'node_count';
+    const perZone = asNumber(pool[key] ?? (autoscaling ? MODULE_MIN_COUNT_DEFAULT : MODULE_NODE_COUNT_DEFAULT));
     total = perZone !== undefined && zones !== undefined ? perZone * zones : undefined;
+    if (pool[key] !== undefined) field = key;
   }
   if (total === undefined || total >= min || (allowScaleToZero && autoscaling && total === 0)) return verdicts;
-  verdicts.push({ messageId: 'tooFewNodes', name: pool.name, count: total });
+  verdicts.push({ messageId: 'tooFewNodes', name: pool.name, count: total, field });
   return verdicts;
 }
 
@@ -159,15 +167,16 @@ export default defineRule({
             const entries = pools?.value ?? MODULE_DEFAULT_POOLS;
             if (!Array.isArray(entries)) continue;
             const zones = moduleZones(context, call);
-            for (const pool of entries as readonly TfValue[]) {
-              if (isUnknown(pool)) continue;
+            (entries as readonly TfValue[]).forEach((pool, index) => {
+              if (isUnknown(pool)) return;
               for (const verdict of judgeModulePool(pool, zones, min, allowScaleToZero)) {
                 const name = `${node.name}.${verdict.name}`;
+                const path = verdict.field === undefined ? [index] : [index, verdict.field];
                 reportCall(context, verdict.messageId === 'tooFewNodes'
-                  ? { call, value: pools, attr: 'node_pools', messageId: 'tooFewNodes', data: { name, count: verdict.count, min } }
-                  : { call, value: pools, attr: 'node_pools', messageId: 'noAutoRepair', data: { name } });
+                  ? { call, value: pools, attr: 'node_pools', path, messageId: 'tooFewNodes', data: { name, count: verdict.count, min } }
+                  : { call, value: pools, attr: 'node_pools', path, messageId: 'noAutoRepair', data: { name } });
               }
-            }
+            });
           }
         }
       },

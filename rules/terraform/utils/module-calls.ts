@@ -108,6 +108,11 @@ export interface CallReport<M extends string> {
   readonly value?: Value<unknown> | undefined;
   /** The module input the value was read from: its trail places the finding. */
   readonly attr?: string;
+  /**
+   * The part of the input that decided (`["default", "min_size"]` of a map of node groups): the finding
+   * lands on it where the caller wrote it, else on the nearest enclosing entry written.
+   */
+  readonly path?: readonly (string | number)[];
   readonly messageId: M;
   readonly data?: MessageData;
   readonly fix?: FixIntent | undefined;
@@ -120,7 +125,7 @@ export interface CallReport<M extends string> {
  */
 export function reportCall<M extends string>(context: RuleContext<M>, report: CallReport<M>): void {
   const { call } = report;
-  const trail = report.attr && report.value !== undefined ? traceCallInput(call, report.attr) : undefined;
+  const trail = report.attr && report.value !== undefined ? traceCallInput(call, report.attr, report.path) : undefined;
   const related: RelatedDescriptor[] = [];
   let primary = { file: call.call.file, range: call.call.header };
   let fix: FixFn | undefined;

@@ -631,8 +631,11 @@ export class TerraformIndex {
   }
 }
 
-/** How the value of a `module` block's argument got there (for modules judged at the call site). */
-export function traceCallInput(call: ModuleCallInstance, name: string): Trail | undefined {
+/**
+ * How the value of a `module` block's argument got there (for modules judged at the call site); `path`
+ * selects a part of it (`["default", "min_size"]` of `eks_managed_node_groups`), followed as far as it is written.
+ */
+export function traceCallInput(call: ModuleCallInstance, name: string, path: readonly (string | number)[] = []): Trail | undefined {
   const argument = attributeOf(call.call.block.body, name);
   if (!argument) return undefined;
   const parent = call.parent;
@@ -640,6 +643,6 @@ export function traceCallInput(call: ModuleCallInstance, name: string): Trail | 
   // Written out, not spread from `outer`: see `withSteps`.
   const outer = traceScope(parent, parent.evaluator, call.call.file);
   const each = forEach && typeof call.site.key === 'string' ? { expr: forEach.value, key: call.site.key, scope: outer, file: call.call.file } : undefined;
-  const trail = traceExpression(argument.value, traceScope(parent, parent.evaluatorFor(call.site), call.call.file, each));
+  const trail = traceExpression(argument.value, traceScope(parent, parent.evaluatorFor(call.site), call.call.file, each), path);
   return trail.steps.length > 0 ? trail : { steps: [{ file: call.call.file, range: argument.value.range, kind: 'value' }], direct: false };
 }
