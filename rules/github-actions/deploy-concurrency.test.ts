@@ -20,6 +20,42 @@ const deployCallee = yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'remote-execution actions that change no running service are not deploys',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          upload:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: appleboy/scp-action@v0.1.7
+                with:
+                  host: \${{ secrets.HOST }}
+                  source: dist/*
+                  target: /var/www/app
+          maintain:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: appleboy/ssh-action@v1.2.0
+                with:
+                  host: \${{ secrets.HOST }}
+                  script: |
+                    docker ps
+                    cd /srv/app && git pull && pm2 restart app
+                    docker compose up -d
+              - uses: fifsky/ssh-action@v0.0.6
+                with:
+                  host: prod.example.com
+                  args: -tt
+                  command: kubectl apply --dry-run=server -f k8s/
+              - uses: easingthemes/ssh-deploy@v5
+                with:
+                  REMOTE_HOST: prod.example.com
+                  SOURCE: dist/
+      `,
+    },
+    {
       name: 'a plan job holds the production environment for its credentials: it previews, it does not deploy',
       code: yaml`
         on: [push, pull_request]
@@ -254,6 +290,72 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a deploy run on the server by an ssh action',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - name: Roll out
+                uses: appleboy/ssh-action@v1.2.0
+                with:
+                  host: \${{ secrets.HOST }}
+                  script: |
+                    cd /srv/shop
+                    docker stack deploy -c stack.yml shop
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            runs-on: ubuntu-latest
+            steps:
+              - name: Roll out
+                uses: appleboy/ssh-action@v1.2.0
+                with:
+                  host: \${{ secrets.HOST }}
+                  script: |
+                    cd /srv/shop
+                    docker stack deploy -c stack.yml shop
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `docker stack deploy` in step "Roll out"' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'a deploy in the script an rsync action runs on the host after copying, input named in capitals',
+      code: yaml`
+        on: workflow_dispatch
+        jobs:
+          ship:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: easingthemes/ssh-deploy@v5
+                with:
+                  REMOTE_HOST: nomad.example.com
+                  SOURCE: jobs/
+                  SCRIPT_AFTER: nomad job run /srv/jobs/api.nomad.hcl
+      `,
+      output: yaml`
+        on: workflow_dispatch
+        jobs:
+          ship:
+            concurrency: \${{ github.workflow }}-ship
+            runs-on: ubuntu-latest
+            steps:
+              - uses: easingthemes/ssh-deploy@v5
+                with:
+                  REMOTE_HOST: nomad.example.com
+                  SOURCE: jobs/
+                  SCRIPT_AFTER: nomad job run /srv/jobs/api.nomad.hcl
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `nomad job run` in step "easingthemes/ssh-deploy@v5"' }, line: 3, column: 3 }],
+    },
     {
       name: 'a deploy run on the server over ssh',
       code: yaml`

@@ -15,6 +15,19 @@ const job = (steps: string) => yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a remote script that retries its deploy in a loop',
+      code: job(yaml`
+        - uses: appleboy/ssh-action@v1.2.0
+          with:
+            host: \${{ secrets.HOST }}
+            script: |
+              for attempt in 1 2 3; do
+                docker stack deploy -c stack.yml shop && break
+                sleep 10
+              done
+      `),
+    },
+    {
       name: 'deploy command wrapped in a retry action',
       code: job(yaml`
         - uses: nick-fields/retry@v3
@@ -90,6 +103,16 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a deploy run on the host by an ssh action, reported at its uses',
+      code: job(yaml`
+        - uses: D3rHase/ssh-command-action@v0.3.1
+          with:
+            host: \${{ secrets.HOST }}
+            command: helm upgrade --install web /srv/chart
+      `),
+      errors: [{ messageId: 'noRetry', data: { step: 'step "D3rHase/ssh-command-action@v0.3.1"', what: 'helm upgrade', tool: 'kubernetes' }, line: 7, column: 15 }],
+    },
     {
       name: 'kubectl apply without retry',
       code: job(yaml`

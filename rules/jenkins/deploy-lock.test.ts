@@ -5,6 +5,24 @@ import rule from './deploy-lock.js';
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'sshCommand running checks, a pull and a restart on the host is not a deploy',
+      code: groovy`
+        def remote = [name: 'prod', host: 'prod.example.com', allowAnyHosts: true]
+        pipeline {
+          agent any
+          stages {
+            stage('Deploy') {
+              steps {
+                sshCommand remote: remote, command: 'docker ps && df -h'
+                sshCommand remote: remote, command: 'cd /srv/app && git pull && pm2 restart app'
+                sshCommand remote: remote, command: 'docker stack deploy --dry-run -c stack.yml shop'
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'deploy stage with a lock option',
       code: groovy`
         pipeline {
@@ -97,6 +115,23 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'sshCommand running a deploy on the host, as sh with ssh would',
+      code: groovy`
+        def remote = [name: 'swarm', host: 'swarm.example.com', allowAnyHosts: true]
+        pipeline {
+          agent any
+          stages {
+            stage('Roll out') {
+              steps {
+                sshCommand remote: remote, command: 'cd /srv/shop && docker stack deploy -c stack.yml shop'
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'unlocked', data: { stage: 'Roll out' }, line: 5, column: 5 }],
+    },
     {
       name: 'a deploy in a local helper, reported at the stage that calls it',
       code: groovy`

@@ -3,6 +3,7 @@ import {
   commandUses,
   inCatalogOrder,
   prepareScript,
+  remoteScriptInputs,
   textTools,
   toolForAction,
   toolForImage,
@@ -26,8 +27,22 @@ interface Memo {
 /** The step's script, prepared once for every catalog asked about it. */
 export function preparedScript(step: Step): PreparedScript {
   const memo = step as Step & Memo;
-  memo.preparedCache ??= prepareScript(stepScript(step));
+  memo.preparedCache ??= prepareScript(scriptText(step));
   return memo.preparedCache;
+}
+
+/**
+ * The text a step runs. For a remote-execution action (`appleboy/ssh-action`...) it is the script its
+ * catalog inputs run on the host, read as `ssh host '<script>'` is: its commands count, the host does
+ * not. Only those inputs: `args: -tt` of `fifsky/ssh-action` is ssh options, `script` of
+ * `google-github-actions/ssh-compute` a file. Other steps: `run:`, or a wrapper action's script input.
+ */
+function scriptText(step: Step): string {
+  const inputs = step.uses?.target?.kind === 'repository' ? remoteScriptInputs(actionOf(step)) : undefined;
+  if (!inputs) return stepScript(step);
+  const parts: string[] = [];
+  for (const arg of step.with) if (inputs.includes(arg.name.toLowerCase())) parts.push(arg.value.text);
+  return parts.join('\n');
 }
 
 /** `owner/repo[/path]` of the action a step uses, computed once. */
@@ -92,7 +107,7 @@ function findTools(step: Step, catalog: ToolCatalog): readonly ToolSignature[] {
 
 /** The step runs a script (`run:`, or a script input of a wrapper action). */
 function hasScript(step: Step): boolean {
-  return (step.run !== undefined || step.with.length > 0) && stepScript(step).length > 0;
+  return (step.run !== undefined || step.with.length > 0) && scriptText(step).length > 0;
 }
 
 /** One use of a catalog tool by a step: the action it uses or a command it runs. */
