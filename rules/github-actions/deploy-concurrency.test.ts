@@ -56,6 +56,26 @@ ruleTester().run(rule, {
       `,
     },
     {
+      name: 'kubectl wrapper actions and images that only read or preview',
+      code: yaml`
+        on: push
+        jobs:
+          check:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions-hub/kubectl@master
+                with:
+                  args: get pods -n shop
+              - uses: steebchen/kubectl@v2.0.0
+                with:
+                  config: \${{ secrets.KUBE_CONFIG }}
+                  command: rollout status deployment/api
+              - uses: docker://bitnami/kubectl:1.30
+                with:
+                  args: apply --dry-run=server -f k8s/
+      `,
+    },
+    {
       name: 'a plan job holds the production environment for its credentials: it previews, it does not deploy',
       code: yaml`
         on: [push, pull_request]
@@ -326,6 +346,62 @@ ruleTester().run(rule, {
                     docker stack deploy -c stack.yml shop
       `,
       errors: [{ messageId: 'missing', data: { why: 'it runs `docker stack deploy` in step "Roll out"' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'a kubectl wrapper action takes the arguments without `kubectl`',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          release:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: steebchen/kubectl@v2.0.0
+                with:
+                  config: \${{ secrets.KUBE_CONFIG }}
+                  command: set image deployment/api api=ghcr.io/acme/api:\${{ github.sha }}
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+        jobs:
+          release:
+            concurrency: \${{ github.workflow }}-release
+            runs-on: ubuntu-latest
+            steps:
+              - uses: steebchen/kubectl@v2.0.0
+                with:
+                  config: \${{ secrets.KUBE_CONFIG }}
+                  command: set image deployment/api api=ghcr.io/acme/api:\${{ github.sha }}
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `kubectl set image` in step "steebchen/kubectl@v2.0.0"' }, line: 5, column: 3 }],
+    },
+    {
+      name: 'a kubectl image run as a step: its args go to kubectl',
+      code: yaml`
+        on: workflow_dispatch
+        jobs:
+          rollout:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: docker://bitnami/kubectl:1.30
+                with:
+                  args: apply -f k8s/production/
+      `,
+      output: yaml`
+        on: workflow_dispatch
+        jobs:
+          rollout:
+            concurrency: \${{ github.workflow }}-rollout
+            runs-on: ubuntu-latest
+            steps:
+              - uses: docker://bitnami/kubectl:1.30
+                with:
+                  args: apply -f k8s/production/
+      `,
+      errors: [{ messageId: 'missing', data: { why: 'it runs `kubectl apply` in step "docker://bitnami/kubectl:1.30"' }, line: 3, column: 3 }],
     },
     {
       name: 'a deploy in the script an rsync action runs on the host after copying, input named in capitals',

@@ -7,6 +7,9 @@ import {
   textTools,
   toolForAction,
   toolForImage,
+  toolWrapperForAction,
+  toolWrapperForImage,
+  wrappedCommand,
   type InputReader,
   type MatchOptions,
   type PreparedScript,
@@ -32,13 +35,22 @@ export function preparedScript(step: Step): PreparedScript {
 }
 
 /**
- * The text a step runs. For a remote-execution action (`appleboy/ssh-action`...) it is the script its
+ * The text a step runs. For a wrapper of one CLI (a kubectl action, `docker://bitnami/kubectl`) it is that
+ * CLI with the arguments its inputs give. For a remote-execution action (`appleboy/ssh-action`...) it is the script its
  * catalog inputs run on the host, read as `ssh host '<script>'` is: its commands count, the host does
  * not. Only those inputs: `args: -tt` of `fifsky/ssh-action` is ssh options, `script` of
  * `google-github-actions/ssh-compute` a file. Other steps: `run:`, or a wrapper action's script input.
  */
 function scriptText(step: Step): string {
-  const inputs = step.uses?.target?.kind === 'repository' ? remoteScriptInputs(actionOf(step)) : undefined;
+  const target = step.uses?.target;
+  const wrapper = target?.kind === 'repository' ? toolWrapperForAction(actionOf(step)) : target?.kind === 'docker' ? toolWrapperForImage(target.image) : undefined;
+  if (wrapper) {
+    // `actions-hub/kubectl` with `args: apply -f k8s/` runs `kubectl apply -f k8s/`.
+    const lines: string[] = [];
+    for (const arg of step.with) if (wrapper.inputs.includes(arg.name.toLowerCase())) lines.push(wrappedCommand(wrapper, arg.value.text));
+    return lines.join('\n');
+  }
+  const inputs = target?.kind === 'repository' ? remoteScriptInputs(actionOf(step)) : undefined;
   if (!inputs) return stepScript(step);
   const parts: string[] = [];
   for (const arg of step.with) if (inputs.includes(arg.name.toLowerCase())) parts.push(arg.value.text);

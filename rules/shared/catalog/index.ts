@@ -6,6 +6,7 @@ export * from './preview-tools.js';
 export * from './local-targets.js';
 export * from './teardown-tools.js';
 export * from './remote-exec.js';
+export * from './tool-wrappers.js';
 export * from './match.js';
 export { shellCommands, type ShellCommand } from './shell.js';
 export { resolvedCommands, type ResolvedCommand } from './commands.js';

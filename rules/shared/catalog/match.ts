@@ -247,7 +247,8 @@ function commandMatches(entry: CommandEntry, command: ResolvedCommand, options: 
 
 const CONTAINER_RUNNERS = new Set(['docker', 'podman', 'nerdctl']);
 
-function imageName(reference: string): string {
+/** An image reference's name, without registry prefix `docker.io/library/`, tag or digest (`bitnami/kubectl`). */
+export function imageName(reference: string): string {
   let name = reference.toLowerCase();
   if (name.startsWith('docker://')) name = name.slice('docker://'.length);
   if (name.startsWith('docker.io/')) name = name.slice('docker.io/'.length);
