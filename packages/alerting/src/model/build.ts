@@ -84,9 +84,19 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
  */
 function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, where: Where, out: Collected): void {
   if (!isMapValue(root)) return;
-  const candidates: YValue[] = [root, field(root, 'config'), field(mapField(root, 'alertmanager'), 'config'), field(mapField(root, 'alertmanagerFiles'), 'alertmanager.yml')].filter(
-    (v): v is YValue => v !== undefined,
-  );
+  const alertmanager = mapField(root, 'alertmanager');
+  // A chart renders the configuration its values give only for the Alertmanager it deploys: none when
+  // `alertmanager.enabled` is false (kube-prometheus-stack, the prometheus chart's `alertmanager.config`
+  // and `alertmanagerFiles`), and kube-prometheus-stack takes it from an existing Secret instead with
+  // `alertmanager.alertmanagerSpec.useExistingSecret: true`.
+  const chartDeploysNone = isFalse(field(alertmanager, 'enabled'));
+  const configFromElsewhere = chartDeploysNone || isTrue(field(mapField(alertmanager, 'alertmanagerSpec'), 'useExistingSecret'));
+  const candidates: YValue[] = [
+    root,
+    field(root, 'config'),
+    configFromElsewhere ? undefined : field(alertmanager, 'config'),
+    chartDeploysNone ? undefined : field(mapField(root, 'alertmanagerFiles'), 'alertmanager.yml'),
+  ].filter((v): v is YValue => v !== undefined);
   for (const candidate of candidates) {
     const isRoot = candidate === root;
     const hasRoute = entry(candidate, 'route') !== undefined;
@@ -109,6 +119,15 @@ function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, whe
       resource: where.resource,
     } satisfies PrometheusAlerting, alerting.value));
   }
+}
+
+/** A YAML boolean written `false` (a Helm `if` takes the string "false" as true). */
+function isFalse(value: YValue | undefined): boolean {
+  return isScalarValue(value) && value.value === false;
+}
+
+function isTrue(value: YValue | undefined): boolean {
+  return isScalarValue(value) && value.value === true;
 }
 
 function metadata(where: Where): Pick<AlertmanagerConfig, 'name' | 'namespace' | 'embedded'> {
