@@ -83,6 +83,11 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'oneServer', line: 2 }],
     },
     {
+      name: 'single-server backends on only some of a pool\'s hosts are not a per-node family',
+      code: 'backend db-primary\n  server db1 10.0.0.1:5432\nbackend db-replica\n  server db2 10.0.0.2:5432\nbackend web\n  server n1 10.0.0.1:80 check\n  server n2 10.0.0.2:80 check\n  server n3 10.0.0.3:80 check\n',
+      errors: [{ messageId: 'oneServer', line: 2 }, { messageId: 'oneServer', line: 4 }],
+    },
+    {
       name: 'a suppression on the section covers it',
       code: '# nospof-ignore haproxy/single-server-backend -- a dev balancer\nbackend b\n  server b1 10.0.0.3:80\n',
       errors: [{ messageId: 'oneServer', line: 3, suppressed: true }],

@@ -19,7 +19,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'A `server-template` counts as its number of servers. Sections with no server (stats pages, redirects), disabled sections, servers on a local socket or loopback address, Kubernetes Service names (`*.svc`, `*.svc.cluster.local`) and AWS load balancer names are not judged, nor are sections rendered by a template engine. Nor is a family of single-server sections that each reach one member of a pool the same file balances over, on a port those members share (`node1-ssh` to node1:22, `node2-ssh` to node2:22): each gives access to one chosen machine, which a second server would not back up.',
+        'A `server-template` counts as its number of servers. Sections with no server (stats pages, redirects), disabled sections, servers on a local socket or loopback address, Kubernetes Service names (`*.svc`, `*.svc.cluster.local`) and AWS load balancer names are not judged, nor are sections rendered by a template engine. Nor is a family of single-server sections that reach every member of a pool the same file balances over, one section per member on a port they share (`node1-ssh` to node1:22, `node2-ssh` to node2:22): each gives access to one chosen machine, which a second server would not back up.',
     },
     messages: {
       oneServer:

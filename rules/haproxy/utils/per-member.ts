@@ -7,7 +7,8 @@ import { onlyServer, serverTotal } from './servers.js';
  * the members share: `backend node1-ssh` to `10.0.0.1:22`, `backend node2-ssh` to `10.0.0.2:22`, next to a
  * backend balancing over `10.0.0.1` and `10.0.0.2`. Such a family gives access to one chosen machine (SSH,
  * a per-node admin page); a second server would reach another machine, so it is no single point of
- * failure to fix. A lone single-server section, or one whose host is in no pool, is not in a family.
+ * failure to fix. The family must reach every member of the pool; a lone single-server section, sections
+ * on only some of the pool's hosts, or one whose host is in no pool, are not in a family.
  */
 export function perMemberSections(sections: readonly Section[]): ReadonlySet<Section> {
   const pools: Set<string>[] = [];
@@ -26,16 +27,21 @@ export function perMemberSections(sections: readonly Section[]): ReadonlySet<Sec
       if (hosts.size >= 2) pools.push(hosts);
     }
   }
+  // A family reaches every member of the pool on one port: one section per member, as a per-node
+  // fan-out is written. Two single-server backends on some of a pool's hosts are not one.
   const family = new Set<Section>();
-  for (const single of singles) {
-    const sibling = singles.some(
-      (other) =>
-        other !== single &&
-        other.port === single.port &&
-        other.host !== single.host &&
-        pools.some((pool) => pool.has(single.host) && pool.has(other.host)),
-    );
-    if (sibling) family.add(single.section);
+  for (const pool of pools) {
+    const byPort = new Map<string, typeof singles>();
+    for (const single of singles) {
+      if (!pool.has(single.host)) continue;
+      const list = byPort.get(single.port) ?? [];
+      list.push(single);
+      byPort.set(single.port, list);
+    }
+    for (const members of byPort.values()) {
+      const hosts = new Set(members.map((m) => m.host));
+      if (hosts.size === pool.size) for (const m of members) family.add(m.section);
+    }
   }
   return family;
 }
