@@ -41,4 +41,13 @@ describe('a kustomization entry naming a file that does not exist', () => {
     expect(explained.stderr.match(/the patch replica-count\.yaml is not in the scan/g)).toHaveLength(1);
     expect(explained.stderr).toMatch(/skipped by kubernetes\/[a-z-]+(, kubernetes\/[a-z-]+){3,}/);
   });
+
+  it('finds every entry of a tree linted by its absolute path from another working directory', async () => {
+    const root = tempTree({ ...files('extends: [nospof:recommended]\n'), 'overlays/prod/replica-count.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 1 }\n' });
+    const elsewhere = tempTree({ 'README.md': 'another folder\n' });
+    const result = await runCli(['--format', 'compact', root], elsewhere);
+    expect(result.stdout).not.toContain('dangling-reference');
+    // The overlay renders: its patch sets one replica.
+    expect(result.stdout).toMatch(/overlays\/prod\/replica-count\.yaml:4:\d+: error kubernetes\/min-replicas/);
+  });
 });

@@ -61,6 +61,21 @@ ruleTester().run(rule, {
       name: 'a named critical alert silenced on purpose',
       code: 'route:\n  receiver: pager\n  routes:\n    - matchers: [alertname="KubeletDown", severity="critical"]\n      receiver: muted\nreceivers:\n  - name: pager\n    pagerduty_configs: [{ service_key: x }]\n  - name: muted\n',
     },
+    {
+      name: 'the default configuration of a chart whose Alertmanager is disabled is never deployed',
+      filename: 'values.yaml',
+      code: yaml`
+        alertmanager:
+          enabled: false
+        alertmanagerFiles:
+          alertmanager.yml:
+            global: {}
+            receivers:
+              - name: default-receiver
+            route:
+              receiver: default-receiver
+      `,
+    },
     { name: 'a receiver named for dropping alerts', code: 'route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n' },
     { name: 'a receiver with a templated list is unknown', code: 'route:\n  receiver: x\nreceivers:\n  - name: x\n    webhook_configs: "{{ .Values.hooks }}"\n' },
     { name: 'a templated receiver name', code: 'route:\n  receiver: x\nreceivers:\n  - name: "{{ .Values.name }}"\n    email_configs: [{ to: a@example.com }]\n' },

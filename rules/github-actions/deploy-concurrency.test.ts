@@ -103,6 +103,35 @@ ruleTester().run(rule, {
     `,
     },
     {
+      name: 'a job that only asks Flux to reconcile may be cancelled: the controller carries the rollout',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+        concurrency:
+          group: \${{ github.workflow }}
+          cancel-in-progress: true
+        jobs:
+          sync:
+            runs-on: [self-hosted]
+            environment: production
+            steps:
+              - run: flux --context main reconcile ks cluster --with-source
+    `,
+    },
+    {
+      name: 'an Argo CD sync request without a concurrency group',
+      code: yaml`
+        on: push
+        jobs:
+          sync:
+            runs-on: ubuntu-latest
+            steps:
+              - run: argocd app sync web --grpc-web
+              - run: argocd app wait web --health
+    `,
+    },
+    {
       name: 'job-level concurrency group per environment',
       code: yaml`
         on: push
@@ -310,6 +339,34 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a job that also runs helm itself is still a deploy that must not be cancelled',
+      code: yaml`
+        on: push
+        concurrency:
+          group: deploy
+          cancel-in-progress: true
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install web ./chart
+              - run: flux reconcile ks apps
+      `,
+      output: yaml`
+        on: push
+        concurrency:
+          group: deploy
+          cancel-in-progress: false
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - run: helm upgrade --install web ./chart
+              - run: flux reconcile ks apps
+      `,
+      errors: [{ messageId: 'cancelsInProgress', line: 4, column: 23 }],
+    },
     {
       name: 'a deploy run on the server by an ssh action',
       code: yaml`

@@ -3,9 +3,22 @@ import { defineRule } from './utils/define-rule.js';
 import { onlyCalled, type Concurrency, type Job, type Workflow } from '@nospof/github-actions';
 import { calledJobs } from './utils/called.js';
 import { jobEvents, perRunGroupPart, safeConcurrencyGroup } from './utils/concurrency-group.js';
-import { describeDeploy, jobDeployReason, type DeployReason } from './utils/deploy.js';
+import { deployStepsOf, describeDeploy, jobDeployReason, type DeployContext, type DeployReason } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
+
+/**
+ * Commands that only ask a controller in the cluster to roll out what it already tracks: the controller
+ * applies the change and serialises requests itself, so two runs at once, or a run cancelled half-way,
+ * leave nothing half-updated.
+ */
+const CONTROLLER_REQUESTS = new Set(['flux reconcile', 'argocd app sync']);
+
+/** True when every deploy step of the job only asks a GitOps controller to reconcile. */
+function onlyControllerRequests(job: Job, ctx: DeployContext): boolean {
+  const steps = deployStepsOf(job, ctx);
+  return steps.length > 0 && steps.every((d) => d.via === 'command' && CONTROLLER_REQUESTS.has(d.what));
+}
 
 function cancelValue(concurrency: Concurrency | undefined): boolean {
   const cancel = concurrency?.cancelInProgress;
@@ -27,7 +40,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job deploys when it runs a command or uses an action of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, aws s3 sync to a bucket, mkdocs gh-deploy, a release image push...) against a target that outlives the job, or when its environment is named for a real target (production, staging, prod-*...). Clusters and emulators the job creates itself (kind, k3d, minikube, LocalStack) and an environment that only holds secrets, or the credentials of a job that only previews a deploy (`terraform plan`, `pulumi preview`, `kubectl diff`, a `--dry-run`), do not make a deploy.',
+        'Without `concurrency` runs are not serialised at all. `cancel-in-progress` defaults to `false`. A job whose only deploy commands ask a GitOps controller to reconcile (`flux reconcile`, `argocd app sync`) is not judged: the controller applies and serialises the rollout, whatever happens to the job. A job deploys when it runs a command or uses an action of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, aws s3 sync to a bucket, mkdocs gh-deploy, a release image push...) against a target that outlives the job, or when its environment is named for a real target (production, staging, prod-*...). Clusters and emulators the job creates itself (kind, k3d, minikube, LocalStack) and an environment that only holds secrets, or the credentials of a job that only previews a deploy (`terraform plan`, `pulumi preview`, `kubectl diff`, a `--dry-run`), do not make a deploy.',
     },
     messages: {
       missing: 'Job "{{job}}" deploys ({{why}}) but has no `concurrency` group; two runs can deploy at the same time.',
@@ -105,7 +118,7 @@ export default defineRule({
       for (const c of calledJobs(index, job) ?? []) {
         if ((c.job.concurrency && !perRunGroupPart(c.job.concurrency.group, [])) || (called.concurrency && !perRunGroupPart(called.concurrency.group, []))) continue;
         const reason = jobDeployReason(c.job, { index, workflow: called }, c.inputs);
-        if (reason) {
+        if (reason && !onlyControllerRequests(c.job, { index, workflow: called })) {
           first = { job: c.job, reason };
           break;
         }
@@ -134,7 +147,7 @@ export default defineRule({
           return;
         }
         const reason = jobDeployReason(job, { index, workflow });
-        if (!reason) return;
+        if (!reason || onlyControllerRequests(job, { index, workflow })) return;
         if (onlyCalled(workflow)) {
           // Judged at its callers; a `cancel-in-progress: true` of its own is still its own.
           reportCancels(job, workflow, reason);

@@ -29,6 +29,20 @@ ruleTester().run(rule, {
     { name: 'an address filled in at load time', code: 'backend app\n  server app "${APP_ADDR}"\n' },
     { name: 'a disabled backend', code: 'backend old\n  disabled\n  server a 10.0.0.1:80\n' },
     { name: 'a templated backend', code: 'backend web\n{% for h in groups.web %}\n  server {{ h }} {{ h }}:80 check\n{% endfor %}\n' },
+    {
+      name: 'one backend per pool member, to reach that machine (SSH to each node of the pool)',
+      code: cfg`
+        backend node1-ssh
+          mode tcp
+          server node1 10.90.0.1:22
+        backend node2-ssh
+          mode tcp
+          server node2 10.90.0.2:22
+        backend web
+          server node1 10.90.0.1:8080 check
+          server node2 10.90.0.2:8080 check
+      `,
+    },
     { name: 'in another file name', filename: 'lb/haproxy/edge.cfg', code: 'backend a\n  server a1 10.0.0.1:80\n  server a2 10.0.0.2:80\n' },
   ],
   invalid: [
@@ -57,6 +71,21 @@ ruleTester().run(rule, {
       name: 'only the single-server backend of several',
       code: 'backend a\n  server a1 10.0.0.1:80\n  server a2 10.0.0.2:80\nbackend b\n  server b1 10.0.0.3:80\n',
       errors: [{ messageId: 'oneServer', line: 5 }],
+    },
+    {
+      name: 'single-server backends on one port whose hosts are in no pool are services, each a single point of failure',
+      code: 'backend api\n  server api 10.0.0.1:8080\nbackend auth\n  server auth 10.0.0.2:8080\n',
+      errors: [{ messageId: 'oneServer', line: 2 }, { messageId: 'oneServer', line: 4 }],
+    },
+    {
+      name: 'a lone single-server backend to a pool member is not a per-member family',
+      code: 'backend node1-admin\n  server node1 10.0.0.1:9000\nbackend web\n  server node1 10.0.0.1:80 check\n  server node2 10.0.0.2:80 check\n',
+      errors: [{ messageId: 'oneServer', line: 2 }],
+    },
+    {
+      name: 'single-server backends on only some of a pool\'s hosts are not a per-node family',
+      code: 'backend db-primary\n  server db1 10.0.0.1:5432\nbackend db-replica\n  server db2 10.0.0.2:5432\nbackend web\n  server n1 10.0.0.1:80 check\n  server n2 10.0.0.2:80 check\n  server n3 10.0.0.3:80 check\n',
+      errors: [{ messageId: 'oneServer', line: 2 }, { messageId: 'oneServer', line: 4 }],
     },
     {
       name: 'a suppression on the section covers it',

@@ -1,6 +1,7 @@
-import { describeSection, hasBackendRole, isDisabled, type Section } from '@nospof/haproxy';
+import { describeSection, hasBackendRole, isDisabled, type HaproxyConfig, type Section } from '@nospof/haproxy';
 import { isLocalAddress, isVirtualAddress } from './utils/addresses.js';
 import { defineRule } from './utils/define-rule.js';
+import { perMemberSections } from './utils/per-member.js';
 import { onlyServer, serverTotal } from './utils/servers.js';
 
 export default defineRule({
@@ -18,7 +19,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'A `server-template` counts as its number of servers. Sections with no server (stats pages, redirects), disabled sections, servers on a local socket or loopback address, Kubernetes Service names (`*.svc`, `*.svc.cluster.local`) and AWS load balancer names are not judged, nor are sections rendered by a template engine.',
+        'A `server-template` counts as its number of servers. Sections with no server (stats pages, redirects), disabled sections, servers on a local socket or loopback address, Kubernetes Service names (`*.svc`, `*.svc.cluster.local`) and AWS load balancer names are not judged, nor are sections rendered by a template engine. Nor is a family of single-server sections that reach every member of a pool the same file balances over, one section per member on a port they share (`node1-ssh` to node1:22, `node2-ssh` to node2:22): each gives access to one chosen machine, which a second server would not back up.',
     },
     messages: {
       oneServer:
@@ -41,9 +42,13 @@ export default defineRule({
     fixable: false,
   },
   create(context, [{ virtualHosts }]) {
+    let perMember: ReadonlySet<Section> = new Set();
     return {
+      HaproxyConfig(config: HaproxyConfig) {
+        perMember = perMemberSections(config.sections);
+      },
       Section(section: Section) {
-        if (!hasBackendRole(section) || isDisabled(section)) return;
+        if (!hasBackendRole(section) || isDisabled(section) || perMember.has(section)) return;
         const total = serverTotal(section);
         if (!total.known) {
           context.skipped(total, `servers of ${describeSection(section)}`);

@@ -57,6 +57,18 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a single dual-role node pool: the count marks the members, not the cluster name',
+      code: pool('dual-role', 1, '[controller, broker]'),
+      files: { 'kafka.yaml': strimzi('kafka: { version: 3.8.0 }', 'annotations: { strimzi.io/node-pools: enabled, strimzi.io/kraft: enabled }') },
+      errors: [
+        {
+          messageId: 'noQuorum',
+          data: { count: 1, counted: 'KRaft controller(s) of Kafka cluster "events"', min: 3 },
+        },
+        { messageId: 'tooFew', data: { count: 1, counted: 'Kafka broker(s) of cluster "events"', min: 2 } },
+      ],
+    },
+    {
       name: 'CloudNativePG defaults to one instance',
       code: cnpg('storage: { size: 1Gi }'),
       errors: [{ messageId: 'tooFew', data: { count: 1, members: 'PostgreSQL instance', min: 2 }, line: 2, column: 7 }],

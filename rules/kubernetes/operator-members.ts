@@ -6,6 +6,12 @@ import { escapeName } from './utils/escape.js';
 import { kubernetesIndex } from './utils/index-of.js';
 import { operatorKind } from './utils/operators.js';
 
+/** The members' noun marked as countable where it stands: `Kafka broker(s) of cluster "x"`, `Sentinel(s)`. */
+function counted(members: string): string {
+  const of = members.indexOf(' of ');
+  return of === -1 ? `${members}(s)` : `${members.slice(0, of)}(s)${members.slice(of)}`;
+}
+
 export default defineRule({
   meta: {
     id: 'kubernetes/operator-members',
@@ -24,10 +30,10 @@ export default defineRule({
         'Each kind counts members where its operator does, with the operator default when the field is absent (a field the CRD requires is not judged when absent). A standby copy of a cluster that runs elsewhere (Zalando `spec.standby`, a CloudNativePG replica cluster, a Crunchy standby) is not judged. A count of 0 is a system turned off on purpose and is not judged (the Spotahome operator reads 0 as its default of 3). Templated counts are unknown. See the catalog on the rule page for every kind, field, default and minimum, with its source.',
     },
     messages: {
-      tooFew: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); at least {{min}} are needed to survive the loss of one.',
-      noQuorum: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s); a quorum needs at least {{min}} (an odd number) to survive the loss of one.',
+      tooFew: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{counted}}; at least {{min}} are needed to survive the loss of one.',
+      noQuorum: '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{counted}}; a quorum needs at least {{min}} (an odd number) to survive the loss of one.',
       evenQuorum:
-        '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{members}}(s): an even quorum tolerates no more failures than {{odd}} would, and a network partition into two halves leaves neither side a majority.',
+        '{{kind}} "{{name}}" ({{operator}}) runs {{count}} {{counted}}: an even quorum tolerates no more failures than {{odd}} would, and a network partition into two halves leaves neither side a majority.',
     },
     schema: [],
     defaultOptions: [],
@@ -55,7 +61,7 @@ export default defineRule({
           }
           const n = count.value;
           if (n === 0) continue;
-          const data = { kind: object.kind, name: escapeName(object.name), operator: entry.operator, count: n, members: group.members, min: group.min, odd: n - 1 };
+          const data = { kind: object.kind, name: escapeName(object.name), operator: entry.operator, count: n, members: group.members, counted: counted(group.members), min: group.min, odd: n - 1 };
           if (n < group.min) reportOn(context, index, object, { at: group.at, messageId: group.odd ? 'noQuorum' : 'tooFew', data });
           else if (group.odd && n % 2 === 0) reportOn(context, index, object, { at: group.at, messageId: 'evenQuorum', data });
         }

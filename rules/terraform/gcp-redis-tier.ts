@@ -1,10 +1,18 @@
+import type { ModuleCall } from '@nospof/terraform';
 import { defineRule } from './utils/define-rule.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
+import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { skip, str } from './utils/values.js';
 
 /** Memorystore for Redis `tier` absent means `BASIC` (one node, no replica). */
 const TIER_DEFAULT = 'BASIC';
+
+/**
+ * The Memorystore registry module passes its `tier` input (default `STANDARD_HA`) to the instance: a call
+ * is judged only when it writes `tier = "BASIC"`.
+ */
+const MEMORYSTORE_MODULE = 'terraform-google-modules/memorystore/google';
 
 export default defineRule({
   meta: {
@@ -18,7 +26,7 @@ export default defineRule({
       remediation: 'Set `tier = "STANDARD_HA"` (a replica in another zone with automatic failover).',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`tier` absent means `BASIC`.',
+      defaults: '`tier` absent means `BASIC`. terraform-google-modules/memorystore/google defaults its `tier` input to `STANDARD_HA`: a call is judged only when it sets `tier = "BASIC"`.',
     },
     messages: {
       basicTier: 'Redis instance "{{name}}" uses the {{tier}} tier: one node without a replica.',
@@ -36,6 +44,14 @@ export default defineRule({
           if (skip(context, tier, 'tier')) continue;
           if ((tier?.value ?? TIER_DEFAULT) !== 'BASIC') continue;
           reportInstance(context, { instance: redis, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: redis.name, tier: 'BASIC' } });
+        }
+      },
+      ModuleCall(node: ModuleCall) {
+        for (const call of wellKnownCalls(context, node, MEMORYSTORE_MODULE)) {
+          const tier = str(call.inputs, 'tier');
+          if (skip(context, tier, 'tier')) continue;
+          if (tier?.value !== 'BASIC') continue;
+          reportCall(context, { call, value: tier, attr: 'tier', messageId: 'basicTier', data: { name: node.name, tier: 'BASIC' } });
         }
       },
     };

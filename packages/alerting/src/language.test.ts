@@ -138,6 +138,55 @@ describe('alerting language: Alertmanager configuration files', () => {
     expect(parse(release.replace('helm.toolkit.fluxcd.io/v2', 'example.com/v1'), 'x.yaml').root?.configs ?? []).toEqual([]);
   });
 
+  it('leaves alone the configuration of an Alertmanager the chart does not deploy or takes from a Secret', () => {
+    const disabled = dedent`
+      alertmanager:
+        enabled: false
+        config:
+          route:
+            receiver: x
+          receivers:
+            - name: x
+      alertmanagerFiles:
+        alertmanager.yml:
+          route:
+            receiver: default-receiver
+          receivers:
+            - name: default-receiver
+    `;
+    expect(parse(disabled, 'values.yaml').root?.configs ?? []).toEqual([]);
+    const existingSecret = dedent`
+      alertmanager:
+        alertmanagerSpec:
+          useExistingSecret: true
+        config:
+          route:
+            receiver: x
+          receivers:
+            - name: x
+    `;
+    expect(parse(existingSecret, 'values.yaml').root?.configs ?? []).toEqual([]);
+    // Only a YAML boolean decides: Helm takes the string "false" as true, and an unknown value as unknown.
+    expect(root(disabled.replace('enabled: false', 'enabled: "false"'), 'values.yaml').configs).toHaveLength(2);
+    expect(root(disabled.replace('enabled: false', 'enabled: true'), 'values.yaml').configs).toHaveLength(2);
+    const release = dedent`
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: kube-prometheus-stack
+      spec:
+        values:
+          alertmanager:
+            enabled: false
+            config:
+              route:
+                receiver: slack
+              receivers:
+                - name: slack
+    `;
+    expect(parse(release, 'helmrelease.yaml').root?.configs ?? []).toEqual([]);
+  });
+
   it('keeps its comments: a plain file has no other reader', () => {
     expect(parse('route:\n  # nospof-ignore alerting/x -- y\n  receiver: a\nreceivers: [{ name: a }]\n').comments.map((c) => c.range.start.line)).toEqual([2]);
   });

@@ -32,3 +32,16 @@ export function isVirtualAddress(address: string, extra: readonly string[]): boo
     return host === bare || host.endsWith(`.${bare}`);
   });
 }
+
+/** The port part of `host:port`, `[v6]:port` or `ipv4@host:port`; undefined when none is written. */
+export function portOf(address: string): string | undefined {
+  let rest = address.toLowerCase();
+  const at = rest.indexOf('@');
+  if (at !== -1 && !rest.startsWith('[')) rest = rest.slice(at + 1);
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    return close !== -1 && rest[close + 1] === ':' ? rest.slice(close + 2) : undefined;
+  }
+  const colon = rest.indexOf(':');
+  return colon === -1 || rest.indexOf(':', colon + 1) !== -1 ? undefined : rest.slice(colon + 1);
+}

@@ -86,12 +86,22 @@ export function buildAlertingFile(source: SourceFile): ParseResult<AlertingFile>
  */
 function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, where: Where, out: Collected, releaseNamespace?: string): void {
   if (!isMapValue(root)) return;
+  const alertmanager = mapField(root, 'alertmanager');
+  // A chart renders the configuration its values give only for the Alertmanager it deploys: none when
+  // `alertmanager.enabled` is false (kube-prometheus-stack, the prometheus chart's `alertmanager.config`
+  // and `alertmanagerFiles`), and kube-prometheus-stack takes it from an existing Secret instead with
+  // `alertmanager.alertmanagerSpec.useExistingSecret: true`.
+  const chartDeploysNone = isFalse(field(alertmanager, 'enabled'));
+  const configFromElsewhere = chartDeploysNone || isTrue(field(mapField(alertmanager, 'alertmanagerSpec'), 'useExistingSecret'));
   // kube-prometheus-stack values naming the `AlertmanagerConfig` the rendered `Alertmanager` uses as its global configuration.
-  const configurationName = stringField(mapField(mapField(mapField(root, 'alertmanager'), 'alertmanagerSpec'), 'alertmanagerConfiguration'), 'name');
+  const configurationName = chartDeploysNone ? undefined : stringField(mapField(mapField(alertmanager, 'alertmanagerSpec'), 'alertmanagerConfiguration'), 'name');
   if (configurationName !== undefined) out.globalConfigNames.push({ name: configurationName, ...(releaseNamespace !== undefined ? { namespace: releaseNamespace } : {}) });
-  const candidates: YValue[] = [root, field(root, 'config'), field(mapField(root, 'alertmanager'), 'config'), field(mapField(root, 'alertmanagerFiles'), 'alertmanager.yml')].filter(
-    (v): v is YValue => v !== undefined,
-  );
+  const candidates: YValue[] = [
+    root,
+    field(root, 'config'),
+    configFromElsewhere ? undefined : field(alertmanager, 'config'),
+    chartDeploysNone ? undefined : field(mapField(root, 'alertmanagerFiles'), 'alertmanager.yml'),
+  ].filter((v): v is YValue => v !== undefined);
   for (const candidate of candidates) {
     const isRoot = candidate === root;
     const hasRoute = entry(candidate, 'route') !== undefined;
@@ -114,6 +124,15 @@ function readPlain(root: YValue | undefined, byName: ConfigKind | undefined, whe
       resource: where.resource,
     } satisfies PrometheusAlerting, alerting.value));
   }
+}
+
+/** A YAML boolean written `false` (a Helm `if` takes the string "false" as true). */
+function isFalse(value: YValue | undefined): boolean {
+  return isScalarValue(value) && value.value === false;
+}
+
+function isTrue(value: YValue | undefined): boolean {
+  return isScalarValue(value) && value.value === true;
 }
 
 function metadata(where: Where): Pick<AlertmanagerConfig, 'name' | 'namespace' | 'embedded'> {

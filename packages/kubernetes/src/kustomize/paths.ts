@@ -1,4 +1,7 @@
-/** `base/../overlays/dev` -> `overlays/dev`; '' is the root. Returns undefined for a path above the root. */
+/**
+ * `base/../overlays/dev` -> `overlays/dev`; '' is the root. An absolute path (a folder linted outside the
+ * working directory is named from `/`) stays absolute. Returns undefined for a path above the root.
+ */
 export function normalize(path: string): string | undefined {
   const parts: string[] = [];
   for (const part of path.split('/')) {
@@ -10,10 +13,11 @@ export function normalize(path: string): string | undefined {
     }
     parts.push(part);
   }
-  return parts.join('/');
+  const joined = parts.join('/');
+  return path.startsWith('/') ? `/${joined}` : joined;
 }
 
-/** A path a kustomization in `dir` names, relative to the root of the run. */
+/** A path a kustomization in `dir` names, relative to the root of the run (or absolute, as `dir` is). */
 export function resolve(dir: string, path: string): string | undefined {
   if (path.startsWith('/')) return undefined;
   return normalize(dir === '' ? path : `${dir}/${path}`);
