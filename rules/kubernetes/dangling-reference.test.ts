@@ -229,3 +229,58 @@ describe('kustomization entries naming files that do not exist', () => {
     expect(lint(undefined)).toEqual([]);
   });
 });
+
+describe('strategic merge patches naming an object the kustomization does not build', () => {
+  const config: ResolvedConfig = {
+    rules: new Map([[rule.meta.id, { severity: 'error' as const, options: [] }]]),
+    disabled: new Set(['nospof/unused-suppression']),
+    settings: {},
+  };
+  const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: web\n';
+  const base = {
+    'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+    'base/deployment.yaml': deployment('web', 'web', 'shop'),
+  };
+  function lint(files: Record<string, string>): string[] {
+    const linter = new Linter(
+      builtinTesterLanguages.map((l) => l.language as Language),
+      [rule],
+    );
+    const sources: SourceText[] = Object.entries(files).map(([path, text]) => ({ path, text }));
+    const run = linter.lint({ files: sources, configFor: () => config, fileExists: () => true });
+    return run.results.flatMap((r) => r.findings).map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.messageId} ${f.message}`);
+  }
+
+  it('reports a whole object listed under patches, on its entry', () => {
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: pdb.yaml\n', 'overlays/prod/pdb.yaml': pdb })).toEqual([
+      'overlays/prod/kustomization.yaml:4:11 patchMatchesNothing The patch overlays/prod/pdb.yaml names PodDisruptionBudget "web", which this kustomization does not build: `kustomize build` fails on it. An object to add belongs under `resources:`.',
+    ]);
+  });
+
+  it('reports an inline patch naming a renamed or absent object', () => {
+    const overlay = 'resources:\n  - ../../base\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: webapp\n      spec:\n        replicas: 3\n';
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': overlay })).toEqual([
+      expect.stringMatching(/^overlays\/prod\/kustomization\.yaml:4:\d+ patchMatchesNothing The inline patch names Deployment "webapp"/),
+    ]);
+  });
+
+  it('still knows the object is absent beside a ConfigMap generator, which makes only ConfigMaps', () => {
+    const overlay = 'resources:\n  - ../../base\nconfigMapGenerator:\n  - name: settings\n    behavior: merge\n    literals: [A=1]\npatches:\n  - path: pdb.yaml\n  - path: settings.yaml\n';
+    const settings = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  B: "2"\n';
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': overlay, 'overlays/prod/pdb.yaml': pdb, 'overlays/prod/settings.yaml': settings })).toEqual([
+      expect.stringMatching(/^overlays\/prod\/kustomization\.yaml:8:11 patchMatchesNothing The patch overlays\/prod\/pdb\.yaml names PodDisruptionBudget "web"/),
+    ]);
+  });
+
+  it('leaves alone a patch that matches, one with a target, and any patch of a unit nospof cannot render whole', () => {
+    const replicas = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n';
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: replicas.yaml\n', 'overlays/prod/replicas.yaml': replicas })).toEqual([]);
+    // A patch with a target selects what it patches: matching nothing is not an error for kustomize.
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: pdb.yaml\n    target:\n      kind: PodDisruptionBudget\n', 'overlays/prod/pdb.yaml': pdb })).toEqual([]);
+    // A remote resource may hold the object.
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n  - https://example.com/pdb.yaml\npatches:\n  - path: pdb.yaml\n', 'overlays/prod/pdb.yaml': pdb })).toEqual([]);
+    // A generator may make it.
+    expect(lint({ ...base, 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nhelmCharts:\n  - name: extra\npatches:\n  - path: pdb.yaml\n', 'overlays/prod/pdb.yaml': pdb })).toEqual([]);
+  });
+});
+

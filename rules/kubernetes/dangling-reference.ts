@@ -23,13 +23,14 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:CP-10'],
       preset: 'recommended',
       defaults:
-        'Judged inside the deployment unit (a rendered kustomize overlay, a directory of plain manifests), only when the unit holds workloads of the same namespace (objects without a namespace match only objects without one), and only when every pod creator there is readable: a custom resource that may create pods (an operator-managed database), a resource kustomize would fetch or generate, or a file that could not be read disables the check. Labels the controllers add to pods match: `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`), `apps.kubernetes.io/pod-index`, `controller-revision-hash`, `pod-template-hash`, `batch.kubernetes.io/job-name`. KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged. A kustomization `resources`, `components` or `patches` entry is reported when the local file or directory it names does not exist on disk (`kustomize build` fails on it, and nothing the overlay deploys can be judged); one that exists but is outside the scan (ignored, or another part of the repository was named) stays Unknown; remote entries are never fetched.',
+        'Judged inside the deployment unit (a rendered kustomize overlay, a directory of plain manifests), only when the unit holds workloads of the same namespace (objects without a namespace match only objects without one), and only when every pod creator there is readable: a custom resource that may create pods (an operator-managed database), a resource kustomize would fetch or generate, or a file that could not be read disables the check. Labels the controllers add to pods match: `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`), `apps.kubernetes.io/pod-index`, `controller-revision-hash`, `pod-template-hash`, `batch.kubernetes.io/job-name`. KEDA `scaleTargetRef.kind` absent = `Deployment`. Autoscalers are judged only for built-in workload kinds and Argo Rollouts. Templated names, selector values and pod labels are unknown. Services without a selector (manual Endpoints, ExternalName) are not judged. A kustomization `resources`, `components` or `patches` entry is reported when the local file or directory it names does not exist on disk (`kustomize build` fails on it, and nothing the overlay deploys can be judged); one that exists but is outside the scan (ignored, or another part of the repository was named) stays Unknown; remote entries are never fetched. A strategic merge patch without a `target` whose document names an object (kind and name) the kustomization does not build is reported on its `patches` entry (`kustomize build` fails), only when the unit was rendered whole: nothing remote, generated, unreadable or outside the scan could hold that object.',
     },
     messages: {
       noTarget: '{{kind}} "{{name}}" scales {{targetKind}} "{{target}}", which is not in this unit ({{namespace}}).',
       pdbSelectsNothing: 'PodDisruptionBudget "{{name}}" selects no pod in this unit ({{namespace}}); the workload it was meant to protect is unprotected.',
       serviceSelectsNothing: 'Service "{{name}}" selects no pod in this unit ({{namespace}}); it has no endpoints.',
       missingFile: '{{field}} entry "{{path}}" names no file or directory ({{resolved}} does not exist): `kustomize build` fails on it, and what this kustomization deploys cannot be judged whole.',
+      patchMatchesNothing: 'The {{patch}} names {{kind}} "{{name}}", which this kustomization does not build: `kustomize build` fails on it. An object to add belongs under `resources:`.',
     },
     schema: [],
     defaultOptions: [],
@@ -108,6 +109,15 @@ export default defineRule({
             node: entry,
             messageId: 'missingFile',
             data: { field: entry.field, path: escapeName(entry.path), resolved: escapeName(entry.resolved) },
+          });
+        }
+        // Patches naming an object the kustomization never builds (a PDB listed under `patches:`).
+        for (const patch of index.unmatchedPatches) {
+          if (patch.file !== context.file) continue;
+          context.report({
+            node: patch,
+            messageId: 'patchMatchesNothing',
+            data: { patch: patch.patchFile === context.file ? 'inline patch' : `patch ${escapeName(patch.patchFile)}`, kind: escapeName(patch.kind), name: escapeName(patch.name) },
           });
         }
       },

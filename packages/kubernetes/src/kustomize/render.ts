@@ -6,10 +6,10 @@ import { DELETE, strategicMerge } from './strategic-merge.js';
 import { matchTarget, type TargetView } from './target.js';
 import { updateIn, withPairs } from './edit.js';
 import { withImages } from './images.js';
-import type { Kustomization, KustomizePatch, PathEntry, Unrendered, UnresolvedEntry } from './types.js';
+import type { Kustomization, KustomizePatch, PathEntry, UnmatchedPatch, Unrendered, UnresolvedEntry } from './types.js';
 import { builtScalar, mapAt, text, written, type ManifestMap, type ManifestValue, type Written } from '../model/manifest-value.js';
 import type { KubernetesObject, ManifestFile } from '../model/types.js';
-import { readStringMap } from '../model/values.js';
+import { isTemplated, readStringMap } from '../model/values.js';
 
 /** A place on an object's way through kustomize, for the related locations of a finding. */
 export interface TrailEntry {
@@ -77,6 +77,8 @@ export class KustomizeRenderer {
   readonly missing: Unrendered[] = [];
   /** Local entries naming files the unit does not hold. */
   readonly unresolved: UnresolvedEntry[] = [];
+  /** Strategic merge patches naming no object their kustomization builds (meaningful only when nothing is `missing`). */
+  readonly unmatched: UnmatchedPatch[] = [];
 
   constructor(private readonly files: ReadonlyMap<string, ManifestFile>) {}
 
@@ -259,7 +261,9 @@ export class KustomizeRenderer {
     for (const document of documents) {
       const json = patch.json6902 || isJsonPatch(document);
       if (json && !patch.target) continue;
-      for (const r of this.targets(patch, json ? undefined : document, objects)) {
+      const targets = this.targets(patch, json ? undefined : document, objects);
+      if (targets.length === 0 && !json && !patch.target) this.noteUnmatched(patch, document, from);
+      for (const r of targets) {
         r.files.add(from);
         r.trail.push({ node: trailNode(document), message: `patched by ${from}` });
         if (r.unknown !== undefined) continue;
@@ -277,6 +281,16 @@ export class KustomizeRenderer {
         else if (merged.kind === 'map') r.value = merged;
       }
     }
+  }
+
+  /** A patch document without a target that names an object (by kind and name) nothing built matches. */
+  private noteUnmatched(patch: KustomizePatch, document: ManifestValue, from: string): void {
+    if (document.kind !== 'map') return;
+    const kind = text(document.get('kind'));
+    const name = text(mapAt(document, ['metadata'])?.get('name'));
+    if (kind === undefined || name === undefined || isTemplated(kind) || isTemplated(name)) return;
+    const at = patch.path ?? patch.node;
+    this.unmatched.push({ file: at.file, range: at.range, kind, name, patchFile: from });
   }
 
   /** The objects a patch applies to: its target, else the object the patch document names. */

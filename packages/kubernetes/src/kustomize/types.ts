@@ -57,11 +57,6 @@ export interface ImageSetting {
 }
 
 /**
- * Something a kustomization declares that nospof does not render: remote resources, Helm charts,
- * generator and transformer plugins (never run: nothing from a repository is executed). `effect` says
- * what is then unknown: objects that may exist, or values of objects that do.
- */
-/**
  * A kustomization entry naming a local file or directory its unit does not hold: either it is not in the
  * scan (ignored, or another part of the repository was named) or it does not exist, and then
  * `kustomize build` fails. Which of the two only the host can tell (`ProjectContext.exists`).
@@ -74,6 +69,23 @@ export interface UnresolvedEntry extends Written {
   readonly resolved: string;
 }
 
+/**
+ * A strategic merge patch without a `target` whose document names an object the kustomization does not
+ * build (`kustomize build` fails: "failed to find unique target for patch"). Often an object meant to be
+ * added, listed under `patches:` instead of `resources:`. Written at the `patches` entry.
+ */
+export interface UnmatchedPatch extends Written {
+  readonly kind: string;
+  readonly name: string;
+  /** The file the patch document is in (the kustomization itself for an inline patch). */
+  readonly patchFile: string;
+}
+
+/**
+ * Something a kustomization declares that nospof does not render: remote resources, Helm charts,
+ * generator and transformer plugins (never run: nothing from a repository is executed). `effect` says
+ * what is then unknown: objects that may exist, or values of objects that do.
+ */
 export interface Unrendered extends Written {
   readonly what: string;
   readonly reason: string;
