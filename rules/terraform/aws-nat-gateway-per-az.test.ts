@@ -29,6 +29,29 @@ resource "aws_route_table_association" "private" {
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'VPC module with a single NAT gateway over the zones a data source keeps after excluding some, or one private subnet',
+      code: hcl`
+        data "aws_availability_zones" "kept" {
+          exclude_names = ["eu-west-1b", "eu-west-1c"]
+        }
+        data "aws_availability_zones" "all" {}
+        module "vpc_a" {
+          source             = "terraform-aws-modules/vpc/aws"
+          azs                = data.aws_availability_zones.kept.names
+          private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+          enable_nat_gateway = true
+          single_nat_gateway = true
+        }
+        module "vpc_b" {
+          source             = "terraform-aws-modules/vpc/aws"
+          azs                = data.aws_availability_zones.all.names
+          private_subnets    = ["10.1.1.0/24"]
+          enable_nat_gateway = true
+          single_nat_gateway = true
+        }
+      `,
+    },
     { name: 'one NAT per zone', code: network('["eu-west-1a", "eu-west-1b"]', '2', 'count.index') },
     { name: 'a single zone needs a single NAT', code: network('["eu-west-1a"]', '1', '0') },
     { name: 'zones unknown', code: network('data.aws_availability_zones.all.names', '1', '0') },
@@ -114,6 +137,34 @@ ruleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'singleNat', line: 5, column: 24 }],
+    },
+    {
+      name: 'VPC module with a single NAT gateway over every zone of the region (a data source)',
+      code: hcl`
+        data "aws_availability_zones" "available" {
+          state = "available"
+        }
+        module "vpc" {
+          source             = "terraform-aws-modules/vpc/aws"
+          azs                = data.aws_availability_zones.available.names
+          private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+          enable_nat_gateway = true
+          single_nat_gateway = true
+        }
+      `,
+      output: hcl`
+        data "aws_availability_zones" "available" {
+          state = "available"
+        }
+        module "vpc" {
+          source             = "terraform-aws-modules/vpc/aws"
+          azs                = data.aws_availability_zones.available.names
+          private_subnets    = ["10.0.1.0/24", "10.0.2.0/24"]
+          enable_nat_gateway = true
+          single_nat_gateway = false
+        }
+      `,
+      errors: [{ messageId: 'singleNat', line: 9, column: 24, data: { zones: 'at least 2' } }],
     },
   ],
 });

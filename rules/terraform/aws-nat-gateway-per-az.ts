@@ -1,12 +1,13 @@
 import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { countDistinct, distinctKey, type Instance, type ModuleCall, type TfValue } from '@nospof/terraform';
+import { countDistinct, distinctKey, type Instance, type ModuleCall, type ModuleCallInstance, type TfValue } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
 import { blocks, bool, list, skip, str } from './utils/values.js';
 import { fixAttribute } from './utils/fixes.js';
+import { isWholeRegionZones } from './utils/zones.js';
 
 /**
  * terraform-aws-modules/vpc/aws defaults: `enable_nat_gateway = false`, `single_nat_gateway = false`,
@@ -55,6 +56,22 @@ function servedZones(context: RuleContext<string>, nat: Instance): number | unde
   return count;
 }
 
+/**
+ * The zones a VPC module call's private subnets span, as the message says them: the length of `azs`, or
+ * "at least 2" when `azs` is every zone of the region (a data source) and two or more private subnets are
+ * spread over it. Undefined when fewer than two zones, or when it cannot be told.
+ */
+function moduleZones(context: RuleContext<string>, call: ModuleCallInstance): number | string | undefined {
+  if (isWholeRegionZones(call.parent, call.inputs.raw('azs'))) {
+    const subnets = list(call.inputs, 'private_subnets');
+    if (skip(context, subnets, 'private_subnets')) return undefined;
+    return (subnets?.value.length ?? 0) >= 2 ? 'at least 2' : undefined;
+  }
+  const azs = list(call.inputs, 'azs');
+  if (skip(context, azs, 'azs') || !azs || azs.value.length < 2) return undefined;
+  return azs.value.length;
+}
+
 export default defineRule({
   meta: {
     id: 'terraform/aws-nat-gateway-per-az',
@@ -67,7 +84,7 @@ export default defineRule({
       remediation: 'Create one NAT gateway per AZ and route each zone\'s private subnets to its own; with terraform-aws-modules/vpc set `single_nat_gateway = false` and `one_nat_gateway_per_az = true`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: 'Routes are followed through `aws_route_table` (inline `route`), `aws_route` and `aws_route_table_association`; subnet zones come from `aws_subnet.availability_zone`. Module defaults: `enable_nat_gateway = false`, `single_nat_gateway = false`.',
+      defaults: 'Routes are followed through `aws_route_table` (inline `route`), `aws_route` and `aws_route_table_association`; subnet zones come from `aws_subnet.availability_zone`. Module defaults: `enable_nat_gateway = false`, `single_nat_gateway = false`. `azs` read whole from an unfiltered `data.aws_availability_zones` (no `exclude_names`, `exclude_zone_ids` or `filter`) is every zone of the region, at least 2 in every AWS region: with 2 or more `private_subnets` a single NAT gateway serves at least 2 zones.',
     },
     messages: {
       sharedNat: 'NAT gateway "{{name}}" serves private subnets in {{zones}} Availability Zones: losing its zone cuts outbound traffic for all of them.',
@@ -93,15 +110,16 @@ export default defineRule({
         for (const call of wellKnownCalls(context, node, 'terraform-aws-modules/vpc/aws')) {
           const enabled = bool(call.inputs, 'enable_nat_gateway');
           const single = bool(call.inputs, 'single_nat_gateway');
-          const azs = list(call.inputs, 'azs');
-          if (skip(context, enabled, 'enable_nat_gateway') || skip(context, single, 'single_nat_gateway') || skip(context, azs, 'azs')) continue;
-          if (!(enabled?.value ?? MODULE_ENABLE_NAT_DEFAULT) || single?.value !== true || !azs || azs.value.length < 2) continue;
+          if (skip(context, enabled, 'enable_nat_gateway') || skip(context, single, 'single_nat_gateway')) continue;
+          if (!(enabled?.value ?? MODULE_ENABLE_NAT_DEFAULT) || single?.value !== true) continue;
+          const zones = moduleZones(context, call);
+          if (zones === undefined) continue;
           reportCall(context, {
             call,
             value: single,
             attr: 'single_nat_gateway',
             messageId: 'singleNat',
-            data: { name: node.name, zones: azs.value.length },
+            data: { name: node.name, zones },
             fix: fixAttribute(context, call.inputs, 'single_nat_gateway', 'false'),
           });
         }

@@ -1,5 +1,5 @@
 import type { RuleContext, Value } from '@nospof/core';
-import { countDistinct, type TfValue } from '@nospof/terraform';
+import { attributeOf, blocksOf, countDistinct, UnknownValue, type ModuleInstance, type TfValue } from '@nospof/terraform';
 import { subnetZones } from './graph.js';
 
 export type Spread = { readonly subnets: number; readonly zones: number | undefined };
@@ -20,4 +20,21 @@ export function subnetSpread(context: RuleContext<string>, value: Value<readonly
     return { subnets: value.value.length, zones: undefined };
   }
   return { subnets: value.value.length, zones: countDistinct(zones.value) };
+}
+
+const REGION_ZONE_LIST = /^data\.aws_availability_zones\.([\w-]+)\.(?:names|zone_ids)$/;
+
+/**
+ * True for `data.aws_availability_zones.<name>.names` (or `zone_ids`) read in `module` from a data source
+ * that filters nothing: every Availability Zone of the region, and every AWS region has at least two. Its
+ * length is unknown, but not whether it holds more than one. A data source that excludes zones or filters
+ * them (`exclude_names`, `exclude_zone_ids`, `filter`) may leave one, so it is not taken.
+ */
+export function isWholeRegionZones(module: ModuleInstance, value: TfValue | undefined): boolean {
+  if (!(value instanceof UnknownValue) || value.symbol === undefined) return false;
+  const match = REGION_ZONE_LIST.exec(value.symbol);
+  const source = match ? module.def.data.get(`aws_availability_zones.${match[1]}`) : undefined;
+  if (!source || source.damaged) return false;
+  const body = source.block.body;
+  return !attributeOf(body, 'exclude_names') && !attributeOf(body, 'exclude_zone_ids') && blocksOf(body, 'filter').length === 0 && !attributeOf(body, 'count') && !attributeOf(body, 'for_each');
 }
