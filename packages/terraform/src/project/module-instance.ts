@@ -112,6 +112,8 @@ export class ModuleInstance implements Entity {
   private readonly localCache = new Map<string, TfValue>();
   private readonly resourceCache = new Map<string, ResourceInstance[] | UnknownValue>();
   private readonly childCache = new Map<string, ModuleInstance[] | UnknownValue>();
+  /** What `aws_subnet.a` / `module.app` evaluate to, once their instances are known: every reference reads the same value. */
+  private readonly valueCache = new Map<string, TfValue>();
   readonly evaluator: Evaluator;
 
   constructor(
@@ -273,14 +275,20 @@ export class ModuleInstance implements Entity {
 
   /** The value an expression sees for `aws_subnet.a`: one instance, a list (count), or a map (for_each). */
   private resourceValue(address: string): TfValue {
+    const cached = this.valueCache.get(address);
+    if (cached !== undefined) return cached;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
     const instances = this.resourceInstances(address);
+    // Unknown instances are not kept: while they are being expanded the answer is a cycle's, not the final one.
     if (isUnknown(instances)) return instances;
     const body = node.block.body;
-    if (attributeOf(body, 'count')) return mapList(instances, (i) => new EntityValue(i));
-    if (attributeOf(body, 'for_each')) return Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
-    return instances[0] ? new EntityValue(instances[0]) : null;
+    let value: TfValue;
+    if (attributeOf(body, 'count')) value = mapList(instances, (i) => new EntityValue(i));
+    else if (attributeOf(body, 'for_each')) value = Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
+    else value = instances[0] ? new EntityValue(instances[0]) : null;
+    this.valueCache.set(address, value);
+    return value;
   }
 
   /** Child module instances of one `module` block. */
@@ -363,12 +371,18 @@ export class ModuleInstance implements Entity {
   private moduleValue(name: string): TfValue {
     const call = this.def.calls.get(name);
     if (!call) return new UnknownValue(`module.${name} is not declared`, [], true);
+    const key = `module.${name}`;
+    const cached = this.valueCache.get(key);
+    if (cached !== undefined) return cached;
     const children = this.children(name);
     if (isUnknown(children)) return children;
     const body = call.block.body;
-    if (attributeOf(body, 'count')) return mapList(children, (c) => new EntityValue(c));
-    if (attributeOf(body, 'for_each')) return Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
-    return children[0] ? new EntityValue(children[0]) : null;
+    let value: TfValue;
+    if (attributeOf(body, 'count')) value = mapList(children, (c) => new EntityValue(c));
+    else if (attributeOf(body, 'for_each')) value = Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
+    else value = children[0] ? new EntityValue(children[0]) : null;
+    this.valueCache.set(key, value);
+    return value;
   }
 
   /** Names as an expression in this module sees them. Instance-level names (count, each, self) are added by resources. */
