@@ -790,7 +790,8 @@ class PendingFindings {
     const existing = this.entries[at] as PendingFinding;
     const related = mergeRelated(existing.finding.related, f.related);
     this.entries[at] = {
-      finding: related ? { ...existing.finding, related } : existing.finding,
+      // A copy only when the trails differ (a repeat of the same trail, as units sharing a module give, keeps the finding).
+      finding: related && related !== existing.finding.related ? { ...existing.finding, related } : existing.finding,
       anchors: [...existing.anchors, ...pending.anchors],
     };
   }
@@ -800,11 +801,33 @@ class PendingFindings {
   }
 }
 
+/**
+ * `a`, then the places of `b` that `a` does not hold (same file, start and message). Trails are a handful
+ * of places, so each is compared with `a`'s rather than hashed into a key string; the list is pushed to in
+ * a loop (a spread of a filtered list gives lists of two element kinds, which deoptimised `add`).
+ */
 function mergeRelated(a: readonly RelatedLocation[] | undefined, b: readonly RelatedLocation[] | undefined): readonly RelatedLocation[] | undefined {
   if (!b || b.length === 0) return a;
   if (!a || a.length === 0) return b;
-  const seen = new Set(a.map((r) => `${r.file}\u0000${r.range.start.offset}\u0000${r.message}`));
-  return [...a, ...b.filter((r) => !seen.has(`${r.file}\u0000${r.range.start.offset}\u0000${r.message}`))];
+  let out: RelatedLocation[] | undefined;
+  for (const r of b) {
+    const start = r.range.start.offset;
+    let held = false;
+    for (const kept of a) {
+      if (kept.range.start.offset === start && kept.file === r.file && kept.message === r.message) {
+        held = true;
+        break;
+      }
+    }
+    if (held) continue;
+    if (!out) {
+      out = [];
+      for (const kept of a) out.push(kept);
+    }
+    out.push(r);
+  }
+  // Nothing new: `a` itself, so the finding that holds it needs no copy.
+  return out ?? a;
 }
 
 function engineFinding(
