@@ -71,12 +71,6 @@ function withoutBlockVisitors<V extends Visitors>(visitors: V): V {
   return (rest ?? NO_VISITORS) as V;
 }
 
-/** True when the unit's sweep already judged every block of `file` for the rule `id`. */
-function sweptFile(id: string, file: string, project: ProjectContext): boolean {
-  const ledger = project.index<TerraformIndex>('terraform')?.ledger(id);
-  return ledger !== undefined && ledger.swept && ledger.isSwept(file);
-}
-
 
 type Defined = ReturnType<typeof base>;
 
@@ -99,12 +93,16 @@ function terraformRule(defined: Defined, dispatch: boolean) {
   const id = defined.meta.id;
   const declared = defined.meta.resourceTypes;
   const types = dispatch && declared !== undefined ? new Set(declared) : undefined;
-  const lacksTypes = (project: ProjectContext): boolean => {
+  // Asked for every rule and file of a unit: the index is looked up once per question.
+  const idle = (file: string, project: ProjectContext): boolean => {
+    // Only ever true once `create` returned block visitors alone (a resource-only rule is one too).
+    if (blockOnly !== true) return false;
     const index = project.index<TerraformIndex>('terraform');
-    return index !== undefined && declared !== undefined && !index.hasResourceOfType(declared);
+    if (index === undefined) return false;
+    if (resourceOnly === true && types !== undefined && declared !== undefined && !index.hasResourceOfType(declared)) return true;
+    const ledger = index.ledger(id);
+    return ledger.swept && ledger.isSwept(file);
   };
-  const idle = (file: string, project: ProjectContext) =>
-    (resourceOnly === true && types !== undefined && lacksTypes(project)) || (blockOnly === true && sweptFile(id, file, project));
   const rule = {
     meta: defined.meta,
     // The engine asks first, and then does not even create the rule for such a file.
