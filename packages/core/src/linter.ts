@@ -764,27 +764,38 @@ class PendingFindings {
   /** Findings in the order first reported. */
   private readonly entries: PendingFinding[] = [];
   /**
-   * Where each finding sits in `entries`, by rule, place and resource; findings that share those are told
-   * apart by message, compared rather than hashed into the key (messages are the longest part).
+   * Where each finding sits in `entries`, by file and start offset; the few findings at one place are told
+   * apart by comparing rule, end, resource and message, rather than building and hashing a key string of
+   * them for every report (the file names and offsets are already at hand).
    */
-  private readonly byKey = new Map<string, number | number[]>();
+  private readonly byPlace = new Map<string, Map<number, number[]>>();
 
   add(pending: PendingFinding): void {
     const f = pending.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}`;
-    const slots = this.byKey.get(key);
+    let byStart = this.byPlace.get(f.file);
+    if (!byStart) {
+      byStart = new Map();
+      this.byPlace.set(f.file, byStart);
+    }
+    const start = f.range.start.offset;
+    const slots = byStart.get(start);
     let at: number | undefined;
-    if (typeof slots === 'number') {
-      if ((this.entries[slots] as PendingFinding).finding.message === f.message) at = slots;
-    } else if (slots) {
-      at = slots.find((i) => (this.entries[i] as PendingFinding).finding.message === f.message);
+    if (slots) {
+      const end = f.range.end.offset;
+      const resource = f.resource ?? '';
+      for (const i of slots) {
+        const other = (this.entries[i] as PendingFinding).finding;
+        if (other.ruleId === f.ruleId && other.range.end.offset === end && (other.resource ?? '') === resource && other.message === f.message) {
+          at = i;
+          break;
+        }
+      }
     }
     if (at === undefined) {
       const index = this.entries.length;
       this.entries.push(pending);
-      if (slots === undefined) this.byKey.set(key, index);
-      else if (typeof slots === 'number') this.byKey.set(key, [slots, index]);
-      else slots.push(index);
+      if (slots) slots.push(index);
+      else byStart.set(start, [index]);
       return;
     }
     const existing = this.entries[at] as PendingFinding;
