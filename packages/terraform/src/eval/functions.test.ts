@@ -98,6 +98,13 @@ describe('functions and operators', () => {
     expect(evaluate('[length(y.b), y.b[*].n, y.b[1].n, length(y.b)]', prelude)).toEqual([2, [0, 10], 10, 2]);
   });
 
+  it('converts each value of a map variable to the declared element type, keeping the keys in order', () => {
+    const prelude = 'variable "m" {\n  type    = map(number)\n  default = { b = "2", a = "1", c = 3 }\n}\n';
+    const value = evaluate('var.m', prelude);
+    expect(value).toEqual({ b: 2, a: 1, c: 3 });
+    expect(Object.keys(value as object)).toEqual(['b', 'a', 'c']);
+  });
+
   it('reads auto-loaded terraform.tfvars.json', () => {
     const p = projectOf({ 'main.tf': 'variable "n" {\n  default = 1\n}\nresource "x" "a" {\n  v = var.n\n}\n', 'terraform.tfvars.json': '{ "n": 4 }' });
     const value = p.index.instancesOf(p.resource('main.tf', 'x.a'), noSettings).instances[0]?.attr('v');
