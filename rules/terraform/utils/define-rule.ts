@@ -1,5 +1,6 @@
 import { defineRuleFor, type AnyRule, type ProjectContext, type RuleContext } from '@nospof/core';
-import type { ModuleCall, TerraformIndex, TerraformNodes } from '@nospof/terraform';
+import type { ModuleCall, TerraformNodes } from '@nospof/terraform';
+import { indexOfProject } from './instances.js';
 
 const base = defineRuleFor<TerraformNodes>();
 
@@ -19,7 +20,7 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   const resource = visitors.Resource;
   const moduleCall = visitors.ModuleCall;
   if (!resource && !moduleCall) return visitors;
-  const index = context.project.index<TerraformIndex>('terraform');
+  const index = indexOfProject(context.project);
   if (!index) return visitors;
   const ledger = index.ledger(context.id);
   // After the unit's sweep judged this file's blocks, its Resource and ModuleCall visits would all return
@@ -97,7 +98,7 @@ function terraformRule(defined: Defined, dispatch: boolean) {
   const idle = (file: string, project: ProjectContext): boolean => {
     // Only ever true once `create` returned block visitors alone (a resource-only rule is one too).
     if (blockOnly !== true) return false;
-    const index = project.index<TerraformIndex>('terraform');
+    const index = indexOfProject(project);
     if (index === undefined) return false;
     if (resourceOnly === true && types !== undefined && declared !== undefined && !index.hasResourceOfType(declared)) return true;
     const ledger = index.ledger(id);
