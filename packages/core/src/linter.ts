@@ -549,23 +549,26 @@ export class Linter {
     // Per node type: rule, handler, rule, handler... (one list per type and file, no pair objects).
     const handlers = new Map<string, (AnyRule | ((node: Node) => void))[]>();
     let currentResource: string | undefined;
-    const failed = new Set<string>();
+    // Made when a rule first fails (rarely, if ever).
+    let failed: Set<string> | undefined;
     const add = sink.add;
-    const shared: SharedContext = {
-      source: parsed.source,
-      settings: config.settings,
-      project: sink.project,
-      severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
-      sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
-      resource: () => currentResource,
-      add,
-      skipped: sink.skipped,
-    };
+    // Made for the first rule that is not idle: in most files of a large unit every rule is.
+    let shared: SharedContext | undefined;
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
       let visitors;
       try {
         // A rule idle on this file costs neither a context nor a call of `create`.
         if (rule.idleOn?.(parsed.source.path, sink.project)) continue;
+        shared ??= {
+          source: parsed.source,
+          settings: config.settings,
+          project: sink.project,
+          severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
+          sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
+          resource: () => currentResource,
+          add,
+          skipped: sink.skipped,
+        };
         visitors = rule.create(ruleContext(rule, shared, ruleConfig.severity), ruleConfig.options);
       } catch (error) {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
@@ -585,12 +588,12 @@ export class Linter {
       if (!list) return;
       for (let i = 0; i < list.length; i += 2) {
         const rule = list[i] as AnyRule;
-        if (failed.size > 0 && failed.has(rule.meta.id)) continue;
+        if (failed !== undefined && failed.has(rule.meta.id)) continue;
         const fn = list[i + 1] as (node: Node) => void;
         try {
           fn(node);
         } catch (error) {
-          failed.add(rule.meta.id);
+          (failed ??= new Set()).add(rule.meta.id);
           add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         }
       }
