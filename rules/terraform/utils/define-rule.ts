@@ -51,7 +51,7 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
     // With declared types, a unit without a resource of them leaves only the module calls to judge.
     const judgeResources = resource !== undefined && (declared === undefined || index.hasResourceOfType(declared));
     for (const { file: path, resources, calls } of index.blocksByFile()) {
-      if (ledger.traverses(path) || ledger.isSwept(path)) continue;
+      if (!ledger.untouched(path)) continue;
       if (judgeResources) for (const r of resources) if (types === undefined || types.has(r.resourceType)) resource(r);
       if (moduleCall) for (const c of calls) moduleCall(c);
       ledger.noteSwept(path);
