@@ -73,7 +73,7 @@ function callSource(call: ModuleCall): string | undefined {
 }
 
 /** The directory of a local `source` (`./modules/x`) seen from `dir`; undefined for other sources. */
-function localTarget(dir: string, call: ModuleCall): string | undefined {
+export function localTarget(dir: string, call: ModuleCall): string | undefined {
   const source = callSource(call);
   if (!source || !isLocalSource(source)) return undefined;
   const known = sources.get(call) as { source: string | undefined; base?: string; target?: string | undefined };
