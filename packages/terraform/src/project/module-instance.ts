@@ -112,8 +112,13 @@ export class ModuleInstance implements Entity {
   private readonly localCache = new Map<string, TfValue>();
   private readonly resourceCache = new Map<string, ResourceInstance[] | UnknownValue>();
   private readonly childCache = new Map<string, ModuleInstance[] | UnknownValue>();
-  /** What `aws_subnet.a` / `module.app` evaluate to, once their instances are known: every reference reads the same value. */
-  private readonly valueCache = new Map<string, TfValue>();
+  /**
+   * What `aws_subnet.a` (by type, then name) and `module.app` (by name) evaluate to, once their instances
+   * are known: every reference reads the same value. Keyed by the names as written, which the parser
+   * shares, so a reference builds no address string to find its value.
+   */
+  private readonly resourceValues = new Map<string, Map<string, TfValue>>();
+  private readonly moduleValues = new Map<string, TfValue>();
   readonly evaluator: Evaluator;
 
   constructor(
@@ -272,9 +277,11 @@ export class ModuleInstance implements Entity {
   }
 
   /** The value an expression sees for `aws_subnet.a`: one instance, a list (count), or a map (for_each). */
-  private resourceValue(address: string): TfValue {
-    const cached = this.valueCache.get(address);
+  private resourceValue(type: string, name: string): TfValue {
+    let byName = this.resourceValues.get(type);
+    const cached = byName?.get(name);
     if (cached !== undefined) return cached;
+    const address = `${type}.${name}`;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
     const instances = this.resourceInstances(address);
@@ -285,7 +292,11 @@ export class ModuleInstance implements Entity {
     if (attributeOf(body, 'count')) value = mapList(instances, (i) => new EntityValue(i));
     else if (attributeOf(body, 'for_each')) value = Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
     else value = instances[0] ? new EntityValue(instances[0]) : null;
-    this.valueCache.set(address, value);
+    if (!byName) {
+      byName = new Map();
+      this.resourceValues.set(type, byName);
+    }
+    byName.set(name, value);
     return value;
   }
 
@@ -369,8 +380,7 @@ export class ModuleInstance implements Entity {
   private moduleValue(name: string): TfValue {
     const call = this.def.calls.get(name);
     if (!call) return new UnknownValue(`module.${name} is not declared`, [], true);
-    const key = `module.${name}`;
-    const cached = this.valueCache.get(key);
+    const cached = this.moduleValues.get(name);
     if (cached !== undefined) return cached;
     const children = this.children(name);
     if (isUnknown(children)) return children;
@@ -379,7 +389,7 @@ export class ModuleInstance implements Entity {
     if (attributeOf(body, 'count')) value = mapList(children, (c) => new EntityValue(c));
     else if (attributeOf(body, 'for_each')) value = Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
     else value = children[0] ? new EntityValue(children[0]) : null;
-    this.valueCache.set(key, value);
+    this.moduleValues.set(name, value);
     return value;
   }
 
@@ -411,7 +421,7 @@ export class ModuleInstance implements Entity {
             return new UnknownValue(`${root}.${attr} is only defined inside a resource or module block with count/for_each`, [], true);
           default:
             if (attr === '') return undefined;
-            return this.resourceValue(`${root}.${attr}`);
+            return this.resourceValue(root, attr);
         }
       },
     };
