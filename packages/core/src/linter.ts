@@ -549,23 +549,26 @@ export class Linter {
     // Per node type: rule, handler, rule, handler... (one list per type and file, no pair objects).
     const handlers = new Map<string, (AnyRule | ((node: Node) => void))[]>();
     let currentResource: string | undefined;
-    const failed = new Set<string>();
+    // Made when a rule first fails (rarely, if ever).
+    let failed: Set<string> | undefined;
     const add = sink.add;
-    const shared: SharedContext = {
-      source: parsed.source,
-      settings: config.settings,
-      project: sink.project,
-      severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
-      sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
-      resource: () => currentResource,
-      add,
-      skipped: sink.skipped,
-    };
+    // Made for the first rule that is not idle: in most files of a large unit every rule is.
+    let shared: SharedContext | undefined;
     for (const { rule, ruleConfig } of this.enabledRules(config, language.id)) {
       let visitors;
       try {
         // A rule idle on this file costs neither a context nor a call of `create`.
         if (rule.idleOn?.(parsed.source.path, sink.project)) continue;
+        shared ??= {
+          source: parsed.source,
+          settings: config.settings,
+          project: sink.project,
+          severityElsewhere: (id, path) => sink.severityElsewhere(path, id),
+          sourceOf: (path) => (path === parsed.source.path ? parsed.source : sink.sourceOf(path)),
+          resource: () => currentResource,
+          add,
+          skipped: sink.skipped,
+        };
         visitors = rule.create(ruleContext(rule, shared, ruleConfig.severity), ruleConfig.options);
       } catch (error) {
         add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
@@ -585,12 +588,12 @@ export class Linter {
       if (!list) return;
       for (let i = 0; i < list.length; i += 2) {
         const rule = list[i] as AnyRule;
-        if (failed.size > 0 && failed.has(rule.meta.id)) continue;
+        if (failed !== undefined && failed.has(rule.meta.id)) continue;
         const fn = list[i + 1] as (node: Node) => void;
         try {
           fn(node);
         } catch (error) {
-          failed.add(rule.meta.id);
+          (failed ??= new Set()).add(rule.meta.id);
           add({ finding: crashFinding(rule, error, parsed.source, config), anchors: [] });
         }
       }
@@ -764,33 +767,45 @@ class PendingFindings {
   /** Findings in the order first reported. */
   private readonly entries: PendingFinding[] = [];
   /**
-   * Where each finding sits in `entries`, by rule, place and resource; findings that share those are told
-   * apart by message, compared rather than hashed into the key (messages are the longest part).
+   * Where each finding sits in `entries`, by file and start offset; the few findings at one place are told
+   * apart by comparing rule, end, resource and message, rather than building and hashing a key string of
+   * them for every report (the file names and offsets are already at hand).
    */
-  private readonly byKey = new Map<string, number | number[]>();
+  private readonly byPlace = new Map<string, Map<number, number[]>>();
 
   add(pending: PendingFinding): void {
     const f = pending.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.resource ?? ''}`;
-    const slots = this.byKey.get(key);
+    let byStart = this.byPlace.get(f.file);
+    if (!byStart) {
+      byStart = new Map();
+      this.byPlace.set(f.file, byStart);
+    }
+    const start = f.range.start.offset;
+    const slots = byStart.get(start);
     let at: number | undefined;
-    if (typeof slots === 'number') {
-      if ((this.entries[slots] as PendingFinding).finding.message === f.message) at = slots;
-    } else if (slots) {
-      at = slots.find((i) => (this.entries[i] as PendingFinding).finding.message === f.message);
+    if (slots) {
+      const end = f.range.end.offset;
+      const resource = f.resource ?? '';
+      for (const i of slots) {
+        const other = (this.entries[i] as PendingFinding).finding;
+        if (other.ruleId === f.ruleId && other.range.end.offset === end && (other.resource ?? '') === resource && other.message === f.message) {
+          at = i;
+          break;
+        }
+      }
     }
     if (at === undefined) {
       const index = this.entries.length;
       this.entries.push(pending);
-      if (slots === undefined) this.byKey.set(key, index);
-      else if (typeof slots === 'number') this.byKey.set(key, [slots, index]);
-      else slots.push(index);
+      if (slots) slots.push(index);
+      else byStart.set(start, [index]);
       return;
     }
     const existing = this.entries[at] as PendingFinding;
     const related = mergeRelated(existing.finding.related, f.related);
     this.entries[at] = {
-      finding: related ? { ...existing.finding, related } : existing.finding,
+      // A copy only when the trails differ (a repeat of the same trail, as units sharing a module give, keeps the finding).
+      finding: related && related !== existing.finding.related ? { ...existing.finding, related } : existing.finding,
       anchors: [...existing.anchors, ...pending.anchors],
     };
   }
@@ -800,11 +815,33 @@ class PendingFindings {
   }
 }
 
+/**
+ * `a`, then the places of `b` that `a` does not hold (same file, start and message). Trails are a handful
+ * of places, so each is compared with `a`'s rather than hashed into a key string; the list is pushed to in
+ * a loop (a spread of a filtered list gives lists of two element kinds, which deoptimised `add`).
+ */
 function mergeRelated(a: readonly RelatedLocation[] | undefined, b: readonly RelatedLocation[] | undefined): readonly RelatedLocation[] | undefined {
   if (!b || b.length === 0) return a;
   if (!a || a.length === 0) return b;
-  const seen = new Set(a.map((r) => `${r.file}\u0000${r.range.start.offset}\u0000${r.message}`));
-  return [...a, ...b.filter((r) => !seen.has(`${r.file}\u0000${r.range.start.offset}\u0000${r.message}`))];
+  let out: RelatedLocation[] | undefined;
+  for (const r of b) {
+    const start = r.range.start.offset;
+    let held = false;
+    for (const kept of a) {
+      if (kept.range.start.offset === start && kept.file === r.file && kept.message === r.message) {
+        held = true;
+        break;
+      }
+    }
+    if (held) continue;
+    if (!out) {
+      out = [];
+      for (const kept of a) out.push(kept);
+    }
+    out.push(r);
+  }
+  // Nothing new: `a` itself, so the finding that holds it needs no copy.
+  return out ?? a;
 }
 
 function engineFinding(

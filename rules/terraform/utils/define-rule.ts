@@ -1,5 +1,6 @@
 import { defineRuleFor, type AnyRule, type ProjectContext, type RuleContext } from '@nospof/core';
-import type { ModuleCall, TerraformIndex, TerraformNodes } from '@nospof/terraform';
+import type { ModuleCall, TerraformNodes } from '@nospof/terraform';
+import { indexOfProject } from './instances.js';
 
 const base = defineRuleFor<TerraformNodes>();
 
@@ -19,7 +20,7 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
   const resource = visitors.Resource;
   const moduleCall = visitors.ModuleCall;
   if (!resource && !moduleCall) return visitors;
-  const index = context.project.index<TerraformIndex>('terraform');
+  const index = indexOfProject(context.project);
   if (!index) return visitors;
   const ledger = index.ledger(context.id);
   // After the unit's sweep judged this file's blocks, its Resource and ModuleCall visits would all return
@@ -50,7 +51,7 @@ function withCalledModules<V extends Visitors>(context: RuleContext<string>, vis
     // With declared types, a unit without a resource of them leaves only the module calls to judge.
     const judgeResources = resource !== undefined && (declared === undefined || index.hasResourceOfType(declared));
     for (const { file: path, resources, calls } of index.blocksByFile()) {
-      if (ledger.traverses(path) || ledger.isSwept(path)) continue;
+      if (!ledger.untouched(path)) continue;
       if (judgeResources) for (const r of resources) if (types === undefined || types.has(r.resourceType)) resource(r);
       if (moduleCall) for (const c of calls) moduleCall(c);
       ledger.noteSwept(path);
@@ -69,12 +70,6 @@ function withoutBlockVisitors<V extends Visitors>(visitors: V): V {
     if (key !== 'Resource' && key !== 'ModuleCall') (rest ??= {})[key] = (visitors as Record<string, unknown>)[key];
   }
   return (rest ?? NO_VISITORS) as V;
-}
-
-/** True when the unit's sweep already judged every block of `file` for the rule `id`. */
-function sweptFile(id: string, file: string, project: ProjectContext): boolean {
-  const ledger = project.index<TerraformIndex>('terraform')?.ledger(id);
-  return ledger !== undefined && ledger.swept && ledger.isSwept(file);
 }
 
 
@@ -99,12 +94,16 @@ function terraformRule(defined: Defined, dispatch: boolean) {
   const id = defined.meta.id;
   const declared = defined.meta.resourceTypes;
   const types = dispatch && declared !== undefined ? new Set(declared) : undefined;
-  const lacksTypes = (project: ProjectContext): boolean => {
-    const index = project.index<TerraformIndex>('terraform');
-    return index !== undefined && declared !== undefined && !index.hasResourceOfType(declared);
+  // Asked for every rule and file of a unit: the index is looked up once per question.
+  const idle = (file: string, project: ProjectContext): boolean => {
+    // Only ever true once `create` returned block visitors alone (a resource-only rule is one too).
+    if (blockOnly !== true) return false;
+    const index = indexOfProject(project);
+    if (index === undefined) return false;
+    if (resourceOnly === true && types !== undefined && declared !== undefined && !index.hasResourceOfType(declared)) return true;
+    const ledger = index.ledger(id);
+    return ledger.swept && ledger.isSwept(file);
   };
-  const idle = (file: string, project: ProjectContext) =>
-    (resourceOnly === true && types !== undefined && lacksTypes(project)) || (blockOnly === true && sweptFile(id, file, project));
   const rule = {
     meta: defined.meta,
     // The engine asks first, and then does not even create the rule for such a file.

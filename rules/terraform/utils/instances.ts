@@ -1,11 +1,28 @@
-import type { RuleContext } from '@nospof/core';
+import type { ProjectContext, RuleContext } from '@nospof/core';
 import type { Instance, PlanResource, Resource, TerraformIndex } from '@nospof/terraform';
 
 /** Resource nodes as rules receive them: a configuration block or a plan-only resource. */
 export type ResourceNode = Resource | PlanResource;
 
+/** Indexes by project object (null: none), which the engine makes once per file and unit judged. */
+const indexes = new WeakMap<ProjectContext, TerraformIndex | null>();
+
+/**
+ * The unit's Terraform index, asked of the project once per file and unit however many rules ask (every
+ * rule asks whether it has anything to do in each file). The project records what was read on the first
+ * ask: a later one reads the same.
+ */
+export function indexOfProject(project: ProjectContext): TerraformIndex | undefined {
+  let index = indexes.get(project);
+  if (index === undefined) {
+    index = project.index<TerraformIndex>('terraform') ?? null;
+    indexes.set(project, index);
+  }
+  return index ?? undefined;
+}
+
 export function terraformIndex(context: RuleContext<string>): TerraformIndex | undefined {
-  return context.project.index<TerraformIndex>('terraform');
+  return indexOfProject(context.project);
 }
 
 /**

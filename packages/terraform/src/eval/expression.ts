@@ -68,6 +68,38 @@ export class Evaluator {
     );
   }
 
+  /** This evaluator with the splat item bound to whatever `slot` holds when a `SplatItem` is read. */
+  private withSplat(slot: { readonly item: TfValue }): Evaluator {
+    const outer = this.scope;
+    return new Evaluator(
+      {
+        // The splat item is no namespace: `x[*].a.b` reads it bare, never as `<root>.<attr>`.
+        resolve: (root, attr) => outer.resolve(root, attr),
+        bare: (name) => (name === SPLAT ? slot.item : outer.bare(name)),
+        readFile: outer.readFile,
+      },
+      this.meter,
+      this.functions,
+    );
+  }
+
+  /** This evaluator with a `for` expression's variables bound to what `slot` holds when they are read. */
+  private withLoop(slot: ForSlot): Evaluator {
+    const outer = this.scope;
+    // The key variable first: `for x, x in ...` binds the key, as a bindings object would.
+    const bound = (name: string): boolean => name === slot.key || name === slot.value;
+    const read = (name: string): TfValue => (name === slot.key ? slot.k : slot.v);
+    return new Evaluator(
+      {
+        resolve: (root, attr) => (bound(root) ? getAttr(read(root), attr) : outer.resolve(root, attr)),
+        bare: (name) => (bound(name) ? read(name) : outer.bare(name)),
+        readFile: outer.readFile,
+      },
+      this.meter,
+      this.functions,
+    );
+  }
+
   /** True when `name` is bound by a `for`, `count`, `each` or a dynamic block's iterator. */
   bound(name: string): boolean {
     return this.scope.bare(name) !== undefined;
@@ -129,7 +161,14 @@ export class Evaluator {
         if (source instanceof UnknownValue) return source;
         const items: readonly TfValue[] = source === null ? [] : Array.isArray(source) ? (source as readonly TfValue[]) : [source];
         this.meter.collection(items.length, 'a splat');
-        return mapList(items, (item) => this.withVars({ [SPLAT]: item }).evaluate(expr.each));
+        // One evaluator for every item, reading the item being evaluated from a slot: the items are
+        // evaluated one after another, and an evaluator per item was most of a splat's cost.
+        const slot: { item: TfValue } = { item: null };
+        const inner = this.withSplat(slot);
+        return mapList(items, (item) => {
+          slot.item = item;
+          return inner.evaluate(expr.each);
+        });
       }
       case 'SplatItem':
         return this.scope.bare(SPLAT) ?? new UnknownValue('a splat item outside a splat');
@@ -317,10 +356,13 @@ export class Evaluator {
     const asList: TfValue[] = [];
     const asObject: Record<string, TfValue> = {};
     const groups: Record<string, TfValue[]> = {};
+    // One evaluator for the whole loop, its variables read from a slot: the elements are evaluated one
+    // after another, and an evaluator with its own bindings per element was most of the loop's cost.
+    const slot: ForSlot = { key: expr.keyVar?.name, value: expr.valueVar.name, k: null, v: null };
+    const inner = this.withLoop(slot);
     for (const [k, v] of entries) {
-      const vars: Record<string, TfValue> = { [expr.valueVar.name]: v };
-      if (expr.keyVar) vars[expr.keyVar.name] = k;
-      const inner = this.withVars(vars);
+      slot.k = k;
+      slot.v = v;
       if (expr.condition) {
         const keep = toBoolValue(inner.evaluate(expr.condition));
         if (keep instanceof UnknownValue) return keep;
@@ -339,6 +381,14 @@ export class Evaluator {
     if (!expr.keyExpr) return asList;
     return expr.grouping ? groups : asObject;
   }
+}
+
+/** A `for` expression's variable names and the element being evaluated. */
+interface ForSlot {
+  readonly key: string | undefined;
+  readonly value: string;
+  k: TfValue;
+  v: TfValue;
 }
 
 /** The bound name a splat's `SplatItem` reads; not a valid HCL identifier, so it cannot clash. */

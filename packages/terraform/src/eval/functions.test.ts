@@ -63,6 +63,11 @@ describe('functions and operators', () => {
     ['{ for k, v in { a = 1, b = 2 } : v => k }', { 1: 'a', 2: 'b' }],
     ['{ for s in ["a", "ab", "b"] : substr_free(s) => s... }', 'unknown: the function substr_free() is not evaluated by nospof'],
     ['[{ n = 1 }, { n = 2 }][*].n', [1, 2]],
+    ['[{ m = [{ n = 1 }, { n = 2 }] }, { m = [{ n = 3 }] }][*].m', [[{ n: 1 }, { n: 2 }], [{ n: 3 }]]],
+    ['[for l in [[{ n = 1 }], [{ n = 2 }, { n = 3 }]] : l[*].n]', [[1], [2, 3]]],
+    ['[for x in [1, 2] : [for x in [x * 10] : x + 1]]', [[11], [21]]],
+    ['{ for k, v in { a = 1, b = 2 } : k => [for w in [v] : "${k}${w}"] }', { a: ['a1'], b: ['b2'] }],
+    ['[for k, v in { a = { n = 1 } } : v.n if k == "a"]', [1]],
     ['"%{ for z in ["a", "b"] }${z},%{ endfor }"', 'a,b,'],
     ['"%{ if true }yes%{ else }no%{ endif }"', 'yes'],
     ['cidrsubnet("10.0.0.0/16", 8, 1)', '10.0.1.0/24'],
@@ -86,6 +91,18 @@ describe('functions and operators', () => {
     expect(() => evaluate(deep)).not.toThrow();
     const result = evaluate(deep);
     expect(result === null || Array.isArray(result) || (typeof result === 'string' && result.startsWith('unknown'))).toBe(true);
+  });
+
+  it('gives every reference to a counted resource its instances, each with its own attributes', () => {
+    const prelude = 'resource "y" "b" {\n  count = 2\n  n = count.index * 10\n}\n';
+    expect(evaluate('[length(y.b), y.b[*].n, y.b[1].n, length(y.b)]', prelude)).toEqual([2, [0, 10], 10, 2]);
+  });
+
+  it('converts each value of a map variable to the declared element type, keeping the keys in order', () => {
+    const prelude = 'variable "m" {\n  type    = map(number)\n  default = { b = "2", a = "1", c = 3 }\n}\n';
+    const value = evaluate('var.m', prelude);
+    expect(value).toEqual({ b: 2, a: 1, c: 3 });
+    expect(Object.keys(value as object)).toEqual(['b', 'a', 'c']);
   });
 
   it('reads auto-loaded terraform.tfvars.json', () => {

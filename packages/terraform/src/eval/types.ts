@@ -70,7 +70,18 @@ export function convertValue(value: TfValue, type: TypeSpec, literal: Evaluator,
     case 'set':
       return Array.isArray(value) ? (value as readonly TfValue[]).map((v) => convertValue(v, type.element, literal, depth + 1)) : value;
     case 'map':
-      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertValue(v, type.element, literal, depth + 1)])) : value;
+      if (!isObject(value)) return value;
+      {
+        // Key by key rather than through entry pairs: every module call converts its map arguments.
+        const out: Record<string, TfValue> = {};
+        for (const k of Object.keys(value)) {
+          const v = convertValue(value[k] as TfValue, type.element, literal, depth + 1);
+          // A key named `__proto__` stays a key (as `Object.fromEntries` made it), not the object's prototype.
+          if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+          else out[k] = v;
+        }
+        return out;
+      }
     case 'tuple':
       return Array.isArray(value) ? (value as readonly TfValue[]).map((v, i) => convertValue(v, type.elements[i] ?? ANY, literal, depth + 1)) : value;
     case 'object': {

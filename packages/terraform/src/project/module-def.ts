@@ -40,9 +40,20 @@ export function isOverrideFile(path: string): boolean {
   return name === 'override.tf' || name === 'override.tf.json' || name.endsWith('_override.tf') || name.endsWith('_override.tf.json');
 }
 
+/** The kinds of block an override file can change. */
+export type OverrideKind = 'resource' | 'data' | 'module' | 'variable' | 'output' | 'local';
+
 /** The key `ModuleDef.overridden` uses for a block of the module: `resource:aws_db_instance.main`, `local:name`. */
-export function overrideKey(kind: 'resource' | 'data' | 'module' | 'variable' | 'output' | 'local', name: string): string {
+export function overrideKey(kind: OverrideKind, name: string): string {
   return `${kind}:${name}`;
+}
+
+/**
+ * The override file that changes a block of the module, if any. Most modules have no override file: the
+ * key is built only when one has, since variables, locals and resources ask on every first read.
+ */
+export function overrideIn(def: ModuleDef, kind: OverrideKind, name: string): string | undefined {
+  return def.overridden.size === 0 ? undefined : def.overridden.get(overrideKey(kind, name));
 }
 
 function autoVarRank(name: string): number | undefined {

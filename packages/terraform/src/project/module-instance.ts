@@ -5,10 +5,10 @@ import type { Meter } from '../eval/meter.js';
 import { convertValue, parseType, type TypeSpec } from '../eval/types.js';
 import { BUDGETS, BudgetUnknown, EntityValue, isObject, isUnknown, UnknownValue, type Entity, type TfValue } from '../eval/tf-value.js';
 import { relativePath } from '../util/paths.js';
-import type { ModuleCall, PlanResource } from '../model/types.js';
+import type { ModuleCall, PlanResource, Variable } from '../model/types.js';
 import { attributeOf } from './body.js';
 import { isLocalSource, joinPath } from '../util/paths.js';
-import { overrideKey, type ModuleDef } from './module-def.js';
+import { overrideIn, type ModuleDef } from './module-def.js';
 import { ResourceInstance } from './resource-instance.js';
 
 /** A place in a file: where a value was written (a caller's argument, a tfvars line). */
@@ -112,6 +112,13 @@ export class ModuleInstance implements Entity {
   private readonly localCache = new Map<string, TfValue>();
   private readonly resourceCache = new Map<string, ResourceInstance[] | UnknownValue>();
   private readonly childCache = new Map<string, ModuleInstance[] | UnknownValue>();
+  /**
+   * What `aws_subnet.a` (by type, then name) and `module.app` (by name) evaluate to, once their instances
+   * are known: every reference reads the same value. Keyed by the names as written, which the parser
+   * shares, so a reference builds no address string to find its value.
+   */
+  private readonly resourceValues = new Map<string, Map<string, TfValue>>();
+  private readonly moduleValues = new Map<string, TfValue>();
   readonly evaluator: Evaluator;
 
   constructor(
@@ -196,7 +203,7 @@ export class ModuleInstance implements Entity {
   private computeVariable(name: string): TfValue {
     const declaration = this.def.variables.get(name);
     if (!declaration) return new UnknownValue(`variable "${name}" is not declared in ${this.def.dir || '.'}`, [], true);
-    const type = typeOf(attributeOf(declaration.block.body, 'type'));
+    const { type, nullable, fallback } = declaredAs(declaration);
     const literal = this.literal;
     const convert = (v: TfValue): TfValue => (type ? convertValue(v, type, literal) : v);
     if (this.callSite) {
@@ -205,16 +212,14 @@ export class ModuleInstance implements Entity {
         const value = this.callSite.parent.evaluatorFor(this.callSite).evaluate(argument.value);
         if (value !== null) return convert(value);
         // Since Terraform 1.1 a null argument is passed on as null; only `nullable = false` puts the default in its place.
-        const nullable = attributeOf(declaration.block.body, 'nullable');
         if (!nullable || literal.evaluate(nullable.value) !== false) return null;
       }
     } else {
       const input = this.rootInputs.get(name);
       if (input) return convert(input.value);
     }
-    const override = this.def.overridden.get(overrideKey('variable', name));
+    const override = overrideIn(this.def, 'variable', name);
     if (override) return new UnknownValue(`variable "${name}" is changed by the override file ${override}, which nospof does not merge`);
-    const fallback = attributeOf(declaration.block.body, 'default');
     if (fallback) return convert(literal.evaluate(fallback.value));
     return this.callSite
       ? new UnknownValue(`variable "${name}" has no default and the module call does not set it`)
@@ -226,7 +231,7 @@ export class ModuleInstance implements Entity {
     if (cached !== undefined) return cached;
     const def = this.def.locals.get(name);
     if (!def) return new UnknownValue(`local.${name} is not defined`, [], true);
-    const override = this.def.overridden.get(overrideKey('local', name));
+    const override = overrideIn(this.def, 'local', name);
     if (override) return new UnknownValue(`local.${name} is changed by the override file ${override}, which nospof does not merge`);
     this.localCache.set(name, IN_PROGRESS);
     const value = this.evaluator.evaluate(def.attribute.value);
@@ -240,7 +245,7 @@ export class ModuleInstance implements Entity {
     if (cached) return cached;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
-    const override = this.def.overridden.get(overrideKey('resource', address));
+    const override = overrideIn(this.def, 'resource', address);
     if (override) {
       const result = new UnknownValue(`${this.prefix}${address} is changed by the override file ${override}, which nospof does not merge`);
       this.resourceCache.set(address, result);
@@ -272,15 +277,27 @@ export class ModuleInstance implements Entity {
   }
 
   /** The value an expression sees for `aws_subnet.a`: one instance, a list (count), or a map (for_each). */
-  private resourceValue(address: string): TfValue {
+  private resourceValue(type: string, name: string): TfValue {
+    let byName = this.resourceValues.get(type);
+    const cached = byName?.get(name);
+    if (cached !== undefined) return cached;
+    const address = `${type}.${name}`;
     const node = this.def.resources.get(address);
     if (!node) return new UnknownValue(`${address} is not declared in this module`, [], true);
     const instances = this.resourceInstances(address);
+    // Unknown instances are not kept: while they are being expanded the answer is a cycle's, not the final one.
     if (isUnknown(instances)) return instances;
     const body = node.block.body;
-    if (attributeOf(body, 'count')) return mapList(instances, (i) => new EntityValue(i));
-    if (attributeOf(body, 'for_each')) return Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
-    return instances[0] ? new EntityValue(instances[0]) : null;
+    let value: TfValue;
+    if (attributeOf(body, 'count')) value = mapList(instances, (i) => new EntityValue(i));
+    else if (attributeOf(body, 'for_each')) value = Object.fromEntries(instances.map((i) => [String(i.key), new EntityValue(i)]));
+    else value = instances[0] ? new EntityValue(instances[0]) : null;
+    if (!byName) {
+      byName = new Map();
+      this.resourceValues.set(type, byName);
+    }
+    byName.set(name, value);
+    return value;
   }
 
   /** Child module instances of one `module` block. */
@@ -309,7 +326,7 @@ export class ModuleInstance implements Entity {
     }
     if (chain.length >= BUDGETS.moduleDepth) return new BudgetUnknown('moduleDepth', `module.${call.name} is nested ${chain.length + 1} modules deep`);
     if (call.damaged) return new UnknownValue(`module.${call.name} has a syntax error at line ${call.damaged.start.line}: what nospof read of the block may be incomplete`);
-    const override = this.def.overridden.get(overrideKey('module', call.name));
+    const override = overrideIn(this.def, 'module', call.name);
     if (override) return new UnknownValue(`module.${call.name} is changed by the override file ${override}, which nospof does not merge`);
     const body = call.block.body;
     const expansion = expand(this.evaluator, attributeOf(body, 'count'), attributeOf(body, 'for_each'));
@@ -363,12 +380,17 @@ export class ModuleInstance implements Entity {
   private moduleValue(name: string): TfValue {
     const call = this.def.calls.get(name);
     if (!call) return new UnknownValue(`module.${name} is not declared`, [], true);
+    const cached = this.moduleValues.get(name);
+    if (cached !== undefined) return cached;
     const children = this.children(name);
     if (isUnknown(children)) return children;
     const body = call.block.body;
-    if (attributeOf(body, 'count')) return mapList(children, (c) => new EntityValue(c));
-    if (attributeOf(body, 'for_each')) return Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
-    return children[0] ? new EntityValue(children[0]) : null;
+    let value: TfValue;
+    if (attributeOf(body, 'count')) value = mapList(children, (c) => new EntityValue(c));
+    else if (attributeOf(body, 'for_each')) value = Object.fromEntries(children.map((c) => [String(c.callSite?.key), new EntityValue(c)]));
+    else value = children[0] ? new EntityValue(children[0]) : null;
+    this.moduleValues.set(name, value);
+    return value;
   }
 
   /** Names as an expression in this module sees them. Instance-level names (count, each, self) are added by resources. */
@@ -399,7 +421,7 @@ export class ModuleInstance implements Entity {
             return new UnknownValue(`${root}.${attr} is only defined inside a resource or module block with count/for_each`, [], true);
           default:
             if (attr === '') return undefined;
-            return this.resourceValue(`${root}.${attr}`);
+            return this.resourceValue(root, attr);
         }
       },
     };
@@ -409,15 +431,23 @@ export class ModuleInstance implements Entity {
 /** The evaluator of each keyed call site's arguments (`count.index`, `each`), built once per site. */
 const siteEvaluators = new WeakMap<CallSite, Evaluator>();
 
-const types = new WeakMap<Attribute, TypeSpec>();
+/** What a `variable` block declares about its value: its type, its `nullable` and its `default`. */
+interface Declared {
+  readonly type: TypeSpec | undefined;
+  readonly nullable: Attribute | undefined;
+  readonly fallback: Attribute | undefined;
+}
 
-/** The declared `type` of a variable, read once per declaration. */
-function typeOf(attribute: Attribute | undefined): TypeSpec | undefined {
-  if (!attribute) return undefined;
-  let type = types.get(attribute);
-  if (!type) {
-    type = parseType(attribute.value);
-    types.set(attribute, type);
+const declarations = new WeakMap<Variable, Declared>();
+
+/** A variable block read once: every instance of its module (per unit, per call key) asks for the same. */
+function declaredAs(variable: Variable): Declared {
+  let known = declarations.get(variable);
+  if (!known) {
+    const body = variable.block.body;
+    const type = attributeOf(body, 'type');
+    known = { type: type ? parseType(type.value) : undefined, nullable: attributeOf(body, 'nullable'), fallback: attributeOf(body, 'default') };
+    declarations.set(variable, known);
   }
-  return type;
+  return known;
 }

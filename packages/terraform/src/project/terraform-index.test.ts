@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hcl } from '@nospof/core/testing';
 import { projectOf, noSettings } from './test-project.js';
 import type { ResourceInstance } from './resource-instance.js';
+import { localTarget } from './terraform-index.js';
 
 function values(p: ReturnType<typeof projectOf>, path: string, address: string, attr: string, settings = noSettings): unknown[] {
   return p.index.instancesOf(p.resource(path, address), settings).instances.map((i) => {
@@ -162,5 +163,21 @@ describe('terraform evaluation', () => {
     });
     const p = projectOf({ 'main.tf': 'resource "aws_db_instance" "a" { multi_az = data.x.y.z }\n', 'plan.json': plan });
     expect(values(p, 'main.tf', 'aws_db_instance.a', 'multi_az')).toEqual([true]);
+  });
+});
+
+describe('localTarget', () => {
+  it('resolves a local source from the calling directory, and nothing for other sources', () => {
+    const p = projectOf({
+      'examples/simple/main.tf': 'module "root" {\n  source = "../../"\n}\nmodule "db" {\n  source = "../../modules/db"\n}\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+    });
+    const calls = p.index.defs.get('examples/simple')?.calls;
+    const target = (name: string) => {
+      const call = calls?.get(name);
+      return call ? localTarget('examples/simple', call) : 'no call';
+    };
+    expect([target('root'), target('db'), target('vpc')]).toEqual(['', 'modules/db', undefined]);
+    // Asked again from the same directory: the same answer.
+    expect(target('db')).toBe('modules/db');
   });
 });

@@ -7,7 +7,7 @@ import type { ModuleCall, PlanResource, Resource, TerraformFile } from '../model
 import { dirname, isLocalSource, joinPath } from '../util/paths.js';
 import { attributeOf } from './body.js';
 import type { ManifestEntry } from './manifest.js';
-import { buildModuleDefs, isOverrideFile, overrideKey, type ModuleDef, type VarFile } from './module-def.js';
+import { buildModuleDefs, isOverrideFile, overrideIn, type ModuleDef, type VarFile } from './module-def.js';
 import { keySuffix, ModuleInstance, type CallSite, type InputValue, type World } from './module-instance.js';
 import { PlanSet, type PlanInstance } from './plan-instance.js';
 import type { ResourceInstance } from './resource-instance.js';
@@ -73,7 +73,7 @@ function callSource(call: ModuleCall): string | undefined {
 }
 
 /** The directory of a local `source` (`./modules/x`) seen from `dir`; undefined for other sources. */
-function localTarget(dir: string, call: ModuleCall): string | undefined {
+export function localTarget(dir: string, call: ModuleCall): string | undefined {
   const source = callSource(call);
   if (!source || !isLocalSource(source)) return undefined;
   const known = sources.get(call) as { source: string | undefined; base?: string; target?: string | undefined };
@@ -238,7 +238,7 @@ class Evaluation implements World {
       // a module block with a syntax error inside: its inputs may be incomplete, so no rule judges them
       if (call.damaged) continue;
       // an override file changes the call (its source, its inputs): what it is once merged is unknown
-      const override = instance.def.overridden.get(overrideKey('module', name));
+      const override = overrideIn(instance.def, 'module', name);
       if (override) {
         const dir = this.resolveCall(instance, call);
         if (dir !== undefined) this.markUnevaluated(dir, `${instance.prefix}module.${name} is not evaluated: the override file ${override} changes it, which nospof does not merge`, new Set([instance.def.dir]));
@@ -531,8 +531,7 @@ export class TerraformIndex {
   overrideOf(node: Resource | ModuleCall): string | undefined {
     if (isOverrideFile(node.file)) return `${node.file} is an override file: Terraform merges its blocks into other files' blocks, which nospof does not do`;
     const def = this.defs.get(dirname(node.file));
-    const key = node.type === 'ModuleCall' ? overrideKey('module', node.name) : overrideKey('resource', node.resource);
-    const override = def?.overridden.get(key);
+    const override = def && (node.type === 'ModuleCall' ? overrideIn(def, 'module', node.name) : overrideIn(def, 'resource', node.resource));
     return override === undefined ? undefined : `${node.resource} is changed by the override file ${override}, which nospof does not merge`;
   }
 

@@ -3,7 +3,7 @@ import type { PlanResource, TerraformFile } from '../model/types.js';
 import { isLocalSource, joinPath } from '../util/paths.js';
 import type { ManifestEntry } from './manifest.js';
 import { buildModuleDefs, type ModuleDef } from './module-def.js';
-import { literalString, rootDefs, staticAddresses, stripKeys } from './terraform-index.js';
+import { literalString, localTarget, rootDefs, staticAddresses, stripKeys } from './terraform-index.js';
 import { terragruntSourceKey, terragruntTargets } from './terragrunt.js';
 
 /**
@@ -102,9 +102,8 @@ function reachable(defs: ReadonlyMap<string, ModuleDef>, rootDir: string, manife
     seen.add(dir);
     const def = defs.get(dir);
     for (const call of def?.calls.values() ?? []) {
-      const source = literalString(call.block.body, 'source');
-      if (!source || !isLocalSource(source)) continue;
-      const target = joinPath(dir, source);
+      // Read once per block and directory: every run groups all of its files into units.
+      const target = localTarget(dir, call);
       if (target !== undefined && !seen.has(target)) stack.push(target);
     }
   }
