@@ -8,7 +8,9 @@ const FAILURE = [
   /!\s*success\s*\(\s*\)/,
   /!\s*cancelled\s*\(\s*\)/,
   /\bjob\.status\b/,
-  /\.(?:outcome|conclusion|result)\s*(?:==|!=)\s*'(?:failure|success)'/i,
+  // `x == 'failure'` or `x != 'success'`; `x == 'success'` gates on success and `x != 'failure'` lets the
+  // implicit `success()` stand, so neither runs after a failure.
+  /\.(?:outcome|conclusion|result)\s*(?:==\s*'failure'|!=\s*'success')/i,
   /contains\s*\(\s*needs\.\*\.result\s*,\s*'failure'\s*\)/i,
 ];
 
