@@ -330,6 +330,49 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'missing', data: { kind: 'Deploy workflow', trigger: 'the completion of another workflow' }, line: 2 }],
     },
     {
+      name: 'a job gated on the watched run succeeding is not a failure step: its third-party action is no alert',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_run:
+            workflows: [Update data]
+            types: [completed]
+        jobs:
+          publish:
+            if: github.event_name == 'push' || github.event.workflow_run.conclusion == 'success'
+            runs-on: ubuntu-latest
+            steps:
+              - run: npm run build
+              - uses: JamesIves/github-pages-deploy-action@v4
+                with:
+                  folder: dist
+      `,
+      errors: [{ messageId: 'missing', data: { kind: 'Deploy workflow', trigger: 'pushes to the default branch' }, line: 2 }],
+    },
+    {
+      name: 'a workflow_run watcher that only acts after a successful run sends nothing on a failure',
+      code: nightly(''),
+      files: {
+        '.github/workflows/report.yml': yaml`
+          on:
+            workflow_run:
+              workflows: [Nightly backup]
+              types: [completed]
+          jobs:
+            report:
+              if: github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'
+              runs-on: ubuntu-latest
+              steps:
+                - uses: peter-evans/create-or-update-comment@v4
+                  with:
+                    issue-number: 1
+                    body: backup done
+        `,
+      },
+      errors: [{ messageId: 'missing', data: { kind: 'Scheduled workflow', workflow: 'Nightly backup' }, line: 3 }],
+    },
+    {
       name: 'tag push release',
       code: yaml`
         on:

@@ -135,6 +135,24 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'noRetryPipeline', data: { kind: 'kubernetes' }, line: 2, column: 3 }],
     },
     {
+      name: 'nested stages on a parent stage pod: reported once, at the stage that declares the agent',
+      code: groovy`
+        pipeline {
+          agent none
+          stages {
+            stage('linux') {
+              agent { kubernetes { yamlFile 'pod.yaml' } }
+              stages {
+                stage('build') { steps { sh 'make' } }
+                stage('test') { steps { sh 'make test' } }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'noRetry', data: { stage: 'linux', kind: 'kubernetes' }, line: 4 }],
+    },
+    {
       name: 'spot label by pattern',
       code: groovy`
         pipeline {

@@ -100,9 +100,14 @@ export default defineRule({
           if (!stage.steps) continue;
           const agent = effectiveAgent(stage);
           if (!agent || !isEphemeral(agent) || stageRetried(stage)) continue;
-          if (agent.parent?.type === 'Stage' || agent.parent === stage) {
-            const name = stage.name.known ? stage.name.value : '?';
-            context.report({ node: { range: stage.nameRange }, messageId: 'noRetry', data: { stage: name, kind: agent.keyword }, resource: resourceOf(stage) });
+          if (agent.parent === stage || agent.parent?.type === 'Stage') {
+            // Nested stages share the pod of the stage that declares the agent: its `options { retry }`
+            // is the one fix, so the finding sits there once rather than on every nested stage.
+            const owner = agent.parent?.type === 'Stage' ? (agent.parent as Stage) : stage;
+            if (reportedAgents.has(agent)) continue;
+            reportedAgents.add(agent);
+            const name = owner.name.known ? owner.name.value : '?';
+            context.report({ node: { range: owner.nameRange }, messageId: 'noRetry', data: { stage: name, kind: agent.keyword }, resource: resourceOf(owner) });
           } else if (!reportedAgents.has(agent)) {
             reportedAgents.add(agent);
             context.report({ node: { range: agent.call.nameRange }, messageId: 'noRetryPipeline', data: { kind: agent.keyword }, resource: resourceOf(agent) });

@@ -44,6 +44,16 @@ ruleTester().run(rule, {
       code: pool('controllers', 3, '[controller]'),
       files: { 'brokers.yaml': pool('brokers', 3, '[broker]'), 'kafka.yaml': strimzi('kafka: { replicas: 1 }', 'annotations: { strimzi.io/node-pools: enabled, strimzi.io/kraft: enabled }') },
     },
+    {
+      name: 'the same node pool declared in two alternative files is not added up',
+      code: pool('dual-role', 3, '[controller, broker]'),
+      files: { 'single.yaml': pool('dual-role', 3, '[controller, broker]') },
+    },
+    {
+      name: 'another pool name declared twice makes the role count unknown',
+      code: pool('controllers', 2, '[controller]'),
+      files: { 'a.yaml': pool('voters', 1, '[controller]'), 'b.yaml': pool('voters', 3, '[controller]') },
+    },
     { name: 'RabbitMQ with three nodes', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'replicas: 3') },
     { name: 'Elasticsearch with three master-eligible nodes', code: elastic('- name: default\n    count: 3') },
     {
@@ -66,6 +76,15 @@ ruleTester().run(rule, {
           data: { count: 1, counted: 'KRaft controller(s) of Kafka cluster "events"', min: 3 },
         },
         { messageId: 'tooFew', data: { count: 1, counted: 'Kafka broker(s) of cluster "events"', min: 2 } },
+      ],
+    },
+    {
+      name: 'a single-node example beside a three-node one with the same pool name is judged on its own count',
+      code: pool('dual-role', 1, '[controller, broker]'),
+      files: { 'three.yaml': pool('dual-role', 3, '[controller, broker]') },
+      errors: [
+        { messageId: 'noQuorum', data: { count: 1, min: 3 }, line: 7 },
+        { messageId: 'tooFew', data: { count: 1, min: 2 }, line: 7 },
       ],
     },
     {

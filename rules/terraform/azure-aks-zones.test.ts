@@ -37,6 +37,12 @@ ruleTester().run(rule, {
           }
         }
       ` },
+      { name: 'aks AVM module: a tier left to the module is not judged under strict', options: [{ min: 2, requirePaidTier: true }], code: hcl`
+        module "aks" {
+          source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          sku    = { name = "Base", tier = var.tier }
+        }
+      ` },
       { name: 'aks AVM module: azapi pool over three zones with the default count_of', code: hcl`
         module "aks" {
           source = "Azure/avm-res-containerservice-managedcluster/azurerm"
@@ -162,6 +168,35 @@ ruleTester().run(rule, {
     `, options: [{ min: 2, requirePaidTier: false, allowScaleToZero: false }], errors: [{ messageId: 'tooFewNodes', data: { count: 0 }, line: 5 }] },
     { name: 'one node', code: cluster('1'), errors: [{ messageId: 'tooFewNodes', line: 6, column: 18 }] },
     { name: 'no zones', code: cluster('3', '[]'), errors: [{ messageId: 'noZones', data: { zones: 0 }, line: 7, column: 18 }] },
+    {
+      name: 'aks AVM module: a written Free tier under strict (azapi sku object)',
+      options: [{ min: 2, requirePaidTier: true }],
+      code: hcl`
+        module "aks" {
+          source = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          sku = {
+            name = "Base"
+            tier = "Free"
+          }
+          default_agent_pool = {
+            availability_zones = ["1", "2", "3"]
+            count_of           = 3
+          }
+        }
+      `,
+      errors: [{ messageId: 'freeTier', data: { name: 'aks' }, line: 5 }],
+    },
+    {
+      name: 'aks AVM module: a written Free sku_tier under strict (azurerm generation)',
+      options: [{ min: 2, requirePaidTier: true }],
+      code: hcl`
+        module "aks" {
+          source   = "Azure/avm-res-containerservice-managedcluster/azurerm"
+          sku_tier = "Free"
+        }
+      `,
+      errors: [{ messageId: 'freeTier', line: 3 }],
+    },
     { name: 'free tier under strict', options: [{ min: 2, requirePaidTier: true }], code: cluster('3').replace('"Standard"', '"Free"'), errors: [{ messageId: 'freeTier', line: 2 }] },
     { name: 'from a variable default', code: `variable "v" {\n  default = 1\n}\n${cluster('var.v')}`, errors: [{ messageId: 'tooFewNodes', line: 2 }] },
     { name: 'tfvars lowers the count', code: `variable "v" {\n  default = 3\n}\n${cluster('var.v')}`, files: { 'terraform.tfvars': 'v = 1\n' }, errors: [{ messageId: 'tooFewNodes' }] },

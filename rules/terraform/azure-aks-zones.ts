@@ -114,7 +114,7 @@ export default defineRule({
       remediation: 'Set `zones = ["1", "2", "3"]` and `node_count` (or `min_count` with autoscaling) of 2 or more; for production use `sku_tier = "Standard"`.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
-      defaults: '`zones` absent means no zone pinning (no zone redundancy); `node_count` absent means 1 without autoscaling; with autoscaling the `min_count` floor is judged, and `min_count = 0` (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule). `sku_tier` absent means Free (checked with `requirePaidTier`, on in strict). Azure/aks/azurerm: `agents_availability_zones` null (no zones), `agents_count` 2, autoscaling off; the Azure verified AKS module is judged only on what its default pool object says.',
+      defaults: '`zones` absent means no zone pinning (no zone redundancy); `node_count` absent means 1 without autoscaling; with autoscaling the `min_count` floor is judged, and `min_count = 0` (scale to zero) is allowed with `allowScaleToZero` (the default, as in every node-pool and group rule). `sku_tier` absent means Free (checked with `requirePaidTier`, on in strict). Azure/aks/azurerm: `agents_availability_zones` null (no zones), `agents_count` 2, autoscaling off; the Azure verified AKS module is judged only on what its default pool object says, and under `requirePaidTier` on a written `sku_tier = "Free"` or `sku = { tier = "Free" }`.',
     },
     messages: {
       noZones: 'AKS node pool "{{name}}" {{setsZones}}; at least 2 are needed: one zone outage can take all its nodes down.',
@@ -155,6 +155,16 @@ export default defineRule({
             for (const verdict of judgeAvmPool(pool.value, fields, node.name, min, allowScaleToZero)) {
               reportCall(context, { call, value: pool, attr: fields.attr, ...(verdict.field ? { path: [verdict.field] } : {}), messageId: verdict.messageId, data: verdict.data });
             }
+          }
+          if (!requirePaidTier) continue;
+          // Judged only when written: `sku_tier` (azurerm generation) or `sku = { tier }` (azapi generation).
+          const tier = call.inputs.attr('sku_tier');
+          if (tier?.known && tier.value === 'Free') {
+            reportCall(context, { call, value: tier, attr: 'sku_tier', messageId: 'freeTier', data: { name: node.name } });
+          }
+          const sku = call.inputs.attr('sku');
+          if (sku?.known && isObject(sku.value) && sku.value.tier === 'Free') {
+            reportCall(context, { call, value: sku, attr: 'sku', path: ['tier'], messageId: 'freeTier', data: { name: node.name } });
           }
         }
       },

@@ -1,5 +1,5 @@
 import type { Text } from './model.js';
-import { EMPTY_SCOPE, evaluateExpr, isTruthy } from './expression/evaluate.js';
+import { EMPTY_SCOPE, evaluateExpr, isTruthy, type Scope } from './expression/evaluate.js';
 import { parseExpression } from './expression/parse.js';
 
 const FAILURE = [
@@ -8,7 +8,9 @@ const FAILURE = [
   /!\s*success\s*\(\s*\)/,
   /!\s*cancelled\s*\(\s*\)/,
   /\bjob\.status\b/,
-  /\.(?:outcome|conclusion|result)\s*(?:==|!=)\s*'(?:failure|success)'/i,
+  // `x == 'failure'` or `x != 'success'`; `x == 'success'` gates on success and `x != 'failure'` lets the
+  // implicit `success()` stand, so neither runs after a failure.
+  /\.(?:outcome|conclusion|result)\s*(?:==\s*'failure'|!=\s*'success')/i,
   /contains\s*\(\s*needs\.\*\.result\s*,\s*'failure'\s*\)/i,
 ];
 
@@ -23,6 +25,14 @@ export function runsOnFailure(condition: Text | undefined): boolean {
  * off by hand). Anything that depends on the event, inputs, variables or status functions is not.
  */
 export function neverRuns(condition: Text | undefined): boolean {
+  return falseIn(condition, EMPTY_SCOPE);
+}
+
+/**
+ * True when an `if:` is known false in `scope` (for example with `github.event.workflow_run.conclusion`
+ * set to `failure`): anything the scope does not fix, and every status function, keeps it undecided.
+ */
+export function falseIn(condition: Text | undefined, scope: Scope): boolean {
   if (!condition) return false;
   let source = condition.text.trim();
   if (source.startsWith('${{')) {
@@ -31,6 +41,6 @@ export function neverRuns(condition: Text | undefined): boolean {
   } else if (source.includes('${{')) return false;
   const expr = parseExpression(source);
   if (!expr) return false;
-  const value = evaluateExpr(expr, EMPTY_SCOPE);
+  const value = evaluateExpr(expr, scope);
   return value.known && !isTruthy(value.value);
 }

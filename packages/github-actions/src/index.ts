@@ -19,7 +19,7 @@ export { expandMatrix } from './build/matrix.js';
 export { parseUsesTarget, actionName } from './build/uses.js';
 export { jobScopes, jobScopesOrOpaque } from './scopes.js';
 export { resolveRunsOn, type RunnerRequest } from './runs-on.js';
-export { runsOnFailure } from './conditions.js';
+export { falseIn, runsOnFailure } from './conditions.js';
 export { callInputs, isCalled, onlyCalled } from './calls.js';
 export { stepScript } from './step-script.js';
 export { githubActionsUnits } from './units.js';

@@ -1,6 +1,6 @@
 import { notificationChannels } from '../../shared/catalog/index.js';
 import { preparedScript, stepTools } from './tools.js';
-import { runsOnFailure, type GithubActionsIndex, type Job, type Step, type Workflow } from '@nospof/github-actions';
+import { falseIn, runsOnFailure, type GithubActionsIndex, type Job, type Scope, type Step, type Workflow } from '@nospof/github-actions';
 
 /** Failure alerts a workflow sends, by channel, and why the count may be incomplete. */
 export interface FailureAlerts {
@@ -40,6 +40,9 @@ function stepAlerts(step: Step, file: string, onFailure: boolean, index: GithubA
   if (callsAnAddress(step)) into.unknownReason ??= 'a step calls an address nospof cannot identify';
 }
 
+/** What a `workflow_run` watcher sees when the workflow it watches has failed. */
+const AFTER_A_FAILED_RUN: Scope = { github: { event_name: 'workflow_run', event: { workflow_run: { conclusion: 'failure' } } } };
+
 /** Called workflows already followed, per failure condition of the call (the same workflow may be called both ways). */
 type Seen = Map<Workflow, Set<boolean>>;
 
@@ -75,7 +78,9 @@ export function failureAlerts(workflow: Workflow, index: GithubActionsIndex | un
   for (const job of workflow.jobs) jobAlerts(job, false, index, alerts, seen);
   for (const watcher of index?.watchersOf(workflow) ?? []) {
     for (const job of watcher.jobs) {
-      for (const step of job.steps) stepAlerts(step, watcher.file, true, index, alerts, 0);
+      // A watcher job or step gated on the watched run succeeding (`conclusion == 'success'`) sends nothing on a failure.
+      if (falseIn(job.if, AFTER_A_FAILED_RUN)) continue;
+      for (const step of job.steps) if (!falseIn(step.if, AFTER_A_FAILED_RUN)) stepAlerts(step, watcher.file, true, index, alerts, 0);
     }
   }
   return alerts;

@@ -101,17 +101,32 @@ function isMasterEligible(nodeSet: ManifestValue): boolean | undefined {
 function nodePoolCounts(object: OtherObject, index: KubernetesIndex): MemberCount[] {
   const cluster = object.labels['strimzi.io/cluster'];
   if (cluster === undefined) return [];
-  const pools = index
+  const declared = index
     .ofTypeNear(object, 'KubernetesObject')
     .filter((o) => o.kind === 'KafkaNodePool' && group(o.apiVersion) === 'kafka.strimzi.io' && o.labels['strimzi.io/cluster'] === cluster);
-  const byRole = (role: string) =>
-    sum(
+  // One name is one pool: several declarations of it (alternative example files side by side) are not
+  // added up. The pool being judged stands for its own name; another name declared more than once is
+  // ambiguous, and makes the counts of the roles it may carry unknown.
+  const byName = new Map<string, OtherObject[]>();
+  for (const pool of declared) byName.set(pool.name, [...(byName.get(pool.name) ?? []), pool]);
+  const pools: OtherObject[] = [];
+  const ambiguous: OtherObject[] = [];
+  for (const [name, list] of byName) {
+    if (name === object.name) pools.push(object);
+    else if (list.length === 1) pools.push(...list);
+    else ambiguous.push(...list);
+  }
+  const rolesOf = (pool: OtherObject) => seqItems(mapAt(pool.value, ['spec'])?.get('roles')).map(text);
+  const byRole = (role: string) => {
+    const total = sum(
       pools.flatMap((pool) => {
-        const roles = seqItems(mapAt(pool.value, ['spec'])?.get('roles')).map(text);
         const found = countAt(pool, ['spec', 'replicas'], undefined);
-        return roles.includes(role) && found ? [found] : [];
+        return rolesOf(pool).includes(role) && found ? [found] : [];
       }),
     );
+    if (!total || !ambiguous.some((pool) => rolesOf(pool).includes(role))) return total;
+    return { count: unknown(`node pool declared more than once in the scan (${[...new Set(ambiguous.map((p) => p.name))].join(', ')})`), at: total.at };
+  };
   const counts: MemberCount[] = [];
   const controllers = byRole('controller');
   if (controllers) counts.push({ members: `KRaft controller of Kafka cluster "${escapeName(cluster)}"`, ...controllers, min: 3, odd: true });

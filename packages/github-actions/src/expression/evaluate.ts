@@ -14,6 +14,11 @@ export interface Scope {
   readonly matrixUnknown?: boolean;
   /** Inputs known from the caller (`with:`) or from defaults; absent names are Unknown. */
   readonly inputs?: Readonly<Record<string, Value<Json>>>;
+  /**
+   * Known parts of the `github` context (`event_name`, `event.workflow_run.conclusion`...) when a rule
+   * asks what a condition does in a given event; a path not present in it stays Unknown.
+   */
+  readonly github?: Readonly<Record<string, Json>>;
 }
 
 export const EMPTY_SCOPE: Scope = {};
@@ -78,6 +83,15 @@ function evalRef(path: readonly string[], text: string, scope: Scope, range: Ran
     if (!input.known) return input;
     let value = input.value;
     for (const key of deeper) value = lookup(value, key);
+    return known(value, range);
+  }
+  if (head === 'github' && scope.github) {
+    let value: Json = scope.github as Json;
+    for (const key of rest) {
+      const present = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((k) => k.toLowerCase() === key.toLowerCase());
+      if (!present) return unknown(`\`${text}\` ${RUNTIME_CONTEXTS.github}`, range);
+      value = lookup(value, key);
+    }
     return known(value, range);
   }
   const why = RUNTIME_CONTEXTS[head];
