@@ -55,6 +55,9 @@ ruleTester().run(rule, {
       files: { 'a.yaml': pool('voters', 1, '[controller]'), 'b.yaml': pool('voters', 3, '[controller]') },
     },
     { name: 'RabbitMQ with three nodes', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'replicas: 3') },
+    { name: 'Kafka Connect with two workers', code: resource('kafka.strimzi.io/v1beta2', 'KafkaConnect', 'replicas: 2') },
+    { name: 'Kafka Connect without a written count is not judged', code: resource('kafka.strimzi.io/v1beta2', 'KafkaConnect', 'bootstrapServers: events-kafka-bootstrap:9093') },
+    { name: 'MirrorMaker 2 scaled to zero is not judged', code: resource('kafka.strimzi.io/v1beta2', 'KafkaMirrorMaker2', 'replicas: 0') },
     { name: 'Elasticsearch with three master-eligible nodes', code: elastic('- name: default\n    count: 3') },
     {
       name: 'Elasticsearch counts master-eligible node sets only, and they are enough',
@@ -125,6 +128,16 @@ ruleTester().run(rule, {
       name: 'Strimzi node pools with two controllers in all',
       code: pool('mixed', 2, '[controller, broker]'),
       errors: [{ messageId: 'noQuorum', data: { count: 2 }, line: 7, column: 13 }],
+    },
+    {
+      name: 'Kafka Connect with one worker',
+      code: resource('kafka.strimzi.io/v1beta2', 'KafkaConnect', 'replicas: 1'),
+      errors: [{ messageId: 'tooFew', data: { count: 1, min: 2 }, line: 7, column: 13 }],
+    },
+    {
+      name: 'MirrorMaker 2 with one worker',
+      code: resource('kafka.strimzi.io/v1beta2', 'KafkaMirrorMaker2', 'replicas: 1'),
+      errors: [{ messageId: 'tooFew', data: { count: 1, min: 2 }, line: 7, column: 13 }],
     },
     { name: 'RabbitMQ defaults to one node', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'image: rabbitmq:3.13'), errors: [{ messageId: 'noQuorum', line: 2 }] },
     { name: 'RabbitMQ with four nodes is an even quorum', code: resource('rabbitmq.com/v1beta1', 'RabbitmqCluster', 'replicas: 4'), errors: [{ messageId: 'evenQuorum', data: { odd: 3 }, line: 7 }] },

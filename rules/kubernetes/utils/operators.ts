@@ -218,6 +218,22 @@ export const operatorKinds: readonly OperatorKind[] = [
     counts: nodePoolCounts,
   },
   {
+    // Connectors' tasks move to the other workers of the group when one goes; with one worker they stop.
+    // The default (3 in the v1beta2 API reference) is not assumed: an absent count is not judged.
+    group: 'kafka.strimzi.io',
+    kind: 'KafkaConnect',
+    operator: 'Strimzi',
+    source: 'https://strimzi.io/docs/operators/latest/configuring.html#type-KafkaConnectSpec-reference',
+    counts: simple('Kafka Connect worker', ['spec', 'replicas'], undefined, 2),
+  },
+  {
+    group: 'kafka.strimzi.io',
+    kind: 'KafkaMirrorMaker2',
+    operator: 'Strimzi',
+    source: 'https://strimzi.io/docs/operators/latest/configuring.html#type-KafkaMirrorMaker2Spec-reference',
+    counts: simple('MirrorMaker 2 worker', ['spec', 'replicas'], undefined, 2),
+  },
+  {
     group: 'rabbitmq.com',
     kind: 'RabbitmqCluster',
     operator: 'RabbitMQ Cluster Operator',
