@@ -52,7 +52,12 @@ export function toolWrapperForImage(image: string): ToolWrapper | undefined {
  * runner passes them to one process). Arguments that already start with the CLI's name are taken as they are.
  */
 export function wrappedCommand(wrapper: ToolWrapper, args: string): string {
-  const line = args.trim().replace(/\s*\n\s*/g, ' ');
+  // Split and trimmed, not a `\s*\n\s*` pattern: that backtracks quadratically on a long run of spaces.
+  const line = args
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
   if (line === '') return '';
   return line === wrapper.executable || line.startsWith(`${wrapper.executable} `) ? line : `${wrapper.executable} ${line}`;
 }
