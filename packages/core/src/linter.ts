@@ -767,11 +767,12 @@ class PendingFindings {
   /** Findings in the order first reported. */
   private readonly entries: PendingFinding[] = [];
   /**
-   * Where each finding sits in `entries`, by file and start offset; the few findings at one place are told
-   * apart by comparing rule, end, resource and message, rather than building and hashing a key string of
-   * them for every report (the file names and offsets are already at hand).
+   * Where each finding sits in `entries`, by file, start offset and resource (strings already at hand, so
+   * no key string is built per report); the few findings left at one place are told apart by comparing
+   * rule, end and message. The resource level keeps a resource expanded into thousands of instances, all
+   * reported at one line, from being compared with each other.
    */
-  private readonly byPlace = new Map<string, Map<number, number[]>>();
+  private readonly byPlace = new Map<string, Map<number, Map<string, number[]>>>();
 
   add(pending: PendingFinding): void {
     const f = pending.finding;
@@ -781,14 +782,19 @@ class PendingFindings {
       this.byPlace.set(f.file, byStart);
     }
     const start = f.range.start.offset;
-    const slots = byStart.get(start);
+    let byResource = byStart.get(start);
+    if (!byResource) {
+      byResource = new Map();
+      byStart.set(start, byResource);
+    }
+    const resource = f.resource ?? '';
+    const slots = byResource.get(resource);
     let at: number | undefined;
     if (slots) {
       const end = f.range.end.offset;
-      const resource = f.resource ?? '';
       for (const i of slots) {
         const other = (this.entries[i] as PendingFinding).finding;
-        if (other.ruleId === f.ruleId && other.range.end.offset === end && (other.resource ?? '') === resource && other.message === f.message) {
+        if (other.ruleId === f.ruleId && other.range.end.offset === end && other.message === f.message) {
           at = i;
           break;
         }
@@ -798,7 +804,7 @@ class PendingFindings {
       const index = this.entries.length;
       this.entries.push(pending);
       if (slots) slots.push(index);
-      else byStart.set(start, [index]);
+      else byResource.set(resource, [index]);
       return;
     }
     const existing = this.entries[at] as PendingFinding;
