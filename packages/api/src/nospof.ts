@@ -369,7 +369,11 @@ export class Nospof {
   /** True when the configuration's `ignore` globs leave a file out. */
   isIgnored(filePath: string): boolean {
     const absolute = resolve(this.cwd, filePath);
-    const config = this.configs.forFile(absolute);
+    return this.ignoredBy(this.configs.forFile(absolute), absolute);
+  }
+
+  /** Whether `config`'s `ignore` globs leave out `absolute` (a resolved path). */
+  private ignoredBy(config: Config, absolute: string): boolean {
     const rel = relativeSlash(config.baseDir || this.cwd, absolute);
     return !rel.startsWith('..') && config.ignore(rel);
   }
@@ -587,15 +591,16 @@ export class Nospof {
 
   /** Ignore check during discovery that records a broken configuration instead of stopping at it. */
   private ignoredOrConfigBroken(absolute: string): boolean {
-    if (!this.collectConfig(absolute)) return false;
-    return this.isIgnored(absolute);
+    // A walk asks this of every file and directory: the configuration is looked up once, and the path
+    // (resolved by the walk) is not resolved again.
+    const config = this.collectConfig(absolute);
+    return config !== undefined && this.ignoredBy(config, absolute);
   }
 
-  /** Loads the configuration of a path, remembering its problems; false when it is broken. */
-  private collectConfig(absolute: string): boolean {
+  /** Loads the configuration of a path, remembering its problems; undefined when it is broken. */
+  private collectConfig(absolute: string): Config | undefined {
     try {
-      this.configs.forFile(absolute);
-      return true;
+      return this.configs.forFile(absolute);
     } catch (error) {
       const configError = asConfigError(error);
       if (!configError) throw error;
@@ -603,7 +608,7 @@ export class Nospof {
         const key = `${problem.file}\u0000${problem.line ?? ''}\u0000${problem.column ?? ''}\u0000${problem.path.join('.')}\u0000${problem.message}`;
         if (!this.configProblems.has(key)) this.configProblems.set(key, [problem]);
       }
-      return false;
+      return undefined;
     }
   }
 
