@@ -33,10 +33,16 @@ interface ReadFile {
   appendedBytes: number;
 }
 
-/** One entry: the run that last used it, its JSON text as read (bytes of the file), its value once parsed or set. */
+/**
+ * One entry: the run that last used it, where its JSON text lies in the bytes read (`bytes`, from `start`
+ * to `end`: offsets rather than a view per entry, as a warm run reads tens of thousands of entries), its
+ * value once parsed or set.
+ */
 interface Entry {
   run: number;
-  raw: Buffer | undefined;
+  bytes: Buffer | undefined;
+  start: number;
+  end: number;
   value: unknown;
   parsed: boolean;
 }
@@ -105,7 +111,7 @@ export class FileCache implements LintMemo {
     if (!entry.parsed) {
       entry.parsed = true;
       try {
-        entry.value = JSON.parse((entry.raw as Buffer).toString('utf8'));
+        entry.value = JSON.parse((entry.bytes as Buffer).toString('utf8', entry.start, entry.end));
       } catch {
         // A line that does not parse is a miss; the engine computes the value again and sets it.
         entry.value = undefined;
@@ -116,7 +122,7 @@ export class FileCache implements LintMemo {
 
   set(key: string, value: unknown): void {
     if (!KEY.test(key)) throw new Error(`internal: cache key ${JSON.stringify(key.slice(0, 80))} is not a kind and a digest`);
-    this.entries.set(key, { run: this.run, raw: undefined, value, parsed: true });
+    this.entries.set(key, { run: this.run, bytes: undefined, start: 0, end: 0, value, parsed: true });
     this.used.add(key);
     this.added.add(key);
     this.changed = true;
@@ -203,25 +209,28 @@ export class FileCache implements LintMemo {
    */
   private body(entries: readonly [string, number, Entry][]): Buffer {
     const meta = `${JSON.stringify({ version: this.version, run: this.run })}\n`;
-    const lines: { prefix: string; raw: Buffer }[] = [];
+    const lines: { prefix: string; raw: Buffer; start: number; end: number }[] = [];
     let size = Buffer.byteLength(meta);
     for (const [key, run, entry] of entries) {
-      let raw = entry.raw !== undefined && (!entry.parsed || entry.value !== undefined) ? entry.raw : undefined;
-      if (raw === undefined) {
+      const prefix = `${key} ${run} `;
+      let line: { prefix: string; raw: Buffer; start: number; end: number };
+      if (entry.bytes !== undefined && (!entry.parsed || entry.value !== undefined)) {
+        line = { prefix, raw: entry.bytes, start: entry.start, end: entry.end };
+      } else {
         const json = JSON.stringify(entry.value) as string | undefined;
         if (json === undefined) continue;
-        raw = Buffer.from(json, 'utf8');
+        const raw = Buffer.from(json, 'utf8');
+        line = { prefix, raw, start: 0, end: raw.length };
       }
-      const prefix = `${key} ${run} `;
-      lines.push({ prefix, raw });
+      lines.push(line);
       // Keys and run numbers are ASCII: one byte per character.
-      size += prefix.length + raw.length + 1;
+      size += prefix.length + (line.end - line.start) + 1;
     }
     const body = Buffer.allocUnsafe(size);
     let at = body.write(meta, 0, 'utf8');
-    for (const { prefix, raw } of lines) {
+    for (const { prefix, raw, start, end } of lines) {
       at += body.write(prefix, at, 'latin1');
-      at += raw.copy(body, at);
+      at += raw.copy(body, at, start, end);
       body[at++] = 0x0a;
     }
     return body;
@@ -314,9 +323,9 @@ function readSegment(body: Buffer, version: string, entries: Map<string, Entry>)
       const second = first === -1 || first >= end ? -1 : body.indexOf(0x20, first + 1);
       if (second === -1 || second >= end) return { problem: 'is corrupt' };
       const key = body.toString('latin1', start, first);
-      const used = Number(body.toString('latin1', first + 1, second));
-      if (!looksLikeKey(key) || !Number.isInteger(used)) return { problem: 'is corrupt' };
-      entries.set(key, { run: used, raw: body.subarray(second + 1, end), value: undefined, parsed: false });
+      const used = digitsAt(body, first + 1, second);
+      if (!looksLikeKey(key) || used < 0) return { problem: 'is corrupt' };
+      entries.set(key, { run: used, bytes: body, start: second + 1, end, value: undefined, parsed: false });
     }
     start = end + 1;
   }
@@ -345,6 +354,18 @@ export const sha256Hex: (text: string) => string = oneShot
 function looksLikeKey(key: string): boolean {
   const colon = key.length - 65;
   return colon > 0 && key.charCodeAt(colon) === 0x3a;
+}
+
+/** The whole number written in ASCII digits in `bytes` from `start` to `end`, or -1 when it is not one. */
+function digitsAt(bytes: Buffer, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = (bytes[i] as number) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Where the line starting at `start` ends (its newline, or the end of the bytes). */
