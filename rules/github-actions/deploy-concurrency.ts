@@ -6,18 +6,13 @@ import { jobEvents, perRunGroupPart, safeConcurrencyGroup } from './utils/concur
 import { deployStepsOf, describeDeploy, jobDeployReason, type DeployContext, type DeployReason } from './utils/deploy.js';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
+import { controllerRequests } from '../shared/catalog/index.js';
 
-/**
- * Commands that only ask a controller in the cluster to roll out what it already tracks: the controller
- * applies the change and serialises requests itself, so two runs at once, or a run cancelled half-way,
- * leave nothing half-updated.
- */
-const CONTROLLER_REQUESTS = new Set(['flux reconcile', 'argocd app sync']);
 
 /** True when every deploy step of the job only asks a GitOps controller to reconcile. */
 function onlyControllerRequests(job: Job, ctx: DeployContext): boolean {
   const steps = deployStepsOf(job, ctx);
-  return steps.length > 0 && steps.every((d) => d.via === 'command' && CONTROLLER_REQUESTS.has(d.what));
+  return steps.length > 0 && steps.every((d) => d.via === 'command' && controllerRequests.has(d.what));
 }
 
 function cancelValue(concurrency: Concurrency | undefined): boolean {

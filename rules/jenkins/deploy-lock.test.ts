@@ -113,8 +113,52 @@ ruleTester().run(rule, {
         }
       `,
     },
+    {
+      name: 'a stage that only asks Argo CD and Flux to sync: the controller serialises the rollout',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('Sync') {
+              steps {
+                sh 'argocd app create shop --repo https://git.example.com/shop.git --path deploy --dest-namespace shop'
+                sh 'argocd app sync shop && argocd app wait shop --health'
+                sh 'flux reconcile kustomization apps --with-source'
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
+      name: 'scripted: an Argo CD sync request outside any lock',
+      code: groovy`
+        node {
+          stage('Sync') {
+            sh 'argocd app sync shop'
+          }
+        }
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a sync request beside a direct apply: the apply still deploys unlocked',
+      code: groovy`
+        pipeline {
+          agent any
+          stages {
+            stage('Roll out') {
+              steps {
+                sh 'kubectl apply -f crds/'
+                sh 'argocd app sync shop'
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'unlocked', data: { stage: 'Roll out' }, line: 4, column: 5 }],
+    },
     {
       name: 'sshCommand running a deploy on the host, as sh with ssh would',
       code: groovy`

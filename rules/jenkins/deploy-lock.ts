@@ -1,7 +1,7 @@
 import { defineRule } from './utils/define-rule.js';
 import { ancestors, firstArgument, flattenRuns, nodesOfType, optionNamed, resourceOf, stringValue, wrappingRun } from '@nospof/jenkins';
 import type { JenkinsFile, ModelNode, Options, Run, Stage } from '@nospof/jenkins';
-import { deploys } from './utils/deploy.js';
+import { deploys, onlyAsksController } from './utils/deploy.js';
 import { allRuns, fileFlow, followedCompletely, judgedOnItsOwn, located } from './utils/flow.js';
 import type { FileFlow } from './utils/flow.js';
 
@@ -22,7 +22,7 @@ function jobSerialised(ff: FileFlow): boolean {
 }
 
 function deploysUnlocked(runs: readonly Run[]): Run[] {
-  return flattenRuns(runs).filter((r) => deploys(r.step) && !wrappingRun(r, serialising));
+  return flattenRuns(runs).filter((r) => deploys(r.step) && !onlyAsksController(r.step) && !wrappingRun(r, serialising));
 }
 
 function stageLabel(run: Run): string {
@@ -45,7 +45,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2'],
       preset: 'strict',
       defaults:
-        'Jenkins runs builds of a job concurrently unless told otherwise. A stage deploys when it runs (itself, or through helpers, loaded scripts and library steps of the scanned tree) a command or step of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, ansible-playbook, ...); its name alone is no evidence, and `build job:` only triggers another job.',
+        'Jenkins runs builds of a job concurrently unless told otherwise. A stage deploys when it runs (itself, or through helpers, loaded scripts and library steps of the scanned tree) a command or step of the shared deploy catalog (kubectl apply, helm upgrade, terraform apply, ansible-playbook, ...); its name alone is no evidence, and `build job:` only triggers another job. A step whose only deploy commands ask a GitOps controller to reconcile (`argocd app sync`, `flux reconcile`) needs no lock: the controller applies and serialises the rollout.',
     },
     messages: {
       unlocked: 'Deploy stage "{{stage}}" has no `lock` and the job allows concurrent builds; two builds can deploy at once.',

@@ -82,6 +82,18 @@ ruleTester().run(rule, {
       ],
     },
     {
+      name: 'a broker-only node pool does not carry the controller quorum of its cluster: one finding, in the controller pool',
+      code: pool('brokers', 3, '[broker]'),
+      files: { 'controllers.yaml': pool('controllers', 1, '[controller]'), 'kafka.yaml': strimzi('kafka: { version: 3.8.0 }', 'annotations: { strimzi.io/node-pools: enabled, strimzi.io/kraft: enabled }') },
+      errors: [{ messageId: 'noQuorum', data: { name: 'controllers', count: 1, min: 3 }, file: 'controllers.yaml', line: 7, column: 13 }],
+    },
+    {
+      name: 'one controller pool beside a broker pool: the quorum is reported once, on the controller pool',
+      code: pool('controllers', 1, '[controller]') + '---\n' + pool('brokers', 3, '[broker]'),
+      files: { 'kafka.yaml': strimzi('kafka: { version: 3.8.0 }', 'annotations: { strimzi.io/node-pools: enabled, strimzi.io/kraft: enabled }') },
+      errors: [{ messageId: 'noQuorum', data: { name: 'controllers', count: 1, min: 3 }, line: 7 }],
+    },
+    {
       name: 'a single-node example beside a three-node one with the same pool name is judged on its own count',
       code: pool('dual-role', 1, '[controller, broker]'),
       files: { 'three.yaml': pool('dual-role', 3, '[controller, broker]') },

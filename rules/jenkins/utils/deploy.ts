@@ -1,5 +1,5 @@
-import { deployTools } from '../../shared/catalog/index.js';
-import { matchCatalog } from './tools.js';
+import { controllerRequests, deployTools } from '../../shared/catalog/index.js';
+import { catalogCommandUses, matchCatalog } from './tools.js';
 import type { Step } from '@nospof/jenkins';
 
 /**
@@ -9,4 +9,17 @@ import type { Step } from '@nospof/jenkins';
  */
 export function deploys(step: Step): boolean {
   return matchCatalog(step, deployTools).length > 0;
+}
+
+/**
+ * A deploy step whose only deploy commands ask a GitOps controller to reconcile (`argocd app sync`,
+ * `flux reconcile`): the controller applies the change and serialises requests itself.
+ */
+export function onlyAsksController(step: Step): boolean {
+  const tools = matchCatalog(step, deployTools);
+  if (tools.length === 0) return false;
+  const uses = catalogCommandUses(step, deployTools);
+  // A step matched by its own name, or by text the commands do not account for, is more than a request.
+  if (!tools.every((tool) => uses.some((use) => use.tool === tool))) return false;
+  return uses.every((use) => controllerRequests.has(use.label));
 }

@@ -1,5 +1,5 @@
 import { firstArgument, looseText, namedArgument, scriptOf, stringValue, type Step } from '@nospof/jenkins';
-import { remoteScriptArguments, toolForJenkinsStep, toolsInScript, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
+import { commandUses, remoteScriptArguments, toolForJenkinsStep, toolsInScript, type CommandUse, type ToolCatalog, type ToolSignature } from '../../shared/catalog/index.js';
 
 /**
  * The name a step is known by in the catalogs: its own, or for the classic `step([$class: 'Mailer', ...])`
@@ -38,4 +38,11 @@ export function matchCatalog(step: Step, catalog: ToolCatalog): ToolSignature[] 
   if (byStep) return [byStep];
   const script = stepScript(step);
   return script === undefined ? [] : toolsInScript(catalog, script);
+}
+
+/** The commands of `catalog` a step's (shell or remote) script runs, each with its catalog label (`helm upgrade`). */
+export function catalogCommandUses(step: Step, catalog: ToolCatalog): CommandUse[] {
+  if (step.member) return [];
+  const script = stepScript(step);
+  return script === undefined ? [] : commandUses(catalog, script);
 }

@@ -118,12 +118,15 @@ function nodePoolCounts(object: OtherObject, index: KubernetesIndex): MemberCoun
   }
   const rolesOf = (pool: OtherObject) => seqItems(mapAt(pool.value, ['spec'])?.get('roles')).map(text);
   const byRole = (role: string) => {
-    const total = sum(
-      pools.flatMap((pool) => {
-        const found = countAt(pool, ['spec', 'replicas'], undefined);
-        return rolesOf(pool).includes(role) && found ? [found] : [];
-      }),
-    );
+    const carriers = pools.flatMap((pool) => {
+      const found = countAt(pool, ['spec', 'replicas'], undefined);
+      return rolesOf(pool).includes(role) && found ? [{ pool, ...found }] : [];
+    });
+    // The cluster's total for a role is judged once, on the first pool that carries the role: a pool
+    // without the role (brokers only) runs none of those members, and every other pool of the role
+    // would repeat the same finding.
+    if (carriers[0]?.pool !== object) return undefined;
+    const total = sum(carriers);
     if (!total || !ambiguous.some((pool) => rolesOf(pool).includes(role))) return total;
     return { count: unknown(`node pool declared more than once in the scan (${[...new Set(ambiguous.map((p) => p.name))].join(', ')})`), at: total.at };
   };

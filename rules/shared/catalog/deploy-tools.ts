@@ -185,3 +185,10 @@ export const deployTools: ToolCatalog = [
     commands: [deploy('docker stack deploy'), deploy('docker service update'), deploy('nomad job run'), deploy('nomad run'), deploy('levant deploy')],
   },
 ];
+
+/**
+ * Deploy commands (by their catalog label) that only ask a GitOps controller in the cluster to roll out
+ * what it already tracks. The controller applies the change and serialises requests itself, so two
+ * pipelines asking at once, or one stopped half-way, leave nothing half-updated.
+ */
+export const controllerRequests: ReadonlySet<string> = new Set(['flux reconcile', 'argocd app sync']);
