@@ -165,6 +165,15 @@ export const operatorKinds: readonly OperatorKind[] = [
     },
   },
   {
+    // A Pooler is the PgBouncer layer applications connect through instead of the cluster's services:
+    // one PgBouncer pod cuts every such connection when it is evicted, however many instances serve behind it.
+    group: 'postgresql.cnpg.io',
+    kind: 'Pooler',
+    operator: 'CloudNativePG',
+    source: 'https://cloudnative-pg.io/documentation/current/cloudnative-pg.v1/#postgresql-cnpg-io-v1-PoolerSpec',
+    counts: simple('PgBouncer instance', ['spec', 'instances'], 1, 2),
+  },
+  {
     group: 'acid.zalan.do',
     kind: 'postgresql',
     operator: 'Zalando Postgres Operator',
