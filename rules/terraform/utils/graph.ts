@@ -1,5 +1,5 @@
 import type { Unknown, Value } from '@nospof/core';
-import { distinctKey, isUnknown, referencedEntities, type Entity, type Instance, type TfValue } from '@nospof/terraform';
+import { distinctKey, isUnknown, referencedEntities, refersToEntity, type Entity, type Instance, type TfValue } from '@nospof/terraform';
 import { str } from './values.js';
 
 /**
@@ -9,7 +9,7 @@ import { str } from './values.js';
  */
 export function refersTo(raw: TfValue | undefined, target: Instance, idAttrs: readonly string[]): boolean {
   if (raw === undefined) return false;
-  if (referencedEntities(raw).some((e) => e === (target as unknown as Entity))) return true;
+  if (refersToEntity(raw, target as unknown as Entity)) return true;
   const names = idAttrs.map((a) => str(target, a)).filter((v): v is Value<string> & { known: true } => v?.known === true).map((v) => v.value);
   const candidates = Array.isArray(raw) ? (raw as readonly TfValue[]) : [raw];
   return candidates.some((c) => typeof c === 'string' && names.includes(c));
