@@ -271,14 +271,16 @@ export class ModuleInstance implements Entity {
     return result;
   }
 
-  private readonly typeCache = new Map<string, readonly ResourceInstance[] | Unknown>();
+  /** Made on first use: the graph rules ask only of module instances holding a resource they judge. */
+  private typeCache: Map<string, readonly ResourceInstance[] | Unknown> | undefined;
 
   /**
    * Every instance of resources of `type` in this module instance, or why they cannot be known. Kept:
    * rules ask it of each resource's neighbourhood, once per resource of the module.
    */
   resourcesOfType(type: string): readonly ResourceInstance[] | Unknown {
-    const cached = this.typeCache.get(type);
+    const cache = (this.typeCache ??= new Map());
+    const cached = cache.get(type);
     if (cached !== undefined) return cached;
     let result: ResourceInstance[] | Unknown = [];
     for (const [address, node] of this.def.resources) {
@@ -290,7 +292,7 @@ export class ModuleInstance implements Entity {
       }
       result.push(...instances);
     }
-    this.typeCache.set(type, result);
+    cache.set(type, result);
     return result;
   }
 
