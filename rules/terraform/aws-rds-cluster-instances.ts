@@ -132,7 +132,7 @@ export default defineRule({
           if (kind === 'limitless') checkShardGroup(context, cluster);
           if (kind !== 'instances') continue;
           const members = cluster.siblings('aws_rds_cluster_instance');
-          if (!Array.isArray(members)) {
+          if ('known' in members) {
             context.skipped(members, 'aws_rds_cluster_instance resources');
             continue;
           }

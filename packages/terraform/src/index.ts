@@ -26,6 +26,7 @@ export {
   countDistinct,
   distinctKey,
   referencedEntities,
+  refersToEntity,
   type Entity,
   type TfValue,
   type TfObject,

@@ -1,5 +1,5 @@
 import type { Unknown, Value } from '@nospof/core';
-import { distinctKey, isUnknown, referencedEntities, type Entity, type Instance, type TfValue } from '@nospof/terraform';
+import { distinctKey, isUnknown, referencedEntities, refersToEntity, type Entity, type Instance, type TfValue } from '@nospof/terraform';
 import { str } from './values.js';
 
 /**
@@ -9,10 +9,28 @@ import { str } from './values.js';
  */
 export function refersTo(raw: TfValue | undefined, target: Instance, idAttrs: readonly string[]): boolean {
   if (raw === undefined) return false;
-  if (referencedEntities(raw).some((e) => e === (target as unknown as Entity))) return true;
-  const names = idAttrs.map((a) => str(target, a)).filter((v): v is Value<string> & { known: true } => v?.known === true).map((v) => v.value);
+  if (refersToEntity(raw, target as unknown as Entity)) return true;
+  // Every name is read, as the names were always read once the reference did not match.
+  const names = idAttrs.map((a) => knownName(target, a));
   const candidates = Array.isArray(raw) ? (raw as readonly TfValue[]) : [raw];
   return candidates.some((c) => typeof c === 'string' && names.includes(c));
+}
+
+/** Identifying names read per instance and attribute: a module's neighbours all ask for the same ones. */
+const identifying = new WeakMap<Instance, Map<string, string | undefined>>();
+
+/** The known string value of `target.<attr>`, or undefined. */
+function knownName(target: Instance, attr: string): string | undefined {
+  let names = identifying.get(target);
+  if (names === undefined) {
+    names = new Map();
+    identifying.set(target, names);
+  }
+  if (names.has(attr)) return names.get(attr);
+  const value = str(target, attr);
+  const name = value?.known === true ? value.value : undefined;
+  names.set(attr, name);
+  return name;
 }
 
 /** True when `raw` is, or contains, a value nospof cannot evaluate and that refers to nothing it knows. */

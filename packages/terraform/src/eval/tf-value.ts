@@ -133,6 +133,23 @@ export function firstError(value: TfValue, seen = new Set<object>()): UnknownVal
   return undefined;
 }
 
+/**
+ * Whether `value` refers to `entity` (as `referencedEntities` would list it), without collecting the list:
+ * rules ask this of every pair of neighbours in a module.
+ */
+export function refersToEntity(value: TfValue, entity: Entity, seen?: Set<object>): boolean {
+  if (value instanceof UnknownValue) return value.refs.includes(entity);
+  if (value instanceof EntityValue) return value.entity === entity;
+  if (value === null || typeof value !== 'object') return false;
+  const visited = seen ?? new Set<object>();
+  if (visited.has(value)) return false;
+  visited.add(value);
+  for (const item of Array.isArray(value) ? (value as readonly TfValue[]) : Object.values(value as TfObject)) {
+    if (refersToEntity(item, entity, visited)) return true;
+  }
+  return false;
+}
+
 /** Every entity a value refers to, directly or through unknown markers (shared parts visited once). */
 export function referencedEntities(value: TfValue, out: Entity[] = [], seen = new Set<object>()): Entity[] {
   if (value instanceof UnknownValue) out.push(...value.refs);

@@ -1,4 +1,4 @@
-import { mapList, type Range } from '@nospof/core';
+import { mapList, type Range, type Unknown } from '@nospof/core';
 import type { Attribute, Expression } from '../hcl/ast.js';
 import { Evaluator, type Scope } from '../eval/expression.js';
 import type { Meter } from '../eval/meter.js';
@@ -268,6 +268,31 @@ export class ModuleInstance implements Entity {
       result = mapList(expansion.keys, (key) => new ResourceInstance(this, node, key, usesCount ? undefined : expansion.each.get(String(key))));
     }
     this.resourceCache.set(address, result);
+    return result;
+  }
+
+  /** Made on first use: the graph rules ask only of module instances holding a resource they judge. */
+  private typeCache: Map<string, readonly ResourceInstance[] | Unknown> | undefined;
+
+  /**
+   * Every instance of resources of `type` in this module instance, or why they cannot be known. Kept:
+   * rules ask it of each resource's neighbourhood, once per resource of the module.
+   */
+  resourcesOfType(type: string): readonly ResourceInstance[] | Unknown {
+    const cache = (this.typeCache ??= new Map());
+    const cached = cache.get(type);
+    if (cached !== undefined) return cached;
+    let result: ResourceInstance[] | Unknown = [];
+    for (const [address, node] of this.def.resources) {
+      if (node.resourceType !== type) continue;
+      const instances = this.resourceInstances(address);
+      if (isUnknown(instances)) {
+        result = { known: false, reason: instances.reason, range: node.header, file: node.file };
+        break;
+      }
+      result.push(...instances);
+    }
+    cache.set(type, result);
     return result;
   }
 

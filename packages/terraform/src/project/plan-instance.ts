@@ -46,7 +46,7 @@ export class PlanInstance extends PlanBlockView {
   }
 
   /** Resources of `type` in the same module of the plan. */
-  siblings(type: string): PlanInstance[] | Unknown {
+  siblings(type: string): readonly PlanInstance[] | Unknown {
     return this.set.inModule(modulePrefix(this.node.resource), type);
   }
 }
@@ -75,8 +75,17 @@ export class PlanSet {
     return instance;
   }
 
-  inModule(prefix: string, type: string): PlanInstance[] {
-    return (this.byModule.get(prefix) ?? []).filter((r) => r.resourceType === type).map((r) => this.instance(r));
+  private readonly ofType = new Map<string, readonly PlanInstance[]>();
+
+  /** Kept per module and type: each resource of a module asks for its neighbours. */
+  inModule(prefix: string, type: string): readonly PlanInstance[] {
+    const key = `${prefix}\u0000${type}`;
+    let found = this.ofType.get(key);
+    if (found === undefined) {
+      found = (this.byModule.get(prefix) ?? []).filter((r) => r.resourceType === type).map((r) => this.instance(r));
+      this.ofType.set(key, found);
+    }
+    return found;
   }
 }
 

@@ -127,15 +127,8 @@ export class ResourceInstance implements Entity, BlockView {
   }
 
   /** Every instance of resources of `type` in the same module instance (the neighbourhood the graph searches). */
-  siblings(type: string): ResourceInstance[] | Unknown {
-    const out: ResourceInstance[] = [];
-    for (const [address, node] of this.module.def.resources) {
-      if (node.resourceType !== type) continue;
-      const instances = this.module.resourceInstances(address);
-      if (isUnknown(instances)) return { known: false, reason: instances.reason, range: node.header, file: node.file };
-      out.push(...instances);
-    }
-    return out;
+  siblings(type: string): readonly ResourceInstance[] | Unknown {
+    return this.module.resourcesOfType(type);
   }
 
   blocks(type: string): readonly BlockView[] | Unknown {

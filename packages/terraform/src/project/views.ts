@@ -59,8 +59,8 @@ export interface Iteration {
 
 /** A block of configuration, evaluated with `evaluator` (which knows count.index, each.* and the module). */
 export class ConfigBlockView implements BlockView {
-  /** Evaluated attributes: several rules read the same ones. */
-  private readonly values = new Map<string, TfValue | undefined>();
+  /** Evaluated attributes: several rules read the same ones. Made on first read: many views are never read. */
+  private values: Map<string, TfValue | undefined> | undefined;
 
   constructor(
     readonly file: string,
@@ -80,11 +80,12 @@ export class ConfigBlockView implements BlockView {
   }
 
   raw(name: string): TfValue | undefined {
-    if (this.values.has(name)) return this.values.get(name);
+    const values = (this.values ??= new Map());
+    if (values.has(name)) return values.get(name);
     const attribute = this.attribute(name);
     const value = attribute ? this.evaluator.evaluate(attribute.value) : undefined;
     if (value instanceof BudgetUnknown && attribute) this.evaluator.meter.record(value, this.file, attribute.value.range);
-    this.values.set(name, value);
+    values.set(name, value);
     return value;
   }
 
