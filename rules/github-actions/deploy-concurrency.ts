@@ -8,7 +8,6 @@ import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
 import { controllerRequests } from '../shared/catalog/index.js';
 
-
 /** True when every deploy step of the job only asks a GitOps controller to reconcile. */
 function onlyControllerRequests(job: Job, ctx: DeployContext): boolean {
   const steps = deployStepsOf(job, ctx);
