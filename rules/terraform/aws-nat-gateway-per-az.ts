@@ -1,11 +1,11 @@
-import { type RuleContext, type Unknown } from '@nospof/core';
+import { type RuleContext } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { countDistinct, distinctKey, type BlockView, type Instance, type ModuleCall, type ModuleCallInstance, type TfValue } from '@nospof/terraform';
+import { countDistinct, distinctKey, type Instance, type ModuleCall, type ModuleCallInstance, type TfValue } from '@nospof/terraform';
 import { referencedInstances, refersTo } from './utils/graph.js';
 import { instancesOf, type ResourceNode } from './utils/instances.js';
 import { reportCall, wellKnownCalls } from './utils/module-calls.js';
 import { reportInstance } from './utils/report.js';
-import { bool, list, skip, str } from './utils/values.js';
+import { blocks, bool, list, skip, str } from './utils/values.js';
 import { fixAttribute } from './utils/fixes.js';
 import { isWholeRegionZones } from './utils/zones.js';
 
@@ -21,24 +21,6 @@ function siblings(nat: Instance, type: string): readonly Instance[] | undefined 
   return Array.isArray(result) ? (result as readonly Instance[]) : undefined;
 }
 
-/**
- * Each route table's inline routes, read once: every NAT gateway of a module asks of every table, and a
- * fresh read would evaluate every route again. Keyed by instance, which lives as long as its lint run.
- */
-const inlineRoutes = new WeakMap<Instance, readonly BlockView[] | Unknown>();
-
-function routesOf(context: RuleContext<string>, table: Instance): readonly BlockView[] | undefined {
-  let result = inlineRoutes.get(table);
-  if (result === undefined) {
-    result = table.blocks('route');
-    inlineRoutes.set(table, result);
-  }
-  if (Array.isArray(result)) return result as readonly BlockView[];
-  // As `blocks` records it.
-  context.skipped(result as Unknown, 'route blocks');
-  return undefined;
-}
-
 /** How many zones the subnets whose route tables send traffic through `nat` span (the reference graph). */
 function servedZones(context: RuleContext<string>, nat: Instance): number | undefined {
   const tables = siblings(nat, 'aws_route_table');
@@ -47,7 +29,7 @@ function servedZones(context: RuleContext<string>, nat: Instance): number | unde
   if (!tables || !routes || !associations) return undefined;
   const viaNat: Instance[] = [];
   for (const table of tables) {
-    const inline = routesOf(context, table);
+    const inline = blocks(context, table, 'route');
     if (inline === undefined) return undefined;
     if (inline.some((r) => refersTo(r.raw('nat_gateway_id'), nat, []))) viaNat.push(table);
   }

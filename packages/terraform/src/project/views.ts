@@ -93,7 +93,20 @@ export class ConfigBlockView implements BlockView {
     return attributeOf(this.body, name);
   }
 
+  /** Nested blocks by type, as `blocks` built them: several rules (and each resource of a module) read the same ones. */
+  private nested: Map<string, readonly BlockView[] | Unknown> | undefined;
+
   blocks(type: string): readonly BlockView[] | Unknown {
+    const nested = (this.nested ??= new Map());
+    let found = nested.get(type);
+    if (found === undefined) {
+      found = this.buildBlocks(type);
+      nested.set(type, found);
+    }
+    return found;
+  }
+
+  private buildBlocks(type: string): readonly BlockView[] | Unknown {
     const written = blocksOf(this.body, type);
     // Terraform 0.11 wrote nested blocks as attributes (`backup_configuration = [{ ... }]`): they are not
     // absent, nospof just does not read them as blocks
