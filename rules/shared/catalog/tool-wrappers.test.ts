@@ -30,11 +30,11 @@ describe('tool wrappers: actions and images whose entrypoint is one CLI', () => 
     expect(wrappedCommand(kubectl, 'kubectl apply -f k8s/')).toBe('kubectl apply -f k8s/');
     expect(wrappedCommand(kubectl, 'apply\n  -f k8s/\n')).toBe('kubectl apply -f k8s/');
     expect(wrappedCommand(kubectl, '  ')).toBe('');
-    // Arguments are the repository's text: a long run of spaces is read in linear time.
+    // Arguments are the repository's text: a long run of spaces must be read in linear time. A pattern that
+    // backtracks over it takes hours here, far past the test's timeout; no timing of our own, which flakes.
     const spaced = `apply${' '.repeat(200_000)}-f k8s/`;
-    const started = performance.now();
     expect(wrappedCommand(kubectl, spaced)).toBe(`kubectl ${spaced}`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(wrappedCommand(kubectl, `apply${' '.repeat(200_000)}\n-f k8s/`)).toBe('kubectl apply -f k8s/');
   });
 
   it('makes the arguments a deploy exactly when the whole command line is one', () => {
