@@ -16,21 +16,10 @@ export function refersTo(raw: TfValue | undefined, target: Instance, idAttrs: re
   return candidates.some((c) => typeof c === 'string' && names.includes(c));
 }
 
-/** Identifying names read per instance and attribute: a module's neighbours all ask for the same ones. */
-const identifying = new WeakMap<Instance, Map<string, string | undefined>>();
-
-/** The known string value of `target.<attr>`, or undefined. */
+/** The known string value of `target.<attr>` (evaluated once per instance by its view), or undefined. */
 function knownName(target: Instance, attr: string): string | undefined {
-  let names = identifying.get(target);
-  if (names === undefined) {
-    names = new Map();
-    identifying.set(target, names);
-  }
-  if (names.has(attr)) return names.get(attr);
   const value = str(target, attr);
-  const name = value?.known === true ? value.value : undefined;
-  names.set(attr, name);
-  return name;
+  return value?.known === true ? value.value : undefined;
 }
 
 /** True when `raw` is, or contains, a value nospof cannot evaluate and that refers to nothing it knows. */
