@@ -414,6 +414,25 @@ export abstract class ExpressionParser extends TokenStream {
     return { type: 'MapEntry', key, keyName: keyToken.text, value, range: this.rangeFrom(start) };
   }
 
+  /**
+   * True where an argument ends and another begins with no comma between them. Inside parentheses any
+   * token that starts a value counts; after a command (`mail to: a subject: b`) only a named argument does,
+   * because a word there legitimately continues a command chain (`name 'A' values 'x'`).
+   */
+  protected missingComma(inParens: boolean): boolean {
+    if (inParens) return this.startsItem();
+    return !this.tok().nl && this.isNamedKey();
+  }
+
+  /** A token that can only begin a new argument or item: a named key, a literal, a word, or a list. */
+  protected startsItem(): boolean {
+    if (this.isNamedKey()) return true;
+    const t = this.tok();
+    if (t.kind === 'string' || t.kind === 'number') return true;
+    if (t.kind === 'ident') return !wordOperators.has(t.text) && !statementKeywords.has(t.text);
+    return t.kind === 'punct' && t.text === '[';
+  }
+
   /** Comma-separated positional and named arguments; inside parentheses when `inParens`. */
   protected parseArgumentList(inParens: boolean): { args: A.Expression[]; namedArgs: A.MapEntry[] } {
     const args: A.Expression[] = [];
@@ -437,6 +456,11 @@ export abstract class ExpressionParser extends TokenStream {
       if (this.i === before) break;
       if (this.is(',')) {
         this.next();
+        continue;
+      }
+      if (this.missingComma(inParens)) {
+        // Groovy rejects the call; reading on keeps the argument in the tree for the rules
+        this.error("Expected ',' between arguments", this.tok());
         continue;
       }
       if (!inParens || this.is(')') || this.is('}') || this.atEof()) break;
@@ -475,7 +499,10 @@ export abstract class ExpressionParser extends TokenStream {
           } else elements.push(value);
         }
         if (this.is(',')) this.next();
-        else if (!this.is(']')) {
+        else if (this.i !== before && this.startsItem()) {
+          // `[1 2]`, `[a: 1 b: 2]`: Groovy rejects the literal; reading on keeps the items
+          this.error(this.isNamedKey() || entries.length > 0 ? "Expected ',' between map entries" : "Expected ',' between list items", this.tok());
+        } else if (!this.is(']')) {
           if (this.i === before) this.next();
           this.error(`Expected ',' or ']'`, this.tok());
           break;

@@ -140,6 +140,66 @@ describe('groovy parser', () => {
     expect(c.args[0]?.range.start).toMatchObject({ line: 2, column: 9 });
   });
 
+  describe('missing commas, which the Groovy compiler rejects', () => {
+    it('reports a named argument written after another without a comma, at the second one', () => {
+      expect(errorsOf("mail to: 'a@b.c', subject: 'failed' body: 'x'")).toEqual(["1:37 Expected ',' between arguments"]);
+      expect(errorsOf("sh 'make' returnStdout: true")).toEqual(["1:11 Expected ',' between arguments"]);
+      expect(errorsOf("timeout(time: 5 unit: 'MINUTES') { sh 'x' }")).toEqual(["1:17 Expected ',' between arguments"]);
+      expect(errorsOf("string(name: 'X'\n       defaultValue: 'y', description: 'z')")).toEqual(["2:8 Expected ',' between arguments"]);
+      expect(errorsOf('foo(1 2)')).toEqual(["1:7 Expected ',' between arguments"]);
+    });
+
+    it('reports list items and map entries without a comma', () => {
+      expect(errorsOf('def x = [1 2]')).toEqual(["1:12 Expected ',' between list items"]);
+      expect(errorsOf("def x = ['a'\n  'b']")).toEqual(["2:3 Expected ',' between list items"]);
+      expect(errorsOf("def m = [a: 1 b: 2]")).toEqual(["1:15 Expected ',' between map entries"]);
+      expect(errorsOf("def m = [a: 1, b: 2 'c': 3]")).toEqual(["1:21 Expected ',' between map entries"]);
+    });
+
+    it('keeps reading after the missing comma, so the arguments stay in the tree', () => {
+      const result = groovyOf("mail to: 'a', subject: 'failed' body: 'x'\necho 'after'");
+      expect(result.errors).toHaveLength(1);
+      const mail = result.program.body[0];
+      if (mail?.type !== 'ExpressionStatement' || mail.expression.type !== 'MethodCall') throw new Error('not a call');
+      expect(mail.expression.namedArgs.map((e) => e.keyName)).toEqual(['to', 'subject', 'body']);
+      expect(result.program.body).toHaveLength(2);
+      const timeout = call("timeout(time: 5, unit: 'MINUTES') { sh 'x' }");
+      expect(timeout.namedArgs).toHaveLength(2);
+      const broken = groovyOf("timeout(time: 5 unit: 'MINUTES') { sh 'x' }").program.body[0];
+      if (broken?.type !== 'ExpressionStatement' || broken.expression.type !== 'MethodCall') throw new Error('not a call');
+      expect(broken.expression.namedArgs.map((e) => e.keyName)).toEqual(['time', 'unit']);
+      expect(broken.expression.closure?.body).toHaveLength(1);
+    });
+
+    it('still accepts command chains, closures after calls, interpolation, declarations and keywords', () => {
+      const accepted = [
+        "sh 'x'",
+        'echo "a" + b',
+        "echo \"${env.A} and $B\"",
+        "timeout(time: 5) { sh 'x' }",
+        "timeout(time: 5, unit: 'MINUTES') {\n  sh 'x'\n}",
+        'a b c d',
+        "name 'A' values 'x', 'y'",
+        "check that: margarita tastes good",
+        "foo a: 1 bar b: 2",
+        "def x = y",
+        "def out = sh script: 'x', returnStdout: true",
+        "def v = ready ? 'a' : 'b'",
+        "echo x ?: 'none'",
+        "return [a: 1, b: [2, 3]]",
+        "sh 'x'\nlabel: for (a in b) { break label }",
+        "switch (x) {\n  case 'a': echo 'a'; break\n  default: echo 'b'\n}",
+        "assert x : 'message'",
+        "foo(x as String, y in z)",
+        "def m = [(k): v, \"${k}\": v, 1: 'one']",
+        "[1, 2].each { n -> echo \"$n\" }",
+        "parallel a: { sh 'a' }, b: { sh 'b' }",
+        "git url: 'x',\n    branch: 'main'",
+      ];
+      for (const text of accepted) expect(errorsOf(text), text).toEqual([]);
+    });
+  });
+
   describe('tolerance', () => {
     it('keeps what it does not understand as opaque and still parses the braces inside', () => {
       const result = groovyOf("x = 1 2 3 { node('a') { sh 'y' } }");
