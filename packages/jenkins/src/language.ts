@@ -4,6 +4,7 @@ import { parseGroovy } from './groovy/parser.js';
 import { isGroovyPath, isJenkinsfilePath, isLibraryStepPath, isPipelineFolderScriptPath } from './discovery/paths.js';
 import { SNIFF_CUT_HINT, sniffGroovy } from './discovery/sniff.js';
 import { buildJenkinsFile } from './model/build.js';
+import { declarativeStructureErrors } from './model/declarative-structure.js';
 import { flattenSteps, nodesOfType } from './model/navigate.js';
 import type { Mutable } from './model/parent.js';
 import type { JenkinsFile, ModelNode } from './model/types.js';
@@ -46,7 +47,7 @@ function returnsThis(program: G.Program): boolean {
 
 export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
   try {
-    const { program, comments, errors } = parseGroovy(source);
+    const { program, comments, errors, balanced } = parseGroovy(source);
     const path = source.path;
     // a file named as a pipeline (or given to this language by configuration) is one whatever it holds
     const sniffed = (isGroovyPath(path) || isPipelineFolderScriptPath(path)) && !isJenkinsfilePath(path);
@@ -57,7 +58,9 @@ export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
       if (!returnsThis(program)) return { errors: [], comments: [], notApplicable: true };
       root.role = 'script';
     }
-    return { root, comments, errors };
+    // with a brace missing or extra the sections nest wrongly, and the brace error already says where
+    const structure = root.pipeline && balanced ? declarativeStructureErrors(root.pipeline.call) : [];
+    return { root, comments, errors: structure.length > 0 ? [...errors, ...structure] : errors };
   } catch (error) {
     // The parser is built not to throw; this keeps a bug in it from taking the whole run down.
     const message = error instanceof Error ? error.message : String(error);

@@ -15,6 +15,8 @@ export interface GroovyParseResult {
   readonly errors: readonly ParseError[];
   /** Scanner and parser steps taken: a deterministic cost measure for the linear-time tests. */
   readonly work: number;
+  /** Every `{` has its `}`: when not, blocks nest differently from what the author meant. */
+  readonly balanced: boolean;
 }
 
 const declarationEnders: ReadonlySet<string> = new Set(['=', '(', ';', ',', '}']);
@@ -25,11 +27,16 @@ export function parseGroovy(source: SourceFile): GroovyParseResult {
   const lexed = lex(source);
   const parser = new Parser(lexed.tokens, source.lines);
   const program = parser.parseProgram();
-  return { program, comments: lexed.comments, errors: [...lexed.errors, ...parser.errors], work: lexed.work + parser.work };
+  const errors = [...lexed.errors, ...parser.errors];
+  return { program, comments: lexed.comments, errors, work: lexed.work + parser.work, balanced: parser.balanced };
 }
 
 /** Statements, declarations and blocks; what it cannot read becomes `Opaque` with its braces still parsed. */
 class Parser extends ExpressionParser {
+  get balanced(): boolean {
+    return this.unclosed.length === 0 && this.stray.length === 0;
+  }
+
   parseProgram(): A.Program {
     const body = this.parseStatements(false);
     this.reportBraceProblems();
