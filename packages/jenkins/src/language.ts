@@ -47,7 +47,7 @@ function returnsThis(program: G.Program): boolean {
 
 export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
   try {
-    const { program, comments, errors, balanced } = parseGroovy(source);
+    const { program, comments, errors, intact } = parseGroovy(source);
     const path = source.path;
     // a file named as a pipeline (or given to this language by configuration) is one whatever it holds
     const sniffed = (isGroovyPath(path) || isPipelineFolderScriptPath(path)) && !isJenkinsfilePath(path);
@@ -58,8 +58,8 @@ export function parseJenkinsfile(source: SourceFile): ParseResult<JenkinsFile> {
       if (!returnsThis(program)) return { errors: [], comments: [], notApplicable: true };
       root.role = 'script';
     }
-    // with a brace missing or extra the sections nest wrongly, and the brace error already says where
-    const structure = root.pipeline && balanced ? declarativeStructureErrors(root.pipeline.call) : [];
+    // after a syntax error sections may nest wrongly (a missing brace moves them): that error says where to look
+    const structure = root.pipeline && intact ? declarativeStructureErrors(root.pipeline.call) : [];
     return { root, comments, errors: structure.length > 0 ? [...errors, ...structure] : errors };
   } catch (error) {
     // The parser is built not to throw; this keeps a bug in it from taking the whole run down.

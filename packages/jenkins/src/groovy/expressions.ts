@@ -460,7 +460,7 @@ export abstract class ExpressionParser extends TokenStream {
       }
       if (this.missingComma(inParens)) {
         // Groovy rejects the call; reading on keeps the argument in the tree for the rules
-        this.error("Expected ',' between arguments", this.tok());
+        this.commaError('arguments');
         continue;
       }
       if (!inParens || this.is(')') || this.is('}') || this.atEof()) break;
@@ -501,7 +501,7 @@ export abstract class ExpressionParser extends TokenStream {
         if (this.is(',')) this.next();
         else if (this.i !== before && this.startsItem()) {
           // `[1 2]`, `[a: 1 b: 2]`: Groovy rejects the literal; reading on keeps the items
-          this.error(this.isNamedKey() || entries.length > 0 ? "Expected ',' between map entries" : "Expected ',' between list items", this.tok());
+          this.commaError(this.isNamedKey() || entries.length > 0 ? 'map entries' : 'list items');
         } else if (!this.is(']')) {
           if (this.i === before) this.next();
           this.error(`Expected ',' or ']'`, this.tok());

@@ -15,8 +15,11 @@ export interface GroovyParseResult {
   readonly errors: readonly ParseError[];
   /** Scanner and parser steps taken: a deterministic cost measure for the linear-time tests. */
   readonly work: number;
-  /** Every `{` has its `}`: when not, blocks nest differently from what the author meant. */
-  readonly balanced: boolean;
+  /**
+   * No error but missing commas: the tree has the shape the author meant. After an unbalanced brace, an
+   * unclosed parenthesis or an unterminated string, blocks nest differently from what was written.
+   */
+  readonly intact: boolean;
 }
 
 const declarationEnders: ReadonlySet<string> = new Set(['=', '(', ';', ',', '}']);
@@ -28,13 +31,14 @@ export function parseGroovy(source: SourceFile): GroovyParseResult {
   const parser = new Parser(lexed.tokens, source.lines);
   const program = parser.parseProgram();
   const errors = [...lexed.errors, ...parser.errors];
-  return { program, comments: lexed.comments, errors, work: lexed.work + parser.work, balanced: parser.balanced };
+  const intact = errors.length === parser.commaErrorCount;
+  return { program, comments: lexed.comments, errors, work: lexed.work + parser.work, intact };
 }
 
 /** Statements, declarations and blocks; what it cannot read becomes `Opaque` with its braces still parsed. */
 class Parser extends ExpressionParser {
-  get balanced(): boolean {
-    return this.unclosed.length === 0 && this.stray.length === 0;
+  get commaErrorCount(): number {
+    return this.commaErrors;
   }
 
   parseProgram(): A.Program {

@@ -22,6 +22,7 @@ export abstract class TokenStream {
   protected i = 0;
   protected depth = 0;
   protected tooDeepReported = false;
+  protected commaErrors = 0;
   /** Inside parentheses and brackets a line break does not end an expression. */
   protected nlInsensitive = 0;
   protected readonly blocks: BlockRecord[] = [];
@@ -83,6 +84,15 @@ export abstract class TokenStream {
 
   protected error(message: string, t: Token): void {
     this.errors.push({ message, range: this.tokenRange(t) });
+  }
+
+  /**
+   * A comma missing before the current token. Counted apart from other errors: reading on past it leaves
+   * the tree as the author meant it, so checks of the pipeline's structure still hold.
+   */
+  protected commaError(between: 'arguments' | 'list items' | 'map entries'): void {
+    this.commaErrors += 1;
+    this.error(`Expected ',' between ${between}`, this.tok());
   }
 
   protected expect(text: string, open: Token | undefined): boolean {

@@ -119,8 +119,18 @@ describe('declarative structure, as Jenkins validates it', () => {
     ]);
   });
 
-  it('does not judge the structure when braces do not balance: the brace error says where to look', () => {
-    const text = ['pipeline {', '  agent any', '  stages {', "    stage('a') {", "      steps { sh 'x' }", '    }', '    }', '  }', '  post { always { sh "x" } }', '}', ''].join('\n');
-    expect(errorsOf(text).filter((e) => !e.includes("'}'"))).toEqual([]);
+  it('does not judge the structure after a syntax error that moves blocks: that error says where to look', () => {
+    const extraBrace = ['pipeline {', '  agent any', '  stages {', "    stage('a') {", "      steps { sh 'x' }", '    }', '    }', '  }', '  post { always { sh "x" } }', '}', ''].join('\n');
+    expect(errorsOf(extraBrace)).toEqual(["7:5 Unmatched '}'"]);
+    const unclosedParen = pipeline("      steps { sh('x' }");
+    expect(errorsOf(unclosedParen)).toEqual(["5:17 Unclosed '('"]);
+  });
+
+  it('still judges the structure after a missing comma, which moves nothing', () => {
+    expect(errorsOf(pipeline("      sh script: 'x' returnStdout: true"))).toEqual([
+      "5:22 Expected ',' between arguments",
+      "5:7 Unknown section `sh` in stage 'Build'; steps belong inside `steps { }`; Jenkins allows `agent`, `environment`, `failFast`, `input`, `matrix`, `options`, `parallel`, `post`, `stages`, `steps`, `tools`, `when`",
+      "4:5 No `steps`, `stages`, `parallel` or `matrix` in stage 'Build': Jenkins has nothing to run",
+    ]);
   });
 });
