@@ -70,11 +70,12 @@ describe('declarative structure, as Jenkins validates it', () => {
     ]);
   });
 
-  it('reports a repeated section and an unknown post condition', () => {
+  it('reports a repeated section and a section misplaced in post, never a post condition a plugin may add', () => {
     expect(errorsOf(pipeline("      steps { sh 'x' }", '  agent none'))).toEqual(['8:3 Section `agent` appears more than once in pipeline; Jenkins allows it once']);
-    expect(errorsOf(pipeline("      steps { sh 'x' }", "  post { failed { sh 'x' }\n    notBuilt { sh 'y' } }"))).toEqual([
-      '8:10 Unknown post condition `failed`; Jenkins allows `always`, `changed`, `fixed`, `regression`, `aborted`, `failure`, `success`, `unstable`, `unsuccessful`, `cleanup`, `notBuilt`',
+    expect(errorsOf(pipeline("      steps { sh 'x' }", "  post { steps { sh 'x' }\n    notBuilt { sh 'y' } }"))).toEqual([
+      '8:10 `steps` is not a post condition; `steps` belongs inside a `stage`, and `post` holds conditions such as `always`, `failure`, `success`',
     ]);
+    expect(errorsOf(pipeline("      steps { sh 'x' }", "  post { failed { sh 'x' }\n    pluginCondition { sh 'y' } }"))).toEqual([]);
   });
 
   it('checks stages inside parallel, nested stages and a matrix', () => {

@@ -129,10 +129,14 @@ class StructureChecker {
     if (post) this.post(post);
   }
 
+  /**
+   * Plugins may add post conditions (Jenkins's `BuildCondition` extension point), so an unknown name is
+   * not certain to be refused; a section that belongs elsewhere (`steps` straight in `post`) is.
+   */
   private post(call: G.MethodCall): void {
     for (const c of directiveCalls(call.closure?.body)) {
-      if (postConditionNames.has(c.name)) continue;
-      this.report(`Unknown post condition \`${c.name}\`; Jenkins allows ${quoteList(postConditionNames)}`, c.nameRange);
+      const place = postConditionNames.has(c.name) ? undefined : placeOf(c.name);
+      if (place) this.report(`\`${c.name}\` is not a post condition; ${place}, and \`post\` holds conditions such as ${quoteList(['always', 'failure', 'success'])}`, c.nameRange);
     }
   }
 }
