@@ -312,7 +312,7 @@ ruleTester().run(rule, {
         }
       `,
       output: null,
-      errors: [{ messageId: 'missing', line: 1 }],
+      errors: [{ messageId: 'agentWait', line: 1 }],
     },
     {
       name: 'scripted node without timeout',
@@ -334,7 +334,34 @@ ruleTester().run(rule, {
           }
         }
       `,
+      errors: [{ messageId: 'agentWaitScripted', line: 1 }],
+    },
+    {
+      name: 'strict: a node with unbounded work inside is told about the hung step, not the agent wait',
+      options: [{ topLevelOnly: true }],
+      code: groovy`
+        node('linux') {
+          timeout(30) { stage('build') { sh 'make' } }
+          stage('publish') { sh 'make publish' }
+        }
+      `,
       errors: [{ messageId: 'missingScripted', line: 1 }],
+    },
+    {
+      name: 'strict: a pipeline with a stage left unbounded is told about the hung step',
+      options: [{ topLevelOnly: true }],
+      code: groovy`
+        pipeline {
+          agent { label 'linux' }
+          options { timestamps() }
+          stages {
+            stage('a') { options { timeout(5) } steps { sh 'a' } }
+            stage('b') { steps { sh 'b' } }
+          }
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'missing', line: 1 }],
     },
   ],
 });

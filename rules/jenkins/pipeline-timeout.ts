@@ -82,6 +82,11 @@ export default defineRule({
     messages: {
       missing: 'The pipeline has no `timeout` in `options`{{scope}}; a hung step holds its agent until someone aborts the build.',
       missingScripted: 'This `node` is not wrapped in `timeout`{{scope}}; a hung step holds the agent until someone aborts the build.',
+      // strict only: every step is bounded, so a hung step is not the risk; the unbounded part is the queue
+      agentWait:
+        'The pipeline has no `timeout` in `options`; its stage timeouts start only once an agent is assigned, so a build waiting for a missing agent waits forever.',
+      agentWaitScripted:
+        'This `node` is not wrapped in `timeout`; the timeouts inside it start only once an agent is assigned, so a build waiting for a missing agent waits forever.',
     },
     schema: [
       {
@@ -104,12 +109,12 @@ export default defineRule({
           if (optionNamed(pipeline, 'timeout')) return;
           const stages = pipeline.stages?.stages ?? [];
           if (stages.length === 0) return;
-          if (!topLevelOnly && stages.every((s) => stageCovered(ff, s))) return;
+          const everyStage = stages.every((s) => stageCovered(ff, s));
+          if (!topLevelOnly && everyStage) return;
           if (!followedCompletely(context, ff)) return;
           context.report({
             node: { range: pipeline.nameRange },
-            messageId: 'missing',
-            data: { scope: topLevelOnly ? '' : ' nor around every stage' },
+            ...(everyStage ? { messageId: 'agentWait' } : { messageId: 'missing', data: { scope: topLevelOnly ? '' : ' nor around every stage' } }),
             resource: resourceOf(pipeline),
             fix: (fixer) => addTimeout(fixer, pipeline, fixMinutes),
           });
@@ -118,10 +123,12 @@ export default defineRule({
         // every node block is judged on its own, wherever it is written (a helper, a library step)
         for (const node of outermost(flattenRuns(ff.flow.runsOf(file.steps)), 'node')) {
           if (nodeCovered(node, topLevelOnly) || !followedCompletely(context, ff)) continue;
+          const workBounded = topLevelOnly && nodeCovered(node, false);
           context.report({
             ...located(ff, node, node.step.nameRange),
-            messageId: 'missingScripted',
-            data: { scope: topLevelOnly ? '' : ' and neither is all the work inside it' },
+            ...(workBounded
+              ? { messageId: 'agentWaitScripted' }
+              : { messageId: 'missingScripted', data: { scope: topLevelOnly ? '' : ' and neither is all the work inside it' } }),
             resource: resourceOf(node.step),
           });
         }

@@ -143,7 +143,7 @@ ruleTester().run(rule, withVariants(
             engine = "aurora-mysql"
           }
         `,
-        errors: [{ messageId: 'tooShort', data: { days: 1 }, line: 1 }],
+        errors: [{ messageId: 'tooShortDefault', data: { days: 1 }, line: 1 }],
       },
       {
         name: 'strict: the rds module passes an absent retention on to the API default of one day',
@@ -161,7 +161,7 @@ ruleTester().run(rule, withVariants(
             engine = "postgres"
           }
         `,
-        errors: [{ messageId: 'tooShort', data: { days: 1 }, line: 1 }],
+        errors: [{ messageId: 'tooShortDefault', data: { days: 1 }, line: 1 }],
       },
       {
         name: 'registry module with a short retention',

@@ -78,6 +78,9 @@ export default defineRule({
     messages: {
       disabled: '{{type}} "{{name}}" has automated backups disabled (backup_retention_period = 0).',
       tooShort: '{{type}} "{{name}}" keeps backups for {{days}} day(s); at least {{min}} are required.',
+      // absent: the finding sits on the block header, so the message must say which setting is missing
+      tooShortDefault:
+        '{{type}} "{{name}}" sets no `backup_retention_period`, so backups are kept for the default {{days}} day(s); at least {{min}} are required.',
     },
     schema: [
       {
@@ -109,7 +112,7 @@ export default defineRule({
             instance: db,
             value: days,
             attr: 'backup_retention_period',
-            messageId: value === 0 ? 'disabled' : 'tooShort',
+            messageId: value === 0 ? 'disabled' : days === undefined ? 'tooShortDefault' : 'tooShort',
             data: { type: db.resourceType, name: db.name, days: value, min },
             fix: fixAttribute(context, db, 'backup_retention_period', String(min)),
           });
@@ -136,7 +139,7 @@ export default defineRule({
             call,
             value: days,
             attr: 'backup_retention_period',
-            messageId: value === 0 ? 'disabled' : 'tooShort',
+            messageId: value === 0 ? 'disabled' : days === undefined ? 'tooShortDefault' : 'tooShort',
             data: { type: 'module', name: node.name, days: value, min },
             fix: fixAttribute(context, call.inputs, 'backup_retention_period', String(min)),
           });
