@@ -128,6 +128,39 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a dispatch choice that puts the job on a self-hosted pool',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: choice
+                options: [ubuntu-latest, gpu-box]
+                default: ubuntu-latest
+        jobs:
+          train:
+            runs-on: \${{ github.event.inputs.runner }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: choice
+                options: [ubuntu-latest, gpu-box]
+                default: ubuntu-latest
+        jobs:
+          train:
+            timeout-minutes: 30
+            runs-on: \${{ github.event.inputs.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'train', runner: 'gpu-box' }, line: 9 }],
+    },
+    {
       name: 'a self-hosted job without a timeout is flagged on the job id and fixed',
       code: yaml`
         on: push

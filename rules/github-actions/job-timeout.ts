@@ -1,6 +1,6 @@
 import type { Fixer } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { callInputs, EMPTY_SCOPE, evaluateText, jobScopes, onlyCalled, resolveRunsOn, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
+import { callInputs, EMPTY_SCOPE, jobScopes, jobScopesIn, resolveRunsOn, workflowInputScopes, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
 import { customLabels, isHostedLabel, isLargerHostedLabel, isSelfHosted } from './utils/runner-labels.js';
@@ -14,21 +14,18 @@ type RunnerKind =
   /** `runs-on` is only known at run time. */
   | { readonly kind: 'unknown'; readonly reason: string };
 
-/** The inputs a called workflow gets when its caller passes none: the declared defaults. */
-function defaultInputs(workflow: Workflow): Scope['inputs'] {
-  const inputs: Record<string, ReturnType<typeof evaluateText>> = {};
-  for (const input of workflow.triggers.find((t) => t.event === 'workflow_call')?.inputs ?? []) {
-    if (input.default) inputs[input.name] = evaluateText(input.default, {});
-  }
-  return inputs;
-}
-
-/** The scopes a job's `runs-on` is evaluated in: each matrix leg, for each caller when its workflow is called. */
-function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): { scopes: Scope[] } | { reason: string } {
+/**
+ * The scopes a job's `runs-on` is evaluated in: each matrix leg, for each caller when its workflow is
+ * called, else in each run its workflow declares input values for (defaults, choice options).
+ */
+function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): { scopes: readonly Scope[] } | { reason: string } {
   const callers = workflow ? (index()?.callersOf(workflow) ?? []) : [];
   let inputSets: Scope['inputs'][] = [undefined];
   if (workflow && callers.length > 0) inputSets = callers.map((c) => callInputs(c.job, workflow, {}));
-  else if (workflow && onlyCalled(workflow)) inputSets = [defaultInputs(workflow)];
+  else if (workflow) {
+    const declared = jobScopesIn(job, workflowInputScopes(workflow));
+    return declared.known ? { scopes: declared.value } : { reason: declared.reason };
+  }
   const scopes: Scope[] = [];
   for (const inputs of inputSets) {
     const legs = jobScopes(job, inputs);
