@@ -29,6 +29,50 @@ const called = yaml`
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'a hosted runner service profile is not a numbered machine', code: job('namespace-profile-release-01') },
+    { name: 'a RunsOn label with its run id is a hosted service', code: job('runs-on=${{ github.run_id }}/runner=2cpu-linux-x64'), settings: pools },
+    {
+      name: 'a release workflow on a hosted runner service is not on one self-hosted pool, even when runnerPools lists its label',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          build:
+            runs-on: ubicloud-standard-2
+            steps:
+              - run: make dist
+          publish:
+            runs-on: ubicloud-standard-2
+            needs: build
+            steps:
+              - run: make publish
+      `,
+      settings: { 'github-actions': { runnerPools: { 'ubicloud-standard-2': 4 } } },
+    },
+    {
+      name: 'a RunsOn job beside self-hosted ones is the release fallback',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          build:
+            runs-on: [self-hosted, linux-x64]
+            steps:
+              - run: make dist
+          publish:
+            runs-on: runs-on=\${{ github.run_id }}/runner=2cpu-linux-x64
+            needs: build
+            steps:
+              - run: make publish
+      `,
+      settings: pools,
+    },
     {
       name: 'a release workflow whose runner is a free-text dispatch input is not judged as one pool: a dispatch can name another',
       filename: '.github/workflows/release.yml',

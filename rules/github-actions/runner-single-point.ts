@@ -2,6 +2,7 @@ import { mapList, type MessageData, type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
 import { EMPTY_SCOPE, jobScopes, jobScopesIn, resolveRunsOn, workflowInputScopes, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
+import { serviceAsWritten } from './utils/hosted-services.js';
 import { actionsIndex } from './utils/project.js';
 import { customLabels, isHostedLabel, isSelfHosted, namesOneMachine } from './utils/runner-labels.js';
 import { runnerPools } from './utils/settings.js';
@@ -57,7 +58,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'Without `runnerPools` the size of a self-hosted pool is unknown and only labels naming one machine (a host name, an IP address, `build-01`) are flagged. GitHub-hosted labels (`ubuntu-*`, `windows-*`, `macos-*`) start a fresh VM per job and are never a single point.',
+        'Without `runnerPools` the size of a self-hosted pool is unknown and only labels naming one machine (a host name, an IP address, `build-01`) are flagged. GitHub-hosted labels (`ubuntu-*`, `windows-*`, `macos-*`) start a fresh VM per job and are never a single point; nor are labels of hosted runner services (`blacksmith-*vcpu-*`, `buildjet-*vcpu-*`, `depot-<os>-*`, `namespace-profile-*`, `nscloud-<os>-*`, `warp-<os>-*`, `runs-on=...`, `ubicloud-*`), which start a fresh machine per job too.',
     },
     messages: {
       singleRunner: 'Job "{{job}}" needs label "{{label}}", which {{count}} runner(s) carry; when that runner is down the job cannot run.',
@@ -93,6 +94,10 @@ export default defineRule({
         const request = resolveRunsOn(job.runsOn, EMPTY_SCOPE);
         return request.known ? [request.value] : undefined;
       }
+      // A RunsOn label names its service before the run id known only at run time: a request as written,
+      // so the release check still sees a job that does not need the self-hosted pool.
+      const written = serviceAsWritten(job.runsOn.labels);
+      if (written) return [{ labels: [written.label], range: job.runsOn.range }];
       const declared = own && !inputs ? workflowInputScopes(own) : [];
       const scopes = declared.length > 0 ? jobScopesIn(job, declared) : jobScopes(job, inputs);
       if (!scopes.known) {
