@@ -41,9 +41,9 @@ function declaredAlternatives(workflow: Workflow): Map<string, Alternative[]> {
   for (const trigger of workflow.triggers) {
     if (trigger.event !== 'workflow_dispatch' && trigger.event !== 'workflow_call') continue;
     for (const input of trigger.inputs ?? []) {
-      const known = byName.get(input.name) ?? [];
-      for (const alt of alternativesOf(input, trigger.event)) if (!known.some((k) => k.pick.value === alt.pick.value)) known.push(alt);
-      if (known.length > 0) byName.set(input.name, known);
+      const values = byName.get(input.name) ?? [];
+      for (const alt of alternativesOf(input, trigger.event)) if (!values.some((v) => v.pick.value === alt.pick.value)) values.push(alt);
+      if (values.length > 0) byName.set(input.name, values);
     }
   }
   return byName;
