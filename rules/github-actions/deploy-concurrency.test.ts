@@ -20,6 +20,43 @@ const deployCallee = yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a dispatch input whose default and choices name no real target is not a deploy',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              environment:
+                type: choice
+                options: [dev, qa]
+                default: dev
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+    },
+    {
+      name: 'a dispatch input defaulting to production, with a concurrency group per target',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            concurrency: deploy-\${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+    },
+    {
       name: 'remote-execution actions that change no running service are not deploys',
       code: yaml`
         on:
@@ -339,6 +376,138 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a dispatch input that defaults to production makes a production deploy',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          data: { job: 'deploy', why: 'its environment "production" names a deploy target when workflow_dispatch input "environment" is "production", its default' },
+          line: 9,
+        },
+      ],
+    },
+    {
+      name: 'a choice option of a dispatch input without default, read through github.event.inputs',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+            inputs:
+              target:
+                type: choice
+                options: [dev, prod-eu]
+        jobs:
+          release:
+            runs-on: ubuntu-latest
+            environment:
+              name: \${{ github.event.inputs.target }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      output: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+            inputs:
+              target:
+                type: choice
+                options: [dev, prod-eu]
+        jobs:
+          release:
+            concurrency: \${{ github.workflow }}-release
+            runs-on: ubuntu-latest
+            environment:
+              name: \${{ github.event.inputs.target }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          data: { job: 'release', why: 'its environment "prod-eu" names a deploy target when workflow_dispatch input "target" is "prod-eu", one of its choices' },
+          line: 10,
+        },
+      ],
+    },
+    {
+      name: 'a workflow_call input default names the environment of a workflow that also runs on its own',
+      code: yaml`
+        on:
+          workflow_dispatch:
+          workflow_call:
+            inputs:
+              environment:
+                type: string
+                default: production
+        jobs:
+          rollout:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            concurrency:
+              group: rollout
+              cancel-in-progress: true
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+          workflow_call:
+            inputs:
+              environment:
+                type: string
+                default: production
+        jobs:
+          rollout:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            concurrency:
+              group: rollout
+              cancel-in-progress: false
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      errors: [
+        {
+          messageId: 'cancelsInProgress',
+          data: { job: 'rollout', why: 'its environment "production" names a deploy target when workflow_call input "environment" is "production", its default' },
+          line: 14,
+        },
+      ],
+    },
     {
       name: 'a job that also runs helm itself is still a deploy that must not be cancelled',
       code: yaml`

@@ -34,6 +34,26 @@ const mailOnFailure = yaml`
 
 ruleTester().run(rule, {
   valid: [
+    {
+      name: 'a production environment that only a dispatch input default names does not make a pushed run a deploy',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+            inputs:
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+    },
     { name: 'slack step on failure', code: nightly(slackOnFailure) },
     {
       name: 'pull-request workflows are watched by their authors',

@@ -128,6 +128,177 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a Blacksmith runner is a hosted service billed by the minute, not a machine',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: blacksmith-4vcpu-ubuntu-2204
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: blacksmith-4vcpu-ubuntu-2204
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missingService', data: { job: 'build', service: 'Blacksmith', label: 'blacksmith-4vcpu-ubuntu-2204' }, line: 3 }],
+    },
+    {
+      name: 'a RunsOn label names its service before the run id known only at run time',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: runs-on=\${{ github.run_id }}/runner=2cpu-linux-x64
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: runs-on=\${{ github.run_id }}/runner=2cpu-linux-x64
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missingService', data: { job: 'build', service: 'RunsOn', label: 'runs-on=${{ github.run_id }}/runner=2cpu-linux-x64' }, line: 3 }],
+    },
+    {
+      name: 'RunsOn labels as a list',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: [runs-on, runner=4cpu-linux-arm64, 'run-id=\${{ github.run_id }}']
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: [runs-on, runner=4cpu-linux-arm64, 'run-id=\${{ github.run_id }}']
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missingService', data: { job: 'build', service: 'RunsOn', label: 'runs-on' }, line: 3 }],
+    },
+    {
+      name: 'Ubicloud, BuildJet, Namespace and WarpBuild labels',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            strategy:
+              matrix:
+                runner: [ubicloud-standard-2, buildjet-4vcpu-ubuntu-2204, namespace-profile-default, warp-ubuntu-latest-x64-2x]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            strategy:
+              matrix:
+                runner: [ubicloud-standard-2, buildjet-4vcpu-ubuntu-2204, namespace-profile-default, warp-ubuntu-latest-x64-2x]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missingService', data: { job: 'build', service: 'Ubicloud', label: 'ubicloud-standard-2' }, line: 3 }],
+    },
+    {
+      name: 'a Depot leg beside a self-hosted leg: the self-hosted machine is named',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            strategy:
+              matrix:
+                runner: [depot-ubuntu-24.04-8, gpu-box]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            strategy:
+              matrix:
+                runner: [depot-ubuntu-24.04-8, gpu-box]
+            runs-on: \${{ matrix.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'build', runner: 'gpu-box' }, line: 3 }],
+    },
+    {
+      name: 'a pool that only starts like a service name is self-hosted',
+      code: yaml`
+        on: push
+        jobs:
+          build:
+            runs-on: depot-builder
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on: push
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: depot-builder
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'build', runner: 'depot-builder' }, line: 3 }],
+    },
+    {
+      name: 'a dispatch choice that puts the job on a self-hosted pool',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: choice
+                options: [ubuntu-latest, gpu-box]
+                default: ubuntu-latest
+        jobs:
+          train:
+            runs-on: \${{ github.event.inputs.runner }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: choice
+                options: [ubuntu-latest, gpu-box]
+                default: ubuntu-latest
+        jobs:
+          train:
+            timeout-minutes: 30
+            runs-on: \${{ github.event.inputs.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'train', runner: 'gpu-box' }, line: 9 }],
+    },
+    {
       name: 'a self-hosted job without a timeout is flagged on the job id and fixed',
       code: yaml`
         on: push

@@ -1,34 +1,34 @@
 import type { Fixer } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { callInputs, EMPTY_SCOPE, evaluateText, jobScopes, onlyCalled, resolveRunsOn, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
+import { callInputs, EMPTY_SCOPE, jobScopes, jobScopesIn, resolveRunsOn, workflowInputScopes, type GithubActionsIndex, type Job, type Scope, type Workflow } from '@nospof/github-actions';
 import { insertKey } from './utils/fix.js';
 import { actionsIndex } from './utils/project.js';
+import { serviceAsWritten, serviceLabel } from './utils/hosted-services.js';
 import { customLabels, isHostedLabel, isLargerHostedLabel, isSelfHosted } from './utils/runner-labels.js';
 
 /** What a job's runner is, across its matrix legs and callers. */
 type RunnerKind =
   /** A self-hosted pool or a larger runner: a hung job holds a machine others wait for (or bills by the minute). */
   | { readonly kind: 'shared'; readonly label: string }
+  /** A hosted runner service (Blacksmith, Depot, RunsOn...): a fresh machine per job, billed by the minute. */
+  | { readonly kind: 'service'; readonly service: string; readonly label: string }
   /** Standard GitHub-hosted runners only: a fresh VM per job. */
   | { readonly kind: 'hosted' }
   /** `runs-on` is only known at run time. */
   | { readonly kind: 'unknown'; readonly reason: string };
 
-/** The inputs a called workflow gets when its caller passes none: the declared defaults. */
-function defaultInputs(workflow: Workflow): Scope['inputs'] {
-  const inputs: Record<string, ReturnType<typeof evaluateText>> = {};
-  for (const input of workflow.triggers.find((t) => t.event === 'workflow_call')?.inputs ?? []) {
-    if (input.default) inputs[input.name] = evaluateText(input.default, {});
-  }
-  return inputs;
-}
-
-/** The scopes a job's `runs-on` is evaluated in: each matrix leg, for each caller when its workflow is called. */
-function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): { scopes: Scope[] } | { reason: string } {
+/**
+ * The scopes a job's `runs-on` is evaluated in: each matrix leg, for each caller when its workflow is
+ * called, else in each run its workflow declares input values for (defaults, choice options).
+ */
+function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): { scopes: readonly Scope[] } | { reason: string } {
   const callers = workflow ? (index()?.callersOf(workflow) ?? []) : [];
   let inputSets: Scope['inputs'][] = [undefined];
   if (workflow && callers.length > 0) inputSets = callers.map((c) => callInputs(c.job, workflow, {}));
-  else if (workflow && onlyCalled(workflow)) inputSets = [defaultInputs(workflow)];
+  else if (workflow) {
+    const declared = jobScopesIn(job, workflowInputScopes(workflow));
+    return declared.known ? { scopes: declared.value } : { reason: declared.reason };
+  }
   const scopes: Scope[] = [];
   for (const inputs of inputSets) {
     const legs = jobScopes(job, inputs);
@@ -40,10 +40,13 @@ function scopesOf(job: Job, workflow: Workflow | undefined, index: () => GithubA
 
 function runnerOf(job: Job, workflow: Workflow | undefined, index: () => GithubActionsIndex | undefined): RunnerKind | undefined {
   if (!job.runsOn) return undefined;
+  const written = serviceAsWritten(job.runsOn.labels);
+  if (written) return { kind: 'service', ...written };
   // Literal labels (nearly every job) need no scopes: the same runner in every leg and for every caller.
   const found = job.runsOn.labels.some((l) => l.dynamic) || job.runsOn.group?.dynamic ? scopesOf(job, workflow, index) : { scopes: [EMPTY_SCOPE] };
   if ('reason' in found) return { kind: 'unknown', reason: found.reason };
   let unknownReason: string | undefined;
+  let service: RunnerKind | undefined;
   for (const scope of found.scopes) {
     const request = job.runsOn ? resolveRunsOn(job.runsOn, scope) : undefined;
     if (!request) continue;
@@ -52,10 +55,17 @@ function runnerOf(job: Job, workflow: Workflow | undefined, index: () => GithubA
       continue;
     }
     const { labels, group } = request.value;
+    // A leg on a service is remembered, not returned: another leg may still hold a shared machine.
+    const onService = serviceLabel(labels);
+    if (onService) {
+      service ??= { kind: 'service', ...onService };
+      continue;
+    }
     const larger = labels.find(isLargerHostedLabel);
     if (larger) return { kind: 'shared', label: larger };
     if (isSelfHosted(labels, group)) return { kind: 'shared', label: group ?? customLabels(labels)[0] ?? labels.find((l) => !isHostedLabel(l)) ?? 'self-hosted' };
   }
+  if (service) return service;
   return unknownReason === undefined ? { kind: 'hosted' } : { kind: 'unknown', reason: unknownReason };
 }
 
@@ -66,17 +76,19 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     docs: {
-      description: 'Jobs on self-hosted and larger runners set `timeout-minutes` so a hung step cannot hold a machine for six hours',
+      description: 'Jobs on self-hosted, larger and third-party hosted runners set `timeout-minutes` so a hung step cannot hold a machine for six hours',
       rationale:
-        'Without `timeout-minutes` a job that hangs (a stuck network call, a prompt waiting for input) keeps its runner for 360 minutes. On a self-hosted pool that is one runner fewer for every other job, and a deploy queued behind it waits for hours; a larger GitHub runner bills every one of those minutes. On a standard GitHub-hosted runner a hung job holds no shared machine, so that case is only advised under the strict preset.',
+        'Without `timeout-minutes` a job that hangs (a stuck network call, a prompt waiting for input) keeps its runner for 360 minutes. On a self-hosted pool that is one runner fewer for every other job, and a deploy queued behind it waits for hours; a larger GitHub runner or a hosted runner service (Blacksmith, Depot, RunsOn...) bills every one of those minutes. On a standard GitHub-hosted runner a hung job holds no shared machine, so that case is only advised under the strict preset.',
       remediation: 'Add `timeout-minutes` to the job, a little above its usual duration, or a `timeout-minutes` on every step.',
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2'],
       preset: 'recommended',
       defaults:
-        'An absent `timeout-minutes` means 360 minutes (GitHub-hosted and self-hosted runners alike). A runner is shared when `runs-on` asks for `self-hosted`, a runner group, a custom label (self-hosted or a larger runner) or a larger macOS label (`-large`, `-xlarge`); standard `ubuntu-*`, `windows-*` and `macos-*` labels are GitHub-hosted. A `runs-on` known only at run time is not judged by the recommended preset.',
+        'An absent `timeout-minutes` means 360 minutes (GitHub-hosted and self-hosted runners alike). A runner is shared when `runs-on` asks for `self-hosted`, a runner group, a custom label (self-hosted or a larger runner) or a larger macOS label (`-large`, `-xlarge`); standard `ubuntu-*`, `windows-*` and `macos-*` labels are GitHub-hosted. Labels of hosted runner services (`blacksmith-*vcpu-*`, `buildjet-*vcpu-*`, `depot-<os>-*`, `namespace-profile-*`, `nscloud-<os>-*`, `warp-<os>-*`, `runs-on=...`, `ubicloud-*`) start a fresh machine per job but bill by the minute: judged like larger runners, with a message about the service. A `runs-on` known only at run time is not judged by the recommended preset.',
     },
     messages: {
       missing: 'Job "{{job}}" runs on "{{runner}}" without `timeout-minutes`; a hung step holds that machine for the default 360 minutes.',
+      missingService:
+        'Job "{{job}}" runs on {{service}} runner "{{label}}" without `timeout-minutes`; a hung step keeps that hosted runner, billed by the minute, for the default 360 minutes.',
       missingHosted: 'Job "{{job}}" has no `timeout-minutes`; a hung step runs for the default 360 minutes before GitHub stops it.',
     },
     schema: [
@@ -110,6 +122,10 @@ export default defineRule({
         const fix = (fixer: Fixer) => insertKey(fixer, job.layout, `timeout-minutes: ${fixMinutes}`);
         if (runner.kind === 'shared') {
           context.report({ node: { range: job.key }, messageId: 'missing', data: { job: job.id, runner: runner.label }, fix });
+          return;
+        }
+        if (runner.kind === 'service') {
+          context.report({ node: { range: job.key }, messageId: 'missingService', data: { job: job.id, service: runner.service, label: runner.label }, fix });
           return;
         }
         if (!hostedRunners) {

@@ -29,6 +29,69 @@ const called = yaml`
 
 ruleTester().run(rule, {
   valid: [
+    { name: 'a hosted runner service profile is not a numbered machine', code: job('namespace-profile-release-01') },
+    { name: 'a RunsOn label with its run id is a hosted service', code: job('runs-on=${{ github.run_id }}/runner=2cpu-linux-x64'), settings: pools },
+    {
+      name: 'a release workflow on a hosted runner service is not on one self-hosted pool, even when runnerPools lists its label',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          build:
+            runs-on: ubicloud-standard-2
+            steps:
+              - run: make dist
+          publish:
+            runs-on: ubicloud-standard-2
+            needs: build
+            steps:
+              - run: make publish
+      `,
+      settings: { 'github-actions': { runnerPools: { 'ubicloud-standard-2': 4 } } },
+    },
+    {
+      name: 'a RunsOn job beside self-hosted ones is the release fallback',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          push:
+            tags: ['v*']
+        jobs:
+          build:
+            runs-on: [self-hosted, linux-x64]
+            steps:
+              - run: make dist
+          publish:
+            runs-on: runs-on=\${{ github.run_id }}/runner=2cpu-linux-x64
+            needs: build
+            steps:
+              - run: make publish
+      `,
+      settings: pools,
+    },
+    {
+      name: 'a release workflow whose runner is a free-text dispatch input is not judged as one pool: a dispatch can name another',
+      filename: '.github/workflows/release.yml',
+      code: yaml`
+        name: Release
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: string
+                default: linux-x64
+        jobs:
+          publish:
+            runs-on: [self-hosted, '\${{ inputs.runner }}']
+            steps:
+              - run: make publish
+      `,
+      settings: pools,
+    },
     { name: 'GitHub-hosted label', code: job('ubuntu-latest'), settings: pools },
     { name: 'a dotted pool label naming an instance type and accelerator is a pool', code: job('linux.g6.12xlarge.nvidia.gpu') },
     { name: 'a dotted pool label naming a cloud and a GPU is a pool', code: job('[self-hosted, linux.cloud.h100]') },
@@ -107,6 +170,52 @@ ruleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a dispatch choice that names one machine',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: choice
+                options: [ubuntu-latest, build-01]
+                default: ubuntu-latest
+        jobs:
+          build:
+            runs-on: \${{ inputs.runner }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'namedMachine', data: { job: 'build', label: 'build-01' }, line: 10 }],
+    },
+    {
+      name: 'a dispatch default on a pool of one, read through github.event.inputs; a choice without default is skipped, not a reason to stop',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: string
+                default: gpu-box
+              arch:
+                type: choice
+                options: [x64, arm64]
+        jobs:
+          train:
+            runs-on: [self-hosted, '\${{ github.event.inputs.runner }}']
+            steps:
+              - run: make
+          test:
+            runs-on: [self-hosted, '\${{ inputs.arch }}', gpu-box]
+            steps:
+              - run: make test
+      `,
+      settings: pools,
+      errors: [
+        { messageId: 'singleRunner', data: { job: 'train', label: 'gpu-box', count: 1 }, line: 12 },
+        { messageId: 'singleRunner', data: { job: 'test', label: 'gpu-box', count: 1 }, line: 16 },
+      ],
+    },
     {
       name: 'label with a pool of one runner',
       code: job('[self-hosted, linux, gpu-box]'),

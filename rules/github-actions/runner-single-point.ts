@@ -1,7 +1,8 @@
 import { mapList, type MessageData, type Range } from '@nospof/core';
 import { defineRule } from './utils/define-rule.js';
-import { EMPTY_SCOPE, jobScopes, resolveRunsOn, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
+import { EMPTY_SCOPE, jobScopes, jobScopesIn, resolveRunsOn, workflowInputScopes, type Job, type RunnerRequest, type Scope, type Workflow } from '@nospof/github-actions';
 import { calledJobs, callerSite } from './utils/called.js';
+import { serviceAsWritten } from './utils/hosted-services.js';
 import { actionsIndex } from './utils/project.js';
 import { customLabels, isHostedLabel, isSelfHosted, namesOneMachine } from './utils/runner-labels.js';
 import { runnerPools } from './utils/settings.js';
@@ -57,7 +58,7 @@ export default defineRule({
       compliance: ['ISO27001:A.8.14', 'SOC2:A1.2', 'NIST800-53:SC-36'],
       preset: 'recommended',
       defaults:
-        'Without `runnerPools` the size of a self-hosted pool is unknown and only labels naming one machine (a host name, an IP address, `build-01`) are flagged. GitHub-hosted labels (`ubuntu-*`, `windows-*`, `macos-*`) start a fresh VM per job and are never a single point.',
+        'Without `runnerPools` the size of a self-hosted pool is unknown and only labels naming one machine (a host name, an IP address, `build-01`) are flagged. GitHub-hosted labels (`ubuntu-*`, `windows-*`, `macos-*`) start a fresh VM per job and are never a single point; nor are labels of hosted runner services (`blacksmith-*vcpu-*`, `buildjet-*vcpu-*`, `depot-<os>-*`, `namespace-profile-*`, `nscloud-<os>-*`, `warp-<os>-*`, `runs-on=...`, `ubicloud-*`), which start a fresh machine per job too.',
     },
     messages: {
       singleRunner: 'Job "{{job}}" needs label "{{label}}", which {{count}} runner(s) carry; when that runner is down the job cannot run.',
@@ -79,14 +80,26 @@ export default defineRule({
     const pools = runnerPools(context.settings);
     const index = actionsIndex(context.project);
 
-    const requestsOf = (job: Job, inputs: Scope['inputs']): RunnerRequest[] | undefined => {
+    /**
+     * The runners a job asks for in each of its scopes; undefined when one of them is only known at run
+     * time. With `own`, also in the runs its workflow declares input values for (a dispatch `runner` input
+     * with a default or choices): each is a run that can happen, so a scope known only at run time is
+     * skipped rather than hiding the others. The release check does not use them: the values declared for
+     * a free-text input are not all the runners a dispatch can name.
+     */
+    const requestsOf = (job: Job, inputs: Scope['inputs'], own?: Workflow): RunnerRequest[] | undefined => {
       if (!job.runsOn) return undefined;
       // Literal labels (nearly every job) are the same in every leg: no matrix to expand.
       if (!job.runsOn.labels.some((l) => l.dynamic) && !job.runsOn.group?.dynamic) {
         const request = resolveRunsOn(job.runsOn, EMPTY_SCOPE);
         return request.known ? [request.value] : undefined;
       }
-      const scopes = jobScopes(job, inputs);
+      // A RunsOn label names its service before the run id known only at run time: a request as written,
+      // so the release check still sees a job that does not need the self-hosted pool.
+      const written = serviceAsWritten(job.runsOn.labels);
+      if (written) return [{ labels: [written.label], range: job.runsOn.range }];
+      const declared = own && !inputs ? workflowInputScopes(own) : [];
+      const scopes = declared.length > 0 ? jobScopesIn(job, declared) : jobScopes(job, inputs);
       if (!scopes.known) {
         context.skipped(scopes, `runs-on of job "${job.id}"`);
         return undefined;
@@ -96,6 +109,7 @@ export default defineRule({
         const request = resolveRunsOn(job.runsOn, scope);
         if (!request.known) {
           context.skipped(request, `runs-on of job "${job.id}"`);
+          if (declared.length > 0) continue;
           return undefined;
         }
         requests.push(request.value);
@@ -139,7 +153,12 @@ export default defineRule({
       return placements;
     };
 
+    let current: Workflow | undefined;
+
     return {
+      Workflow(workflow: Workflow) {
+        current = workflow;
+      },
       Job(job: Job) {
         if (job.uses) {
           for (const c of calledJobs(index, job) ?? []) {
@@ -151,7 +170,7 @@ export default defineRule({
           return;
         }
         if (!job.runsOn) return;
-        const requests = requestsOf(job, undefined);
+        const requests = requestsOf(job, undefined, current);
         if (requests) reportVerdicts(job, requests, job.runsOn.range);
       },
       'Workflow:exit'(workflow: Workflow) {

@@ -59,6 +59,23 @@ export interface WorkflowInput {
   readonly key: Range;
   readonly default?: Text;
   readonly required?: boolean;
+  /** `type:` as written (`string`, `choice`, `boolean`, `number`, `environment`). */
+  readonly type?: string;
+  /** The `options:` of a `choice` input: the only values a dispatch can pass. */
+  readonly options?: readonly Text[];
+}
+
+/**
+ * Where an input's value in a scope comes from: a value the workflow itself declares for it, so a run
+ * can certainly have it (the value a caller or dispatcher gets when they pass none, or a `choice` option).
+ */
+export interface InputPick {
+  readonly input: string;
+  readonly value: string;
+  readonly source: 'default' | 'option';
+  readonly event: 'workflow_dispatch' | 'workflow_call';
+  /** Where the value is written (the `default:` value or the option). */
+  readonly text: Text;
 }
 
 export interface On {

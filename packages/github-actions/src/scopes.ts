@@ -24,3 +24,21 @@ export function jobScopesOrOpaque(job: Job, inputs?: Readonly<Record<string, Val
   if (scopes.known) return scopes.value;
   return [inputs ? { inputs, matrixUnknown: true } : { matrixUnknown: true }];
 }
+
+/**
+ * A job's scopes over several starting scopes (the runs `workflowInputScopes` gives): each matrix leg in
+ * each of them. With no starting scope, the job's plain scopes. Unknown when the matrix is computed at run time.
+ */
+export function jobScopesIn(job: Job, bases: readonly Scope[]): Value<readonly Scope[]> {
+  if (bases.length === 0) return jobScopes(job);
+  const legs = jobScopes(job);
+  if (!legs.known) return legs;
+  return known(bases.flatMap((base) => legs.value.map((leg): Scope => (leg.matrix ? { ...base, matrix: leg.matrix } : base))));
+}
+
+/** Like `jobScopesIn`, but a run-time matrix still yields one scope per start in which `matrix.*` is Unknown. */
+export function jobScopesInOrOpaque(job: Job, bases: readonly Scope[]): readonly Scope[] {
+  const scopes = jobScopesIn(job, bases);
+  if (scopes.known) return scopes.value;
+  return bases.length === 0 ? [{ matrixUnknown: true }] : bases.map((base): Scope => ({ ...base, matrixUnknown: true }));
+}

@@ -1,6 +1,9 @@
 import {
+  jobScopesInOrOpaque,
   jobScopesOrOpaque,
   stringIn,
+  workflowInputScopes,
+  type InputPick,
   type Action,
   type GithubActionsIndex,
   type Job,
@@ -29,7 +32,13 @@ export interface DeployStep {
 /** Why a job counts as a deploy. */
 export type DeployReason =
   | { readonly kind: 'step'; readonly deploy: DeployStep }
-  | { readonly kind: 'environment'; readonly name: string; readonly text: Text };
+  | {
+      readonly kind: 'environment';
+      readonly name: string;
+      readonly text: Text;
+      /** The declared input value that names the environment, when the name comes from an input. */
+      readonly pick?: InputPick;
+    };
 
 /** What a job's deploy steps are judged with: the run's index (local actions) and the scope of its expressions. */
 export interface DeployContext {
@@ -72,13 +81,27 @@ function literalParts(text: string): string {
   }
 }
 
+/** The declared input value of `scope` that an expression reads (`inputs.x`, `github.event.inputs.x`), if any. */
+function pickIn(text: string, scope: Scope | undefined): InputPick | undefined {
+  if (!scope?.picks) return undefined;
+  for (const match of text.matchAll(/\binputs\.([\w-]+)/g)) {
+    const pick = match[1] === undefined ? undefined : scope.picks[match[1]];
+    if (pick) return pick;
+  }
+  return undefined;
+}
+
 /** The environment a job deploys to, when its name (known in `scope`, or its literal part) marks a real target. */
 export function environmentTarget(job: Job, scope: Scope | undefined): DeployReason | undefined {
   const text = job.environment?.name;
   if (!text) return undefined;
   if (!text.dynamic) return namesRealTarget(text.text) ? { kind: 'environment', name: text.text, text } : undefined;
   const value = stringIn(text, scope);
-  if (value.known) return namesRealTarget(value.value) ? { kind: 'environment', name: value.value, text } : undefined;
+  if (value.known) {
+    if (!namesRealTarget(value.value)) return undefined;
+    const pick = pickIn(text.text, scope);
+    return pick ? { kind: 'environment', name: value.value, text, pick } : { kind: 'environment', name: value.value, text };
+  }
   return namesRealTarget(literalParts(text.text)) ? { kind: 'environment', name: text.text, text } : undefined;
 }
 
@@ -210,40 +233,67 @@ export function isDeployJob(job: Job, ctx: DeployContext = {}): boolean {
   return deployReason(job, ctx) !== undefined;
 }
 
+/** How a declared input value makes the environment: `when input "environment" is "production", its default`. */
+function describePick(pick: InputPick): string {
+  const how = pick.source === 'default' ? 'its default' : 'one of its choices';
+  return ` when ${pick.event} input "${pick.input}" is "${pick.value}", ${how}`;
+}
+
 /** What made a job a deploy, as findings say it: `it runs \`helm upgrade\` in step "Deploy"`, or `in step 2` for a step without a name. */
 export function describeDeploy(reason: DeployReason, subject = 'it'): string {
-  if (reason.kind === 'environment') return subject === 'it' ? `its environment "${reason.name}" names a deploy target` : `${subject} targets environment "${reason.name}"`;
+  if (reason.kind === 'environment') {
+    const when = reason.pick ? describePick(reason.pick) : '';
+    return subject === 'it' ? `its environment "${reason.name}" names a deploy target${when}` : `${subject} targets environment "${reason.name}"${when}`;
+  }
   const { deploy } = reason;
   return `${subject} ${deploy.via === 'action' ? 'uses' : 'runs'} \`${deploy.what}\` in ${stepPhrase(deploy.step)}`;
 }
 
-/** Why a job deploys in any of its scopes (matrix legs, caller inputs): its steps, else its environment. */
-export function jobDeployReason(job: Job, ctx: DeployContext, inputs?: Scope['inputs']): DeployReason | undefined {
+/**
+ * The scopes a job's environment is judged in: the caller's inputs when judged at a call; else the runs
+ * its own workflow declares input values for (a dispatch default of `production` is a production deploy),
+ * unless `ownInputs` is false.
+ */
+function environmentScopes(job: Job, ctx: DeployContext, inputs: Scope['inputs'], ownInputs: boolean): readonly Scope[] {
+  if (inputs || !ownInputs || !ctx.workflow) return jobScopesOrOpaque(job, inputs);
+  const declared = workflowInputScopes(ctx.workflow);
+  return declared.length === 0 ? jobScopesOrOpaque(job) : jobScopesInOrOpaque(job, declared);
+}
+
+/**
+ * Why a job deploys in any of its scopes (matrix legs, caller inputs, the input values its workflow
+ * declares): its steps, else its environment.
+ */
+export function jobDeployReason(job: Job, ctx: DeployContext, inputs?: Scope['inputs'], ownInputs = true): DeployReason | undefined {
   if (job.uses) return undefined;
   const first = deployStepsOf(job, ctx)[0];
   if (first) return { kind: 'step', deploy: first };
   const name = job.environment?.name;
   if (!name || onlyPreviews(job, ctx)) return undefined;
   if (!name.dynamic) return environmentTarget(job, undefined);
-  for (const scope of jobScopesOrOpaque(job, inputs)) {
+  for (const scope of environmentScopes(job, ctx, inputs, ownInputs)) {
     const reason = deployReason(job, { ...ctx, scope });
     if (reason) return reason;
   }
   return undefined;
 }
 
-/** The first job of a workflow that deploys, directly or through a reusable workflow it calls (in this run). */
+/**
+ * The first job of a workflow that deploys, directly or through a reusable workflow it calls (in this run).
+ * Input values are not tried: a deploy that only a dispatched value makes is started by someone who watches
+ * it, and a pushed or scheduled run gets no dispatch inputs at all.
+ */
 export function workflowDeploy(workflow: Workflow, index: GithubActionsIndex | undefined): { readonly job: Job; readonly reason: DeployReason } | undefined {
   for (const job of workflow.jobs) {
     if (!job.uses) {
-      const reason = jobDeployReason(job, { index, workflow });
+      const reason = jobDeployReason(job, { index, workflow }, undefined, false);
       if (reason) return { job, reason };
       continue;
     }
     const called = index?.calledWorkflow(job);
     if (!called || called === workflow) continue;
     for (const inner of called.jobs) {
-      const reason = jobDeployReason(inner, { index, workflow: called });
+      const reason = jobDeployReason(inner, { index, workflow: called }, undefined, false);
       if (reason) return { job, reason };
     }
   }

@@ -1,3 +1,5 @@
+import { hostedService } from './hosted-services.js';
+
 /**
  * Labels GitHub gives its own hosted runners (`ubuntu-24.04`, `windows-11-arm`, `macos-15-intel`,
  * `macos-14-xlarge`, the one-CPU `ubuntu-slim`): a fresh VM or container per job, never one machine. Larger Linux and Windows runners carry names
@@ -50,8 +52,11 @@ export function namesOneMachine(label: string): boolean {
   return /^[a-z][a-z-]*?-?0\d{1,2}$/i.test(label);
 }
 
-/** True when the job can only run on self-hosted runners. */
+/**
+ * True when the job can only run on self-hosted runners. A label of a hosted runner service (Blacksmith,
+ * Depot, RunsOn...) is not: the service starts a fresh machine per job, as GitHub does.
+ */
 export function isSelfHosted(labels: readonly string[], group: string | undefined): boolean {
-  if (labels.some(isHostedLabel)) return false;
+  if (labels.some(isHostedLabel) || labels.some((l) => hostedService(l) !== undefined)) return false;
   return group !== undefined || labels.some((l) => l.toLowerCase() === 'self-hosted') || customLabels(labels).length > 0;
 }

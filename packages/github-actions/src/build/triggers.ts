@@ -20,13 +20,18 @@ function inputsOf(ctx: BuildContext, value: LNode | null): WorkflowInput[] {
     const fields = ctx.entryMap(input.value);
     const def = fields.get('default');
     const required = fields.get('required');
+    const type = fields.get('type');
+    const options = fields.get('options');
     const defText = def ? ctx.text(def.value) : undefined;
     const requiredText = required ? ctx.text(required.value) : undefined;
+    const typeText = type ? ctx.text(type.value) : undefined;
     return {
       name: input.key,
       key: input.keyRange,
       ...(defText ? { default: defText } : {}),
       ...(requiredText ? { required: requiredText.text === 'true' } : {}),
+      ...(typeText ? { type: typeText.text } : {}),
+      ...(options && ctx.isSeq(options.value) ? { options: ctx.texts(options.value) } : {}),
     };
   });
 }

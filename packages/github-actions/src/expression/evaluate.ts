@@ -1,5 +1,5 @@
 import { known, unknown, type Range, type Value } from '@nospof/core';
-import type { Json, MatrixLeg, Text } from '../model.js';
+import type { InputPick, Json, MatrixLeg, Text } from '../model.js';
 import { parseExpression, type Expr } from './parse.js';
 
 /**
@@ -19,6 +19,13 @@ export interface Scope {
    * asks what a condition does in a given event; a path not present in it stays Unknown.
    */
   readonly github?: Readonly<Record<string, Json>>;
+  /**
+   * `github.event.inputs` of a dispatched run: the same values as `inputs`, as strings. Only dispatch
+   * inputs go here; in a called workflow `github.event` is the caller's event.
+   */
+  readonly eventInputs?: Readonly<Record<string, Value<Json>>>;
+  /** Inputs whose value in this scope is one the workflow declares (see `workflowInputScopes`), by name. */
+  readonly picks?: Readonly<Record<string, InputPick>>;
 }
 
 export const EMPTY_SCOPE: Scope = {};
@@ -84,6 +91,16 @@ function evalRef(path: readonly string[], text: string, scope: Scope, range: Ran
     let value = input.value;
     for (const key of deeper) value = lookup(value, key);
     return known(value, range);
+  }
+  if (head === 'github' && scope.eventInputs && rest[0]?.toLowerCase() === 'event' && rest[1]?.toLowerCase() === 'inputs') {
+    const [, , name, ...deeper] = rest;
+    const input = name === undefined ? undefined : scope.eventInputs[name];
+    if (input?.known) {
+      let value = input.value;
+      for (const key of deeper) value = lookup(value, key);
+      return known(value, range);
+    }
+    if (input) return input;
   }
   if (head === 'github' && scope.github) {
     let value: Json = scope.github as Json;
