@@ -20,6 +20,27 @@ const deployCallee = yaml`
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a push-only job does not deploy to the environment a dispatch input names: it sits out dispatched runs',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+            inputs:
+              target:
+                type: choice
+                options: [production, staging]
+                default: production
+        jobs:
+          build:
+            if: github.event_name == 'push'
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.target }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+    },
+    {
       name: 'a dispatch input whose default and choices name no real target is not a deploy',
       code: yaml`
         on:

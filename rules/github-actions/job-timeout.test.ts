@@ -5,6 +5,25 @@ import rule from './job-timeout.js';
 ruleTester().run(rule, {
   valid: [
     {
+      name: 'a push-only job is not judged on the runner a dispatch input names: it sits out dispatched runs',
+      code: yaml`
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+            inputs:
+              runner:
+                type: string
+                default: build-farm
+        jobs:
+          build:
+            if: github.event_name == 'push'
+            runs-on: \${{ inputs.runner || 'ubuntu-latest' }}
+            steps:
+              - run: make
+      `,
+    },
+    {
       name: 'job with timeout-minutes',
       code: yaml`
         on: push

@@ -123,4 +123,53 @@ jobs:
 `);
     expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['?', '?', 'staging-eu', 'staging-us', 'production-eu', 'production-us']);
   });
+
+  it('a dispatched run has event_name workflow_dispatch: a job gated on another event sits it out', () => {
+    const workflow = workflowOf(`
+on:
+  push:
+  workflow_dispatch:
+    inputs:
+      environment:
+        type: choice
+        options: [staging, production]
+        default: production
+jobs:
+  on-push:
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment }}
+    steps:
+      - run: ./deploy.sh
+  on-dispatch:
+    if: \${{ github.event_name == 'workflow_dispatch' }}
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment }}
+    steps:
+      - run: ./deploy.sh
+`);
+    expect(workflowInputScopes(workflow)[0]?.github).toEqual({ event_name: 'workflow_dispatch' });
+    expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['?']);
+    expect(environmentsIn(workflow, workflow.jobs[1] as Job)).toEqual(['production', 'staging']);
+  });
+
+  it('a called workflow keeps its caller\'s event_name Unknown', () => {
+    const workflow = workflowOf(`
+on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        default: production
+jobs:
+  deploy:
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment }}
+    steps:
+      - run: ./deploy.sh
+`);
+    expect(workflowInputScopes(workflow)[0]?.github).toBeUndefined();
+    expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['production']);
+  });
 });

@@ -49,17 +49,24 @@ function declaredAlternatives(workflow: Workflow): Map<string, Alternative[]> {
   return byName;
 }
 
+/** The run's own `github.event_name` when every value comes from the dispatch form: a dispatched run. */
+const DISPATCHED: Readonly<Record<string, Json>> = { event_name: 'workflow_dispatch' };
+
 function scopeOf(chosen: ReadonlyMap<string, Alternative>): Scope {
   const inputs: Record<string, Value<Json>> = {};
   const eventInputs: Record<string, Value<Json>> = {};
   const picks: Record<string, InputPick> = {};
+  let dispatched = chosen.size > 0;
   for (const [name, alt] of chosen) {
     inputs[name] = known(alt.value);
     picks[name] = alt.pick;
     // `github.event.inputs` holds what was dispatched, always as strings.
     if (alt.pick.event === 'workflow_dispatch') eventInputs[name] = known(alt.pick.value);
+    else dispatched = false;
   }
-  return { inputs, eventInputs, picks };
+  // A called workflow's `github.event_name` is its caller's event, so only an all-dispatch scope fixes it:
+  // a job gated on another event (`if: github.event_name == 'push'`) does not run in that scope.
+  return dispatched ? { inputs, eventInputs, picks, github: DISPATCHED } : { inputs, eventInputs, picks };
 }
 
 const cache = new WeakMap<Workflow, readonly Scope[]>();
