@@ -398,6 +398,55 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a deploy gated on a boolean that defaults to a dry run still deploys when the boolean is flipped',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              dry_run:
+                type: boolean
+                default: true
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            if: \${{ !inputs.dry_run }}
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              dry_run:
+                type: boolean
+                default: true
+              environment:
+                type: choice
+                options: [staging, production]
+                default: production
+        jobs:
+          deploy:
+            concurrency: \${{ github.workflow }}-deploy
+            if: \${{ !inputs.dry_run }}
+            runs-on: ubuntu-latest
+            environment: \${{ inputs.environment }}
+            steps:
+              - run: ./scripts/publish.sh
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          data: { job: 'deploy', why: 'its environment "production" names a deploy target when workflow_dispatch input "environment" is "production", its default' },
+          line: 12,
+        },
+      ],
+    },
+    {
       name: 'a dispatch input that defaults to production makes a production deploy',
       code: yaml`
         on:

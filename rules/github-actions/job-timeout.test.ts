@@ -147,6 +147,37 @@ ruleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a boolean input that picks the self-hosted pool when set is judged at both its values',
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              on_prem:
+                type: boolean
+                default: false
+        jobs:
+          build:
+            runs-on: \${{ inputs.on_prem && 'build-farm' || 'ubuntu-latest' }}
+            steps:
+              - run: make
+      `,
+      output: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              on_prem:
+                type: boolean
+                default: false
+        jobs:
+          build:
+            timeout-minutes: 30
+            runs-on: \${{ inputs.on_prem && 'build-farm' || 'ubuntu-latest' }}
+            steps:
+              - run: make
+      `,
+      errors: [{ messageId: 'missing', data: { job: 'build', runner: 'build-farm' }, line: 8 }],
+    },
+    {
       name: 'a Blacksmith runner is a hosted service billed by the minute, not a machine',
       code: yaml`
         on: push

@@ -65,7 +65,8 @@ describe('the values a workflow declares for its inputs', () => {
         default: false`,
       ),
     );
-    expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['production']);
+    // the second run flips the boolean; the environment does not read it
+    expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['production', 'production']);
     const [scope] = workflowInputScopes(workflow);
     expect(scope?.inputs?.['dry-run']).toMatchObject({ known: true, value: false });
     expect(evaluateText({ text: '${{ github.event.inputs.dry-run }}', dynamic: true, range: (workflow.jobs[0] as Job).key }, scope)).toMatchObject({ value: 'false' });
@@ -172,4 +173,26 @@ jobs:
     expect(workflowInputScopes(workflow)[0]?.github).toBeUndefined();
     expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['production']);
   });
+
+  it('a boolean input is judged at both its values: the run that flips it is as certain as its default', () => {
+    const workflow = workflowOf(`
+on:
+  workflow_dispatch:
+    inputs:
+      dry_run:
+        type: boolean
+        default: true
+jobs:
+  deploy:
+    if: \${{ !inputs.dry_run }}
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.dry_run && 'sandbox' || 'production' }}
+    steps:
+      - run: ./deploy.sh
+`);
+    const scopes = workflowInputScopes(workflow);
+    expect(scopes.map((s) => s.picks?.dry_run)).toMatchObject([{ value: 'true', source: 'default' }, { value: 'false', source: 'value' }]);
+    expect(environmentsIn(workflow, workflow.jobs[0] as Job)).toEqual(['production']);
+  });
 });
+

@@ -20,8 +20,8 @@ function typed(input: WorkflowInput, text: string): Json {
 }
 
 /**
- * The values a workflow declares for an input: its `default:` (what a run gets when nobody passes one)
- * and the `options:` of a `choice` (the only values a dispatch can pass). A value written as an
+ * The values a workflow declares for an input: its `default:` (what a run gets when nobody passes one),
+ * the `options:` of a `choice` (the only values a dispatch can pass) and both values of a `boolean`. A value written as an
  * expression is not one of them: it is only known at run time.
  */
 function alternativesOf(input: WorkflowInput, event: InputEvent): Alternative[] {
@@ -32,6 +32,13 @@ function alternativesOf(input: WorkflowInput, event: InputEvent): Alternative[] 
   };
   add('default', input.default);
   if (input.type === 'choice') for (const option of input.options ?? []) add('option', option);
+  // A boolean has two values, both certain runs: judging only its default would hide the run that flips it
+  // (a deploy gated on `!inputs.dry_run` with `dry_run` defaulting to true). Written where the input is named.
+  if (input.type === 'boolean') {
+    for (const value of ['true', 'false']) {
+      if (!found.some((a) => a.value === (value === 'true'))) add('value', { text: value, range: input.key, dynamic: false });
+    }
+  }
   return found;
 }
 

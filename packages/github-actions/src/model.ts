@@ -72,7 +72,8 @@ export interface WorkflowInput {
 export interface InputPick {
   readonly input: string;
   readonly value: string;
-  readonly source: 'default' | 'option';
+  /** `value` is a boolean input's other value: a dispatch or a call can pass either. */
+  readonly source: 'default' | 'option' | 'value';
   readonly event: 'workflow_dispatch' | 'workflow_call';
   /** Where the value is written (the `default:` value or the option). */
   readonly text: Text;

@@ -235,7 +235,7 @@ export function isDeployJob(job: Job, ctx: DeployContext = {}): boolean {
 
 /** How a declared input value makes the environment: `when input "environment" is "production", its default`. */
 function describePick(pick: InputPick): string {
-  const how = pick.source === 'default' ? 'its default' : 'one of its choices';
+  const how = pick.source === 'default' ? 'its default' : pick.source === 'option' ? 'one of its choices' : 'a value it can take';
   return ` when ${pick.event} input "${pick.input}" is "${pick.value}", ${how}`;
 }
 
