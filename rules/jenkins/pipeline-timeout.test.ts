@@ -315,6 +315,21 @@ ruleTester().run(rule, {
       errors: [{ messageId: 'agentWait', line: 1 }],
     },
     {
+      name: 'strict: with agent none every stage may bound its own agent, so only the whole build is unbounded',
+      options: [{ topLevelOnly: true }],
+      code: groovy`
+        pipeline {
+          agent none
+          options { timestamps() }
+          stages {
+            stage('a') { agent { label 'linux' } options { timeout(5) } steps { sh 'a' } }
+          }
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'wholeBuild', line: 1 }],
+    },
+    {
       name: 'scripted node without timeout',
       code: groovy`
         node('linux') {

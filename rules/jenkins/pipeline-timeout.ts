@@ -28,6 +28,14 @@ function stageCovered(ff: FileFlow, stage: Stage): boolean {
   return runs.length > 0 && runs.every(bounded);
 }
 
+/**
+ * The pipeline takes its agent before any stage starts, so no stage's timeout covers that wait. With
+ * `agent none` a stage's `options { timeout }` starts before the stage's own agent is assigned.
+ */
+function takesAgentFirst(pipeline: Pipeline): boolean {
+  return pipeline.agent !== undefined && pipeline.agent.kind !== 'none';
+}
+
 /** Scripted: a `node` is covered by a `timeout` around it, or (unless top-level only) around all its work. */
 function nodeCovered(node: Run, topLevelOnly: boolean): boolean {
   if (wrappingRun(node, ['timeout'])) return true;
@@ -85,6 +93,8 @@ export default defineRule({
       // strict only: every step is bounded, so a hung step is not the risk; the unbounded part is the queue
       agentWait:
         'The pipeline has no `timeout` in `options`; its stage timeouts start only once an agent is assigned, so a build waiting for a missing agent waits forever.',
+      // strict only, `agent none`: a stage's own timeout option may cover its agent, so only the whole build is unbounded
+      wholeBuild: 'The pipeline has no `timeout` in `options`; every stage is bounded on its own, but nothing bounds the build as a whole.',
       agentWaitScripted:
         'This `node` is not wrapped in `timeout`; the timeouts inside it start only once an agent is assigned, so a build waiting for a missing agent waits forever.',
     },
@@ -114,7 +124,9 @@ export default defineRule({
           if (!followedCompletely(context, ff)) return;
           context.report({
             node: { range: pipeline.nameRange },
-            ...(everyStage ? { messageId: 'agentWait' } : { messageId: 'missing', data: { scope: topLevelOnly ? '' : ' nor around every stage' } }),
+            ...(everyStage
+              ? { messageId: takesAgentFirst(pipeline) ? 'agentWait' : 'wholeBuild' }
+              : { messageId: 'missing', data: { scope: topLevelOnly ? '' : ' nor around every stage' } }),
             resource: resourceOf(pipeline),
             fix: (fixer) => addTimeout(fixer, pipeline, fixMinutes),
           });
