@@ -74,6 +74,14 @@ function lookup(value: Json, key: string): Json {
   return match === undefined ? null : (record[match] ?? null);
 }
 
+/** An input's value in a scope, with `deeper` keys looked up in it; undefined when the scope has none. */
+function inputAt(input: Value<Json> | undefined, deeper: readonly string[], range: Range | undefined): Value<Json> | undefined {
+  if (!input?.known) return input;
+  let value = input.value;
+  for (const key of deeper) value = lookup(value, key);
+  return known(value, range);
+}
+
 function evalRef(path: readonly string[], text: string, scope: Scope, range: Range | undefined): Result {
   const [root, ...rest] = path;
   const head = (root ?? '').toLowerCase();
@@ -85,21 +93,11 @@ function evalRef(path: readonly string[], text: string, scope: Scope, range: Ran
   }
   if (head === 'inputs') {
     const [name, ...deeper] = rest;
-    const input = name === undefined ? undefined : scope.inputs?.[name];
-    if (!input) return unknown(`\`${text}\` is an input set by the caller`, range);
-    if (!input.known) return input;
-    let value = input.value;
-    for (const key of deeper) value = lookup(value, key);
-    return known(value, range);
+    return inputAt(name === undefined ? undefined : scope.inputs?.[name], deeper, range) ?? unknown(`\`${text}\` is an input set by the caller`, range);
   }
   if (head === 'github' && scope.eventInputs && rest[0]?.toLowerCase() === 'event' && rest[1]?.toLowerCase() === 'inputs') {
     const [, , name, ...deeper] = rest;
-    const input = name === undefined ? undefined : scope.eventInputs[name];
-    if (input?.known) {
-      let value = input.value;
-      for (const key of deeper) value = lookup(value, key);
-      return known(value, range);
-    }
+    const input = inputAt(name === undefined ? undefined : scope.eventInputs[name], deeper, range);
     if (input) return input;
   }
   if (head === 'github' && scope.github) {
